@@ -1,0 +1,103 @@
+import type { WorkflowSettings } from '../schema/settings.ts';
+import type { Step } from '../schema/step.ts';
+import type { Trigger } from '../schema/trigger.ts';
+import type { Workflow } from '../schema/workflow.ts';
+import { parseDuration, parseTimeOfDay } from '../schema/duration.ts';
+import { parseMessageTemplate, type MessageTemplate } from './messageTemplate.ts';
+
+/** A node ready to execute: its step, its outputs resolved to node indexes, its text parsed. */
+export interface CompiledNode {
+  readonly index: number;
+  readonly id: string;
+  readonly label: string;
+  /** `null` for the trigger (node 0). */
+  readonly step: Step | null;
+  readonly outputs: ReadonlyMap<string, number>;
+  /** The node after the `next` output, or -1. */
+  readonly next: number;
+  readonly template: MessageTemplate | null;
+  /** Jump to: the target node index. */
+  readonly jumpTarget: number;
+  /** Wait for a duration / Ask a question timeout, in ms; -1 when absent. */
+  readonly durationMs: number;
+  /** Wait until a time of day / Date & time branch bounds, in minutes of the day. */
+  readonly minutes: number;
+  readonly untilMinutes: number;
+}
+
+export interface CompiledWorkflow {
+  readonly index: number;
+  readonly id: string;
+  readonly name: string;
+  readonly trigger: Trigger;
+  readonly settings: WorkflowSettings;
+  /** Node 0 is the trigger; node i + 1 is `workflow.steps[i]`. */
+  readonly nodes: readonly CompiledNode[];
+  readonly nodeIndex: ReadonlyMap<string, number>;
+}
+
+/** Resolves a valid Workflow's ids and texts once, so the engine works with indexes. */
+export function compileWorkflow(workflow: Workflow, index: number): CompiledWorkflow {
+  const nodeIndex = new Map<string, number>([[workflow.trigger.id, 0]]);
+  workflow.steps.forEach((step, i) => nodeIndex.set(step.id, i + 1));
+  const outputs: Map<string, number>[] = [new Map(), ...workflow.steps.map(() => new Map<string, number>())];
+  for (const edge of workflow.edges) {
+    const from = nodeIndex.get(edge.source);
+    const to = nodeIndex.get(edge.target);
+    if (from !== undefined && to !== undefined) outputs[from]?.set(edge.sourceHandle, to);
+  }
+  const nodes: CompiledNode[] = [
+    compileNode(0, workflow.trigger.id, workflow.trigger.label || 'Trigger', null, outputs[0] as Map<string, number>, nodeIndex),
+    ...workflow.steps.map((step, i) =>
+      compileNode(i + 1, step.id, step.label || step.id, step, outputs[i + 1] as Map<string, number>, nodeIndex),
+    ),
+  ];
+  return {
+    index,
+    id: workflow.id,
+    name: workflow.name,
+    trigger: workflow.trigger,
+    settings: workflow.settings,
+    nodes,
+    nodeIndex,
+  };
+}
+
+function compileNode(
+  index: number,
+  id: string,
+  label: string,
+  step: Step | null,
+  outputs: Map<string, number>,
+  nodeIndex: ReadonlyMap<string, number>,
+): CompiledNode {
+  let template: MessageTemplate | null = null;
+  let durationMs = -1;
+  let minutes = -1;
+  let untilMinutes = -1;
+  let jumpTarget = -1;
+  switch (step?.type) {
+    case 'send_message':
+    case 'add_comment':
+      template = parseMessageTemplate(step.text);
+      break;
+    case 'ask_question':
+      template = parseMessageTemplate(step.text);
+      durationMs = step.timeout === undefined ? -1 : (parseDuration(step.timeout) as number);
+      break;
+    case 'wait':
+      if (step.delay.kind === 'duration') durationMs = parseDuration(step.delay.duration) as number;
+      else minutes = parseTimeOfDay(step.delay.time);
+      break;
+    case 'datetime_branch':
+      minutes = parseTimeOfDay(step.from);
+      untilMinutes = parseTimeOfDay(step.to);
+      break;
+    case 'jump_to':
+      jumpTarget = nodeIndex.get(step.target) ?? -1;
+      break;
+    default:
+      break;
+  }
+  return { index, id, label, step, outputs, next: outputs.get('next') ?? -1, template, jumpTarget, durationMs, minutes, untilMinutes };
+}

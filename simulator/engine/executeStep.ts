@@ -1,0 +1,104 @@
+import type { CompiledNode } from './compileWorkflow.ts';
+import type { ContactView } from './contactState.ts';
+import { choosePath } from './branchConditions.ts';
+import { renderMessage } from './messageTemplate.ts';
+import { nextTimeOfDay, wallClock } from './zonedTime.ts';
+
+/** What a step changes outside the run; the interpreter carries it out. */
+export type Effect =
+  | { readonly kind: 'send'; readonly text: string }
+  | { readonly kind: 'assign'; readonly to: string }
+  | { readonly kind: 'set_field'; readonly field: string; readonly value: string }
+  | { readonly kind: 'tag'; readonly add: boolean; readonly tag: string }
+  | { readonly kind: 'comment'; readonly text: string }
+  | { readonly kind: 'conversation'; readonly open: boolean }
+  | { readonly kind: 'start_workflow'; readonly workflow: string };
+
+/** Where the run goes after a step. */
+export type Flow =
+  | { readonly kind: 'next'; readonly handle: string }
+  | { readonly kind: 'jump'; readonly target: number }
+  /** Suspend until a timer at `until` (ms since start). */
+  | { readonly kind: 'wait'; readonly until: number }
+  /** Suspend until the contact replies, or until `timeoutAt` when it is not -1. */
+  | { readonly kind: 'ask'; readonly timeoutAt: number }
+  | { readonly kind: 'end' };
+
+/** A step's plan: at most one effect, then where to go. */
+export interface Outcome {
+  readonly effect: Effect | null;
+  readonly flow: Flow;
+}
+
+export interface StepContext {
+  /** Virtual time, ms since the script's start. */
+  readonly now: number;
+  /** The script's start as epoch ms, for wall-clock steps. */
+  readonly startEpochMs: number;
+  readonly timeZone: string;
+  readonly contact: ContactView;
+}
+
+const NEXT: Flow = { kind: 'next', handle: 'next' };
+const END: Outcome = { effect: null, flow: { kind: 'end' } };
+const PASS: Outcome = { effect: null, flow: NEXT };
+
+/**
+ * Executes one step: a pure function from the step and what it may read to a plan. It never
+ * changes state, sleeps or sends; a Wait answers "schedule a timer at t".
+ */
+export function executeStep(node: CompiledNode, ctx: StepContext): Outcome {
+  const step = node.step;
+  if (step === null) return PASS;
+  switch (step.type) {
+    case 'send_message':
+      return { effect: { kind: 'send', text: render(node, ctx) }, flow: NEXT };
+    case 'ask_question':
+      return {
+        effect: { kind: 'send', text: render(node, ctx) },
+        flow: { kind: 'ask', timeoutAt: node.durationMs < 0 ? -1 : ctx.now + node.durationMs },
+      };
+    case 'wait':
+      return { effect: null, flow: { kind: 'wait', until: waitUntil(node, ctx) } };
+    case 'branch':
+      return { effect: null, flow: { kind: 'next', handle: choosePath(step, ctx.contact) } };
+    case 'datetime_branch':
+      return { effect: null, flow: { kind: 'next', handle: inWindow(node, step.days, ctx) ? 'match' : 'else' } };
+    case 'assign':
+      return { effect: { kind: 'assign', to: step.assignee.id }, flow: NEXT };
+    case 'update_field':
+      return { effect: { kind: 'set_field', field: step.field, value: step.value }, flow: NEXT };
+    case 'update_tag':
+      return { effect: { kind: 'tag', add: step.action === 'add', tag: step.tag }, flow: NEXT };
+    case 'add_comment':
+      return { effect: { kind: 'comment', text: render(node, ctx) }, flow: NEXT };
+    case 'open_conversation':
+      return { effect: { kind: 'conversation', open: true }, flow: NEXT };
+    case 'close_conversation':
+      return { effect: { kind: 'conversation', open: false }, flow: NEXT };
+    case 'trigger_workflow':
+      return { effect: { kind: 'start_workflow', workflow: step.workflow }, flow: NEXT };
+    case 'jump_to':
+      return { effect: null, flow: { kind: 'jump', target: node.jumpTarget } };
+    case 'end':
+      return END;
+  }
+}
+
+function render(node: CompiledNode, ctx: StepContext): string {
+  return node.template === null ? '' : renderMessage(node.template, ctx.contact);
+}
+
+function waitUntil(node: CompiledNode, ctx: StepContext): number {
+  if (node.durationMs >= 0) return ctx.now + node.durationMs;
+  return nextTimeOfDay(ctx.startEpochMs + ctx.now, node.minutes, ctx.timeZone) - ctx.startEpochMs;
+}
+
+/** Inside [from, to) on one of the days; a window whose end is before its start runs overnight. */
+function inWindow(node: CompiledNode, days: readonly number[], ctx: StepContext): boolean {
+  const { weekday, minutes } = wallClock(ctx.startEpochMs + ctx.now, ctx.timeZone);
+  if (!days.includes(weekday)) return false;
+  const from = node.minutes;
+  const to = node.untilMinutes;
+  return from <= to ? minutes >= from && minutes < to : minutes >= from || minutes < to;
+}

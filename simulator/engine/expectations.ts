@@ -1,0 +1,107 @@
+import type { Expectation, Script } from '../schema/script.ts';
+import type { ExpectationResult } from '../schema/result.ts';
+import { RUN_STATUSES, type Run } from './run.ts';
+import { runState } from './materialize.ts';
+import type { Simulation } from './simulation.ts';
+import { K } from './traceLog.ts';
+
+/** The simulation's contacts an expectation about script contact `id` concerns. */
+function contactsFor(sim: Simulation, id: string): number[] {
+  if (sim.feed.isPopulation) return Array.from({ length: sim.feed.contactCount }, (_, i) => i);
+  const index = sim.feed.indexOf(id);
+  return index < 0 ? [] : [index];
+}
+
+/** Checks every expectation of the script against a finished simulation. */
+export function checkExpectations(sim: Simulation, script: Script): ExpectationResult[] {
+  return script.expect.map((expectation, index) => checkOne(sim, expectation, index));
+}
+
+function checkOne(sim: Simulation, expectation: Expectation, index: number): ExpectationResult {
+  const contacts = contactsFor(sim, expectation.contact);
+  let failedContacts = 0;
+  let first: { contact: number; message: string; traceSeq?: number } | undefined;
+  let passMessage = '';
+  const sent = 'status' in expectation ? null : firstSent(sim, 'neverSent' in expectation ? expectation.neverSent : expectation.sent);
+  for (const contact of contacts) {
+    const verdict = sent === null ? checkRun(sim, expectation as Extract<Expectation, { status: string }>, contact) : checkMessages(sim, expectation as Extract<Expectation, { neverSent: string } | { sent: string }>, contact, sent);
+    if (verdict.passed) passMessage = verdict.message;
+    else {
+      failedContacts++;
+      first ??= { contact, message: verdict.message, ...(verdict.traceSeq === undefined ? {} : { traceSeq: verdict.traceSeq }) };
+    }
+  }
+  const result: ExpectationResult = {
+    index,
+    expectation,
+    passed: failedContacts === 0 && contacts.length > 0,
+    message: first ? first.message : passMessage || 'No such contact',
+    contacts: contacts.length,
+    failedContacts,
+  };
+  if (first) {
+    result.contact = sim.feed.contactId(first.contact);
+    if (first.traceSeq !== undefined) result.traceSeq = first.traceSeq;
+    if (contacts.length > 1) result.message += ` (and ${failedContacts - 1} more of ${contacts.length} contacts)`;
+  }
+  return result;
+}
+
+type Verdict = { passed: boolean; message: string; traceSeq?: number };
+
+function checkRun(sim: Simulation, expectation: Extract<Expectation, { status: string }>, contact: number): Verdict {
+  const workflowIndex = sim.resolveWorkflow(expectation.workflow);
+  const workflow = sim.workflows[workflowIndex];
+  const who = sim.feed.contactId(contact);
+  if (!workflow) return { passed: false, message: `No Workflow "${expectation.workflow}"` };
+  const wanted = `${expectation.status}${expectation.reason ? ` (${expectation.reason})` : ''}${expectation.atStep ? ` at "${expectation.atStep}"` : ''}`;
+  const run = sim.latestRunOf(workflowIndex, contact);
+  if (!run) return { passed: false, message: `Expected ${workflow.name} for ${who} to be ${wanted}, but it never ran` };
+  const state = runState(sim, run);
+  const node = workflow.nodes[run.node];
+  const atStepHolds = expectation.atStep === undefined || expectation.atStep === node?.id || expectation.atStep === node?.label;
+  const passed =
+    state.status === expectation.status &&
+    (expectation.reason === undefined || state.reason === expectation.reason) &&
+    atStepHolds;
+  const actual = `${RUN_STATUSES[run.status]}${state.reason ? ` (${state.reason})` : ''} at "${node?.label}"`;
+  if (passed) return { passed, message: `${workflow.name} for ${who}: ${actual}` };
+  return { passed, message: `Expected ${workflow.name} for ${who} to be ${wanted}, but it was ${actual}`, traceSeq: lastEntryOf(sim, run) };
+}
+
+function checkMessages(
+  sim: Simulation,
+  expectation: Extract<Expectation, { neverSent: string } | { sent: string }>,
+  contact: number,
+  sent: Int32Array,
+): Verdict {
+  const text = 'neverSent' in expectation ? expectation.neverSent : expectation.sent;
+  const who = sim.feed.contactId(contact);
+  const seq = sent[contact] as number;
+  if ('neverSent' in expectation) {
+    return seq < 0
+      ? { passed: true, message: `"${text}" was never sent to ${who}` }
+      : { passed: false, message: `Expected "${text}" never to be sent to ${who}, but it was`, traceSeq: seq };
+  }
+  return seq >= 0
+    ? { passed: true, message: `"${text}" was sent to ${who}` }
+    : { passed: false, message: `Expected "${text}" to be sent to ${who}, but it never was` };
+}
+
+/** Per contact, the trace index of the first Workflow message containing `text`, or -1: one pass over the trace. */
+function firstSent(sim: Simulation, text: string): Int32Array {
+  const log = sim.trace;
+  const first = new Int32Array(sim.feed.contactCount).fill(-1);
+  const matches = log.strings.map((s) => s.includes(text));
+  for (let i = 0; i < log.length; i++) {
+    const contact = log.contact[i] as number;
+    if (log.kind[i] === K['message.sent'] && first[contact] === -1 && matches[log.a[i] as number]) first[contact] = i;
+  }
+  return first;
+}
+
+function lastEntryOf(sim: Simulation, run: Run): number {
+  const log = sim.trace;
+  for (let i = log.length - 1; i >= 0; i--) if (log.run[i] === run.id) return i;
+  return -1;
+}

@@ -1,0 +1,44 @@
+import { formatJsonPath } from '../schema/parseDocument.ts';
+import type { InputProblem } from '../schema/result.ts';
+import type { Script } from '../schema/script.ts';
+import type { Workflow } from '../schema/workflow.ts';
+import { validateWorkflow } from '../validate/validateWorkflow.ts';
+import { Simulation } from './simulation.ts';
+
+export interface PrepareInput {
+  readonly workflows: readonly Workflow[];
+  readonly script: Script;
+  readonly until?: number;
+}
+
+export type Prepared = { readonly ok: true; readonly simulation: Simulation } | { readonly ok: false; readonly problems: InputProblem[] };
+
+/**
+ * Checks parsed inputs for everything that would make a simulation meaningless — an invalid
+ * Workflow (SPEC §3), two Workflows with one id, a script naming a Workflow that is not loaded —
+ * and returns every problem, or a simulation ready to run.
+ */
+export function prepareSimulation(input: PrepareInput): Prepared {
+  const problems: InputProblem[] = [];
+  const ids = new Map<string, number>();
+  input.workflows.forEach((workflow, index) => {
+    const clash = ids.get(workflow.id);
+    if (clash !== undefined)
+      problems.push({ source: 'workflow', index, path: '$.id', message: `Another loaded Workflow (number ${clash + 1}) has the id "${workflow.id}"` });
+    ids.set(workflow.id, index);
+    for (const problem of validateWorkflow(workflow, { workflows: input.workflows }))
+      problems.push({ source: 'workflow', index, path: formatJsonPath(problem.path), message: problem.message });
+  });
+  const known = (ref: string) => input.workflows.some((workflow) => workflow.id === ref || workflow.name === ref);
+  const names = input.workflows.map((workflow) => `"${workflow.name}"`).join(', ') || 'none';
+  input.script.events.forEach((event, i) => {
+    if ((event.type === 'workflow.stop' || event.type === 'shortcut') && !known(event.workflow))
+      problems.push({ source: 'script', index: 0, path: `$.events[${i}].workflow`, message: `No Workflow "${event.workflow}" is loaded (loaded: ${names})` });
+  });
+  input.script.expect.forEach((expectation, i) => {
+    if ('workflow' in expectation && !known(expectation.workflow))
+      problems.push({ source: 'script', index: 0, path: `$.expect[${i}].workflow`, message: `No Workflow "${expectation.workflow}" is loaded (loaded: ${names})` });
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, simulation: new Simulation(input) };
+}

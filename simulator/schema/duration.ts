@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 } as const;
+const DURATION = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+
+/**
+ * Parses a duration such as `24h`, `1h30m`, `1d2h`, `90s` (an optional leading `+` is accepted,
+ * so script offsets like `+5m` and `+0` use the same grammar). Returns milliseconds, or
+ * `undefined` when the text is not a duration.
+ */
+export function parseDuration(text: string): number | undefined {
+  const body = text.startsWith('+') ? text.slice(1) : text;
+  if (body === '0') return 0;
+  if (body === '') return undefined;
+  const match = DURATION.exec(body);
+  if (!match) return undefined;
+  const [, d, h, m, s] = match;
+  return (
+    Number(d ?? 0) * UNIT_MS.d + Number(h ?? 0) * UNIT_MS.h + Number(m ?? 0) * UNIT_MS.m + Number(s ?? 0) * UNIT_MS.s
+  );
+}
+
+/** Formats milliseconds as the shortest offset, e.g. `+1d2h`, `+90s` → `+1m30s`, `+0`. */
+export function formatOffset(ms: number): string {
+  if (ms === 0) return '+0';
+  const sign = ms < 0 ? '-' : '+';
+  let rest = Math.abs(ms);
+  let out = '';
+  for (const unit of ['d', 'h', 'm', 's'] as const) {
+    const n = Math.floor(rest / UNIT_MS[unit]);
+    if (n > 0) out += `${n}${unit}`;
+    rest -= n * UNIT_MS[unit];
+  }
+  if (rest > 0) out += `${rest}ms`;
+  return sign + (out || '0');
+}
+
+/** A duration written as text (`24h`, `30m`, `1d2h`). */
+export const durationSchema = z
+  .string()
+  .refine((text) => parseDuration(text) !== undefined && !text.startsWith('+'), {
+    message: 'Expected a duration such as "30m", "24h" or "1d2h"',
+  })
+  .describe('A duration: days, hours, minutes, seconds, e.g. "30m", "24h", "1d2h", "90s"');
+
+/** An offset from a script's start (`+0`, `+90s`, `+5m`, `+1h30m`, `+1d2h`). */
+export const offsetSchema = z
+  .string()
+  .refine((text) => text.startsWith('+') && parseDuration(text) !== undefined, {
+    message: 'Expected an offset from the start such as "+0", "+5m", "+1h30m" or "+1d2h"',
+  })
+  .describe('An offset from the script start: "+0", "+90s", "+5m", "+1h30m", "+1d2h"');
+
+/** A time of day `HH:MM`, 24-hour clock. */
+export const timeOfDaySchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time of day as HH:MM, e.g. "09:00"');
+
+export function parseTimeOfDay(text: string): number {
+  const [h, m] = text.split(':');
+  return Number(h) * 60 + Number(m);
+}

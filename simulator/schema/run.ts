@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { runStatusSchema, stopReasonSchema } from './script.ts';
+import { failReasonSchema } from './trace.ts';
+
+/** Where one run of one Workflow for one contact stands (at the end of a simulation, or now). */
+export const runStateSchema = z.object({
+  run: z.number().int().min(0),
+  workflow: z.string(),
+  contact: z.string(),
+  status: runStatusSchema,
+  reason: z.union([stopReasonSchema, failReasonSchema]).optional(),
+  /** The user who stopped it by hand. */
+  stoppedBy: z.string().optional(),
+  /** The step the run is at (active) or was at when it ended. */
+  atStep: z.string().optional(),
+  startedAt: z.number(),
+  endedAt: z.number().optional(),
+  /** What an active run waits for. */
+  waitingFor: z.enum(['timer', 'reply']).optional(),
+  /** When the pending timer of an active run is due (ms since start). */
+  due: z.number().optional(),
+});
+export type RunState = z.infer<typeof runStateSchema>;

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { durationSchema, offsetSchema } from './duration.ts';
+import { idSchema } from './ids.ts';
+import { exitConditionSchema } from './settings.ts';
+
+export const SCRIPT_FORMAT = 'exitflow.script/1';
+
+/** A person working in the Messages view. A restricted user cannot see or stop Workflows. */
+export const scriptUserSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1).max(120),
+  role: z.enum(['owner', 'manager', 'agent']).default('agent'),
+  restricted: z.boolean().default(false),
+});
+
+export const scriptContactSchema = z.object({
+  id: idSchema,
+  name: z.string().max(120).default(''),
+  tags: z.array(z.string().min(1).max(64)).default([]),
+  fields: z.record(z.string(), z.string()).default({}),
+});
+
+const eventBase = { at: offsetSchema, contact: idSchema };
+const workflowRef = z.string().min(1, 'Name the Workflow (its name or id)').max(120);
+
+/** One scripted event (SPEC §6). Field names are a public contract: add, never rename. */
+export const scriptEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...eventBase, type: z.literal('contact.message'), text: z.string().max(4096) }),
+  z.object({ ...eventBase, type: z.literal('agent.message'), user: idSchema, text: z.string().max(4096) }),
+  /** A message from a broadcast: sent to the contact, but by no person (never an exit). */
+  z.object({ ...eventBase, type: z.literal('broadcast.message'), text: z.string().max(4096) }),
+  /** `user` assigns the contact to `to`. Without `user`, an automatic assignment rule did it. */
+  z.object({ ...eventBase, type: z.literal('assign'), user: idSchema.optional(), to: idSchema }),
+  z.object({ ...eventBase, type: z.literal('unassign'), user: idSchema.optional() }),
+  z.object({ ...eventBase, type: z.literal('workflow.stop'), user: idSchema, workflow: workflowRef }),
+  z.object({ ...eventBase, type: z.literal('shortcut'), user: idSchema, workflow: workflowRef }),
+  z.object({ ...eventBase, type: z.literal('tag.add'), tag: z.string().min(1).max(64), user: idSchema.optional() }),
+  z.object({ ...eventBase, type: z.literal('tag.remove'), tag: z.string().min(1).max(64), user: idSchema.optional() }),
+  z.object({
+    ...eventBase,
+    type: z.literal('field.set'),
+    field: z.string().min(1).max(64),
+    value: z.string().max(1024),
+    user: idSchema.optional(),
+  }),
+  z.object({ ...eventBase, type: z.literal('conversation.open'), user: idSchema.optional() }),
+  z.object({ ...eventBase, type: z.literal('conversation.close'), user: idSchema.optional() }),
+]);
+
+export const scriptEventTypeSchema = z.enum(
+  scriptEventSchema.options.map((option) => option.shape.type.value) as [ScriptEventType, ...ScriptEventType[]],
+);
+
+export const runStatusSchema = z.enum(['active', 'completed', 'stopped', 'failed']);
+export const stopReasonSchema = z.enum(['manual', ...exitConditionSchema.options]);
+
+/** What the script's author expects; each is checked after the run (SPEC §4). */
+export const expectationSchema = z.union([
+  z.object({
+    contact: idSchema,
+    workflow: workflowRef,
+    status: runStatusSchema,
+    reason: stopReasonSchema.optional(),
+    /** The step (label or id) the run was at when it stopped, completed or failed. */
+    atStep: z.string().min(1).optional(),
+  }),
+  /** No Workflow message whose text contains this was sent to the contact. */
+  z.object({ contact: idSchema, neverSent: z.string().min(1) }),
+  /** Some Workflow message whose text contains this was sent to the contact. */
+  z.object({ contact: idSchema, sent: z.string().min(1) }),
+]);
+
+export const populationSchema = z.object({
+  contacts: z.number().int().min(1).max(1_000_000, 'At most 1,000,000 contacts'),
+  /** Each event of each generated contact is shifted later by a seeded random offset in [0, jitter]. */
+  jitter: durationSchema.default('0s'),
+  seed: z.number().int().default(1),
+});
+
+export const scriptSchema = z
+  .object({
+    format: z.literal(SCRIPT_FORMAT),
+    name: z.string().min(1).max(200),
+    start: z.iso.datetime({ offset: true, message: 'Expected an ISO date and time such as "2026-01-05T09:00:00Z"' }),
+    /** Workspace time zone (IANA name) for "Wait until a time of day" and the Date & time branch. */
+    timezone: z
+      .string()
+      .default('UTC')
+      .refine(isTimeZone, 'Expected an IANA time zone such as "UTC" or "Europe/Berlin"'),
+    users: z.array(scriptUserSchema).default([]),
+    contacts: z.array(scriptContactSchema).min(1, 'A script needs at least one contact'),
+    events: z.array(scriptEventSchema).max(100_000),
+    expect: z.array(expectationSchema).default([]),
+    population: populationSchema.optional(),
+  })
+  .superRefine((script, ctx) => {
+    const contactIds = new Set<string>();
+    script.contacts.forEach((contact, i) => {
+      if (contactIds.has(contact.id))
+        ctx.addIssue({ code: 'custom', path: ['contacts', i, 'id'], message: `Contact "${contact.id}" is listed twice` });
+      contactIds.add(contact.id);
+    });
+    const userIds = new Set(script.users.map((user) => user.id));
+    script.events.forEach((event, i) => {
+      if (!contactIds.has(event.contact))
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'contact'], message: `No contact "${event.contact}" in "contacts"` });
+      if ('user' in event && event.user !== undefined && !userIds.has(event.user))
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'user'], message: `No user "${event.user}" in "users"` });
+    });
+    if (script.population) {
+      const template = script.contacts[0]?.id;
+      script.events.forEach((event, i) => {
+        if (event.contact !== template)
+          ctx.addIssue({ code: 'custom', path: ['events', i, 'contact'], message: `A population script plays its first contact's events only ("${template}"); move this event to another script` });
+      });
+    }
+    script.expect.forEach((expectation, i) => {
+      if (!contactIds.has(expectation.contact))
+        ctx.addIssue({ code: 'custom', path: ['expect', i, 'contact'], message: `No contact "${expectation.contact}" in "contacts"` });
+    });
+  })
+  .describe('exitflow script: a scripted conversation to replay against Workflows');
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type Script = z.infer<typeof scriptSchema>;
+export type ScriptInput = z.input<typeof scriptSchema>;
+export type ScriptEvent = z.infer<typeof scriptEventSchema>;
+export type ScriptEventType = ScriptEvent['type'];
+export type ScriptUser = z.infer<typeof scriptUserSchema>;
+export type ScriptContact = z.infer<typeof scriptContactSchema>;
+export type Expectation = z.infer<typeof expectationSchema>;
+export type RunStatus = z.infer<typeof runStatusSchema>;
+export type StopReason = z.infer<typeof stopReasonSchema>;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { idSchema, stepBaseShape } from '../ids.ts';
+
+const fieldCondition = z.strictObject({
+  subject: z.literal('field'),
+  field: z.string().min(1, 'Name the contact field'),
+  operator: z.enum(['is', 'is_not', 'contains', 'is_set', 'is_not_set']),
+  value: z.string().default(''),
+});
+const tagCondition = z.strictObject({
+  subject: z.literal('tag'),
+  operator: z.enum(['has', 'has_not']),
+  tag: z.string().min(1, 'Name the tag'),
+});
+const lastMessageCondition = z.strictObject({
+  subject: z.literal('last_message'),
+  operator: z.enum(['is', 'contains']),
+  value: z.string(),
+});
+
+export const branchConditionSchema = z.discriminatedUnion('subject', [
+  fieldCondition,
+  tagCondition,
+  lastMessageCondition,
+]);
+
+/** One path of a Branch; its id is the output handle its edge leaves from. */
+export const branchPathSchema = z.strictObject({
+  id: idSchema,
+  label: z.string().max(120),
+  match: z.enum(['all', 'any']).default('all'),
+  conditions: z.array(branchConditionSchema).min(1, 'A path needs at least one condition'),
+});
+
+/** Takes the first path whose conditions hold, else the `else` output. */
+export const branchStepSchema = z.strictObject({
+  ...stepBaseShape,
+  type: z.literal('branch'),
+  paths: z.array(branchPathSchema).min(1, 'A Branch needs at least one path'),
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { idSchema } from './ids.ts';
+import { workflowSettingsSchema } from './settings.ts';
+import { stepSchema } from './step.ts';
+import { triggerSchema } from './trigger.ts';
+
+export const WORKFLOW_FORMAT = 'exitflow.workflow/1';
+export const WORKFLOW_FORMAT_VERSION = 1;
+
+/** A connection from one output handle of a node to another node. */
+export const edgeSchema = z.strictObject({
+  id: idSchema,
+  source: idSchema,
+  /** Which output of the source: `next`, a Branch path id, `else`, `answered`, `timeout`, `match`. */
+  sourceHandle: z.string().min(1).max(64).default('next'),
+  target: idSchema,
+});
+
+/** A Workflow document, as stored, exported and imported. */
+export const workflowSchema = z
+  .strictObject({
+    /** Where editors find the JSON Schema of this format; ignored by exitflow. */
+    $schema: z.string().optional(),
+    format: z.literal(WORKFLOW_FORMAT),
+    id: idSchema,
+    name: z.string().trim().min(1, 'Give the Workflow a name').max(120, 'At most 120 characters'),
+    description: z.string().max(2000).optional(),
+    trigger: triggerSchema,
+    steps: z.array(stepSchema).max(2000, 'At most 2000 steps'),
+    edges: z.array(edgeSchema).max(4000, 'At most 4000 edges'),
+    settings: workflowSettingsSchema.default({ manualStop: false, exitConditions: { enabled: false, on: [] } }),
+  })
+  .describe('exitflow Workflow document');
+
+export type Workflow = z.infer<typeof workflowSchema>;
+export type WorkflowInput = z.input<typeof workflowSchema>;
+export type Edge = z.infer<typeof edgeSchema>;

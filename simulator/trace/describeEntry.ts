@@ -1,0 +1,132 @@
+import { formatOffset } from '../schema/duration.ts';
+import type { TraceEntry, TraceReason } from '../schema/trace.ts';
+
+/** How to name what a trace entry mentions by id. */
+export interface TraceNames {
+  workflow(id: string): string;
+  step(workflowId: string, stepId: string): string;
+  user(id: string): string;
+  contact(id: string): string;
+}
+
+const REASON_TEXT: Record<TraceReason, string> = {
+  manual: 'stopped by hand',
+  outgoing_message: 'outgoing message',
+  incoming_message: 'incoming message',
+  manual_assignment: 'manual assignment',
+  already_active: 'a run of this Workflow is already active for the contact',
+  once_per_contact: 'the trigger fires once per contact and the contact already entered',
+  stopped_by_this_event: 'this event just stopped a run of this Workflow, so it cannot start a new one',
+  not_a_shortcut: "this Workflow's trigger is not a shortcut",
+  not_started_by_workflows: 'this Workflow is not started by other Workflows',
+  restricted_user: 'the user has the user restriction',
+  unknown_workflow: 'there is no such Workflow',
+  chain_too_deep: 'too many Workflows started each other in a chain',
+  manual_stop_off: 'this Workflow does not allow users to stop it',
+  no_active_run: 'the contact has no active run of this Workflow',
+  already_stopped: 'the run is already stopped',
+  exit_conditions_off: 'exit conditions are off',
+  condition_not_selected: 'this exit condition is not selected',
+  sent_by_workflow: 'messages sent by a Workflow do not count',
+  broadcast: 'broadcasts do not count',
+  trigger_message: 'the message that started this run does not count',
+  answer_to_question: 'it answered the open question',
+  assigned_by_workflow: 'assignment by a Workflow does not count',
+  assigned_by_rule: 'assignment by an automatic rule does not count',
+  unassignment: 'unassignment does not count',
+  loop: 'it ran 1,000 steps without time passing (a loop)',
+};
+
+export function describeReason(reason: TraceReason): string {
+  return REASON_TEXT[reason];
+}
+
+const quote = (text: string | undefined) => `"${text ?? ''}"`;
+
+/** One sentence saying what a trace entry means, for people. */
+export function describeEntry(entry: TraceEntry, names: TraceNames): string {
+  const workflow = entry.workflow === undefined ? '' : names.workflow(entry.workflow);
+  const step = entry.workflow !== undefined && entry.step !== undefined ? names.step(entry.workflow, entry.step) : '';
+  const user = entry.user === undefined ? '' : names.user(entry.user);
+  const contact = names.contact(entry.contact);
+  const reason = entry.reason === undefined ? '' : describeReason(entry.reason);
+  switch (entry.kind) {
+    case 'event':
+      switch (entry.event) {
+        case 'contact.message':
+          return `${contact} writes ${quote(entry.text)}`;
+        case 'agent.message':
+          return `${user} writes to ${contact}: ${quote(entry.text)}`;
+        case 'broadcast.message':
+          return `Broadcast to ${contact}: ${quote(entry.text)}`;
+        case 'assign':
+          return user ? `${user} assigns ${contact} to ${names.user(entry.to ?? '')}` : `An assignment rule assigns ${contact} to ${names.user(entry.to ?? '')}`;
+        case 'unassign':
+          return `${user || 'Someone'} unassigns ${contact}`;
+        case 'workflow.stop':
+          return `${user} asks to stop ${workflow} for ${contact}`;
+        case 'shortcut':
+          return `${user} starts the shortcut ${workflow} for ${contact}`;
+        case 'tag.add':
+          return `Tag "${entry.tag}" added to ${contact}`;
+        case 'tag.remove':
+          return `Tag "${entry.tag}" removed from ${contact}`;
+        case 'field.set':
+          return `Field ${entry.field} of ${contact} set to ${quote(entry.value)}`;
+        case 'conversation.open':
+          return `Conversation with ${contact} opened`;
+        case 'conversation.close':
+          return `Conversation with ${contact} closed`;
+        default:
+          return `Event ${entry.event}`;
+      }
+    case 'run.started':
+      return `Workflow ${workflow} started for ${contact}`;
+    case 'trigger.ignored':
+      return `Trigger of ${workflow} ignored: ${reason}`;
+    case 'step':
+      return `${workflow} → ${step}`;
+    case 'message.sent':
+      return `${workflow} sends ${quote(entry.text)}`;
+    case 'question.answered':
+      return `${contact} answered ${step}: ${quote(entry.text)} saved in field ${entry.field}`;
+    case 'question.timeout':
+      return `${step} timed out without an answer`;
+    case 'question.cancelled':
+      return `Open question ${step} cancelled`;
+    case 'timer.set':
+      return `Timer set for ${formatOffset(entry.due ?? 0)} (${step})`;
+    case 'timer.fired':
+      return `Timer of ${step} fired`;
+    case 'timer.cancelled':
+      if (entry.reason === 'answer_to_question') return `Timeout of ${step} cancelled: the question was answered`;
+      return `Timer due ${formatOffset(entry.due ?? 0)} cancelled: ${step} will not continue`;
+    case 'contact.changed':
+      switch (entry.change) {
+        case 'assigned':
+          return `${workflow ? `${workflow} assigns` : 'Assigned'} ${contact} to ${names.user(entry.to ?? '')}`;
+        case 'field_set':
+          return `Field ${entry.field} set to ${quote(entry.value)}`;
+        case 'tag_added':
+          return `Tag "${entry.tag}" added`;
+        case 'tag_removed':
+          return `Tag "${entry.tag}" removed`;
+        case 'conversation_opened':
+          return `Conversation opened`;
+        default:
+          return `Conversation closed`;
+      }
+    case 'comment.added':
+      return `Internal comment: ${quote(entry.text)}`;
+    case 'exit.ignored':
+      return `Not an exit trigger for ${workflow}: ${reason}`;
+    case 'run.completed':
+      return `Workflow ${workflow} completed at ${step}`;
+    case 'run.stopped':
+      return entry.reason === 'manual' ? `Workflow ${workflow} stopped by ${user}` : `Workflow ${workflow} stopped: ${reason}`;
+    case 'stop.refused':
+      return `Stop of ${workflow} refused${user ? ` for ${user}` : ''}: ${reason}`;
+    case 'run.failed':
+      return `Workflow ${workflow} failed at ${step}: ${reason}`;
+  }
+}

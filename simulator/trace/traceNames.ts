@@ -1,0 +1,25 @@
+import type { Simulation } from '../engine/simulation.ts';
+import type { TraceNames } from './describeEntry.ts';
+
+/** Names for a simulation's ids: Workflow names, step labels, user and contact names. */
+export function traceNames(sim: Simulation): TraceNames {
+  const users = new Map<string, string>();
+  for (let i = 0; sim.user(i); i++) {
+    const user = sim.user(i);
+    if (user) users.set(user.id, user.name);
+  }
+  const workflowOf = (id: string) => sim.workflows.find((workflow) => workflow.id === id);
+  return {
+    workflow: (id) => workflowOf(id)?.name ?? id,
+    step: (workflowId, stepId) => {
+      const workflow = workflowOf(workflowId);
+      const index = workflow?.nodeIndex.get(stepId);
+      return index === undefined ? stepId : `"${workflow?.nodes[index]?.label ?? stepId}"`;
+    },
+    user: (id) => users.get(id) ?? id,
+    contact: (id) => {
+      const index = sim.feed.isPopulation ? Number(id.split('#')[1]) - 1 : sim.feed.indexOf(id);
+      return index >= 0 ? sim.feed.contactName(index) : id;
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import type { WorkflowProblem } from '../schema/problem.ts';
+import type { Workflow } from '../schema/workflow.ts';
+import { findLoopsWithoutPause } from './findLoopsWithoutPause.ts';
+import { findUnreachableSteps } from './findUnreachableSteps.ts';
+import { buildWorkflowGraph, hasOutput } from './workflowGraph.ts';
+
+export interface ValidateOptions {
+  /** The other Workflows of the workspace, to check "Trigger another Workflow" targets. */
+  workflows?: readonly Workflow[];
+}
+
+/**
+ * Every reason (SPEC §3, §2) this Workflow cannot be published or simulated, each attached to the
+ * step or edge it concerns. An empty list means the Workflow is valid.
+ *
+ * @example validateWorkflow(wf).map((p) => p.message) // ['"Follow-up" cannot be reached from the trigger']
+ */
+export function validateWorkflow(workflow: Workflow, options: ValidateOptions = {}): WorkflowProblem[] {
+  const problems: WorkflowProblem[] = [];
+  const graph = buildWorkflowGraph(workflow);
+  const stepIndex = new Map(workflow.steps.map((step, i) => [step.id, i]));
+  const name = (id: string) => {
+    if (id === workflow.trigger.id) return 'The trigger';
+    const step = graph.steps.get(id);
+    return `"${step?.label || id}"`;
+  };
+
+  const seenIds = new Set([workflow.trigger.id]);
+  workflow.steps.forEach((step, i) => {
+    if (seenIds.has(step.id))
+      problems.push({ code: 'duplicate_id', message: `Two nodes share the id "${step.id}"`, stepId: step.id, path: ['steps', i, 'id'] });
+    seenIds.add(step.id);
+  });
+  const edgeIds = new Set<string>();
+  const usedHandles = new Set<string>();
+  workflow.edges.forEach((edge, i) => {
+    const at = (field: string) => ['edges', i, field];
+    if (edgeIds.has(edge.id))
+      problems.push({ code: 'duplicate_id', message: `Two edges share the id "${edge.id}"`, edgeId: edge.id, path: at('id') });
+    edgeIds.add(edge.id);
+    const sourceKnown = graph.successors.has(edge.source);
+    if (!sourceKnown)
+      problems.push({ code: 'edge_unknown_source', message: `An edge starts at "${edge.source}", which is not a step`, edgeId: edge.id, path: at('source') });
+    if (!graph.steps.has(edge.target)) {
+      problems.push(
+        edge.target === workflow.trigger.id
+          ? { code: 'edge_into_trigger', message: 'Nothing can lead into the trigger', edgeId: edge.id, path: at('target') }
+          : { code: 'edge_unknown_target', message: `An edge from ${sourceKnown ? name(edge.source) : `"${edge.source}"`} leads to "${edge.target}", which is not a step`, edgeId: edge.id, ...(sourceKnown ? { stepId: edge.source } : {}), path: at('target') },
+      );
+    }
+    if (!sourceKnown) return;
+    if (!hasOutput(graph, edge.source, edge.sourceHandle)) {
+      problems.push({ code: 'edge_unknown_handle', message: `${name(edge.source)} has no output "${edge.sourceHandle}"`, stepId: edge.source, edgeId: edge.id, path: at('sourceHandle') });
+      return;
+    }
+    const handleKey = `${edge.source}\u0000${edge.sourceHandle}`;
+    if (usedHandles.has(handleKey))
+      problems.push({ code: 'handle_used_twice', message: `${name(edge.source)} has two edges leaving its "${edge.sourceHandle}" output; keep one`, stepId: edge.source, edgeId: edge.id, path: at('sourceHandle') });
+    usedHandles.add(handleKey);
+  });
+
+  const hasEdgeFrom = (id: string, handle: string) => usedHandles.has(`${id}\u0000${handle}`);
+  workflow.steps.forEach((step, i) => {
+    const path = ['steps', i];
+    if ((step.type === 'branch' || step.type === 'datetime_branch') && !hasEdgeFrom(step.id, 'else'))
+      problems.push({ code: 'branch_without_else', message: `${name(step.id)} needs an Else path`, stepId: step.id, path });
+    if (step.type === 'jump_to' && !graph.steps.has(step.target))
+      problems.push({
+        code: 'jump_target_missing',
+        message: step.target ? `${name(step.id)} jumps to "${step.target}", which is not a step` : `${name(step.id)} does not say which step to jump to`,
+        stepId: step.id,
+        path: [...path, 'target'],
+      });
+    if ((step.type === 'send_message' || step.type === 'ask_question') && step.text.trim() === '')
+      problems.push({ code: 'empty_message', message: `${name(step.id)} has no message text`, stepId: step.id, path: [...path, 'text'] });
+    if (step.type === 'trigger_workflow') checkWorkflowTarget(step.workflow, step.id, [...path, 'workflow']);
+  });
+
+  for (const id of findUnreachableSteps(graph)) {
+    problems.push({ code: 'unreachable', message: `${name(id)} cannot be reached from the trigger`, stepId: id, path: ['steps', stepIndex.get(id) as number] });
+  }
+  for (const loop of findLoopsWithoutPause(graph)) {
+    const first = loop[0] as string;
+    problems.push({
+      code: 'loop_without_pause',
+      message: `The loop through ${loop.map(name).join(' → ')} has no Wait or Ask a question, so it could run forever`,
+      stepId: first,
+      relatedStepIds: loop.slice(1),
+      path: ['steps', stepIndex.get(first) as number],
+    });
+  }
+
+  const { exitConditions } = workflow.settings;
+  if (exitConditions.enabled && exitConditions.on.length === 0)
+    problems.push({
+      code: 'exit_conditions_empty',
+      message: 'Exit conditions are on but none is selected: pick Outgoing messages, Incoming messages or Manual assignment',
+      path: ['settings', 'exitConditions', 'on'],
+    });
+  return problems;
+
+  function checkWorkflowTarget(ref: string, stepId: string, path: (string | number)[]) {
+    if (ref.trim() === '') {
+      problems.push({ code: 'workflow_target_missing', message: `${name(stepId)} does not say which Workflow to start`, stepId, path });
+      return;
+    }
+    if (!options.workflows) return;
+    const target = options.workflows.find((other) => other.id === ref) ?? options.workflows.find((other) => other.name === ref);
+    if (!target)
+      problems.push({ code: 'workflow_target_missing', message: `${name(stepId)} starts "${ref}", which is not a Workflow here`, stepId, path });
+    else if (target.trigger.type !== 'workflow_started')
+      problems.push({ code: 'workflow_target_not_startable', message: `${name(stepId)} starts "${target.name}", whose trigger is not "Started by another Workflow"`, stepId, path });
+  }
+}

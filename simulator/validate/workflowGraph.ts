@@ -1,0 +1,32 @@
+import { stepOutputs, type Step } from '../schema/step.ts';
+import type { Workflow } from '../schema/workflow.ts';
+
+/** The Workflow as a directed graph of node ids: trigger and steps, edges and jumps. */
+export interface WorkflowGraph {
+  readonly triggerId: string;
+  readonly steps: ReadonlyMap<string, Step>;
+  /** Successors of each node id, from edges whose ends exist and from Jump to targets. */
+  readonly successors: ReadonlyMap<string, readonly string[]>;
+}
+
+export function buildWorkflowGraph(workflow: Workflow): WorkflowGraph {
+  const steps = new Map<string, Step>();
+  for (const step of workflow.steps) if (!steps.has(step.id)) steps.set(step.id, step);
+  const successors = new Map<string, string[]>([[workflow.trigger.id, []]]);
+  for (const id of steps.keys()) successors.set(id, []);
+  for (const edge of workflow.edges) {
+    const from = successors.get(edge.source);
+    if (from && steps.has(edge.target)) from.push(edge.target);
+  }
+  for (const step of steps.values()) {
+    if (step.type === 'jump_to' && steps.has(step.target)) successors.get(step.id)?.push(step.target);
+  }
+  return { triggerId: workflow.trigger.id, steps, successors };
+}
+
+/** True when `handle` is an output of the node `id` (the trigger has one output, `next`). */
+export function hasOutput(graph: WorkflowGraph, id: string, handle: string): boolean {
+  if (id === graph.triggerId) return handle === 'next';
+  const step = graph.steps.get(id);
+  return step !== undefined && stepOutputs(step).includes(handle);
+}
