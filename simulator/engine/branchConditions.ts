@@ -1,5 +1,5 @@
 import type { BranchCondition, StepOf } from '../schema/step.ts';
-import type { ContactView } from './contactState.ts';
+import type { ContactView } from './contactView.ts';
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const includes = (text: string, part: string) => text.toLowerCase().includes(part.trim().toLowerCase());

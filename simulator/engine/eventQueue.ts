@@ -4,115 +4,186 @@ export const TIMER = 1;
 
 const CLASS_WEIGHT = 2 ** 42;
 
+/** The sort key of an entry after its time: class first, then insertion sequence. */
+export function orderKey(queueClass: number, sequence: number): number {
+  return queueClass * CLASS_WEIGHT + sequence;
+}
+
 /**
- * The simulation's event queue: a binary min-heap over parallel typed arrays, ordered by
- * (time, class, sequence) where class puts external events before timers due at the same instant
- * and sequence keeps insertion order. Each entry carries two integers of payload.
- *
- * `pop()` writes the entry into the `top*` fields instead of returning an object, so the engine's
- * hot loop allocates nothing per event.
+ * A binary min-heap of entries ordered by (time, order), each with two integers of payload.
+ * Entries are stored interleaved in one Float64Array — [time, order, a, b] — so an entry and its
+ * sibling share a cache line. `pop()` writes the entry into the `top*` fields instead of
+ * returning an object, so a hot loop allocates nothing per entry.
  */
-export class EventQueue {
+export class BinaryHeap {
   size = 0;
   topTime = 0;
   topClass = 0;
   topA = 0;
   topB = 0;
-  private time: Float64Array;
-  private order: Float64Array;
-  private a: Int32Array;
-  private b: Int32Array;
-  private sequence = 0;
+  private data: Float64Array;
 
   constructor(capacity = 1024) {
-    this.time = new Float64Array(capacity);
-    this.order = new Float64Array(capacity);
-    this.a = new Int32Array(capacity);
-    this.b = new Int32Array(capacity);
+    this.data = new Float64Array(capacity * 4);
   }
 
   /** When the earliest entry is due, or `Infinity` when the queue is empty. */
   peekTime(): number {
-    return this.size === 0 ? Infinity : (this.time[0] as number);
+    return this.size === 0 ? Infinity : (this.data[0] as number);
   }
 
-  push(time: number, queueClass: number, a: number, b: number): void {
-    if (this.size === this.time.length) this.grow();
-    const order = queueClass * CLASS_WEIGHT + this.sequence++;
-    const { time: times, order: orders, a: as, b: bs } = this;
+  /** Adds an entry; `order` breaks ties between equal times (see `orderKey`). */
+  push(time: number, order: number, a: number, b: number): void {
+    if ((this.size + 1) * 4 > this.data.length) this.grow();
+    const d = this.data;
     let i = this.size++;
     // Sift the hole up, moving parents down, then write the new entry once.
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const pt = times[parent] as number;
-      if (pt < time || (pt === time && (orders[parent] as number) < order)) break;
-      times[i] = pt;
-      orders[i] = orders[parent] as number;
-      as[i] = as[parent] as number;
-      bs[i] = bs[parent] as number;
+      const p = parent * 4;
+      const pt = d[p] as number;
+      if (pt < time || (pt === time && (d[p + 1] as number) < order)) break;
+      const h = i * 4;
+      d[h] = pt;
+      d[h + 1] = d[p + 1] as number;
+      d[h + 2] = d[p + 2] as number;
+      d[h + 3] = d[p + 3] as number;
       i = parent;
     }
-    times[i] = time;
-    orders[i] = order;
-    as[i] = a;
-    bs[i] = b;
+    const h = i * 4;
+    d[h] = time;
+    d[h + 1] = order;
+    d[h + 2] = a;
+    d[h + 3] = b;
   }
 
   /** Removes the earliest entry into `topTime`, `topClass`, `topA`, `topB`; false when empty. */
   pop(): boolean {
     if (this.size === 0) return false;
-    const { time: times, order: orders, a: as, b: bs } = this;
-    this.topTime = times[0] as number;
-    this.topClass = (orders[0] as number) >= CLASS_WEIGHT ? TIMER : EXTERNAL;
-    this.topA = as[0] as number;
-    this.topB = bs[0] as number;
+    const d = this.data;
+    this.topTime = d[0] as number;
+    this.topClass = (d[1] as number) >= CLASS_WEIGHT ? TIMER : EXTERNAL;
+    this.topA = d[2] as number;
+    this.topB = d[3] as number;
     const last = --this.size;
     if (last === 0) return true;
-    const time = times[last] as number;
-    const order = orders[last] as number;
-    const a = as[last] as number;
-    const b = bs[last] as number;
-    let i = 0;
+    const l = last * 4;
+    const time = d[l] as number;
+    const order = d[l + 1] as number;
+    const a = d[l + 2] as number;
+    const b = d[l + 3] as number;
     const half = last >> 1;
+    let i = 0;
     // Sift the hole down from the root, pulling the smaller child up.
     while (i < half) {
       let child = 2 * i + 1;
-      const right = child + 1;
-      if (right < last) {
-        const ct = times[child] as number;
-        const rt = times[right] as number;
-        if (rt < ct || (rt === ct && (orders[right] as number) < (orders[child] as number))) child = right;
+      let c = child * 4;
+      if (child + 1 < last) {
+        const r = c + 4;
+        const rt = d[r] as number;
+        const ct = d[c] as number;
+        if (rt < ct || (rt === ct && (d[r + 1] as number) < (d[c + 1] as number))) {
+          child++;
+          c = r;
+        }
       }
-      const ct = times[child] as number;
-      if (time < ct || (time === ct && order < (orders[child] as number))) break;
-      times[i] = ct;
-      orders[i] = orders[child] as number;
-      as[i] = as[child] as number;
-      bs[i] = bs[child] as number;
+      const ct = d[c] as number;
+      if (time < ct || (time === ct && order < (d[c + 1] as number))) break;
+      const h = i * 4;
+      d[h] = ct;
+      d[h + 1] = d[c + 1] as number;
+      d[h + 2] = d[c + 2] as number;
+      d[h + 3] = d[c + 3] as number;
       i = child;
     }
-    times[i] = time;
-    orders[i] = order;
-    as[i] = a;
-    bs[i] = b;
+    const h = i * 4;
+    d[h] = time;
+    d[h + 1] = order;
+    d[h + 2] = a;
+    d[h + 3] = b;
     return true;
   }
 
   private grow(): void {
-    const capacity = this.time.length * 2;
-    const grow64 = (from: Float64Array) => {
-      const to = new Float64Array(capacity);
-      to.set(from);
-      return to;
-    };
-    const grow32 = (from: Int32Array) => {
-      const to = new Int32Array(capacity);
-      to.set(from);
-      return to;
-    };
-    this.time = grow64(this.time);
-    this.order = grow64(this.order);
-    this.a = grow32(this.a);
-    this.b = grow32(this.b);
+    const data = new Float64Array(this.data.length * 2);
+    data.set(this.data);
+    this.data = data;
+  }
+}
+
+/**
+ * The simulation's event queue, ordered by (time, class, sequence): at one instant external
+ * events come before timers, and entries of a class keep the order they were queued in.
+ *
+ * A calendar queue over binary heaps: entries due in the current bucket of virtual time (one
+ * minute by default) live in a small heap; later ones are appended to their minute's bucket and
+ * enter the heap when their minute comes. A population of 100,000 contacts thus sorts a few
+ * hundred entries at a time in cache, instead of sifting through a heap of 100,000 in memory.
+ */
+export class EventQueue {
+  topTime = 0;
+  topClass = 0;
+  topA = 0;
+  topB = 0;
+  private readonly current = new BinaryHeap();
+  private currentBucket = -Infinity;
+  private readonly buckets = new Map<number, number[]>();
+  /** Keys of the non-empty future buckets, as a heap (order unused). */
+  private readonly bucketKeys = new BinaryHeap(64);
+  private sequence = 0;
+  private count = 0;
+
+  constructor(private readonly bucketWidthMs = 60_000) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  push(time: number, queueClass: number, a: number, b: number): void {
+    const order = orderKey(queueClass, this.sequence++);
+    const key = Math.floor(time / this.bucketWidthMs);
+    this.count++;
+    if (key <= this.currentBucket) {
+      this.current.push(time, order, a, b);
+      return;
+    }
+    let bucket = this.buckets.get(key);
+    if (bucket === undefined) {
+      bucket = [];
+      this.buckets.set(key, bucket);
+      this.bucketKeys.push(key, 0, 0, 0);
+    }
+    bucket.push(time, order, a, b);
+  }
+
+  /** When the earliest entry is due, or `Infinity` when the queue is empty. */
+  peekTime(): number {
+    if (this.current.size === 0 && !this.openNextBucket()) return Infinity;
+    return this.current.peekTime();
+  }
+
+  /** Removes the earliest entry into `topTime`, `topClass`, `topA`, `topB`; false when empty. */
+  pop(): boolean {
+    if (this.current.size === 0 && !this.openNextBucket()) return false;
+    const heap = this.current;
+    heap.pop();
+    this.count--;
+    this.topTime = heap.topTime;
+    this.topClass = heap.topClass;
+    this.topA = heap.topA;
+    this.topB = heap.topB;
+    return true;
+  }
+
+  private openNextBucket(): boolean {
+    if (!this.bucketKeys.pop()) return false;
+    const key = this.bucketKeys.topTime;
+    const bucket = this.buckets.get(key) as number[];
+    this.buckets.delete(key);
+    this.currentBucket = key;
+    for (let i = 0; i < bucket.length; i += 4) {
+      this.current.push(bucket[i] as number, bucket[i + 1] as number, bucket[i + 2] as number, bucket[i + 3] as number);
+    }
+    return true;
   }
 }

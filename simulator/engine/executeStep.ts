@@ -1,5 +1,5 @@
 import type { CompiledNode } from './compileWorkflow.ts';
-import type { ContactView } from './contactState.ts';
+import type { ContactView } from './contactView.ts';
 import { choosePath } from './branchConditions.ts';
 import { renderMessage } from './messageTemplate.ts';
 import { nextTimeOfDay, wallClock } from './zonedTime.ts';

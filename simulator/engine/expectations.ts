@@ -1,6 +1,6 @@
 import type { Expectation, Script } from '../schema/script.ts';
 import type { ExpectationResult } from '../schema/result.ts';
-import { RUN_STATUSES, type Run } from './run.ts';
+import { RUN_STATUSES } from './runTable.ts';
 import { runState } from './materialize.ts';
 import type { Simulation } from './simulation.ts';
 import { K } from './traceLog.ts';
@@ -56,15 +56,15 @@ function checkRun(sim: Simulation, expectation: Extract<Expectation, { status: s
   if (!workflow) return { passed: false, message: `No Workflow "${expectation.workflow}"` };
   const wanted = `${expectation.status}${expectation.reason ? ` (${expectation.reason})` : ''}${expectation.atStep ? ` at "${expectation.atStep}"` : ''}`;
   const run = sim.latestRunOf(workflowIndex, contact);
-  if (!run) return { passed: false, message: `Expected ${workflow.name} for ${who} to be ${wanted}, but it never ran` };
+  if (run < 0) return { passed: false, message: `Expected ${workflow.name} for ${who} to be ${wanted}, but it never ran` };
   const state = runState(sim, run);
-  const node = workflow.nodes[run.node];
+  const node = workflow.nodes[sim.runs.node[run] as number];
   const atStepHolds = expectation.atStep === undefined || expectation.atStep === node?.id || expectation.atStep === node?.label;
   const passed =
     state.status === expectation.status &&
     (expectation.reason === undefined || state.reason === expectation.reason) &&
     atStepHolds;
-  const actual = `${RUN_STATUSES[run.status]}${state.reason ? ` (${state.reason})` : ''} at "${node?.label}"`;
+  const actual = `${RUN_STATUSES[sim.runs.status[run] as number]}${state.reason ? ` (${state.reason})` : ''} at "${node?.label}"`;
   if (passed) return { passed, message: `${workflow.name} for ${who}: ${actual}` };
   return { passed, message: `Expected ${workflow.name} for ${who} to be ${wanted}, but it was ${actual}`, traceSeq: lastEntryOf(sim, run) };
 }
@@ -92,16 +92,15 @@ function checkMessages(
 function firstSent(sim: Simulation, text: string): Int32Array {
   const log = sim.trace;
   const first = new Int32Array(sim.feed.contactCount).fill(-1);
-  const matches = log.strings.map((s) => s.includes(text));
   for (let i = 0; i < log.length; i++) {
-    const contact = log.contact[i] as number;
-    if (log.kind[i] === K['message.sent'] && first[contact] === -1 && matches[log.a[i] as number]) first[contact] = i;
+    const contact = log.contactAt(i);
+    if (log.kindAt(i) === K['message.sent'] && first[contact] === -1 && sim.textAt(i)?.includes(text)) first[contact] = i;
   }
   return first;
 }
 
-function lastEntryOf(sim: Simulation, run: Run): number {
+function lastEntryOf(sim: Simulation, run: number): number {
   const log = sim.trace;
-  for (let i = log.length - 1; i >= 0; i--) if (log.run[i] === run.id) return i;
+  for (let i = log.length - 1; i >= 0; i--) if (log.runAt(i) === run) return i;
   return -1;
 }

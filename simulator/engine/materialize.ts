@@ -10,7 +10,7 @@ import {
   type TraceReason,
 } from '../schema/trace.ts';
 import type { CompiledWorkflow } from './compileWorkflow.ts';
-import { COMPLETED, FAILED, RUN_STATUSES, STOPPED, WAITING_REPLY, WAITING_TIMER, type Run } from './run.ts';
+import { ACTIVE, FAILED, RUN_STATUSES, STOPPED, WAITING_REPLY, WAITING_TIMER } from './runTable.ts';
 import { TIMER_CANCELLED_BY_ANSWER, type Simulation } from './simulation.ts';
 import { TRACE_KINDS } from './traceLog.ts';
 
@@ -25,21 +25,19 @@ const REASONS_BY_KIND: Partial<Record<TraceEntry['kind'], readonly TraceReason[]
 /** Trace row `i` of a simulation as a `TraceEntry` object (ids, names and texts filled in). */
 export function materializeEntry(sim: Simulation, i: number): TraceEntry {
   const log = sim.trace;
-  const kind = TRACE_KINDS[log.kind[i] as number] as TraceEntry['kind'];
-  const entry: TraceEntry = { seq: i, t: log.t[i] as number, kind, contact: sim.feed.contactId(log.contact[i] as number) };
-  const workflowIndex = log.workflow[i] as number;
-  const workflow = sim.workflows[workflowIndex] as CompiledWorkflow | undefined;
-  const str = (id: number) => (id < 0 ? undefined : log.strings[id]);
-  const a = str(log.a[i] as number);
-  const b = str(log.b[i] as number);
+  const kind = TRACE_KINDS[log.kindAt(i)] as TraceEntry['kind'];
+  const entry: TraceEntry = { seq: i, t: log.tAt(i), kind, contact: sim.feed.contactId(log.contactAt(i)) };
+  const workflow = sim.workflows[log.workflowAt(i)] as CompiledWorkflow | undefined;
+  const a = sim.textAt(i);
+  const b = log.text(log.bAt(i));
   if (workflow) entry.workflow = workflow.id;
-  const run = log.run[i] as number;
+  const run = log.runAt(i);
   if (run >= 0) entry.run = run;
-  const node = log.node[i] as number;
+  const node = log.nodeAt(i);
   if (workflow && node >= 0) entry.step = workflow.nodes[node]?.id;
-  const user = sim.user(log.user[i] as number);
+  const user = sim.user(log.userAt(i));
   if (user) entry.user = user.id;
-  const code = log.code[i] as number;
+  const code = log.codeAt(i);
   const reasons = REASONS_BY_KIND[kind];
   if (reasons) entry.reason = reasons[code];
   switch (kind) {
@@ -66,10 +64,10 @@ export function materializeEntry(sim: Simulation, i: number): TraceEntry {
       break;
     case 'timer.set':
     case 'timer.fired':
-      entry.due = log.due[i] as number;
+      entry.due = log.dueAt(i);
       break;
     case 'timer.cancelled':
-      entry.due = log.due[i] as number;
+      entry.due = log.dueAt(i);
       if (code === TIMER_CANCELLED_BY_ANSWER) entry.reason = 'answer_to_question';
       break;
     case 'trigger.ignored':
@@ -88,30 +86,34 @@ export function* traceEntries(sim: Simulation, from = 0, to = sim.trace.length):
 }
 
 /** Where a run stands, as plain data. */
-export function runState(sim: Simulation, run: Run): RunState {
-  const workflow = sim.workflows[run.workflow] as CompiledWorkflow;
+export function runState(sim: Simulation, run: number): RunState {
+  const runs = sim.runs;
+  const status = runs.status[run] as number;
+  const workflow = sim.workflows[runs.workflow[run] as number] as CompiledWorkflow;
   const state: RunState = {
-    run: run.id,
+    run,
     workflow: workflow.id,
-    contact: sim.feed.contactId(run.contact),
-    status: RUN_STATUSES[run.status] as RunState['status'],
-    atStep: workflow.nodes[run.node]?.id,
-    startedAt: run.startedAt,
+    contact: sim.feed.contactId(runs.contact[run] as number),
+    status: RUN_STATUSES[status] as RunState['status'],
+    atStep: workflow.nodes[runs.node[run] as number]?.id,
+    startedAt: runs.startedAt[run] as number,
   };
-  if (run.status === STOPPED) state.reason = stopReasonSchema.options[run.reason];
-  if (run.status === FAILED) state.reason = failReasonSchema.options[run.reason];
-  const stoppedBy = sim.user(run.stoppedBy);
+  const reason = runs.reason[run] as number;
+  if (status === STOPPED) state.reason = stopReasonSchema.options[reason];
+  if (status === FAILED) state.reason = failReasonSchema.options[reason];
+  const stoppedBy = sim.user(runs.stoppedBy[run] as number);
   if (stoppedBy) state.stoppedBy = stoppedBy.id;
-  if (run.status === STOPPED || run.status === FAILED || run.status === COMPLETED) state.endedAt = run.endedAt;
-  if (run.waiting === WAITING_TIMER) Object.assign(state, { waitingFor: 'timer', due: run.due });
-  if (run.waiting === WAITING_REPLY) {
+  if (status !== ACTIVE) state.endedAt = runs.endedAt[run] as number;
+  const waiting = runs.waiting[run];
+  if (waiting === WAITING_TIMER) Object.assign(state, { waitingFor: 'timer', due: runs.due[run] });
+  if (waiting === WAITING_REPLY) {
     state.waitingFor = 'reply';
-    if (run.timerToken >= 0) state.due = run.due;
+    if ((runs.timerToken[run] as number) >= 0) state.due = runs.due[run] as number;
   }
   return state;
 }
 
 /** Every run's state, in the order the runs started. */
 export function runStates(sim: Simulation): RunState[] {
-  return sim.runs.map((run) => runState(sim, run));
+  return Array.from({ length: sim.runs.length }, (_, run) => runState(sim, run));
 }

@@ -11,12 +11,14 @@ type Part = string | { readonly path: string };
 export interface MessageTemplate {
   readonly text: string;
   readonly parts: readonly Part[] | null;
+  /** Whether it mentions contact fields (which change over time), not only the name and id. */
+  readonly readsFields: boolean;
 }
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g;
 
 export function parseMessageTemplate(text: string): MessageTemplate {
-  if (!text.includes('{{')) return { text, parts: null };
+  if (!text.includes('{{')) return { text, parts: null, readsFields: false };
   const parts: Part[] = [];
   let last = 0;
   for (const match of text.matchAll(PLACEHOLDER)) {
@@ -25,7 +27,8 @@ export function parseMessageTemplate(text: string): MessageTemplate {
     last = match.index + match[0].length;
   }
   parts.push(text.slice(last));
-  return { text, parts };
+  const readsFields = parts.some((part) => typeof part !== 'string' && part.path !== 'contact.name' && part.path !== 'contact.id');
+  return { text, parts, readsFields };
 }
 
 /** The text the contact receives; unknown placeholders become empty. */

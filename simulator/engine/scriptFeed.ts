@@ -12,6 +12,7 @@ import { randomAt } from './random.ts';
  */
 export class ScriptFeed {
   readonly contactCount: number;
+  readonly isPopulation: boolean;
   private readonly contactIndex = new Map<string, number>();
   /** Population: the template's events (indexes into `script.events`) and their offsets. */
   private readonly templateEvents: number[] = [];
@@ -21,6 +22,7 @@ export class ScriptFeed {
 
   constructor(private readonly script: Script) {
     const population = script.population;
+    this.isPopulation = population !== undefined;
     this.contactCount = population ? population.contacts : script.contacts.length;
     script.contacts.forEach((contact, i) => this.contactIndex.set(contact.id, i));
     this.jitterSeconds = population ? Math.floor((parseDuration(population.jitter) ?? 0) / 1000) : 0;
@@ -35,13 +37,15 @@ export class ScriptFeed {
     }
   }
 
-  get isPopulation(): boolean {
-    return this.script.population !== undefined;
+
+  /** The index in the script's `contacts` of the contact a (generated) contact is made from. */
+  templateIndex(contact: number): number {
+    return this.isPopulation ? 0 : contact;
   }
 
   /** The script contact a (generated) contact is made from. */
   template(contact: number): ScriptContact {
-    return (this.isPopulation ? this.script.contacts[0] : this.script.contacts[contact]) as ScriptContact;
+    return this.script.contacts[this.templateIndex(contact)] as ScriptContact;
   }
 
   /** Generated contacts are named after the template: `dana#1`, `dana#2`… */

@@ -1,5 +1,5 @@
 import type { Script, ScriptEvent, ScriptUser } from '../schema/script.ts';
-import { stopReasonSchema } from '../schema/script.ts';
+import { scriptEventTypeSchema, stopReasonSchema } from '../schema/script.ts';
 import type { ExitCondition } from '../schema/settings.ts';
 import {
   contactChangeSchema,
@@ -10,33 +10,18 @@ import {
   type ContactChange,
   type TriggerIgnoredReason,
 } from '../schema/trace.ts';
-import { scriptEventTypeSchema } from '../schema/script.ts';
 import type { Workflow } from '../schema/workflow.ts';
 import { compileWorkflow, type CompiledNode, type CompiledWorkflow } from './compileWorkflow.ts';
-import { ContactState } from './contactState.ts';
+import { ContactTable } from './contactTable.ts';
 import { EventQueue, EXTERNAL, TIMER } from './eventQueue.ts';
-import { executeStep, type Effect } from './executeStep.ts';
+import { executeStep, type Effect, type StepContext } from './executeStep.ts';
 import { exitVerdict, type Observation } from './exitRules.ts';
 import { decideManualStop } from './manualStop.ts';
-import {
-  ACTIVE,
-  COMPLETED,
-  FAILED,
-  NOT_WAITING,
-  Run,
-  STOPPED,
-  WAITING_REPLY,
-  WAITING_TIMER,
-} from './run.ts';
+import { renderMessage } from './messageTemplate.ts';
+import { ACTIVE, COMPLETED, FAILED, NOT_WAITING, RunTable, STOPPED, WAITING_REPLY, WAITING_TIMER } from './runTable.ts';
 import { ScriptFeed } from './scriptFeed.ts';
 import { K, TraceLog } from './traceLog.ts';
-import {
-  CONVERSATION_CLOSED,
-  CONVERSATION_OPENED,
-  INCOMING_MESSAGE,
-  triggerMatches,
-  type TriggerSignal,
-} from './triggers.ts';
+import { CONVERSATION_CLOSED, CONVERSATION_OPENED, INCOMING_MESSAGE, triggerMatches, type TriggerSignal } from './triggers.ts';
 
 /** SPEC §7: a run that executes this many steps without virtual time advancing fails (`loop`). */
 export const MAX_STEPS_PER_INSTANT = 1000;
@@ -45,6 +30,8 @@ export const MAX_CHAIN_DEPTH = 50;
 /** Codes of `timer.cancelled` rows: the run ended (stopped, failed), or its question was answered. */
 export const TIMER_CANCELLED_BY_END = 0;
 export const TIMER_CANCELLED_BY_ANSWER = 1;
+/** A trace string id meaning "render the step's message for the row's contact when read". */
+export const RENDER_FROM_STEP = -2;
 /** Without `until`, the simulation ends when nothing is pending or a year has passed. */
 export const DEFAULT_HORIZON_MS = 365 * 86_400_000;
 
@@ -72,10 +59,14 @@ export interface SimulationInput {
  * (`exitVerdict`), manual-stop checks (`decideManualStop`), trigger matching (`triggerMatches`).
  * It is the only place state changes, and it records everything in `trace`.
  *
+ * Runs and contacts live in typed-array tables (`runs`, `contacts`), the trace in columns, so a
+ * population of 100,000 contacts leaves the garbage collector almost nothing to do.
  * Deterministic: the same input gives the same trace, entry for entry.
  */
 export class Simulation {
   readonly trace = new TraceLog();
+  readonly runs = new RunTable();
+  readonly contacts: ContactTable;
   readonly workflows: readonly CompiledWorkflow[];
   readonly feed: ScriptFeed;
   readonly startEpochMs: number;
@@ -84,9 +75,7 @@ export class Simulation {
   now = 0;
   /** Entries taken from the queue that did something: script events and timers that expired. */
   eventsProcessed = 0;
-  readonly runs: Run[] = [];
   private readonly queue = new EventQueue();
-  private readonly contacts: (ContactState | undefined)[];
   /** Per Workflow, per contact: the active run's id, or -1. */
   private readonly activeRun: Int32Array[];
   /** Per Workflow, per contact: the latest run's id, or -1. */
@@ -98,8 +87,10 @@ export class Simulation {
   private timerTokens = 0;
   /** Workflows a run of which the current event stopped (SPEC §2 rule 5). */
   private readonly stoppedByThisEvent: number[] = [];
-  private readonly tagsOf: ReadonlySet<string>[];
-  private readonly timeZone: string;
+  /** One step context, reused for every step: the hot loop allocates none. */
+  private readonly stepContext: { now: number; startEpochMs: number; timeZone: string; contact: StepContext['contact'] };
+  /** Per Workflow, per node: the interned text, RENDER_FROM_STEP, or -1 (intern what was rendered). */
+  private readonly stepTextIds: Int32Array[];
 
   constructor(input: SimulationInput) {
     this.workflows = input.workflows.map(compileWorkflow);
@@ -112,11 +103,25 @@ export class Simulation {
     this.feed = new ScriptFeed(input.script);
     this.startEpochMs = Date.parse(input.script.start);
     this.until = input.until ?? DEFAULT_HORIZON_MS;
-    this.timeZone = input.script.timezone;
-    this.contacts = new Array<ContactState | undefined>(this.feed.contactCount);
-    this.activeRun = this.workflows.map(() => new Int32Array(this.feed.contactCount).fill(-1));
-    this.latestRun = this.workflows.map(() => new Int32Array(this.feed.contactCount).fill(-1));
-    this.tagsOf = input.script.contacts.map((contact) => new Set(contact.tags));
+    const contactCount = this.feed.contactCount;
+    this.contacts = new ContactTable(
+      this.feed,
+      input.script.contacts.map((contact) => new Set(contact.tags)),
+      input.script.contacts.map((contact) => contact.fields),
+      this.trace,
+    );
+    this.activeRun = this.workflows.map(() => new Int32Array(contactCount).fill(-1));
+    this.latestRun = this.workflows.map(() => new Int32Array(contactCount).fill(-1));
+    this.stepContext = { now: 0, startEpochMs: this.startEpochMs, timeZone: input.script.timezone, contact: this.contacts.view(0) };
+    this.stepTextIds = this.workflows.map((workflow) =>
+      Int32Array.from(workflow.nodes, (node) =>
+        node.template === null || node.template.readsFields
+          ? -1
+          : node.template.parts === null
+            ? this.trace.intern(node.template.text)
+            : RENDER_FROM_STEP,
+      ),
+    );
     this.feed.start(this.queue);
   }
 
@@ -161,102 +166,96 @@ export class Simulation {
     return this;
   }
 
-  /** The contact's state, created on first use. */
-  contact(index: number): ContactState {
-    let contact = this.contacts[index];
-    if (!contact) {
-      const template = this.feed.template(index);
-      const templateIndex = this.feed.isPopulation ? 0 : index;
-      contact = new ContactState(
-        index,
-        this.feed.contactId(index),
-        this.feed.contactName(index),
-        this.tagsOf[templateIndex],
-        template.fields,
-      );
-      this.contacts[index] = contact;
-    }
-    return contact;
-  }
-
   /** Resolves a Workflow by id, then by name; -1 when unknown. */
   resolveWorkflow(ref: string): number {
     return this.workflowIndex.get(ref) ?? -1;
   }
 
-  /** The latest run of a Workflow for a contact, active or ended. */
-  latestRunOf(workflow: number, contact: number): Run | undefined {
-    const id = this.latestRun[workflow]?.[contact] ?? -1;
-    return id < 0 ? undefined : this.runs[id];
+  /** The latest run (id) of a Workflow for a contact, active or ended; -1 when none. */
+  latestRunOf(workflow: number, contact: number): number {
+    return this.latestRun[workflow]?.[contact] ?? -1;
   }
 
   user(index: number): ScriptUser | undefined {
     return this.users[index];
   }
 
+  /** The text of a trace row (message, comment, event text…), or undefined when it has none. */
+  textAt(row: number): string | undefined {
+    const trace = this.trace;
+    const a = trace.aAt(row);
+    if (a === RENDER_FROM_STEP) {
+      const node = this.workflows[trace.workflowAt(row)]?.nodes[trace.nodeAt(row)];
+      const contact = trace.contactAt(row);
+      const names = { id: this.feed.contactId(contact), name: this.feed.contactName(contact), field: () => undefined };
+      return node?.template ? renderMessage(node.template, names) : undefined;
+    }
+    return trace.text(a);
+  }
+
   // ── external events ─────────────────────────────────────────────────────────────────────────
 
-  private handleScriptEvent(contactIndex: number, event: ScriptEvent): void {
-    const contact = this.contact(contactIndex);
+  private handleScriptEvent(contact: number, event: ScriptEvent): void {
+    const contacts = this.contacts;
     const user = 'user' in event && event.user !== undefined ? (this.userIndex.get(event.user) ?? -1) : -1;
     this.eventNumber++;
-    this.recordEvent(contactIndex, user, event);
+    const text = this.recordEvent(contact, user, event);
     switch (event.type) {
       case 'contact.message': {
-        contact.lastMessage = event.text;
-        const reopened = !contact.conversationOpen;
+        contacts.lastMessage[contact] = text;
+        const reopened = contacts.conversationOpen[contact] === 0;
         if (reopened) {
-          contact.conversationOpen = true;
-          this.recordChange(contactIndex, -1, -1, -1, 'conversation_opened', -1, -1);
+          contacts.conversationOpen[contact] = 1;
+          this.recordChange(contact, -1, -1, -1, 'conversation_opened', -1, -1);
         }
-        this.observeContactMessage(contactIndex, event.text);
-        this.fireTriggers(contactIndex, INCOMING_MESSAGE);
-        if (reopened) this.fireTriggers(contactIndex, CONVERSATION_OPENED);
+        this.observeContactMessage(contact);
+        this.fireTriggers(contact, INCOMING_MESSAGE);
+        if (reopened) this.fireTriggers(contact, CONVERSATION_OPENED);
         break;
       }
       case 'agent.message':
-        this.observe(contactIndex, 'user_message', user);
+        this.observe(contact, 'user_message', user, -1);
         break;
       case 'broadcast.message':
-        this.observe(contactIndex, 'broadcast', -1);
+        this.observe(contact, 'broadcast', -1, -1);
         break;
       case 'assign':
-        contact.assignee = event.to;
-        this.observe(contactIndex, event.user === undefined ? 'rule_assignment' : 'user_assignment', user);
+        contacts.assignee[contact] = text;
+        this.observe(contact, event.user === undefined ? 'rule_assignment' : 'user_assignment', user, -1);
         break;
       case 'unassign':
-        contact.assignee = null;
-        this.observe(contactIndex, 'unassignment', user);
+        contacts.assignee[contact] = -1;
+        this.observe(contact, 'unassignment', user, -1);
         break;
       case 'workflow.stop':
-        this.manualStop(contactIndex, user, event.workflow);
+        this.manualStop(contact, user, event.workflow);
         break;
       case 'shortcut':
-        this.startShortcut(contactIndex, user, event.workflow);
+        this.startShortcut(contact, user, event.workflow);
         break;
       case 'tag.add':
-        if (contact.addTag(event.tag)) this.fireTriggers(contactIndex, { type: 'tag_updated', tag: event.tag, action: 'added' });
+        if (contacts.addTag(contact, event.tag)) this.fireTriggers(contact, { type: 'tag_updated', tag: event.tag, action: 'added' });
         break;
       case 'tag.remove':
-        if (contact.removeTag(event.tag))
-          this.fireTriggers(contactIndex, { type: 'tag_updated', tag: event.tag, action: 'removed' });
+        if (contacts.removeTag(contact, event.tag))
+          this.fireTriggers(contact, { type: 'tag_updated', tag: event.tag, action: 'removed' });
         break;
       case 'field.set':
-        if (contact.field(event.field) !== event.value) {
-          contact.setField(event.field, event.value);
-          this.fireTriggers(contactIndex, { type: 'field_updated', field: event.field });
+        if (contacts.field(contact, event.field) !== event.value) {
+          contacts.setField(contact, event.field, event.value);
+          this.fireTriggers(contact, { type: 'field_updated', field: event.field });
         }
         break;
       case 'conversation.open':
-        if (!contact.conversationOpen) {
-          contact.conversationOpen = true;
-          this.fireTriggers(contactIndex, CONVERSATION_OPENED);
+        if (contacts.conversationOpen[contact] === 0) {
+          contacts.conversationOpen[contact] = 1;
+          this.fireTriggers(contact, CONVERSATION_OPENED);
         }
         break;
       case 'conversation.close':
-        if (contact.conversationOpen) {
-          contact.conversationOpen = false;
-          this.fireTriggers(contactIndex, CONVERSATION_CLOSED);
+        if (contacts.conversationOpen[contact] === 1) {
+          contacts.conversationOpen[contact] = 0;
+          this.fireTriggers(contact, CONVERSATION_CLOSED);
         }
         break;
     }
@@ -267,144 +266,142 @@ export class Simulation {
    * (and never stops that run), or goes to the exit rules. Answered runs resume afterwards, in
    * Workflow order, so every run judges the message before any run acts on it.
    */
-  private observeContactMessage(contactIndex: number, text: string): void {
-    let answered: Run[] | null = null;
+  private observeContactMessage(contact: number): void {
+    const runs = this.runs;
+    let answered: number[] | null = null;
     for (let w = 0; w < this.workflows.length; w++) {
-      const runId = this.activeRun[w]?.[contactIndex] as number;
-      if (runId < 0) continue;
-      const run = this.runs[runId] as Run;
-      if (run.waiting === WAITING_REPLY) {
-        this.answerQuestion(run, text);
+      const run = (this.activeRun[w] as Int32Array)[contact] as number;
+      if (run < 0) continue;
+      if (runs.waiting[run] === WAITING_REPLY) {
+        this.answerQuestion(run);
         this.applyVerdict(run, 'question_answer', -1);
         (answered ??= []).push(run);
         continue;
       }
-      this.applyVerdict(run, run.triggerEvent === this.eventNumber ? 'trigger_message' : 'contact_message', -1);
+      this.applyVerdict(run, runs.triggerEvent[run] === this.eventNumber ? 'trigger_message' : 'contact_message', -1);
     }
-    if (answered) for (const run of answered) if (run.status === ACTIVE) this.advance(run, 'answered');
+    if (answered) for (const run of answered) if (runs.status[run] === ACTIVE) this.advance(run, 'answered');
   }
 
-  /** Shows an observation to every active run of the contact. */
-  private observe(contactIndex: number, observation: Observation, user: number): void {
+  /** Shows an observation to every active run of the contact but `except` (the run that caused it). */
+  private observe(contact: number, observation: Observation, user: number, except: number): void {
     for (let w = 0; w < this.workflows.length; w++) {
-      const runId = this.activeRun[w]?.[contactIndex] as number;
-      if (runId >= 0) this.applyVerdict(this.runs[runId] as Run, observation, user);
+      const run = (this.activeRun[w] as Int32Array)[contact] as number;
+      if (run >= 0 && run !== except) this.applyVerdict(run, observation, user);
     }
   }
 
-  private applyVerdict(run: Run, observation: Observation, user: number): void {
-    const verdict = exitVerdict((this.workflows[run.workflow] as CompiledWorkflow).settings, observation);
+  private applyVerdict(run: number, observation: Observation, user: number): void {
+    const verdict = exitVerdict((this.workflows[this.runs.workflow[run] as number] as CompiledWorkflow).settings, observation);
     if (verdict === null) return;
     if ('stop' in verdict) this.stopRun(run, verdict.stop, user);
     else this.recordRun(run, K['exit.ignored'], user, EXIT_IGNORED_CODE[verdict.ignore], -1, -1, -1);
   }
 
-  private manualStop(contactIndex: number, user: number, ref: string): void {
+  private manualStop(contact: number, user: number, ref: string): void {
+    const runs = this.runs;
     const workflow = this.resolveWorkflow(ref);
-    const active = workflow < 0 ? -1 : (this.activeRun[workflow]?.[contactIndex] as number);
-    const latest = workflow < 0 ? -1 : (this.latestRun[workflow]?.[contactIndex] as number);
+    const active = workflow < 0 ? -1 : ((this.activeRun[workflow] as Int32Array)[contact] as number);
+    const latest = workflow < 0 ? -1 : ((this.latestRun[workflow] as Int32Array)[contact] as number);
     const decision =
       workflow < 0
         ? ({ allow: false, reason: 'unknown_workflow' } as const)
         : decideManualStop({
             user: this.users[user] ?? { restricted: false },
             settings: (this.workflows[workflow] as CompiledWorkflow).settings,
-            run: active >= 0 ? 'active' : latest >= 0 && this.runs[latest]?.status === STOPPED ? 'stopped' : 'none',
+            run: active >= 0 ? 'active' : latest >= 0 && runs.status[latest] === STOPPED ? 'stopped' : 'none',
           });
-    if (decision.allow) return this.stopRun(this.runs[active] as Run, 'manual', user);
+    if (decision.allow) return this.stopRun(active, 'manual', user);
     // Refused: nothing changes; the trace says why, on the run concerned where there is one.
     const shown = active >= 0 ? active : latest;
-    const node = shown >= 0 ? (this.runs[shown] as Run).node : -1;
+    const node = shown >= 0 ? (runs.node[shown] as number) : -1;
     const reason = REFUSED_CODE[decision.reason];
-    this.trace.append(this.now, K['stop.refused'], contactIndex, shown, workflow, node, user, reason, this.trace.intern(ref), -1, -1);
+    this.trace.append(this.now, K['stop.refused'], contact, shown, workflow, node, user, reason, this.trace.intern(ref), -1, -1);
   }
 
-  private startShortcut(contactIndex: number, user: number, ref: string): void {
+  private startShortcut(contact: number, user: number, ref: string): void {
     const workflow = this.resolveWorkflow(ref);
-    if (workflow < 0) return this.ignoreTrigger(contactIndex, workflow, 'unknown_workflow', user, ref);
-    if (this.users[user]?.restricted) return this.ignoreTrigger(contactIndex, workflow, 'restricted_user', user, ref);
+    if (workflow < 0) return this.ignoreTrigger(contact, workflow, 'unknown_workflow', user, ref);
+    if (this.users[user]?.restricted) return this.ignoreTrigger(contact, workflow, 'restricted_user', user, ref);
     if ((this.workflows[workflow] as CompiledWorkflow).trigger.type !== 'shortcut')
-      return this.ignoreTrigger(contactIndex, workflow, 'not_a_shortcut', user, ref);
-    this.tryStart(workflow, contactIndex, this.eventNumber, 0, user);
+      return this.ignoreTrigger(contact, workflow, 'not_a_shortcut', user, ref);
+    this.tryStart(workflow, contact, this.eventNumber, 0, user);
   }
 
-  private fireTriggers(contactIndex: number, signal: TriggerSignal): void {
+  private fireTriggers(contact: number, signal: TriggerSignal): void {
     for (let w = 0; w < this.workflows.length; w++) {
-      if (triggerMatches((this.workflows[w] as CompiledWorkflow).trigger, signal))
-        this.tryStart(w, contactIndex, this.eventNumber, 0, -1);
+      if (triggerMatches((this.workflows[w] as CompiledWorkflow).trigger, signal)) this.tryStart(w, contact, this.eventNumber, 0, -1);
     }
   }
 
   /** Starts a run unless a re-entry rule forbids it (SPEC §2 rule 5, "Trigger once per contact"). */
-  private tryStart(workflow: number, contactIndex: number, triggerEvent: number, depth: number, user: number): void {
-    const compiled = this.workflows[workflow] as CompiledWorkflow;
-    if (this.stoppedByThisEvent.includes(workflow))
-      return this.ignoreTrigger(contactIndex, workflow, 'stopped_by_this_event', user);
-    if ((this.activeRun[workflow]?.[contactIndex] as number) >= 0)
-      return this.ignoreTrigger(contactIndex, workflow, 'already_active', user);
-    if (compiled.trigger.oncePerContact && (this.latestRun[workflow]?.[contactIndex] as number) >= 0)
-      return this.ignoreTrigger(contactIndex, workflow, 'once_per_contact', user);
-    const run = new Run(this.runs.length, workflow, contactIndex, this.now, triggerEvent, depth);
-    this.runs.push(run);
-    (this.activeRun[workflow] as Int32Array)[contactIndex] = run.id;
-    (this.latestRun[workflow] as Int32Array)[contactIndex] = run.id;
+  private tryStart(workflow: number, contact: number, triggerEvent: number, depth: number, user: number): void {
+    const active = this.activeRun[workflow] as Int32Array;
+    const latest = this.latestRun[workflow] as Int32Array;
+    if (this.stoppedByThisEvent.includes(workflow)) return this.ignoreTrigger(contact, workflow, 'stopped_by_this_event', user);
+    if ((active[contact] as number) >= 0) return this.ignoreTrigger(contact, workflow, 'already_active', user);
+    if ((this.workflows[workflow] as CompiledWorkflow).trigger.oncePerContact && (latest[contact] as number) >= 0)
+      return this.ignoreTrigger(contact, workflow, 'once_per_contact', user);
+    const run = this.runs.add(workflow, contact, this.now, triggerEvent, depth);
+    active[contact] = run;
+    latest[contact] = run;
     this.recordRun(run, K['run.started'], user, 0, -1, -1, -1);
     this.advance(run, 'next');
   }
 
-  private ignoreTrigger(contactIndex: number, workflow: number, reason: TriggerIgnoredReason, user: number, ref?: string): void {
-    this.trace.append(this.now, K['trigger.ignored'], contactIndex, -1, workflow, workflow >= 0 ? 0 : -1, user, IGNORED_CODE[reason], this.trace.intern(ref), -1, -1);
+  private ignoreTrigger(contact: number, workflow: number, reason: TriggerIgnoredReason, user: number, ref?: string): void {
+    const node = workflow >= 0 ? 0 : -1;
+    this.trace.append(this.now, K['trigger.ignored'], contact, -1, workflow, node, user, IGNORED_CODE[reason], this.trace.intern(ref), -1, -1);
   }
 
   // ── timers ──────────────────────────────────────────────────────────────────────────────────
 
   /** A timer expires; false when it was cancelled (the run moved on or ended). */
-  private handleTimer(runId: number, token: number): boolean {
-    const run = this.runs[runId] as Run;
-    if (run.status !== ACTIVE || run.timerToken !== token) return false;
+  private handleTimer(run: number, token: number): boolean {
+    const runs = this.runs;
+    if (runs.status[run] !== ACTIVE || runs.timerToken[run] !== token) return false;
     this.eventsProcessed++;
-    run.timerToken = -1;
-    this.recordRun(run, K['timer.fired'], -1, 0, -1, -1, run.due);
-    if (run.waiting === WAITING_REPLY) {
-      run.waiting = NOT_WAITING;
-      this.recordRun(run, K['question.timeout'], -1, 0, -1, -1, -1);
-      this.advance(run, 'timeout');
-    } else {
-      run.waiting = NOT_WAITING;
-      this.advance(run, 'next');
-    }
+    runs.timerToken[run] = -1;
+    this.recordRun(run, K['timer.fired'], -1, 0, -1, -1, runs.due[run] as number);
+    const wasAsking = runs.waiting[run] === WAITING_REPLY;
+    runs.waiting[run] = NOT_WAITING;
+    if (wasAsking) this.recordRun(run, K['question.timeout'], -1, 0, -1, -1, -1);
+    this.advance(run, wasAsking ? 'timeout' : 'next');
     return true;
   }
 
-  private schedule(run: Run, due: number): void {
-    run.timerToken = ++this.timerTokens;
-    run.due = due;
-    this.queue.push(due, TIMER, run.id, run.timerToken);
+  private schedule(run: number, due: number): void {
+    const token = ++this.timerTokens;
+    this.runs.timerToken[run] = token;
+    this.runs.due[run] = due;
+    this.queue.push(due, TIMER, run, token);
     this.recordRun(run, K['timer.set'], -1, 0, -1, -1, due);
   }
 
   // ── running steps ───────────────────────────────────────────────────────────────────────────
 
   /** Leaves the run's current node by `handle` and executes steps until the run suspends or ends. */
-  private advance(run: Run, handle: string): void {
-    const workflow = this.workflows[run.workflow] as CompiledWorkflow;
-    const nodes = workflow.nodes;
-    const from = nodes[run.node] as CompiledNode;
+  private advance(run: number, handle: string): void {
+    const runs = this.runs;
+    const nodes = (this.workflows[runs.workflow[run] as number] as CompiledWorkflow).nodes;
+    const from = nodes[runs.node[run] as number] as CompiledNode;
     let next = handle === 'next' ? from.next : (from.outputs.get(handle) ?? -1);
-    const contact = this.contact(run.contact);
+    const context = this.stepContext;
     while (true) {
       if (next < 0) return this.endRun(run, COMPLETED, -1);
-      if (run.instant !== this.now) {
-        run.instant = this.now;
-        run.instantSteps = 0;
+      if (runs.instant[run] !== this.now) {
+        runs.instant[run] = this.now;
+        runs.instantSteps[run] = 0;
       }
-      if (++run.instantSteps > MAX_STEPS_PER_INSTANT) return this.endRun(run, FAILED, FAIL_CODE.loop);
+      if (++(runs.instantSteps[run] as number) > MAX_STEPS_PER_INSTANT) return this.endRun(run, FAILED, FAIL_CODE.loop);
       const node = nodes[next] as CompiledNode;
-      run.node = next;
+      runs.node[run] = next;
       this.recordRun(run, K.step, -1, 0, -1, -1, -1);
-      const outcome = executeStep(node, { now: this.now, startEpochMs: this.startEpochMs, timeZone: this.timeZone, contact });
+      context.now = this.now;
+      context.contact = this.contacts.view(runs.contact[run] as number);
+      const outcome = executeStep(node, context);
       if (outcome.effect !== null) this.applyEffect(run, outcome.effect);
-      if (run.status !== ACTIVE) return;
+      if (runs.status[run] !== ACTIVE) return;
       const flow = outcome.flow;
       switch (flow.kind) {
         case 'next':
@@ -414,11 +411,11 @@ export class Simulation {
           next = flow.target;
           break;
         case 'wait':
-          run.waiting = WAITING_TIMER;
+          runs.waiting[run] = WAITING_TIMER;
           this.schedule(run, flow.until);
           return;
         case 'ask':
-          run.waiting = WAITING_REPLY;
+          runs.waiting[run] = WAITING_REPLY;
           if (flow.timeoutAt >= 0) this.schedule(run, flow.timeoutAt);
           return;
         case 'end':
@@ -427,97 +424,121 @@ export class Simulation {
     }
   }
 
-  private applyEffect(run: Run, effect: Effect): void {
-    const contact = this.contact(run.contact);
-    const intern = (text: string) => this.trace.intern(text);
+  private applyEffect(run: number, effect: Effect): void {
+    const runs = this.runs;
+    const contact = runs.contact[run] as number;
+    const workflow = runs.workflow[run] as number;
+    const node = runs.node[run] as number;
+    const contacts = this.contacts;
+    const trace = this.trace;
     switch (effect.kind) {
       case 'send':
-        this.recordRun(run, K['message.sent'], -1, 0, intern(effect.text), -1, -1);
-        this.observe(run.contact, 'workflow_message', -1);
+        this.recordRun(run, K['message.sent'], -1, 0, this.textId(run, effect.text), -1, -1);
+        this.observe(contact, 'workflow_message', -1, run);
         return;
-      case 'assign':
-        contact.assignee = effect.to;
-        this.recordChange(run.contact, run.id, run.workflow, run.node, 'assigned', intern(effect.to), -1);
-        this.observe(run.contact, 'workflow_assignment', -1);
+      case 'assign': {
+        const to = trace.intern(effect.to);
+        contacts.assignee[contact] = to;
+        this.recordChange(contact, run, workflow, node, 'assigned', to, -1);
+        this.observe(contact, 'workflow_assignment', -1, run);
         return;
+      }
       case 'set_field':
-        contact.setField(effect.field, effect.value);
-        this.recordChange(run.contact, run.id, run.workflow, run.node, 'field_set', intern(effect.field), intern(effect.value));
+        contacts.setField(contact, effect.field, effect.value);
+        this.recordChange(contact, run, workflow, node, 'field_set', trace.intern(effect.field), trace.intern(effect.value));
         return;
       case 'tag':
-        if (effect.add ? contact.addTag(effect.tag) : contact.removeTag(effect.tag))
-          this.recordChange(run.contact, run.id, run.workflow, run.node, effect.add ? 'tag_added' : 'tag_removed', intern(effect.tag), -1);
+        if (effect.add ? contacts.addTag(contact, effect.tag) : contacts.removeTag(contact, effect.tag))
+          this.recordChange(contact, run, workflow, node, effect.add ? 'tag_added' : 'tag_removed', trace.intern(effect.tag), -1);
         return;
       case 'comment':
-        this.recordRun(run, K['comment.added'], -1, 0, intern(effect.text), -1, -1);
+        this.recordRun(run, K['comment.added'], -1, 0, this.textId(run, effect.text), -1, -1);
         return;
       case 'conversation':
-        if (contact.conversationOpen !== effect.open) {
-          contact.conversationOpen = effect.open;
-          this.recordChange(run.contact, run.id, run.workflow, run.node, effect.open ? 'conversation_opened' : 'conversation_closed', -1, -1);
+        if ((contacts.conversationOpen[contact] === 1) !== effect.open) {
+          contacts.conversationOpen[contact] = effect.open ? 1 : 0;
+          this.recordChange(contact, run, workflow, node, effect.open ? 'conversation_opened' : 'conversation_closed', -1, -1);
         }
         return;
       case 'start_workflow': {
         const target = this.resolveWorkflow(effect.workflow);
-        if (target < 0) return this.ignoreTrigger(run.contact, target, 'unknown_workflow', -1, effect.workflow);
+        if (target < 0) return this.ignoreTrigger(contact, target, 'unknown_workflow', -1, effect.workflow);
         if ((this.workflows[target] as CompiledWorkflow).trigger.type !== 'workflow_started')
-          return this.ignoreTrigger(run.contact, target, 'not_started_by_workflows', -1, effect.workflow);
-        if (run.chainDepth >= MAX_CHAIN_DEPTH) return this.ignoreTrigger(run.contact, target, 'chain_too_deep', -1, effect.workflow);
-        this.tryStart(target, run.contact, -1, run.chainDepth + 1, -1);
+          return this.ignoreTrigger(contact, target, 'not_started_by_workflows', -1, effect.workflow);
+        const depth = runs.chainDepth[run] as number;
+        if (depth >= MAX_CHAIN_DEPTH) return this.ignoreTrigger(contact, target, 'chain_too_deep', -1, effect.workflow);
+        this.tryStart(target, contact, -1, depth + 1, -1);
         return;
       }
     }
   }
 
-  private answerQuestion(run: Run, text: string): void {
-    const node = (this.workflows[run.workflow] as CompiledWorkflow).nodes[run.node] as CompiledNode;
+  /**
+   * The trace string id for a text a step rendered. A text that is the same for every contact is
+   * interned once per step; one that only names the contact (`{{contact.name}}`) is re-rendered
+   * when the row is read (RENDER_FROM_STEP), so 100,000 contacts store 100,000 fewer strings.
+   */
+  private textId(run: number, text: string): number {
+    const fixed = (this.stepTextIds[this.runs.workflow[run] as number] as Int32Array)[this.runs.node[run] as number] as number;
+    return fixed === -1 ? this.trace.intern(text) : fixed;
+  }
+
+  /** The contact's last message answers the run's open question: store it in the step's field. */
+  private answerQuestion(run: number): void {
+    const runs = this.runs;
+    const contact = runs.contact[run] as number;
+    const node = (this.workflows[runs.workflow[run] as number] as CompiledWorkflow).nodes[runs.node[run] as number] as CompiledNode;
     const field = node.step?.type === 'ask_question' && node.step.field !== '' ? node.step.field : node.id;
-    run.waiting = NOT_WAITING;
+    const text = this.contacts.lastMessage[contact] as number;
+    runs.waiting[run] = NOT_WAITING;
     this.cancelTimer(run, TIMER_CANCELLED_BY_ANSWER);
-    this.contact(run.contact).setField(field, text);
-    const trace = this.trace;
-    this.recordRun(run, K['question.answered'], -1, 0, trace.intern(text), trace.intern(field), -1);
+    this.contacts.setField(contact, field, this.trace.text(text) ?? '');
+    this.recordRun(run, K['question.answered'], -1, 0, text, this.trace.intern(field), -1);
   }
 
   // ── ending runs ─────────────────────────────────────────────────────────────────────────────
 
   /** Stops a run for a reason (SPEC §2 rules 1–3): once, cancelling everything pending. */
-  private stopRun(run: Run, reason: ExitCondition | 'manual', user: number): void {
-    if (run.status !== ACTIVE) return;
-    this.stoppedByThisEvent.push(run.workflow);
-    run.stoppedBy = user;
+  private stopRun(run: number, reason: ExitCondition | 'manual', user: number): void {
+    if (this.runs.status[run] !== ACTIVE) return;
+    this.stoppedByThisEvent.push(this.runs.workflow[run] as number);
+    this.runs.stoppedBy[run] = user;
     this.endRun(run, STOPPED, STOP_CODE[reason]);
   }
 
-  private endRun(run: Run, status: number, reason: number): void {
-    run.status = status;
-    run.reason = reason;
-    run.endedAt = this.now;
-    (this.activeRun[run.workflow] as Int32Array)[run.contact] = -1;
+  private endRun(run: number, status: number, reason: number): void {
+    const runs = this.runs;
+    runs.status[run] = status;
+    runs.reason[run] = reason;
+    runs.endedAt[run] = this.now;
+    (this.activeRun[runs.workflow[run] as number] as Int32Array)[runs.contact[run] as number] = -1;
     const kind = status === STOPPED ? K['run.stopped'] : status === FAILED ? K['run.failed'] : K['run.completed'];
-    this.recordRun(run, kind, run.stoppedBy, Math.max(reason, 0), -1, -1, -1);
-    if (run.waiting === WAITING_REPLY) this.recordRun(run, K['question.cancelled'], -1, 0, -1, -1, -1);
-    run.waiting = NOT_WAITING;
-    this.cancelTimer(run);
+    this.recordRun(run, kind, runs.stoppedBy[run] as number, Math.max(reason, 0), -1, -1, -1);
+    if (runs.waiting[run] === WAITING_REPLY) this.recordRun(run, K['question.cancelled'], -1, 0, -1, -1, -1);
+    runs.waiting[run] = NOT_WAITING;
+    this.cancelTimer(run, TIMER_CANCELLED_BY_END);
   }
 
-  private cancelTimer(run: Run, why = TIMER_CANCELLED_BY_END): void {
-    if (run.timerToken < 0) return;
-    run.timerToken = -1;
-    this.recordRun(run, K['timer.cancelled'], -1, why, -1, -1, run.due);
+  private cancelTimer(run: number, why: number): void {
+    const runs = this.runs;
+    if ((runs.timerToken[run] as number) < 0) return;
+    runs.timerToken[run] = -1;
+    this.recordRun(run, K['timer.cancelled'], -1, why, -1, -1, runs.due[run] as number);
   }
 
   // ── recording ───────────────────────────────────────────────────────────────────────────────
 
-  private recordRun(run: Run, kind: number, user: number, code: number, a: number, b: number, due: number): void {
-    this.trace.append(this.now, kind, run.contact, run.id, run.workflow, run.node, user, code, a, b, due);
+  private recordRun(run: number, kind: number, user: number, code: number, a: number, b: number, due: number): void {
+    const runs = this.runs;
+    this.trace.append(this.now, kind, runs.contact[run] as number, run, runs.workflow[run] as number, runs.node[run] as number, user, code, a, b, due);
   }
 
   private recordChange(contact: number, run: number, workflow: number, node: number, change: ContactChange, a: number, b: number): void {
     this.trace.append(this.now, K['contact.changed'], contact, run, workflow, node, -1, CHANGE_CODE[change], a, b, -1);
   }
 
-  private recordEvent(contact: number, user: number, event: ScriptEvent): void {
+  /** Records an external event; returns the id of its main string (text, assignee…), or -1. */
+  private recordEvent(contact: number, user: number, event: ScriptEvent): number {
     const trace = this.trace;
     let a = -1;
     let b = -1;
@@ -548,5 +569,6 @@ export class Simulation {
         break;
     }
     trace.append(this.now, K.event, contact, -1, workflow, -1, user, EVENT_CODE[event.type], a, b, -1);
+    return a;
   }
 }

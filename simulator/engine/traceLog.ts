@@ -4,44 +4,42 @@ export const TRACE_KINDS = traceKindSchema.options;
 /** Numeric codes of trace kinds, for the columns. */
 export const K = Object.fromEntries(TRACE_KINDS.map((kind, i) => [kind, i])) as Record<TraceKind, number>;
 
+const CHUNK_BITS = 14;
+const CHUNK = 1 << CHUNK_BITS;
+const MASK = CHUNK - 1;
+/** Bytes one row takes across the columns. */
+const ROW_BYTES = 8 + 1 + 1 + 4 + 4 + 2 + 2 + 2 + 4 + 4 + 8;
+
+/** 16,384 rows of every column. */
+class Chunk {
+  readonly t = new Float64Array(CHUNK);
+  readonly kind = new Uint8Array(CHUNK);
+  readonly code = new Uint8Array(CHUNK);
+  readonly contact = new Int32Array(CHUNK);
+  readonly run = new Int32Array(CHUNK);
+  readonly workflow = new Int16Array(CHUNK);
+  readonly node = new Int16Array(CHUNK);
+  readonly user = new Int16Array(CHUNK);
+  readonly a = new Int32Array(CHUNK);
+  readonly b = new Int32Array(CHUNK);
+  readonly due = new Float64Array(CHUNK);
+}
+
 /**
- * The trace, stored as columns of typed arrays (about 40 bytes an entry) rather than one object
- * per entry, so a simulation of 100,000 contacts records millions of entries cheaply. Strings
- * (message texts, tags, field values) are interned. `materializeEntry` turns a row back into a
- * `TraceEntry` object.
+ * The trace, stored as columns of typed arrays (38 bytes a row) in chunks of 16,384 rows rather
+ * than one object per entry, so a simulation of 100,000 contacts records millions of entries
+ * without copying on growth or burdening the garbage collector. Strings (message texts, tags,
+ * field values) are interned. `materializeEntry` turns a row back into a `TraceEntry` object.
  *
- * Columns: time · kind · contact · run · workflow · node (step index) · user · code (the reason,
- * change or event type, by kind) · a, b (interned strings) · due (a timer's due time).
+ * Columns: time · kind · code (the reason, change or event type, by kind) · contact · run ·
+ * workflow · node (step index) · user · a, b (interned strings) · due (a timer's due time).
  */
 export class TraceLog {
   length = 0;
-  t: Float64Array;
-  kind: Uint8Array;
-  contact: Int32Array;
-  run: Int32Array;
-  workflow: Int16Array;
-  node: Int32Array;
-  user: Int16Array;
-  code: Uint8Array;
-  a: Int32Array;
-  b: Int32Array;
-  due: Float64Array;
   readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
-
-  constructor(capacity = 1024) {
-    this.t = new Float64Array(capacity);
-    this.kind = new Uint8Array(capacity);
-    this.contact = new Int32Array(capacity);
-    this.run = new Int32Array(capacity);
-    this.workflow = new Int16Array(capacity);
-    this.node = new Int32Array(capacity);
-    this.user = new Int16Array(capacity);
-    this.code = new Uint8Array(capacity);
-    this.a = new Int32Array(capacity);
-    this.b = new Int32Array(capacity);
-    this.due = new Float64Array(capacity);
-  }
+  private readonly chunks: Chunk[] = [];
+  private current: Chunk | null = null;
 
   /** The id of a string in `strings`; -1 for `undefined`. */
   intern(text: string | undefined): number {
@@ -53,6 +51,11 @@ export class TraceLog {
       this.stringIds.set(text, id);
     }
     return id;
+  }
+
+  /** The interned string `id`, or undefined for -1. */
+  text(id: number): string | undefined {
+    return id < 0 ? undefined : this.strings[id];
   }
 
   append(
@@ -68,47 +71,70 @@ export class TraceLog {
     b: number,
     due: number,
   ): number {
-    const i = this.length;
-    if (i === this.t.length) this.grow();
-    this.t[i] = t;
-    this.kind[i] = kind;
-    this.contact[i] = contact;
-    this.run[i] = run;
-    this.workflow[i] = workflow;
-    this.node[i] = node;
-    this.user[i] = user;
-    this.code[i] = code;
-    this.a[i] = a;
-    this.b[i] = b;
-    this.due[i] = due;
-    this.length = i + 1;
-    return i;
+    const row = this.length++;
+    const i = row & MASK;
+    let chunk = this.current;
+    if (i === 0 || chunk === null) {
+      chunk = new Chunk();
+      this.chunks.push(chunk);
+      this.current = chunk;
+    }
+    chunk.t[i] = t;
+    chunk.kind[i] = kind;
+    chunk.code[i] = code;
+    chunk.contact[i] = contact;
+    chunk.run[i] = run;
+    chunk.workflow[i] = workflow;
+    chunk.node[i] = node;
+    chunk.user[i] = user;
+    chunk.a[i] = a;
+    chunk.b[i] = b;
+    chunk.due[i] = due;
+    return row;
   }
 
-  /** Bytes held by the columns (allocated capacity) and the interned strings (UTF-16 estimate). */
+  private chunkOf(row: number): Chunk {
+    return this.chunks[row >>> CHUNK_BITS] as Chunk;
+  }
+
+  tAt(row: number): number {
+    return this.chunkOf(row).t[row & MASK] as number;
+  }
+  kindAt(row: number): number {
+    return this.chunkOf(row).kind[row & MASK] as number;
+  }
+  codeAt(row: number): number {
+    return this.chunkOf(row).code[row & MASK] as number;
+  }
+  contactAt(row: number): number {
+    return this.chunkOf(row).contact[row & MASK] as number;
+  }
+  runAt(row: number): number {
+    return this.chunkOf(row).run[row & MASK] as number;
+  }
+  workflowAt(row: number): number {
+    return this.chunkOf(row).workflow[row & MASK] as number;
+  }
+  nodeAt(row: number): number {
+    return this.chunkOf(row).node[row & MASK] as number;
+  }
+  userAt(row: number): number {
+    return this.chunkOf(row).user[row & MASK] as number;
+  }
+  aAt(row: number): number {
+    return this.chunkOf(row).a[row & MASK] as number;
+  }
+  bAt(row: number): number {
+    return this.chunkOf(row).b[row & MASK] as number;
+  }
+  dueAt(row: number): number {
+    return this.chunkOf(row).due[row & MASK] as number;
+  }
+
+  /** Bytes held by the columns and the interned strings (UTF-16 estimate). */
   byteSize(): number {
     let strings = 0;
     for (const s of this.strings) strings += 2 * s.length + 16;
-    return this.t.length * 41 + strings;
-  }
-
-  private grow(): void {
-    const capacity = this.t.length * 2;
-    const resize = <T extends Float64Array | Uint8Array | Int32Array | Int16Array>(from: T, make: new (n: number) => T): T => {
-      const to = new make(capacity);
-      to.set(from);
-      return to;
-    };
-    this.t = resize(this.t, Float64Array);
-    this.kind = resize(this.kind, Uint8Array);
-    this.contact = resize(this.contact, Int32Array);
-    this.run = resize(this.run, Int32Array);
-    this.workflow = resize(this.workflow, Int16Array);
-    this.node = resize(this.node, Int32Array);
-    this.user = resize(this.user, Int16Array);
-    this.code = resize(this.code, Uint8Array);
-    this.a = resize(this.a, Int32Array);
-    this.b = resize(this.b, Int32Array);
-    this.due = resize(this.due, Float64Array);
+    return this.chunks.length * CHUNK * ROW_BYTES + strings;
   }
 }

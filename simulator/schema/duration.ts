@@ -38,17 +38,16 @@ export function formatOffset(ms: number): string {
 /** A duration written as text (`24h`, `30m`, `1d2h`). */
 export const durationSchema = z
   .string()
-  .refine((text) => parseDuration(text) !== undefined && !text.startsWith('+'), {
-    message: 'Expected a duration such as "30m", "24h" or "1d2h"',
-  })
+  .regex(/^(?=\d)(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?$/, 'Expected a duration such as "30m", "24h" or "1d2h"')
   .describe('A duration: days, hours, minutes, seconds, e.g. "30m", "24h", "1d2h", "90s"');
 
 /** An offset from a script's start (`+0`, `+90s`, `+5m`, `+1h30m`, `+1d2h`). */
 export const offsetSchema = z
   .string()
-  .refine((text) => text.startsWith('+') && parseDuration(text) !== undefined, {
-    message: 'Expected an offset from the start such as "+0", "+5m", "+1h30m" or "+1d2h"',
-  })
+  .regex(
+    /^\+(?:0|(?=\d)(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?)$/,
+    'Expected an offset from the start such as "+0", "+5m", "+1h30m" or "+1d2h"',
+  )
   .describe('An offset from the script start: "+0", "+90s", "+5m", "+1h30m", "+1d2h"');
 
 /** A time of day `HH:MM`, 24-hour clock. */
