@@ -15,27 +15,95 @@ interface Changed {
   fields: Map<string, string>;
 }
 
+// Slots of a contact's record.
+const FEED_ORDER = 0;
+const FEED_CURSOR = 1;
+const CONVERSATION_OPEN = 2;
+const LAST_MESSAGE = 3;
+const ASSIGNEE = 4;
+/** Then, per Workflow w: its active run at 5 + 2w, its latest run at 6 + 2w. */
+const RUNS = 5;
+
 /**
- * Every contact's live state. The common parts (conversation open, assignee, last message) are
- * typed-array columns; tags and fields are the template's until something changes them, and only
- * then copied for that contact — a population of 100,000 holds 100,000 contacts in a few MB.
+ * Every contact's live state, one fixed-size record of Int32 slots per contact: the script feed's
+ * place in the contact's events, whether the conversation is open, the last message and the
+ * assignee (interned strings), and per Workflow the active and the latest run. Contacts are
+ * visited in time order, that is at random, so keeping all of it in one record means one cache
+ * miss per contact instead of one per array. Tags and fields are the template's until something
+ * changes them, and only then copied for that contact.
  */
 export class ContactTable {
-  readonly conversationOpen: Uint8Array;
-  /** Interned string ids (see `strings`), -1 for none. */
-  readonly assignee: Int32Array;
-  readonly lastMessage: Int32Array;
+  private readonly rows: Int32Array;
+  private readonly stride: number;
   private readonly changed = new Map<number, Changed>();
 
   constructor(
     private readonly source: ContactSource,
+    workflowCount: number,
     private readonly templateTags: readonly ReadonlySet<string>[],
     private readonly templateFields: readonly Readonly<Record<string, string>>[],
-    private readonly strings: { intern(text: string): number; text(id: number): string | undefined },
+    private readonly strings: { text(id: number): string | undefined },
   ) {
-    this.conversationOpen = new Uint8Array(source.contactCount);
-    this.assignee = new Int32Array(source.contactCount).fill(-1);
-    this.lastMessage = new Int32Array(source.contactCount).fill(-1);
+    this.stride = Math.ceil((RUNS + 2 * workflowCount) / 4) * 4;
+    this.rows = new Int32Array(source.contactCount * this.stride).fill(-1);
+    for (let contact = 0; contact < source.contactCount; contact++) {
+      const row = contact * this.stride;
+      this.rows[row + FEED_ORDER] = 0;
+      this.rows[row + FEED_CURSOR] = 0;
+      this.rows[row + CONVERSATION_OPEN] = 0;
+    }
+  }
+
+  /** The script feed's packed event order for the contact (see ScriptFeed). */
+  feedOrder(contact: number): number {
+    return (this.rows[contact * this.stride + FEED_ORDER] as number) >>> 0;
+  }
+  setFeedOrder(contact: number, order: number): void {
+    this.rows[contact * this.stride + FEED_ORDER] = order | 0;
+  }
+  /** Moves the contact's place in its events on by one and returns the new place. */
+  advanceFeed(contact: number): number {
+    return ++(this.rows[contact * this.stride + FEED_CURSOR] as number);
+  }
+
+  conversationOpen(contact: number): boolean {
+    return this.rows[contact * this.stride + CONVERSATION_OPEN] === 1;
+  }
+  setConversationOpen(contact: number, open: boolean): void {
+    this.rows[contact * this.stride + CONVERSATION_OPEN] = open ? 1 : 0;
+  }
+  /** The interned text of the contact's last message, or -1. */
+  lastMessage(contact: number): number {
+    return this.rows[contact * this.stride + LAST_MESSAGE] as number;
+  }
+  setLastMessage(contact: number, text: number): void {
+    this.rows[contact * this.stride + LAST_MESSAGE] = text;
+  }
+  /** The interned id of the assignee, or -1. */
+  assignee(contact: number): number {
+    return this.rows[contact * this.stride + ASSIGNEE] as number;
+  }
+  setAssignee(contact: number, assignee: number): void {
+    this.rows[contact * this.stride + ASSIGNEE] = assignee;
+  }
+  /** The contact's active run of Workflow `workflow`, or -1. */
+  activeRun(workflow: number, contact: number): number {
+    return this.rows[contact * this.stride + RUNS + 2 * workflow] as number;
+  }
+  setActiveRun(workflow: number, contact: number, run: number): void {
+    this.rows[contact * this.stride + RUNS + 2 * workflow] = run;
+  }
+  /** The contact's latest run of Workflow `workflow`, active or ended, or -1. */
+  latestRun(workflow: number, contact: number): number {
+    return this.rows[contact * this.stride + RUNS + 2 * workflow + 1] as number;
+  }
+  setLatestRun(workflow: number, contact: number, run: number): void {
+    this.rows[contact * this.stride + RUNS + 2 * workflow + 1] = run;
+  }
+
+  /** Bytes held by the records. */
+  byteSize(): number {
+    return this.rows.byteLength;
   }
 
   hasTag(contact: number, tag: string): boolean {
@@ -88,7 +156,7 @@ export class ContactTable {
 
   /** @internal */
   lastMessageOf(contact: number): string | null {
-    return this.strings.text(this.lastMessage[contact] as number) ?? null;
+    return this.strings.text(this.lastMessage(contact)) ?? null;
   }
 
   private own(contact: number): Changed {

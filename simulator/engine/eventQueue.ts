@@ -63,8 +63,10 @@ export class BinaryHeap {
     const d = this.data;
     this.topTime = d[0] as number;
     this.topClass = (d[1] as number) >= CLASS_WEIGHT ? TIMER : EXTERNAL;
-    this.topA = d[2] as number;
-    this.topB = d[3] as number;
+    // Payloads are int32; `| 0` hands them on as small integers, not doubles, so the code that
+    // indexes tables with them stays on V8's integer fast path.
+    this.topA = (d[2] as number) | 0;
+    this.topB = (d[3] as number) | 0;
     const last = --this.size;
     if (last === 0) return true;
     const l = last * 4;
@@ -111,6 +113,12 @@ export class BinaryHeap {
   }
 }
 
+/** Entries due in one bucket of time, in the order they were queued: [time, order, a, b] each. */
+class Bucket {
+  length = 0;
+  constructor(public data: Float64Array) {}
+}
+
 /**
  * The simulation's event queue, ordered by (time, class, sequence): at one instant external
  * events come before timers, and entries of a class keep the order they were queued in.
@@ -119,6 +127,7 @@ export class BinaryHeap {
  * minute by default) live in a small heap; later ones are appended to their minute's bucket and
  * enter the heap when their minute comes. A population of 100,000 contacts thus sorts a few
  * hundred entries at a time in cache, instead of sifting through a heap of 100,000 in memory.
+ * Bucket storage is recycled, so a long simulation allocates almost nothing.
  */
 export class EventQueue {
   topTime = 0;
@@ -127,9 +136,12 @@ export class EventQueue {
   topB = 0;
   private readonly current = new BinaryHeap();
   private currentBucket = -Infinity;
-  private readonly buckets = new Map<number, number[]>();
+  private readonly buckets = new Map<number, Bucket>();
   /** Keys of the non-empty future buckets, as a heap (order unused). */
   private readonly bucketKeys = new BinaryHeap(64);
+  private readonly spare: Float64Array[] = [];
+  private lastKey = NaN;
+  private lastBucket: Bucket | null = null;
   private sequence = 0;
   private count = 0;
 
@@ -147,13 +159,26 @@ export class EventQueue {
       this.current.push(time, order, a, b);
       return;
     }
-    let bucket = this.buckets.get(key);
-    if (bucket === undefined) {
-      bucket = [];
+    let bucket = key === this.lastKey ? this.lastBucket : this.buckets.get(key);
+    if (bucket === undefined || bucket === null) {
+      bucket = new Bucket(this.spare.pop() ?? new Float64Array(256));
       this.buckets.set(key, bucket);
       this.bucketKeys.push(key, 0, 0, 0);
     }
-    bucket.push(time, order, a, b);
+    this.lastKey = key;
+    this.lastBucket = bucket;
+    let at = bucket.length;
+    if (at + 4 > bucket.data.length) {
+      const data = new Float64Array(bucket.data.length * 2);
+      data.set(bucket.data);
+      bucket.data = data;
+    }
+    const data = bucket.data;
+    data[at++] = time;
+    data[at++] = order;
+    data[at++] = a;
+    data[at++] = b;
+    bucket.length = at;
   }
 
   /** When the earliest entry is due, or `Infinity` when the queue is empty. */
@@ -178,12 +203,16 @@ export class EventQueue {
   private openNextBucket(): boolean {
     if (!this.bucketKeys.pop()) return false;
     const key = this.bucketKeys.topTime;
-    const bucket = this.buckets.get(key) as number[];
+    const bucket = this.buckets.get(key) as Bucket;
     this.buckets.delete(key);
+    if (this.lastKey === key) this.lastBucket = null;
+    this.lastKey = NaN;
     this.currentBucket = key;
+    const data = bucket.data;
     for (let i = 0; i < bucket.length; i += 4) {
-      this.current.push(bucket[i] as number, bucket[i + 1] as number, bucket[i + 2] as number, bucket[i + 3] as number);
+      this.current.push(data[i] as number, data[i + 1] as number, data[i + 2] as number, data[i + 3] as number);
     }
+    if (this.spare.length < 64) this.spare.push(data);
     return true;
   }
 }

@@ -58,13 +58,13 @@ function checkRun(sim: Simulation, expectation: Extract<Expectation, { status: s
   const run = sim.latestRunOf(workflowIndex, contact);
   if (run < 0) return { passed: false, message: `Expected ${workflow.name} for ${who} to be ${wanted}, but it never ran` };
   const state = runState(sim, run);
-  const node = workflow.nodes[sim.runs.node[run] as number];
+  const node = workflow.nodes[sim.runs.node(run)];
   const atStepHolds = expectation.atStep === undefined || expectation.atStep === node?.id || expectation.atStep === node?.label;
   const passed =
     state.status === expectation.status &&
     (expectation.reason === undefined || state.reason === expectation.reason) &&
     atStepHolds;
-  const actual = `${RUN_STATUSES[sim.runs.status[run] as number]}${state.reason ? ` (${state.reason})` : ''} at "${node?.label}"`;
+  const actual = `${RUN_STATUSES[sim.runs.status(run)]}${state.reason ? ` (${state.reason})` : ''} at "${node?.label}"`;
   if (passed) return { passed, message: `${workflow.name} for ${who}: ${actual}` };
   return { passed, message: `Expected ${workflow.name} for ${who} to be ${wanted}, but it was ${actual}`, traceSeq: lastEntryOf(sim, run) };
 }

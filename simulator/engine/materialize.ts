@@ -88,27 +88,27 @@ export function* traceEntries(sim: Simulation, from = 0, to = sim.trace.length):
 /** Where a run stands, as plain data. */
 export function runState(sim: Simulation, run: number): RunState {
   const runs = sim.runs;
-  const status = runs.status[run] as number;
-  const workflow = sim.workflows[runs.workflow[run] as number] as CompiledWorkflow;
+  const status = runs.status(run);
+  const workflow = sim.workflows[runs.workflow(run)] as CompiledWorkflow;
   const state: RunState = {
     run,
     workflow: workflow.id,
-    contact: sim.feed.contactId(runs.contact[run] as number),
+    contact: sim.feed.contactId(runs.contact(run)),
     status: RUN_STATUSES[status] as RunState['status'],
-    atStep: workflow.nodes[runs.node[run] as number]?.id,
-    startedAt: runs.startedAt[run] as number,
+    atStep: workflow.nodes[runs.node(run)]?.id,
+    startedAt: runs.startedAt(run),
   };
-  const reason = runs.reason[run] as number;
+  const reason = runs.reason(run);
   if (status === STOPPED) state.reason = stopReasonSchema.options[reason];
   if (status === FAILED) state.reason = failReasonSchema.options[reason];
-  const stoppedBy = sim.user(runs.stoppedBy[run] as number);
+  const stoppedBy = sim.user(runs.stoppedBy(run));
   if (stoppedBy) state.stoppedBy = stoppedBy.id;
-  if (status !== ACTIVE) state.endedAt = runs.endedAt[run] as number;
-  const waiting = runs.waiting[run];
-  if (waiting === WAITING_TIMER) Object.assign(state, { waitingFor: 'timer', due: runs.due[run] });
+  if (status !== ACTIVE) state.endedAt = runs.endedAt(run);
+  const waiting = runs.waiting(run);
+  if (waiting === WAITING_TIMER) Object.assign(state, { waitingFor: 'timer', due: runs.due(run) });
   if (waiting === WAITING_REPLY) {
     state.waitingFor = 'reply';
-    if ((runs.timerToken[run] as number) >= 0) state.due = runs.due[run] as number;
+    if (runs.timerToken(run) >= 0) state.due = runs.due(run);
   }
   return state;
 }

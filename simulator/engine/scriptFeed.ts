@@ -3,6 +3,17 @@ import { parseDuration } from '../schema/duration.ts';
 import { EXTERNAL, type EventQueue } from './eventQueue.ts';
 import { randomAt } from './random.ts';
 
+/** Where the feed keeps each contact's place in its events: its order, packed, and a cursor. */
+export interface FeedState {
+  feedOrder(contact: number): number;
+  setFeedOrder(contact: number, order: number): void;
+  /** Moves the contact's cursor on by one and returns it. */
+  advanceFeed(contact: number): number;
+}
+
+/** Template events whose per-contact order fits in one packed Uint32 (4 bits each). */
+const ORDER_SLOTS = 8;
+
 /**
  * Feeds a script's events into the queue. A plain script's events are queued at once, sorted
  * stably by time, so events at one instant keep their scripted order. A population script
@@ -18,6 +29,8 @@ export class ScriptFeed {
   private readonly templateEvents: number[] = [];
   private readonly templateTimes: number[] = [];
   private readonly jitterSeconds: number;
+  /** Whether each contact's event order is packed in its FeedState (at most ORDER_SLOTS events). */
+  private packedOrder = false;
   private readonly seed: number;
 
   constructor(private readonly script: Script) {
@@ -65,14 +78,18 @@ export class ScriptFeed {
     return this.contactIndex.get(contactId) ?? -1;
   }
 
-  /** The event a queue entry's payload names. */
-  event(payload: number): ScriptEvent {
-    const index = this.isPopulation ? (this.templateEvents[payload] as number) : payload;
-    return this.script.events[index] as ScriptEvent;
+  /** The index in the script's `events` of the event a queue entry's payload names. */
+  eventIndex(payload: number): number {
+    return this.isPopulation ? (this.templateEvents[payload] as number) : payload;
   }
 
-  /** Queues the first events. */
-  start(queue: EventQueue): void {
+  /** The event a queue entry's payload names. */
+  event(payload: number): ScriptEvent {
+    return this.script.events[this.eventIndex(payload)] as ScriptEvent;
+  }
+
+  /** Queues the first events; `state` keeps each contact's place in its events. */
+  start(queue: EventQueue, state: FeedState): void {
     if (!this.isPopulation) {
       const order = this.script.events.map((event, i) => ({ i, t: parseDuration(event.at) as number }));
       order.sort((x, y) => x.t - y.t || x.i - y.i);
@@ -81,12 +98,42 @@ export class ScriptFeed {
       }
       return;
     }
-    for (let contact = 0; contact < this.contactCount; contact++) this.queueAfter(queue, contact, -1, -1);
+    const count = this.templateEvents.length;
+    if (count === 0) return;
+    if (count > ORDER_SLOTS) {
+      for (let contact = 0; contact < this.contactCount; contact++) this.queueAfter(queue, contact, -1, -1);
+      return;
+    }
+    // Each contact's event order, computed once: 4 bits per template event, packed.
+    this.packedOrder = true;
+    const times = new Float64Array(count);
+    const slots = new Int32Array(count);
+    for (let contact = 0; contact < this.contactCount; contact++) {
+      for (let k = 0; k < count; k++) {
+        times[k] = this.jitteredTime(contact, k);
+        let j = k;
+        // Insertion sort by (time, k): stable, so equal times keep scripted order.
+        while (j > 0 && (times[slots[j - 1] as number] as number) > (times[k] as number)) {
+          slots[j] = slots[j - 1] as number;
+          j--;
+        }
+        slots[j] = k;
+      }
+      let packed = 0;
+      for (let j = count - 1; j >= 0; j--) packed = packed * 16 + (slots[j] as number);
+      state.setFeedOrder(contact, packed);
+      queue.push(times[slots[0] as number] as number, EXTERNAL, contact, slots[0] as number);
+    }
   }
 
   /** After a contact's event was taken from the queue, queues that contact's next one. */
-  taken(queue: EventQueue, contact: number, payload: number, time: number): void {
-    if (this.isPopulation) this.queueAfter(queue, contact, time, payload);
+  taken(queue: EventQueue, state: FeedState, contact: number, payload: number, time: number): void {
+    if (!this.isPopulation) return;
+    if (!this.packedOrder) return this.queueAfter(queue, contact, time, payload);
+    const next = state.advanceFeed(contact);
+    if (next >= this.templateEvents.length) return;
+    const k = (state.feedOrder(contact) >>> (4 * next)) & 15;
+    queue.push(this.jitteredTime(contact, k), EXTERNAL, contact, k);
   }
 
   private queueAfter(queue: EventQueue, contact: number, afterTime: number, afterIndex: number): void {

@@ -1,5 +1,5 @@
 import type { Script, ScriptEvent, ScriptUser } from '../schema/script.ts';
-import { scriptEventTypeSchema, stopReasonSchema } from '../schema/script.ts';
+import { scriptEventTypeSchema, stopReasonSchema, userOf } from '../schema/script.ts';
 import type { ExitCondition } from '../schema/settings.ts';
 import {
   contactChangeSchema,
@@ -76,10 +76,6 @@ export class Simulation {
   /** Entries taken from the queue that did something: script events and timers that expired. */
   eventsProcessed = 0;
   private readonly queue = new EventQueue();
-  /** Per Workflow, per contact: the active run's id, or -1. */
-  private readonly activeRun: Int32Array[];
-  /** Per Workflow, per contact: the latest run's id, or -1. */
-  private readonly latestRun: Int32Array[];
   private readonly users: readonly ScriptUser[];
   private readonly userIndex = new Map<string, number>();
   private readonly workflowIndex = new Map<string, number>();
@@ -87,8 +83,16 @@ export class Simulation {
   private timerTokens = 0;
   /** Workflows a run of which the current event stopped (SPEC §2 rule 5). */
   private readonly stoppedByThisEvent: number[] = [];
+  private stoppedCount = 0;
   /** One step context, reused for every step: the hot loop allocates none. */
   private readonly stepContext: { now: number; startEpochMs: number; timeZone: string; contact: StepContext['contact'] };
+  private readonly events: readonly ScriptEvent[];
+  /** Per script event: its type code, user index, interned strings and Workflow, for the trace. */
+  private readonly eventCode: Uint8Array;
+  private readonly eventUser: Int16Array;
+  private readonly eventA: Int32Array;
+  private readonly eventB: Int32Array;
+  private readonly eventWorkflow: Int16Array;
   /** Per Workflow, per node: the interned text, RENDER_FROM_STEP, or -1 (intern what was rendered). */
   private readonly stepTextIds: Int32Array[];
 
@@ -103,15 +107,13 @@ export class Simulation {
     this.feed = new ScriptFeed(input.script);
     this.startEpochMs = Date.parse(input.script.start);
     this.until = input.until ?? DEFAULT_HORIZON_MS;
-    const contactCount = this.feed.contactCount;
     this.contacts = new ContactTable(
       this.feed,
+      this.workflows.length,
       input.script.contacts.map((contact) => new Set(contact.tags)),
       input.script.contacts.map((contact) => contact.fields),
       this.trace,
     );
-    this.activeRun = this.workflows.map(() => new Int32Array(contactCount).fill(-1));
-    this.latestRun = this.workflows.map(() => new Int32Array(contactCount).fill(-1));
     this.stepContext = { now: 0, startEpochMs: this.startEpochMs, timeZone: input.script.timezone, contact: this.contacts.view(0) };
     this.stepTextIds = this.workflows.map((workflow) =>
       Int32Array.from(workflow.nodes, (node) =>
@@ -122,7 +124,15 @@ export class Simulation {
             : RENDER_FROM_STEP,
       ),
     );
-    this.feed.start(this.queue);
+    this.events = input.script.events;
+    const eventCount = this.events.length;
+    this.eventCode = new Uint8Array(eventCount);
+    this.eventUser = new Int16Array(eventCount);
+    this.eventA = new Int32Array(eventCount);
+    this.eventB = new Int32Array(eventCount);
+    this.eventWorkflow = new Int16Array(eventCount);
+    this.compileEvents();
+    this.feed.start(this.queue, this.contacts);
   }
 
   /** When the next queued entry is due, or `Infinity`. */
@@ -141,11 +151,11 @@ export class Simulation {
     while (queue.peekTime() <= this.until) {
       queue.pop();
       this.now = queue.topTime;
-      this.stoppedByThisEvent.length = 0;
+      this.stoppedCount = 0;
       if (queue.topClass === EXTERNAL) {
-        this.feed.taken(queue, queue.topA, queue.topB, queue.topTime);
+        this.feed.taken(queue, this.contacts, queue.topA, queue.topB, queue.topTime);
         this.eventsProcessed++;
-        this.handleScriptEvent(queue.topA, this.feed.event(queue.topB));
+        this.handleScriptEvent(queue.topA, this.feed.eventIndex(queue.topB));
         return true;
       }
       if (this.handleTimer(queue.topA, queue.topB)) return true;
@@ -173,7 +183,7 @@ export class Simulation {
 
   /** The latest run (id) of a Workflow for a contact, active or ended; -1 when none. */
   latestRunOf(workflow: number, contact: number): number {
-    return this.latestRun[workflow]?.[contact] ?? -1;
+    return workflow < 0 || workflow >= this.workflows.length ? -1 : this.contacts.latestRun(workflow, contact);
   }
 
   user(index: number): ScriptUser | undefined {
@@ -195,17 +205,19 @@ export class Simulation {
 
   // ── external events ─────────────────────────────────────────────────────────────────────────
 
-  private handleScriptEvent(contact: number, event: ScriptEvent): void {
+  private handleScriptEvent(contact: number, index: number): void {
     const contacts = this.contacts;
-    const user = 'user' in event && event.user !== undefined ? (this.userIndex.get(event.user) ?? -1) : -1;
+    const event = this.events[index] as ScriptEvent;
+    const user = this.eventUser[index] as number;
+    const text = this.eventA[index] as number;
     this.eventNumber++;
-    const text = this.recordEvent(contact, user, event);
+    this.trace.append(this.now, K.event, contact, -1, this.eventWorkflow[index] as number, -1, user, this.eventCode[index] as number, text, this.eventB[index] as number, -1);
     switch (event.type) {
       case 'contact.message': {
-        contacts.lastMessage[contact] = text;
-        const reopened = contacts.conversationOpen[contact] === 0;
+        contacts.setLastMessage(contact, text);
+        const reopened = !contacts.conversationOpen(contact);
         if (reopened) {
-          contacts.conversationOpen[contact] = 1;
+          contacts.setConversationOpen(contact, true);
           this.recordChange(contact, -1, -1, -1, 'conversation_opened', -1, -1);
         }
         this.observeContactMessage(contact);
@@ -220,11 +232,11 @@ export class Simulation {
         this.observe(contact, 'broadcast', -1, -1);
         break;
       case 'assign':
-        contacts.assignee[contact] = text;
+        contacts.setAssignee(contact, text);
         this.observe(contact, event.user === undefined ? 'rule_assignment' : 'user_assignment', user, -1);
         break;
       case 'unassign':
-        contacts.assignee[contact] = -1;
+        contacts.setAssignee(contact, -1);
         this.observe(contact, 'unassignment', user, -1);
         break;
       case 'workflow.stop':
@@ -247,14 +259,14 @@ export class Simulation {
         }
         break;
       case 'conversation.open':
-        if (contacts.conversationOpen[contact] === 0) {
-          contacts.conversationOpen[contact] = 1;
+        if (!contacts.conversationOpen(contact)) {
+          contacts.setConversationOpen(contact, true);
           this.fireTriggers(contact, CONVERSATION_OPENED);
         }
         break;
       case 'conversation.close':
-        if (contacts.conversationOpen[contact] === 1) {
-          contacts.conversationOpen[contact] = 0;
+        if (contacts.conversationOpen(contact)) {
+          contacts.setConversationOpen(contact, false);
           this.fireTriggers(contact, CONVERSATION_CLOSED);
         }
         break;
@@ -270,29 +282,29 @@ export class Simulation {
     const runs = this.runs;
     let answered: number[] | null = null;
     for (let w = 0; w < this.workflows.length; w++) {
-      const run = (this.activeRun[w] as Int32Array)[contact] as number;
+      const run = this.contacts.activeRun(w, contact);
       if (run < 0) continue;
-      if (runs.waiting[run] === WAITING_REPLY) {
+      if (runs.waiting(run) === WAITING_REPLY) {
         this.answerQuestion(run);
         this.applyVerdict(run, 'question_answer', -1);
         (answered ??= []).push(run);
         continue;
       }
-      this.applyVerdict(run, runs.triggerEvent[run] === this.eventNumber ? 'trigger_message' : 'contact_message', -1);
+      this.applyVerdict(run, runs.triggerEvent(run) === this.eventNumber ? 'trigger_message' : 'contact_message', -1);
     }
-    if (answered) for (const run of answered) if (runs.status[run] === ACTIVE) this.advance(run, 'answered');
+    if (answered) for (const run of answered) if (runs.status(run) === ACTIVE) this.advance(run, 'answered');
   }
 
   /** Shows an observation to every active run of the contact but `except` (the run that caused it). */
   private observe(contact: number, observation: Observation, user: number, except: number): void {
     for (let w = 0; w < this.workflows.length; w++) {
-      const run = (this.activeRun[w] as Int32Array)[contact] as number;
+      const run = this.contacts.activeRun(w, contact);
       if (run >= 0 && run !== except) this.applyVerdict(run, observation, user);
     }
   }
 
   private applyVerdict(run: number, observation: Observation, user: number): void {
-    const verdict = exitVerdict((this.workflows[this.runs.workflow[run] as number] as CompiledWorkflow).settings, observation);
+    const verdict = exitVerdict((this.workflows[this.runs.workflow(run)] as CompiledWorkflow).settings, observation);
     if (verdict === null) return;
     if ('stop' in verdict) this.stopRun(run, verdict.stop, user);
     else this.recordRun(run, K['exit.ignored'], user, EXIT_IGNORED_CODE[verdict.ignore], -1, -1, -1);
@@ -301,20 +313,20 @@ export class Simulation {
   private manualStop(contact: number, user: number, ref: string): void {
     const runs = this.runs;
     const workflow = this.resolveWorkflow(ref);
-    const active = workflow < 0 ? -1 : ((this.activeRun[workflow] as Int32Array)[contact] as number);
-    const latest = workflow < 0 ? -1 : ((this.latestRun[workflow] as Int32Array)[contact] as number);
+    const active = workflow < 0 ? -1 : this.contacts.activeRun(workflow, contact);
+    const latest = workflow < 0 ? -1 : this.contacts.latestRun(workflow, contact);
     const decision =
       workflow < 0
         ? ({ allow: false, reason: 'unknown_workflow' } as const)
         : decideManualStop({
             user: this.users[user] ?? { restricted: false },
             settings: (this.workflows[workflow] as CompiledWorkflow).settings,
-            run: active >= 0 ? 'active' : latest >= 0 && runs.status[latest] === STOPPED ? 'stopped' : 'none',
+            run: active >= 0 ? 'active' : latest >= 0 && runs.status(latest) === STOPPED ? 'stopped' : 'none',
           });
     if (decision.allow) return this.stopRun(active, 'manual', user);
     // Refused: nothing changes; the trace says why, on the run concerned where there is one.
     const shown = active >= 0 ? active : latest;
-    const node = shown >= 0 ? (runs.node[shown] as number) : -1;
+    const node = shown >= 0 ? runs.node(shown) : -1;
     const reason = REFUSED_CODE[decision.reason];
     this.trace.append(this.now, K['stop.refused'], contact, shown, workflow, node, user, reason, this.trace.intern(ref), -1, -1);
   }
@@ -336,17 +348,21 @@ export class Simulation {
 
   /** Starts a run unless a re-entry rule forbids it (SPEC §2 rule 5, "Trigger once per contact"). */
   private tryStart(workflow: number, contact: number, triggerEvent: number, depth: number, user: number): void {
-    const active = this.activeRun[workflow] as Int32Array;
-    const latest = this.latestRun[workflow] as Int32Array;
-    if (this.stoppedByThisEvent.includes(workflow)) return this.ignoreTrigger(contact, workflow, 'stopped_by_this_event', user);
-    if ((active[contact] as number) >= 0) return this.ignoreTrigger(contact, workflow, 'already_active', user);
-    if ((this.workflows[workflow] as CompiledWorkflow).trigger.oncePerContact && (latest[contact] as number) >= 0)
+    const contacts = this.contacts;
+    if (this.wasStoppedByThisEvent(workflow)) return this.ignoreTrigger(contact, workflow, 'stopped_by_this_event', user);
+    if (contacts.activeRun(workflow, contact) >= 0) return this.ignoreTrigger(contact, workflow, 'already_active', user);
+    if ((this.workflows[workflow] as CompiledWorkflow).trigger.oncePerContact && contacts.latestRun(workflow, contact) >= 0)
       return this.ignoreTrigger(contact, workflow, 'once_per_contact', user);
     const run = this.runs.add(workflow, contact, this.now, triggerEvent, depth);
-    active[contact] = run;
-    latest[contact] = run;
+    contacts.setActiveRun(workflow, contact, run);
+    contacts.setLatestRun(workflow, contact, run);
     this.recordRun(run, K['run.started'], user, 0, -1, -1, -1);
     this.advance(run, 'next');
+  }
+
+  private wasStoppedByThisEvent(workflow: number): boolean {
+    for (let i = 0; i < this.stoppedCount; i++) if (this.stoppedByThisEvent[i] === workflow) return true;
+    return false;
   }
 
   private ignoreTrigger(contact: number, workflow: number, reason: TriggerIgnoredReason, user: number, ref?: string): void {
@@ -359,12 +375,12 @@ export class Simulation {
   /** A timer expires; false when it was cancelled (the run moved on or ended). */
   private handleTimer(run: number, token: number): boolean {
     const runs = this.runs;
-    if (runs.status[run] !== ACTIVE || runs.timerToken[run] !== token) return false;
+    if (runs.status(run) !== ACTIVE || runs.timerToken(run) !== token) return false;
     this.eventsProcessed++;
-    runs.timerToken[run] = -1;
-    this.recordRun(run, K['timer.fired'], -1, 0, -1, -1, runs.due[run] as number);
-    const wasAsking = runs.waiting[run] === WAITING_REPLY;
-    runs.waiting[run] = NOT_WAITING;
+    runs.setTimerToken(run, -1);
+    this.recordRun(run, K['timer.fired'], -1, 0, -1, -1, runs.due(run));
+    const wasAsking = runs.waiting(run) === WAITING_REPLY;
+    runs.setWaiting(run, NOT_WAITING);
     if (wasAsking) this.recordRun(run, K['question.timeout'], -1, 0, -1, -1, -1);
     this.advance(run, wasAsking ? 'timeout' : 'next');
     return true;
@@ -372,8 +388,8 @@ export class Simulation {
 
   private schedule(run: number, due: number): void {
     const token = ++this.timerTokens;
-    this.runs.timerToken[run] = token;
-    this.runs.due[run] = due;
+    this.runs.setTimerToken(run, token);
+    this.runs.setDue(run, due);
     this.queue.push(due, TIMER, run, token);
     this.recordRun(run, K['timer.set'], -1, 0, -1, -1, due);
   }
@@ -383,25 +399,21 @@ export class Simulation {
   /** Leaves the run's current node by `handle` and executes steps until the run suspends or ends. */
   private advance(run: number, handle: string): void {
     const runs = this.runs;
-    const nodes = (this.workflows[runs.workflow[run] as number] as CompiledWorkflow).nodes;
-    const from = nodes[runs.node[run] as number] as CompiledNode;
+    const nodes = (this.workflows[runs.workflow(run)] as CompiledWorkflow).nodes;
+    const from = nodes[runs.node(run)] as CompiledNode;
     let next = handle === 'next' ? from.next : (from.outputs.get(handle) ?? -1);
     const context = this.stepContext;
     while (true) {
       if (next < 0) return this.endRun(run, COMPLETED, -1);
-      if (runs.instant[run] !== this.now) {
-        runs.instant[run] = this.now;
-        runs.instantSteps[run] = 0;
-      }
-      if (++(runs.instantSteps[run] as number) > MAX_STEPS_PER_INSTANT) return this.endRun(run, FAILED, FAIL_CODE.loop);
+      if (runs.countStep(run, this.now) > MAX_STEPS_PER_INSTANT) return this.endRun(run, FAILED, FAIL_CODE.loop);
       const node = nodes[next] as CompiledNode;
-      runs.node[run] = next;
+      runs.setNode(run, next);
       this.recordRun(run, K.step, -1, 0, -1, -1, -1);
       context.now = this.now;
-      context.contact = this.contacts.view(runs.contact[run] as number);
+      context.contact = this.contacts.view(runs.contact(run));
       const outcome = executeStep(node, context);
       if (outcome.effect !== null) this.applyEffect(run, outcome.effect);
-      if (runs.status[run] !== ACTIVE) return;
+      if (runs.status(run) !== ACTIVE) return;
       const flow = outcome.flow;
       switch (flow.kind) {
         case 'next':
@@ -411,11 +423,11 @@ export class Simulation {
           next = flow.target;
           break;
         case 'wait':
-          runs.waiting[run] = WAITING_TIMER;
+          runs.setWaiting(run, WAITING_TIMER);
           this.schedule(run, flow.until);
           return;
         case 'ask':
-          runs.waiting[run] = WAITING_REPLY;
+          runs.setWaiting(run, WAITING_REPLY);
           if (flow.timeoutAt >= 0) this.schedule(run, flow.timeoutAt);
           return;
         case 'end':
@@ -426,9 +438,9 @@ export class Simulation {
 
   private applyEffect(run: number, effect: Effect): void {
     const runs = this.runs;
-    const contact = runs.contact[run] as number;
-    const workflow = runs.workflow[run] as number;
-    const node = runs.node[run] as number;
+    const contact = runs.contact(run);
+    const workflow = runs.workflow(run);
+    const node = runs.node(run);
     const contacts = this.contacts;
     const trace = this.trace;
     switch (effect.kind) {
@@ -438,7 +450,7 @@ export class Simulation {
         return;
       case 'assign': {
         const to = trace.intern(effect.to);
-        contacts.assignee[contact] = to;
+        contacts.setAssignee(contact, to);
         this.recordChange(contact, run, workflow, node, 'assigned', to, -1);
         this.observe(contact, 'workflow_assignment', -1, run);
         return;
@@ -455,8 +467,8 @@ export class Simulation {
         this.recordRun(run, K['comment.added'], -1, 0, this.textId(run, effect.text), -1, -1);
         return;
       case 'conversation':
-        if ((contacts.conversationOpen[contact] === 1) !== effect.open) {
-          contacts.conversationOpen[contact] = effect.open ? 1 : 0;
+        if (contacts.conversationOpen(contact) !== effect.open) {
+          contacts.setConversationOpen(contact, effect.open);
           this.recordChange(contact, run, workflow, node, effect.open ? 'conversation_opened' : 'conversation_closed', -1, -1);
         }
         return;
@@ -465,7 +477,7 @@ export class Simulation {
         if (target < 0) return this.ignoreTrigger(contact, target, 'unknown_workflow', -1, effect.workflow);
         if ((this.workflows[target] as CompiledWorkflow).trigger.type !== 'workflow_started')
           return this.ignoreTrigger(contact, target, 'not_started_by_workflows', -1, effect.workflow);
-        const depth = runs.chainDepth[run] as number;
+        const depth = runs.chainDepth(run);
         if (depth >= MAX_CHAIN_DEPTH) return this.ignoreTrigger(contact, target, 'chain_too_deep', -1, effect.workflow);
         this.tryStart(target, contact, -1, depth + 1, -1);
         return;
@@ -479,18 +491,18 @@ export class Simulation {
    * when the row is read (RENDER_FROM_STEP), so 100,000 contacts store 100,000 fewer strings.
    */
   private textId(run: number, text: string): number {
-    const fixed = (this.stepTextIds[this.runs.workflow[run] as number] as Int32Array)[this.runs.node[run] as number] as number;
+    const fixed = (this.stepTextIds[this.runs.workflow(run)] as Int32Array)[this.runs.node(run)] as number;
     return fixed === -1 ? this.trace.intern(text) : fixed;
   }
 
   /** The contact's last message answers the run's open question: store it in the step's field. */
   private answerQuestion(run: number): void {
     const runs = this.runs;
-    const contact = runs.contact[run] as number;
-    const node = (this.workflows[runs.workflow[run] as number] as CompiledWorkflow).nodes[runs.node[run] as number] as CompiledNode;
+    const contact = runs.contact(run);
+    const node = (this.workflows[runs.workflow(run)] as CompiledWorkflow).nodes[runs.node(run)] as CompiledNode;
     const field = node.step?.type === 'ask_question' && node.step.field !== '' ? node.step.field : node.id;
-    const text = this.contacts.lastMessage[contact] as number;
-    runs.waiting[run] = NOT_WAITING;
+    const text = this.contacts.lastMessage(contact);
+    runs.setWaiting(run, NOT_WAITING);
     this.cancelTimer(run, TIMER_CANCELLED_BY_ANSWER);
     this.contacts.setField(contact, field, this.trace.text(text) ?? '');
     this.recordRun(run, K['question.answered'], -1, 0, text, this.trace.intern(field), -1);
@@ -500,75 +512,81 @@ export class Simulation {
 
   /** Stops a run for a reason (SPEC §2 rules 1–3): once, cancelling everything pending. */
   private stopRun(run: number, reason: ExitCondition | 'manual', user: number): void {
-    if (this.runs.status[run] !== ACTIVE) return;
-    this.stoppedByThisEvent.push(this.runs.workflow[run] as number);
-    this.runs.stoppedBy[run] = user;
+    if (this.runs.status(run) !== ACTIVE) return;
+    this.stoppedByThisEvent[this.stoppedCount++] = this.runs.workflow(run);
+    this.runs.setStoppedBy(run, user);
     this.endRun(run, STOPPED, STOP_CODE[reason]);
   }
 
   private endRun(run: number, status: number, reason: number): void {
     const runs = this.runs;
-    runs.status[run] = status;
-    runs.reason[run] = reason;
-    runs.endedAt[run] = this.now;
-    (this.activeRun[runs.workflow[run] as number] as Int32Array)[runs.contact[run] as number] = -1;
+    runs.setStatus(run, status);
+    runs.setReason(run, reason);
+    runs.setEndedAt(run, this.now);
+    this.contacts.setActiveRun(runs.workflow(run), runs.contact(run), -1);
     const kind = status === STOPPED ? K['run.stopped'] : status === FAILED ? K['run.failed'] : K['run.completed'];
-    this.recordRun(run, kind, runs.stoppedBy[run] as number, Math.max(reason, 0), -1, -1, -1);
-    if (runs.waiting[run] === WAITING_REPLY) this.recordRun(run, K['question.cancelled'], -1, 0, -1, -1, -1);
-    runs.waiting[run] = NOT_WAITING;
+    this.recordRun(run, kind, runs.stoppedBy(run), Math.max(reason, 0), -1, -1, -1);
+    if (runs.waiting(run) === WAITING_REPLY) this.recordRun(run, K['question.cancelled'], -1, 0, -1, -1, -1);
+    runs.setWaiting(run, NOT_WAITING);
     this.cancelTimer(run, TIMER_CANCELLED_BY_END);
   }
 
   private cancelTimer(run: number, why: number): void {
     const runs = this.runs;
-    if ((runs.timerToken[run] as number) < 0) return;
-    runs.timerToken[run] = -1;
-    this.recordRun(run, K['timer.cancelled'], -1, why, -1, -1, runs.due[run] as number);
+    if (runs.timerToken(run) < 0) return;
+    runs.setTimerToken(run, -1);
+    this.recordRun(run, K['timer.cancelled'], -1, why, -1, -1, runs.due(run));
   }
 
   // ── recording ───────────────────────────────────────────────────────────────────────────────
 
   private recordRun(run: number, kind: number, user: number, code: number, a: number, b: number, due: number): void {
     const runs = this.runs;
-    this.trace.append(this.now, kind, runs.contact[run] as number, run, runs.workflow[run] as number, runs.node[run] as number, user, code, a, b, due);
+    this.trace.append(this.now, kind, runs.contact(run), run, runs.workflow(run), runs.node(run), user, code, a, b, due);
   }
 
   private recordChange(contact: number, run: number, workflow: number, node: number, change: ContactChange, a: number, b: number): void {
     this.trace.append(this.now, K['contact.changed'], contact, run, workflow, node, -1, CHANGE_CODE[change], a, b, -1);
   }
 
-  /** Records an external event; returns the id of its main string (text, assignee…), or -1. */
-  private recordEvent(contact: number, user: number, event: ScriptEvent): number {
+  /** What the trace records of each script event, worked out once (a population replays them N times). */
+  private compileEvents(): void {
     const trace = this.trace;
-    let a = -1;
-    let b = -1;
-    let workflow = -1;
-    switch (event.type) {
-      case 'contact.message':
-      case 'agent.message':
-      case 'broadcast.message':
-        a = trace.intern(event.text);
-        break;
-      case 'assign':
-        a = trace.intern(event.to);
-        break;
-      case 'tag.add':
-      case 'tag.remove':
-        a = trace.intern(event.tag);
-        break;
-      case 'field.set':
-        a = trace.intern(event.field);
-        b = trace.intern(event.value);
-        break;
-      case 'workflow.stop':
-      case 'shortcut':
-        workflow = this.resolveWorkflow(event.workflow);
-        a = trace.intern(event.workflow);
-        break;
-      default:
-        break;
-    }
-    trace.append(this.now, K.event, contact, -1, workflow, -1, user, EVENT_CODE[event.type], a, b, -1);
-    return a;
+    this.events.forEach((event, i) => {
+      this.eventCode[i] = EVENT_CODE[event.type];
+      const user = userOf(event);
+      this.eventUser[i] = user === undefined ? -1 : (this.userIndex.get(user) ?? -1);
+      let a = -1;
+      let b = -1;
+      let workflow = -1;
+      switch (event.type) {
+        case 'contact.message':
+        case 'agent.message':
+        case 'broadcast.message':
+          a = trace.intern(event.text);
+          break;
+        case 'assign':
+          a = trace.intern(event.to);
+          break;
+        case 'tag.add':
+        case 'tag.remove':
+          a = trace.intern(event.tag);
+          break;
+        case 'field.set':
+          a = trace.intern(event.field);
+          b = trace.intern(event.value);
+          break;
+        case 'workflow.stop':
+        case 'shortcut':
+          workflow = this.resolveWorkflow(event.workflow);
+          a = trace.intern(event.workflow);
+          break;
+        default:
+          break;
+      }
+      this.eventA[i] = a;
+      this.eventB[i] = b;
+      this.eventWorkflow[i] = workflow;
+    });
   }
 }

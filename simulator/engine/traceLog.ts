@@ -8,31 +8,29 @@ const CHUNK_BITS = 14;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 /** Bytes one row takes across the columns. */
-const ROW_BYTES = 8 + 1 + 1 + 4 + 4 + 2 + 2 + 2 + 4 + 4 + 8;
+const ROW_BYTES = 8 + 4 + 4 + 4 + 4 + 4 + 4;
+const TWO_32 = 4294967296;
 
 /** 16,384 rows of every column. */
 class Chunk {
   readonly t = new Float64Array(CHUNK);
-  readonly kind = new Uint8Array(CHUNK);
-  readonly code = new Uint8Array(CHUNK);
+  /** kind (bits 0–4) · code (5–12) · user + 1 (13–28). */
+  readonly head = new Int32Array(CHUNK);
   readonly contact = new Int32Array(CHUNK);
   readonly run = new Int32Array(CHUNK);
-  readonly workflow = new Int16Array(CHUNK);
-  readonly node = new Int16Array(CHUNK);
-  readonly user = new Int16Array(CHUNK);
+  /** workflow + 1 (bits 0–10) · node + 1 (11–30). */
+  readonly place = new Int32Array(CHUNK);
+  /** Interned strings; for rows with a due time, its high and low 32 bits instead. */
   readonly a = new Int32Array(CHUNK);
   readonly b = new Int32Array(CHUNK);
-  readonly due = new Float64Array(CHUNK);
 }
 
 /**
- * The trace, stored as columns of typed arrays (38 bytes a row) in chunks of 16,384 rows rather
+ * The trace, stored as columns of typed arrays (32 bytes a row) in chunks of 16,384 rows rather
  * than one object per entry, so a simulation of 100,000 contacts records millions of entries
- * without copying on growth or burdening the garbage collector. Strings (message texts, tags,
- * field values) are interned. `materializeEntry` turns a row back into a `TraceEntry` object.
- *
- * Columns: time · kind · code (the reason, change or event type, by kind) · contact · run ·
- * workflow · node (step index) · user · a, b (interned strings) · due (a timer's due time).
+ * without copying on growth or burdening the garbage collector. Small fields share a column
+ * (kind, code and user; workflow and step). Strings (message texts, tags, field values) are
+ * interned. `materializeEntry` turns a row back into a `TraceEntry` object.
  */
 export class TraceLog {
   length = 0;
@@ -58,6 +56,10 @@ export class TraceLog {
     return id < 0 ? undefined : this.strings[id];
   }
 
+  /**
+   * Appends a row. `workflow`, `node`, `user`, `a`, `b` are -1 when absent; `due` (a timer's due
+   * time, ms) is -1 when absent, and a row with a due time carries no strings.
+   */
   append(
     t: number,
     kind: number,
@@ -80,16 +82,17 @@ export class TraceLog {
       this.current = chunk;
     }
     chunk.t[i] = t;
-    chunk.kind[i] = kind;
-    chunk.code[i] = code;
+    chunk.head[i] = kind | (code << 5) | ((user + 1) << 13);
     chunk.contact[i] = contact;
     chunk.run[i] = run;
-    chunk.workflow[i] = workflow;
-    chunk.node[i] = node;
-    chunk.user[i] = user;
-    chunk.a[i] = a;
-    chunk.b[i] = b;
-    chunk.due[i] = due;
+    chunk.place[i] = (workflow + 1) | ((node + 1) << 11);
+    if (due >= 0) {
+      chunk.a[i] = Math.floor(due / TWO_32);
+      chunk.b[i] = due | 0;
+    } else {
+      chunk.a[i] = a;
+      chunk.b[i] = b;
+    }
     return row;
   }
 
@@ -101,10 +104,13 @@ export class TraceLog {
     return this.chunkOf(row).t[row & MASK] as number;
   }
   kindAt(row: number): number {
-    return this.chunkOf(row).kind[row & MASK] as number;
+    return (this.chunkOf(row).head[row & MASK] as number) & 0x1f;
   }
   codeAt(row: number): number {
-    return this.chunkOf(row).code[row & MASK] as number;
+    return ((this.chunkOf(row).head[row & MASK] as number) >> 5) & 0xff;
+  }
+  userAt(row: number): number {
+    return ((this.chunkOf(row).head[row & MASK] as number) >>> 13) - 1;
   }
   contactAt(row: number): number {
     return this.chunkOf(row).contact[row & MASK] as number;
@@ -113,13 +119,10 @@ export class TraceLog {
     return this.chunkOf(row).run[row & MASK] as number;
   }
   workflowAt(row: number): number {
-    return this.chunkOf(row).workflow[row & MASK] as number;
+    return ((this.chunkOf(row).place[row & MASK] as number) & 0x7ff) - 1;
   }
   nodeAt(row: number): number {
-    return this.chunkOf(row).node[row & MASK] as number;
-  }
-  userAt(row: number): number {
-    return this.chunkOf(row).user[row & MASK] as number;
+    return ((this.chunkOf(row).place[row & MASK] as number) >>> 11) - 1;
   }
   aAt(row: number): number {
     return this.chunkOf(row).a[row & MASK] as number;
@@ -127,8 +130,10 @@ export class TraceLog {
   bAt(row: number): number {
     return this.chunkOf(row).b[row & MASK] as number;
   }
+  /** The due time of a row appended with one (timer rows). */
   dueAt(row: number): number {
-    return this.chunkOf(row).due[row & MASK] as number;
+    const chunk = this.chunkOf(row);
+    return (chunk.a[row & MASK] as number) * TWO_32 + ((chunk.b[row & MASK] as number) >>> 0);
   }
 
   /** Bytes held by the columns and the interned strings (UTF-16 estimate). */

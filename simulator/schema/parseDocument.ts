@@ -51,6 +51,8 @@ function checkFormat(raw: unknown, kind: 'workflow' | 'script', current: number)
   const match = typeof format === 'string' ? FORMAT.exec(format) : null;
   if (!match || match[1] !== kind)
     return { path: '$.format', message: `Not an exitflow ${kind}: "format" must be "exitflow.${kind}/${current}"` };
+  if (Number(match[2]) < 1)
+    return { path: '$.format', message: `Unknown ${kind} format ${format}: the first format is exitflow.${kind}/1` };
   if (Number(match[2]) > current)
     return {
       path: '$.format',
@@ -63,7 +65,12 @@ function checkFormat(raw: unknown, kind: 'workflow' | 'script', current: number)
 export function parseWorkflowDocument(raw: unknown): ParseResult<Workflow> {
   const formatIssue = checkFormat(raw, 'workflow', WORKFLOW_FORMAT_VERSION);
   if (formatIssue) return { ok: false, issues: [formatIssue] };
-  const migrated = migrateWorkflow(raw as Record<string, unknown>);
+  let migrated: Record<string, unknown>;
+  try {
+    migrated = migrateWorkflow(raw as Record<string, unknown>);
+  } catch (error) {
+    return { ok: false, issues: [{ path: '$.format', message: `Cannot read this older format: ${(error as Error).message}` }] };
+  }
   const parsed = workflowSchema.safeParse(migrated);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: issuesOf(parsed.error) };
 }

@@ -100,12 +100,17 @@ export const scriptSchema = z
         ctx.addIssue({ code: 'custom', path: ['contacts', i, 'id'], message: `Contact "${contact.id}" is listed twice` });
       contactIds.add(contact.id);
     });
-    const userIds = new Set(script.users.map((user) => user.id));
+    const userIds = new Set<string>();
+    script.users.forEach((user, i) => {
+      if (userIds.has(user.id)) ctx.addIssue({ code: 'custom', path: ['users', i, 'id'], message: `User "${user.id}" is listed twice` });
+      userIds.add(user.id);
+    });
     script.events.forEach((event, i) => {
       if (!contactIds.has(event.contact))
         ctx.addIssue({ code: 'custom', path: ['events', i, 'contact'], message: `No contact "${event.contact}" in "contacts"` });
-      if ('user' in event && event.user !== undefined && !userIds.has(event.user))
-        ctx.addIssue({ code: 'custom', path: ['events', i, 'user'], message: `No user "${event.user}" in "users"` });
+      const user = userOf(event);
+      if (user !== undefined && !userIds.has(user))
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'user'], message: `No user "${user}" in "users"` });
     });
     if (script.population) {
       const template = script.contacts[0]?.id;
@@ -120,6 +125,11 @@ export const scriptSchema = z
     });
   })
   .describe('exitflow script: a scripted conversation to replay against Workflows');
+
+/** The user who acted in an event, for the event types that name one. */
+export function userOf(event: ScriptEvent): string | undefined {
+  return 'user' in event && typeof event.user === 'string' ? event.user : undefined;
+}
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -18,7 +18,11 @@ export interface ValidateOptions {
 export function validateWorkflow(workflow: Workflow, options: ValidateOptions = {}): WorkflowProblem[] {
   const problems: WorkflowProblem[] = [];
   const graph = buildWorkflowGraph(workflow);
-  const stepIndex = new Map(workflow.steps.map((step, i) => [step.id, i]));
+  // The first step with an id is the one the graph knows; a later duplicate is its own problem.
+  const stepIndex = new Map<string, number>();
+  workflow.steps.forEach((step, i) => {
+    if (!stepIndex.has(step.id)) stepIndex.set(step.id, i);
+  });
   const name = (id: string) => {
     if (id === workflow.trigger.id) return 'The trigger';
     const step = graph.steps.get(id);

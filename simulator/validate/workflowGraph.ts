@@ -14,14 +14,16 @@ export function buildWorkflowGraph(workflow: Workflow): WorkflowGraph {
   for (const step of workflow.steps) if (!steps.has(step.id)) steps.set(step.id, step);
   const successors = new Map<string, string[]>([[workflow.trigger.id, []]]);
   for (const id of steps.keys()) successors.set(id, []);
+  const graph = { triggerId: workflow.trigger.id, steps, successors };
+  // Only edges the engine can follow: from an output the source really has, to a step.
   for (const edge of workflow.edges) {
     const from = successors.get(edge.source);
-    if (from && steps.has(edge.target)) from.push(edge.target);
+    if (from && steps.has(edge.target) && hasOutput(graph, edge.source, edge.sourceHandle)) from.push(edge.target);
   }
   for (const step of steps.values()) {
     if (step.type === 'jump_to' && steps.has(step.target)) successors.get(step.id)?.push(step.target);
   }
-  return { triggerId: workflow.trigger.id, steps, successors };
+  return graph;
 }
 
 /** True when `handle` is an output of the node `id` (the trigger has one output, `next`). */
