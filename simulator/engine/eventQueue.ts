@@ -18,6 +18,7 @@ export function orderKey(queueClass: number, sequence: number): number {
 export class BinaryHeap {
   size = 0;
   topTime = 0;
+  topOrder = 0;
   topClass = 0;
   topA = 0;
   topB = 0;
@@ -62,7 +63,8 @@ export class BinaryHeap {
     if (this.size === 0) return false;
     const d = this.data;
     this.topTime = d[0] as number;
-    this.topClass = (d[1] as number) >= CLASS_WEIGHT ? TIMER : EXTERNAL;
+    this.topOrder = d[1] as number;
+    this.topClass = this.topOrder >= CLASS_WEIGHT ? TIMER : EXTERNAL;
     // Payloads are int32; `| 0` hands them on as small integers, not doubles, so the code that
     // indexes tables with them stays on V8's integer fast path.
     this.topA = (d[2] as number) | 0;
@@ -116,18 +118,21 @@ export class BinaryHeap {
 /** Entries due in one bucket of time, in the order they were queued: [time, order, a, b] each. */
 class Bucket {
   length = 0;
-  constructor(public data: Float64Array) {}
+  data = new Float64Array(64);
 }
+
+const RING = 4096;
 
 /**
  * The simulation's event queue, ordered by (time, class, sequence): at one instant external
  * events come before timers, and entries of a class keep the order they were queued in.
  *
- * A calendar queue over binary heaps: entries due in the current bucket of virtual time (one
- * minute by default) live in a small heap; later ones are appended to their minute's bucket and
- * enter the heap when their minute comes. A population of 100,000 contacts thus sorts a few
- * hundred entries at a time in cache, instead of sifting through a heap of 100,000 in memory.
- * Bucket storage is recycled, so a long simulation allocates almost nothing.
+ * A calendar queue (a timing wheel) over binary heaps. Virtual time is cut into buckets (one
+ * minute by default); the entries of the current bucket live in a small heap; those of the next
+ * 4,095 buckets are appended to a ring of buckets; anything later waits in an overflow heap and
+ * moves into the ring as the window reaches it. A population of 100,000 contacts thus sorts a
+ * few hundred entries at a time in cache, instead of sifting through a heap of 100,000, and a
+ * push is an append. Bucket storage is reused, so a long simulation allocates almost nothing.
  */
 export class EventQueue {
   topTime = 0;
@@ -135,13 +140,12 @@ export class EventQueue {
   topA = 0;
   topB = 0;
   private readonly current = new BinaryHeap();
-  private currentBucket = -Infinity;
-  private readonly buckets = new Map<number, Bucket>();
-  /** Keys of the non-empty future buckets, as a heap (order unused). */
-  private readonly bucketKeys = new BinaryHeap(64);
-  private readonly spare: Float64Array[] = [];
-  private lastKey = NaN;
-  private lastBucket: Bucket | null = null;
+  private currentBucket = -1;
+  private readonly ring: Bucket[] = Array.from({ length: RING }, () => new Bucket());
+  /** Entries in the ring. */
+  private inRing = 0;
+  /** Entries beyond the ring's window. */
+  private readonly overflow = new BinaryHeap();
   private sequence = 0;
   private count = 0;
 
@@ -155,30 +159,9 @@ export class EventQueue {
     const order = orderKey(queueClass, this.sequence++);
     const key = Math.floor(time / this.bucketWidthMs);
     this.count++;
-    if (key <= this.currentBucket) {
-      this.current.push(time, order, a, b);
-      return;
-    }
-    let bucket = key === this.lastKey ? this.lastBucket : this.buckets.get(key);
-    if (bucket === undefined || bucket === null) {
-      bucket = new Bucket(this.spare.pop() ?? new Float64Array(256));
-      this.buckets.set(key, bucket);
-      this.bucketKeys.push(key, 0, 0, 0);
-    }
-    this.lastKey = key;
-    this.lastBucket = bucket;
-    let at = bucket.length;
-    if (at + 4 > bucket.data.length) {
-      const data = new Float64Array(bucket.data.length * 2);
-      data.set(bucket.data);
-      bucket.data = data;
-    }
-    const data = bucket.data;
-    data[at++] = time;
-    data[at++] = order;
-    data[at++] = a;
-    data[at++] = b;
-    bucket.length = at;
+    if (key <= this.currentBucket) this.current.push(time, order, a, b);
+    else if (key < this.currentBucket + RING) this.append(key, time, order, a, b);
+    else this.overflow.push(time, order, a, b);
   }
 
   /** When the earliest entry is due, or `Infinity` when the queue is empty. */
@@ -200,19 +183,53 @@ export class EventQueue {
     return true;
   }
 
+  private append(key: number, time: number, order: number, a: number, b: number): void {
+    const bucket = this.ring[key & (RING - 1)] as Bucket;
+    let at = bucket.length;
+    if (at + 4 > bucket.data.length) {
+      const data = new Float64Array(bucket.data.length * 2);
+      data.set(bucket.data);
+      bucket.data = data;
+    }
+    const data = bucket.data;
+    data[at++] = time;
+    data[at++] = order;
+    data[at++] = a;
+    data[at++] = b;
+    bucket.length = at;
+    this.inRing++;
+  }
+
+  /** Makes the next non-empty bucket current; false when the queue is empty. */
   private openNextBucket(): boolean {
-    if (!this.bucketKeys.pop()) return false;
-    const key = this.bucketKeys.topTime;
-    const bucket = this.buckets.get(key) as Bucket;
-    this.buckets.delete(key);
-    if (this.lastKey === key) this.lastBucket = null;
-    this.lastKey = NaN;
+    if (this.inRing === 0) {
+      if (this.overflow.size === 0) return false;
+      // Nothing in the window: jump it to the earliest overflow entry.
+      this.currentBucket = Math.floor(this.overflow.peekTime() / this.bucketWidthMs) - 1;
+      this.refillRing();
+    }
+    let key = this.currentBucket + 1;
+    let bucket = this.ring[key & (RING - 1)] as Bucket;
+    while (bucket.length === 0) bucket = this.ring[++key & (RING - 1)] as Bucket;
     this.currentBucket = key;
     const data = bucket.data;
     for (let i = 0; i < bucket.length; i += 4) {
       this.current.push(data[i] as number, data[i + 1] as number, data[i + 2] as number, data[i + 3] as number);
     }
-    if (this.spare.length < 64) this.spare.push(data);
+    this.inRing -= bucket.length / 4;
+    bucket.length = 0;
+    this.refillRing();
     return true;
+  }
+
+  /** Moves overflow entries that the window now reaches into the ring. */
+  private refillRing(): void {
+    const overflow = this.overflow;
+    const limit = (this.currentBucket + RING) * this.bucketWidthMs;
+    while (overflow.size > 0 && overflow.peekTime() < limit) {
+      overflow.pop();
+      const time = overflow.topTime;
+      this.append(Math.floor(time / this.bucketWidthMs), time, overflow.topOrder, overflow.topA, overflow.topB);
+    }
   }
 }

@@ -1,16 +1,17 @@
 import type { CompiledNode } from './compileWorkflow.ts';
 import type { ContactView } from './contactView.ts';
 import { choosePath } from './branchConditions.ts';
-import { renderMessage } from './messageTemplate.ts';
+import type { MessageTemplate } from './messageTemplate.ts';
 import { nextTimeOfDay, wallClock } from './zonedTime.ts';
 
 /** What a step changes outside the run; the interpreter carries it out. */
 export type Effect =
-  | { readonly kind: 'send'; readonly text: string }
+  /** Send the step's message; the interpreter renders it for the contact when it records it. */
+  | { readonly kind: 'send'; readonly message: MessageTemplate }
   | { readonly kind: 'assign'; readonly to: string }
   | { readonly kind: 'set_field'; readonly field: string; readonly value: string }
   | { readonly kind: 'tag'; readonly add: boolean; readonly tag: string }
-  | { readonly kind: 'comment'; readonly text: string }
+  | { readonly kind: 'comment'; readonly message: MessageTemplate }
   | { readonly kind: 'conversation'; readonly open: boolean }
   | { readonly kind: 'start_workflow'; readonly workflow: string };
 
@@ -52,10 +53,10 @@ export function executeStep(node: CompiledNode, ctx: StepContext): Outcome {
   if (step === null) return PASS;
   switch (step.type) {
     case 'send_message':
-      return { effect: { kind: 'send', text: render(node, ctx) }, flow: NEXT };
+      return { effect: { kind: 'send', message: messageOf(node) }, flow: NEXT };
     case 'ask_question':
       return {
-        effect: { kind: 'send', text: render(node, ctx) },
+        effect: { kind: 'send', message: messageOf(node) },
         flow: { kind: 'ask', timeoutAt: node.durationMs < 0 ? -1 : ctx.now + node.durationMs },
       };
     case 'wait':
@@ -71,7 +72,7 @@ export function executeStep(node: CompiledNode, ctx: StepContext): Outcome {
     case 'update_tag':
       return { effect: { kind: 'tag', add: step.action === 'add', tag: step.tag }, flow: NEXT };
     case 'add_comment':
-      return { effect: { kind: 'comment', text: render(node, ctx) }, flow: NEXT };
+      return { effect: { kind: 'comment', message: messageOf(node) }, flow: NEXT };
     case 'open_conversation':
       return { effect: { kind: 'conversation', open: true }, flow: NEXT };
     case 'close_conversation':
@@ -85,8 +86,10 @@ export function executeStep(node: CompiledNode, ctx: StepContext): Outcome {
   }
 }
 
-function render(node: CompiledNode, ctx: StepContext): string {
-  return node.template === null ? '' : renderMessage(node.template, ctx.contact);
+const EMPTY: MessageTemplate = { text: '', parts: null, readsFields: false };
+
+function messageOf(node: CompiledNode): MessageTemplate {
+  return node.template ?? EMPTY;
 }
 
 function waitUntil(node: CompiledNode, ctx: StepContext): number {

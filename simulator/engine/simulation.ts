@@ -17,7 +17,7 @@ import { EventQueue, EXTERNAL, TIMER } from './eventQueue.ts';
 import { executeStep, type Effect, type StepContext } from './executeStep.ts';
 import { exitVerdict, type Observation } from './exitRules.ts';
 import { decideManualStop } from './manualStop.ts';
-import { renderMessage } from './messageTemplate.ts';
+import { renderMessage, type MessageTemplate } from './messageTemplate.ts';
 import { ACTIVE, COMPLETED, FAILED, NOT_WAITING, RunTable, STOPPED, WAITING_REPLY, WAITING_TIMER } from './runTable.ts';
 import { ScriptFeed } from './scriptFeed.ts';
 import { K, TraceLog } from './traceLog.ts';
@@ -445,7 +445,7 @@ export class Simulation {
     const trace = this.trace;
     switch (effect.kind) {
       case 'send':
-        this.recordRun(run, K['message.sent'], -1, 0, this.textId(run, effect.text), -1, -1);
+        this.recordRun(run, K['message.sent'], -1, 0, this.textId(run, effect.message), -1, -1);
         this.observe(contact, 'workflow_message', -1, run);
         return;
       case 'assign': {
@@ -464,7 +464,7 @@ export class Simulation {
           this.recordChange(contact, run, workflow, node, effect.add ? 'tag_added' : 'tag_removed', trace.intern(effect.tag), -1);
         return;
       case 'comment':
-        this.recordRun(run, K['comment.added'], -1, 0, this.textId(run, effect.text), -1, -1);
+        this.recordRun(run, K['comment.added'], -1, 0, this.textId(run, effect.message), -1, -1);
         return;
       case 'conversation':
         if (contacts.conversationOpen(contact) !== effect.open) {
@@ -486,13 +486,14 @@ export class Simulation {
   }
 
   /**
-   * The trace string id for a text a step rendered. A text that is the same for every contact is
-   * interned once per step; one that only names the contact (`{{contact.name}}`) is re-rendered
-   * when the row is read (RENDER_FROM_STEP), so 100,000 contacts store 100,000 fewer strings.
+   * The trace string id of a step's message as the run's contact gets it. A text that is the
+   * same for every contact is interned once per step; one that only names the contact
+   * (`{{contact.name}}`) is rendered when the row is read (RENDER_FROM_STEP); only a text that
+   * reads contact fields, which change, is rendered and interned now.
    */
-  private textId(run: number, text: string): number {
+  private textId(run: number, message: MessageTemplate): number {
     const fixed = (this.stepTextIds[this.runs.workflow(run)] as Int32Array)[this.runs.node(run)] as number;
-    return fixed === -1 ? this.trace.intern(text) : fixed;
+    return fixed === -1 ? this.trace.intern(renderMessage(message, this.contacts.view(this.runs.contact(run)))) : fixed;
   }
 
   /** The contact's last message answers the run's open question: store it in the step's field. */
