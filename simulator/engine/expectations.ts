@@ -99,8 +99,16 @@ function firstSent(sim: Simulation, text: string): Int32Array {
   return first;
 }
 
+/** The trace row where the run ended (stopped, completed, failed), else its last row. */
 function lastEntryOf(sim: Simulation, run: number): number {
   const log = sim.trace;
-  for (let i = log.length - 1; i >= 0; i--) if (log.runAt(i) === run) return i;
+  const ends = [K['run.stopped'], K['run.completed'], K['run.failed']];
+  let last = -1;
+  for (let i = log.length - 1; i >= 0; i--) {
+    if (log.runAt(i) !== run) continue;
+    if (ends.includes(log.kindAt(i))) return i;
+    if (last < 0) last = i;
+  }
+  return last;
   return -1;
 }

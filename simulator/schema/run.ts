@@ -9,7 +9,7 @@ export const runStateSchema = z.object({
   contact: z.string(),
   status: runStatusSchema,
   reason: z.union([stopReasonSchema, failReasonSchema]).optional(),
-  /** The user who stopped it by hand. */
+  /** The user whose action stopped it: by hand (`manual`), or the message or assignment that met an exit condition. */
   stoppedBy: z.string().optional(),
   /** The step the run is at (active) or was at when it ended. */
   atStep: z.string().optional(),
