@@ -1,0 +1,45 @@
+import { use, useState, type ReactNode } from 'react';
+import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
+import { SimulationView } from '../simulation/SimulationView.tsx';
+import type { ExampleLibrary } from './exampleLibrary.ts';
+import type { ExampleSituation } from './exampleManifest.ts';
+import { FileProblemList } from './FileProblemList.tsx';
+import { ScriptPicker } from './ScriptPicker.tsx';
+
+interface Props {
+  readonly library: ExampleLibrary;
+  readonly situation: ExampleSituation;
+  /** Shown beside the script picker. */
+  readonly situationPicker: ReactNode;
+}
+
+/** One situation: its script picker, any files that could not be read, and the simulation. */
+export function SituationPanel({ library, situation, situationPicker }: Props) {
+  const loaded = use(library.situation(situation));
+  const [chosenFile, setChosenFile] = useState<string | null>(null);
+  const script = loaded.scripts.find((candidate) => candidate.file === chosenFile) ?? loaded.scripts[0];
+  const fileCount = new Set(loaded.problems.map((problem) => problem.file)).size;
+  return (
+    <>
+      <section className="controls" aria-label="Example">
+        {situationPicker}
+        {script && <ScriptPicker scripts={loaded.scripts} value={script.file} onChange={setChosenFile} />}
+      </section>
+      {loaded.problems.length > 0 && (
+        <FileProblemList
+          title={`${fileCount} ${fileCount === 1 ? 'file' : 'files'} of ${situation.title} cannot be read`}
+          problems={loaded.problems}
+        />
+      )}
+      {!script ? (
+        <p className="notice">This situation has no script that can be read, so there is nothing to simulate.</p>
+      ) : !loaded.workflowsComplete ? (
+        <p className="notice">Nothing was simulated: a script runs against every Workflow of its situation, and not all of them can be read.</p>
+      ) : (
+        <ErrorBoundary key={script.file}>
+          <SimulationView workflows={loaded.workflows} script={script} />
+        </ErrorBoundary>
+      )}
+    </>
+  );
+}

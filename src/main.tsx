@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { createExampleLibrary } from './examples/exampleLibrary.ts';
+import { createFetchText } from './examples/fetchText.ts';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no <div id="root">');
+
+const library = createExampleLibrary(createFetchText(new URL(import.meta.env.BASE_URL, window.location.href)));
+
+createRoot(root).render(
+  <StrictMode>
+    <App library={library} />
+  </StrictMode>,
+);

@@ -1,0 +1,51 @@
+import { OffsetTime } from './OffsetTime.tsx';
+import { RowLimitNote } from './RowLimitNote.tsx';
+import type { TraceRow } from './simulationReport.ts';
+import { TraceWhat } from './TraceWhat.tsx';
+import { useRowLimit } from './useRowLimit.ts';
+
+interface Props {
+  readonly rows: readonly TraceRow[];
+  readonly startEpochMs: number;
+}
+
+/** Every trace entry in order, in the engine's words. */
+export function TraceTable({ rows, startEpochMs }: Props) {
+  const limit = useRowLimit(rows.length);
+  return (
+    <section className="panel">
+      <div className="table-scroll">
+        <table className="data-table trace-table">
+          <caption>
+            <h2 className="panel-title">Trace</h2>
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Contact</th>
+              <th scope="col">Workflow</th>
+              <th scope="col">Step</th>
+              <th scope="col">What</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, limit.shown).map((row) => (
+              <tr key={row.entry.seq} id={`trace-${row.entry.seq}`} className={`trace-row trace-row--${row.entry.kind.replace('.', '-')}`}>
+                <td className="nowrap">
+                  <OffsetTime offset={row.entry.t} startEpochMs={startEpochMs} />
+                </td>
+                <td>{row.contactName}</td>
+                <td>{row.workflowName}</td>
+                <td>{row.stepLabel}</td>
+                <td>
+                  <TraceWhat row={row} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <RowLimitNote limit={limit} what="trace entries" />
+    </section>
+  );
+}

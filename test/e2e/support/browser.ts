@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Where screenshots go (git-ignored). */
+export const OUTPUT_DIR = join(import.meta.dirname, '../../output');
+
+/** Debian's Chromium, headless, quiet: no sandbox (containers), no GPU, no background traffic. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface OpenedApp {
+  readonly page: Page;
+  /** Console errors, uncaught exceptions and failed requests seen on the page so far. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Runs before the app loads, e.g. to route a request to a broken file. */
+  readonly prepare?: (page: Page) => Promise<unknown>;
+}
+
+/**
+ * Opens the app in a fresh browser context (1280×900) and waits until it has settled on something
+ * to show: a simulation's trace table, or a problem (`role="alert"`).
+ */
+export async function openApp(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedApp> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`));
+  await options.prepare?.(page);
+  await page.goto(url);
+  await page.getByRole('table', { name: 'Trace' }).or(page.getByRole('alert')).first().waitFor();
+  return { page, errors, close: () => context.close() };
+}
+
+/**
+ * Call from `afterEach`, before closing the page: when the test failed, saves a screenshot of the
+ * page to `test/output/failed-<test name>.png` (Vitest runs `onTestFailed` only after the
+ * after-each hooks, when the page is already gone).
+ */
+export async function screenshotOnFailure(task: { readonly name: string; readonly result?: { readonly state?: string } }, page: Page | undefined): Promise<void> {
+  if (task.result?.state !== 'fail' || !page || page.isClosed()) return;
+  const path = await saveScreenshot(page, `failed-${task.name}`);
+  console.log(`screenshot of the failed test: ${path}`);
+}
+
+/** Saves a full-page screenshot to `test/output/<name>.png` and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const path = join(OUTPUT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
