@@ -1,44 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import type { ProblemCode, WorkflowProblem } from '../../../simulator/schema/problem.ts';
-import type { stepSchema } from '../../../simulator/schema/step.ts';
-import type { triggerSchema } from '../../../simulator/schema/trigger.ts';
 import { workflowSchema, type Workflow } from '../../../simulator/schema/workflow.ts';
 import { validateWorkflow } from '../../../simulator/validate/validateWorkflow.ts';
-
-type StepInput = z.input<typeof stepSchema>;
-type TriggerInput = z.input<typeof triggerSchema>;
-type SettingsInput = z.input<typeof workflowSchema>['settings'];
-
-interface Spec {
-  id?: string;
-  name?: string;
-  trigger?: TriggerInput;
-  steps: StepInput[];
-  /** `source>target` or `source:handle>target`; edge ids are `e0`, `e1`, … in order. */
-  edges: string[];
-  settings?: SettingsInput;
-}
+import { buildWorkflow, type StepInput, type WorkflowSpec } from '../../harness/workflowFixtures.ts';
 
 /** Builds a Workflow through the real schema, so fixtures are documents a user could save. */
-function build(spec: Spec): Workflow {
-  const edges = spec.edges.map((text, i) => {
-    const [from = '', target = ''] = text.split('>');
-    const [source = '', sourceHandle] = from.split(':');
-    return { id: `e${i}`, source, target, ...(sourceHandle === undefined ? {} : { sourceHandle }) };
-  });
-  return workflowSchema.parse({
-    format: 'exitflow.workflow/1',
-    id: spec.id ?? 'wf',
-    name: spec.name ?? 'Test Workflow',
-    trigger: spec.trigger ?? { id: 'trigger', type: 'incoming_message' },
-    steps: spec.steps,
-    edges,
-    ...(spec.settings === undefined ? {} : { settings: spec.settings }),
-  });
-}
+const build = buildWorkflow;
 
 const send = (id: string, text = `Text of ${id}`): StepInput => ({ id, type: 'send_message', label: `Send ${id}`, text });
 const wait = (id: string): StepInput => ({ id, type: 'wait', label: `Wait ${id}`, delay: { kind: 'duration', duration: '1h' } });
@@ -56,7 +25,7 @@ const dateBranch = (id: string): StepInput => ({ id, type: 'datetime_branch', la
 const startOther = (id: string, workflow: string): StepInput => ({ id, type: 'trigger_workflow', label: `Start ${id}`, workflow });
 
 /** trigger → a → b → end: valid, to be broken one way per test. */
-function linear(extra: Partial<Spec> = {}): Spec {
+function linear(extra: Partial<WorkflowSpec> = {}): WorkflowSpec {
   return { steps: [send('a'), send('b'), end('z')], edges: ['trigger>a', 'a>b', 'b>z'], ...extra };
 }
 
