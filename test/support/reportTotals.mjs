@@ -15,7 +15,7 @@ for (const suite of suites) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  console.log(`${suite}: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${report.numTotalTestSuites} files)`);
+  console.log(`${suite}: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${report.numTotalTestSuites} suites)`);
   passed += report.numPassedTests;
   failed += report.numFailedTests;
 }
