@@ -1,0 +1,147 @@
+/**
+ * `npm run bench` — the engine against XState v5 and against a bare heap, on the follow-up
+ * Workflow and a jittered population (test/bench/workload.ts). Prints one JSON object per line
+ * on stdout and nothing else.
+ *
+ *   npm run bench                        10,000 and 100,000 contacts
+ *   npm run bench -- --sizes 1000,10000  other sizes
+ *   npm run bench -- --quick             a fast smoke run (2,000 contacts, one run each)
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
+import { runStates } from '../../simulator/engine/materialize.ts';
+import type { Simulation } from '../../simulator/engine/simulation.ts';
+import { benchBareHeap, type BareHeapFigures } from './bareHeapBench.ts';
+import { checkAgreement } from './checkAgreement.ts';
+import { benchEngine, type EngineFigures } from './engineBench.ts';
+import { median, medianFigures, release, round, type BenchFigures } from './measure.ts';
+import { benchXstate } from './xstateBench.ts';
+import { buildWorkload } from './workload.ts';
+
+const xstateVersion = (createRequire(import.meta.url)('xstate/package.json') as { version: string }).version;
+
+interface Options {
+  readonly sizes: number[];
+  readonly quick: boolean;
+  readonly checkContacts: number;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const quick = argv.includes('--quick');
+  let sizes = quick ? [2_000] : [10_000, 100_000];
+  const at = argv.indexOf('--sizes');
+  if (at >= 0) {
+    const list = (argv[at + 1] ?? '').split(',').map((s) => Number(s.replace(/_/g, '')));
+    if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes a list such as 1000,10000');
+    sizes = list;
+  }
+  return { sizes, quick, checkContacts: quick ? 500 : 2_000 };
+}
+
+/**
+ * Timed runs per line: the median of 5 for the engine and the bare heap (a run takes well under
+ * a second), of 3 for XState up to 10,000 contacts and a single run above (~20 s at 100,000).
+ */
+function repeatsFor(contacts: number, options: Options, slow: boolean): number {
+  if (options.quick) return 1;
+  if (!slow) return 5;
+  return contacts > 10_000 ? 1 : 3;
+}
+
+function print(line: Record<string, unknown>): void {
+  const rounded = Object.fromEntries(Object.entries(line).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]));
+  process.stdout.write(`${JSON.stringify(rounded)}\n`);
+}
+
+function workloadLine(simulation: Simulation): Record<string, unknown> {
+  const stopReasons: Record<string, number> = {};
+  const statuses: Record<string, number> = {};
+  const runs = runStates(simulation);
+  for (const run of runs) {
+    statuses[run.status] = (statuses[run.status] ?? 0) + 1;
+    if (run.status === 'stopped' && run.reason) stopReasons[run.reason] = (stopReasons[run.reason] ?? 0) + 1;
+  }
+  return {
+    name: 'workload',
+    contacts: simulation.feed.contactCount,
+    runs: runs.length,
+    stopReasons,
+    completed: statuses.completed ?? 0,
+    active: statuses.active ?? 0,
+    followUpsSent: statuses.completed ?? 0,
+  };
+}
+
+/** One-minute load average: figures taken on a busy machine (load near or above the cores) are noisy. */
+const load = () => round(loadavg()[0] ?? 0, 2);
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  print({
+    name: 'env',
+    node: process.version,
+    v8: process.versions.v8,
+    xstate: xstateVersion,
+    cpus: availableParallelism(),
+    loadavg1: load(),
+    sizes: options.sizes,
+  });
+
+  // Warm up every path (JIT, module loading) before anything is timed; each bench keeps its last
+  // run alive (measure.ts, keepAlive), so the optimised code survives into the timed runs.
+  const warm = buildWorkload(2_000);
+  for (let i = 0; i < 5; i++) benchEngine(warm);
+  benchXstate(buildWorkload(1_000));
+  for (let i = 0; i < 5; i++) benchBareHeap(warm);
+
+  const check = checkAgreement(buildWorkload(options.checkContacts));
+  print({ name: 'check', ...check, examples: check.disagree > 0 ? check.examples : undefined });
+  if (check.disagree > 0 || check.engineEvents !== check.xstateEvents) process.exitCode = 1;
+
+  for (const contacts of options.sizes) {
+    const workload = buildWorkload(contacts);
+    const repeats = repeatsFor(contacts, options, false);
+    const xstateRepeats = repeatsFor(contacts, options, true);
+
+    // Two untimed runs at this size first: V8 settles on code for this shape of workload.
+    for (let i = 0; i < (options.quick ? 0 : 2); i++) benchEngine(workload);
+    const engineRuns: EngineFigures[] = [];
+    let summary: Record<string, unknown> = {};
+    for (let i = 0; i < repeats; i++) {
+      engineRuns.push(benchEngine(workload, i === 0 ? (simulation) => (summary = workloadLine(simulation)) : undefined));
+    }
+    // Cold: nothing of an earlier simulation alive across a full GC, so V8 compiles the engine
+    // again (see keepAlive) — what a first simulation after the worker dropped the last one costs.
+    release('engine');
+    const cold = benchEngine(workload);
+    print(summary);
+    const engine = medianFigures(engineRuns);
+    print({ name: 'engine', repeats, ...engine, msRuns: engineRuns.map((r) => round(r.ms)), coldMs: cold.ms, coldEventsPerSec: cold.eventsPerSec });
+
+    const xstateRuns: BenchFigures[] = [];
+    for (let i = 0; i < xstateRepeats; i++) xstateRuns.push(benchXstate(workload));
+    const xstate = medianFigures(xstateRuns);
+    print({ name: 'xstate', repeats: xstateRepeats, ...xstate, msRuns: xstateRuns.map((r) => round(r.ms)) });
+
+    const bareRuns: BareHeapFigures[] = [];
+    for (let i = 0; i < repeats; i++) bareRuns.push(benchBareHeap(workload));
+    const bareMs = median(bareRuns.map((r) => r.ms));
+    const bare = bareRuns.find((r) => r.ms === bareMs) ?? (bareRuns[0] as BareHeapFigures);
+    print({ name: 'bare-heap', repeats: bareRuns.length, ...bare, msRuns: bareRuns.map((r) => round(r.ms)) });
+
+    print({
+      name: 'ratio',
+      contacts,
+      engineVsXstate: engine.eventsPerSec / xstate.eventsPerSec,
+      engineVsBareHeap: engine.eventsPerSec / bare.eventsPerSec,
+      engineEventsPerSecTarget: 1_000_000,
+      meetsTargets:
+        engine.eventsPerSec >= 1_000_000 &&
+        engine.eventsPerSec / xstate.eventsPerSec >= 10 &&
+        engine.eventsPerSec / bare.eventsPerSec >= 0.3,
+      loadavg1: load(),
+    });
+  }
+}
+
+main();
