@@ -3,6 +3,8 @@ import type { Step } from '../schema/step.ts';
 import type { Trigger } from '../schema/trigger.ts';
 import type { Workflow } from '../schema/workflow.ts';
 import { parseDuration, parseTimeOfDay } from '../schema/duration.ts';
+import type { Outcome } from './executeStep.ts';
+import { exitVerdicts, type ExitVerdict, type Observation } from './exitRules.ts';
 import { parseMessageTemplate, type MessageTemplate } from './messageTemplate.ts';
 
 /** A node ready to execute: its step, its outputs resolved to node indexes, its text parsed. */
@@ -23,6 +25,8 @@ export interface CompiledNode {
   /** Wait until a time of day / Date & time branch bounds, in minutes of the day. */
   readonly minutes: number;
   readonly untilMinutes: number;
+  /** The step's plan when it is the same every time (send, assign, tag…), kept after first use. */
+  readonly memo: { outcome: Outcome | null };
 }
 
 export interface CompiledWorkflow {
@@ -34,6 +38,8 @@ export interface CompiledWorkflow {
   /** Node 0 is the trigger; node i + 1 is `workflow.steps[i]`. */
   readonly nodes: readonly CompiledNode[];
   readonly nodeIndex: ReadonlyMap<string, number>;
+  /** What each observation does to a run of this Workflow (the exit rules applied to its settings). */
+  readonly exitVerdicts: Readonly<Record<Observation, ExitVerdict>>;
 }
 
 /** Resolves a valid Workflow's ids and texts once, so the engine works with indexes. */
@@ -60,6 +66,7 @@ export function compileWorkflow(workflow: Workflow, index: number): CompiledWork
     settings: workflow.settings,
     nodes,
     nodeIndex,
+    exitVerdicts: exitVerdicts(workflow.settings),
   };
 }
 
@@ -99,5 +106,18 @@ function compileNode(
     default:
       break;
   }
-  return { index, id, label, step, outputs, next: outputs.get('next') ?? -1, template, jumpTarget, durationMs, minutes, untilMinutes };
+  return {
+    index,
+    id,
+    label,
+    step,
+    outputs,
+    next: outputs.get('next') ?? -1,
+    template,
+    jumpTarget,
+    durationMs,
+    minutes,
+    untilMinutes,
+    memo: { outcome: null },
+  };
 }

@@ -43,20 +43,22 @@ export interface StepContext {
 const NEXT: Flow = { kind: 'next', handle: 'next' };
 const END: Outcome = { effect: null, flow: { kind: 'end' } };
 const PASS: Outcome = { effect: null, flow: NEXT };
+const MATCH: Outcome = { effect: null, flow: { kind: 'next', handle: 'match' } };
+const ELSE: Outcome = { effect: null, flow: { kind: 'next', handle: 'else' } };
 
 /**
  * Executes one step: a pure function from the step and what it may read to a plan. It never
- * changes state, sleeps or sends; a Wait answers "schedule a timer at t".
+ * changes state, sleeps or sends; a Wait answers "schedule a timer at t". A plan that does not
+ * depend on time or the contact is built once per step and reused (`node.memo`), so the
+ * simulation's hot loop allocates only for Waits, questions and branches.
  */
 export function executeStep(node: CompiledNode, ctx: StepContext): Outcome {
   const step = node.step;
   if (step === null) return PASS;
   switch (step.type) {
-    case 'send_message':
-      return { effect: { kind: 'send', message: messageOf(node) }, flow: NEXT };
     case 'ask_question':
       return {
-        effect: { kind: 'send', message: messageOf(node) },
+        effect: (node.memo.outcome ??= { effect: { kind: 'send', message: messageOf(node) }, flow: NEXT }).effect,
         flow: { kind: 'ask', timeoutAt: node.durationMs < 0 ? -1 : ctx.now + node.durationMs },
       };
     case 'wait':
@@ -64,7 +66,18 @@ export function executeStep(node: CompiledNode, ctx: StepContext): Outcome {
     case 'branch':
       return { effect: null, flow: { kind: 'next', handle: choosePath(step, ctx.contact) } };
     case 'datetime_branch':
-      return { effect: null, flow: { kind: 'next', handle: inWindow(node, step.days, ctx) ? 'match' : 'else' } };
+      return inWindow(node, step.days, ctx) ? MATCH : ELSE;
+    default:
+      return (node.memo.outcome ??= constantPlan(node));
+  }
+}
+
+/** The plan of a step whose plan never changes. */
+function constantPlan(node: CompiledNode): Outcome {
+  const step = node.step;
+  switch (step?.type) {
+    case 'send_message':
+      return { effect: { kind: 'send', message: messageOf(node) }, flow: NEXT };
     case 'assign':
       return { effect: { kind: 'assign', to: step.assignee.id }, flow: NEXT };
     case 'update_field':
@@ -83,6 +96,8 @@ export function executeStep(node: CompiledNode, ctx: StepContext): Outcome {
       return { effect: null, flow: { kind: 'jump', target: node.jumpTarget } };
     case 'end':
       return END;
+    default:
+      return PASS;
   }
 }
 

@@ -6,17 +6,19 @@ import type { ExitIgnoredReason } from '../schema/trace.ts';
  * message or assignment from the run's point of view (was it this run's trigger? the answer to
  * its open question?) before asking the rules below.
  */
-export type Observation =
-  | 'user_message'
-  | 'workflow_message'
-  | 'broadcast'
-  | 'contact_message'
-  | 'trigger_message'
-  | 'question_answer'
-  | 'user_assignment'
-  | 'workflow_assignment'
-  | 'rule_assignment'
-  | 'unassignment';
+export const OBSERVATIONS = [
+  'user_message',
+  'workflow_message',
+  'broadcast',
+  'contact_message',
+  'trigger_message',
+  'question_answer',
+  'user_assignment',
+  'workflow_assignment',
+  'rule_assignment',
+  'unassignment',
+] as const;
+export type Observation = (typeof OBSERVATIONS)[number];
 
 interface ConditionRow {
   /** Observations that meet the condition. */
@@ -88,4 +90,12 @@ export function exitVerdict(settings: WorkflowSettings, observation: Observation
     return ignore(enabled ? 'condition_not_selected' : 'exit_conditions_off');
   }
   return selected ? ignore(row.doesNotCount[observation] as ExitIgnoredReason) : null;
+}
+
+/** Every observation's verdict for one Workflow's settings, worked out once (settings are fixed during a run). */
+export function exitVerdicts(settings: WorkflowSettings): Readonly<Record<Observation, ExitVerdict>> {
+  return Object.fromEntries(OBSERVATIONS.map((observation) => [observation, exitVerdict(settings, observation)])) as Record<
+    Observation,
+    ExitVerdict
+  >;
 }

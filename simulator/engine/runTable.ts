@@ -35,8 +35,14 @@ const FLAGS = 15;
  */
 export class RunTable {
   length = 0;
-  private f64 = new Float64Array(256 * F);
-  private i32 = new Int32Array(this.f64.buffer);
+  private f64: Float64Array;
+  private i32: Int32Array;
+
+  /** `capacity`: how many runs to make room for at first (a population starts one per contact). */
+  constructor(capacity = 256) {
+    this.f64 = new Float64Array(Math.max(16, capacity) * F);
+    this.i32 = new Int32Array(this.f64.buffer);
+  }
 
   /** Adds an active run at the trigger node and returns its id. */
   add(workflow: number, contact: number, startedAt: number, triggerEvent: number, chainDepth: number): number {

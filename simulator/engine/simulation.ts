@@ -15,7 +15,7 @@ import { compileWorkflow, type CompiledNode, type CompiledWorkflow } from './com
 import { ContactTable } from './contactTable.ts';
 import { EventQueue, EXTERNAL, TIMER } from './eventQueue.ts';
 import { executeStep, type Effect, type StepContext } from './executeStep.ts';
-import { exitVerdict, type Observation } from './exitRules.ts';
+import type { Observation } from './exitRules.ts';
 import { decideManualStop } from './manualStop.ts';
 import { renderMessage, type MessageTemplate } from './messageTemplate.ts';
 import { ACTIVE, COMPLETED, FAILED, NOT_WAITING, RunTable, STOPPED, WAITING_REPLY, WAITING_TIMER } from './runTable.ts';
@@ -45,6 +45,27 @@ const FAIL_CODE = codeOf(failReasonSchema.options);
 const CHANGE_CODE = codeOf(contactChangeSchema.options);
 const EVENT_CODE = codeOf(scriptEventTypeSchema.options);
 
+/** A script event with every field present, for one hidden class across event types. */
+interface CompiledEvent {
+  readonly type: ScriptEvent['type'];
+  readonly user: string | null;
+  readonly tag: string | null;
+  readonly field: string | null;
+  readonly value: string | null;
+  readonly workflow: string | null;
+}
+
+function compileEvent(event: ScriptEvent): CompiledEvent {
+  return {
+    type: event.type,
+    user: userOf(event) ?? null,
+    tag: 'tag' in event ? event.tag : null,
+    field: 'field' in event ? event.field : null,
+    value: 'value' in event ? event.value : null,
+    workflow: 'workflow' in event ? event.workflow : null,
+  };
+}
+
 export interface SimulationInput {
   /** Valid Workflows (see `validateWorkflow`), live at once for the same contacts, in this order. */
   readonly workflows: readonly Workflow[];
@@ -56,7 +77,7 @@ export interface SimulationInput {
 /**
  * The interpreter: takes entries off the event queue in (time, external-before-timer, sequence)
  * order and carries out what the pure parts decide — step plans (`executeStep`), exit verdicts
- * (`exitVerdict`), manual-stop checks (`decideManualStop`), trigger matching (`triggerMatches`).
+ * (`exitVerdict`, applied once per Workflow), manual-stop checks (`decideManualStop`), trigger matching (`triggerMatches`).
  * It is the only place state changes, and it records everything in `trace`.
  *
  * Runs and contacts live in typed-array tables (`runs`, `contacts`), the trace in columns, so a
@@ -65,7 +86,7 @@ export interface SimulationInput {
  */
 export class Simulation {
   readonly trace = new TraceLog();
-  readonly runs = new RunTable();
+  readonly runs: RunTable;
   readonly contacts: ContactTable;
   readonly workflows: readonly CompiledWorkflow[];
   readonly feed: ScriptFeed;
@@ -87,6 +108,10 @@ export class Simulation {
   /** One step context, reused for every step: the hot loop allocates none. */
   private readonly stepContext: { now: number; startEpochMs: number; timeZone: string; contact: StepContext['contact'] };
   private readonly events: readonly ScriptEvent[];
+  /** The script's events with one shape (absent fields null), so reading them stays monomorphic. */
+  private readonly compiledEvents: CompiledEvent[];
+  /** The Workflows whose trigger is of each type, in order. */
+  private readonly listeners = new Map<string, number[]>();
   /** Per script event: its type code, user index, interned strings and Workflow, for the trace. */
   private readonly eventCode: Uint8Array;
   private readonly eventUser: Int16Array;
@@ -106,6 +131,7 @@ export class Simulation {
     this.users.forEach((user, i) => this.userIndex.set(user.id, i));
     this.feed = new ScriptFeed(input.script);
     this.startEpochMs = Date.parse(input.script.start);
+    this.runs = new RunTable(this.feed.contactCount);
     this.until = input.until ?? DEFAULT_HORIZON_MS;
     this.contacts = new ContactTable(
       this.feed,
@@ -125,6 +151,12 @@ export class Simulation {
       ),
     );
     this.events = input.script.events;
+    this.compiledEvents = this.events.map(compileEvent);
+    this.workflows.forEach((workflow, w) => {
+      const list = this.listeners.get(workflow.trigger.type) ?? [];
+      list.push(w);
+      this.listeners.set(workflow.trigger.type, list);
+    });
     const eventCount = this.events.length;
     this.eventCode = new Uint8Array(eventCount);
     this.eventUser = new Int16Array(eventCount);
@@ -207,7 +239,7 @@ export class Simulation {
 
   private handleScriptEvent(contact: number, index: number): void {
     const contacts = this.contacts;
-    const event = this.events[index] as ScriptEvent;
+    const event = this.compiledEvents[index] as CompiledEvent;
     const user = this.eventUser[index] as number;
     const text = this.eventA[index] as number;
     this.eventNumber++;
@@ -233,29 +265,30 @@ export class Simulation {
         break;
       case 'assign':
         contacts.setAssignee(contact, text);
-        this.observe(contact, event.user === undefined ? 'rule_assignment' : 'user_assignment', user, -1);
+        this.observe(contact, event.user === null ? 'rule_assignment' : 'user_assignment', user, -1);
         break;
       case 'unassign':
         contacts.setAssignee(contact, -1);
         this.observe(contact, 'unassignment', user, -1);
         break;
       case 'workflow.stop':
-        this.manualStop(contact, user, event.workflow);
+        this.manualStop(contact, user, event.workflow as string);
         break;
       case 'shortcut':
-        this.startShortcut(contact, user, event.workflow);
+        this.startShortcut(contact, user, event.workflow as string);
         break;
       case 'tag.add':
-        if (contacts.addTag(contact, event.tag)) this.fireTriggers(contact, { type: 'tag_updated', tag: event.tag, action: 'added' });
+        if (contacts.addTag(contact, event.tag as string))
+          this.fireTriggers(contact, { type: 'tag_updated', tag: event.tag as string, action: 'added' });
         break;
       case 'tag.remove':
-        if (contacts.removeTag(contact, event.tag))
-          this.fireTriggers(contact, { type: 'tag_updated', tag: event.tag, action: 'removed' });
+        if (contacts.removeTag(contact, event.tag as string))
+          this.fireTriggers(contact, { type: 'tag_updated', tag: event.tag as string, action: 'removed' });
         break;
       case 'field.set':
-        if (contacts.field(contact, event.field) !== event.value) {
-          contacts.setField(contact, event.field, event.value);
-          this.fireTriggers(contact, { type: 'field_updated', field: event.field });
+        if (contacts.field(contact, event.field as string) !== event.value) {
+          contacts.setField(contact, event.field as string, event.value as string);
+          this.fireTriggers(contact, { type: 'field_updated', field: event.field as string });
         }
         break;
       case 'conversation.open':
@@ -304,7 +337,7 @@ export class Simulation {
   }
 
   private applyVerdict(run: number, observation: Observation, user: number): void {
-    const verdict = exitVerdict((this.workflows[this.runs.workflow(run)] as CompiledWorkflow).settings, observation);
+    const verdict = (this.workflows[this.runs.workflow(run)] as CompiledWorkflow).exitVerdicts[observation];
     if (verdict === null) return;
     if ('stop' in verdict) this.stopRun(run, verdict.stop, user);
     else this.recordRun(run, K['exit.ignored'], user, EXIT_IGNORED_CODE[verdict.ignore], -1, -1, -1);
@@ -341,7 +374,9 @@ export class Simulation {
   }
 
   private fireTriggers(contact: number, signal: TriggerSignal): void {
-    for (let w = 0; w < this.workflows.length; w++) {
+    const listening = this.listeners.get(signal.type);
+    if (listening === undefined) return;
+    for (const w of listening) {
       if (triggerMatches((this.workflows[w] as CompiledWorkflow).trigger, signal)) this.tryStart(w, contact, this.eventNumber, 0, -1);
     }
   }
