@@ -4,14 +4,14 @@ export const TRACE_KINDS = traceKindSchema.options;
 /** Numeric codes of trace kinds, for the columns. */
 export const K = Object.fromEntries(TRACE_KINDS.map((kind, i) => [kind, i])) as Record<TraceKind, number>;
 
-const CHUNK_BITS = 16;
+const CHUNK_BITS = 14;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 /** Bytes one row takes across the columns. */
 const ROW_BYTES = 8 + 4 + 4 + 4 + 4 + 4 + 4;
 const TWO_32 = 4294967296;
 
-/** 65,536 rows of every column. */
+/** 16,384 rows of every column. */
 class Chunk {
   readonly t = new Float64Array(CHUNK);
   /** kind (bits 0–4) · code (5–12) · user + 1 (13–28). */
@@ -26,7 +26,7 @@ class Chunk {
 }
 
 /**
- * The trace, stored as columns of typed arrays (32 bytes a row) in chunks of 65,536 rows rather
+ * The trace, stored as columns of typed arrays (32 bytes a row) in chunks of 16,384 rows rather
  * than one object per entry, so a simulation of 100,000 contacts records millions of entries
  * without copying on growth or burdening the garbage collector. Small fields share a column
  * (kind, code and user; workflow and step). Strings (message texts, tags, field values) are
