@@ -71,40 +71,13 @@ export class BinaryHeap {
     this.topB = (d[3] as number) | 0;
     const last = --this.size;
     if (last === 0) return true;
+    // Move the last entry to the root and sift it down.
     const l = last * 4;
-    const time = d[l] as number;
-    const order = d[l + 1] as number;
-    const a = d[l + 2] as number;
-    const b = d[l + 3] as number;
-    const half = last >> 1;
-    let i = 0;
-    // Sift the hole down from the root, pulling the smaller child up.
-    while (i < half) {
-      let child = 2 * i + 1;
-      let c = child * 4;
-      if (child + 1 < last) {
-        const r = c + 4;
-        const rt = d[r] as number;
-        const ct = d[c] as number;
-        if (rt < ct || (rt === ct && (d[r + 1] as number) < (d[c + 1] as number))) {
-          child++;
-          c = r;
-        }
-      }
-      const ct = d[c] as number;
-      if (time < ct || (time === ct && order < (d[c + 1] as number))) break;
-      const h = i * 4;
-      d[h] = ct;
-      d[h + 1] = d[c + 1] as number;
-      d[h + 2] = d[c + 2] as number;
-      d[h + 3] = d[c + 3] as number;
-      i = child;
-    }
-    const h = i * 4;
-    d[h] = time;
-    d[h + 1] = order;
-    d[h + 2] = a;
-    d[h + 3] = b;
+    d[0] = d[l] as number;
+    d[1] = d[l + 1] as number;
+    d[2] = d[l + 2] as number;
+    d[3] = d[l + 3] as number;
+    this.siftDown(0);
     return true;
   }
 
