@@ -170,6 +170,7 @@ export class EventQueue {
   private readonly overflow = new BinaryHeap();
   /** Drained bucket storage, reused by the next buckets to fill (already grown to size). */
   private readonly pool: Float64Array[] = [];
+  private bucketCapacity = 64;
   private sequence = 0;
   private count = 0;
 
@@ -210,11 +211,13 @@ export class EventQueue {
   private append(key: number, time: number, order: number, a: number, b: number): void {
     const bucket = this.ring[key & (RING - 1)] as Bucket;
     let at = bucket.length;
-    let data = bucket.data ?? (bucket.data = this.pool.pop() ?? new Float64Array(256));
+    let data = bucket.data ?? (bucket.data = this.pool.pop() ?? new Float64Array(this.bucketCapacity));
     if (at + 4 > data.length) {
       const grown = new Float64Array(data.length * 2);
       grown.set(data);
       bucket.data = data = grown;
+      // New buckets start as large as the largest so far: a population fills them all alike.
+      if (grown.length > this.bucketCapacity) this.bucketCapacity = grown.length;
     }
     data[at++] = time;
     data[at++] = order;
