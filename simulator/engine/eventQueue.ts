@@ -86,10 +86,26 @@ export class BinaryHeap {
    * bottom-up (Floyd's heapify): linear time, where pushing them one by one is n log n.
    */
   load(source: Float64Array, count: number): void {
-    while (count * 4 > this.data.length) this.grow();
-    this.data.set(source.subarray(0, count * 4));
-    this.size = count;
-    for (let i = (count >> 1) - 1; i >= 0; i--) this.siftDown(i);
+    this.clear();
+    this.appendUnordered(source, 0, count);
+    this.heapify();
+  }
+
+  /** Empties the heap (to refill it with `appendUnordered` and `heapify`). */
+  clear(): void {
+    this.size = 0;
+  }
+
+  /** Adds `count` entries from `source` at `from` without ordering them; call `heapify` after. */
+  appendUnordered(source: Float64Array, from: number, count: number): void {
+    while ((this.size + count) * 4 > this.data.length) this.grow();
+    this.data.set(source.subarray(from, from + count * 4), this.size * 4);
+    this.size += count;
+  }
+
+  /** Restores the heap order after `appendUnordered` (Floyd's heapify). */
+  heapify(): void {
+    for (let i = (this.size >> 1) - 1; i >= 0; i--) this.siftDown(i);
   }
 
   private siftDown(start: number): void {
@@ -136,14 +152,10 @@ export class BinaryHeap {
   }
 }
 
-/** Entries due in one bucket of time, in the order they were queued: [time, order, a, b] each. */
-class Bucket {
-  length = 0;
-  /** Taken from the queue's pool on the first append, returned to it when the bucket opens. */
-  data: Float64Array | null = null;
-}
-
 const RING = 4096;
+/** Entries per storage block of the ring (32 bytes each: a block is 1 KB). */
+const BLOCK = 32;
+const BLOCK_FLOATS = BLOCK * 4;
 
 /**
  * The simulation's event queue, ordered by (time, class, sequence): at one instant external
@@ -163,14 +175,27 @@ export class EventQueue {
   topB = 0;
   private readonly current = new BinaryHeap();
   private currentBucket = -1;
-  private readonly ring: Bucket[] = Array.from({ length: RING }, () => new Bucket());
+  /**
+   * The ring's storage: one slab of blocks of BLOCK entries ([time, order, a, b] each), a
+   * bucket being a chain of blocks. A push goes to a random bucket; with per-bucket objects it
+   * chased bucket → typed array → backing store, a chain of dependent cache misses, before it
+   * could write. Here it reads three small Int32Arrays that stay in cache and stores into the
+   * slab, and a store that misses does not stall the CPU as a load does.
+   */
+  private slab = new Float64Array(256 * BLOCK_FLOATS);
+  /** Per block: the next block of its bucket, or the next free block; -1 at the end. */
+  private blockNext = new Int32Array(256).fill(-1);
+  /** Blocks never handed out start here; freed blocks go on the free list. */
+  private blocksUsed = 0;
+  private freeBlock = -1;
+  /** Per ring slot: entries queued, first and last block of the chain. */
+  private readonly bucketLength = new Int32Array(RING);
+  private readonly bucketHead = new Int32Array(RING);
+  private readonly bucketTail = new Int32Array(RING);
   /** Entries in the ring. */
   private inRing = 0;
   /** Entries beyond the ring's window. */
   private readonly overflow = new BinaryHeap();
-  /** Drained bucket storage, reused by the next buckets to fill (already grown to size). */
-  private readonly pool: Float64Array[] = [];
-  private bucketCapacity = 64;
   private sequence = 0;
   private count = 0;
 
@@ -209,22 +234,49 @@ export class EventQueue {
   }
 
   private append(key: number, time: number, order: number, a: number, b: number): void {
-    const bucket = this.ring[key & (RING - 1)] as Bucket;
-    let at = bucket.length;
-    let data = bucket.data ?? (bucket.data = this.pool.pop() ?? new Float64Array(this.bucketCapacity));
-    if (at + 4 > data.length) {
-      const grown = new Float64Array(data.length * 2);
-      grown.set(data);
-      bucket.data = data = grown;
-      // New buckets start as large as the largest so far: a population fills them all alike.
-      if (grown.length > this.bucketCapacity) this.bucketCapacity = grown.length;
+    const slot = key & (RING - 1);
+    const length = this.bucketLength[slot] as number;
+    const offset = length & (BLOCK - 1);
+    let block: number;
+    if (offset === 0) {
+      // The bucket's last block is full (or it has none): chain a new one.
+      block = this.takeBlock();
+      if (length === 0) this.bucketHead[slot] = block;
+      else this.blockNext[this.bucketTail[slot] as number] = block;
+      this.bucketTail[slot] = block;
+    } else {
+      block = this.bucketTail[slot] as number;
     }
-    data[at++] = time;
-    data[at++] = order;
-    data[at++] = a;
-    data[at++] = b;
-    bucket.length = at;
+    const d = this.slab;
+    const at = block * BLOCK_FLOATS + offset * 4;
+    d[at] = time;
+    d[at + 1] = order;
+    d[at + 2] = a;
+    d[at + 3] = b;
+    this.bucketLength[slot] = length + 1;
     this.inRing++;
+  }
+
+  /** A free block of the slab, taken off the free list or, when it is empty, new. */
+  private takeBlock(): number {
+    let block = this.freeBlock;
+    if (block >= 0) {
+      this.freeBlock = this.blockNext[block] as number;
+    } else {
+      block = this.blocksUsed++;
+      if (block >= this.blockNext.length) this.growSlab();
+    }
+    this.blockNext[block] = -1;
+    return block;
+  }
+
+  private growSlab(): void {
+    const slab = new Float64Array(this.slab.length * 2);
+    slab.set(this.slab);
+    this.slab = slab;
+    const next = new Int32Array(this.blockNext.length * 2).fill(-1);
+    next.set(this.blockNext);
+    this.blockNext = next;
   }
 
   /** Makes the next non-empty bucket current; false when the queue is empty. */
@@ -235,17 +287,26 @@ export class EventQueue {
       this.currentBucket = Math.floor(this.overflow.peekTime() / this.bucketWidthMs) - 1;
       this.refillRing();
     }
+    const lengths = this.bucketLength;
     let key = this.currentBucket + 1;
-    let bucket = this.ring[key & (RING - 1)] as Bucket;
-    while (bucket.length === 0) bucket = this.ring[++key & (RING - 1)] as Bucket;
+    while (lengths[key & (RING - 1)] === 0) key++;
     this.currentBucket = key;
-    const data = bucket.data as Float64Array;
-    const count = bucket.length / 4;
-    this.current.load(data, count);
+    const slot = key & (RING - 1);
+    const count = lengths[slot] as number;
+    // Hand the chain's entries to the current heap, and its blocks back to the free list.
+    const heap = this.current;
+    heap.clear();
+    let block = this.bucketHead[slot] as number;
+    for (let left = count; left > 0; left -= BLOCK) {
+      heap.appendUnordered(this.slab, block * BLOCK_FLOATS, Math.min(left, BLOCK));
+      const next = this.blockNext[block] as number;
+      this.blockNext[block] = this.freeBlock;
+      this.freeBlock = block;
+      block = next;
+    }
+    heap.heapify();
     this.inRing -= count;
-    bucket.length = 0;
-    bucket.data = null;
-    this.pool.push(data);
+    lengths[slot] = 0;
     this.refillRing();
     return true;
   }
