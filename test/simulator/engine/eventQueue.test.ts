@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventQueue, EXTERNAL, TIMER } from '../../../simulator/engine/eventQueue.ts';
+
+/** An operation on the queue: push an entry `delay` ms after the current time, or pop. */
+type Op = { readonly push: true; readonly delay: number; readonly queueClass: number } | { readonly push: false };
+
+const MINUTE = 60_000;
+/** Delays that land in the current bucket, the ring, past the ring (overflow), or at fractions of a ms. */
+const delayArb = fc.oneof(
+  fc.integer({ min: 0, max: 3 }),
+  fc.integer({ min: 0, max: 2 * MINUTE }),
+  fc.integer({ min: 0, max: 5_000 * MINUTE }),
+  fc.double({ min: 0, max: 10, noNaN: true }),
+);
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ push: fc.constant(true as const), delay: delayArb, queueClass: fc.constantFrom(EXTERNAL, TIMER) }),
+  fc.constant({ push: false as const }),
+);
+
+describe('EventQueue', () => {
+  it('pops in (time, external before timer, queued order) like a sorted list, however entries spread over buckets', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 400 }), (ops) => {
+        const queue = new EventQueue();
+        const reference: { time: number; queueClass: number; seq: number }[] = [];
+        let now = 0;
+        let seq = 0;
+        const takeOne = () => {
+          reference.sort((x, y) => x.time - y.time || x.queueClass - y.queueClass || x.seq - y.seq);
+          const expected = reference.shift();
+          expect(queue.pop()).toBe(expected !== undefined);
+          if (expected === undefined) return;
+          expect([queue.topTime, queue.topClass, queue.topA]).toEqual([expected.time, expected.queueClass, expected.seq]);
+          now = expected.time;
+        };
+        for (const op of ops) {
+          if (op.push) {
+            reference.push({ time: now + op.delay, queueClass: op.queueClass, seq });
+            queue.push(now + op.delay, op.queueClass, seq++, 0);
+          } else {
+            takeOne();
+          }
+        }
+        while (reference.length > 0) takeOne();
+        expect(queue.pop()).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
