@@ -33,6 +33,11 @@ export class BinaryHeap {
     return this.size === 0 ? Infinity : (this.data[0] as number);
   }
 
+  /** The order key of the earliest entry (call only when not empty). */
+  peekOrder(): number {
+    return this.data[1] as number;
+  }
+
   /** Adds an entry; `order` breaks ties between equal times (see `orderKey`). */
   push(time: number, order: number, a: number, b: number): void {
     if ((this.size + 1) * 4 > this.data.length) this.grow();
@@ -156,13 +161,17 @@ const RING = 4096;
 /** Entries per storage block of the ring (32 bytes each: a block is 1 KB). */
 const BLOCK = 32;
 const BLOCK_FLOATS = BLOCK * 4;
+/** Sort keys of a bucket (see sortRun): entries per bucket, and ms of time within one. */
+const RUN_INDEX_SPAN = 2 ** 20;
+const RUN_TIME_SPAN = 2 ** 31;
 
 /**
  * The simulation's event queue, ordered by (time, class, sequence): at one instant external
  * events come before timers, and entries of a class keep the order they were queued in.
  *
- * A calendar queue (a timing wheel) over binary heaps. Virtual time is cut into buckets (one
- * minute by default); the entries of the current bucket live in a small heap; those of the next
+ * A calendar queue (a timing wheel). Virtual time is cut into buckets (one minute by default);
+ * the current bucket is sorted when it opens (entries queued into it afterwards go to a small
+ * heap beside it); the entries of the next
  * 4,095 buckets are appended to a ring of buckets; anything later waits in an overflow heap and
  * moves into the ring as the window reaches it. A population of 100,000 contacts thus sorts a
  * few hundred entries at a time in cache, instead of sifting through a heap of 100,000, and a
@@ -173,6 +182,18 @@ export class EventQueue {
   topClass = 0;
   topA = 0;
   topB = 0;
+  /**
+   * The current bucket, sorted once when it opens: its entries ([time, order, a, b]) in `run`,
+   * in `runKeys` their places in `run` in queue order (sort keys until sorted, see `sortRun`),
+   * the next to take at `runAt`. Entries queued into the current
+   * bucket while it is open go to the small heap `current`; `pop` takes the earlier of the two.
+   * A sort (native, on numbers) and reads in order cost less than sifting every entry out of a
+   * heap, whose comparisons the CPU cannot predict.
+   */
+  private run = new Float64Array(256 * 4);
+  private runKeys = new Float64Array(256);
+  private runAt = 0;
+  private runCount = 0;
   private readonly current = new BinaryHeap();
   private currentBucket = -1;
   /**
@@ -216,21 +237,44 @@ export class EventQueue {
 
   /** When the earliest entry is due, or `Infinity` when the queue is empty. */
   peekTime(): number {
-    if (this.current.size === 0 && !this.openNextBucket()) return Infinity;
-    return this.current.peekTime();
+    if (this.runAt === this.runCount && this.current.size === 0 && !this.openNextBucket()) return Infinity;
+    if (this.runAt === this.runCount) return this.current.peekTime();
+    const time = this.run[this.runKeyIndex(this.runAt) * 4] as number;
+    return this.current.size === 0 ? time : Math.min(time, this.current.peekTime());
   }
 
   /** Removes the earliest entry into `topTime`, `topClass`, `topA`, `topB`; false when empty. */
   pop(): boolean {
-    if (this.current.size === 0 && !this.openNextBucket()) return false;
-    const heap = this.current;
-    heap.pop();
+    if (this.runAt === this.runCount && this.current.size === 0 && !this.openNextBucket()) return false;
     this.count--;
+    const heap = this.current;
+    if (this.runAt < this.runCount) {
+      const at = this.runKeyIndex(this.runAt) * 4;
+      const run = this.run;
+      const time = run[at] as number;
+      const order = run[at + 1] as number;
+      const heapFirst = heap.size > 0 && (heap.peekTime() < time || (heap.peekTime() === time && heap.peekOrder() < order));
+      if (!heapFirst) {
+        this.runAt++;
+        this.topTime = time;
+        this.topClass = order >= CLASS_WEIGHT ? TIMER : EXTERNAL;
+        // Payloads are int32 (see BinaryHeap.pop).
+        this.topA = (run[at + 2] as number) | 0;
+        this.topB = (run[at + 3] as number) | 0;
+        return true;
+      }
+    }
+    heap.pop();
     this.topTime = heap.topTime;
     this.topClass = heap.topClass;
     this.topA = heap.topA;
     this.topB = heap.topB;
     return true;
+  }
+
+  /** The place in `run` of the `i`-th entry in order. */
+  private runKeyIndex(i: number): number {
+    return this.runKeys[i] as number;
   }
 
   private append(key: number, time: number, order: number, a: number, b: number): void {
@@ -293,22 +337,60 @@ export class EventQueue {
     this.currentBucket = key;
     const slot = key & (RING - 1);
     const count = lengths[slot] as number;
-    // Hand the chain's entries to the current heap, and its blocks back to the free list.
-    const heap = this.current;
-    heap.clear();
+    // Copy the chain's entries into `run`, and its blocks back to the free list.
+    if (count * 4 > this.run.length) {
+      this.run = new Float64Array(count * 8);
+      this.runKeys = new Float64Array(count * 2);
+    }
+    const run = this.run;
     let block = this.bucketHead[slot] as number;
-    for (let left = count; left > 0; left -= BLOCK) {
-      heap.appendUnordered(this.slab, block * BLOCK_FLOATS, Math.min(left, BLOCK));
+    for (let done = 0; done < count; done += BLOCK) {
+      const n = Math.min(count - done, BLOCK);
+      const from = block * BLOCK_FLOATS;
+      run.set(this.slab.subarray(from, from + n * 4), done * 4);
       const next = this.blockNext[block] as number;
       this.blockNext[block] = this.freeBlock;
       this.freeBlock = block;
       block = next;
     }
-    heap.heapify();
+    this.sortRun(count, key * this.bucketWidthMs);
     this.inRing -= count;
     lengths[slot] = 0;
     this.refillRing();
     return true;
+  }
+
+  /**
+   * Orders the `count` entries of `run` (bucket starting at `start`) by (time, class, sequence)
+   * into `runKeys`. Each key packs the time within the bucket, the class and the entry's place
+   * in the bucket into one exactly representable number, so a plain numeric sort orders them.
+   * The place stands in for the sequence: a bucket receives its entries in sequence order
+   * among those of equal time and class (the overflow hands over all of a bucket's entries in
+   * (time, order) order before any push can reach the bucket directly, and pushes come in
+   * sequence order). Buckets whose keys would not be exact (fractional times, huge buckets) go
+   * to the heap instead.
+   */
+  private sortRun(count: number, start: number): void {
+    const run = this.run;
+    const keys = this.runKeys;
+    let packable = count <= RUN_INDEX_SPAN && this.bucketWidthMs <= RUN_TIME_SPAN;
+    for (let i = 0; i < count && packable; i++) {
+      const offset = (run[i * 4] as number) - start;
+      const queueClass = (run[i * 4 + 1] as number) >= CLASS_WEIGHT ? TIMER : EXTERNAL;
+      packable = Number.isInteger(offset);
+      keys[i] = (offset * 2 + queueClass) * RUN_INDEX_SPAN + i;
+    }
+    if (packable) {
+      keys.subarray(0, count).sort();
+      // Keep only each key's place in the bucket: the order to read `run` in.
+      for (let i = 0; i < count; i++) keys[i] = (keys[i] as number) % RUN_INDEX_SPAN;
+      this.runAt = 0;
+      this.runCount = count;
+      return;
+    }
+    this.runAt = 0;
+    this.runCount = 0;
+    this.current.load(run, count);
   }
 
   /** Moves overflow entries that the window now reaches into the ring. */
