@@ -171,9 +171,8 @@ const RUN_TIME_SPAN = 2 ** 31;
  *
  * A calendar queue (a timing wheel). Virtual time is cut into buckets (one minute by default);
  * the current bucket is sorted when it opens (entries queued into it afterwards go to a small
- * heap beside it); the entries of the next
- * 4,095 buckets are appended to a ring of buckets; anything later waits in an overflow heap and
- * moves into the ring as the window reaches it. A population of 100,000 contacts thus sorts a
+ * heap beside it); the entries of the next 4,095 buckets are appended to a ring of buckets;
+ * anything later waits in an overflow heap and moves into the ring as the window reaches it. A population of 100,000 contacts thus sorts a
  * few hundred entries at a time in cache, instead of sifting through a heap of 100,000, and a
  * push is an append. Bucket storage is reused, so a long simulation allocates almost nothing.
  */
@@ -185,8 +184,8 @@ export class EventQueue {
   /**
    * The current bucket, sorted once when it opens: its entries ([time, order, a, b]) in `run`,
    * in `runKeys` their places in `run` in queue order (sort keys until sorted, see `sortRun`),
-   * the next to take at `runAt`. Entries queued into the current
-   * bucket while it is open go to the small heap `current`; `pop` takes the earlier of the two.
+   * the next to take at `runAt`. Entries queued into the current bucket while it is open go to
+   * the small heap `current`; `pop` takes the earlier of the two.
    * A sort (native, on numbers) and reads in order cost less than sifting every entry out of a
    * heap, whose comparisons the CPU cannot predict.
    */
