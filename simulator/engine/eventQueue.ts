@@ -4,6 +4,11 @@ export const TIMER = 1;
 
 const CLASS_WEIGHT = 2 ** 42;
 
+/** Where entries are queued: the simulation's EventQueue, or any queue with the same ordering. */
+export interface Schedule {
+  push(time: number, queueClass: number, a: number, b: number): void;
+}
+
 /** The sort key of an entry after its time: class first, then insertion sequence. */
 export function orderKey(queueClass: number, sequence: number): number {
   return queueClass * CLASS_WEIGHT + sequence;

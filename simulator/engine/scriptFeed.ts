@@ -1,6 +1,6 @@
 import type { Script, ScriptContact, ScriptEvent } from '../schema/script.ts';
 import { parseDuration } from '../schema/duration.ts';
-import { EXTERNAL, type EventQueue } from './eventQueue.ts';
+import { EXTERNAL, type Schedule } from './eventQueue.ts';
 import { randomAt } from './random.ts';
 
 /** Where the feed keeps each contact's place in its events: its order, packed, and a cursor. */
@@ -89,7 +89,7 @@ export class ScriptFeed {
   }
 
   /** Queues the first events; `state` keeps each contact's place in its events. */
-  start(queue: EventQueue, state: FeedState): void {
+  start(queue: Schedule, state: FeedState): void {
     if (!this.isPopulation) {
       const order = this.script.events.map((event, i) => ({ i, t: parseDuration(event.at) as number }));
       order.sort((x, y) => x.t - y.t || x.i - y.i);
@@ -127,7 +127,7 @@ export class ScriptFeed {
   }
 
   /** After a contact's event was taken from the queue, queues that contact's next one. */
-  taken(queue: EventQueue, state: FeedState, contact: number, payload: number, time: number): void {
+  taken(queue: Schedule, state: FeedState, contact: number, payload: number, time: number): void {
     if (!this.isPopulation) return;
     if (!this.packedOrder) return this.queueAfter(queue, contact, time, payload);
     const next = state.advanceFeed(contact);
@@ -136,7 +136,7 @@ export class ScriptFeed {
     queue.push(this.jitteredTime(contact, k), EXTERNAL, contact, k);
   }
 
-  private queueAfter(queue: EventQueue, contact: number, afterTime: number, afterIndex: number): void {
+  private queueAfter(queue: Schedule, contact: number, afterTime: number, afterIndex: number): void {
     let bestTime = Infinity;
     let best = -1;
     for (let k = 0; k < this.templateEvents.length; k++) {
