@@ -4,6 +4,7 @@ import { App } from './app/App.tsx';
 import { createExampleLibrary } from './examples/exampleLibrary.ts';
 import { createFetchText } from './examples/fetchText.ts';
 import './styles.css';
+import './ui/ui.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no <div id="root">');

@@ -1,0 +1,36 @@
+import { AlertDialog } from 'radix-ui';
+import type { ReactNode } from 'react';
+
+interface Props {
+  /** The control that opens the dialog. */
+  readonly trigger: ReactNode;
+  readonly title: string;
+  readonly description: string;
+  readonly confirmLabel: string;
+  readonly onConfirm: () => void;
+}
+
+/**
+ * Asks before doing something that cannot be undone (Radix AlertDialog: focus moves into it,
+ * Escape and Cancel close it, focus returns to the trigger).
+ */
+export function ConfirmDialog({ trigger, title, description, confirmLabel, onConfirm }: Props) {
+  return (
+    <AlertDialog.Root>
+      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="ui-dialog__overlay" />
+        <AlertDialog.Content className="ui-dialog">
+          <AlertDialog.Title className="ui-dialog__title">{title}</AlertDialog.Title>
+          <AlertDialog.Description className="ui-dialog__description">{description}</AlertDialog.Description>
+          <div className="ui-dialog__actions">
+            <AlertDialog.Cancel className="ui-button">Cancel</AlertDialog.Cancel>
+            <AlertDialog.Action className="ui-button ui-button--danger" onClick={onConfirm}>
+              {confirmLabel}
+            </AlertDialog.Action>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}
