@@ -1,6 +1,7 @@
 import { Check } from 'lucide-react';
 import { Checkbox as RadixCheckbox } from 'radix-ui';
 import { useId } from 'react';
+import { describedBy, FieldText } from './FieldText.tsx';
 
 interface Props {
   readonly label: string;
@@ -21,22 +22,13 @@ export function Checkbox({ label, checked, onCheckedChange, description, disable
         checked={checked}
         onCheckedChange={(value) => onCheckedChange(value === true)}
         disabled={disabled}
-        aria-describedby={description ? `${id}-description` : undefined}
+        aria-describedby={describedBy(id, description)}
       >
         <RadixCheckbox.Indicator className="ui-checkbox__indicator">
           <Check size={14} aria-hidden="true" />
         </RadixCheckbox.Indicator>
       </RadixCheckbox.Root>
-      <div>
-        <label htmlFor={id} className="ui-field__label">
-          {label}
-        </label>
-        {description && (
-          <p id={`${id}-description`} className="ui-field__description">
-            {description}
-          </p>
-        )}
-      </div>
+      <FieldText id={id} label={label} description={description} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Switch as RadixSwitch } from 'radix-ui';
 import { useId } from 'react';
+import { describedBy, FieldText } from './FieldText.tsx';
 
 interface Props {
   readonly label: string;
@@ -21,20 +22,11 @@ export function Switch({ label, checked, onCheckedChange, description, disabled 
         checked={checked}
         onCheckedChange={onCheckedChange}
         disabled={disabled}
-        aria-describedby={description ? `${id}-description` : undefined}
+        aria-describedby={describedBy(id, description)}
       >
         <RadixSwitch.Thumb className="ui-switch__thumb" />
       </RadixSwitch.Root>
-      <div>
-        <label htmlFor={id} className="ui-field__label">
-          {label}
-        </label>
-        {description && (
-          <p id={`${id}-description`} className="ui-field__description">
-            {description}
-          </p>
-        )}
-      </div>
+      <FieldText id={id} label={label} description={description} />
     </div>
   );
 }

@@ -1,37 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, saveScreenshot, screenshotOnFailure, type OpenedApp } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './support/appSession.ts';
+import { saveScreenshot, type OpenOptions } from './support/browser.ts';
 import { readTable } from './support/readTable.ts';
-import { startPreviewServer, type PreviewServer } from './support/server.ts';
 
 const examples = join(import.meta.dirname, '../../public/examples');
 
-let server: PreviewServer | undefined;
-let browser: Browser | undefined;
-let app: OpenedApp | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreviewServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async ({ task }) => {
-  await screenshotOnFailure(task, app?.page);
-  await app?.close();
-  app = undefined;
-});
-
-async function open(options?: Parameters<typeof openApp>[2]): Promise<Page> {
-  if (!browser || !server) throw new Error('The browser or the preview server did not start');
-  app = await openApp(browser, server.url, options);
-  return app.page;
-}
+const session = useAppSession();
+const open = (options?: OpenOptions): Promise<Page> => session.open(options);
 
 /** Picks a situation and a script by their visible labels, as a person would, and waits for its simulation. */
 async function pick(page: Page, situation: string, script: string): Promise<void> {
@@ -126,7 +104,7 @@ describe('the example simulation', () => {
         expect(await page.getByRole('alert').count(), `${situation.id}/${file} shows a problem`).toBe(0);
       }
     }
-    expect(app?.errors).toEqual([]);
+    expect(session.current()?.errors).toEqual([]);
   });
 });
 
