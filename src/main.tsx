@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { browserHistory } from './app/routing/history.ts';
 import { createExampleLibrary } from './examples/exampleLibrary.ts';
 import { createFetchText } from './examples/fetchText.ts';
+import { createAppStore } from './state/appStore.ts';
 import './styles.css';
 import './ui/ui.css';
 
@@ -13,6 +15,6 @@ const library = createExampleLibrary(createFetchText(new URL(import.meta.env.BAS
 
 createRoot(root).render(
   <StrictMode>
-    <App library={library} />
+    <App library={library} store={createAppStore()} history={browserHistory(import.meta.env.BASE_URL)} />
   </StrictMode>,
 );

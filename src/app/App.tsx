@@ -1,22 +1,27 @@
-import { Suspense } from 'react';
+import type { AppStore } from '../state/appStore.ts';
+import { StoreProvider } from '../state/StoreProvider.tsx';
 import type { ExampleLibrary } from '../examples/exampleLibrary.ts';
-import { ExampleBrowser } from '../examples/ExampleBrowser.tsx';
-import { AppHeader } from './AppHeader.tsx';
-import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { LoadingMessage } from './LoadingMessage.tsx';
+import { AppShell } from './AppShell.tsx';
+import { AppRoutes } from './AppRoutes.tsx';
+import type { AppHistory } from './routing/history.ts';
+import { RouterProvider } from './routing/Router.tsx';
 
-/** The page: a header, then the bundled examples and their simulation. */
-export function App({ library }: { library: ExampleLibrary }) {
+/** What the app runs on, passed in so stories and tests can give their own. */
+export interface AppServices {
+  readonly library: ExampleLibrary;
+  readonly store: AppStore;
+  readonly history: AppHistory;
+}
+
+/** The whole app: the store, the router, the shell and the screen the URL names. */
+export function App({ library, store, history }: AppServices) {
   return (
-    <>
-      <AppHeader />
-      <main className="app-main">
-        <ErrorBoundary>
-          <Suspense fallback={<LoadingMessage>Loading the examples…</LoadingMessage>}>
-            <ExampleBrowser library={library} />
-          </Suspense>
-        </ErrorBoundary>
-      </main>
-    </>
+    <StoreProvider store={store}>
+      <RouterProvider history={history}>
+        <AppShell>
+          <AppRoutes library={library} />
+        </AppShell>
+      </RouterProvider>
+    </StoreProvider>
   );
 }

@@ -1,30 +1,39 @@
-import { use, useState, type ReactNode } from 'react';
+import { use, type ReactNode } from 'react';
 import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
 import { SimulationView } from '../simulation/SimulationView.tsx';
 import type { ExampleLibrary } from './exampleLibrary.ts';
 import type { ExampleSituation } from './exampleManifest.ts';
 import { FileProblemList } from './FileProblemList.tsx';
 import { ScriptPicker } from './ScriptPicker.tsx';
+import { scriptSlug } from './scriptSlug.ts';
 
 interface Props {
   readonly library: ExampleLibrary;
   readonly situation: ExampleSituation;
+  /** The chosen script's short name (from the URL); `null` for the first. */
+  readonly scriptSlug: string | null;
+  readonly onScriptChange: (slug: string) => void;
   /** Shown beside the script picker. */
   readonly situationPicker: ReactNode;
 }
 
 /** One situation: its script picker, any files that could not be read, and the simulation. */
-export function SituationPanel({ library, situation, situationPicker }: Props) {
+export function SituationPanel({ library, situation, scriptSlug: chosenSlug, onScriptChange, situationPicker }: Props) {
   const loaded = use(library.situation(situation));
-  const [chosenFile, setChosenFile] = useState<string | null>(null);
-  const script = loaded.scripts.find((candidate) => candidate.file === chosenFile) ?? loaded.scripts[0];
+  const chosen = loaded.scripts.find((candidate) => scriptSlug(candidate.file) === chosenSlug);
+  const script = chosen ?? loaded.scripts[0];
   const fileCount = new Set(loaded.problems.map((problem) => problem.file)).size;
   return (
     <>
       <section className="controls" aria-label="Example">
         {situationPicker}
-        {script && <ScriptPicker scripts={loaded.scripts} value={script.file} onChange={setChosenFile} />}
+        {script && <ScriptPicker scripts={loaded.scripts} value={script.file} onChange={(file) => onScriptChange(scriptSlug(file))} />}
       </section>
+      {chosenSlug !== null && !chosen && script && (
+        <p className="notice" role="status">
+          {situation.title} has no script “{chosenSlug}”; showing {script.value.name}.
+        </p>
+      )}
       {loaded.problems.length > 0 && (
         <FileProblemList
           title={`${fileCount} ${fileCount === 1 ? 'file' : 'files'} of ${situation.title} cannot be read`}

@@ -10,7 +10,7 @@ describe('accessibility of the main screen (axe, WCAG 2.1 A/AA)', () => {
     ['Hot lead', 'Hot lead: agent takes over'],
     ['24h follow-up', 'Same instant: a reply in the very second the follow-up is due wins'],
   ])('has no violations showing %s / %s', async (situation, script) => {
-    const page = await session.open();
+    const page = await session.open({ path: '/simulator' });
     await page.getByLabel('Situation').selectOption({ label: situation });
     await page.getByLabel('Script').selectOption({ label: script });
     await page.getByRole('heading', { name: script, exact: true }).waitFor();

@@ -9,7 +9,12 @@ import { readTable } from './support/readTable.ts';
 const examples = join(import.meta.dirname, '../../public/examples');
 
 const session = useAppSession();
-const open = (options?: OpenOptions): Promise<Page> => session.open(options);
+/** Opens the simulator and waits until it shows a simulation's trace or a problem. */
+async function open(options?: OpenOptions): Promise<Page> {
+  const page = await session.open({ path: '/simulator', ...options });
+  await page.getByRole('table', { name: 'Trace' }).or(page.getByRole('alert')).first().waitFor();
+  return page;
+}
 
 /** Picks a situation and a script by their visible labels, as a person would, and waits for its simulation. */
 async function pick(page: Page, situation: string, script: string): Promise<void> {

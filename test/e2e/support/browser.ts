@@ -29,13 +29,15 @@ export interface OpenedApp {
 }
 
 export interface OpenOptions {
+  /** The app's address to open, e.g. `/simulator?example=hot-lead`; the overview by default. */
+  readonly path?: string;
   /** Runs before the app loads, e.g. to route a request to a broken file. */
   readonly prepare?: (page: Page) => Promise<unknown>;
 }
 
 /**
- * Opens the app in a fresh browser context (1280×900) and waits until it has settled on something
- * to show: a simulation's trace table, or a problem (`role="alert"`).
+ * Opens the app at `path` in a fresh browser context (1280×900) and waits until its screen shows
+ * its title (the one `h1`).
  */
 export async function openApp(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedApp> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
@@ -47,8 +49,8 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`));
   await options.prepare?.(page);
-  await page.goto(url);
-  await page.getByRole('table', { name: 'Trace' }).or(page.getByRole('alert')).first().waitFor();
+  await page.goto(new URL((options.path ?? '/').replace(/^\//, ''), url).href);
+  await page.getByRole('heading', { level: 1 }).waitFor();
   return { page, errors, close: () => context.close() };
 }
 

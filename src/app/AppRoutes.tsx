@@ -1,0 +1,24 @@
+import { BuilderScreen } from '../builder/BuilderScreen.tsx';
+import type { ExampleLibrary } from '../examples/exampleLibrary.ts';
+import { MessagesScreen } from '../messages/MessagesScreen.tsx';
+import { OverviewScreen } from '../overview/OverviewScreen.tsx';
+import { SimulatorScreen } from '../simulation/SimulatorScreen.tsx';
+import { NotFoundScreen } from './NotFoundScreen.tsx';
+import { useRoute } from './routing/Router.tsx';
+
+/** The screen of the current route; keyed by screen so each starts fresh (and its error boundary too). */
+export function AppRoutes({ library }: { library: ExampleLibrary }) {
+  const route = useRoute();
+  switch (route.screen) {
+    case 'overview':
+      return <OverviewScreen key="overview" />;
+    case 'builder':
+      return <BuilderScreen key={`builder:${route.workflowId ?? ''}`} workflowId={route.workflowId} />;
+    case 'messages':
+      return <MessagesScreen key="messages" />;
+    case 'simulator':
+      return <SimulatorScreen key="simulator" library={library} choice={{ example: route.example, script: route.script }} />;
+    case 'not-found':
+      return <NotFoundScreen key="not-found" path={route.path} />;
+  }
+}

@@ -1,0 +1,21 @@
+import { useAppStore } from '../state/StoreProvider.tsx';
+import { Toast, ToastRegion } from '../ui/Toast.tsx';
+
+/** The notices of the store, as toasts in one live region. */
+export function Toaster() {
+  const notices = useAppStore((state) => state.notices);
+  const dismiss = useAppStore((state) => state.dismissNotice);
+  return (
+    <ToastRegion>
+      {notices.map((notice) => (
+        <Toast
+          key={notice.id}
+          tone={notice.tone}
+          title={notice.count > 1 ? `${notice.title} (×${notice.count})` : notice.title}
+          description={notice.description}
+          onDismiss={() => dismiss(notice.id)}
+        />
+      ))}
+    </ToastRegion>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The app's screens as data, and their URLs. Pure, so a link, a reload and a test all agree on
+ * which screen a URL means.
+ */
+export type Route =
+  | { readonly screen: 'overview' }
+  | { readonly screen: 'builder'; readonly workflowId: string | null }
+  | { readonly screen: 'messages' }
+  | { readonly screen: 'simulator'; readonly example: string | null; readonly script: string | null }
+  | { readonly screen: 'not-found'; readonly path: string };
+
+export type Screen = Route['screen'];
+
+/** A location inside the app, without the deployment's base path. */
+export interface AppLocation {
+  readonly pathname: string;
+  readonly search: string;
+}
+
+const segmentsOf = (pathname: string): string[] => pathname.split('/').filter((segment) => segment !== '');
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** Which screen a location shows; anything unknown is `not-found`, never an exception. */
+export function parseRoute({ pathname, search }: AppLocation): Route {
+  const segments = segmentsOf(pathname);
+  const query = new URLSearchParams(search);
+  const notFound: Route = { screen: 'not-found', path: pathname + search };
+  const [first, second, ...rest] = segments;
+  if (first === undefined) return { screen: 'overview' };
+  if (rest.length > 0) return notFound;
+  switch (first) {
+    case 'workflows':
+      return second === undefined ? { screen: 'overview' } : notFound;
+    case 'builder': {
+      if (second === undefined) return { screen: 'builder', workflowId: null };
+      const workflowId = decode(second);
+      return workflowId === null || workflowId === '' ? notFound : { screen: 'builder', workflowId };
+    }
+    case 'messages':
+      return second === undefined ? { screen: 'messages' } : notFound;
+    case 'simulator':
+      return second === undefined ? { screen: 'simulator', example: query.get('example'), script: query.get('script') } : notFound;
+    default:
+      return notFound;
+  }
+}
+
+/** The URL of a route, relative to the app's base, always starting with `/`. */
+export function routeHref(route: Route): string {
+  switch (route.screen) {
+    case 'overview':
+      return '/';
+    case 'builder':
+      return route.workflowId === null ? '/builder' : `/builder/${encodeURIComponent(route.workflowId)}`;
+    case 'messages':
+      return '/messages';
+    case 'simulator': {
+      const query = new URLSearchParams();
+      if (route.example !== null) query.set('example', route.example);
+      if (route.script !== null) query.set('script', route.script);
+      const search = query.toString();
+      return search === '' ? '/simulator' : `/simulator?${search}`;
+    }
+    case 'not-found':
+      return route.path.startsWith('/') ? route.path : `/${route.path}`;
+  }
+}
+
+/** The route each screen opens with when reached from the navigation. */
+export const SCREEN_HOME: Readonly<Record<Exclude<Screen, 'not-found'>, Route>> = {
+  overview: { screen: 'overview' },
+  builder: { screen: 'builder', workflowId: null },
+  messages: { screen: 'messages' },
+  simulator: { screen: 'simulator', example: null, script: null },
+};

@@ -1,0 +1,49 @@
+import type { StateCreator } from 'zustand';
+
+export type NoticeTone = 'error' | 'info' | 'success';
+
+/** A message shown as a toast: something the person should know that no screen is showing. */
+export interface Notice {
+  readonly id: number;
+  readonly tone: NoticeTone;
+  readonly title: string;
+  readonly description?: string;
+  /** How many times the same notice was raised while shown (a repeating error is one toast). */
+  readonly count: number;
+}
+
+export type NewNotice = Omit<Notice, 'id' | 'count'>;
+
+/** The UI slice: state that belongs to the screen, not to the Workflow or the simulation. */
+export interface UiSlice {
+  readonly notices: readonly Notice[];
+  /** Shows a toast; the same notice again while it is shown adds to its count instead. */
+  notify(notice: NewNotice): number;
+  dismissNotice(id: number): void;
+}
+
+/** More than this and the oldest toast gives way: a screen of toasts helps nobody. */
+export const MAX_NOTICES = 4;
+
+const sameNotice = (a: NewNotice, b: NewNotice) => a.tone === b.tone && a.title === b.title && a.description === b.description;
+
+export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set, get) => {
+  let nextId = 1;
+  return {
+    notices: [],
+    notify(notice) {
+      const shown = get().notices.find((candidate) => sameNotice(candidate, notice));
+      if (shown) {
+        set({ notices: get().notices.map((candidate) => (candidate === shown ? { ...candidate, count: candidate.count + 1 } : candidate)) });
+        return shown.id;
+      }
+      const id = nextId++;
+      const entry: Notice = { ...notice, id, count: 1 };
+      set({ notices: [...get().notices, entry].slice(-MAX_NOTICES) });
+      return id;
+    },
+    dismissNotice(id) {
+      set({ notices: get().notices.filter((notice) => notice.id !== id) });
+    },
+  };
+};

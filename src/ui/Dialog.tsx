@@ -1,0 +1,45 @@
+import { X } from 'lucide-react';
+import { Dialog as RadixDialog } from 'radix-ui';
+import type { ReactElement, ReactNode } from 'react';
+import { IconButton } from './Tooltip.tsx';
+
+interface Props {
+  /** The control that opens the dialog; leave out when `open` is controlled from elsewhere. */
+  readonly trigger?: ReactElement;
+  readonly open?: boolean;
+  readonly onOpenChange?: (open: boolean) => void;
+  readonly title: string;
+  readonly description?: string;
+  readonly children?: ReactNode;
+  /** Buttons at the bottom; wrap the ones that only close in `DialogClose asChild`. */
+  readonly footer?: ReactNode;
+}
+
+/**
+ * A modal panel for work that can be left at any time, e.g. settings (Radix Dialog: focus moves
+ * into it and stays there, Escape and Close close it, focus returns to the trigger).
+ * For a question before something that cannot be undone, use ConfirmDialog.
+ */
+export function Dialog({ trigger, open, onOpenChange, title, description, children, footer }: Props) {
+  return (
+    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
+      {trigger && <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>}
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="ui-dialog__overlay" />
+        <RadixDialog.Content className="ui-dialog ui-dialog--closable" {...(description ? {} : { 'aria-describedby': undefined })}>
+          <RadixDialog.Title className="ui-dialog__title">{title}</RadixDialog.Title>
+          {description && <RadixDialog.Description className="ui-dialog__description">{description}</RadixDialog.Description>}
+          {children && <div className="ui-dialog__body">{children}</div>}
+          {footer && <div className="ui-dialog__actions">{footer}</div>}
+          {/* Last in the DOM so opening focuses the content first; drawn in the corner by ui.css. */}
+          <RadixDialog.Close asChild>
+            <IconButton label="Close" icon={<X size={16} />} className="ui-dialog__close" />
+          </RadixDialog.Close>
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  );
+}
+
+/** Closes the enclosing Dialog; wrap a footer button in it with `asChild`. */
+export const DialogClose = RadixDialog.Close;
