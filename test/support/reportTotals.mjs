@@ -15,7 +15,9 @@ for (const suite of suites) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  console.log(`${suite}: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${report.numTotalTestSuites} suites)`);
+  const endTime = Math.max(report.startTime, ...report.testResults.map((file) => file.endTime ?? report.startTime));
+  const seconds = ((endTime - report.startTime) / 1000).toFixed(1);
+  console.log(`${suite}: ${report.numPassedTests} passed, ${report.numFailedTests} failed (${report.testResults.length} files, ${seconds} s)`);
   passed += report.numPassedTests;
   failed += report.numFailedTests;
 }

@@ -65,10 +65,10 @@ export async function screenshotOnFailure(task: { readonly name: string; readonl
   console.log(`screenshot of the failed test: ${path}`);
 }
 
-/** Saves a full-page screenshot to `test/output/<name>.png` and returns its path. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot (the full page unless told otherwise) to `test/output/<name>.png` and returns its path. */
+export async function saveScreenshot(page: Page, name: string, { fullPage = true }: { readonly fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const path = join(OUTPUT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
