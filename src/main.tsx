@@ -4,6 +4,9 @@ import { App } from './app/App.tsx';
 import { browserHistory } from './app/routing/history.ts';
 import { createExampleLibrary } from './examples/exampleLibrary.ts';
 import { createFetchText } from './examples/fetchText.ts';
+import { browserPageEvents, connectPersistence } from './persistence/connectPersistence.ts';
+import { createDb } from './persistence/db.ts';
+import { restoreLastView } from './persistence/restoreLastView.ts';
 import { createAppStore } from './state/appStore.ts';
 import './styles.css';
 import './ui/ui.css';
@@ -12,9 +15,18 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no <div id="root">');
 
 const library = createExampleLibrary(createFetchText(new URL(import.meta.env.BASE_URL, window.location.href)));
+const store = createAppStore();
+const history = browserHistory(import.meta.env.BASE_URL);
+const db = createDb();
+const connection = connectPersistence(store, db, browserPageEvents());
 
-createRoot(root).render(
-  <StrictMode>
-    <App library={library} store={createAppStore()} history={browserHistory(import.meta.env.BASE_URL)} />
-  </StrictMode>,
-);
+// Ask the browser not to evict drafts under storage pressure; a refusal is reported on the overview.
+void navigator.storage?.persist?.().then((granted) => store.getState().setPersistentStorage(granted ? 'granted' : 'refused'), () => undefined);
+
+void restoreLastView(db, history, window.sessionStorage).finally(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <App library={library} store={store} history={history} persistence={{ db, flush: connection.flush }} />
+    </StrictMode>,
+  );
+});

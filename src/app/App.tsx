@@ -1,6 +1,7 @@
 import type { AppStore } from '../state/appStore.ts';
 import { StoreProvider } from '../state/StoreProvider.tsx';
 import type { ExampleLibrary } from '../examples/exampleLibrary.ts';
+import { PersistenceProvider, type Persistence } from '../persistence/PersistenceProvider.tsx';
 import { AppShell } from './AppShell.tsx';
 import { AppRoutes } from './AppRoutes.tsx';
 import type { AppHistory } from './routing/history.ts';
@@ -11,17 +12,20 @@ export interface AppServices {
   readonly library: ExampleLibrary;
   readonly store: AppStore;
   readonly history: AppHistory;
+  readonly persistence: Persistence;
 }
 
-/** The whole app: the store, the router, the shell and the screen the URL names. */
-export function App({ library, store, history }: AppServices) {
+/** The whole app: the store, storage, the router, the shell and the screen the URL names. */
+export function App({ library, store, history, persistence }: AppServices) {
   return (
     <StoreProvider store={store}>
-      <RouterProvider history={history}>
-        <AppShell>
-          <AppRoutes library={library} />
-        </AppShell>
-      </RouterProvider>
+      <PersistenceProvider persistence={persistence}>
+        <RouterProvider history={history}>
+          <AppShell>
+            <AppRoutes library={library} />
+          </AppShell>
+        </RouterProvider>
+      </PersistenceProvider>
     </StoreProvider>
   );
 }

@@ -15,3 +15,10 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
   if (!store) throw new Error('useAppStore needs a <StoreProvider> above it');
   return useStore(store, selector);
 }
+
+/** The store itself, for actions that read the latest state when they run rather than render with it. */
+export function useAppStoreApi(): AppStore {
+  const store = use(StoreContext);
+  if (!store) throw new Error('useAppStoreApi needs a <StoreProvider> above it');
+  return store;
+}

@@ -1,17 +1,19 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createDocumentSlice, type DocumentSlice } from './documentSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 
 /**
- * The one store of the app, in slices: UI now; the Workflow document (with undo) and simulation
- * playback join it as their screens arrive. Persistence will subscribe to it; components read it
- * through `useAppStore`.
+ * The one store of the app, in slices: the Workflow document (with undo and its save state) and
+ * the UI; simulation playback joins it with its screen. Persistence subscribes to it; components
+ * read it through `useAppStore`.
  */
-export type AppState = UiSlice;
+export type AppState = DocumentSlice & UiSlice;
 
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
   return createStore<AppState>()((...slice) => ({
+    ...createDocumentSlice(...slice),
     ...createUiSlice(...slice),
   }));
 }

@@ -15,8 +15,13 @@ export interface Notice {
 export type NewNotice = Omit<Notice, 'id' | 'count'>;
 
 /** The UI slice: state that belongs to the screen, not to the Workflow or the simulation. */
+/** Whether the browser promised not to evict stored drafts (`navigator.storage.persist()`). */
+export type PersistentStorage = 'unknown' | 'granted' | 'refused';
+
 export interface UiSlice {
   readonly notices: readonly Notice[];
+  readonly persistentStorage: PersistentStorage;
+  setPersistentStorage(state: PersistentStorage): void;
   /** Shows a toast; the same notice again while it is shown adds to its count instead. */
   notify(notice: NewNotice): number;
   dismissNotice(id: number): void;
@@ -31,6 +36,10 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set, get) 
   let nextId = 1;
   return {
     notices: [],
+    persistentStorage: 'unknown',
+    setPersistentStorage(persistentStorage) {
+      set({ persistentStorage });
+    },
     notify(notice) {
       const shown = get().notices.find((candidate) => sameNotice(candidate, notice));
       if (shown) {

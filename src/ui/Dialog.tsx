@@ -1,7 +1,6 @@
 import { X } from 'lucide-react';
 import { Dialog as RadixDialog } from 'radix-ui';
 import type { ReactElement, ReactNode } from 'react';
-import { IconButton } from './Tooltip.tsx';
 
 interface Props {
   /** The control that opens the dialog; leave out when `open` is controlled from elsewhere. */
@@ -13,6 +12,8 @@ interface Props {
   readonly children?: ReactNode;
   /** Buttons at the bottom; wrap the ones that only close in `DialogClose asChild`. */
   readonly footer?: ReactNode;
+  /** For lists and previews that need the room (a Workflow's history). */
+  readonly wide?: boolean;
 }
 
 /**
@@ -20,20 +21,21 @@ interface Props {
  * into it and stays there, Escape and Close close it, focus returns to the trigger).
  * For a question before something that cannot be undone, use ConfirmDialog.
  */
-export function Dialog({ trigger, open, onOpenChange, title, description, children, footer }: Props) {
+export function Dialog({ trigger, open, onOpenChange, title, description, children, footer, wide = false }: Props) {
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger && <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>}
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="ui-dialog__overlay" />
-        <RadixDialog.Content className="ui-dialog ui-dialog--closable" {...(description ? {} : { 'aria-describedby': undefined })}>
+        <RadixDialog.Content className={`ui-dialog ui-dialog--closable${wide ? ' ui-dialog--wide' : ''}`} {...(description ? {} : { 'aria-describedby': undefined })}>
           <RadixDialog.Title className="ui-dialog__title">{title}</RadixDialog.Title>
           {description && <RadixDialog.Description className="ui-dialog__description">{description}</RadixDialog.Description>}
           {children && <div className="ui-dialog__body">{children}</div>}
           {footer && <div className="ui-dialog__actions">{footer}</div>}
           {/* Last in the DOM so opening focuses the content first; drawn in the corner by ui.css. */}
-          <RadixDialog.Close asChild>
-            <IconButton label="Close" icon={<X size={16} />} className="ui-dialog__close" />
+          {/* No tooltip here: it would open with the dialog and take the first Escape meant to close it. */}
+          <RadixDialog.Close className="ui-icon-button ui-dialog__close" aria-label="Close">
+            <X size={16} aria-hidden />
           </RadixDialog.Close>
         </RadixDialog.Content>
       </RadixDialog.Portal>

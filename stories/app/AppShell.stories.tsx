@@ -1,10 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { App } from '../../src/app/App.tsx';
 import { memoryHistory } from '../../src/app/routing/history.ts';
 import { createAppStore } from '../../src/state/appStore.ts';
 import type { NewNotice } from '../../src/state/uiSlice.ts';
 import { bundledExampleLibrary } from '../fixtures/bundledExamples.ts';
+import { createStoryPersistence } from '../fixtures/storyPersistence.ts';
 
 interface ShellArgs {
   /** The address the app opens at. */
@@ -15,9 +17,12 @@ interface ShellArgs {
 
 /** The whole app (shell, navigation, every screen) on an in-memory history, with the bundled examples. */
 function ShellAt({ path, notices = [] }: ShellArgs) {
-  const store = createAppStore();
-  for (const notice of notices) store.getState().notify(notice);
-  return <App library={bundledExampleLibrary()} store={store} history={memoryHistory(path)} />;
+  const [services] = useState(() => {
+    const store = createAppStore();
+    for (const notice of notices) store.getState().notify(notice);
+    return { library: bundledExampleLibrary(), store, history: memoryHistory(path), persistence: createStoryPersistence() };
+  });
+  return <App {...services} />;
 }
 
 const meta = {

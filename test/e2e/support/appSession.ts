@@ -6,8 +6,12 @@ import { startPreviewServer, type PreviewServer } from './server.ts';
 export interface AppSession {
   /** Opens the built app in a fresh browser context; closed (with a screenshot on failure) after the test. */
   open(options?: OpenOptions): Promise<Page>;
+  /** A second tab of the same browser (same storage) as the page `open` gave, closed with it. */
+  openTab(options?: OpenOptions): Promise<Page>;
   /** The app the current test opened, to read its console errors. */
   current(): OpenedApp | undefined;
+  /** Where the built app is served. */
+  url(): string;
 }
 
 /**
@@ -40,6 +44,14 @@ export function useAppSession(): AppSession {
       app = await openApp(browser, server.url, options);
       return app.page;
     },
+    async openTab(options) {
+      if (!browser || !server || !app) throw new Error('Open the app first, then a second tab');
+      return (await openApp(browser, server.url, { ...options, context: app.page.context() })).page;
+    },
     current: () => app,
+    url() {
+      if (!server) throw new Error('The preview server did not start');
+      return server.url;
+    },
   };
 }

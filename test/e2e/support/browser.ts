@@ -1,24 +1,34 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Where screenshots go (git-ignored). */
 export const OUTPUT_DIR = join(import.meta.dirname, '../../output');
 
 /** Debian's Chromium, headless, quiet: no sandbox (containers), no GPU, no background traffic. */
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+  ],
+};
+
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/**
+ * Chromium with a profile on disk, as a person's browser: what the app stores survives closing
+ * it, so a test can crash the page, close the browser, launch it again on the same profile.
+ */
+export function launchWithProfile(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { ...CHROMIUM, viewport: { width: 1280, height: 900 } });
 }
 
 export interface OpenedApp {
@@ -33,6 +43,8 @@ export interface OpenOptions {
   readonly path?: string;
   /** Runs before the app loads, e.g. to route a request to a broken file. */
   readonly prepare?: (page: Page) => Promise<unknown>;
+  /** Open in this context (e.g. a second tab of the same browser) instead of a fresh one. */
+  readonly context?: BrowserContext;
 }
 
 /**
@@ -40,7 +52,8 @@ export interface OpenOptions {
  * its title (the one `h1`).
  */
 export async function openApp(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedApp> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const ownContext = !options.context;
+  const context = options.context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 }));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -51,7 +64,7 @@ export async function openApp(browser: Browser, url: string, options: OpenOption
   await options.prepare?.(page);
   await page.goto(new URL((options.path ?? '/').replace(/^\//, ''), url).href);
   await page.getByRole('heading', { level: 1 }).waitFor();
-  return { page, errors, close: () => context.close() };
+  return { page, errors, close: () => (ownContext ? context.close() : page.close()) };
 }
 
 /**

@@ -1,0 +1,78 @@
+import { Download, History, Redo2, Save, Undo2 } from 'lucide-react';
+import { useId, useState } from 'react';
+import type { Workflow } from '../../simulator/schema/workflow.ts';
+import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
+import { useAppStore } from '../state/StoreProvider.tsx';
+import { IconButton } from '../ui/Tooltip.tsx';
+import { HistoryDialog } from './HistoryDialog.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
+import { SaveVersionDialog } from './SaveVersionDialog.tsx';
+
+interface Props {
+  readonly workflow: Workflow;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+}
+
+/** The builder's toolbar: the Workflow's name, undo and redo, what is saved, versions, export. */
+export function BuilderToolbar({ workflow, canUndo, canRedo }: Props) {
+  const editWorkflow = useAppStore((state) => state.editWorkflow);
+  const undo = useAppStore((state) => state.undo);
+  const redo = useAppStore((state) => state.redo);
+  const { exportOpen } = useWorkflowActions();
+  const nameId = useId();
+  // The name field shows what is typed, even while it is not a valid name (empty); only valid names are stored.
+  const [draftName, setDraftName] = useState<string | null>(null);
+  const nameProblem = draftName !== null && draftName.trim() === '' ? 'Give the Workflow a name' : null;
+  return (
+    <div className="toolbar builder-toolbar" role="toolbar" aria-label="Workflow">
+      <div className="builder-name">
+        <label htmlFor={nameId} className="visually-hidden">
+          Workflow name
+        </label>
+        <input
+          id={nameId}
+          className="builder-name__input"
+          value={draftName ?? workflow.name}
+          maxLength={120}
+          aria-invalid={nameProblem !== null}
+          aria-describedby={nameProblem ? `${nameId}-problem` : undefined}
+          onChange={(event) => {
+            const name = event.target.value;
+            setDraftName(name);
+            if (name.trim() !== '') editWorkflow((current) => ({ ...current, name }), { key: 'name' });
+          }}
+          onBlur={() => setDraftName(null)}
+        />
+        {nameProblem && (
+          <p id={`${nameId}-problem`} className="field-problem">
+            {nameProblem}
+          </p>
+        )}
+      </div>
+      <IconButton label="Undo" icon={<Undo2 size={18} />} disabled={!canUndo} onClick={undo} />
+      <IconButton label="Redo" icon={<Redo2 size={18} />} disabled={!canRedo} onClick={redo} />
+      <SaveStatus />
+      <span className="toolbar-spacer" />
+      <SaveVersionDialog
+        trigger={
+          <button type="button" className="ui-button">
+            <Save aria-hidden size={16} /> Save version
+          </button>
+        }
+      />
+      <HistoryDialog
+        workflowId={workflow.id}
+        trigger={
+          <button type="button" className="ui-button">
+            <History aria-hidden size={16} /> History
+          </button>
+        }
+      />
+      <button type="button" className="ui-button" onClick={exportOpen}>
+        <Download aria-hidden size={16} /> Export JSON
+      </button>
+    </div>
+  );
+}
+

@@ -1,0 +1,64 @@
+import { Upload } from 'lucide-react';
+import { useRef, useState } from 'react';
+import type { DocumentIssue } from '../../simulator/schema/parseDocument.ts';
+import { FileProblemList } from '../examples/FileProblemList.tsx';
+import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
+import type { WorkflowRecord } from '../persistence/records.ts';
+
+interface Props {
+  readonly onImported: (record: WorkflowRecord) => void;
+}
+
+interface Rejection {
+  readonly file: string;
+  readonly issues: readonly DocumentIssue[];
+}
+
+/**
+ * Imports a Workflow file: the whole file is checked first and every problem listed with its JSON
+ * path; nothing is stored unless all of it is right.
+ */
+export function ImportWorkflowButton({ onImported }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  const { importFile } = useWorkflowActions();
+  const [rejection, setRejection] = useState<Rejection | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onFile = async (file: File) => {
+    setBusy(true);
+    setRejection(null);
+    const outcome = await importFile(file);
+    setBusy(false);
+    if (outcome.ok) onImported(outcome.record);
+    else setRejection({ file: file.name, issues: outcome.issues });
+  };
+
+  return (
+    <>
+      <button type="button" className="ui-button" aria-busy={busy} onClick={() => input.current?.click()}>
+        <Upload aria-hidden size={16} /> Import JSON
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept="application/json,.json"
+        className="visually-hidden"
+        aria-label="Workflow file to import"
+        tabIndex={-1}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void onFile(file);
+        }}
+      />
+      {rejection && (
+        <div className="import-problems">
+          <FileProblemList
+            title={`${rejection.file} was not imported: ${rejection.issues.length === 1 ? '1 problem' : `${rejection.issues.length} problems`}`}
+            problems={rejection.issues.map((issue) => ({ ...issue, file: rejection.file }))}
+          />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { Link } from '../app/routing/Router.tsx';
+import type { WorkflowSummary } from '../persistence/workflowRepository.ts';
+import { triggerName } from '../builder/triggerName.ts';
+
+const editedFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The stored Workflows, most recently edited first; a name opens it in the builder. */
+export function WorkflowTable({ workflows }: { workflows: readonly WorkflowSummary[] }) {
+  return (
+    <div className="panel table-scroll">
+    <table className="data-table" aria-label="Workflows">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Trigger</th>
+          <th scope="col">Steps</th>
+          <th scope="col">Status</th>
+          <th scope="col">Last edited</th>
+        </tr>
+      </thead>
+      <tbody>
+        {workflows.map((workflow) => (
+          <tr key={workflow.id}>
+            <td>
+              <Link to={{ screen: 'builder', workflowId: workflow.id }} className="table-link">
+                {workflow.name}
+              </Link>
+            </td>
+            <td>{triggerName(workflow.trigger)}</td>
+            <td>{workflow.stepCount}</td>
+            <td>
+              <span className={`status status--${workflow.status}`}>{workflow.status === 'draft' ? 'Draft' : 'Published'}</span>
+            </td>
+            <td>
+              <time dateTime={new Date(workflow.updatedAt).toISOString()}>{editedFormat.format(workflow.updatedAt)}</time>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { AppStore } from '../state/appStore.ts';
+import { hasUnsavedEdits } from '../state/documentSlice.ts';
+import type { ExitflowDb } from './db.ts';
+import { describeStorageFailure } from './storageError.ts';
+import { saveWorkflow } from './workflowRepository.ts';
+
+/** Autosave writes this long after the last edit. */
+export const AUTOSAVE_DELAY_MS = 500;
+
+export interface AutosaveOptions {
+  readonly store: AppStore;
+  readonly db: ExitflowDb;
+  readonly now?: () => number;
+  readonly delayMs?: number;
+}
+
+export interface Autosave {
+  /** Writes unsaved edits now (the page is being hidden, or the person pressed Retry). */
+  flush(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Writes the open Workflow at most `delayMs` after the last edit. A write that fails keeps the
+ * edits in memory and reports why in the store (the toolbar and a toast show it); a write refused
+ * because another tab saved first is a conflict, left to the person. Only one write runs at a time.
+ */
+export function startAutosave({ store, db, now = Date.now, delayMs = AUTOSAVE_DELAY_MS }: AutosaveOptions): Autosave {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let writing: Promise<void> | null = null;
+  let again = false;
+
+  const writeOnce = async (): Promise<void> => {
+    const { document, save } = store.getState();
+    if (!document || !hasUnsavedEdits(document) || save.status === 'conflict' || save.status === 'blocked') return;
+    const seq = document.editSeq;
+    store.getState().saveStarted();
+    try {
+      const outcome = await saveWorkflow(db, { document: document.workflow, baseRevision: document.baseRevision }, now());
+      if (outcome.ok) store.getState().saveSucceeded(outcome.record, seq, outcome.record.updatedAt);
+      else if (outcome.reason === 'conflict') store.getState().saveConflicted(outcome.current.ok ? outcome.current.record : null);
+      else store.getState().saveFailed({ kind: 'unknown', message: 'This Workflow is no longer stored (deleted in another tab?). Export it to keep your edits.' });
+    } catch (error) {
+      const failure = describeStorageFailure(error);
+      if (failure.kind === 'closed' || failure.kind === 'outdated') store.getState().storageBlocked(failure);
+      else store.getState().saveFailed(failure);
+    }
+  };
+
+  const flush = (): Promise<void> => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (writing) {
+      again = true;
+      return writing;
+    }
+    writing = (async () => {
+      do {
+        again = false;
+        await writeOnce();
+      } while (again && store.getState().save.status === 'saved');
+    })().finally(() => {
+      writing = null;
+      // Edits made while the write ran wait for their own delay.
+      if (hasUnsavedEdits(store.getState().document) && store.getState().save.status === 'saved') schedule();
+    });
+    return writing;
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void flush(), delayMs);
+  };
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.saveRequests !== previous.saveRequests) {
+      void flush();
+      return;
+    }
+    if (state.document && state.document.editSeq !== previous.document?.editSeq && hasUnsavedEdits(state.document)) schedule();
+  });
+
+  return {
+    flush,
+    stop() {
+      clearTimeout(timer);
+      unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { scriptSchema } from '../../simulator/schema/script.ts';
+import { workflowSchema } from '../../simulator/schema/workflow.ts';
+
+/**
+ * What IndexedDB holds, as zod schemas: every record is parsed with them when read, so a record
+ * damaged by another program or an older build is reported, never trusted.
+ */
+
+/** A Workflow being drafted. `revision` grows by one on every write: the check against lost updates between tabs. */
+export const workflowRecordSchema = z.object({
+  id: z.string().min(1),
+  revision: z.number().int().positive(),
+  status: z.enum(['draft', 'published']),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  publishedAt: z.number().nullable(),
+  document: workflowSchema,
+});
+export type WorkflowRecord = z.infer<typeof workflowRecordSchema>;
+
+/** Why a version was kept: by the app (automatic), on Publish, by the person ("Save version"), or by a restore. */
+export const versionKindSchema = z.enum(['auto', 'publish', 'manual', 'restore']);
+export type VersionKind = z.infer<typeof versionKindSchema>;
+
+/** A snapshot of a Workflow at one moment, in its history. */
+export const versionRecordSchema = z.object({
+  id: z.number().int().positive(),
+  workflowId: z.string().min(1),
+  createdAt: z.number(),
+  kind: versionKindSchema,
+  note: z.string().max(500),
+  /** The revision of the Workflow this snapshot was taken from. */
+  revision: z.number().int().positive(),
+  document: workflowSchema,
+});
+export type VersionRecord = z.infer<typeof versionRecordSchema>;
+
+/** A script saved with a Workflow. */
+export const scriptRecordSchema = z.object({
+  id: z.string().min(1),
+  workflowId: z.string().min(1),
+  updatedAt: z.number(),
+  document: scriptSchema,
+});
+export type ScriptRecord = z.infer<typeof scriptRecordSchema>;
+
+/** Where the person was, so reopening after a crash puts them back there. */
+export const lastViewRecordSchema = z.object({
+  key: z.literal('last-view'),
+  workflowId: z.string().min(1).nullable(),
+  viewport: z.object({ x: z.number(), y: z.number(), zoom: z.number().positive() }).nullable(),
+  savedAt: z.number(),
+});
+export type LastViewRecord = z.infer<typeof lastViewRecordSchema>;

@@ -1,0 +1,113 @@
+import { useMemo } from 'react';
+import type { DocumentIssue } from '../../simulator/schema/parseDocument.ts';
+import type { Workflow } from '../../simulator/schema/workflow.ts';
+import { downloadText } from '../app/downloadText.ts';
+import { useAppStoreApi } from '../state/StoreProvider.tsx';
+import { usePersistence } from './PersistenceProvider.tsx';
+import { readWorkflowFile, workflowFileName, workflowFileText } from './readWorkflowFile.ts';
+import type { WorkflowRecord } from './records.ts';
+import { describeStorageFailure } from './storageError.ts';
+import { createWorkflow, readWorkflow, restoreVersion, saveVersion } from './workflowRepository.ts';
+
+export type ImportOutcome = { readonly ok: true; readonly record: WorkflowRecord } | { readonly ok: false; readonly issues: readonly DocumentIssue[] };
+
+/**
+ * What screens do with stored Workflows. Each action reports its own failure as a toast and
+ * returns `null` (or the problems) instead of throwing, so a screen never breaks on a full disk.
+ */
+export function useWorkflowActions() {
+  const { db, flush } = usePersistence();
+  const store = useAppStoreApi();
+  return useMemo(() => {
+    const failed = (what: string, error: unknown) => {
+      store.getState().notify({ tone: 'error', title: what, description: describeStorageFailure(error).message });
+      return null;
+    };
+
+    /** Stores a new Workflow; its id is made unique if taken. */
+    const create = async (document: Workflow): Promise<WorkflowRecord | null> => {
+      try {
+        return await createWorkflow(db, document, Date.now());
+      } catch (error) {
+        return failed('The Workflow was not created', error);
+      }
+    };
+
+    /** Reads, checks and stores a Workflow file in one go: on any problem nothing is stored. */
+    const importFile = async (file: Blob): Promise<ImportOutcome> => {
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (error) {
+        return { ok: false, issues: [{ path: '$', message: `The file cannot be read: ${(error as Error).message}` }] };
+      }
+      const read = readWorkflowFile(text, file.size);
+      if (!read.ok) return read;
+      try {
+        return { ok: true, record: await createWorkflow(db, read.value, Date.now()) };
+      } catch (error) {
+        return { ok: false, issues: [{ path: '$', message: `The file is valid but was not stored: ${describeStorageFailure(error).message}` }] };
+      }
+    };
+
+    /** Downloads the open Workflow as it is in memory: works even when storage does not. */
+    const exportOpen = () => {
+      const { document } = store.getState();
+      if (document) downloadText(workflowFileName(document.workflow), workflowFileText(document.workflow));
+    };
+
+    /** Writes pending edits, then keeps the stored state as a version with a note. */
+    const saveVersionNow = async (note: string): Promise<boolean> => {
+      const { document } = store.getState();
+      if (!document) return false;
+      await flush();
+      if (store.getState().save.status !== 'saved') {
+        store.getState().notify({ tone: 'error', title: 'No version saved', description: 'Your latest edits are not stored yet; resolve the save problem first.' });
+        return false;
+      }
+      try {
+        return (await saveVersion(db, document.workflowId, note, Date.now())) !== null;
+      } catch (error) {
+        failed('No version saved', error);
+        return false;
+      }
+    };
+
+    /** Makes an old version current (a new revision; the history keeps everything). */
+    const restore = async (versionId: number): Promise<boolean> => {
+      await flush();
+      const { document, save } = store.getState();
+      if (!document || save.status !== 'saved') return false;
+      try {
+        const outcome = await restoreVersion(db, document.workflowId, versionId, document.baseRevision, Date.now());
+        if (outcome.ok) store.getState().adoptStored(outcome.record);
+        else if (outcome.reason === 'conflict') store.getState().saveConflicted(outcome.current.ok ? outcome.current.record : null);
+        return outcome.ok;
+      } catch (error) {
+        failed('The version was not restored', error);
+        return false;
+      }
+    };
+
+    /** Conflict: drop this tab's edits and take what the other tab stored. */
+    const reloadTheirs = async (): Promise<void> => {
+      const { document } = store.getState();
+      if (!document) return;
+      try {
+        const read = await readWorkflow(db, document.workflowId);
+        if (read?.ok) store.getState().adoptStored(read.record);
+      } catch (error) {
+        failed('The stored Workflow cannot be read', error);
+      }
+    };
+
+    /** Conflict: keep this tab's edits as a new Workflow (open it next), leaving the other tab's version as it is. */
+    const keepMineAsCopy = async (): Promise<WorkflowRecord | null> => {
+      const { document } = store.getState();
+      if (!document) return null;
+      return create({ ...document.workflow, name: `${document.workflow.name} (my copy)`.slice(0, 120) });
+    };
+
+    return { create, importFile, exportOpen, saveVersionNow, restore, reloadTheirs, keepMineAsCopy };
+  }, [db, flush, store]);
+}
