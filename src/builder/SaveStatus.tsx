@@ -1,7 +1,17 @@
 import { Check, CircleAlert, LoaderCircle } from 'lucide-react';
+import type { StorageFailure } from '../persistence/storageError.ts';
 import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
 import { hasUnsavedEdits } from '../state/documentSlice.ts';
 import { useAppStore } from '../state/StoreProvider.tsx';
+
+/** Why, in a few words for the toolbar; the banner under it says the rest. */
+const FAILURE_SUMMARIES: Record<StorageFailure['kind'], string> = {
+  quota: 'storage is full',
+  outdated: 'exitflow was updated',
+  closed: 'storage was closed',
+  unavailable: 'storage is off',
+  unknown: 'the write failed',
+};
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
@@ -27,7 +37,7 @@ export function SaveStatus() {
   else if (save.status === 'failed')
     content = (
       <>
-        <CircleAlert aria-hidden size={16} /> Not saved: <span className="save-status__why">{save.failure.message}</span>
+        <CircleAlert aria-hidden size={16} /> Not saved: {FAILURE_SUMMARIES[save.failure.kind]}
         <button type="button" className="ui-button ui-button--small" onClick={requestSave}>
           Retry
         </button>

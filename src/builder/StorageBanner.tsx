@@ -3,8 +3,9 @@ import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
 import { useAppStore } from '../state/StoreProvider.tsx';
 
 /**
- * When edits cannot be saved for a reason the person must decide on: another tab saved the same
- * Workflow (keep theirs, or keep mine as a copy), or a newer exitflow took over storage (reload).
+ * When edits cannot be saved: why, and what the person can do — a failed write (the toolbar has
+ * Retry and Export backup), another tab saved the same Workflow (keep theirs, or keep mine as a
+ * copy), or a newer exitflow took over storage (reload).
  */
 export function StorageBanner() {
   const save = useAppStore((state) => state.save);
@@ -32,6 +33,15 @@ export function StorageBanner() {
             Keep mine as a copy
           </button>
         </div>
+      </section>
+    );
+  if (save.status === 'failed')
+    return (
+      <section className="banner banner--warning" role="alert" aria-label="Not saved">
+        <p>
+          <strong>Your latest edits are not saved.</strong> {save.failure.message} They are kept in this tab: export a backup before
+          closing it.
+        </p>
       </section>
     );
   if (save.status === 'blocked')

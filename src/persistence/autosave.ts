@@ -29,6 +29,7 @@ export function startAutosave({ store, db, now = Date.now, delayMs = AUTOSAVE_DE
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> | null = null;
   let again = false;
+  let stopped = false;
 
   const writeOnce = async (): Promise<void> => {
     const { document, save } = store.getState();
@@ -69,6 +70,8 @@ export function startAutosave({ store, db, now = Date.now, delayMs = AUTOSAVE_DE
 
   const schedule = () => {
     clearTimeout(timer);
+    // A write still running at stop() must not schedule another when it ends.
+    if (stopped) return;
     timer = setTimeout(() => void flush(), delayMs);
   };
 
@@ -83,6 +86,7 @@ export function startAutosave({ store, db, now = Date.now, delayMs = AUTOSAVE_DE
   return {
     flush,
     stop() {
+      stopped = true;
       clearTimeout(timer);
       unsubscribe();
     },

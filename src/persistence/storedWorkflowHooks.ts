@@ -1,7 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { VersionRecord } from './records.ts';
 import { usePersistence } from './PersistenceProvider.tsx';
+import { describeStorageFailure } from './storageError.ts';
 import { listVersions, listWorkflows, readWorkflow, type RecordRead, type WorkflowList } from './workflowRepository.ts';
+
+/** Runs a read, turning a storage failure into an error whose message a person can act on. */
+async function readable<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    throw new Error(describeStorageFailure(error).message, { cause: error });
+  }
+}
 
 /**
  * Live reads of what is stored: they update when any tab writes. `undefined` while loading.
@@ -9,16 +19,16 @@ import { listVersions, listWorkflows, readWorkflow, type RecordRead, type Workfl
  */
 export function useWorkflowList(): WorkflowList | undefined {
   const { db } = usePersistence();
-  return useLiveQuery(() => listWorkflows(db), [db]);
+  return useLiveQuery(() => readable(() => listWorkflows(db)), [db]);
 }
 
 /** The stored Workflow with this id: `null` when there is none. */
 export function useStoredWorkflow(id: string): RecordRead | null | undefined {
   const { db } = usePersistence();
-  return useLiveQuery(() => readWorkflow(db, id), [db, id]);
+  return useLiveQuery(() => readable(() => readWorkflow(db, id)), [db, id]);
 }
 
 export function useVersions(workflowId: string): VersionRecord[] | undefined {
   const { db } = usePersistence();
-  return useLiveQuery(() => listVersions(db, workflowId), [db, workflowId]);
+  return useLiveQuery(() => readable(() => listVersions(db, workflowId)), [db, workflowId]);
 }

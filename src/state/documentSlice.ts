@@ -136,9 +136,11 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
       set({ save: { status: 'blocked', failure } });
     },
     adoptStored(record) {
-      update((document) => {
-        if (document.workflowId !== record.id) return document;
-        return {
+      const { document } = get();
+      // Another Workflow's record changes nothing here, not even the save state (a conflict stays).
+      if (!document || document.workflowId !== record.id) return;
+      set({
+        document: {
           ...document,
           workflow: record.document,
           baseRevision: record.revision,
@@ -148,9 +150,9 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
           editSeq: document.editSeq + 1,
           savedSeq: document.editSeq + 1,
           lastEditKey: null,
-        };
+        },
+        save: { status: 'saved', at: record.updatedAt },
       });
-      set({ save: { status: 'saved', at: record.updatedAt } });
     },
   };
 };
