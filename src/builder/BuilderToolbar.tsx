@@ -5,17 +5,20 @@ import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
 import { useAppStore } from '../state/StoreProvider.tsx';
 import { IconButton } from '../ui/Tooltip.tsx';
 import { HistoryDialog } from './HistoryDialog.tsx';
+import { PublishButton } from './PublishButton.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { SaveVersionDialog } from './SaveVersionDialog.tsx';
 
 interface Props {
   readonly workflow: Workflow;
+  /** As stored: Draft, Published, or Published with edits since. */
+  readonly publication: { readonly status: 'draft' | 'published'; readonly editedSincePublished: boolean };
   readonly canUndo: boolean;
   readonly canRedo: boolean;
 }
 
 /** The builder's toolbar: the Workflow's name, undo and redo, what is saved, versions, export. */
-export function BuilderToolbar({ workflow, canUndo, canRedo }: Props) {
+export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Props) {
   const editWorkflow = useAppStore((state) => state.editWorkflow);
   const undo = useAppStore((state) => state.undo);
   const redo = useAppStore((state) => state.redo);
@@ -53,6 +56,9 @@ export function BuilderToolbar({ workflow, canUndo, canRedo }: Props) {
       <IconButton label="Undo" icon={<Undo2 size={18} />} disabled={!canUndo} onClick={undo} />
       <IconButton label="Redo" icon={<Redo2 size={18} />} disabled={!canRedo} onClick={redo} />
       <SaveStatus />
+      <span className={`status status--${publication.status}`}>
+        {publication.status === 'draft' ? 'Draft' : publication.editedSincePublished ? 'Published · edited since' : 'Published'}
+      </span>
       <span className="toolbar-spacer" />
       <SaveVersionDialog
         trigger={
@@ -72,6 +78,7 @@ export function BuilderToolbar({ workflow, canUndo, canRedo }: Props) {
       <button type="button" className="ui-button" onClick={exportOpen}>
         <Download aria-hidden size={16} /> Export JSON
       </button>
+      <PublishButton />
     </div>
   );
 }

@@ -27,7 +27,10 @@ export function WorkflowEditor({ record }: { record: WorkflowRecord }) {
   if (!document) return null;
   return (
     <div className="editor">
-      <BuilderToolbar workflow={document.workflow} canUndo={document.past.length > 0} canRedo={document.future.length > 0} />
+      <BuilderToolbar
+        workflow={document.workflow}
+        publication={{ status: record.status, editedSincePublished: record.publishedAt !== null && record.updatedAt > record.publishedAt }}
+        canUndo={document.past.length > 0} canRedo={document.future.length > 0} />
       <StorageBanner />
       <StepOutline workflow={document.workflow} />
     </div>

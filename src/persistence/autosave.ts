@@ -1,7 +1,7 @@
 import type { AppStore } from '../state/appStore.ts';
 import { hasUnsavedEdits } from '../state/documentSlice.ts';
 import type { ExitflowDb } from './db.ts';
-import { describeStorageFailure } from './storageError.ts';
+import { describeStorageFailure, type StorageFailure } from './storageError.ts';
 import { saveWorkflow } from './workflowRepository.ts';
 
 /** Autosave writes this long after the last edit. */
@@ -36,15 +36,24 @@ export function startAutosave({ store, db, now = Date.now, delayMs = AUTOSAVE_DE
     if (!document || !hasUnsavedEdits(document) || save.status === 'conflict' || save.status === 'blocked') return;
     const seq = document.editSeq;
     store.getState().saveStarted();
+    // The person may open another Workflow while this write runs: its outcome belongs to the
+    // Workflow it wrote, never to the one open now, which is told of a failure in a toast.
+    const stillOpen = () => store.getState().document?.workflowId === document.workflowId;
+    const fail = (failure: StorageFailure) => {
+      if (stillOpen()) store.getState().saveFailed(failure);
+      else store.getState().notify({ tone: 'error', title: `Edits to “${document.workflow.name}” were not saved`, description: failure.message });
+    };
     try {
       const outcome = await saveWorkflow(db, { document: document.workflow, baseRevision: document.baseRevision }, now());
       if (outcome.ok) store.getState().saveSucceeded(outcome.record, seq, outcome.record.updatedAt);
-      else if (outcome.reason === 'conflict') store.getState().saveConflicted(outcome.current.ok ? outcome.current.record : null);
-      else store.getState().saveFailed({ kind: 'unknown', message: 'This Workflow is no longer stored (deleted in another tab?). Export it to keep your edits.' });
+      else if (outcome.reason === 'conflict') {
+        if (stillOpen()) store.getState().saveConflicted(outcome.current.ok ? outcome.current.record : null);
+        else fail({ kind: 'unknown', message: 'It was changed in another tab meanwhile.' });
+      } else fail({ kind: 'unknown', message: 'This Workflow is no longer stored (deleted in another tab?). Export it to keep your edits.' });
     } catch (error) {
       const failure = describeStorageFailure(error);
       if (failure.kind === 'closed' || failure.kind === 'outdated') store.getState().storageBlocked(failure);
-      else store.getState().saveFailed(failure);
+      else fail(failure);
     }
   };
 

@@ -1,13 +1,17 @@
 import { useMemo } from 'react';
 import type { DocumentIssue } from '../../simulator/schema/parseDocument.ts';
+import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
+import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
 import { downloadText } from '../app/downloadText.ts';
 import { useAppStoreApi } from '../state/StoreProvider.tsx';
 import { usePersistence } from './PersistenceProvider.tsx';
 import { readWorkflowFile, workflowFileName, workflowFileText } from './readWorkflowFile.ts';
 import type { WorkflowRecord } from './records.ts';
 import { describeStorageFailure } from './storageError.ts';
-import { createWorkflow, readWorkflow, restoreVersion, saveVersion } from './workflowRepository.ts';
+import { createWorkflow, listWorkflowDocuments, publishWorkflow, readWorkflow, restoreVersion, saveVersion } from './workflowRepository.ts';
+
+export type PublishOutcome = { readonly ok: true } | { readonly ok: false; readonly problems: readonly WorkflowProblem[] } | { readonly ok: false; readonly problems?: undefined };
 
 export type ImportOutcome = { readonly ok: true; readonly record: WorkflowRecord } | { readonly ok: false; readonly issues: readonly DocumentIssue[] };
 
@@ -108,6 +112,28 @@ export function useWorkflowActions() {
       return create({ ...document.workflow, name: `${document.workflow.name} (my copy)`.slice(0, 120) });
     };
 
-    return { create, importFile, exportOpen, saveVersionNow, restore, reloadTheirs, keepMineAsCopy };
+    /**
+     * Publishes the open Workflow if it is valid (SPEC §3, with the other stored Workflows as
+     * targets of "Trigger another Workflow"); an invalid one is refused with every problem.
+     */
+    const publish = async (): Promise<PublishOutcome> => {
+      await flush();
+      const { document, save } = store.getState();
+      if (!document || save.status !== 'saved') return { ok: false };
+      try {
+        const others = (await listWorkflowDocuments(db)).filter((workflow) => workflow.id !== document.workflowId);
+        const problems = validateWorkflow(document.workflow, { workflows: others });
+        if (problems.length > 0) return { ok: false, problems };
+        const outcome = await publishWorkflow(db, { document: document.workflow, baseRevision: document.baseRevision }, Date.now());
+        if (outcome.ok) store.getState().adoptStored(outcome.record);
+        else if (outcome.reason === 'conflict') store.getState().saveConflicted(outcome.current.ok ? outcome.current.record : null);
+        return outcome.ok ? { ok: true } : { ok: false };
+      } catch (error) {
+        failed('The Workflow was not published', error);
+        return { ok: false };
+      }
+    };
+
+    return { create, importFile, exportOpen, saveVersionNow, restore, reloadTheirs, keepMineAsCopy, publish };
   }, [db, flush, store]);
 }

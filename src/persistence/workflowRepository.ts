@@ -81,6 +81,11 @@ export async function listWorkflows(db: ExitflowDb): Promise<WorkflowList> {
   return { workflows, unreadable };
 }
 
+/** Every stored Workflow document that can be read (to check references between Workflows). */
+export async function listWorkflowDocuments(db: ExitflowDb): Promise<Workflow[]> {
+  return (await db.workflows.toArray()).map(readWorkflowRecord).flatMap((read) => (read.ok ? [read.record.document] : []));
+}
+
 /** The stored Workflow, `null` when there is none with this id. */
 export async function readWorkflow(db: ExitflowDb, id: string): Promise<RecordRead | null> {
   const raw = await db.workflows.get(id);
@@ -124,9 +129,11 @@ async function pruneAutomaticSnapshots(db: ExitflowDb, workflowId: string): Prom
   if (excess > 0) await db.versions.bulkDelete(automatic.slice(0, excess).map((version) => version.id));
 }
 
-async function addVersion(db: ExitflowDb, record: WorkflowRecord, kind: VersionKind, note: string, now: number): Promise<void> {
-  await db.versions.add({ workflowId: record.id, createdAt: now, kind, note, revision: record.revision, document: record.document } as VersionRecord);
+/** Adds a snapshot of `record` to its history and returns the snapshot's id. */
+async function addVersion(db: ExitflowDb, record: WorkflowRecord, kind: VersionKind, note: string, now: number): Promise<number> {
+  const id = (await db.versions.add({ workflowId: record.id, createdAt: now, kind, note, revision: record.revision, document: record.document } as VersionRecord)) as number;
   if (kind === 'auto') await pruneAutomaticSnapshots(db, record.id);
+  return id;
 }
 
 /**
@@ -135,16 +142,45 @@ async function addVersion(db: ExitflowDb, record: WorkflowRecord, kind: VersionK
  * AUTO_SNAPSHOT_INTERVAL_MS.
  */
 export function saveWorkflow(db: ExitflowDb, change: { readonly document: Workflow; readonly baseRevision: number }, now: number): Promise<SaveOutcome> {
+  return writeRevision(db, change, now, (record) => record, 'auto');
+}
+
+/**
+ * The revision-checked write under every change: `reshape` gives the new record from the stored
+ * one; `snapshot` says whether an automatic snapshot may be taken (not when the caller records a
+ * version of its own, as restore and publish do).
+ */
+function writeRevision(
+  db: ExitflowDb,
+  change: { readonly document: Workflow; readonly baseRevision: number },
+  now: number,
+  reshape: (record: WorkflowRecord) => WorkflowRecord,
+  snapshot: 'auto' | 'none',
+): Promise<SaveOutcome> {
   const id = change.document.id;
   return db.transaction('rw', db.workflows, db.versions, async (): Promise<SaveOutcome> => {
     const raw = await db.workflows.get(id);
     if (raw === undefined) return { ok: false, reason: 'missing' };
     if (raw.revision !== change.baseRevision) return { ok: false, reason: 'conflict', current: readWorkflowRecord(raw) };
-    const record: WorkflowRecord = { ...raw, revision: raw.revision + 1, updatedAt: now, document: change.document };
+    const record = reshape({ ...raw, revision: raw.revision + 1, updatedAt: now, document: change.document });
     await db.workflows.put(record);
-    const lastSnapshot = await latestVersionAt(db, id);
-    if (lastSnapshot === null || now - lastSnapshot >= AUTO_SNAPSHOT_INTERVAL_MS) await addVersion(db, record, 'auto', '', now);
+    if (snapshot === 'auto') {
+      const lastSnapshot = await latestVersionAt(db, id);
+      if (lastSnapshot === null || now - lastSnapshot >= AUTO_SNAPSHOT_INTERVAL_MS) await addVersion(db, record, 'auto', '', now);
+    }
     return { ok: true, record };
+  });
+}
+
+/**
+ * Publishes a Workflow (the caller has checked it is valid): stores it as published and keeps a
+ * `publish` version. Refused like a save when another tab wrote since `baseRevision`.
+ */
+export function publishWorkflow(db: ExitflowDb, change: { readonly document: Workflow; readonly baseRevision: number }, now: number): Promise<SaveOutcome> {
+  return db.transaction('rw', db.workflows, db.versions, async () => {
+    const saved = await writeRevision(db, change, now, (record) => ({ ...record, status: 'published', publishedAt: now }), 'none');
+    if (saved.ok) await addVersion(db, saved.record, 'publish', '', now);
+    return saved;
   });
 }
 
@@ -153,8 +189,8 @@ export function saveVersion(db: ExitflowDb, workflowId: string, note: string, no
   return db.transaction('rw', db.workflows, db.versions, async () => {
     const read = await readWorkflow(db, workflowId);
     if (!read?.ok) return null;
-    await addVersion(db, read.record, 'manual', note.trim(), now);
-    return (await listVersions(db, workflowId))[0] ?? null;
+    const id = await addVersion(db, read.record, 'manual', note.trim(), now);
+    return readVersionRecord(await db.versions.get(id));
   });
 }
 
@@ -172,7 +208,7 @@ export function restoreVersion(db: ExitflowDb, workflowId: string, versionId: nu
   return db.transaction('rw', db.workflows, db.versions, async (): Promise<SaveOutcome> => {
     const version = readVersionRecord(await db.versions.get(versionId));
     if (!version || version.workflowId !== workflowId) return { ok: false, reason: 'missing' };
-    const saved = await saveWorkflow(db, { document: { ...version.document, id: workflowId }, baseRevision }, now);
+    const saved = await writeRevision(db, { document: { ...version.document, id: workflowId }, baseRevision }, now, (record) => record, 'none');
     if (saved.ok) await addVersion(db, saved.record, 'restore', `Restored the version of ${new Date(version.createdAt).toISOString()}`, now);
     return saved;
   });

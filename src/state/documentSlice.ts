@@ -139,6 +139,11 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
       const { document } = get();
       // Another Workflow's record changes nothing here, not even the save state (a conflict stays).
       if (!document || document.workflowId !== record.id) return;
+      // What this tab itself just stored (a publish, a restore of the same state): nothing to undo.
+      if (record.document === document.workflow) {
+        set({ document: { ...document, baseRevision: record.revision, savedSeq: document.editSeq }, save: { status: 'saved', at: record.updatedAt } });
+        return;
+      }
       set({
         document: {
           ...document,

@@ -42,7 +42,7 @@ export const Overview: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('heading', { level: 1, name: 'Workflows' })).toBeVisible();
-    await expect(canvas.getByRole('heading', { name: 'No Workflows yet' })).toBeVisible();
+    await expect(await canvas.findByRole('heading', { name: 'No Workflows yet' })).toBeVisible();
     await expect(currentNavItem(canvasElement)).toBe('Workflows');
   },
 };
@@ -56,7 +56,7 @@ export const NavigatesBetweenScreens: Story = {
     await expect(canvas.getByRole('heading', { level: 1, name: 'Messages' })).toBeVisible();
     await expect(currentNavItem(canvasElement)).toBe('Messages');
     await userEvent.click(nav.getByRole('link', { name: 'Builder' }));
-    await expect(canvas.getByRole('heading', { name: 'No Workflow open' })).toBeVisible();
+    await expect(await canvas.findByRole('heading', { name: 'No Workflow open' })).toBeVisible();
   },
 };
 
@@ -64,7 +64,7 @@ export const BuilderWithUnknownWorkflow: Story = {
   args: { path: '/builder/wf-deleted' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('heading', { name: 'Workflow not found' })).toBeVisible();
+    await expect(await canvas.findByRole('heading', { name: 'Workflow not found' })).toBeVisible();
     await expect(canvas.getByText('wf-deleted')).toBeVisible();
   },
 };

@@ -1,0 +1,105 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { BuilderScreen } from '../../src/builder/BuilderScreen.tsx';
+import { createWorkflow, saveVersion } from '../../src/persistence/workflowRepository.ts';
+import type { ExitflowDb } from '../../src/persistence/db.ts';
+import { StoryApp } from '../fixtures/StoryApp.tsx';
+import { followUpRecord } from '../fixtures/storedWorkflows.ts';
+
+const at = Date.UTC(2026, 10, 20, 9, 30);
+
+/** The example follow-up stored, with two versions in its history. */
+async function seedFollowUp(db: ExitflowDb): Promise<void> {
+  await createWorkflow(db, followUpRecord.document, at);
+  await saveVersion(db, 'follow-up', 'Before the 24 h wait', at + 60_000);
+  await saveVersion(db, 'follow-up', 'Ready to publish', at + 120_000);
+}
+
+/** The follow-up with its follow-up message emptied: a Workflow that cannot be published. */
+async function seedInvalid(db: ExitflowDb): Promise<void> {
+  const document = followUpRecord.document;
+  await createWorkflow(db, { ...document, steps: document.steps.map((step) => (step.id === 'check-in' ? { ...step, text: '' } : step)) }, at);
+}
+
+/** The builder on a stored Workflow (its own database per story). */
+function BuilderOnFollowUp({ invalid = false }: { invalid?: boolean }) {
+  return (
+    <StoryApp seed={invalid ? seedInvalid : seedFollowUp} path="/builder/follow-up">
+      <BuilderScreen workflowId="follow-up" />
+    </StoryApp>
+  );
+}
+
+const meta = {
+  title: 'Builder/WorkflowEditor',
+  component: BuilderOnFollowUp,
+  parameters: { layout: 'fullscreen' },
+} satisfies Meta<typeof BuilderOnFollowUp>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const RenameAndUndo: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const name = await canvas.findByLabelText('Workflow name');
+    await expect(name).toHaveValue('24h follow-up');
+    await userEvent.clear(name);
+    await expect(canvas.getByText('Give the Workflow a name')).toBeVisible();
+    await userEvent.type(name, 'Follow-up v2');
+    await userEvent.click(canvas.getByRole('button', { name: 'Undo' }));
+    // Typing the name is one undo step.
+    await expect(name).toHaveValue('24h follow-up');
+    await userEvent.click(canvas.getByRole('button', { name: 'Redo' }));
+    await expect(name).toHaveValue('Follow-up v2');
+  },
+};
+
+export const HistoryPreviewAndRestore: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const body = within(document.body);
+    await canvas.findByLabelText('Workflow name');
+    await userEvent.click(canvas.getByRole('button', { name: 'History' }));
+    const versions = await body.findByRole('list', { name: 'Versions' });
+    await expect(within(versions).getAllByRole('listitem')).toHaveLength(2);
+    await expect(versions).toHaveTextContent('Ready to publish');
+    await userEvent.click(within(versions).getAllByRole('button', { name: 'Preview' })[1] as HTMLElement);
+    await expect(body.getByRole('region', { name: /^Preview of the version/ })).toHaveTextContent('Wait 24h');
+    await userEvent.click(within(versions).getAllByRole('button', { name: 'Restore' })[1] as HTMLElement);
+    await waitFor(() => expect(body.queryByRole('list', { name: 'Versions' })).toBeNull());
+    await userEvent.click(canvas.getByRole('button', { name: 'History' }));
+    const after = await body.findByRole('list', { name: 'Versions' });
+    // Restoring adds a version; nothing is overwritten.
+    await waitFor(() => expect(within(after).getAllByRole('listitem')).toHaveLength(3));
+    await expect(within(after).getAllByRole('listitem')[0]).toHaveTextContent('Restored');
+    await userEvent.keyboard('{Escape}');
+  },
+};
+
+export const Publish: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByLabelText('Workflow name');
+    await expect(canvas.getByText('Draft')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Publish' }));
+    await expect(await canvas.findByText('Published')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'History' }));
+    const versions = await within(document.body).findByRole('list', { name: 'Versions' });
+    await waitFor(() => expect(within(versions).getAllByRole('listitem')[0]).toHaveTextContent('Published'));
+    await userEvent.keyboard('{Escape}');
+  },
+};
+
+export const PublishRefused: Story = {
+  args: { invalid: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByLabelText('Workflow name');
+    await userEvent.click(canvas.getByRole('button', { name: 'Publish' }));
+    const dialog = await within(document.body).findByRole('dialog', { name: 'Not published' });
+    await expect(within(dialog).getByRole('list', { name: 'Problems' })).toHaveTextContent('"Follow-up" has no message text');
+    await userEvent.keyboard('{Escape}');
+    await expect(canvas.getByText('Draft')).toBeVisible();
+  },
+};

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { LastViewRecord } from '../../../src/persistence/records.ts';
+import { readLastView, rememberView } from '../../../src/persistence/lastView.ts';
+import { freshDb } from '../../harness/fakeBrowserStorage.ts';
+
+const T0 = Date.UTC(2025, 0, 6, 9, 0);
+
+describe('the last view', () => {
+  it('is null when none was kept', async () => {
+    expect(await readLastView(freshDb())).toBeNull();
+  });
+
+  it('reads back the view kept last', async () => {
+    const db = freshDb();
+    await rememberView(db, { workflowId: 'first', viewport: null, savedAt: T0 });
+    await rememberView(db, { workflowId: 'follow-up', viewport: { x: 10, y: -20, zoom: 1.5 }, savedAt: T0 + 1 });
+    expect(await readLastView(db)).toEqual({ key: 'last-view', workflowId: 'follow-up', viewport: { x: 10, y: -20, zoom: 1.5 }, savedAt: T0 + 1 });
+  });
+
+  it('is null when the kept view is damaged, rather than reopening something wrong', async () => {
+    const db = freshDb();
+    await db.view.put({ key: 'last-view', workflowId: '', viewport: { x: 0, y: 0, zoom: 0 }, savedAt: T0 } as LastViewRecord);
+    expect(await readLastView(db)).toBeNull();
+  });
+});
