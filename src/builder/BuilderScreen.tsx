@@ -4,7 +4,10 @@ import { LoadingMessage } from '../app/LoadingMessage.tsx';
 import { Link } from '../app/routing/Router.tsx';
 import { Screen } from '../app/Screen.tsx';
 import { useStoredWorkflow } from '../persistence/storedWorkflowHooks.ts';
-import { WorkflowEditor } from './WorkflowEditor.tsx';
+import { lazy } from 'react';
+
+/** The editor (React Flow, dnd-kit, the inspector) loads when a Workflow is opened, not with the app. */
+const WorkflowEditor = lazy(() => import('./WorkflowEditor.tsx').then((module) => ({ default: module.WorkflowEditor })));
 
 const goToWorkflows = (
   <Link to={{ screen: 'overview' }} className="ui-button ui-button--primary">

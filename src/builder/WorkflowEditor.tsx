@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { WorkflowRecord } from '../persistence/records.ts';
 import { useAppStore, useAppStoreApi } from '../state/StoreProvider.tsx';
 import { BuilderToolbar } from './BuilderToolbar.tsx';
-import { StepOutline } from './StepOutline.tsx';
+import { useWorkflowDocuments } from '../persistence/storedWorkflowHooks.ts';
+import { BuilderWorkspace } from './BuilderWorkspace.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 
 /**
@@ -24,6 +25,8 @@ export function WorkflowEditor({ record }: { record: WorkflowRecord }) {
     },
     [store],
   );
+  const stored = useWorkflowDocuments();
+  const otherWorkflows = useMemo(() => (stored ?? []).filter((workflow) => workflow.id !== record.id), [stored, record.id]);
   if (!document) return null;
   return (
     <div className="editor">
@@ -32,7 +35,7 @@ export function WorkflowEditor({ record }: { record: WorkflowRecord }) {
         publication={{ status: record.status, editedSincePublished: record.publishedAt !== null && record.updatedAt > record.publishedAt }}
         canUndo={document.past.length > 0} canRedo={document.future.length > 0} />
       <StorageBanner />
-      <StepOutline workflow={document.workflow} />
+      <BuilderWorkspace workflow={document.workflow} otherWorkflows={otherWorkflows} />
     </div>
   );
 }

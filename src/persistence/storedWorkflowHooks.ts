@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { VersionRecord } from './records.ts';
 import { usePersistence } from './PersistenceProvider.tsx';
 import { describeStorageFailure } from './storageError.ts';
-import { listVersions, listWorkflows, readWorkflow, type RecordRead, type WorkflowList } from './workflowRepository.ts';
+import type { Workflow } from '../../simulator/schema/workflow.ts';
+import { listVersions, listWorkflowDocuments, listWorkflows, readWorkflow, type RecordRead, type WorkflowList } from './workflowRepository.ts';
 
 /** Runs a read, turning a storage failure into an error whose message a person can act on. */
 async function readable<T>(read: () => Promise<T>): Promise<T> {
@@ -31,4 +32,10 @@ export function useStoredWorkflow(id: string): RecordRead | null | undefined {
 export function useVersions(workflowId: string): VersionRecord[] | undefined {
   const { db } = usePersistence();
   return useLiveQuery(() => readable(() => listVersions(db, workflowId)), [db, workflowId]);
+}
+
+/** Every stored Workflow document that can be read (targets of Trigger Workflow, for the validator). */
+export function useWorkflowDocuments(): Workflow[] | undefined {
+  const { db } = usePersistence();
+  return useLiveQuery(() => readable(() => listWorkflowDocuments(db)), [db]);
 }

@@ -1,19 +1,21 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDocumentSlice, type DocumentSlice } from './documentSlice.ts';
+import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 
 /**
- * The one store of the app, in slices: the Workflow document (with undo and its save state) and
- * the UI; simulation playback joins it with its screen. Persistence subscribes to it; components
+ * The one store of the app, in slices: the Workflow document (with undo and its save state), the
+ * builder's selection and clipboard, and the UI; simulation playback joins it with its screen. Persistence subscribes to it; components
  * read it through `useAppStore`.
  */
-export type AppState = DocumentSlice & UiSlice;
+export type AppState = DocumentSlice & SelectionSlice & UiSlice;
 
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
   return createStore<AppState>()((...slice) => ({
     ...createDocumentSlice(...slice),
+    ...createSelectionSlice(...slice),
     ...createUiSlice(...slice),
   }));
 }

@@ -1,0 +1,34 @@
+import { CircleAlert, CircleCheck } from 'lucide-react';
+import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
+
+interface Props {
+  readonly problems: readonly WorkflowProblem[];
+  /** Selects what the problem is about on the canvas and brings it into view. */
+  readonly onShow: (problem: WorkflowProblem) => void;
+}
+
+/** Everything that keeps the Workflow from being published (SPEC §3); a click shows where. */
+export function ProblemsList({ problems, onShow }: Props) {
+  return (
+    <section className="panel problems-panel" aria-label="Problems">
+      <h2 className="panel-title">
+        Problems <span className="problems-panel__count">{problems.length}</span>
+      </h2>
+      {problems.length === 0 ? (
+        <p className="notice">
+          <CircleCheck aria-hidden size={16} /> No problems: this Workflow can be published.
+        </p>
+      ) : (
+        <ul className="problems-panel__list">
+          {problems.map((problem, i) => (
+            <li key={`${problem.code}-${i}`}>
+              <button type="button" className="problems-panel__item" onClick={() => onShow(problem)} disabled={!problem.stepId && !problem.edgeId}>
+                <CircleAlert aria-hidden size={14} /> {problem.message}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type Edge as FlowEdge,
+  type EdgeChange,
+  type NodeChange,
+  type NodeTypes,
+} from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
+import type { Workflow } from '../../../simulator/schema/workflow.ts';
+import { useAppStore, useAppStoreApi } from '../../state/StoreProvider.tsx';
+import { connect, connectionProblem, moveNodes, reconnect, removeElements, type Position } from '../editing/workflowEdits.ts';
+import { syncEdges, syncNodes, type WorkflowFlowNode } from './flowElements.ts';
+import { StepNode } from './StepNode.tsx';
+import { TriggerNode } from './TriggerNode.tsx';
+
+/** Declared once at module level: React Flow re-creates every node when this object changes. */
+const NODE_TYPES: NodeTypes = { step: StepNode, trigger: TriggerNode };
+export const GRID: [number, number] = [20, 20];
+/** Above this many nodes only those in view are rendered. */
+const VISIBLE_ONLY_ABOVE = 300;
+
+interface Props {
+  readonly workflow: Workflow;
+  /** Problems (SPEC §3 validation) per node id, shown as badges. */
+  readonly problems: ReadonlyMap<string, readonly string[]>;
+}
+
+const toConnection = (connection: Connection) => ({ source: connection.source, sourceHandle: connection.sourceHandle ?? 'next', target: connection.target });
+
+/**
+ * The Workflow as a graph. React Flow holds the nodes while they are dragged and measured; every
+ * change that means something to the document — a move when the drag ends (one undo step), a
+ * connection, a deletion — goes to the store as one edit, and the nodes follow the document.
+ */
+export function WorkflowCanvas({ workflow, problems }: Props) {
+  const selection = useAppStore((state) => state.selection);
+  const editWorkflow = useAppStore((state) => state.editWorkflow);
+  const selectedNodes = useMemo(() => new Set(selection.nodeIds), [selection.nodeIds]);
+  const selectedEdges = useMemo(() => new Set(selection.edgeIds), [selection.edgeIds]);
+  const [nodes, setNodes] = useState<WorkflowFlowNode[]>(() => syncNodes([], workflow, problems, selectedNodes));
+  const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], workflow, selectedEdges));
+  // The nodes follow the document while rendering (React's "adjust state when a prop changes"), so
+  // no frame ever shows nodes of an older document.
+  const [syncedWith, setSyncedWith] = useState({ workflow, problems, selectedNodes, selectedEdges });
+  if (syncedWith.workflow !== workflow || syncedWith.problems !== problems || syncedWith.selectedNodes !== selectedNodes || syncedWith.selectedEdges !== selectedEdges) {
+    setSyncedWith({ workflow, problems, selectedNodes, selectedEdges });
+    setNodes((previous) => syncNodes(previous, workflow, problems, selectedNodes));
+    setEdges((previous) => syncEdges(previous, workflow, selectedEdges));
+  }
+
+  // Selection goes to the store from React Flow's select changes — what the person clicked or
+  // boxed — and comes back as the nodes' `selected`. (onSelectionChange is not used: it can report
+  // React Flow's previous selection after the store chose another, and the two would fight.)
+  const store = useAppStoreApi();
+  const applySelectChanges = useCallback(
+    (changes: readonly (NodeChange<WorkflowFlowNode> | EdgeChange)[], key: 'nodeIds' | 'edgeIds') => {
+      const selects = changes.filter((change) => change.type === 'select');
+      if (selects.length === 0) return;
+      const current = store.getState().selection;
+      const ids = new Set(current[key]);
+      for (const change of selects) {
+        if (change.selected) ids.add(change.id);
+        else ids.delete(change.id);
+      }
+      store.getState().select({ ...current, [key]: [...ids] });
+    },
+    [store],
+  );
+  const onNodesChange = useCallback(
+    (changes: NodeChange<WorkflowFlowNode>[]) => {
+      setNodes((current) => applyNodeChanges(changes, current));
+      applySelectChanges(changes, 'nodeIds');
+    },
+    [applySelectChanges],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      setEdges((current) => applyEdgeChanges(changes, current));
+      applySelectChanges(changes, 'edgeIds');
+    },
+    [applySelectChanges],
+  );
+
+  return (
+    <ReactFlow<WorkflowFlowNode, FlowEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onNodeDragStop={(_event, _node, dragged) =>
+        editWorkflow((current) => moveNodes(current, new Map<string, Position>(dragged.map((node) => [node.id, node.position]))))
+      }
+      onConnect={(connection) => editWorkflow((current) => connect(current, toConnection(connection)))}
+      isValidConnection={(connection) => connectionProblem(workflow, toConnection({ ...connection, sourceHandle: connection.sourceHandle ?? null, targetHandle: connection.targetHandle ?? null })) === null}
+      edgesReconnectable
+      onReconnect={(edge, connection) => editWorkflow((current) => reconnect(current, edge.id, toConnection(connection)))}
+      onDelete={({ nodes: gone, edges: goneEdges }) =>
+        editWorkflow((current) => removeElements(current, { stepIds: gone.map((node) => node.id), edgeIds: goneEdges.map((edge) => edge.id) }))
+      }
+      deleteKeyCode={['Delete', 'Backspace']}
+      snapToGrid
+      snapGrid={GRID}
+      fitView
+      fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+      minZoom={0.1}
+      onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
+      defaultEdgeOptions={{ type: 'smoothstep' }}
+      aria-label="Workflow canvas"
+    >
+      <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />
+      <MiniMap pannable zoomable ariaLabel="Minimap" />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}
