@@ -1,8 +1,10 @@
-import { Download, History, Redo2, Save, Undo2 } from 'lucide-react';
+import { Download, History, LayoutDashboard, Redo2, Save, Undo2 } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
-import { useAppStore } from '../state/StoreProvider.tsx';
+import { ImportWorkflowButton } from '../overview/ImportWorkflowButton.tsx';
+import { useAppStore, useAppStoreApi } from '../state/StoreProvider.tsx';
+import { BUILDER_COMMANDS } from './commands/builderCommands.ts';
 import { IconButton } from '../ui/Tooltip.tsx';
 import { HistoryDialog } from './HistoryDialog.tsx';
 import { PublishButton } from './PublishButton.tsx';
@@ -22,7 +24,8 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
   const editWorkflow = useAppStore((state) => state.editWorkflow);
   const undo = useAppStore((state) => state.undo);
   const redo = useAppStore((state) => state.redo);
-  const { exportOpen } = useWorkflowActions();
+  const { exportOpen, importIntoOpen } = useWorkflowActions();
+  const store = useAppStoreApi();
   const nameId = useId();
   // The name field shows what is typed, even while it is not a valid name (empty); only valid names are stored.
   const [draftName, setDraftName] = useState<string | null>(null);
@@ -53,8 +56,9 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
           </p>
         )}
       </div>
-      <IconButton label="Undo" icon={<Undo2 size={18} />} disabled={!canUndo} onClick={undo} />
-      <IconButton label="Redo" icon={<Redo2 size={18} />} disabled={!canRedo} onClick={redo} />
+      <IconButton label="Undo" icon={<Undo2 size={18} />} disabled={!canUndo} onClick={undo} aria-keyshortcuts="Control+Z" />
+      <IconButton label="Redo" icon={<Redo2 size={18} />} disabled={!canRedo} onClick={redo} aria-keyshortcuts="Shift+Control+Z" />
+      <IconButton label="Auto-layout" icon={<LayoutDashboard size={18} />} onClick={() => BUILDER_COMMANDS.autoLayout.perform(store)} aria-keyshortcuts="Shift+L" />
       <SaveStatus />
       <span className={`status status--${publication.status}`}>
         {publication.status === 'draft' ? 'Draft' : publication.editedSincePublished ? 'Published · edited since' : 'Published'}
@@ -75,6 +79,7 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
           </button>
         }
       />
+      <ImportWorkflowButton importFile={importIntoOpen} />
       <button type="button" className="ui-button" onClick={exportOpen}>
         <Download aria-hidden size={16} /> Export JSON
       </button>

@@ -8,6 +8,7 @@ import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
 import { useAppStore } from '../state/StoreProvider.tsx';
 import { GRID, WorkflowCanvas } from './canvas/WorkflowCanvas.tsx';
+import { useBuilderShortcuts } from './commands/useBuilderShortcuts.ts';
 import { NODE_SIZE } from './editing/autoLayout.ts';
 import { addStep, connect, insertStepOnEdge, nodeIds, type Position } from './editing/workflowEdits.ts';
 import { Inspector } from './inspector/Inspector.tsx';
@@ -44,6 +45,7 @@ function edgeAt(point: Position): string | undefined {
 }
 
 function Workspace({ workflow, otherWorkflows }: Props) {
+  useBuilderShortcuts();
   const flow = useReactFlow();
   const editWorkflow = useAppStore((state) => state.editWorkflow);
   const select = useAppStore((state) => state.select);

@@ -2,11 +2,13 @@ import { Upload } from 'lucide-react';
 import { useRef, useState } from 'react';
 import type { DocumentIssue } from '../../simulator/schema/parseDocument.ts';
 import { FileProblemList } from '../examples/FileProblemList.tsx';
-import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
-import type { WorkflowRecord } from '../persistence/records.ts';
+import type { ImportOutcome } from '../persistence/useWorkflowActions.ts';
 
 interface Props {
-  readonly onImported: (record: WorkflowRecord) => void;
+  /** Reads the file and does the import: stores a new Workflow, or replaces the open one's content. */
+  readonly importFile: (file: File) => Promise<ImportOutcome>;
+  readonly onImported?: () => void;
+  readonly label?: string;
 }
 
 interface Rejection {
@@ -18,9 +20,8 @@ interface Rejection {
  * Imports a Workflow file: the whole file is checked first and every problem listed with its JSON
  * path; nothing is stored unless all of it is right.
  */
-export function ImportWorkflowButton({ onImported }: Props) {
+export function ImportWorkflowButton({ importFile, onImported, label = 'Import JSON' }: Props) {
   const input = useRef<HTMLInputElement>(null);
-  const { importFile } = useWorkflowActions();
   const [rejection, setRejection] = useState<Rejection | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -29,14 +30,14 @@ export function ImportWorkflowButton({ onImported }: Props) {
     setRejection(null);
     const outcome = await importFile(file);
     setBusy(false);
-    if (outcome.ok) onImported(outcome.record);
+    if (outcome.ok) onImported?.();
     else setRejection({ file: file.name, issues: outcome.issues });
   };
 
   return (
     <>
       <button type="button" className="ui-button" aria-busy={busy} onClick={() => input.current?.click()}>
-        <Upload aria-hidden size={16} /> Import JSON
+        <Upload aria-hidden size={16} /> {label}
       </button>
       <input
         ref={input}

@@ -23,7 +23,7 @@ function WorkflowOverview() {
   const list = useWorkflowList();
   const persistentStorage = useAppStore((state) => state.persistentStorage);
   const navigate = useNavigate();
-  const { create } = useWorkflowActions();
+  const { create, importFile } = useWorkflowActions();
   const open = (workflowId: string) => navigate({ screen: 'builder', workflowId });
   const createBlank = async () => {
     const record = await create(blankWorkflow());
@@ -34,7 +34,13 @@ function WorkflowOverview() {
       <button type="button" className="ui-button ui-button--primary" onClick={() => void createBlank()}>
         <Plus aria-hidden size={16} /> New Workflow
       </button>
-      <ImportWorkflowButton onImported={(record) => open(record.id)} />
+      <ImportWorkflowButton
+        importFile={async (file) => {
+          const outcome = await importFile(file);
+          if (outcome.ok && outcome.record) open(outcome.record.id);
+          return outcome;
+        }}
+      />
     </div>
   );
   if (list === undefined) return <LoadingMessage>Reading the stored Workflows…</LoadingMessage>;

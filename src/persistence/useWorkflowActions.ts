@@ -13,7 +13,7 @@ import { createWorkflow, listWorkflowDocuments, publishWorkflow, readWorkflow, r
 
 export type PublishOutcome = { readonly ok: true } | { readonly ok: false; readonly problems: readonly WorkflowProblem[] } | { readonly ok: false; readonly problems?: undefined };
 
-export type ImportOutcome = { readonly ok: true; readonly record: WorkflowRecord } | { readonly ok: false; readonly issues: readonly DocumentIssue[] };
+export type ImportOutcome = { readonly ok: true; readonly record?: WorkflowRecord } | { readonly ok: false; readonly issues: readonly DocumentIssue[] };
 
 /**
  * What screens do with stored Workflows. Each action reports its own failure as a toast and
@@ -37,21 +37,35 @@ export function useWorkflowActions() {
       }
     };
 
-    /** Reads, checks and stores a Workflow file in one go: on any problem nothing is stored. */
-    const importFile = async (file: Blob): Promise<ImportOutcome> => {
+    /** Reads and checks a Workflow file, whole; never throws. */
+    const readFile = async (file: Blob) => {
       let text: string;
       try {
         text = await file.text();
       } catch (error) {
-        return { ok: false, issues: [{ path: '$', message: `The file cannot be read: ${(error as Error).message}` }] };
+        return { ok: false as const, issues: [{ path: '$', message: `The file cannot be read: ${(error as Error).message}` }] };
       }
-      const read = readWorkflowFile(text, file.size);
+      return readWorkflowFile(text, file.size);
+    };
+
+    /** Reads, checks and stores a Workflow file as a new Workflow in one go: on any problem nothing is stored. */
+    const importFile = async (file: Blob): Promise<ImportOutcome> => {
+      const read = await readFile(file);
       if (!read.ok) return read;
       try {
         return { ok: true, record: await createWorkflow(db, read.value, Date.now()) };
       } catch (error) {
         return { ok: false, issues: [{ path: '$', message: `The file is valid but was not stored: ${describeStorageFailure(error).message}` }] };
       }
+    };
+
+    /** Replaces the open Workflow's content with a file's (one undoable edit; its id stays). */
+    const importIntoOpen = async (file: Blob): Promise<ImportOutcome> => {
+      const read = await readFile(file);
+      if (!read.ok) return read;
+      store.getState().editWorkflow((current) => ({ ...read.value, id: current.id }));
+      store.getState().select({ nodeIds: [], edgeIds: [] });
+      return { ok: true };
     };
 
     /** Downloads the open Workflow as it is in memory: works even when storage does not. */
@@ -134,6 +148,6 @@ export function useWorkflowActions() {
       }
     };
 
-    return { create, importFile, exportOpen, saveVersionNow, restore, reloadTheirs, keepMineAsCopy, publish };
+    return { create, importFile, importIntoOpen, exportOpen, saveVersionNow, restore, reloadTheirs, keepMineAsCopy, publish };
   }, [db, flush, store]);
 }
