@@ -1,8 +1,9 @@
-import { Download, History, LayoutDashboard, Redo2, Save, Undo2 } from 'lucide-react';
+import { Download, History, LayoutDashboard, Redo2, Save, Settings, Undo2 } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
 import { ImportWorkflowButton } from '../overview/ImportWorkflowButton.tsx';
+import { WorkflowSettingsDialog } from '../settings/WorkflowSettingsDialog.tsx';
 import { useAppStore, useAppStoreApi } from '../state/StoreProvider.tsx';
 import { BUILDER_COMMANDS } from './commands/builderCommands.ts';
 import { IconButton } from '../ui/Tooltip.tsx';
@@ -59,6 +60,12 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
       <IconButton label="Undo" icon={<Undo2 size={18} />} disabled={!canUndo} onClick={undo} aria-keyshortcuts="Control+Z" />
       <IconButton label="Redo" icon={<Redo2 size={18} />} disabled={!canRedo} onClick={redo} aria-keyshortcuts="Shift+Control+Z" />
       <IconButton label="Auto-layout" icon={<LayoutDashboard size={18} />} onClick={() => BUILDER_COMMANDS.autoLayout.perform(store)} aria-keyshortcuts="Shift+L" />
+      <WorkflowSettingsDialog
+        trigger={<IconButton label="Workflow settings" icon={<Settings size={18} />} />}
+        workflowName={workflow.name}
+        settings={workflow.settings}
+        onChange={(settings) => editWorkflow((current) => ({ ...current, settings }))}
+      />
       <SaveStatus />
       <span className={`status status--${publication.status}`}>
         {publication.status === 'draft' ? 'Draft' : publication.editedSincePublished ? 'Published · edited since' : 'Published'}

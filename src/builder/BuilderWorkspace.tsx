@@ -1,7 +1,7 @@
 import { DndContext, DragOverlay, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
 import { stepOutputs, type StepType } from '../../simulator/schema/step.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
@@ -51,7 +51,9 @@ function Workspace({ workflow, otherWorkflows }: Props) {
   const select = useAppStore((state) => state.select);
   const selectedIds = useAppStore((state) => state.selection.nodeIds);
   const canvas = useRef<HTMLDivElement | null>(null);
-  const { setNodeRef: setDropZone } = useDroppable({ id: 'canvas' });
+  const onCanvasElement = useCallback((element: HTMLDivElement | null) => {
+    canvas.current = element;
+  }, []);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const [dragged, setDragged] = useState<StepType | null>(null);
 
@@ -118,15 +120,9 @@ function Workspace({ workflow, otherWorkflows }: Props) {
     >
       <div className="builder-workspace">
         <StepPalette onAdd={addFromKeyboard} />
-        <div
-          className="builder-canvas"
-          ref={(element) => {
-            canvas.current = element;
-            setDropZone(element);
-          }}
-        >
+        <CanvasDropZone onElement={onCanvasElement}>
           <WorkflowCanvas workflow={workflow} problems={problemsByNode} />
-        </div>
+        </CanvasDropZone>
         <div className="builder-side">
           <Inspector workflow={workflow} workflowNames={otherWorkflows.map((other) => other.name)} />
           <ProblemsList problems={problems} onShow={showProblem} />
@@ -140,5 +136,23 @@ function Workspace({ workflow, otherWorkflows }: Props) {
         )}
       </DragOverlay>
     </DndContext>
+  );
+}
+
+/** Where palette steps can be dropped: the canvas (a component of its own, as it must sit inside the DndContext). */
+function CanvasDropZone({ onElement, children }: { onElement: (element: HTMLDivElement | null) => void; children: ReactNode }) {
+  const { setNodeRef } = useDroppable({ id: 'canvas' });
+  // A stable ref: a new callback each render would unregister the drop zone while a drag measures it.
+  const ref = useCallback(
+    (element: HTMLDivElement | null) => {
+      onElement(element);
+      setNodeRef(element);
+    },
+    [onElement, setNodeRef],
+  );
+  return (
+    <div className="builder-canvas" ref={ref}>
+      {children}
+    </div>
   );
 }

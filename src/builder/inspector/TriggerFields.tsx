@@ -8,9 +8,13 @@ const TYPES: readonly TriggerType[] = ['conversation_opened', 'conversation_clos
 /** The trigger's kind and what it listens for. */
 export function TriggerFields({ form }: { form: SchemaDraft<Trigger> }) {
   const trigger = form.draft;
-  const base = { id: trigger.id, label: trigger.label, oncePerContact: trigger.oncePerContact, ...(trigger.position ? { position: trigger.position } : {}) };
-  const retype = (type: TriggerType): Trigger =>
-    type === 'tag_updated' ? { ...base, type, tag: 'vip', action: 'added' } : type === 'field_updated' ? { ...base, type, field: 'plan' } : { ...base, type };
+  // A label that only named the old kind follows the new one; one the author wrote stays.
+  const labelFor = (type: TriggerType) => (trigger.label === '' || trigger.label === triggerName(trigger.type) ? triggerName(type) : trigger.label);
+  const base = { id: trigger.id, oncePerContact: trigger.oncePerContact, ...(trigger.position ? { position: trigger.position } : {}) };
+  const retype = (type: TriggerType): Trigger => {
+    const label = labelFor(type);
+    return type === 'tag_updated' ? { ...base, label, type, tag: 'vip', action: 'added' } : type === 'field_updated' ? { ...base, label, type, field: 'plan' } : { ...base, label, type };
+  };
   return (
     <>
       <InspectorField label="Starts when">
