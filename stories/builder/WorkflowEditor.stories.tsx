@@ -42,7 +42,7 @@ type Story = StoryObj<typeof meta>;
 export const RenameAndUndo: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const name = await canvas.findByLabelText('Workflow name');
+    const name = await canvas.findByLabelText('Workflow name', {}, { timeout: 5000 });
     await expect(name).toHaveValue('24h follow-up');
     await userEvent.clear(name);
     await expect(canvas.getByText('Give the Workflow a name')).toBeVisible();
@@ -59,7 +59,7 @@ export const HistoryPreviewAndRestore: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const body = within(document.body);
-    await canvas.findByLabelText('Workflow name');
+    await canvas.findByLabelText('Workflow name', {}, { timeout: 5000 });
     await userEvent.click(canvas.getByRole('button', { name: 'History' }));
     const versions = await body.findByRole('list', { name: 'Versions' });
     await expect(within(versions).getAllByRole('listitem')).toHaveLength(2);
@@ -80,7 +80,7 @@ export const HistoryPreviewAndRestore: Story = {
 export const Publish: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByLabelText('Workflow name');
+    await canvas.findByLabelText('Workflow name', {}, { timeout: 5000 });
     await expect(canvas.getByText('Draft')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Publish' }));
     await expect(await canvas.findByText('Published')).toBeVisible();
@@ -95,7 +95,7 @@ export const PublishRefused: Story = {
   args: { invalid: true },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByLabelText('Workflow name');
+    await canvas.findByLabelText('Workflow name', {}, { timeout: 5000 });
     await userEvent.click(canvas.getByRole('button', { name: 'Publish' }));
     const dialog = await within(document.body).findByRole('dialog', { name: 'Not published' });
     await expect(within(dialog).getByRole('list', { name: 'Problems' })).toHaveTextContent('"Follow-up" has no message text');

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
+import { scanWithAxe } from './support/axe.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { drag } from './support/pointer.ts';
 
@@ -83,6 +84,7 @@ describe('the builder', () => {
 
     await problems.getByText('No problems').waitFor();
     await saveScreenshot(page, 'builder-follow-up', { fullPage: false });
+    expect(await scanWithAxe(page)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
     const folder = mkdtempSync(join(tmpdir(), 'exitflow-export-'));

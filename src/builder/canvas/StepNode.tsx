@@ -33,7 +33,7 @@ export const StepNode = memo(function StepNode({ data: { step, problems }, selec
             return (
               <div key={handle} className="flow-node__output">
                 {label && <span className="flow-node__output-label">{label}</span>}
-                <Handle type="source" id={handle} position={Position.Bottom} className="flow-handle flow-handle--source" aria-label={label ? `${label} output` : 'Output'} />
+                <Handle type="source" id={handle} position={Position.Bottom} className="flow-handle flow-handle--source" />
               </div>
             );
           })}

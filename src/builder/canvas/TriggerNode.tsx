@@ -25,7 +25,7 @@ export const TriggerNode = memo(function TriggerNode({ data: { trigger, problems
       </div>
       <div className="flow-node__outputs">
         <div className="flow-node__output">
-          <Handle type="source" id="next" position={Position.Bottom} className="flow-handle flow-handle--source" aria-label="Output" />
+          <Handle type="source" id="next" position={Position.Bottom} className="flow-handle flow-handle--source" />
         </div>
       </div>
     </div>
