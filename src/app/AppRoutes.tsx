@@ -11,7 +11,7 @@ export function AppRoutes({ library }: { library: ExampleLibrary }) {
   const route = useRoute();
   switch (route.screen) {
     case 'overview':
-      return <OverviewScreen key="overview" />;
+      return <OverviewScreen key="overview" library={library} />;
     case 'builder':
       return <BuilderScreen key={`builder:${route.workflowId ?? ''}`} workflowId={route.workflowId} />;
     case 'messages':

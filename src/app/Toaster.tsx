@@ -14,6 +14,7 @@ export function Toaster() {
           title={notice.count > 1 ? `${notice.title} (×${notice.count})` : notice.title}
           description={notice.description}
           onDismiss={() => dismiss(notice.id)}
+          {...(notice.action ? { action: { ...notice.action, altText: `${notice.action.label}: ${notice.title}` }, duration: 10_000 } : {})}
         />
       ))}
     </ToastRegion>

@@ -1,4 +1,5 @@
 import { LayoutList, Plus } from 'lucide-react';
+import { Suspense } from 'react';
 import { EmptyState } from '../app/EmptyState.tsx';
 import { LoadingMessage } from '../app/LoadingMessage.tsx';
 import { Link, useNavigate } from '../app/routing/Router.tsx';
@@ -7,19 +8,21 @@ import { blankWorkflow } from '../builder/blankWorkflow.ts';
 import { useWorkflowList } from '../persistence/storedWorkflowHooks.ts';
 import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
 import { useAppStore } from '../state/StoreProvider.tsx';
+import type { ExampleLibrary } from '../examples/exampleLibrary.ts';
 import { ImportWorkflowButton } from './ImportWorkflowButton.tsx';
+import { NewFromExampleMenu } from './NewFromExampleMenu.tsx';
 import { WorkflowTable } from './WorkflowTable.tsx';
 
 /** The home screen: the Workflows kept in this browser, and the ways to make a new one. */
-export function OverviewScreen() {
+export function OverviewScreen({ library }: { library: ExampleLibrary }) {
   return (
     <Screen title="Workflows" description="Every Workflow drafted in this browser, with its trigger, status and last edit.">
-      <WorkflowOverview />
+      <WorkflowOverview library={library} />
     </Screen>
   );
 }
 
-function WorkflowOverview() {
+function WorkflowOverview({ library }: { library: ExampleLibrary }) {
   const list = useWorkflowList();
   const persistentStorage = useAppStore((state) => state.persistentStorage);
   const navigate = useNavigate();
@@ -34,6 +37,15 @@ function WorkflowOverview() {
       <button type="button" className="ui-button ui-button--primary" onClick={() => void createBlank()}>
         <Plus aria-hidden size={16} /> New Workflow
       </button>
+      <Suspense fallback={null}>
+        <NewFromExampleMenu
+          library={library}
+          onChoose={async (example) => {
+            const record = await create(example);
+            if (record) open(record.id);
+          }}
+        />
+      </Suspense>
       <ImportWorkflowButton
         importFile={async (file) => {
           const outcome = await importFile(file);

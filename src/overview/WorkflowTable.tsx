@@ -1,6 +1,7 @@
 import { Link } from '../app/routing/Router.tsx';
 import type { WorkflowSummary } from '../persistence/workflowRepository.ts';
 import { triggerName } from '../builder/triggerName.ts';
+import { WorkflowRowActions } from './WorkflowRowActions.tsx';
 
 const editedFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -16,6 +17,9 @@ export function WorkflowTable({ workflows }: { workflows: readonly WorkflowSumma
           <th scope="col">Steps</th>
           <th scope="col">Status</th>
           <th scope="col">Last edited</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -33,6 +37,9 @@ export function WorkflowTable({ workflows }: { workflows: readonly WorkflowSumma
             </td>
             <td>
               <time dateTime={new Date(workflow.updatedAt).toISOString()}>{editedFormat.format(workflow.updatedAt)}</time>
+            </td>
+            <td className="table-actions">
+              <WorkflowRowActions workflow={workflow} />
             </td>
           </tr>
         ))}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { DocumentIssue } from '../../simulator/schema/parseDocument.ts';
 import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
+import type { WorkflowSettings } from '../../simulator/schema/settings.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
 import { downloadText } from '../app/downloadText.ts';
@@ -9,7 +10,17 @@ import { usePersistence } from './PersistenceProvider.tsx';
 import { readWorkflowFile, workflowFileName, workflowFileText } from './readWorkflowFile.ts';
 import type { WorkflowRecord } from './records.ts';
 import { describeStorageFailure } from './storageError.ts';
-import { createWorkflow, listWorkflowDocuments, publishWorkflow, readWorkflow, restoreVersion, saveVersion } from './workflowRepository.ts';
+import {
+  createWorkflow,
+  deleteWorkflow,
+  listWorkflowDocuments,
+  publishWorkflow,
+  readWorkflow,
+  restoreDeletedWorkflow,
+  restoreVersion,
+  saveVersion,
+  updateStoredWorkflow,
+} from './workflowRepository.ts';
 
 export type PublishOutcome = { readonly ok: true } | { readonly ok: false; readonly problems: readonly WorkflowProblem[] } | { readonly ok: false; readonly problems?: undefined };
 
@@ -148,6 +159,60 @@ export function useWorkflowActions() {
       }
     };
 
-    return { create, importFile, importIntoOpen, exportOpen, saveVersionNow, restore, reloadTheirs, keepMineAsCopy, publish };
+    /**
+     * Changes a stored Workflow from the overview. When it is the one open in the builder, the
+     * change goes through the document instead (undoable, and autosaved like any edit).
+     */
+    const updateStored = async (id: string, change: (workflow: Workflow) => Workflow, what: string): Promise<boolean> => {
+      if (store.getState().document?.workflowId === id) {
+        store.getState().editWorkflow(change);
+        return true;
+      }
+      try {
+        const outcome = await updateStoredWorkflow(db, id, change, Date.now());
+        if (!outcome.ok) store.getState().notify({ tone: 'error', title: `${what}: nothing changed`, description: outcome.reason === 'missing' ? 'This Workflow is no longer stored.' : 'The stored Workflow cannot be read.' });
+        return outcome.ok;
+      } catch (error) {
+        failed(`${what}: nothing changed`, error);
+        return false;
+      }
+    };
+
+    const rename = (id: string, name: string) => updateStored(id, (workflow) => ({ ...workflow, name }), 'Not renamed');
+    const updateSettings = (id: string, settings: WorkflowSettings) => updateStored(id, (workflow) => ({ ...workflow, settings }), 'Settings not saved');
+
+    /** A copy of a stored Workflow, as a new draft named "… (copy)". */
+    const duplicate = async (id: string): Promise<WorkflowRecord | null> => {
+      try {
+        const read = await readWorkflow(db, id);
+        if (!read?.ok) return null;
+        return await create({ ...read.record.document, name: `${read.record.document.name} (copy)`.slice(0, 120) });
+      } catch (error) {
+        return failed('Not duplicated', error);
+      }
+    };
+
+    /** Deletes a Workflow with its history; a toast offers Undo, which puts everything back. */
+    const remove = async (id: string, name: string): Promise<boolean> => {
+      try {
+        const deleted = await deleteWorkflow(db, id);
+        if (!deleted) return false;
+        if (store.getState().document?.workflowId === id) store.getState().closeDocument();
+        store.getState().notify({
+          tone: 'success',
+          title: `Deleted “${name}”`,
+          action: {
+            label: 'Undo',
+            perform: () => void restoreDeletedWorkflow(db, deleted).catch((error: unknown) => failed(`“${name}” was not restored`, error)),
+          },
+        });
+        return true;
+      } catch (error) {
+        failed('Not deleted', error);
+        return false;
+      }
+    };
+
+    return { rename, updateSettings, duplicate, remove, create, importFile, importIntoOpen, exportOpen, saveVersionNow, restore, reloadTheirs, keepMineAsCopy, publish };
   }, [db, flush, store]);
 }

@@ -3,7 +3,7 @@ import { parseWorkflowDocument } from '../../simulator/schema/parseDocument.ts';
 import type { TriggerType } from '../../simulator/schema/trigger.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import type { ExitflowDb } from './db.ts';
-import { versionKindSchema, workflowRecordSchema, type VersionKind, type VersionRecord, type WorkflowRecord } from './records.ts';
+import { versionKindSchema, workflowRecordSchema, type ScriptRecord, type VersionKind, type VersionRecord, type WorkflowRecord } from './records.ts';
 
 /** Automatic snapshots are taken while editing at most this often, and this many are kept per Workflow. */
 export const AUTO_SNAPSHOT_INTERVAL_MS = 10 * 60 * 1000;
@@ -211,5 +211,49 @@ export function restoreVersion(db: ExitflowDb, workflowId: string, versionId: nu
     const saved = await writeRevision(db, { document: { ...version.document, id: workflowId }, baseRevision }, now, (record) => record, 'none');
     if (saved.ok) await addVersion(db, saved.record, 'restore', `Restored the version of ${new Date(version.createdAt).toISOString()}`, now);
     return saved;
+  });
+}
+
+/**
+ * Changes a stored Workflow that is not open here (rename, settings from the overview): reads it,
+ * applies `change` to its document and writes the next revision, in one transaction, so a
+ * concurrent write by a tab editing it is never lost (that tab sees the new revision).
+ */
+export function updateStoredWorkflow(db: ExitflowDb, id: string, change: (document: Workflow) => Workflow, now: number): Promise<SaveOutcome> {
+  return db.transaction('rw', db.workflows, db.versions, async (): Promise<SaveOutcome> => {
+    const read = await readWorkflow(db, id);
+    if (!read) return { ok: false, reason: 'missing' };
+    if (!read.ok) return { ok: false, reason: 'conflict', current: read };
+    return saveWorkflow(db, { document: change(read.record.document), baseRevision: read.record.revision }, now);
+  });
+}
+
+/** Everything a deleted Workflow had, kept to undo the deletion. */
+export interface DeletedWorkflow {
+  readonly workflow: unknown;
+  readonly versions: readonly unknown[];
+  readonly scripts: readonly unknown[];
+}
+
+/** Deletes a Workflow with its history and scripts, and returns them as they were stored (for Undo). */
+export function deleteWorkflow(db: ExitflowDb, id: string): Promise<DeletedWorkflow | null> {
+  return db.transaction('rw', db.workflows, db.versions, db.scripts, async () => {
+    const workflow = await db.workflows.get(id);
+    if (workflow === undefined) return null;
+    const versions = await db.versions.where('workflowId').equals(id).toArray();
+    const scripts = await db.scripts.where('workflowId').equals(id).toArray();
+    await db.workflows.delete(id);
+    await db.versions.bulkDelete(versions.map((version) => version.id));
+    await db.scripts.bulkDelete(scripts.map((script) => script.id));
+    return { workflow, versions, scripts };
+  });
+}
+
+/** Puts a deleted Workflow back exactly as it was (Undo of delete). */
+export function restoreDeletedWorkflow(db: ExitflowDb, deleted: DeletedWorkflow): Promise<void> {
+  return db.transaction('rw', db.workflows, db.versions, db.scripts, async () => {
+    await db.workflows.put(deleted.workflow as WorkflowRecord);
+    await db.versions.bulkPut(deleted.versions as VersionRecord[]);
+    await db.scripts.bulkPut(deleted.scripts as ScriptRecord[]);
   });
 }

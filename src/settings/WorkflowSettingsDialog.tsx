@@ -4,16 +4,19 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { WorkflowSettingsPanel } from './WorkflowSettingsPanel.tsx';
 
 interface Props {
-  readonly trigger: ReactElement;
+  /** The control that opens it; leave out when `open` is controlled (a menu item). */
+  readonly trigger?: ReactElement;
+  readonly open?: boolean;
+  readonly onOpenChange?: (open: boolean) => void;
   readonly workflowName: string;
   readonly settings: WorkflowSettings;
   readonly onChange: (settings: WorkflowSettings) => void;
 }
 
 /** "Workflow settings": the stop settings panel in a dialog; every change applies at once (and can be undone). */
-export function WorkflowSettingsDialog({ trigger, workflowName, settings, onChange }: Props) {
+export function WorkflowSettingsDialog({ trigger, open, onOpenChange, workflowName, settings, onChange }: Props) {
   return (
-    <Dialog trigger={trigger} title="Workflow settings" description={`How “${workflowName}” can be stopped for a contact.`}>
+    <Dialog {...(trigger ? { trigger } : {})} {...(open === undefined ? {} : { open })} {...(onOpenChange ? { onOpenChange } : {})} title="Workflow settings" description={`How “${workflowName}” can be stopped for a contact.`}>
       <WorkflowSettingsPanel settings={settings} onChange={onChange} />
     </Dialog>
   );

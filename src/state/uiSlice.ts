@@ -10,6 +10,8 @@ export interface Notice {
   readonly description?: string;
   /** How many times the same notice was raised while shown (a repeating error is one toast). */
   readonly count: number;
+  /** One thing to do about it, e.g. Undo after a deletion. */
+  readonly action?: { readonly label: string; readonly perform: () => void };
 }
 
 export type NewNotice = Omit<Notice, 'id' | 'count'>;

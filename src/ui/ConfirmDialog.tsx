@@ -2,8 +2,10 @@ import { AlertDialog } from 'radix-ui';
 import type { ReactNode } from 'react';
 
 interface Props {
-  /** The control that opens the dialog. */
-  readonly trigger: ReactNode;
+  /** The control that opens the dialog; leave out when `open` is controlled from elsewhere (a menu item). */
+  readonly trigger?: ReactNode;
+  readonly open?: boolean;
+  readonly onOpenChange?: (open: boolean) => void;
   readonly title: string;
   readonly description: string;
   readonly confirmLabel: string;
@@ -14,10 +16,10 @@ interface Props {
  * Asks before doing something that cannot be undone (Radix AlertDialog: focus moves into it,
  * Escape and Cancel close it, focus returns to the trigger).
  */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, onConfirm }: Props) {
+export function ConfirmDialog({ trigger, open, onOpenChange, title, description, confirmLabel, onConfirm }: Props) {
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
+    <AlertDialog.Root {...(open === undefined ? {} : { open })} {...(onOpenChange ? { onOpenChange } : {})}>
+      {trigger && <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="ui-dialog__overlay" />
         <AlertDialog.Content className="ui-dialog">

@@ -32,6 +32,8 @@ interface Props {
   readonly onDismiss: () => void;
   /** Milliseconds before it closes by itself; errors stay until dismissed unless told otherwise. */
   readonly duration?: number;
+  /** One action offered in the toast (e.g. Undo); `altText` tells screen-reader users how else to do it. */
+  readonly action?: { readonly label: string; readonly altText: string; readonly perform: () => void };
 }
 
 const toneIcons: Record<ToastTone, ReactNode> = {
@@ -44,7 +46,7 @@ const toneIcons: Record<ToastTone, ReactNode> = {
  * One short message about something that happened, shown inside a ToastRegion. Errors are announced
  * at once and stay until dismissed; info and success are announced politely and leave after 5 s.
  */
-export function Toast({ title, description, tone, onDismiss, duration }: Props) {
+export function Toast({ title, description, tone, onDismiss, duration, action }: Props) {
   const isError = tone === 'error';
   return (
     <RadixToast.Root
@@ -63,6 +65,13 @@ export function Toast({ title, description, tone, onDismiss, duration }: Props) 
         <RadixToast.Title className="ui-toast__title">{title}</RadixToast.Title>
         {description && <RadixToast.Description className="ui-toast__description">{description}</RadixToast.Description>}
       </div>
+      {action && (
+        <RadixToast.Action asChild altText={action.altText}>
+          <button type="button" className="ui-button ui-button--small ui-toast__action" onClick={action.perform}>
+            {action.label}
+          </button>
+        </RadixToast.Action>
+      )}
       <RadixToast.Close asChild>
         <button type="button" className="ui-icon-button ui-toast__close" aria-label="Dismiss">
           <X size={16} aria-hidden="true" />

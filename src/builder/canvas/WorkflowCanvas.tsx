@@ -30,6 +30,12 @@ interface Props {
   readonly workflow: Workflow;
   /** Problems (SPEC §3 validation) per node id, shown as badges. */
   readonly problems: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The node components by type; the app always uses the default. Only the canvas benchmark
+   * (test/bench/browser/canvasPage.tsx) passes its own, wrappers of these that count renders. Must
+   * be a module-level constant, like the default.
+   */
+  readonly nodeTypes?: NodeTypes;
 }
 
 const toConnection = (connection: Connection) => ({ source: connection.source, sourceHandle: connection.sourceHandle ?? 'next', target: connection.target });
@@ -39,7 +45,7 @@ const toConnection = (connection: Connection) => ({ source: connection.source, s
  * change that means something to the document — a move when the drag ends (one undo step), a
  * connection, a deletion — goes to the store as one edit, and the nodes follow the document.
  */
-export function WorkflowCanvas({ workflow, problems }: Props) {
+export function WorkflowCanvas({ workflow, problems, nodeTypes = NODE_TYPES }: Props) {
   const selection = useAppStore((state) => state.selection);
   const editWorkflow = useAppStore((state) => state.editWorkflow);
   const selectedNodes = useMemo(() => new Set(selection.nodeIds), [selection.nodeIds]);
@@ -92,7 +98,7 @@ export function WorkflowCanvas({ workflow, problems }: Props) {
     <ReactFlow<WorkflowFlowNode, FlowEdge>
       nodes={nodes}
       edges={edges}
-      nodeTypes={NODE_TYPES}
+      nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onNodeDragStop={(_event, _node, dragged) =>

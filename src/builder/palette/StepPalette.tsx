@@ -46,7 +46,9 @@ function PaletteItem({ kind, onAdd }: { kind: StepKind; onAdd: (type: StepType) 
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: paletteDragId(kind.type), data: { stepType: kind.type } satisfies PaletteDragData });
   const Icon = STEP_ICONS[kind.type];
   // dnd-kit's keyboard sensor is not used: Enter adds the step directly, which is what a keyboard user wants.
-  const { role: _role, tabIndex: _tabIndex, ...dragAttributes } = attributes;
+  // So its screen-reader instructions (press space to pick up, arrows to move) do not apply, and as
+  // `aria-describedby` they would hide the item's own description.
+  const { role: _role, tabIndex: _tabIndex, 'aria-describedby': _instructions, ...dragAttributes } = attributes;
   return (
     <button
       ref={setNodeRef}

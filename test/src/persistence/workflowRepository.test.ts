@@ -6,13 +6,16 @@ import {
   AUTO_SNAPSHOT_INTERVAL_MS,
   AUTO_SNAPSHOTS_KEPT,
   createWorkflow,
+  deleteWorkflow,
   listVersions,
   listWorkflows,
   publishWorkflow,
   readWorkflow,
+  restoreDeletedWorkflow,
   restoreVersion,
   saveVersion,
   saveWorkflow,
+  updateStoredWorkflow,
 } from '../../../src/persistence/workflowRepository.ts';
 import { freshDb, storedRows } from '../../harness/fakeBrowserStorage.ts';
 import { buildWorkflow, steps } from '../../harness/workflowFixtures.ts';
@@ -332,5 +335,41 @@ describe('publishWorkflow', () => {
     const outcome = await publishWorkflow(db, { document: created.document, baseRevision: created.revision }, T0 + 2 * MINUTE);
     expect(outcome.ok === false && outcome.reason).toBe('conflict');
     expect(await storedRows(db)).toEqual(before);
+  });
+});
+
+describe('updateStoredWorkflow', () => {
+  it('changes the stored document as the next revision', async () => {
+    const db = freshDb();
+    await createWorkflow(db, draft('wf', 'Old name'), T0);
+    const outcome = await updateStoredWorkflow(db, 'wf', (workflow) => renamed(workflow, 'New name'), T0 + MINUTE);
+    expect(outcome.ok && [outcome.record.revision, outcome.record.document.name]).toEqual([2, 'New name']);
+  });
+
+  it('reports a Workflow that is gone', async () => {
+    expect(await updateStoredWorkflow(freshDb(), 'gone', (workflow) => workflow, T0)).toEqual({ ok: false, reason: 'missing' });
+  });
+});
+
+describe('deleteWorkflow and restoreDeletedWorkflow', () => {
+  it('deletes a Workflow with its history, and Undo puts back exactly what was stored', async () => {
+    const db = freshDb();
+    await createWorkflow(db, draft('wf'), T0);
+    await createWorkflow(db, draft('other'), T0);
+    await saveVersion(db, 'wf', 'kept', T0 + MINUTE);
+    await saveVersion(db, 'other', 'untouched', T0 + MINUTE);
+    const before = await storedRows(db);
+
+    const deleted = await deleteWorkflow(db, 'wf');
+    expect(await readWorkflow(db, 'wf')).toBeNull();
+    expect(await listVersions(db, 'wf')).toEqual([]);
+    expect((await listVersions(db, 'other')).map((version) => version.note)).toEqual(['untouched']);
+
+    await restoreDeletedWorkflow(db, deleted as NonNullable<typeof deleted>);
+    expect(await storedRows(db)).toEqual(before);
+  });
+
+  it('answers null for a Workflow that is not stored', async () => {
+    expect(await deleteWorkflow(freshDb(), 'gone')).toBeNull();
   });
 });

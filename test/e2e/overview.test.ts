@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './support/appSession.ts';
+import { scanWithAxe } from './support/axe.ts';
+import { saveScreenshot } from './support/browser.ts';
+import { readTable } from './support/readTable.ts';
+
+const session = useAppSession();
+
+const table = (page: Page) => page.getByRole('table', { name: 'Workflows' });
+const names = async (page: Page) => (await readTable(table(page))).map((row) => row.Name);
+const goHome = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows' }).click();
+const rowMenu = (page: Page, name: string) => page.getByRole('button', { name: `Actions for ${name}`, exact: true });
+
+describe('the Workflows overview', () => {
+  it('creates from an example, renames, duplicates, changes stop settings, deletes with confirmation and undoes the deletion', async () => {
+    const page = await session.open();
+    await page.getByRole('button', { name: 'New from example' }).click();
+    await page.getByRole('menuitem', { name: '24h follow-up' }).click();
+    await page.getByLabel('Workflow name').waitFor();
+    expect(await page.getByLabel('Workflow name').inputValue()).toBe('24h follow-up');
+    await goHome(page);
+    await table(page).waitFor();
+    expect(await readTable(table(page))).toEqual([
+      expect.objectContaining({ Name: '24h follow-up', Trigger: 'Incoming message', Steps: '4', Status: 'Draft' }),
+    ]);
+
+    await rowMenu(page, '24h follow-up').click();
+    await page.getByRole('menuitem', { name: 'Rename…' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename Workflow' });
+    await rename.getByLabel('Name').fill('Follow-up (EU)');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await table(page).getByRole('link', { name: 'Follow-up (EU)' }).waitFor();
+
+    await rowMenu(page, 'Follow-up (EU)').click();
+    await page.getByRole('menuitem', { name: 'Duplicate' }).click();
+    await table(page).getByRole('link', { name: 'Follow-up (EU) (copy)' }).waitFor();
+
+    await rowMenu(page, 'Follow-up (EU) (copy)').click();
+    await page.getByRole('menuitem', { name: 'Workflow settings…' }).click();
+    const settings = page.getByRole('dialog', { name: 'Workflow settings' });
+    const manualStop = settings.getByRole('switch', { name: 'Allow users to stop this Workflow for a Contact' });
+    expect(await manualStop.getAttribute('aria-checked')).toBe('false');
+    await manualStop.click();
+    await settings.getByRole('checkbox', { name: 'Manual assignment' }).click();
+    await page.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true');
+    await saveScreenshot(page, 'overview-settings', { fullPage: false });
+    expect(await scanWithAxe(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    // The same panel in the builder shows what the overview stored.
+    await table(page).getByRole('link', { name: 'Follow-up (EU) (copy)' }).click();
+    await page.getByRole('button', { name: 'Workflow settings' }).click();
+    const inBuilder = page.getByRole('dialog', { name: 'Workflow settings' });
+    expect(await inBuilder.getByRole('switch', { name: 'Allow users to stop this Workflow for a Contact' }).getAttribute('aria-checked')).toBe('true');
+    expect(await inBuilder.getByRole('checkbox', { name: 'Manual assignment' }).getAttribute('aria-checked')).toBe('false');
+    await page.keyboard.press('Escape');
+    await goHome(page);
+
+    await rowMenu(page, 'Follow-up (EU)').click();
+    await page.getByRole('menuitem', { name: 'Delete…' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Delete “Follow-up (EU)”?' });
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await page.waitForFunction(() => !document.body.textContent?.includes('Follow-up (EU)Incoming'));
+    expect(await names(page)).toEqual(['Follow-up (EU) (copy)']);
+    await page.getByRole('region', { name: /^Notifications/ }).getByRole('button', { name: 'Undo' }).click();
+    await table(page).getByRole('link', { name: 'Follow-up (EU)', exact: true }).waitFor();
+    expect((await names(page)).sort()).toEqual(['Follow-up (EU)', 'Follow-up (EU) (copy)']);
+    await saveScreenshot(page, 'screen-overview-with-workflows', { fullPage: false });
+    expect(await scanWithAxe(page)).toEqual([]);
+  });
+});
