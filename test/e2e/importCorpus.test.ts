@@ -79,7 +79,8 @@ describe('importing Workflow files', () => {
     });
     await page.getByLabel('Workflow name').waitFor();
     expect(await page.getByLabel('Workflow name').inputValue()).toBe(XSS);
-    expect(await page.getByRole('region', { name: 'Steps' }).textContent()).toContain('Wait 24h');
+    await page.getByTestId('node-wait').waitFor();
+    expect(await page.getByTestId('node-wait').textContent()).toContain('Wait 24h');
     expect(await page.locator('img[src="x"]').count()).toBe(0);
   });
 });
