@@ -106,3 +106,42 @@ describe('the builder', () => {
     }
   });
 });
+
+describe('editing on the canvas', () => {
+  it('inserts a step dropped on an edge, and undoes, duplicates and deletes with the keyboard', async () => {
+    const page = await session.open();
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await page.getByRole('button', { name: 'New from example' }).click();
+    await page.getByRole('menuitem', { name: '24h follow-up' }).click();
+    await node(page, 'wait').waitFor();
+    const edges = () => page.locator('.react-flow__edge').count();
+    expect(await edges()).toBe(4);
+
+    // The edge from "Acknowledge" to "Wait 24h": drop an Add comment on its middle.
+    const from = (await node(page, 'ack').boundingBox()) as { x: number; y: number; width: number; height: number };
+    const to = (await node(page, 'wait').boundingBox()) as { x: number; y: number };
+    await drag(page, page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Add comment', exact: true }), {
+      x: from.x + from.width / 2,
+      y: (from.y + from.height + to.y) / 2,
+    });
+    await node(page, 'add-comment-1').waitFor();
+    expect(await edges()).toBe(5);
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+
+    await page.keyboard.press('Control+z');
+    await node(page, 'add-comment-1').waitFor({ state: 'detached' });
+    expect(await edges()).toBe(4);
+    await page.keyboard.press('Shift+Control+z');
+    await node(page, 'add-comment-1').waitFor();
+
+    await node(page, 'check-in').click();
+    await page.keyboard.press('Control+d');
+    await node(page, 'check-in-copy').waitFor();
+    await page.keyboard.press('Delete');
+    await node(page, 'check-in-copy').waitFor({ state: 'detached' });
+    await node(page, 'check-in').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await node(page, 'check-in-copy').waitFor();
+  });
+});

@@ -1,5 +1,6 @@
-import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
-import type { Step } from '../../../simulator/schema/step.ts';
+import { Position as HandleSide, type Edge as FlowEdge, type Node as FlowNode, type NodeHandle } from '@xyflow/react';
+import { stepOutputs, type Step } from '../../../simulator/schema/step.ts';
+import { NODE_SIZE } from '../editing/autoLayout.ts';
 import type { Trigger } from '../../../simulator/schema/trigger.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 
@@ -10,6 +11,21 @@ export type TriggerFlowNode = FlowNode<TriggerNodeData, 'trigger'>;
 export type WorkflowFlowNode = StepFlowNode | TriggerFlowNode;
 
 const NO_PROBLEMS: readonly string[] = [];
+const HANDLE = 10;
+
+/**
+ * Where a node's handles are before the browser has measured it: the target on top, the outputs
+ * spread along the bottom, as StepNode draws them. With these (and an initial size) React Flow
+ * can tell which nodes are in view without mounting all of them first — a 1,000-node Workflow
+ * then mounts a few dozen nodes, not a thousand, before its first useful frame.
+ */
+function initialHandles(outputs: readonly string[], withTarget: boolean): NodeHandle[] {
+  const { width, height } = NODE_SIZE;
+  const sources = outputs.map((id, i): NodeHandle => ({ id, type: 'source', position: HandleSide.Bottom, x: ((i + 0.5) * width) / outputs.length - HANDLE / 2, y: height - HANDLE / 2, width: HANDLE, height: HANDLE }));
+  return withTarget ? [{ id: null, type: 'target', position: HandleSide.Top, x: width / 2 - HANDLE / 2, y: -HANDLE / 2, width: HANDLE, height: HANDLE }, ...sources] : sources;
+}
+
+const presized = (outputs: readonly string[], withTarget: boolean) => ({ initialWidth: NODE_SIZE.width, initialHeight: NODE_SIZE.height, handles: initialHandles(outputs, withTarget) });
 const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
 
 /**
@@ -39,6 +55,7 @@ export function syncNodes(previous: readonly WorkflowFlowNode[], workflow: Workf
         data: { trigger: workflow.trigger, problems: triggerProblems },
         selected: selected.has(workflow.trigger.id),
         deletable: false,
+        ...presized(['next'], false),
         ...(previousTrigger?.measured ? { measured: previousTrigger.measured } : {}),
       };
   const steps = workflow.steps.map((step): StepFlowNode => {
@@ -51,6 +68,7 @@ export function syncNodes(previous: readonly WorkflowFlowNode[], workflow: Workf
       position: position(step.position),
       data: { step, problems: stepProblems },
       selected: selected.has(step.id),
+      ...presized(stepOutputs(step), true),
       ...(previousNode?.measured ? { measured: previousNode.measured } : {}),
     };
   });
