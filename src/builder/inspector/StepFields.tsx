@@ -34,9 +34,16 @@ export function StepFields({ form, stepChoices, workflowNames }: Props) {
           <InspectorField label="Save the reply in field" help="A contact field; empty uses the step’s id." error={form.errorAt(['field'])}>
             {(control) => <input {...control} value={step.field} onChange={(event) => form.change(['field'], event.target.value)} />}
           </InspectorField>
-          <InspectorField label="Timeout" help="Empty waits for ever; e.g. 24h adds a Timed out output." error={form.errorAt(['timeout'])}>
-            {(control) => <input {...control} value={step.timeout ?? ''} onChange={(event) => form.change(['timeout'], event.target.value === '' ? undefined : event.target.value)} />}
-          </InspectorField>
+          {/* An explicit switch, not an empty field: clearing a field while retyping it must not drop the Timed out output and its edge. */}
+          <label className="inspector-check">
+            <input type="checkbox" checked={step.timeout !== undefined} onChange={(event) => form.change(['timeout'], event.target.checked ? '24h' : undefined)} />
+            Stop waiting after a while (adds a Timed out output)
+          </label>
+          {step.timeout !== undefined && (
+            <InspectorField label="Timeout" help="e.g. 30m, 24h, 1d2h" error={form.errorAt(['timeout'])}>
+              {(control) => <input {...control} value={step.timeout ?? ''} onChange={(event) => form.change(['timeout'], event.target.value)} />}
+            </InspectorField>
+          )}
         </>
       );
     case 'wait':

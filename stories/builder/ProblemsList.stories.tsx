@@ -1,0 +1,87 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
+import { ProblemsList } from '../../src/builder/ProblemsList.tsx';
+import { buildWorkflow, exitOn, followUpWorkflow, steps } from '../../test/harness/workflowFixtures.ts';
+
+/**
+ * A Workflow with problems of every sort the list shows: on a step, on an edge only (into the
+ * trigger), on a step and its edge, and Workflow-wide (exit conditions on with none chosen), which has nothing to show on the canvas.
+ */
+const broken = buildWorkflow({
+  name: 'Broken',
+  steps: [steps.send('greet', '', 'Greeting'), steps.wait('wait', '1h', 'Wait 1h'), steps.jump('again', '', 'Again'), steps.end()],
+  edges: ['trigger>greet', 'greet>wait', 'greet>end', 'wait>trigger'],
+  settings: exitOn([]),
+});
+const brokenProblems = validateWorkflow(broken);
+
+const meta = {
+  title: 'Builder/ProblemsList',
+  component: ProblemsList,
+  args: { onShow: fn(), problems: brokenProblems },
+  decorators: [
+    (Story) => (
+      <div style={{ width: '22rem' }}>
+        <Story />
+      </div>
+    ),
+  ],
+} satisfies Meta<typeof ProblemsList>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Every problem is a button that shows where it is; a Workflow-wide one has nowhere to show. */
+export const WithProblems: Story = {
+  play: async ({ canvasElement, args }) => {
+    const panel = within(canvasElement).getByRole('region', { name: /^Problems/ });
+    await expect(within(panel).getByRole('heading', { name: `Problems ${brokenProblems.length}` })).toBeVisible();
+    const items = within(panel).getAllByRole('button');
+    await expect(items.map((item) => item.textContent?.trim())).toEqual(brokenProblems.map((problem) => problem.message));
+
+    const empty = within(panel).getByRole('button', { name: '"Greeting" has no message text' });
+    await userEvent.click(empty);
+    await expect(args.onShow).toHaveBeenCalledOnce();
+    await expect(args.onShow).toHaveBeenCalledWith(expect.objectContaining({ code: 'empty_message', stepId: 'greet' }));
+
+    await userEvent.click(within(panel).getByRole('button', { name: '"Again" cannot be reached from the trigger' }));
+    await expect(args.onShow).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'unreachable', stepId: 'again' }));
+
+    // A problem with an edge and no step is shown too (the edge gets selected).
+    await userEvent.click(within(panel).getByRole('button', { name: 'Nothing can lead into the trigger' }));
+    await expect(args.onShow).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'edge_into_trigger', edgeId: 'e3' }));
+
+    // The Workflow-wide problem has no step or edge to show: its button is disabled.
+    const wide = within(panel).getByRole('button', { name: /^Exit conditions are on but none is selected/ });
+    await expect(wide).toBeDisabled();
+    await userEvent.click(wide);
+    await expect(args.onShow).toHaveBeenCalledTimes(3);
+  },
+};
+
+/** Keyboard: Tab reaches each problem and Enter shows it. */
+export const ShowWithKeyboard: Story = {
+  play: async ({ canvasElement, args }) => {
+    const panel = within(canvasElement).getByRole('region', { name: /^Problems/ });
+    await userEvent.tab();
+    await expect(within(panel).getAllByRole('button')[0]).toHaveFocus();
+    await userEvent.tab();
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onShow).toHaveBeenCalledOnce();
+    await expect(args.onShow).toHaveBeenCalledWith(brokenProblems[1]);
+  },
+};
+
+/** A valid Workflow: nothing keeps it from being published. */
+export const NoProblems: Story = {
+  args: { problems: validateWorkflow(followUpWorkflow()) },
+  play: async ({ canvasElement, args }) => {
+    const panel = within(canvasElement).getByRole('region', { name: /^Problems/ });
+    await expect(args.problems).toHaveLength(0);
+    await expect(within(panel).getByRole('heading', { name: 'Problems 0' })).toBeVisible();
+    await expect(panel).toHaveTextContent('No problems: this Workflow can be published.');
+    await expect(within(panel).queryByRole('button')).toBeNull();
+    await expect(within(panel).queryByRole('list')).toBeNull();
+  },
+};
