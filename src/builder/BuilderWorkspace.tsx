@@ -6,6 +6,8 @@ import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
 import { stepOutputs, type StepType } from '../../simulator/schema/step.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
+import { useSavedViewport } from '../persistence/storedWorkflowHooks.ts';
+import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
 import { useAppStore } from '../state/StoreProvider.tsx';
 import { GRID, WorkflowCanvas } from './canvas/WorkflowCanvas.tsx';
 import { useBuilderShortcuts } from './commands/useBuilderShortcuts.ts';
@@ -46,6 +48,8 @@ function edgeAt(point: Position): string | undefined {
 
 function Workspace({ workflow, otherWorkflows }: Props) {
   useBuilderShortcuts();
+  const savedViewport = useSavedViewport(workflow.id);
+  const { rememberViewport } = useWorkflowActions();
   const flow = useReactFlow();
   const editWorkflow = useAppStore((state) => state.editWorkflow);
   const select = useAppStore((state) => state.select);
@@ -121,7 +125,11 @@ function Workspace({ workflow, otherWorkflows }: Props) {
       <div className="builder-workspace">
         <StepPalette onAdd={addFromKeyboard} />
         <CanvasDropZone onElement={onCanvasElement}>
-          <WorkflowCanvas workflow={workflow} problems={problemsByNode} />
+          {savedViewport === undefined ? (
+            <p className="loading">Opening the canvas…</p>
+          ) : (
+            <WorkflowCanvas workflow={workflow} problems={problemsByNode} initialViewport={savedViewport} onViewportChange={(viewport) => rememberViewport(workflow.id, viewport)} />
+          )}
         </CanvasDropZone>
         <div className="builder-side">
           <Inspector workflow={workflow} workflowNames={otherWorkflows.map((other) => other.name)} />

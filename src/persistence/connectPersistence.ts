@@ -2,7 +2,7 @@ import type { AppStore } from '../state/appStore.ts';
 import { startAutosave } from './autosave.ts';
 import type { ExitflowDb } from './db.ts';
 import { followStoredWorkflow } from './followStoredWorkflow.ts';
-import { rememberView } from './lastView.ts';
+import { rememberOpenWorkflow } from './lastView.ts';
 
 export interface PersistenceConnection {
   /** Writes unsaved edits now. */
@@ -41,7 +41,7 @@ export function connectPersistence(store: AppStore, db: ExitflowDb, page: PageEv
     }
     const workflowId = state.document?.workflowId ?? null;
     if (workflowId !== (previous.document?.workflowId ?? null))
-      rememberView(db, { workflowId, viewport: null, savedAt: now() }).catch(() => undefined); // best effort: only a convenience
+      rememberOpenWorkflow(db, workflowId, now()).catch(() => undefined); // best effort: only a convenience
   });
 
   const onHide = () => {

@@ -11,3 +11,14 @@ export async function readLastView(db: ExitflowDb): Promise<LastViewRecord | nul
   const parsed = lastViewRecordSchema.safeParse(await db.view.get('last-view'));
   return parsed.success ? parsed.data : null;
 }
+
+/**
+ * Remembers that `workflowId` is open, keeping the viewport saved for it (reopening the same
+ * Workflow after a crash shows the same part of the canvas); another Workflow starts without one.
+ */
+export async function rememberOpenWorkflow(db: ExitflowDb, workflowId: string | null, savedAt: number): Promise<void> {
+  await db.transaction('rw', db.view, async () => {
+    const last = await readLastView(db);
+    await rememberView(db, { workflowId, viewport: last?.workflowId === workflowId ? last.viewport : null, savedAt });
+  });
+}

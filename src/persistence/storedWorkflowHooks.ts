@@ -1,4 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { readLastView } from './lastView.ts';
+import type { LastViewRecord } from './records.ts';
 import type { VersionRecord } from './records.ts';
 import { usePersistence } from './PersistenceProvider.tsx';
 import { describeStorageFailure } from './storageError.ts';
@@ -38,4 +41,21 @@ export function useVersions(workflowId: string): VersionRecord[] | undefined {
 export function useWorkflowDocuments(): Workflow[] | undefined {
   const { db } = usePersistence();
   return useLiveQuery(() => readable(() => listWorkflowDocuments(db)), [db]);
+}
+
+/** The canvas viewport saved for this Workflow (`null` when none), read once when the canvas opens. */
+export function useSavedViewport(workflowId: string): LastViewRecord['viewport'] | undefined {
+  const { db } = usePersistence();
+  const [viewport, setViewport] = useState<LastViewRecord['viewport'] | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    readLastView(db).then(
+      (view) => live && setViewport(view?.workflowId === workflowId ? view.viewport : null),
+      () => live && setViewport(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, workflowId]);
+  return viewport;
 }

@@ -9,6 +9,7 @@ import { useAppStoreApi } from '../state/StoreProvider.tsx';
 import { usePersistence } from './PersistenceProvider.tsx';
 import { readWorkflowFile, workflowFileName, workflowFileText } from './readWorkflowFile.ts';
 import type { WorkflowRecord } from './records.ts';
+import { rememberView } from './lastView.ts';
 import { describeStorageFailure } from './storageError.ts';
 import {
   createWorkflow,
@@ -213,6 +214,10 @@ export function useWorkflowActions() {
       }
     };
 
-    return { rename, updateSettings, duplicate, remove, create, importFile, importIntoOpen, exportOpen, saveVersionNow, restore, reloadTheirs, keepMineAsCopy, publish };
+    /** Keeps where the canvas was looking, for crash recovery (best effort, silent). */
+    const rememberViewport = (workflowId: string, viewport: { x: number; y: number; zoom: number }) =>
+      void rememberView(db, { workflowId, viewport, savedAt: Date.now() }).catch(() => undefined);
+
+    return { rememberViewport, rename, updateSettings, duplicate, remove, create, importFile, importIntoOpen, exportOpen, saveVersionNow, restore, reloadTheirs, keepMineAsCopy, publish };
   }, [db, flush, store]);
 }

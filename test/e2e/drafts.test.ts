@@ -19,7 +19,7 @@ async function createWorkflow(page: Page): Promise<string> {
 }
 
 describe('drafts in IndexedDB', () => {
-  it('keeps an edit through a crashed page and a relaunched browser, and reopens the Workflow that was open', async () => {
+  it('keeps an edit through a crashed page and a relaunched browser, and reopens the Workflow that was open where the canvas looked', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'exitflow-profile-'));
     try {
       let browser = await launchWithProfile(profile);
@@ -27,7 +27,11 @@ describe('drafts in IndexedDB', () => {
       await page.goto(session.url());
       const id = await createWorkflow(page);
       await nameField(page).fill('Crash-proof draft');
+      // Look at another part of the canvas: the view is restored too.
+      await page.locator('.react-flow__controls-zoomin').click();
+      await page.locator('.react-flow__controls-zoomin').click();
       await page.waitForTimeout(1000);
+      const view = await page.locator('.react-flow__viewport').getAttribute('style');
       // Kill the page's renderer process, as a crash would, then the browser.
       const cdp = await browser.newCDPSession(page);
       const crashed = page.waitForEvent('crash');
@@ -41,6 +45,8 @@ describe('drafts in IndexedDB', () => {
       await nameField(page).waitFor();
       expect(new URL(page.url()).pathname).toBe(`/builder/${id}`);
       expect(await nameField(page).inputValue()).toBe('Crash-proof draft');
+      await page.locator('.react-flow__node').first().waitFor();
+      expect(await page.locator('.react-flow__viewport').getAttribute('style')).toBe(view);
       await browser.close();
     } finally {
       rmSync(profile, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import {
   type EdgeChange,
   type NodeChange,
   type NodeTypes,
+  type Viewport,
 } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
@@ -36,6 +37,10 @@ interface Props {
    * be a module-level constant, like the default.
    */
   readonly nodeTypes?: NodeTypes;
+  /** Where to look when the canvas opens (saved from the last session); the whole graph when absent. */
+  readonly initialViewport?: Viewport | null;
+  /** Where the canvas looks after each pan or zoom, to remember it. */
+  readonly onViewportChange?: (viewport: Viewport) => void;
 }
 
 const toConnection = (connection: Connection) => ({ source: connection.source, sourceHandle: connection.sourceHandle ?? 'next', target: connection.target });
@@ -45,7 +50,7 @@ const toConnection = (connection: Connection) => ({ source: connection.source, s
  * change that means something to the document — a move when the drag ends (one undo step), a
  * connection, a deletion — goes to the store as one edit, and the nodes follow the document.
  */
-export function WorkflowCanvas({ workflow, problems, nodeTypes = NODE_TYPES }: Props) {
+export function WorkflowCanvas({ workflow, problems, nodeTypes = NODE_TYPES, initialViewport = null, onViewportChange }: Props) {
   const selection = useAppStore((state) => state.selection);
   const editWorkflow = useAppStore((state) => state.editWorkflow);
   const selectedNodes = useMemo(() => new Set(selection.nodeIds), [selection.nodeIds]);
@@ -114,8 +119,8 @@ export function WorkflowCanvas({ workflow, problems, nodeTypes = NODE_TYPES }: P
       deleteKeyCode={['Delete', 'Backspace']}
       snapToGrid
       snapGrid={GRID}
-      fitView
-      fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+      {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: { maxZoom: 1, padding: 0.2 } })}
+      {...(onViewportChange ? { onMoveEnd: (_event: unknown, viewport: Viewport) => onViewportChange(viewport) } : {})}
       minZoom={0.1}
       onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
       defaultEdgeOptions={{ type: 'smoothstep' }}

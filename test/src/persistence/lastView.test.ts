@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LastViewRecord } from '../../../src/persistence/records.ts';
-import { readLastView, rememberView } from '../../../src/persistence/lastView.ts';
+import { readLastView, rememberOpenWorkflow, rememberView } from '../../../src/persistence/lastView.ts';
 import { freshDb } from '../../harness/fakeBrowserStorage.ts';
 
 const T0 = Date.UTC(2025, 0, 6, 9, 0);
@@ -15,6 +15,15 @@ describe('the last view', () => {
     await rememberView(db, { workflowId: 'first', viewport: null, savedAt: T0 });
     await rememberView(db, { workflowId: 'follow-up', viewport: { x: 10, y: -20, zoom: 1.5 }, savedAt: T0 + 1 });
     expect(await readLastView(db)).toEqual({ key: 'last-view', workflowId: 'follow-up', viewport: { x: 10, y: -20, zoom: 1.5 }, savedAt: T0 + 1 });
+  });
+
+  it('keeps the viewport when the same Workflow is opened again, and drops it for another one', async () => {
+    const db = freshDb();
+    await rememberView(db, { workflowId: 'follow-up', viewport: { x: 10, y: -20, zoom: 1.5 }, savedAt: T0 });
+    await rememberOpenWorkflow(db, 'follow-up', T0 + 1);
+    expect((await readLastView(db))?.viewport).toEqual({ x: 10, y: -20, zoom: 1.5 });
+    await rememberOpenWorkflow(db, 'other', T0 + 2);
+    expect(await readLastView(db)).toEqual({ key: 'last-view', workflowId: 'other', viewport: null, savedAt: T0 + 2 });
   });
 
   it('is null when the kept view is damaged, rather than reopening something wrong', async () => {
