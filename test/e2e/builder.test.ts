@@ -116,6 +116,11 @@ describe('editing on the canvas', () => {
     await node(page, 'wait').waitFor();
     const edges = () => page.locator('.react-flow__edge').count();
     expect(await edges()).toBe(4);
+    await node(page, 'wait').click();
+    await page.waitForTimeout(300);
+    // The builder as the README shows it.
+    await saveScreenshot(page, 'screen-builder-example', { fullPage: false });
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
 
     // The edge from "Acknowledge" to "Wait 24h": drop an Add comment on its middle.
     const from = (await node(page, 'ack').boundingBox()) as { x: number; y: number; width: number; height: number };
