@@ -1,0 +1,94 @@
+import { formatOffset } from '../schema/duration.ts';
+import type { InputProblem } from '../schema/result.ts';
+import type { RunState } from '../schema/run.ts';
+import { scriptSchema, type Script, type ScriptEvent } from '../schema/script.ts';
+import type { TraceEntry } from '../schema/trace.ts';
+import type { Workflow } from '../schema/workflow.ts';
+import { runStates, traceEntries } from './materialize.ts';
+import { prepareSimulation } from './prepareSimulation.ts';
+import type { Simulation } from './simulation.ts';
+
+/** What a person does in the live Messages view: a script event that happens now (it has no `at`). */
+export type LiveCommand = ScriptEvent extends infer E ? (E extends ScriptEvent ? Omit<E, 'at'> : never) : never;
+
+export type LiveOutcome =
+  | { readonly ok: true; readonly entries: readonly TraceEntry[] }
+  /** The command itself is malformed (an unknown contact or user, a bad field): nothing happened. */
+  | { readonly ok: false; readonly problems: readonly InputProblem[] };
+
+/**
+ * A conversation played live, in virtual time, on the same engine: every command is recorded as a
+ * script event at the current instant (whole seconds), and the session is the simulation of the
+ * base script plus what was recorded, up to now. So a session can be saved as a script and replays
+ * exactly; and whatever a person tries, the engine decides — a refused stop is refused here as in
+ * any script, with its reason in the trace.
+ */
+export class LiveSession {
+  private recorded: ScriptEvent[] = [];
+  private simulation: Simulation;
+  /** Virtual time, ms since the script's start. */
+  private now = 0;
+
+  private constructor(
+    private readonly workflows: readonly Workflow[],
+    private readonly base: Script,
+    simulation: Simulation,
+  ) {
+    this.simulation = simulation;
+  }
+
+  /** A session on valid Workflows and a base script (its users, contacts, start; its events play too). */
+  static start(workflows: readonly Workflow[], base: Script): { readonly ok: true; readonly session: LiveSession } | { readonly ok: false; readonly problems: InputProblem[] } {
+    const prepared = prepareSimulation({ workflows, script: base });
+    if (!prepared.ok) return prepared;
+    prepared.simulation.runUntil(0);
+    return { ok: true, session: new LiveSession(workflows, base, prepared.simulation) };
+  }
+
+  get time(): number {
+    return this.now;
+  }
+
+  /** The base script with every recorded command: save it, and it replays this session. */
+  script(): Script {
+    return { ...this.base, events: [...this.base.events, ...this.recorded] };
+  }
+
+  /** Carries out a command now. */
+  command(command: LiveCommand): LiveOutcome {
+    const at = Math.floor(this.now / 1000) * 1000;
+    const event = { ...command, at: formatOffset(at) } as ScriptEvent;
+    const candidate = scriptSchema.safeParse({ ...this.script(), events: [...this.script().events, event] });
+    if (!candidate.success)
+      return { ok: false, problems: candidate.error.issues.map((issue) => ({ source: 'script', index: 0, path: issue.path.join('.'), message: issue.message })) };
+    const prepared = prepareSimulation({ workflows: this.workflows, script: candidate.data });
+    if (!prepared.ok) return prepared;
+    const before = this.simulation.trace.length;
+    this.recorded = [...this.recorded, event];
+    this.simulation = prepared.simulation;
+    this.simulation.runUntil(this.now);
+    return { ok: true, entries: [...traceEntries(this.simulation, Math.min(before, this.simulation.trace.length))] };
+  }
+
+  /** Lets virtual time pass (time warp): timers due meanwhile fire. */
+  advance(ms: number): readonly TraceEntry[] {
+    const before = this.simulation.trace.length;
+    this.now += Math.max(0, ms);
+    this.simulation.runUntil(this.now);
+    return [...traceEntries(this.simulation, before)];
+  }
+
+  /** Jumps to the next pending timer or scripted event; `null` when nothing is pending. */
+  jumpToNext(): readonly TraceEntry[] | null {
+    if (!this.simulation.hasPending()) return null;
+    return this.advance(this.simulation.nextEventTime() - this.now);
+  }
+
+  runs(): RunState[] {
+    return runStates(this.simulation);
+  }
+
+  trace(): TraceEntry[] {
+    return [...traceEntries(this.simulation)];
+  }
+}

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LiveSession } from '../../../simulator/engine/liveSession.ts';
+import { Simulation } from '../../../simulator/engine/simulation.ts';
+import { runStates } from '../../../simulator/engine/materialize.ts';
+import { parseScriptDocument, parseWorkflowDocument } from '../../../simulator/schema/parseDocument.ts';
+import type { Script } from '../../../simulator/schema/script.ts';
+import type { Workflow } from '../../../simulator/schema/workflow.ts';
+
+const HOUR = 3_600_000;
+
+function followUp(settings?: Workflow['settings']): Workflow {
+  const raw = JSON.parse(readFileSync(join(import.meta.dirname, '../../../public/examples/follow-up/follow-up.workflow.json'), 'utf8')) as Record<string, unknown>;
+  const parsed = parseWorkflowDocument(settings ? { ...raw, settings } : raw);
+  if (!parsed.ok) throw new Error('the example does not parse');
+  return parsed.value;
+}
+
+function base(): Script {
+  const parsed = parseScriptDocument({
+    format: 'exitflow.script/1',
+    name: 'Live demo',
+    start: '2026-01-05T09:00:00Z',
+    users: [
+      { id: 'alice', name: 'Alice', role: 'manager' },
+      { id: 'rita', name: 'Rita', role: 'agent', restricted: true },
+    ],
+    contacts: [{ id: 'omar', name: 'Omar' }],
+    events: [],
+  });
+  if (!parsed.ok) throw new Error('the base script does not parse');
+  return parsed.value;
+}
+
+function session(workflow = followUp()): LiveSession {
+  const started = LiveSession.start([workflow], base());
+  if (!started.ok) throw new Error(started.problems.map((problem) => problem.message).join('; '));
+  return started.session;
+}
+
+const omarsRun = (live: LiveSession) => live.runs().find((run) => run.contact === 'omar');
+
+describe('a live session', () => {
+  it('plays commands at the current virtual time and lets time pass: the follow-up is sent after 24 h', () => {
+    const live = session();
+    live.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    expect(omarsRun(live)).toMatchObject({ status: 'active', atStep: 'wait', waitingFor: 'timer' });
+    live.advance(24 * HOUR);
+    expect(omarsRun(live)).toMatchObject({ status: 'completed' });
+    expect(live.trace().some((entry) => entry.kind === 'message.sent' && entry.text?.startsWith('Just checking in'))).toBe(true);
+  });
+
+  it('stops the run on an exit condition met live, and the follow-up never comes', () => {
+    const live = session();
+    live.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    live.advance(HOUR);
+    const outcome = live.command({ type: 'agent.message', contact: 'omar', user: 'alice', text: 'Hello Omar, Alice here' });
+    expect(outcome.ok && outcome.entries.map((entry) => entry.kind)).toContain('run.stopped');
+    expect(omarsRun(live)).toMatchObject({ status: 'stopped', reason: 'outgoing_message', stoppedBy: 'alice' });
+    const later = [...(live.jumpToNext() ?? []), ...live.advance(48 * HOUR)];
+    expect(later.filter((entry) => entry.kind === 'message.sent')).toEqual([]);
+    expect(omarsRun(live)?.status).toBe('stopped');
+  });
+
+  it('refuses a stop by a restricted agent, whatever the UI showed, and changes nothing', () => {
+    const live = session(followUp({ manualStop: true, exitConditions: { enabled: false, on: [] } }));
+    live.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    const before = omarsRun(live);
+    const outcome = live.command({ type: 'workflow.stop', contact: 'omar', user: 'rita', workflow: '24h follow-up' });
+    expect(outcome.ok && outcome.entries.filter((entry) => entry.kind === 'stop.refused')).toEqual([expect.objectContaining({ user: 'rita', reason: 'restricted_user' })]);
+    expect(omarsRun(live)).toEqual(before);
+  });
+
+  it('refuses a stop of a Workflow without manual stop, for any user', () => {
+    const live = session();
+    live.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    const outcome = live.command({ type: 'workflow.stop', contact: 'omar', user: 'alice', workflow: '24h follow-up' });
+    expect(outcome.ok && outcome.entries.filter((entry) => entry.kind === 'stop.refused').map((entry) => entry.reason)).toEqual(['manual_stop_off']);
+    expect(omarsRun(live)?.status).toBe('active');
+  });
+
+  it('rejects a malformed command (unknown contact or user) and records nothing', () => {
+    const live = session();
+    const outcome = live.command({ type: 'agent.message', contact: 'nobody', user: 'zed', text: 'Hi' });
+    expect(outcome.ok).toBe(false);
+    expect(live.script().events).toEqual([]);
+  });
+
+  it('records the session as a script that replays to the same trace', () => {
+    const live = session(followUp({ manualStop: true, exitConditions: { enabled: true, on: ['incoming_message'] } }));
+    live.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    live.advance(90 * 60_000 + 500);
+    live.command({ type: 'contact.message', contact: 'omar', text: 'Still there?' });
+    live.advance(30 * HOUR);
+    const replay = new Simulation({ workflows: [followUp({ manualStop: true, exitConditions: { enabled: true, on: ['incoming_message'] } })], script: live.script() }).runToEnd();
+    expect(live.script().events.map((event) => event.at)).toEqual(['+0', '+1h30m']);
+    expect(runStates(replay)).toEqual(live.runs());
+  });
+});
