@@ -43,7 +43,8 @@ interface Props {
   readonly onViewportChange?: (viewport: Viewport) => void;
 }
 
-const toConnection = (connection: Connection) => ({ source: connection.source, sourceHandle: connection.sourceHandle ?? 'next', target: connection.target });
+/** React Flow's connection (or a candidate edge) as the document's: a missing source handle is the plain `next`. */
+const toConnection = (connection: Pick<Connection, 'source' | 'target'> & { readonly sourceHandle?: string | null }) => ({ source: connection.source, sourceHandle: connection.sourceHandle ?? 'next', target: connection.target });
 
 /**
  * The Workflow as a graph. React Flow holds the nodes while they are dragged and measured; every
@@ -110,7 +111,7 @@ export function WorkflowCanvas({ workflow, problems, nodeTypes = NODE_TYPES, ini
         editWorkflow((current) => moveNodes(current, new Map<string, Position>(dragged.map((node) => [node.id, node.position]))))
       }
       onConnect={(connection) => editWorkflow((current) => connect(current, toConnection(connection)))}
-      isValidConnection={(connection) => connectionProblem(workflow, toConnection({ ...connection, sourceHandle: connection.sourceHandle ?? null, targetHandle: connection.targetHandle ?? null })) === null}
+      isValidConnection={(connection) => connectionProblem(workflow, toConnection(connection)) === null}
       edgesReconnectable
       onReconnect={(edge, connection) => editWorkflow((current) => reconnect(current, edge.id, toConnection(connection)))}
       onDelete={({ nodes: gone, edges: goneEdges }) =>
