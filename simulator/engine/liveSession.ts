@@ -1,10 +1,10 @@
 import { formatOffset } from '../schema/duration.ts';
 import type { InputProblem } from '../schema/result.ts';
-import type { RunState } from '../schema/run.ts';
+import type { ContactState, RunState } from '../schema/run.ts';
 import { scriptSchema, type Script, type ScriptEvent } from '../schema/script.ts';
 import type { TraceEntry } from '../schema/trace.ts';
 import type { Workflow } from '../schema/workflow.ts';
-import { runStates, traceEntries } from './materialize.ts';
+import { contactStates, materializeEntry, runStates, traceEntries } from './materialize.ts';
 import { prepareSimulation } from './prepareSimulation.ts';
 import type { Simulation } from './simulation.ts';
 
@@ -54,9 +54,13 @@ export class LiveSession {
     return { ...this.base, events: [...this.base.events, ...this.recorded] };
   }
 
-  /** Carries out a command now. */
+  /**
+   * Carries out a command now — at the next whole second that nothing has happened in yet. Script
+   * offsets are whole seconds, and at one instant external events go before timers (SPEC §2 rule
+   * 4); recording at an instant whose timers already fired would rewrite what the person just saw.
+   */
   command(command: LiveCommand): LiveOutcome {
-    const at = Math.floor(this.now / 1000) * 1000;
+    const at = this.commandInstant();
     const event = { ...command, at: formatOffset(at) } as ScriptEvent;
     const candidate = scriptSchema.safeParse({ ...this.script(), events: [...this.script().events, event] });
     if (!candidate.success)
@@ -66,8 +70,20 @@ export class LiveSession {
     const before = this.simulation.trace.length;
     this.recorded = [...this.recorded, event];
     this.simulation = prepared.simulation;
+    this.now = at;
     this.simulation.runUntil(this.now);
     return { ok: true, entries: [...traceEntries(this.simulation, Math.min(before, this.simulation.trace.length))] };
+  }
+
+  private commandInstant(): number {
+    const trace = this.simulation.trace;
+    const last = trace.length > 0 ? materializeEntry(this.simulation, trace.length - 1).t : -1;
+    return Math.max(Math.ceil(this.now / 1000) * 1000, (Math.floor(last / 1000) + 1) * 1000);
+  }
+
+  /** When the next timer or scripted event is due (ms since start), or `null` when nothing is pending. */
+  nextDue(): number | null {
+    return this.simulation.hasPending() ? this.simulation.nextEventTime() : null;
   }
 
   /** Lets virtual time pass (time warp): timers due meanwhile fire. */
@@ -86,6 +102,10 @@ export class LiveSession {
 
   runs(): RunState[] {
     return runStates(this.simulation);
+  }
+
+  contacts(): ContactState[] {
+    return contactStates(this.simulation);
   }
 
   trace(): TraceEntry[] {

@@ -1,4 +1,4 @@
-import type { RunState } from '../schema/run.ts';
+import type { ContactState, RunState } from '../schema/run.ts';
 import { scriptEventTypeSchema, stopReasonSchema } from '../schema/script.ts';
 import {
   contactChangeSchema,
@@ -116,4 +116,15 @@ export function runState(sim: Simulation, run: number): RunState {
 /** Every run's state, in the order the runs started. */
 export function runStates(sim: Simulation): RunState[] {
   return Array.from({ length: sim.runs.length }, (_, run) => runState(sim, run));
+}
+
+/** Every scripted contact's conversation state (not a population's generated contacts). */
+export function contactStates(sim: Simulation): ContactState[] {
+  if (sim.feed.isPopulation) return [];
+  return Array.from({ length: sim.feed.contactCount }, (_, contact) => {
+    const assignee = sim.trace.text(sim.contacts.assignee(contact));
+    const state: ContactState = { contact: sim.feed.contactId(contact), open: sim.contacts.conversationOpen(contact) };
+    if (assignee !== undefined) state.assignee = assignee;
+    return state;
+  });
 }

@@ -21,3 +21,12 @@ export const runStateSchema = z.object({
   due: z.number().optional(),
 });
 export type RunState = z.infer<typeof runStateSchema>;
+
+/** Where one contact's conversation stands: who it is assigned to and whether it is open. */
+export const contactStateSchema = z.object({
+  contact: z.string(),
+  /** The user (id) the contact is assigned to; absent when unassigned. */
+  assignee: z.string().optional(),
+  open: z.boolean(),
+});
+export type ContactState = z.infer<typeof contactStateSchema>;

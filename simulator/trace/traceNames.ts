@@ -1,4 +1,6 @@
 import type { Simulation } from '../engine/simulation.ts';
+import type { Script } from '../schema/script.ts';
+import type { Workflow } from '../schema/workflow.ts';
 import type { TraceNames } from './describeEntry.ts';
 
 /** Names for a simulation's ids: Workflow names, step labels, user and contact names. */
@@ -21,5 +23,22 @@ export function traceNames(sim: Simulation): TraceNames {
       const index = sim.feed.isPopulation ? Number(id.split('#')[1]) - 1 : sim.feed.indexOf(id);
       return index >= 0 ? sim.feed.contactName(index) : id;
     },
+  };
+}
+
+/** Names from the documents themselves, for a trace that arrived as data (from the worker). */
+export function traceNamesOf(workflows: readonly Workflow[], script: Pick<Script, 'users' | 'contacts'>): TraceNames {
+  const byId = new Map(workflows.map((workflow) => [workflow.id, workflow]));
+  const users = new Map(script.users.map((user) => [user.id, user.name]));
+  const contacts = new Map(script.contacts.map((contact) => [contact.id, contact.name || contact.id]));
+  return {
+    workflow: (id) => byId.get(id)?.name ?? id,
+    step: (workflowId, stepId) => {
+      const workflow = byId.get(workflowId);
+      const label = workflow?.trigger.id === stepId ? workflow.trigger.label : workflow?.steps.find((step) => step.id === stepId)?.label;
+      return `"${label ?? stepId}"`;
+    },
+    user: (id) => users.get(id) ?? id,
+    contact: (id) => contacts.get(id) ?? id,
   };
 }

@@ -1,26 +1,15 @@
-import { MessagesSquare } from 'lucide-react';
-import { EmptyState } from '../app/EmptyState.tsx';
-import { Link } from '../app/routing/Router.tsx';
 import { Screen } from '../app/Screen.tsx';
+import { LiveSessionProvider } from './live/LiveSessionProvider.tsx';
+import { MessagesView } from './MessagesView.tsx';
+import './messages.css';
 
-/** The demo inbox; until a Workflow is published there is no conversation to show. */
+/** The demo inbox: stored Workflows run live, in virtual time, in the engine's worker. */
 export function MessagesScreen() {
   return (
-    <Screen title="Messages" description="A demo inbox where published Workflows talk to contacts and agents can take over.">
-      <EmptyState
-        icon={<MessagesSquare size={32} />}
-        title="No conversations yet"
-        action={
-          <Link to={{ screen: 'overview' }} className="ui-button ui-button--primary">
-            Go to Workflows
-          </Link>
-        }
-      >
-        <p>
-          Conversations start when a published Workflow is triggered. Here an agent can write to a contact, and stop a Workflow for
-          that one contact from the Ongoing Workflows tab.
-        </p>
-      </EmptyState>
+    <Screen title="Messages" description="A demo inbox where your Workflows talk to contacts, and agents take over: write, assign, or stop a Workflow for one contact.">
+      <LiveSessionProvider>
+        <MessagesView />
+      </LiveSessionProvider>
     </Screen>
   );
 }

@@ -1,14 +1,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDocumentSlice, type DocumentSlice } from './documentSlice.ts';
+import { createLiveSlice, type LiveSlice } from './liveSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createUiSlice, type UiSlice } from './uiSlice.ts';
 
 /**
  * The one store of the app, in slices: the Workflow document (with undo and its save state), the
- * builder's selection and clipboard, and the UI; simulation playback joins it with its screen. Persistence subscribes to it; components
+ * builder's selection and clipboard, the UI, and the Messages view's live session; simulation playback joins it with its screen. Persistence subscribes to it; components
  * read it through `useAppStore`.
  */
-export type AppState = DocumentSlice & SelectionSlice & UiSlice;
+export type AppState = DocumentSlice & SelectionSlice & UiSlice & LiveSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -17,5 +18,6 @@ export function createAppStore(): AppStore {
     ...createDocumentSlice(...slice),
     ...createSelectionSlice(...slice),
     ...createUiSlice(...slice),
+    ...createLiveSlice(...slice),
   }));
 }

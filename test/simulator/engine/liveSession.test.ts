@@ -94,7 +94,26 @@ describe('a live session', () => {
     live.command({ type: 'contact.message', contact: 'omar', text: 'Still there?' });
     live.advance(30 * HOUR);
     const replay = new Simulation({ workflows: [followUp({ manualStop: true, exitConditions: { enabled: true, on: ['incoming_message'] } })], script: live.script() }).runToEnd();
-    expect(live.script().events.map((event) => event.at)).toEqual(['+0', '+1h30m']);
+    expect(live.script().events.map((event) => event.at)).toEqual(['+0', '+1h30m1s']);
     expect(runStates(replay)).toEqual(live.runs());
+  });
+
+  it('records a command given right after a timer fired in the next second, so the replay keeps what the person saw', () => {
+    const live = session();
+    live.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    live.jumpToNext();
+    expect(live.time).toBe(24 * HOUR);
+    expect(omarsRun(live)?.status).toBe('completed');
+    live.command({ type: 'contact.message', contact: 'omar', text: 'Thanks!' });
+    expect(live.script().events.map((event) => event.at)).toEqual(['+0', '+1d1s']);
+    expect(live.trace().some((entry) => entry.kind === 'message.sent' && entry.text?.startsWith('Just checking in'))).toBe(true);
+    expect(omarsRun(live)?.status).toBe('completed');
+  });
+
+  it('says when the next timer is due, and null when nothing is pending', () => {
+    const live = session();
+    expect(live.nextDue()).toBeNull();
+    live.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    expect(live.nextDue()).toBe(24 * HOUR);
   });
 });

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { inputProblemSchema } from './result.ts';
+import { contactStateSchema, runStateSchema } from './run.ts';
+import { scriptSchema } from './script.ts';
+import { traceEntrySchema } from './trace.ts';
+import { workflowSchema } from './workflow.ts';
+
+/** What starts a live session: the Workflows to run and the script that names its cast and start. */
+export const liveStartSchema = z.object({
+  workflows: z.array(workflowSchema).min(1, 'Load at least one Workflow'),
+  base: scriptSchema,
+});
+
+/**
+ * Where a live session stands after a command or a tick of its clock. The trace is sent as a
+ * splice — keep the entries before `from`, then append `entries` — so a tick sends only what is new,
+ * while a command (which re-simulates from the start) may send it all.
+ */
+export const liveUpdateSchema = z.object({
+  /** Virtual time, ms since the script's start. */
+  time: z.number().min(0),
+  /** When the next timer is due, or null when nothing is pending. */
+  nextDue: z.number().min(0).nullable(),
+  runs: z.array(runStateSchema),
+  contacts: z.array(contactStateSchema),
+  trace: z.object({ from: z.number().int().min(0), entries: z.array(traceEntrySchema) }),
+});
+
+export const liveResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), update: liveUpdateSchema }),
+  z.object({ ok: z.literal(false), problems: z.array(inputProblemSchema).min(1) }),
+]);
+
+export type LiveStart = z.infer<typeof liveStartSchema>;
+export type LiveUpdate = z.infer<typeof liveUpdateSchema>;
+export type LiveResult = z.infer<typeof liveResultSchema>;

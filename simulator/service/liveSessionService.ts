@@ -1,0 +1,73 @@
+import { LiveSession, type LiveCommand } from '../engine/liveSession.ts';
+import { liveStartSchema, type LiveResult, type LiveUpdate } from '../schema/live.ts';
+import type { InputProblem } from '../schema/result.ts';
+import { scriptEventSchema, type Script } from '../schema/script.ts';
+
+const problemsOf = (source: InputProblem['source'], issues: readonly { path: readonly PropertyKey[]; message: string }[]): InputProblem[] =>
+  issues.map((issue) => ({ source, index: 0, path: ['$', ...issue.path.map(String)].join('.'), message: issue.message }));
+
+const NOT_STARTED: LiveResult = { ok: false, problems: [{ source: 'script', index: 0, path: '$', message: 'No live session is running: start one first' }] };
+
+/**
+ * The live session as the worker serves it. Everything arriving here is untrusted — parsed with
+ * the schemas — and every answer is plain data. A command the engine refuses (a restricted agent's
+ * stop, a stop of a Workflow that does not allow it) is carried out as a refusal in the trace and
+ * changes nothing, whatever the caller's UI showed.
+ */
+export class LiveSessionService {
+  private session: LiveSession | null = null;
+  private sent = 0;
+
+  start(input: unknown): LiveResult {
+    const parsed = liveStartSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, problems: problemsOf('workflow', parsed.error.issues) };
+    const started = LiveSession.start(parsed.data.workflows, parsed.data.base);
+    if (!started.ok) return { ok: false, problems: started.problems };
+    this.session = started.session;
+    return { ok: true, update: this.update(0) };
+  }
+
+  /** A person's action, now. */
+  command(input: unknown): LiveResult {
+    const session = this.session;
+    if (!session) return NOT_STARTED;
+    const event = scriptEventSchema.safeParse({ ...(typeof input === 'object' ? input : {}), at: '+0' });
+    if (!event.success) return { ok: false, problems: problemsOf('script', event.error.issues) };
+    const { at: _at, ...command } = event.data;
+    const outcome = session.command(command as LiveCommand);
+    if (!outcome.ok) return { ok: false, problems: [...outcome.problems] };
+    // A command re-simulates from the start: send the whole trace.
+    return { ok: true, update: this.update(0) };
+  }
+
+  /** Lets `ms` of virtual time pass. */
+  advance(ms: unknown): LiveResult {
+    const session = this.session;
+    if (!session) return NOT_STARTED;
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+      return { ok: false, problems: [{ source: 'script', index: 0, path: '$', message: 'Time can only move forward by a finite number of milliseconds' }] };
+    session.advance(ms);
+    return { ok: true, update: this.update(this.sent) };
+  }
+
+  /** Jumps to the next timer; the clock stays where it is when nothing is pending. */
+  jumpToNext(): LiveResult {
+    const session = this.session;
+    if (!session) return NOT_STARTED;
+    session.jumpToNext();
+    return { ok: true, update: this.update(this.sent) };
+  }
+
+  /** The session so far as a script file: its cast, start and every command, to replay. */
+  script(): Script | null {
+    return this.session?.script() ?? null;
+  }
+
+  private update(from: number): LiveUpdate {
+    const session = this.session as LiveSession;
+    const trace = session.trace();
+    const start = Math.min(from, trace.length);
+    this.sent = trace.length;
+    return { time: session.time, nextDue: session.nextDue(), runs: session.runs(), contacts: session.contacts(), trace: { from: start, entries: trace.slice(start) } };
+  }
+}

@@ -1,0 +1,53 @@
+import type { TraceEntry, TraceKind } from '../schema/trace.ts';
+import { describeEntry, type TraceNames } from './describeEntry.ts';
+
+/** One line of a contact's conversation, as an inbox shows it. */
+export type TranscriptItem =
+  | { readonly kind: 'contact'; readonly seq: number; readonly t: number; readonly text: string }
+  | { readonly kind: 'agent'; readonly seq: number; readonly t: number; readonly text: string; readonly user: string }
+  | { readonly kind: 'workflow'; readonly seq: number; readonly t: number; readonly text: string; readonly workflow: string }
+  | { readonly kind: 'broadcast'; readonly seq: number; readonly t: number; readonly text: string }
+  | { readonly kind: 'activity'; readonly seq: number; readonly t: number; readonly text: string; readonly tone: ActivityTone };
+
+/** `stop`: a run stopped; `refused`: a command the engine refused; `note`: an internal comment. */
+export type ActivityTone = 'stop' | 'refused' | 'note' | 'info';
+
+const ACTIVITY: Partial<Record<TraceKind, ActivityTone>> = {
+  'run.started': 'info',
+  'run.completed': 'info',
+  'run.stopped': 'stop',
+  'run.failed': 'stop',
+  'stop.refused': 'refused',
+  'comment.added': 'note',
+  'contact.changed': 'info',
+};
+
+const SHOWN_EVENTS = new Set(['assign', 'unassign', 'shortcut', 'conversation.open', 'conversation.close', 'tag.add', 'tag.remove', 'field.set']);
+
+/**
+ * The conversation of one contact, from the trace: the contact's and the agents' messages, the
+ * Workflows' messages, and activity lines for what happened around them — runs starting, stopping
+ * ("Workflow Lead nurture stopped: incoming message", "… stopped by Alice") and refusals. Timers,
+ * steps and ignored exits stay in the trace, where the simulator shows them.
+ */
+export function contactTranscript(entries: readonly TraceEntry[], contact: string, names: TraceNames): TranscriptItem[] {
+  const items: TranscriptItem[] = [];
+  for (const entry of entries) {
+    if (entry.contact !== contact) continue;
+    const at = { seq: entry.seq, t: entry.t };
+    if (entry.kind === 'message.sent' && entry.workflow !== undefined) {
+      items.push({ kind: 'workflow', ...at, text: entry.text ?? '', workflow: names.workflow(entry.workflow) });
+    } else if (entry.kind === 'event') {
+      if (entry.event === 'contact.message') items.push({ kind: 'contact', ...at, text: entry.text ?? '' });
+      else if (entry.event === 'agent.message') items.push({ kind: 'agent', ...at, text: entry.text ?? '', user: names.user(entry.user ?? '') });
+      else if (entry.event === 'broadcast.message') items.push({ kind: 'broadcast', ...at, text: entry.text ?? '' });
+      else if (entry.event !== undefined && SHOWN_EVENTS.has(entry.event)) items.push({ kind: 'activity', ...at, text: describeEntry(entry, names), tone: 'info' });
+    } else {
+      const tone = ACTIVITY[entry.kind];
+      // A Workflow's own changes (tags, fields) are its business; its assignments are news to agents.
+      if (entry.kind === 'contact.changed' && entry.change !== 'assigned') continue;
+      if (tone) items.push({ kind: 'activity', ...at, text: describeEntry(entry, names), tone });
+    }
+  }
+  return items;
+}

@@ -1,0 +1,13 @@
+import { expose, proxy } from 'comlink';
+import { LiveSessionService } from './service/liveSessionService.ts';
+
+/**
+ * The engine's Web Worker: a thin comlink adapter over the services in `service/`, which parse
+ * whatever arrives and answer with plain data. The Messages view's live session runs here, off the
+ * main thread.
+ */
+// `proxy` types `live` as a remote object (calls, not a copied value) on the other side.
+const api = { live: proxy(new LiveSessionService()) };
+export type WorkerApi = typeof api;
+
+expose(api);

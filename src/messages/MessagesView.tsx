@@ -1,0 +1,118 @@
+import { Download, MessagesSquare, RotateCcw } from 'lucide-react';
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/shallow';
+import { contactTranscript } from '../../simulator/trace/transcript.ts';
+import { traceNamesOf } from '../../simulator/trace/traceNames.ts';
+import { EmptyState } from '../app/EmptyState.tsx';
+import { LoadingMessage } from '../app/LoadingMessage.tsx';
+import { Link } from '../app/routing/Router.tsx';
+import { useAppStore } from '../state/StoreProvider.tsx';
+import { LiveClock } from './clock/LiveClock.tsx';
+import { ConversationView } from './conversation/ConversationView.tsx';
+import { ContactList, type ContactRow } from './inbox/ContactList.tsx';
+import { SessionNotices } from './inbox/SessionNotices.tsx';
+import { UserSwitcher } from './inbox/UserSwitcher.tsx';
+import { useLiveSession } from './live/LiveSessionProvider.tsx';
+
+/** The demo inbox on the live session: who is working, the clock, the conversations and the selected one. */
+export function MessagesView() {
+  const { workflows, saveScript, restart, jumpToNext, outdated } = useLiveSession();
+  const live = useAppStore(
+    useShallow((state) => ({
+      status: state.live.status,
+      base: state.live.base,
+      workflows: state.live.workflows,
+      trace: state.live.trace,
+      runs: state.live.runs,
+      contacts: state.live.contacts,
+      time: state.live.time,
+      nextDue: state.live.nextDue,
+      speed: state.live.speed,
+      userId: state.live.userId,
+      contactId: state.live.contactId,
+    })),
+  );
+  const actions = useAppStore(useShallow((state) => ({ setLiveSpeed: state.setLiveSpeed, setLiveUser: state.setLiveUser, selectLiveContact: state.selectLiveContact })));
+  const base = live.base;
+
+  const rows = useMemo<ContactRow[]>(() => {
+    if (!base) return [];
+    const names = traceNamesOf(live.workflows, base);
+    return base.contacts.map((contact) => {
+      const lines = contactTranscript(live.trace, contact.id, names).filter((item) => item.kind !== 'activity');
+      return {
+        contact,
+        state: live.contacts.find((state) => state.contact === contact.id),
+        ongoing: live.runs.filter((run) => run.contact === contact.id && run.status === 'active').length,
+        lastLine: lines.at(-1)?.text,
+      };
+    });
+  }, [base, live.workflows, live.trace, live.contacts, live.runs]);
+
+  if (workflows === undefined) return <LoadingMessage>Reading your Workflows…</LoadingMessage>;
+  if (workflows.running.length === 0)
+    return (
+      <EmptyState
+        icon={<MessagesSquare size={32} />}
+        title="No Workflow can run yet"
+        action={
+          <Link to={{ screen: 'overview' }} className="ui-button ui-button--primary">
+            Go to Workflows
+          </Link>
+        }
+      >
+        <p>The inbox runs every stored Workflow that has no problems. {workflows.left.length > 0 ? 'Fix the problems the builder lists, then come back.' : 'Create one, or start from an example.'}</p>
+        <SessionNotices outdated={false} left={workflows.left} onRestart={restart} />
+      </EmptyState>
+    );
+  if (live.status.kind === 'failed')
+    return (
+      <div className="messages-failed" role="alert">
+        <p>{live.status.message}</p>
+        {live.status.problems.length > 0 && (
+          <ul>
+            {live.status.problems.map((problem, index) => (
+              <li key={index}>
+                {problem.path}: {problem.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        <button type="button" className="ui-button" onClick={restart}>
+          <RotateCcw size={14} aria-hidden /> Start again
+        </button>
+      </div>
+    );
+  if (live.status.kind !== 'running' || !base) return <LoadingMessage>Starting the simulator…</LoadingMessage>;
+
+  const userName = (id: string) => base.users.find((user) => user.id === id)?.name ?? id;
+  return (
+    <div className="messages">
+      <div className="messages__toolbar">
+        <UserSwitcher users={base.users} value={live.userId} onChange={actions.setLiveUser} />
+        <LiveClock
+          time={live.time}
+          startEpochMs={Date.parse(base.start)}
+          timeZone={base.timezone}
+          speed={live.speed}
+          nextDue={live.nextDue}
+          onSpeedChange={actions.setLiveSpeed}
+          onJumpToNext={() => void jumpToNext()}
+        />
+        <div className="messages__session">
+          <button type="button" className="ui-button" onClick={() => void saveScript()}>
+            <Download size={14} aria-hidden /> Save session as script
+          </button>
+          <button type="button" className="ui-button" onClick={restart}>
+            <RotateCcw size={14} aria-hidden /> Restart
+          </button>
+        </div>
+      </div>
+      <SessionNotices outdated={outdated} left={workflows.left} onRestart={restart} running={live.workflows.map((workflow) => workflow.name)} />
+      <div className="messages__body">
+        <ContactList rows={rows} selected={live.contactId} onSelect={actions.selectLiveContact} assigneeName={userName} />
+        <ConversationView key={live.contactId} base={base} />
+      </div>
+    </div>
+  );
+}

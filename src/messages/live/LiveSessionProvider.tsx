@@ -1,0 +1,158 @@
+import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { LiveCommand } from '../../../simulator/engine/liveSession.ts';
+import type { LiveResult } from '../../../simulator/schema/live.ts';
+import type { Workflow } from '../../../simulator/schema/workflow.ts';
+import { downloadText } from '../../app/downloadText.ts';
+import { useWorkflowDocuments } from '../../persistence/storedWorkflowHooks.ts';
+import { useAppStore, useAppStoreApi } from '../../state/StoreProvider.tsx';
+import { demoScript } from './demoCast.ts';
+import { createLiveSessionClient, type LiveSessionClient } from './liveSessionClient.ts';
+import { runnableWorkflows, type RunnableWorkflows } from './runnableWorkflows.ts';
+import { sessionScript } from './sessionScript.ts';
+
+/** How often the live clock asks the engine to move on, in wall ms. */
+const TICK_MS = 200;
+
+export interface LiveSessionControls {
+  /** Carries out a person's action; false when the engine could not take it (the reason is toasted). */
+  perform(command: LiveCommand): Promise<boolean>;
+  jumpToNext(): Promise<void>;
+  /** Downloads the session as a script file. */
+  saveScript(): Promise<void>;
+  /** Starts over on the Workflows as they are stored now. */
+  restart(): void;
+  /** The stored Workflows, split into those the session can run and those it leaves out; undefined while loading. */
+  readonly workflows: RunnableWorkflows | undefined;
+  /** The stored Workflows differ from the versions the session's runs use. */
+  readonly outdated: boolean;
+}
+
+const LiveSessionContext = createContext<LiveSessionControls | null>(null);
+
+export function useLiveSession(): LiveSessionControls {
+  const controls = use(LiveSessionContext);
+  if (!controls) throw new Error('useLiveSession needs a <LiveSessionProvider> above it');
+  return controls;
+}
+
+/** For stories and tests: controls without a worker. */
+export function LiveSessionContextProvider({ value, children }: { value: LiveSessionControls; children: ReactNode }) {
+  return <LiveSessionContext value={value}>{children}</LiveSessionContext>;
+}
+
+const sameDocuments = (a: readonly Workflow[], b: readonly Workflow[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Runs the Messages view's live session in the engine's worker while the view is open: starts it on
+ * the stored Workflows that are valid, plays its clock at the chosen speed, carries out commands,
+ * and puts every report of the engine into the store as it came.
+ */
+export function LiveSessionProvider({ children }: { children: ReactNode }) {
+  const store = useAppStoreApi();
+  const documents = useWorkflowDocuments();
+  const workflows = useMemo(() => (documents ? runnableWorkflows(documents) : undefined), [documents]);
+  const [generation, setGeneration] = useState(0);
+  const clientRef = useRef<LiveSessionClient | null>(null);
+  const speed = useAppStore((state) => state.live.speed);
+  const status = useAppStore((state) => state.live.status.kind);
+  const sessionWorkflows = useAppStore((state) => state.live.workflows);
+
+  const apply = useCallback(
+    (result: LiveResult): boolean => {
+      if (result.ok) {
+        store.getState().liveUpdated(result.update);
+        return true;
+      }
+      store.getState().notify({ tone: 'error', title: 'The engine did not take that', description: result.problems.map((problem) => problem.message).join('; ') });
+      return false;
+    },
+    [store],
+  );
+  const failed = useCallback((error: unknown) => store.getState().liveFailed(error instanceof Error ? error.message : String(error)), [store]);
+
+  // Start a session (again, after Restart) once the stored Workflows are read.
+  const running = workflows?.running;
+  const ready = running !== undefined;
+  useEffect(() => {
+    if (!ready) return undefined;
+    const start = running ?? [];
+    if (start.length === 0) return undefined;
+    const client = createLiveSessionClient();
+    clientRef.current = client;
+    const base = demoScript(new Date());
+    store.getState().liveStarting();
+    client.start({ workflows: [...start], base }).then((result) => {
+      if (clientRef.current !== client) return;
+      if (result.ok) store.getState().liveStarted({ workflows: start, base, update: result.update });
+      else store.getState().liveFailed('The engine refused to start the session', result.problems);
+    }, failed);
+    return () => {
+      clientRef.current = null;
+      client.dispose();
+    };
+    // Started once per generation: later edits of the stored Workflows only mark the session outdated.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready, generation, store, failed]);
+
+  // The clock: while playing, ask the engine to let the wall time that passed, times the speed, pass.
+  useEffect(() => {
+    if (status !== 'running' || speed === 0) return undefined;
+    let last = performance.now();
+    let inFlight = false;
+    const timer = window.setInterval(() => {
+      const client = clientRef.current;
+      if (!client || inFlight) return;
+      const now = performance.now();
+      const virtual = Math.round((now - last) * speed);
+      last = now;
+      inFlight = true;
+      client
+        .advance(virtual)
+        .then(apply, failed)
+        .finally(() => {
+          inFlight = false;
+        });
+    }, TICK_MS);
+    return () => window.clearInterval(timer);
+  }, [status, speed, apply, failed]);
+
+  const controls = useMemo<LiveSessionControls>(
+    () => ({
+      async perform(command) {
+        const client = clientRef.current;
+        if (!client) return false;
+        try {
+          return apply(await client.command(command));
+        } catch (error) {
+          failed(error);
+          return false;
+        }
+      },
+      async jumpToNext() {
+        const client = clientRef.current;
+        if (!client) return;
+        try {
+          apply(await client.jumpToNext());
+        } catch (error) {
+          failed(error);
+        }
+      },
+      async saveScript() {
+        const client = clientRef.current;
+        const script = client ? await client.script() : null;
+        if (!script) return;
+        const { runs, workflows: used } = store.getState().live;
+        const file = sessionScript(script, runs, used);
+        downloadText(`${file.name.replaceAll(/[^a-z0-9-]+/gi, '-').toLowerCase()}.script.json`, `${JSON.stringify({ ...file }, null, 2)}\n`);
+      },
+      restart() {
+        setGeneration((n) => n + 1);
+      },
+      workflows,
+      outdated: status === 'running' && running !== undefined && !sameDocuments(running, sessionWorkflows),
+    }),
+    [apply, failed, store, workflows, status, running, sessionWorkflows],
+  );
+
+  return <LiveSessionContext value={controls}>{children}</LiveSessionContext>;
+}

@@ -1,0 +1,108 @@
+import type { StateCreator } from 'zustand';
+import type { LiveUpdate } from '../../simulator/schema/live.ts';
+import type { InputProblem } from '../../simulator/schema/result.ts';
+import type { ContactState, RunState } from '../../simulator/schema/run.ts';
+import type { Script } from '../../simulator/schema/script.ts';
+import type { TraceEntry } from '../../simulator/schema/trace.ts';
+import type { Workflow } from '../../simulator/schema/workflow.ts';
+
+/** How fast the live clock plays: virtual ms per wall ms. 0 is paused. */
+export const LIVE_SPEEDS = [0, 1, 60, 3600] as const;
+export type LiveSpeed = (typeof LIVE_SPEEDS)[number];
+
+export type LiveStatus =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'starting' }
+  | { readonly kind: 'running' }
+  /** The engine refused the inputs, or the worker failed: the session cannot go on. */
+  | { readonly kind: 'failed'; readonly message: string; readonly problems: readonly InputProblem[] };
+
+/** Which side of the conversation the composer writes for. */
+export type ComposerSide = 'agent' | 'contact';
+
+/**
+ * The live Messages view: what the engine reported last (runs, contacts, trace, clock) and what
+ * the person chose (who they are, which contact, the speed). Nothing here decides whether a run
+ * stops — the engine does, and its report is kept as it came.
+ */
+export interface LiveSlice {
+  readonly live: {
+    readonly status: LiveStatus;
+    /** The Workflows and the cast the session started with (runs keep these versions). */
+    readonly workflows: readonly Workflow[];
+    readonly base: Script | null;
+    readonly time: number;
+    readonly nextDue: number | null;
+    readonly runs: readonly RunState[];
+    readonly contacts: readonly ContactState[];
+    readonly trace: readonly TraceEntry[];
+    readonly speed: LiveSpeed;
+    readonly userId: string;
+    readonly contactId: string;
+    readonly composerSide: ComposerSide;
+  };
+  liveStarting(): void;
+  liveStarted(session: { readonly workflows: readonly Workflow[]; readonly base: Script; readonly update: LiveUpdate }): void;
+  liveUpdated(update: LiveUpdate): void;
+  liveFailed(message: string, problems?: readonly InputProblem[]): void;
+  setLiveSpeed(speed: LiveSpeed): void;
+  setLiveUser(userId: string): void;
+  selectLiveContact(contactId: string): void;
+  setComposerSide(side: ComposerSide): void;
+}
+
+const initialLive: LiveSlice['live'] = {
+  status: { kind: 'idle' },
+  workflows: [],
+  base: null,
+  time: 0,
+  nextDue: null,
+  runs: [],
+  contacts: [],
+  trace: [],
+  speed: 1,
+  userId: '',
+  contactId: '',
+  composerSide: 'agent',
+};
+
+export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set, get) => {
+  const patch = (change: Partial<LiveSlice['live']>) => set({ live: { ...get().live, ...change } });
+  const applied = (update: LiveUpdate): Partial<LiveSlice['live']> => ({
+    time: update.time,
+    nextDue: update.nextDue,
+    runs: update.runs,
+    contacts: update.contacts,
+    trace: update.trace.from === 0 ? update.trace.entries : [...get().live.trace.slice(0, update.trace.from), ...update.trace.entries],
+  });
+  return {
+    live: initialLive,
+    liveStarting() {
+      patch({ status: { kind: 'starting' } });
+    },
+    liveStarted({ workflows, base, update }) {
+      const { live } = get();
+      const userId = base.users.some((user) => user.id === live.userId) ? live.userId : (base.users[0]?.id ?? '');
+      const contactId = base.contacts.some((contact) => contact.id === live.contactId) ? live.contactId : (base.contacts[0]?.id ?? '');
+      patch({ status: { kind: 'running' }, workflows, base, userId, contactId, ...applied(update) });
+    },
+    liveUpdated(update) {
+      patch(applied(update));
+    },
+    liveFailed(message, problems = []) {
+      patch({ status: { kind: 'failed', message, problems }, speed: 0 });
+    },
+    setLiveSpeed(speed) {
+      patch({ speed });
+    },
+    setLiveUser(userId) {
+      patch({ userId });
+    },
+    selectLiveContact(contactId) {
+      patch({ contactId });
+    },
+    setComposerSide(composerSide) {
+      patch({ composerSide });
+    },
+  };
+};
