@@ -46,8 +46,8 @@ export function OngoingWorkflowsList({ contactName, runs, now, startEpochMs, tim
               <dd>{run.stepLabel}</dd>
               <dt>Since</dt>
               <dd>
-                <time dateTime={new Date(startEpochMs + run.since).toISOString()}>{formatVirtualTime(startEpochMs + run.since, timeZone)}</time> (
-                {formatSpan(now - run.since)} ago)
+                <time dateTime={new Date(startEpochMs + run.since).toISOString()}>{formatVirtualTime(startEpochMs + run.since, timeZone)}</time>{' '}
+                ({now - run.since < 1000 ? 'just now' : `${formatSpan(now - run.since)} ago`})
               </dd>
               <dt>Waits for</dt>
               <dd>{waitsFor(run, now)}</dd>

@@ -30,7 +30,8 @@ export function Transcript({ contactName, items, startEpochMs, timeZone }: Props
       </p>
     );
   return (
-    <ol className="transcript" role="log" aria-label={`Conversation with ${contactName}`} aria-live="polite">
+    <div className="transcript" role="log" aria-label={`Conversation with ${contactName}`} aria-live="polite">
+      <ol className="transcript__lines">
       {items.map((item) => {
         const time = (
           <time className="transcript__time" dateTime={new Date(startEpochMs + item.t).toISOString()}>
@@ -61,7 +62,8 @@ export function Transcript({ contactName, items, startEpochMs, timeZone }: Props
           </li>
         );
       })}
-      <li ref={end} className="transcript__end" aria-hidden />
-    </ol>
+        <li ref={end} className="transcript__end" aria-hidden />
+      </ol>
+    </div>
   );
 }

@@ -36,7 +36,7 @@ export function ContactList({ rows, selected, onSelect, assigneeName }: Props) {
               <span className="contact-list__line">{lastLine ?? 'No messages yet'}</span>
               <span className="contact-list__meta">
                 {state?.assignee ? `Assigned to ${assigneeName(state.assignee)}` : 'Unassigned'}
-                {state && !state.open && ' · closed'}
+                {state && !state.open && lastLine !== undefined && ' · closed'}
               </span>
             </button>
           </li>

@@ -1,0 +1,198 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './support/appSession.ts';
+import { scanWithAxe } from './support/axe.ts';
+import { saveScreenshot } from './support/browser.ts';
+import { dumpIndexedDb } from './support/indexedDb.ts';
+
+const session = useAppSession();
+const root = join(import.meta.dirname, '../..');
+
+const goTo = (page: Page, link: 'Workflows' | 'Messages') => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+const transcript = (page: Page, contact: string) => page.getByRole('log', { name: `Conversation with ${contact}` });
+const transcriptText = async (page: Page, contact: string) => (await transcript(page, contact).textContent()) ?? '';
+const ongoingList = (page: Page, contact: string) => page.getByRole('list', { name: `Ongoing Workflows for ${contact}` });
+
+async function newFromExample(page: Page, name: string): Promise<void> {
+  await goTo(page, 'Workflows');
+  await page.getByRole('button', { name: 'New from example' }).click();
+  await page.getByRole('menuitem', { name }).click();
+  await page.getByLabel('Workflow name').waitFor();
+}
+
+/** Sets who works the inbox and who is selected, as a person would with the switcher and the list. */
+async function openInbox(page: Page, user: string, contact: string): Promise<void> {
+  await goTo(page, 'Messages');
+  await page.getByLabel('Working as').selectOption({ label: user });
+  await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: new RegExp(`^${contact}`) }).click();
+  await page.getByRole('heading', { name: contact, level: 2 }).waitFor();
+}
+
+async function write(page: Page, as: 'agent' | 'contact', text: string): Promise<void> {
+  const composer = page.getByRole('form', { name: 'Write a message' });
+  await composer.getByRole('radio', { name: as === 'contact' ? /\(contact\)$/ : /\(agent\)$/ }).check();
+  await composer.getByRole('textbox').fill(text);
+  await composer.getByRole('button', { name: 'Send' }).click();
+  await page.waitForFunction((sent) => document.querySelector('[role="log"]')?.textContent?.includes(sent), text);
+}
+
+async function pause(page: Page): Promise<void> {
+  await page.getByRole('radiogroup', { name: 'Speed' }).getByRole('radio', { name: 'Pause' }).click();
+}
+
+async function jumpToNextTimer(page: Page): Promise<string> {
+  const before = await page.getByLabel('Virtual time').textContent();
+  await page.getByRole('button', { name: /^Jump to next timer/ }).click();
+  await page.waitForFunction((was) => document.querySelector('[aria-label="Virtual time"]')?.textContent !== was, before);
+  return (await page.getByLabel('Since the session started').textContent()) ?? '';
+}
+
+async function settingsFromOverview(page: Page, workflow: string): Promise<Locator> {
+  await goTo(page, 'Workflows');
+  await page.getByRole('button', { name: `Actions for ${workflow}`, exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Workflow settings…' }).click();
+  return page.getByRole('dialog', { name: 'Workflow settings' });
+}
+
+async function runSimulate(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return promisify(execFile)('npx', ['tsx', 'simulator/cli/simulate.ts', ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+describe('the Messages view', () => {
+  it('(a) an agent stops one Workflow for one contact: the follow-up never arrives, the other Workflow still sends; the saved session replays the same', async () => {
+    const page = await session.open();
+    await newFromExample(page, '24h follow-up');
+    await newFromExample(page, 'Lead nurture');
+    const settings = await settingsFromOverview(page, '24h follow-up');
+    await settings.getByRole('switch', { name: 'Allow users to stop this Workflow for a Contact' }).click();
+    await page.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true');
+    await page.keyboard.press('Escape');
+
+    await openInbox(page, 'Alice — Agent', 'Omar');
+    await pause(page);
+    await write(page, 'contact', 'Hi, do you ship to Norway?');
+    await page.getByRole('navigation', { name: 'Conversations' }).getByLabel('2 ongoing Workflows').waitFor();
+    expect(await transcriptText(page, 'Omar')).toContain("Thanks for your message, Omar! We'll get back to you shortly.");
+
+    await page.getByRole('toolbar', { name: 'Conversation actions' }).getByRole('button', { name: 'Workflows' }).click();
+    await page.getByRole('tab', { name: /^Ongoing Workflows/ }).click();
+    const ongoing = ongoingList(page, 'Omar');
+    const followUp = ongoing.getByRole('listitem', { name: '24h follow-up' });
+    expect(await followUp.textContent()).toContain('Wait 24h');
+    expect(await followUp.textContent()).toContain('A timer, due in 1d');
+    expect(await ongoing.getByRole('listitem', { name: 'Lead nurture' }).textContent()).toContain('Ask what they need');
+    await saveScreenshot(page, 'screen-messages-ongoing', { fullPage: false });
+    expect(await scanWithAxe(page)).toEqual([]);
+
+    await followUp.getByRole('button', { name: 'Stop 24h follow-up' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Stop 24h follow-up for Omar?' });
+    await confirm.getByRole('button', { name: 'Stop Workflow' }).click();
+    await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('Workflow 24h follow-up stopped by Alice'));
+    expect(await ongoing.getByRole('listitem').count()).toBe(1);
+    expect(await ongoing.getByRole('listitem', { name: '24h follow-up' }).count()).toBe(0);
+
+    // Past 24 h: Lead nurture's question times out (+1h), it waits 24 h and nudges at +1d1h.
+    let offset = '';
+    for (let jumps = 0; jumps < 4 && !(await transcriptText(page, 'Omar')).includes('Still interested in a demo, Omar?'); jumps++) offset = await jumpToNextTimer(page);
+    expect(offset).toMatch(/^\+1d/);
+    const conversation = await transcriptText(page, 'Omar');
+    expect(conversation).toContain('Still interested in a demo, Omar?');
+    expect(conversation).not.toContain('Just checking in');
+    await saveScreenshot(page, 'screen-messages', { fullPage: false });
+
+    // Record once, replay forever: the saved session, with the stored Workflows, through the command line.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session as script' }).click()]);
+    const folder = mkdtempSync(join(tmpdir(), 'exitflow-session-'));
+    try {
+      const scriptFile = join(folder, download.suggestedFilename());
+      await download.saveAs(scriptFile);
+      const script = JSON.parse(readFileSync(scriptFile, 'utf8')) as { events: { type: string }[]; expect: unknown[] };
+      expect(script.events.map((event) => event.type)).toEqual(['contact.message', 'workflow.stop']);
+      expect(script.expect).toContainEqual({ contact: 'omar', workflow: '24h follow-up', status: 'stopped', reason: 'manual', atStep: 'wait' });
+      const stored = JSON.parse(await dumpIndexedDb(page)) as { workflows?: { document: { name: string } }[] };
+      const files = (stored.workflows ?? []).map((record, index) => {
+        const file = join(folder, `workflow-${index}.json`);
+        writeFileSync(file, JSON.stringify(record.document));
+        return file;
+      });
+      expect(files).toHaveLength(2);
+      const replay = await runSimulate([...files, '--script', scriptFile, '--json']);
+      expect(replay.stderr).toBe('');
+      expect(replay.code).toBe(0);
+      const runs = replay.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((line) => line.kind === 'run');
+      expect(runs).toContainEqual(expect.objectContaining({ contact: 'omar', workflow: 'follow-up', status: 'stopped', reason: 'manual' }));
+      expect(runs).toContainEqual(expect.objectContaining({ contact: 'omar', workflow: 'lead-nurture', status: 'completed' }));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('(b) an Agent with user restriction has no Workflows icon; an unrestricted Agent has it', async () => {
+    const page = await session.open();
+    await newFromExample(page, '24h follow-up');
+    await openInbox(page, 'Rita — Agent with user restriction', 'Dana');
+    const actions = page.getByRole('toolbar', { name: 'Conversation actions' });
+    await actions.waitFor({ state: 'attached' });
+    expect(await actions.getByRole('button', { name: 'Workflows' }).count()).toBe(0);
+    await page.getByLabel('Working as').selectOption({ label: 'Alice — Agent' });
+    await actions.getByRole('button', { name: 'Workflows' }).waitFor();
+  });
+
+  it('(c) exit conditions set in the builder with Incoming messages only: the contact replies and the run stops by itself, and the transcript says why', async () => {
+    const page = await session.open();
+    await newFromExample(page, '24h follow-up');
+    await page.getByRole('button', { name: 'Workflow settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Workflow settings' });
+    for (const condition of ['Outgoing messages', 'Manual assignment']) await settings.getByRole('checkbox', { name: condition }).click();
+    expect(await settings.getByRole('checkbox', { name: 'Incoming messages' }).getAttribute('aria-checked')).toBe('true');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
+
+    await openInbox(page, 'Alice — Agent', 'Dana');
+    await pause(page);
+    await write(page, 'contact', 'Hello?');
+    // This Workflow does not allow users to stop it: its run has no Stop button.
+    await page.getByRole('toolbar', { name: 'Conversation actions' }).getByRole('button', { name: 'Workflows' }).click();
+    const run = ongoingList(page, 'Dana').getByRole('listitem', { name: '24h follow-up' });
+    expect(await run.textContent()).toContain('Cannot be stopped by hand');
+    expect(await run.getByRole('button').count()).toBe(0);
+    await write(page, 'agent', 'Hi Dana, Alice here.');
+    expect(await transcriptText(page, 'Dana')).not.toContain('stopped');
+    await write(page, 'contact', 'Thanks, that helps');
+    await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('Workflow 24h follow-up stopped: incoming message'));
+    await page.getByRole('navigation', { name: 'Conversations' }).getByLabel('0 ongoing Workflows').first().waitFor();
+    await jumpToNextTimer(page).catch(() => undefined);
+    expect(await transcriptText(page, 'Dana')).not.toContain('Just checking in');
+  });
+
+  it('(d) exit conditions on with nothing selected: the panel says so, Publish is refused, and the Messages view leaves it out', async () => {
+    const page = await session.open();
+    await newFromExample(page, '24h follow-up');
+    await page.getByRole('button', { name: 'Workflow settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Workflow settings' });
+    for (const condition of ['Outgoing messages', 'Incoming messages', 'Manual assignment']) await settings.getByRole('checkbox', { name: condition }).click();
+    expect(await settings.getByRole('alert').textContent()).toContain('Choose at least one condition');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const refused = page.getByRole('dialog', { name: 'Not published' });
+    expect(await refused.getByRole('list', { name: 'Problems' }).textContent()).toMatch(/exit condition/i);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
+
+    await goTo(page, 'Messages');
+    await page.getByRole('heading', { name: 'No Workflow can run yet' }).waitFor();
+    expect(await page.getByText(/Not running, because of problems: 24h follow-up \(1 problem\)/).count()).toBe(1);
+  });
+});
