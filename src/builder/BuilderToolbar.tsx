@@ -9,6 +9,7 @@ import { BUILDER_COMMANDS } from './commands/builderCommands.ts';
 import { IconButton } from '../ui/Tooltip.tsx';
 import { HistoryDialog } from './HistoryDialog.tsx';
 import { PublishButton } from './PublishButton.tsx';
+import { SimulateButton } from './SimulateButton.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { SaveVersionDialog } from './SaveVersionDialog.tsx';
 
@@ -90,6 +91,7 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
       <button type="button" className="ui-button" onClick={exportOpen}>
         <Download aria-hidden size={16} /> Export JSON
       </button>
+      <SimulateButton />
       <PublishButton />
     </div>
   );

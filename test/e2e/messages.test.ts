@@ -160,6 +160,8 @@ describe('the Messages view', () => {
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
 
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.getByRole('heading', { name: 'Messages', level: 1 }).waitFor();
     await openInbox(page, 'Alice — Agent', 'Dana');
     await pause(page);
     await write(page, 'contact', 'Hello?');
@@ -177,7 +179,7 @@ describe('the Messages view', () => {
     expect(await transcriptText(page, 'Dana')).not.toContain('Just checking in');
   });
 
-  it('(d) exit conditions on with nothing selected: the panel says so, Publish is refused, and the Messages view leaves it out', async () => {
+  it('(d) exit conditions on with nothing selected: the panel says so, Publish and Simulate are refused, and the Messages view leaves it out', async () => {
     const page = await session.open();
     await newFromExample(page, '24h follow-up');
     await page.getByRole('button', { name: 'Workflow settings' }).click();
@@ -188,6 +190,10 @@ describe('the Messages view', () => {
     await page.getByRole('button', { name: 'Publish' }).click();
     const refused = page.getByRole('dialog', { name: 'Not published' });
     expect(await refused.getByRole('list', { name: 'Problems' }).textContent()).toMatch(/exit condition/i);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    const notSimulated = page.getByRole('dialog', { name: 'Not simulated' });
+    expect(await notSimulated.getByRole('list', { name: 'Problems' }).textContent()).toMatch(/exit condition/i);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
 

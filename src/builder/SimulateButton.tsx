@@ -1,0 +1,57 @@
+import { FlaskConical } from 'lucide-react';
+import { useState } from 'react';
+import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
+import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
+import { useNavigate } from '../app/routing/Router.tsx';
+import { usePersistence } from '../persistence/PersistenceProvider.tsx';
+import { useWorkflowDocuments } from '../persistence/storedWorkflowHooks.ts';
+import { useAppStoreApi } from '../state/StoreProvider.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
+
+/**
+ * Simulate: try the Workflow live in the Messages view, where it runs in the engine's worker with
+ * the other stored Workflows. Refused with every problem while it is not valid (SPEC §3) — an
+ * invalid Workflow would only be left out there.
+ */
+export function SimulateButton() {
+  const store = useAppStoreApi();
+  const documents = useWorkflowDocuments();
+  const navigate = useNavigate();
+  const { flush } = usePersistence();
+  const [refused, setRefused] = useState<readonly WorkflowProblem[] | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="ui-button"
+        disabled={documents === undefined}
+        onClick={async () => {
+          const open = store.getState().document;
+          if (!open) return;
+          const others = (documents ?? []).filter((workflow) => workflow.id !== open.workflowId);
+          const problems = validateWorkflow(open.workflow, { workflows: others });
+          if (problems.length > 0) setRefused(problems);
+          else {
+            // The Messages view runs what is stored: save the last edit first.
+            await flush();
+            navigate({ screen: 'messages' });
+          }
+        }}
+      >
+        <FlaskConical aria-hidden size={16} /> Simulate
+      </button>
+      <Dialog
+        open={refused !== null}
+        onOpenChange={(open) => !open && setRefused(null)}
+        title="Not simulated"
+        description={`This Workflow has ${refused?.length === 1 ? '1 problem' : `${refused?.length ?? 0} problems`} to fix before it can run.`}
+      >
+        <ul className="problems-list" aria-label="Problems">
+          {refused?.map((problem, i) => (
+            <li key={i}>{problem.message}</li>
+          ))}
+        </ul>
+      </Dialog>
+    </>
+  );
+}
