@@ -81,9 +81,15 @@ export class LiveSession {
     return Math.max(Math.ceil(this.now / 1000) * 1000, (Math.floor(last / 1000) + 1) * 1000);
   }
 
-  /** When the next timer or scripted event is due (ms since start), or `null` when nothing is pending. */
+  /**
+   * When the next timer of an active run is due (ms since start), or `null` when no run waits for
+   * one. Read from the runs, not the queue: a stopped run's timer stays queued until skipped, and
+   * jumping to it would show nothing happening.
+   */
   nextDue(): number | null {
-    return this.simulation.hasPending() ? this.simulation.nextEventTime() : null;
+    let next = Infinity;
+    for (const run of runStates(this.simulation)) if (run.status === 'active' && run.due !== undefined && run.due < next) next = run.due;
+    return Number.isFinite(next) ? next : null;
   }
 
   /** Lets virtual time pass (time warp): timers due meanwhile fire. */
@@ -94,10 +100,11 @@ export class LiveSession {
     return [...traceEntries(this.simulation, before)];
   }
 
-  /** Jumps to the next pending timer or scripted event; `null` when nothing is pending. */
+  /** Jumps to the next timer of an active run; `null` when no run waits for one. */
   jumpToNext(): readonly TraceEntry[] | null {
-    if (!this.simulation.hasPending()) return null;
-    return this.advance(this.simulation.nextEventTime() - this.now);
+    const due = this.nextDue();
+    if (due === null) return null;
+    return this.advance(due - this.now);
   }
 
   runs(): RunState[] {

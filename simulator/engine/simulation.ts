@@ -179,8 +179,16 @@ export class Simulation {
 
   /** Processes the next queued entry within the horizon; false when there is none. */
   step(): boolean {
+    return this.stepWithin(this.until);
+  }
+
+  /**
+   * Processes the next entry due by `limit`. Cancelled timers stay queued and are skipped here; the
+   * limit holds across them, so skipping one never runs an entry due after `limit`.
+   */
+  private stepWithin(limit: number): boolean {
     const queue = this.queue;
-    while (queue.peekTime() <= this.until) {
+    while (queue.peekTime() <= limit) {
       queue.pop();
       this.now = queue.topTime;
       this.stoppedCount = 0;
@@ -198,7 +206,7 @@ export class Simulation {
   /** Processes everything due up to `time` (within the horizon) and sets the clock to `time`. */
   runUntil(time: number): void {
     const limit = Math.min(time, this.until);
-    while (this.queue.peekTime() <= limit) this.step();
+    while (this.stepWithin(limit));
     if (limit > this.now) this.now = limit;
   }
 

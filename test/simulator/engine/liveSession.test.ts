@@ -26,7 +26,10 @@ function base(): Script {
       { id: 'alice', name: 'Alice', role: 'manager' },
       { id: 'rita', name: 'Rita', role: 'agent', restricted: true },
     ],
-    contacts: [{ id: 'omar', name: 'Omar' }],
+    contacts: [
+      { id: 'omar', name: 'Omar' },
+      { id: 'lee', name: 'Lee' },
+    ],
     events: [],
   });
   if (!parsed.ok) throw new Error('the base script does not parse');
@@ -115,5 +118,30 @@ describe('a live session', () => {
     expect(live.nextDue()).toBeNull();
     live.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
     expect(live.nextDue()).toBe(24 * HOUR);
+  });
+
+  it('jumps past the timer of a stopped run to the next live one, and never runs anything due after the instant it reached', () => {
+    const live = session(followUp({ manualStop: true, exitConditions: { enabled: false, on: [] } }));
+    live.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    live.advance(HOUR);
+    live.command({ type: 'contact.message', contact: 'lee', text: 'Hello' });
+    live.command({ type: 'workflow.stop', contact: 'omar', user: 'alice', workflow: '24h follow-up' });
+    // Omar's cancelled timer (+24h) is still queued; the next live one is Lee's (+25h).
+    expect(live.nextDue()).toBe(25 * HOUR);
+    const jumped = live.jumpToNext() ?? [];
+    expect(live.time).toBe(25 * HOUR);
+    expect(jumped.every((entry) => entry.t <= live.time)).toBe(true);
+    expect(jumped.filter((entry) => entry.kind === 'message.sent').map((entry) => entry.contact)).toEqual(['lee']);
+  });
+
+  it('runUntil stops at its limit even when it skips a cancelled timer on the way', () => {
+    const live = session(followUp({ manualStop: true, exitConditions: { enabled: false, on: [] } }));
+    live.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    live.advance(HOUR);
+    live.command({ type: 'contact.message', contact: 'lee', text: 'Hello' });
+    live.command({ type: 'workflow.stop', contact: 'omar', user: 'alice', workflow: '24h follow-up' });
+    const entries = live.advance(24 * HOUR - live.time);
+    expect(entries.filter((entry) => entry.kind !== 'timer.cancelled')).toEqual([]);
+    expect(live.runs().find((run) => run.contact === 'lee')).toMatchObject({ status: 'active', waitingFor: 'timer' });
   });
 });
