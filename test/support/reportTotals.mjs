@@ -3,7 +3,7 @@
 // a suite wrote no report.
 import { existsSync, readFileSync } from 'node:fs';
 
-const suites = ['unit', 'stories', 'e2e'];
+const suites = ['unit', 'browser', 'stories', 'e2e'];
 let passed = 0;
 let failed = 0;
 let missing = 0;

@@ -1,4 +1,5 @@
 import { SkipForward } from 'lucide-react';
+import type { KeyboardEvent } from 'react';
 import { formatOffset } from '../../../simulator/schema/duration.ts';
 import { LIVE_SPEEDS, type LiveSpeed } from '../../state/liveSlice.ts';
 import { formatSpan, formatVirtualTime } from '../live/virtualTime.ts';
@@ -22,6 +23,16 @@ const SPEED_NAME: Record<LiveSpeed, string> = { 0: 'Paused', 1: 'Real time', 60:
  * the next timer — so a demo reaches the 24 h follow-up in seconds.
  */
 export function LiveClock({ time, startEpochMs, timeZone, speed, nextDue, onSpeedChange, onJumpToNext }: Props) {
+  // A radio group: one tab stop, arrow keys move the choice (WAI-ARIA radio group pattern).
+  const onArrows = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    const index = (LIVE_SPEEDS.indexOf(speed) + step + LIVE_SPEEDS.length) % LIVE_SPEEDS.length;
+    onSpeedChange(LIVE_SPEEDS[index] as LiveSpeed);
+    const buttons = event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="radio"]');
+    buttons[index]?.focus();
+  };
   return (
     <div className="live-clock" role="group" aria-label="Virtual clock">
       <div className="live-clock__now">
@@ -32,13 +43,14 @@ export function LiveClock({ time, startEpochMs, timeZone, speed, nextDue, onSpee
           {formatOffset(Math.floor(time / 1000) * 1000)}
         </span>
       </div>
-      <div className="live-clock__speeds" role="radiogroup" aria-label="Speed">
+      <div className="live-clock__speeds" role="radiogroup" aria-label="Speed" onKeyDown={onArrows}>
         {LIVE_SPEEDS.map((value) => (
           <button
             key={value}
             type="button"
             role="radio"
             aria-checked={speed === value}
+            tabIndex={speed === value ? 0 : -1}
             title={SPEED_NAME[value]}
             className="live-clock__speed"
             onClick={() => onSpeedChange(value)}
