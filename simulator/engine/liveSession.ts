@@ -1,4 +1,5 @@
 import { formatOffset } from '../schema/duration.ts';
+import { formatJsonPath } from '../schema/parseDocument.ts';
 import type { InputProblem } from '../schema/result.ts';
 import type { ContactState, RunState } from '../schema/run.ts';
 import { scriptSchema, type Script, type ScriptEvent } from '../schema/script.ts';
@@ -64,7 +65,7 @@ export class LiveSession {
     const event = { ...command, at: formatOffset(at) } as ScriptEvent;
     const candidate = scriptSchema.safeParse({ ...this.script(), events: [...this.script().events, event] });
     if (!candidate.success)
-      return { ok: false, problems: candidate.error.issues.map((issue) => ({ source: 'script', index: 0, path: issue.path.join('.'), message: issue.message })) };
+      return { ok: false, problems: candidate.error.issues.map((issue) => ({ source: 'script', index: 0, path: formatJsonPath(issue.path), message: issue.message })) };
     const prepared = prepareSimulation({ workflows: this.workflows, script: candidate.data });
     if (!prepared.ok) return prepared;
     const before = this.simulation.trace.length;

@@ -1,12 +1,24 @@
 import { LiveSession, type LiveCommand } from '../engine/liveSession.ts';
 import { liveStartSchema, type LiveResult, type LiveUpdate } from '../schema/live.ts';
 import type { InputProblem } from '../schema/result.ts';
+import { formatJsonPath } from '../schema/parseDocument.ts';
 import { scriptEventSchema, type Script } from '../schema/script.ts';
 
-const problemsOf = (source: InputProblem['source'], issues: readonly { path: readonly PropertyKey[]; message: string }[]): InputProblem[] =>
-  issues.map((issue) => ({ source, index: 0, path: ['$', ...issue.path.map(String)].join('.'), message: issue.message }));
+type Issue = { readonly path: readonly PropertyKey[]; readonly message: string };
 
-const NOT_STARTED: LiveResult = { ok: false, problems: [{ source: 'script', index: 0, path: '$', message: 'No live session is running: start one first' }] };
+const problemsOf = (source: InputProblem['source'], issues: readonly Issue[]): InputProblem[] =>
+  issues.map((issue) => ({ source, index: 0, path: formatJsonPath(issue.path), message: issue.message }));
+
+/** A start's issues, each named by the document it is in: the base script, or a Workflow (and which). */
+const startProblemsOf = (issues: readonly Issue[]): InputProblem[] =>
+  issues.map((issue) => {
+    const [document, index, ...rest] = issue.path;
+    if (document === 'base') return { ...problemsOf('script', [{ ...issue, path: issue.path.slice(1) }])[0] as InputProblem };
+    if (document === 'workflows' && typeof index === 'number') return { ...(problemsOf('workflow', [{ ...issue, path: rest }])[0] as InputProblem), index };
+    return problemsOf('workflow', [issue])[0] as InputProblem;
+  });
+
+const notStarted = (): LiveResult => ({ ok: false, problems: [{ source: 'script', index: 0, path: '$', message: 'No live session is running: start one first' }] });
 
 /**
  * The live session as the worker serves it. Everything arriving here is untrusted — parsed with
@@ -20,7 +32,7 @@ export class LiveSessionService {
 
   start(input: unknown): LiveResult {
     const parsed = liveStartSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, problems: problemsOf('workflow', parsed.error.issues) };
+    if (!parsed.success) return { ok: false, problems: startProblemsOf(parsed.error.issues) };
     const started = LiveSession.start(parsed.data.workflows, parsed.data.base);
     if (!started.ok) return { ok: false, problems: started.problems };
     this.session = started.session;
@@ -30,7 +42,7 @@ export class LiveSessionService {
   /** A person's action, now. */
   command(input: unknown): LiveResult {
     const session = this.session;
-    if (!session) return NOT_STARTED;
+    if (!session) return notStarted();
     const event = scriptEventSchema.safeParse({ ...(typeof input === 'object' ? input : {}), at: '+0' });
     if (!event.success) return { ok: false, problems: problemsOf('script', event.error.issues) };
     const { at: _at, ...command } = event.data;
@@ -43,7 +55,7 @@ export class LiveSessionService {
   /** Lets `ms` of virtual time pass. */
   advance(ms: unknown): LiveResult {
     const session = this.session;
-    if (!session) return NOT_STARTED;
+    if (!session) return notStarted();
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
       return { ok: false, problems: [{ source: 'script', index: 0, path: '$', message: 'Time can only move forward by a finite number of milliseconds' }] };
     session.advance(ms);
@@ -53,7 +65,7 @@ export class LiveSessionService {
   /** Jumps to the next timer; the clock stays where it is when nothing is pending. */
   jumpToNext(): LiveResult {
     const session = this.session;
-    if (!session) return NOT_STARTED;
+    if (!session) return notStarted();
     session.jumpToNext();
     return { ok: true, update: this.update(this.sent) };
   }

@@ -78,7 +78,9 @@ export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set,
   return {
     live: initialLive,
     liveStarting() {
-      patch({ status: { kind: 'starting' } });
+      // A new session: nothing of the last one stays on screen; a paused clock (after a failure) plays again.
+      const { userId, contactId, composerSide, speed } = get().live;
+      patch({ ...initialLive, status: { kind: 'starting' }, userId, contactId, composerSide, speed: speed === 0 && get().live.status.kind === 'failed' ? 1 : speed });
     },
     liveStarted({ workflows, base, update }) {
       const { live } = get();

@@ -4,13 +4,16 @@ import type { Workflow } from '../../../simulator/schema/workflow.ts';
 
 /**
  * The recorded session as a script file that checks itself: every run that has ended becomes an
- * expectation (status, reason, step), so replaying the file — in the simulator or with
+ * expectation (status, reason, step) on the contact's latest run of each Workflow, so replaying the file — in the simulator or with
  * `npm run simulate` — says whether the Workflows still behave as they did in the session. Active
  * runs are left out: a replay runs on to the end, where they finish.
  */
 export function sessionScript(script: Script, runs: readonly RunState[], workflows: readonly Workflow[]): Script {
   const byId = new Map(workflows.map((workflow) => [workflow.id, workflow]));
-  const expect: Expectation[] = runs
+  // A script's expectation is checked on the contact's latest run of the Workflow: expect that one only.
+  const latest = new Map<string, RunState>();
+  for (const run of runs) latest.set(JSON.stringify([run.contact, run.workflow]), run);
+  const expect: Expectation[] = [...latest.values()]
     .filter((run) => run.status !== 'active')
     .map((run) => {
       const workflow = byId.get(run.workflow);
