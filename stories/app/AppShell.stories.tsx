@@ -72,7 +72,7 @@ export const BuilderWithUnknownWorkflow: Story = {
 export const Messages: Story = {
   args: { path: '/messages' },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('heading', { name: 'No conversations yet' })).toBeVisible();
+    await expect(await within(canvasElement).findByRole('heading', { name: 'No Workflow can run yet' })).toBeVisible();
   },
 };
 

@@ -36,10 +36,12 @@ export function LiveClock({ time, startEpochMs, timeZone, speed, nextDue, onSpee
   return (
     <div className="live-clock" role="group" aria-label="Virtual clock">
       <div className="live-clock__now">
-        <time className="live-clock__time" dateTime={new Date(startEpochMs + time).toISOString()} aria-label="Virtual time">
-          {formatVirtualTime(startEpochMs + time, timeZone)}
-        </time>
-        <span className="live-clock__offset" aria-label="Since the session started">
+        <span className="live-clock__time" data-testid="virtual-time">
+          <span className="visually-hidden">Virtual time: </span>
+          <time dateTime={new Date(startEpochMs + time).toISOString()}>{formatVirtualTime(startEpochMs + time, timeZone)}</time>
+        </span>
+        <span className="live-clock__offset" data-testid="virtual-offset">
+          <span className="visually-hidden">Since the session started: </span>
           {formatOffset(Math.floor(time / 1000) * 1000)}
         </span>
       </div>

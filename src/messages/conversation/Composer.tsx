@@ -25,9 +25,11 @@ export function Composer({ side, onSideChange, contactName, userName, onSend }: 
     const message = text.trim();
     if (message === '' || sending) return;
     setSending(true);
-    const sent = await onSend(message);
-    setSending(false);
-    if (sent) setText('');
+    try {
+      if (await onSend(message)) setText('');
+    } finally {
+      setSending(false);
+    }
   };
   return (
     <form className="composer" onSubmit={submit} aria-label="Write a message">
@@ -53,7 +55,7 @@ export function Composer({ side, onSideChange, contactName, userName, onSend }: 
           placeholder={side === 'agent' ? `Reply to ${contactName} as ${userName}…` : `Write as ${contactName}…`}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === 'Enter' && !event.shiftKey) {
+            if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
               event.preventDefault();
               event.currentTarget.form?.requestSubmit();
             }

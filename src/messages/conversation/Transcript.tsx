@@ -23,14 +23,10 @@ export function Transcript({ contactName, items, startEpochMs, timeZone }: Props
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' });
   }, [last]);
-  if (items.length === 0)
-    return (
-      <p className="transcript transcript--empty" role="log" aria-label={`Conversation with ${contactName}`}>
-        No messages yet. Write as {contactName} to start the conversation.
-      </p>
-    );
+  // One live region from the start, so the first message is announced too; focusable so a keyboard can scroll it.
   return (
-    <div className="transcript" role="log" aria-label={`Conversation with ${contactName}`} aria-live="polite">
+    <div className="transcript" role="log" aria-label={`Conversation with ${contactName}`} aria-live="polite" tabIndex={0}>
+      {items.length === 0 && <p className="transcript__empty">No messages yet. Write as {contactName} to start the conversation.</p>}
       <ol className="transcript__lines">
       {items.map((item) => {
         const time = (

@@ -30,8 +30,9 @@ export function ContactList({ rows, selected, onSelect, assigneeName }: Props) {
               onClick={() => onSelect(contact.id)}
             >
               <span className="contact-list__name">{contact.name || contact.id}</span>
-              <span className="contact-list__count" aria-label={`${ongoing} ongoing Workflow${ongoing === 1 ? '' : 's'}`} data-count={ongoing}>
-                {ongoing}
+              <span className="contact-list__count" data-count={ongoing}>
+                <span aria-hidden>{ongoing}</span>
+                <span className="visually-hidden">{` ${ongoing} ongoing Workflow${ongoing === 1 ? '' : 's'} `}</span>
               </span>
               <span className="contact-list__line">{lastLine ?? 'No messages yet'}</span>
               <span className="contact-list__meta">

@@ -1,0 +1,87 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, screen, userEvent, within } from 'storybook/test';
+import { OngoingWorkflowsList } from '../../src/messages/conversation/OngoingWorkflowsList.tsx';
+import '../../src/messages/messages.css';
+import { danasMorning, danaWritesIn, HOUR, MINUTE, ongoingOf, playSession, startEpochMs, timeZone } from './messagesFixtures.ts';
+
+/** Twenty minutes after Dana wrote in: Lead nurture waits for her answer, the 24h follow-up for its timer. */
+const twentyMinutesIn = playSession([...danaWritesIn, { advance: 20 * MINUTE }]);
+
+/** Dana answered: the 24h follow-up stopped (Incoming messages), Lead nurture waits a day to nudge her. */
+const afterHerAnswer = playSession([...danasMorning.slice(0, 5), { advance: 2 * HOUR }]);
+
+/** The contact's active runs, as the engine reports them, each with Stop where its Workflow allows it. */
+const meta = {
+  title: 'Messages/OngoingWorkflowsList',
+  component: OngoingWorkflowsList,
+  args: { contactName: 'Dana', runs: [], now: 0, startEpochMs, timeZone, onStop: fn() },
+} satisfies Meta<typeof OngoingWorkflowsList>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Empty: Story = {
+  args: { contactName: 'Omar' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('No Workflow is running for Omar.')).toBeVisible();
+    await expect(canvas.queryByRole('list')).toBeNull();
+  },
+};
+
+export const OneRun: Story = {
+  args: { runs: ongoingOf(afterHerAnswer, 'dana'), now: afterHerAnswer.time },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const run = canvas.getByRole('listitem', { name: 'Lead nurture' });
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(1);
+    await expect(within(run).getByRole('button', { name: 'Stop Lead nurture' })).toBeEnabled();
+    await expect(run).toHaveTextContent('Current stepWait 24h');
+    await expect(run).toHaveTextContent('SinceMon 5 Jan, 09:15:00 (2h ago)');
+    await expect(run).toHaveTextContent('Waits forA timer, due in 22h');
+  },
+};
+
+/** Two runs for Dana; the 24h follow-up does not allow users to stop it, so it has no Stop button. */
+export const SeveralRuns: Story = {
+  args: { runs: ongoingOf(twentyMinutesIn, 'dana'), now: twentyMinutesIn.time },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('list', { name: 'Ongoing Workflows for Dana' })).toBeVisible();
+    const nurture = canvas.getByRole('listitem', { name: 'Lead nurture' });
+    await expect(nurture).toHaveTextContent('Current stepAsk what they need');
+    await expect(nurture).toHaveTextContent('Waits forA reply, or gives up in 40m');
+    const followUp = canvas.getByRole('listitem', { name: '24h follow-up' });
+    await expect(within(followUp).getByText('Cannot be stopped by hand')).toBeVisible();
+    await expect(within(followUp).queryByRole('button')).toBeNull();
+    await expect(followUp).toHaveTextContent('Waits forA timer, due in 23h 40m');
+  },
+};
+
+/** Stop asks first, naming the Workflow and the contact; confirming hands the run to the engine. */
+export const StopAfterConfirming: Story = {
+  args: { runs: ongoingOf(twentyMinutesIn, 'dana'), now: twentyMinutesIn.time },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Stop Lead nurture' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Stop Lead nurture for Dana?' });
+    await expect(dialog).toHaveTextContent('The run ends at "Ask what they need"');
+    await expect(args.onStop).not.toHaveBeenCalled();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Stop Workflow' }));
+    await expect(args.onStop).toHaveBeenCalledOnce();
+    await expect(args.onStop).toHaveBeenCalledWith(expect.objectContaining({ workflowId: 'lead-nurture', workflowName: 'Lead nurture', manualStop: true }));
+    await expect(screen.queryByRole('alertdialog')).toBeNull();
+  },
+};
+
+export const StopCancelled: Story = {
+  args: { runs: ongoingOf(twentyMinutesIn, 'dana'), now: twentyMinutesIn.time },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Stop Lead nurture' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Stop Lead nurture for Dana?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await expect(args.onStop).not.toHaveBeenCalled();
+    await expect(screen.queryByRole('alertdialog')).toBeNull();
+  },
+};

@@ -1,0 +1,39 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { SessionNotices } from '../../src/messages/inbox/SessionNotices.tsx';
+import '../../src/messages/messages.css';
+import { storedWithAProblem } from './messagesFixtures.ts';
+
+/** The stored Workflows, split by the validator into those the session runs and one it leaves out. */
+const stored = storedWithAProblem();
+
+/** What the live session runs, what it leaves out, and whether the stored Workflows moved on since it started. */
+const meta = {
+  title: 'Messages/SessionNotices',
+  component: SessionNotices,
+  args: { outdated: false, left: [], running: stored.running.map((workflow) => workflow.name), onRestart: fn() },
+} satisfies Meta<typeof SessionNotices>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Running: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Running: Lead nurture, VIP routing, 24h follow-up, Book a demo')).toBeVisible();
+    await expect(canvas.queryByRole('status')).toBeNull();
+    await expect(canvas.queryByRole('button')).toBeNull();
+  },
+};
+
+/** Someone edited the Workflows since the session started, and one stored Workflow has a problem. */
+export const OutdatedAndLeftOut: Story = {
+  args: { outdated: true, left: stored.left },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('status')).toHaveTextContent('Workflows were changed since this session started; its runs use the older versions.');
+    await expect(canvas.getByText('Not running, because of problems: Win-back (1 problem).')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Restart with the new versions' }));
+    await expect(args.onRestart).toHaveBeenCalledOnce();
+  },
+};

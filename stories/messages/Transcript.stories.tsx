@@ -1,0 +1,59 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, within } from 'storybook/test';
+import { Transcript } from '../../src/messages/conversation/Transcript.tsx';
+import '../../src/messages/messages.css';
+import { danasMorning, playSession, startEpochMs, timeZone, transcriptOf } from './messagesFixtures.ts';
+
+/** A contact's conversation, built from the trace of the real engine playing the demo inbox. */
+const meta = {
+  title: 'Messages/Transcript',
+  component: Transcript,
+  args: { contactName: 'Dana', items: [], startEpochMs, timeZone },
+} satisfies Meta<typeof Transcript>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The line of the transcript that shows `text`. */
+const lineOf = (canvasElement: HTMLElement, text: string | RegExp) => within(canvasElement).getByText(text).closest('li');
+
+/**
+ * Every kind of line, from one morning of the engine: Dana's messages, the Workflows' (robot and
+ * name), a broadcast, Alice's reply; activity lines for runs starting and completing (info), the
+ * 24h follow-up stopped by Dana's answer and Lead nurture stopped by Alice (stop), Rita's stop
+ * refused (refused) and VIP routing's note for Sales (note).
+ */
+export const EveryKind: Story = {
+  args: { items: transcriptOf(playSession(danasMorning), 'dana') },
+  play: async ({ canvasElement }) => {
+    const log = within(canvasElement).getByRole('log', { name: 'Conversation with Dana' });
+    const kinds = [...log.querySelectorAll('[data-kind]')].map((line) => line.getAttribute('data-kind'));
+    await expect(new Set(kinds)).toEqual(new Set(['contact', 'agent', 'workflow', 'broadcast', 'activity']));
+
+    await expect(lineOf(canvasElement, "Hi, I'd like to know more about Acme.")).toHaveAttribute('data-kind', 'contact');
+    await expect(lineOf(canvasElement, 'Hi Dana! Thanks for reaching out to Acme.')).toHaveTextContent(/^Workflow Lead nurture/);
+    await expect(lineOf(canvasElement, 'Our January sale starts today.')).toHaveTextContent(/^Broadcast/);
+    await expect(lineOf(canvasElement, 'Hi Dana, Alice here. I will send you a quote today.')).toHaveTextContent(/^Alice/);
+
+    const tones = {
+      info: 'Workflow Lead nurture started for Dana',
+      stop: 'Workflow 24h follow-up stopped: incoming message',
+      refused: 'Stop of Lead nurture refused for Rita: the user has the user restriction',
+      note: 'Internal comment: "VIP lead (pro plan): answer within the hour."',
+    };
+    for (const [tone, text] of Object.entries(tones)) await expect(within(log).getAllByText(text)[0]?.closest('li')).toHaveClass(`transcript__activity--${tone}`);
+    await expect(lineOf(canvasElement, 'Workflow Lead nurture stopped by Alice')).toHaveClass('transcript__activity--stop');
+
+    // Times are virtual, in the workspace's time zone: Dana wrote at the session's start.
+    await expect(lineOf(canvasElement, "Hi, I'd like to know more about Acme.")?.querySelector('time')).toHaveAttribute('datetime', '2026-01-05T09:00:00.000Z');
+  },
+};
+
+/** A contact who has not written yet. */
+export const Empty: Story = {
+  args: { contactName: 'Omar', items: [] },
+  play: async ({ canvasElement }) => {
+    const log = within(canvasElement).getByRole('log', { name: 'Conversation with Omar' });
+    await expect(log).toHaveTextContent('No messages yet. Write as Omar to start the conversation.');
+  },
+};
