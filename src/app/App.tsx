@@ -1,6 +1,7 @@
 import type { AppStore } from '../state/appStore.ts';
 import { StoreProvider } from '../state/StoreProvider.tsx';
 import type { ExampleLibrary } from '../examples/exampleLibrary.ts';
+import { LiveSessionProvider } from '../messages/live/LiveSessionProvider.tsx';
 import { PersistenceProvider, type Persistence } from '../persistence/PersistenceProvider.tsx';
 import { AppShell } from './AppShell.tsx';
 import { AppRoutes } from './AppRoutes.tsx';
@@ -15,15 +16,17 @@ export interface AppServices {
   readonly persistence: Persistence;
 }
 
-/** The whole app: the store, storage, the router, the shell and the screen the URL names. */
+/** The whole app: the store, storage, the router, the Messages view's live session, the shell and the screen the URL names. */
 export function App({ library, store, history, persistence }: AppServices) {
   return (
     <StoreProvider store={store}>
       <PersistenceProvider persistence={persistence}>
         <RouterProvider history={history}>
-          <AppShell>
-            <AppRoutes library={library} />
-          </AppShell>
+          <LiveSessionProvider>
+            <AppShell>
+              <AppRoutes library={library} />
+            </AppShell>
+          </LiveSessionProvider>
         </RouterProvider>
       </PersistenceProvider>
     </StoreProvider>

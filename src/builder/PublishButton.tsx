@@ -2,7 +2,7 @@ import { Send } from 'lucide-react';
 import { useState } from 'react';
 import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
 import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { RefusedDialog } from './RefusedDialog.tsx';
 
 /** Publish: refused with every problem when the Workflow is not valid (SPEC §3), else stored as published with a version. */
 export function PublishButton() {
@@ -25,18 +25,7 @@ export function PublishButton() {
       >
         <Send aria-hidden size={16} /> Publish
       </button>
-      <Dialog
-        open={refused !== null}
-        onOpenChange={(open) => !open && setRefused(null)}
-        title="Not published"
-        description={`This Workflow has ${refused?.length === 1 ? '1 problem' : `${refused?.length ?? 0} problems`} to fix first.`}
-      >
-        <ul className="problems-list" aria-label="Problems">
-          {refused?.map((problem, i) => (
-            <li key={i}>{problem.message}</li>
-          ))}
-        </ul>
-      </Dialog>
+      <RefusedDialog title="Not published" purpose="to fix first" problems={refused} onClose={() => setRefused(null)} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { useNavigate } from '../app/routing/Router.tsx';
 import { usePersistence } from '../persistence/PersistenceProvider.tsx';
 import { useWorkflowDocuments } from '../persistence/storedWorkflowHooks.ts';
 import { useAppStoreApi } from '../state/StoreProvider.tsx';
-import { Dialog } from '../ui/Dialog.tsx';
+import { RefusedDialog } from './RefusedDialog.tsx';
 
 /**
  * Simulate: try the Workflow live in the Messages view, where it runs in the engine's worker with
@@ -40,18 +40,7 @@ export function SimulateButton() {
       >
         <FlaskConical aria-hidden size={16} /> Simulate
       </button>
-      <Dialog
-        open={refused !== null}
-        onOpenChange={(open) => !open && setRefused(null)}
-        title="Not simulated"
-        description={`This Workflow has ${refused?.length === 1 ? '1 problem' : `${refused?.length ?? 0} problems`} to fix before it can run.`}
-      >
-        <ul className="problems-list" aria-label="Problems">
-          {refused?.map((problem, i) => (
-            <li key={i}>{problem.message}</li>
-          ))}
-        </ul>
-      </Dialog>
+      <RefusedDialog title="Not simulated" purpose="to fix before it can run" problems={refused} onClose={() => setRefused(null)} />
     </>
   );
 }

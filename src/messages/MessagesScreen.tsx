@@ -1,15 +1,14 @@
 import { Screen } from '../app/Screen.tsx';
-import { LiveSessionProvider } from './live/LiveSessionProvider.tsx';
+import { useLiveSessionViewer } from './live/LiveSessionProvider.tsx';
 import { MessagesView } from './MessagesView.tsx';
 import './messages.css';
 
-/** The demo inbox: stored Workflows run live, in virtual time, in the engine's worker. */
+/** The demo inbox: stored Workflows run live, in virtual time, in the engine's worker (the session lives in `LiveSessionProvider`, above the routes). */
 export function MessagesScreen() {
+  useLiveSessionViewer();
   return (
     <Screen title="Messages" description="A demo inbox where your Workflows talk to contacts, and agents take over: write, assign, or stop a Workflow for one contact.">
-      <LiveSessionProvider>
-        <MessagesView />
-      </LiveSessionProvider>
+      <MessagesView />
     </Screen>
   );
 }

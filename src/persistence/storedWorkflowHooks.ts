@@ -37,10 +37,13 @@ export function useVersions(workflowId: string): VersionRecord[] | undefined {
   return useLiveQuery(() => readable(() => listVersions(db, workflowId)), [db, workflowId]);
 }
 
-/** Every stored Workflow document that can be read (targets of Trigger Workflow, for the validator). */
-export function useWorkflowDocuments(): Workflow[] | undefined {
+/**
+ * Every stored Workflow document that can be read (targets of Trigger Workflow, for the validator).
+ * With `enabled` false nothing is read (and `undefined` returned) until it turns true.
+ */
+export function useWorkflowDocuments(enabled = true): Workflow[] | undefined {
   const { db } = usePersistence();
-  return useLiveQuery(() => readable(() => listWorkflowDocuments(db)), [db]);
+  return useLiveQuery(() => (enabled ? readable(() => listWorkflowDocuments(db)) : undefined), [db, enabled]);
 }
 
 /** The canvas viewport saved for this Workflow (`null` when none), read once when the canvas opens. */

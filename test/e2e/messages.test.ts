@@ -205,4 +205,33 @@ describe('the Messages view', () => {
     await page.getByRole('heading', { name: 'No Workflow can run yet' }).waitFor();
     expect(await page.getByText(/Not running, because of problems: 24h follow-up \(1 problem\)/).count()).toBe(1);
   });
+
+  it('(e) the session outlives a trip to the overview; after a settings change it says its runs use the older version, and Restart picks up the new one', async () => {
+    const page = await session.open();
+    await newFromExample(page, '24h follow-up');
+    await openInbox(page, 'Alice — Agent', 'Lee');
+    await pause(page);
+    await write(page, 'contact', 'Hi there');
+
+    const settings = await settingsFromOverview(page, '24h follow-up');
+    await settings.getByRole('switch', { name: 'Allow users to stop this Workflow for a Contact' }).click();
+    await page.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true');
+    await page.keyboard.press('Escape');
+
+    await goTo(page, 'Messages');
+    await page.getByRole('heading', { name: 'Lee', level: 2 }).waitFor();
+    expect(await transcriptText(page, 'Lee')).toContain('Hi there');
+    await page.getByRole('status').filter({ hasText: 'its runs use the older versions' }).waitFor();
+    await page.getByRole('toolbar', { name: 'Conversation actions' }).getByRole('button', { name: 'Workflows' }).click();
+    // The run keeps the version it started with: that one does not allow a manual stop.
+    expect(await ongoingList(page, 'Lee').getByRole('listitem', { name: '24h follow-up' }).getByRole('button').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Restart with the new versions' }).click();
+    await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('No messages yet'));
+    expect(await page.getByRole('status').filter({ hasText: 'older versions' }).count()).toBe(0);
+    await pause(page);
+    await write(page, 'contact', 'Hello again');
+    await page.getByRole('toolbar', { name: 'Conversation actions' }).getByRole('button', { name: 'Workflows' }).click();
+    await ongoingList(page, 'Lee').getByRole('button', { name: 'Stop 24h follow-up' }).waitFor();
+  });
 });

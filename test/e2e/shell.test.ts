@@ -10,7 +10,7 @@ const session = useAppSession();
 const SCREENS = [
   { name: 'overview', path: '/', title: 'Workflows', nav: 'Workflows', shows: 'No Workflows yet' },
   { name: 'builder', path: '/builder', title: 'Builder', nav: 'Builder', shows: 'No Workflow open' },
-  { name: 'messages', path: '/messages', title: 'Messages', nav: 'Messages', shows: 'No conversations yet' },
+  { name: 'messages', path: '/messages', title: 'Messages', nav: 'Messages', shows: 'No Workflow can run yet' },
   { name: 'simulator', path: '/simulator', title: 'Simulator', nav: 'Simulator', shows: '3 of 3 expectations hold' },
 ] as const;
 

@@ -25,6 +25,8 @@ export interface LiveSessionControls {
   readonly workflows: RunnableWorkflows | undefined;
   /** The stored Workflows differ from the versions the session's runs use. */
   readonly outdated: boolean;
+  /** Marks the Messages view as on screen: the session starts the first time, and its clock plays only then. */
+  view(): () => void;
 }
 
 const LiveSessionContext = createContext<LiveSessionControls | null>(null);
@@ -42,14 +44,29 @@ export function LiveSessionContextProvider({ value, children }: { value: LiveSes
 
 const sameDocuments = (a: readonly Workflow[], b: readonly Workflow[]) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Call in the Messages view: the session starts when it is first shown, and its clock plays while it is. */
+export function useLiveSessionViewer(): void {
+  const { view } = useLiveSession();
+  useEffect(() => view(), [view]);
+}
+
 /**
- * Runs the Messages view's live session in the engine's worker while the view is open: starts it on
- * the stored Workflows that are valid, plays its clock at the chosen speed, carries out commands,
- * and puts every report of the engine into the store as it came.
+ * Runs the Messages view's live session in the engine's worker: starts it the first time the view
+ * is shown, on the stored Workflows that are valid, and keeps it while the person goes to the
+ * builder and back (the session then says its runs use older versions). Plays its clock at the
+ * chosen speed while the view is on screen, carries out commands, and puts every report of the
+ * engine into the store as it came.
  */
 export function LiveSessionProvider({ children }: { children: ReactNode }) {
   const store = useAppStoreApi();
-  const documents = useWorkflowDocuments();
+  const [viewers, setViewers] = useState(0);
+  const [wanted, setWanted] = useState(false);
+  const view = useCallback(() => {
+    setViewers((n) => n + 1);
+    setWanted(true);
+    return () => setViewers((n) => n - 1);
+  }, []);
+  const documents = useWorkflowDocuments(wanted);
   const workflows = useMemo(() => (documents ? runnableWorkflows(documents) : undefined), [documents]);
   const [generation, setGeneration] = useState(0);
   const clientRef = useRef<LiveSessionClient | null>(null);
@@ -95,8 +112,9 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
   }, [ready, generation, store, failed]);
 
   // The clock: while playing, ask the engine to let the wall time that passed, times the speed, pass.
+  const viewing = viewers > 0;
   useEffect(() => {
-    if (status !== 'running' || speed === 0) return undefined;
+    if (status !== 'running' || speed === 0 || !viewing) return undefined;
     let last = performance.now();
     let inFlight = false;
     const timer = window.setInterval(() => {
@@ -114,7 +132,7 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
         });
     }, TICK_MS);
     return () => window.clearInterval(timer);
-  }, [status, speed, apply, failed]);
+  }, [status, speed, viewing, apply, failed]);
 
   const controls = useMemo<LiveSessionControls>(
     () => ({
@@ -150,8 +168,9 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
       },
       workflows,
       outdated: status === 'running' && running !== undefined && !sameDocuments(running, sessionWorkflows),
+      view,
     }),
-    [apply, failed, store, workflows, status, running, sessionWorkflows],
+    [apply, failed, store, workflows, status, running, sessionWorkflows, view],
   );
 
   return <LiveSessionContext value={controls}>{children}</LiveSessionContext>;
