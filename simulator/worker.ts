@@ -1,13 +1,14 @@
 import { expose, proxy } from 'comlink';
 import { LiveSessionService } from './service/liveSessionService.ts';
+import { PlaybackService } from './service/playbackService.ts';
 
 /**
  * The engine's Web Worker: a thin comlink adapter over the services in `service/`, which parse
- * whatever arrives and answer with plain data. The Messages view's live session runs here, off the
- * main thread.
+ * whatever arrives and answer with plain data. The Messages view's live session and the simulator
+ * workspace's playback run here, off the main thread.
  */
 // `proxy` types `live` as a remote object (calls, not a copied value) on the other side.
-const api = { live: proxy(new LiveSessionService()) };
+const api = { live: proxy(new LiveSessionService()), playback: proxy(new PlaybackService()) };
 export type WorkerApi = typeof api;
 
 expose(api);

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { inputProblemSchema } from './result.ts';
+import { runStateSchema } from './run.ts';
+import { scriptSchema, stopReasonSchema } from './script.ts';
+import { traceEntrySchema } from './trace.ts';
+import { workflowSchema } from './workflow.ts';
+
+/** What the simulator workspace plays: Workflows and one script. */
+export const playbackLoadSchema = z.object({
+  workflows: z.array(workflowSchema).min(1, 'Load at least one Workflow'),
+  script: scriptSchema,
+});
+
+/** A place on the timeline worth a mark: an external event, or a run stopping. */
+export const timelineMarkSchema = z.object({
+  t: z.number().min(0),
+  kind: z.enum(['event', 'stop']),
+  /** How many happened at this instant (a population bunches them). */
+  count: z.number().int().min(1),
+});
+
+/** What a loaded playback is: its timeline, for the scrubber, and its contacts, to pick one. */
+export const playbackInfoSchema = z.object({
+  startEpochMs: z.number(),
+  timeZone: z.string(),
+  /** When the last thing happens (ms since start): the end of the timeline. */
+  end: z.number().min(0),
+  marks: z.array(timelineMarkSchema),
+  /** The contacts to pick from (a population's first ones only). */
+  contacts: z.array(z.object({ id: z.string(), name: z.string() })),
+  contactCount: z.number().int().min(0),
+});
+
+/** One step's counts at the current instant. */
+export const nodeStatSchema = z.object({
+  workflow: z.string(),
+  step: z.string(),
+  passed: z.number().int().min(0),
+  waiting: z.number().int().min(0),
+  completed: z.number().int().min(0),
+  failed: z.number().int().min(0),
+  stopped: z.partialRecord(stopReasonSchema, z.number().int().min(1)),
+});
+
+/**
+ * One frame of playback, small on purpose: per-step counts and the selected contact's changes
+ * (its runs, and its trace as a splice: keep the entries before `from`, append `entries`) — never
+ * the whole trace of a population.
+ */
+export const playbackFrameSchema = z.object({
+  time: z.number().min(0),
+  /** When the next queued thing is due, or null at the end. */
+  nextEventTime: z.number().min(0).nullable(),
+  done: z.boolean(),
+  stats: z.array(nodeStatSchema),
+  runCount: z.number().int().min(0),
+  eventsProcessed: z.number().int().min(0),
+  contact: z.object({
+    id: z.string(),
+    runs: z.array(runStateSchema),
+    trace: z.object({ from: z.number().int().min(0), entries: z.array(traceEntrySchema) }),
+  }).nullable(),
+});
+
+export const playbackLoadResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), info: playbackInfoSchema, frame: playbackFrameSchema }),
+  z.object({ ok: z.literal(false), problems: z.array(inputProblemSchema).min(1) }),
+]);
+
+export const playbackResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), frame: playbackFrameSchema }),
+  z.object({ ok: z.literal(false), problems: z.array(inputProblemSchema).min(1) }),
+]);
+
+export type PlaybackLoad = z.infer<typeof playbackLoadSchema>;
+export type PlaybackInfo = z.infer<typeof playbackInfoSchema>;
+export type TimelineMark = z.infer<typeof timelineMarkSchema>;
+export type NodeStat = z.infer<typeof nodeStatSchema>;
+export type PlaybackFrame = z.infer<typeof playbackFrameSchema>;
+export type PlaybackLoadResult = z.infer<typeof playbackLoadResultSchema>;
+export type PlaybackResult = z.infer<typeof playbackResultSchema>;

@@ -1,0 +1,203 @@
+import { materializeEntry, runState } from '../engine/materialize.ts';
+import { nodeStats, StepPassCounter } from '../engine/nodeStats.ts';
+import { prepareSimulation } from '../engine/prepareSimulation.ts';
+import type { Simulation } from '../engine/simulation.ts';
+import { K } from '../engine/traceLog.ts';
+import { formatJsonPath } from '../schema/parseDocument.ts';
+import {
+  playbackLoadSchema,
+  type PlaybackFrame,
+  type PlaybackInfo,
+  type PlaybackLoad,
+  type PlaybackLoadResult,
+  type PlaybackResult,
+  type TimelineMark,
+} from '../schema/playback.ts';
+import type { InputProblem } from '../schema/result.ts';
+import type { TraceEntry } from '../schema/trace.ts';
+
+/** At most this many marks on the timeline: more would not fit the scrubber, and cost a population's frame. */
+export const MAX_MARKS = 400;
+/** At most this many contacts listed to pick from. */
+export const MAX_LISTED_CONTACTS = 200;
+
+const refused = (message: string): PlaybackResult => ({ ok: false, problems: [{ source: 'script', index: 0, path: '$', message }] });
+
+/**
+ * The simulator workspace's playback, as the worker serves it: a simulation that moves forward by
+ * time (play), by one event (step) or to the next instant with something in it, and goes back by
+ * re-simulating from the start (seek) — deterministic, so the same instant shows the same state.
+ * Each answer is one small frame: per-step counts and the selected contact's runs and new trace
+ * entries, never a population's whole trace. Arguments are untrusted and parsed.
+ */
+export class PlaybackService {
+  private input: PlaybackLoad | null = null;
+  private sim: Simulation | null = null;
+  private passes: StepPassCounter | null = null;
+  private time = 0;
+  private end = 0;
+  private contact = -1;
+  private contactId = '';
+  /** The trace rows of the selected contact scanned so far, and how many of its entries were sent. */
+  private scanned = 0;
+  private contactRows: number[] = [];
+  private sent = 0;
+
+  load(raw: unknown): PlaybackLoadResult {
+    const parsed = playbackLoadSchema.safeParse(raw);
+    if (!parsed.success)
+      return {
+        ok: false,
+        problems: parsed.error.issues.map((issue): InputProblem => {
+          const [document, index, ...rest] = issue.path;
+          if (document === 'script') return { source: 'script', index: 0, path: formatJsonPath(issue.path.slice(1)), message: issue.message };
+          if (document === 'workflows' && typeof index === 'number') return { source: 'workflow', index, path: formatJsonPath(rest), message: issue.message };
+          return { source: 'workflow', index: 0, path: formatJsonPath(issue.path), message: issue.message };
+        }),
+      };
+    const whole = prepareSimulation(parsed.data);
+    if (!whole.ok) return { ok: false, problems: whole.problems };
+    const info = this.timeline(whole.simulation.runToEnd(), parsed.data);
+    this.input = parsed.data;
+    this.end = info.end;
+    this.restart();
+    this.select(info.contacts[0]?.id ?? '');
+    return { ok: true, info, frame: this.frame() };
+  }
+
+  /** Plays `ms` of virtual time (a tick of play at some speed); stops at the end. */
+  advance(ms: unknown): PlaybackResult {
+    if (!this.sim) return refused('Nothing is loaded');
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return refused('Time can only move forward by a finite number of milliseconds');
+    return this.seek(Math.min(this.end, this.time + ms));
+  }
+
+  /** Goes to any instant: forward by playing on, back by re-simulating from the start. */
+  seek(to: unknown): PlaybackResult {
+    if (!this.sim) return refused('Nothing is loaded');
+    if (typeof to !== 'number' || !Number.isFinite(to)) return refused('Seek to a number of milliseconds since the start');
+    const target = Math.max(0, Math.min(this.end, to));
+    if (target < this.time) this.restart();
+    this.sim.runUntil(target);
+    this.time = target;
+    return { ok: true, frame: this.frame() };
+  }
+
+  /** Processes exactly one queued entry (an event or a timer) and moves the clock to it. */
+  step(): PlaybackResult {
+    const sim = this.sim;
+    if (!sim) return refused('Nothing is loaded');
+    if (sim.step()) this.time = Math.max(this.time, sim.now);
+    return { ok: true, frame: this.frame() };
+  }
+
+  /** Moves to the next instant at which something happens, and processes all of it. */
+  nextEvent(): PlaybackResult {
+    const sim = this.sim;
+    if (!sim) return refused('Nothing is loaded');
+    const before = sim.trace.length;
+    // A cancelled timer is queued but does nothing: keep going until something happens.
+    while (sim.trace.length === before && sim.hasPending()) {
+      const next = sim.nextEventTime();
+      sim.runUntil(next);
+      this.time = Math.max(this.time, next);
+    }
+    return { ok: true, frame: this.frame() };
+  }
+
+  runToEnd(): PlaybackResult {
+    return this.seek(this.end);
+  }
+
+  /** Follows another contact: the next frame carries its whole trace so far. */
+  selectContact(id: unknown): PlaybackResult {
+    if (!this.sim) return refused('Nothing is loaded');
+    if (typeof id !== 'string' || this.sim.feed.indexOf(id) < 0) return refused(`No contact "${String(id)}" in this script`);
+    this.select(id);
+    return { ok: true, frame: this.frame() };
+  }
+
+  /**
+   * New Workflows (an edit) or a new script: re-simulates from the start to the same instant, so an
+   * edit shows its effect where the person is looking.
+   */
+  reload(raw: unknown): PlaybackLoadResult {
+    const at = this.time;
+    const contact = this.contactId;
+    const loaded = this.load(raw);
+    if (!loaded.ok || !this.sim) return loaded;
+    if (this.sim.feed.indexOf(contact) >= 0) this.select(contact);
+    const frame = this.seek(at);
+    return frame.ok ? { ok: true, info: loaded.info, frame: frame.frame } : loaded;
+  }
+
+  private restart(): void {
+    const prepared = prepareSimulation(this.input as PlaybackLoad);
+    if (!prepared.ok) throw new Error('inputs that prepared once prepare again');
+    this.sim = prepared.simulation;
+    this.passes = new StepPassCounter(this.sim);
+    this.time = 0;
+    this.scanned = 0;
+    this.contactRows = [];
+    this.sent = 0;
+  }
+
+  private select(id: string): void {
+    this.contactId = id;
+    this.contact = this.sim?.feed.indexOf(id) ?? -1;
+    this.scanned = 0;
+    this.contactRows = [];
+    this.sent = 0;
+  }
+
+  private frame(): PlaybackFrame {
+    const sim = this.sim as Simulation;
+    const next = sim.hasPending() ? sim.nextEventTime() : null;
+    return {
+      time: this.time,
+      nextEventTime: next,
+      done: next === null,
+      stats: nodeStats(sim, this.passes as StepPassCounter),
+      runCount: sim.runs.length,
+      eventsProcessed: sim.eventsProcessed,
+      contact: this.contact < 0 ? null : this.contactFrame(sim),
+    };
+  }
+
+  private contactFrame(sim: Simulation): NonNullable<PlaybackFrame['contact']> {
+    const trace = sim.trace;
+    for (let row = this.scanned; row < trace.length; row++) if (trace.contactAt(row) === this.contact) this.contactRows.push(row);
+    this.scanned = trace.length;
+    const from = this.sent;
+    const entries: TraceEntry[] = this.contactRows.slice(from).map((row) => materializeEntry(sim, row));
+    this.sent = this.contactRows.length;
+    const runs = [];
+    for (let run = 0; run < sim.runs.length; run++) if (sim.runs.contact(run) === this.contact) runs.push(runState(sim, run));
+    return { id: this.contactId, runs, trace: { from, entries } };
+  }
+
+  /** The whole run's timeline, from a simulation run to the end: its end and its marks. */
+  private timeline(whole: Simulation, input: PlaybackLoad): PlaybackInfo {
+    const trace = whole.trace;
+    const end = trace.length > 0 ? trace.tAt(trace.length - 1) : 0;
+    const bucket = Math.max(1, Math.ceil((end + 1) / MAX_MARKS));
+    const marks = new Map<string, TimelineMark>();
+    for (let row = 0; row < trace.length; row++) {
+      const kind = trace.kindAt(row) === K.event ? 'event' : trace.kindAt(row) === K['run.stopped'] ? 'stop' : null;
+      if (!kind) continue;
+      const t = Math.floor(trace.tAt(row) / bucket) * bucket;
+      const key = `${kind}@${t}`;
+      const mark = marks.get(key);
+      marks.set(key, { t: mark?.t ?? trace.tAt(row), kind, count: (mark?.count ?? 0) + 1 });
+    }
+    const listed = Math.min(whole.feed.contactCount, MAX_LISTED_CONTACTS);
+    return {
+      startEpochMs: whole.startEpochMs,
+      timeZone: input.script.timezone,
+      end,
+      marks: [...marks.values()].sort((a, b) => a.t - b.t),
+      contacts: Array.from({ length: listed }, (_, i) => ({ id: whole.feed.contactId(i), name: whole.feed.contactName(i) })),
+      contactCount: whole.feed.contactCount,
+    };
+  }
+}
