@@ -73,6 +73,14 @@ export class ScriptFeed {
     return this.isPopulation ? `${name} ${contact + 1}` : name;
   }
 
+  /** The contact index for a contact id as `contactId` gives it (`lead#3` in a population); -1 when none. */
+  contactOf(contactId: string): number {
+    if (!this.isPopulation) return this.indexOf(contactId);
+    const hash = contactId.lastIndexOf('#');
+    const n = hash < 0 ? Number.NaN : Number(contactId.slice(hash + 1));
+    return Number.isInteger(n) && n >= 1 && n <= this.contactCount && this.contactId(n - 1) === contactId ? n - 1 : -1;
+  }
+
   /** The contact index for a script contact id (for a population: the template, index -1). */
   indexOf(contactId: string): number {
     return this.contactIndex.get(contactId) ?? -1;

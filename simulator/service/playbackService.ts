@@ -97,7 +97,7 @@ export class PlaybackService {
     if (!sim) return refused('Nothing is loaded');
     const before = sim.trace.length;
     // A cancelled timer is queued but does nothing: keep going until something happens.
-    while (sim.trace.length === before && sim.hasPending()) {
+    while (sim.trace.length === before && sim.hasPending() && sim.nextEventTime() <= this.end) {
       const next = sim.nextEventTime();
       sim.runUntil(next);
       this.time = Math.max(this.time, next);
@@ -112,7 +112,7 @@ export class PlaybackService {
   /** Follows another contact: the next frame carries its whole trace so far. */
   selectContact(id: unknown): PlaybackResult {
     if (!this.sim) return refused('Nothing is loaded');
-    if (typeof id !== 'string' || this.sim.feed.indexOf(id) < 0) return refused(`No contact "${String(id)}" in this script`);
+    if (typeof id !== 'string' || this.sim.feed.contactOf(id) < 0) return refused(`No contact "${String(id)}" in this script`);
     this.select(id);
     return { ok: true, frame: this.frame() };
   }
@@ -126,7 +126,7 @@ export class PlaybackService {
     const contact = this.contactId;
     const loaded = this.load(raw);
     if (!loaded.ok || !this.sim) return loaded;
-    if (this.sim.feed.indexOf(contact) >= 0) this.select(contact);
+    if (this.sim.feed.contactOf(contact) >= 0) this.select(contact);
     const frame = this.seek(at);
     return frame.ok ? { ok: true, info: loaded.info, frame: frame.frame } : loaded;
   }
@@ -144,7 +144,7 @@ export class PlaybackService {
 
   private select(id: string): void {
     this.contactId = id;
-    this.contact = this.sim?.feed.indexOf(id) ?? -1;
+    this.contact = this.sim?.feed.contactOf(id) ?? -1;
     this.scanned = 0;
     this.contactRows = [];
     this.sent = 0;
@@ -152,7 +152,10 @@ export class PlaybackService {
 
   private frame(): PlaybackFrame {
     const sim = this.sim as Simulation;
-    const next = sim.hasPending() ? sim.nextEventTime() : null;
+    // Nothing real is due after `end` (the last entry of the whole run): what is queued later is a
+    // cancelled timer of a run that stopped.
+    const due = sim.hasPending() ? sim.nextEventTime() : Infinity;
+    const next = due <= this.end ? due : null;
     return {
       time: this.time,
       nextEventTime: next,
@@ -180,7 +183,8 @@ export class PlaybackService {
   private timeline(whole: Simulation, input: PlaybackLoad): PlaybackInfo {
     const trace = whole.trace;
     const end = trace.length > 0 ? trace.tAt(trace.length - 1) : 0;
-    const bucket = Math.max(1, Math.ceil((end + 1) / MAX_MARKS));
+    // Two kinds of mark per bucket: half as many buckets keeps the marks within MAX_MARKS.
+    const bucket = Math.max(1, Math.ceil((end + 1) / (MAX_MARKS / 2)));
     const marks = new Map<string, TimelineMark>();
     for (let row = 0; row < trace.length; row++) {
       const kind = trace.kindAt(row) === K.event ? 'event' : trace.kindAt(row) === K['run.stopped'] ? 'stop' : null;

@@ -1,4 +1,5 @@
-import { use, type ReactNode } from 'react';
+import { lazy, Suspense, use, type ReactNode } from 'react';
+import { LoadingMessage } from '../app/LoadingMessage.tsx';
 import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
 import { SimulationView } from '../simulation/SimulationView.tsx';
 import type { ExampleLibrary } from './exampleLibrary.ts';
@@ -6,6 +7,9 @@ import type { ExampleSituation } from './exampleManifest.ts';
 import { FileProblemList } from './FileProblemList.tsx';
 import { ScriptPicker } from './ScriptPicker.tsx';
 import { scriptSlug } from './scriptSlug.ts';
+
+// With the canvas, React Flow: loaded when a simulation is first shown, not with the app.
+const PlaybackWorkspace = lazy(() => import('../simulation/workspace/PlaybackWorkspace.tsx').then((module) => ({ default: module.PlaybackWorkspace })));
 
 interface Props {
   readonly library: ExampleLibrary;
@@ -45,7 +49,10 @@ export function SituationPanel({ library, situation, scriptSlug: chosenSlug, onS
       ) : !loaded.workflowsComplete ? (
         <p className="notice">Nothing was simulated: a script runs against every Workflow of its situation, and not all of them can be read.</p>
       ) : (
-        <ErrorBoundary key={script.file}>
+        <ErrorBoundary key={`${situation.id}/${script.file}`}>
+          <Suspense fallback={<LoadingMessage>Loading the simulator…</LoadingMessage>}>
+            <PlaybackWorkspace key={`${situation.id}/${script.file}`} workflows={loaded.workflows.map((document) => document.value)} script={script.value} />
+          </Suspense>
           <SimulationView workflows={loaded.workflows} script={script} />
         </ErrorBoundary>
       )}

@@ -1,0 +1,55 @@
+import { cancelledSteps } from '../engine/cancelledSteps.ts';
+import type { RunState } from '../schema/run.ts';
+import type { TraceEntry } from '../schema/trace.ts';
+import type { Workflow } from '../schema/workflow.ts';
+
+/** What one run did at one step, for the canvas. */
+export type NodeRunState =
+  | { readonly kind: 'passed'; readonly at: number }
+  | { readonly kind: 'active'; readonly since: number; readonly waitingFor?: RunState['waitingFor']; readonly due?: number }
+  | { readonly kind: 'stopped'; readonly at: number; readonly reason: NonNullable<RunState['reason']>; readonly by?: string }
+  | { readonly kind: 'completed'; readonly at: number }
+  | { readonly kind: 'failed'; readonly at: number }
+  /** Will never run: the run stopped before reaching it. */
+  | { readonly kind: 'cancelled' };
+
+export interface RunOnCanvas {
+  /** Per step id (the trigger's too). */
+  readonly steps: ReadonlyMap<string, NodeRunState>;
+  /** The edges the run took, as `source→target` step ids, in order. */
+  readonly path: readonly (readonly [string, string])[];
+}
+
+/**
+ * Where one contact's latest run of a Workflow is, drawn on the Workflow's steps: the path it took,
+ * the step it is at (or stopped at, with the reason and when), and the steps it will never reach
+ * because it stopped. Read from the engine's report (run state and trace), decided by nothing else.
+ */
+export function runOnCanvas(workflow: Workflow, runs: readonly RunState[], trace: readonly TraceEntry[]): RunOnCanvas | null {
+  const run = runs.filter((candidate) => candidate.workflow === workflow.id).at(-1);
+  if (!run) return null;
+  const steps = new Map<string, NodeRunState>();
+  const executed: string[] = [];
+  for (const entry of trace)
+    if (entry.kind === 'step' && entry.run === run.run && entry.step !== undefined) {
+      executed.push(entry.step);
+      steps.set(entry.step, { kind: 'passed', at: entry.t });
+    }
+  const path: [string, string][] = [];
+  const route = [workflow.trigger.id, ...executed];
+  for (let i = 1; i < route.length; i++) path.push([route[i - 1] as string, route[i] as string]);
+  steps.set(workflow.trigger.id, { kind: 'passed', at: run.startedAt });
+  const at = run.atStep;
+  if (at !== undefined) {
+    const since = steps.get(at);
+    const reached = since && since.kind === 'passed' ? since.at : run.startedAt;
+    if (run.status === 'active')
+      steps.set(at, { kind: 'active', since: reached, ...(run.waitingFor ? { waitingFor: run.waitingFor } : {}), ...(run.due === undefined ? {} : { due: run.due }) });
+    else if (run.status === 'stopped' && run.reason !== undefined) {
+      steps.set(at, { kind: 'stopped', at: run.endedAt ?? reached, reason: run.reason, ...(run.stoppedBy ? { by: run.stoppedBy } : {}) });
+      for (const id of cancelledSteps(workflow, at, new Set(executed))) steps.set(id, { kind: 'cancelled' });
+    } else if (run.status === 'completed') steps.set(at, { kind: 'completed', at: run.endedAt ?? reached });
+    else if (run.status === 'failed') steps.set(at, { kind: 'failed', at: run.endedAt ?? reached });
+  }
+  return { steps, path };
+}

@@ -1,0 +1,39 @@
+import { wrap, type Remote } from 'comlink';
+import { playbackLoadResultSchema, playbackResultSchema, type PlaybackLoad, type PlaybackLoadResult, type PlaybackResult } from '../../../simulator/schema/playback.ts';
+import type { WorkerApi } from '../../../simulator/worker.ts';
+
+/** The simulator workspace's playback, in the engine's Web Worker. Every answer is parsed before use. */
+export interface PlaybackClient {
+  load(input: PlaybackLoad): Promise<PlaybackLoadResult>;
+  reload(input: PlaybackLoad): Promise<PlaybackLoadResult>;
+  advance(ms: number): Promise<PlaybackResult>;
+  seek(t: number): Promise<PlaybackResult>;
+  step(): Promise<PlaybackResult>;
+  nextEvent(): Promise<PlaybackResult>;
+  runToEnd(): Promise<PlaybackResult>;
+  selectContact(id: string): Promise<PlaybackResult>;
+  dispose(): void;
+}
+
+export function createPlaybackClient(): PlaybackClient {
+  const worker = new Worker(new URL('../../../simulator/worker.ts', import.meta.url), { type: 'module', name: 'exitflow simulator' });
+  const failure = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => reject(new Error(`The simulator stopped working: ${event.message || 'its worker could not start'}`)));
+  });
+  failure.catch(() => undefined);
+  const api: Remote<WorkerApi> = wrap<WorkerApi>(worker);
+  const call = (work: Promise<unknown>): Promise<unknown> => Promise.race([work, failure]);
+  const frame = async (work: Promise<unknown>) => playbackResultSchema.parse(await call(work));
+  const loaded = async (work: Promise<unknown>) => playbackLoadResultSchema.parse(await call(work));
+  return {
+    load: (input) => loaded(api.playback.load(input)),
+    reload: (input) => loaded(api.playback.reload(input)),
+    advance: (ms) => frame(api.playback.advance(ms)),
+    seek: (t) => frame(api.playback.seek(t)),
+    step: () => frame(api.playback.step()),
+    nextEvent: () => frame(api.playback.nextEvent()),
+    runToEnd: () => frame(api.playback.runToEnd()),
+    selectContact: (id) => frame(api.playback.selectContact(id)),
+    dispose: () => worker.terminate(),
+  };
+}

@@ -1,0 +1,132 @@
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/shallow';
+import type { PlaybackLoad } from '../../../simulator/schema/playback.ts';
+import type { Script } from '../../../simulator/schema/script.ts';
+import type { Workflow } from '../../../simulator/schema/workflow.ts';
+import { runOnCanvas } from '../../../simulator/trace/nodeRunStates.ts';
+import { traceNamesOf } from '../../../simulator/trace/traceNames.ts';
+import { contactTranscript } from '../../../simulator/trace/transcript.ts';
+import { Transcript } from '../../messages/conversation/Transcript.tsx';
+import { WorkflowSettingsPanel } from '../../settings/WorkflowSettingsPanel.tsx';
+import { useAppStore } from '../../state/StoreProvider.tsx';
+import { SimulationCanvas } from '../canvas/SimulationCanvas.tsx';
+import { PlaybackBar } from '../playback/PlaybackBar.tsx';
+import { usePlaybackShortcuts } from '../playback/usePlaybackShortcuts.ts';
+import { usePlaybackSession } from './usePlaybackSession.ts';
+import './workspace.css';
+
+interface Props {
+  readonly workflows: readonly Workflow[];
+  readonly script: Script;
+}
+
+/**
+ * Watch a script play against its Workflows in the engine's worker: one Workflow on the canvas
+ * with the selected contact's run and every step's counts, the playback bar, the contact's
+ * transcript, and the Workflow's stop settings — changing them re-simulates to the same instant.
+ */
+export function PlaybackWorkspace({ workflows, script }: Props) {
+  // A working copy: settings changed here try an idea without touching the files.
+  const [edited, setEdited] = useState(workflows);
+  const [shownId, setShownId] = useState(workflows[0]?.id ?? '');
+  const input = useMemo<PlaybackLoad>(() => ({ workflows: [...edited], script }), [edited, script]);
+  const controls = usePlaybackSession(input);
+  const playback = useAppStore(useShallow((state) => state.playback));
+  const setRate = useAppStore((state) => state.setPlaybackRate);
+  usePlaybackShortcuts({
+    onTogglePlay: () => (playback.playing ? controls.pause() : controls.play()),
+    onStep: controls.step,
+    onNextEvent: controls.nextEvent,
+  });
+
+  const shown = edited.find((workflow) => workflow.id === shownId) ?? edited[0];
+  const names = useMemo(() => traceNamesOf(edited, script), [edited, script]);
+  const frame = playback.frame;
+  const info = playback.info;
+  const contactId = frame?.contact?.id ?? '';
+  const run = useMemo(() => (shown && frame?.contact ? runOnCanvas(shown, frame.contact.runs, playback.contactTrace) : null), [shown, frame, playback.contactTrace]);
+  const transcript = useMemo(() => (contactId ? contactTranscript(playback.contactTrace, contactId, names) : []), [playback.contactTrace, contactId, names]);
+
+  if (playback.status.kind === 'failed')
+    return (
+      <div className="workspace-failed" role="alert">
+        <p>{playback.status.message}</p>
+        <ul>
+          {playback.status.problems.map((problem, index) => (
+            <li key={index}>
+              {problem.path}: {problem.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  if (!shown || !info || !frame) return <p className="loading">Starting the simulator…</p>;
+  const contactName = names.contact(contactId);
+  return (
+    <section className="workspace" aria-label="Playback">
+      <div className="workspace__controls">
+        {edited.length > 1 && (
+          <label className="workspace__pick">
+            Workflow on the canvas
+            <select value={shown.id} onChange={(event) => setShownId(event.target.value)}>
+              {edited.map((workflow) => (
+                <option key={workflow.id} value={workflow.id}>
+                  {workflow.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="workspace__pick">
+          Contact
+          <select value={contactId} onChange={(event) => controls.selectContact(event.target.value)}>
+            {info.contacts.map((contact) => (
+              <option key={contact.id} value={contact.id}>
+                {contact.name || contact.id}
+              </option>
+            ))}
+          </select>
+        </label>
+        {info.contactCount > info.contacts.length && (
+          <span className="workspace__note">
+            {info.contacts.length} of {info.contactCount.toLocaleString('en')} contacts listed; the counts on the steps cover them all.
+          </span>
+        )}
+      </div>
+      <PlaybackBar
+        time={frame.time}
+        end={info.end}
+        startEpochMs={info.startEpochMs}
+        timeZone={info.timeZone}
+        playing={playback.playing}
+        speed={playback.rate}
+        marks={info.marks}
+        done={frame.done}
+        onPlay={controls.play}
+        onPause={controls.pause}
+        onSpeedChange={setRate}
+        onStep={controls.step}
+        onNextEvent={controls.nextEvent}
+        onSeek={controls.seek}
+        onRunToEnd={controls.runToEnd}
+      />
+      <div className="workspace__body">
+        <div className="workspace__canvas">
+          <SimulationCanvas workflow={shown} run={run} stats={frame.stats} />
+        </div>
+        <aside className="workspace__side" aria-label={`${shown.name}: stop settings and transcript`}>
+          <details className="workspace__settings" open>
+            <summary>Stop settings of {shown.name}</summary>
+            <p className="workspace__hint">Changes here re-run the script to this instant; the files are not changed.</p>
+            <WorkflowSettingsPanel
+              settings={shown.settings}
+              onChange={(settings) => setEdited((current) => current.map((workflow) => (workflow.id === shown.id ? { ...workflow, settings } : workflow)))}
+            />
+          </details>
+          <h3 className="workspace__heading">Transcript of {contactName}</h3>
+          <Transcript contactName={contactName} items={transcript} startEpochMs={info.startEpochMs} timeZone={info.timeZone} />
+        </aside>
+      </div>
+    </section>
+  );
+}

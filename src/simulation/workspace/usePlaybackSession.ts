@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { PlaybackLoad, PlaybackLoadResult, PlaybackResult } from '../../../simulator/schema/playback.ts';
+import { useAppStore, useAppStoreApi } from '../../state/StoreProvider.tsx';
+import { createPlaybackClient, type PlaybackClient } from '../worker/playbackClient.ts';
+
+export interface PlaybackControls {
+  play(): void;
+  pause(): void;
+  step(): void;
+  nextEvent(): void;
+  seek(t: number): void;
+  runToEnd(): void;
+  selectContact(id: string): void;
+}
+
+/** "As fast as possible": how much of the timeline one animation frame plays. */
+const MAX_RATE_SHARE = 1 / 120;
+
+/**
+ * Plays Workflows and a script in the engine's worker and keeps the store's playback slice in step
+ * with what it reports. New inputs (an edit) are re-simulated to the same instant. While playing,
+ * one request per animation frame at most, and none while one is still out, so a slow frame never
+ * piles up work and the page stays responsive.
+ */
+export function usePlaybackSession(input: PlaybackLoad | null): PlaybackControls {
+  const store = useAppStoreApi();
+  const clientRef = useRef<PlaybackClient | null>(null);
+  const loadedOnce = useRef(false);
+  const playing = useAppStore((state) => state.playback.playing);
+  const rate = useAppStore((state) => state.playback.rate);
+
+  const onFrame = useCallback(
+    (result: PlaybackResult) => {
+      if (result.ok) store.getState().playbackFrame(result.frame);
+      else store.getState().playbackFailed('The simulator refused that', result.problems);
+    },
+    [store],
+  );
+  const onLoad = useCallback(
+    (result: PlaybackLoadResult) => {
+      if (result.ok) store.getState().playbackLoaded(result.info, result.frame);
+      else store.getState().playbackFailed('Nothing can be simulated: the engine refused the input', result.problems);
+    },
+    [store],
+  );
+  const onError = useCallback((error: unknown) => store.getState().playbackFailed(error instanceof Error ? error.message : String(error)), [store]);
+
+  useEffect(() => {
+    const client = createPlaybackClient();
+    clientRef.current = client;
+    loadedOnce.current = false;
+    return () => {
+      clientRef.current = null;
+      client.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    const client = clientRef.current;
+    if (!client || !input) return;
+    if (!loadedOnce.current) {
+      loadedOnce.current = true;
+      store.getState().playbackLoading();
+      client.load(input).then(onLoad, onError);
+    } else client.reload(input).then(onLoad, onError);
+  }, [input, store, onLoad, onError]);
+
+  useEffect(() => {
+    if (!playing) return undefined;
+    let frame = 0;
+    let last = performance.now();
+    let inFlight = false;
+    const tick = (now: number) => {
+      frame = requestAnimationFrame(tick);
+      const client = clientRef.current;
+      if (!client || inFlight) return;
+      // An animation frame's timestamp can be a little older than the clock read when play began.
+      const elapsed = Math.max(0, now - last);
+      last = Math.max(last, now);
+      const end = store.getState().playback.info?.end ?? 0;
+      const virtual = rate === 'max' ? Math.max(3_600_000, end * MAX_RATE_SHARE) : elapsed * rate;
+      inFlight = true;
+      client
+        .advance(Math.round(virtual))
+        .then(onFrame, onError)
+        .finally(() => {
+          inFlight = false;
+        });
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, rate, store, onFrame, onError]);
+
+  return useMemo<PlaybackControls>(() => {
+    const run = (work: (client: PlaybackClient) => Promise<PlaybackResult>) => {
+      const client = clientRef.current;
+      if (client) work(client).then(onFrame, onError);
+    };
+    return {
+      play: () => {
+        const frame = store.getState().playback.frame;
+        // Play at the end starts over, as a media player does.
+        if (frame?.done && clientRef.current) clientRef.current.seek(0).then(onFrame, onError);
+        store.getState().setPlaying(true);
+      },
+      pause: () => store.getState().setPlaying(false),
+      step: () => {
+        store.getState().setPlaying(false);
+        run((client) => client.step());
+      },
+      nextEvent: () => {
+        store.getState().setPlaying(false);
+        run((client) => client.nextEvent());
+      },
+      seek: (t) => run((client) => client.seek(t)),
+      runToEnd: () => {
+        store.getState().setPlaying(false);
+        run((client) => client.runToEnd());
+      },
+      selectContact: (id) => run((client) => client.selectContact(id)),
+    };
+  }, [store, onFrame, onError]);
+}

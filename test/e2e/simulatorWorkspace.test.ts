@@ -1,0 +1,50 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './support/appSession.ts';
+import { saveScreenshot } from './support/browser.ts';
+
+const session = useAppSession();
+
+const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
+const nodeText = async (page: Page, id: string) => (await node(page, id).textContent()) ?? '';
+const waitForNodeText = (page: Page, id: string, text: string) =>
+  page.waitForFunction(([nodeId, wanted]) => document.querySelector(`[data-testid="node-${nodeId}"]`)?.textContent?.includes(wanted as string), [id, text] as const, {
+    timeout: 20_000,
+  });
+
+describe('the simulator workspace', () => {
+  it('plays the 24 h follow-up at 3,600×: the reply stops the run at the Wait with "Incoming message" and cancels the follow-up; back at +1h it waits again; with the exit condition off the follow-up is sent', async () => {
+    const page = await session.open({ path: '/simulator' });
+    await page.getByLabel('Situation').selectOption({ label: '24h follow-up' });
+    await page.getByLabel('Script').selectOption({ label: 'Incoming message: the contact writes again, the follow-up is pointless' });
+    const bar = page.getByRole('group', { name: 'Playback' });
+    await bar.waitFor();
+    await bar.getByRole('radiogroup', { name: 'Speed' }).getByRole('radio', { name: '3,600×' }).click();
+    await bar.getByRole('button', { name: 'Play' }).click();
+
+    await waitForNodeText(page, 'wait', 'Stopped here: Incoming message');
+    expect(await nodeText(page, 'wait')).toContain('at +3h');
+    expect(await node(page, 'check-in').getAttribute('class')).toContain('flow-node--run-cancelled');
+    expect(await nodeText(page, 'check-in')).toContain('Cancelled: will not run');
+    await saveScreenshot(page, 'screen-simulator-stopped', { fullPage: false });
+
+    // Back to +1h: re-simulated from the start, the run waits at the Wait again.
+    // The timeline ends with the stop: playing ended there by itself.
+    await bar.getByRole('button', { name: 'Play' }).waitFor();
+    const slider = page.getByRole('slider', { name: 'Virtual time' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('PageUp');
+    await waitForNodeText(page, 'wait', 'Here now');
+    expect(await node(page, 'check-in').getAttribute('class')).not.toContain('flow-node--run-cancelled');
+
+    // Exit conditions off: the same instant, re-simulated; at the end the follow-up was sent.
+    await page.getByRole('switch', { name: 'Set exit conditions to stop this Workflow for Contact' }).click();
+    await waitForNodeText(page, 'wait', 'Here now');
+    await bar.getByRole('button', { name: 'Run to end' }).click();
+    await waitForNodeText(page, 'check-in', 'Passed');
+    const transcript = page.getByRole('log', { name: 'Conversation with Omar' });
+    expect(await transcript.textContent()).toContain('Just checking in');
+    expect(await nodeText(page, 'wait')).not.toContain('Stopped');
+  });
+});
