@@ -17,7 +17,7 @@ export function AppRoutes({ library }: { library: ExampleLibrary }) {
     case 'messages':
       return <MessagesScreen key="messages" />;
     case 'simulator':
-      return <SimulatorScreen key="simulator" library={library} choice={{ example: route.example, script: route.script }} />;
+      return <SimulatorScreen key="simulator" library={library} choice={{ example: route.example, script: route.script }} workflowId={route.workflow} />;
     case 'not-found':
       return <NotFoundScreen key="not-found" path={route.path} />;
   }

@@ -9,9 +9,8 @@ import { useAppStoreApi } from '../state/StoreProvider.tsx';
 import { RefusedDialog } from './RefusedDialog.tsx';
 
 /**
- * Simulate: try the Workflow live in the Messages view, where it runs in the engine's worker with
- * the other stored Workflows. Refused with every problem while it is not valid (SPEC §3) — an
- * invalid Workflow would only be left out there.
+ * Simulate: play the Workflow in the simulator workspace, with the scripts of the example it came
+ * from or a script file. Refused with every problem while it is not valid (SPEC §3).
  */
 export function SimulateButton() {
   const store = useAppStoreApi();
@@ -32,9 +31,9 @@ export function SimulateButton() {
           const problems = validateWorkflow(open.workflow, { workflows: others });
           if (problems.length > 0) setRefused(problems);
           else {
-            // The Messages view runs what is stored: save the last edit first.
+            // The simulator plays what is stored: save the last edit first.
             await flush();
-            navigate({ screen: 'messages' });
+            navigate({ screen: 'simulator', example: null, script: null, workflow: open.workflowId });
           }
         }}
       >

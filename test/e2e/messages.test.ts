@@ -160,8 +160,6 @@ describe('the Messages view', () => {
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
 
-    await page.getByRole('button', { name: 'Simulate' }).click();
-    await page.getByRole('heading', { name: 'Messages', level: 1 }).waitFor();
     await openInbox(page, 'Alice — Agent', 'Dana');
     await pause(page);
     await write(page, 'contact', 'Hello?');

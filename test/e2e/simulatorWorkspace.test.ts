@@ -47,4 +47,28 @@ describe('the simulator workspace', () => {
     expect(await transcript.textContent()).toContain('Just checking in');
     expect(await nodeText(page, 'wait')).not.toContain('Stopped');
   });
+
+  it('simulates a stored Workflow from the builder; an edit saved in another tab re-simulates it to the same instant', async () => {
+    const page = await session.open();
+    await page.getByRole('button', { name: 'New from example' }).click();
+    await page.getByRole('menuitem', { name: '24h follow-up' }).click();
+    await page.getByLabel('Workflow name').waitFor();
+    const builderUrl = new URL(page.url()).pathname;
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+    await page.getByLabel('Script', { exact: true }).selectOption({ label: '24h follow-up: Incoming message: the contact writes again, the follow-up is pointless' });
+    const bar = page.getByRole('group', { name: 'Playback' });
+    await bar.getByRole('button', { name: 'Run to end' }).click();
+    await waitForNodeText(page, 'wait', 'Stopped here: Incoming message');
+
+    const builder = await session.openTab({ path: builderUrl });
+    await builder.getByRole('button', { name: 'Workflow settings' }).click();
+    await builder.getByRole('dialog', { name: 'Workflow settings' }).getByRole('switch', { name: 'Set exit conditions to stop this Workflow for Contact' }).click();
+    await builder.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
+
+    // Same instant (+3h), new settings: the run waits at the Wait, nothing is cancelled.
+    await waitForNodeText(page, 'wait', 'Here now');
+    expect(await page.getByRole('slider', { name: 'Virtual time' }).getAttribute('aria-valuetext')).toMatch(/^\+3h/);
+    expect(await node(page, 'check-in').getAttribute('class')).not.toContain('flow-node--run-cancelled');
+  });
 });

@@ -6,7 +6,8 @@ export type Route =
   | { readonly screen: 'overview' }
   | { readonly screen: 'builder'; readonly workflowId: string | null }
   | { readonly screen: 'messages' }
-  | { readonly screen: 'simulator'; readonly example: string | null; readonly script: string | null }
+  /** A bundled example (`example`), or a stored Workflow (`workflow`, from the builder's Simulate), and a script of it. */
+  | { readonly screen: 'simulator'; readonly example: string | null; readonly script: string | null; readonly workflow?: string | null }
   | { readonly screen: 'not-found'; readonly path: string };
 
 export type Screen = Route['screen'];
@@ -46,7 +47,10 @@ export function parseRoute({ pathname, search }: AppLocation): Route {
     case 'messages':
       return second === undefined ? { screen: 'messages' } : notFound;
     case 'simulator':
-      return second === undefined ? { screen: 'simulator', example: query.get('example'), script: query.get('script') } : notFound;
+      if (second !== undefined) return notFound;
+      return query.get('workflow') === null
+        ? { screen: 'simulator', example: query.get('example'), script: query.get('script') }
+        : { screen: 'simulator', example: null, script: query.get('script'), workflow: query.get('workflow') };
     default:
       return notFound;
   }
@@ -63,6 +67,7 @@ export function routeHref(route: Route): string {
       return '/messages';
     case 'simulator': {
       const query = new URLSearchParams();
+      if (route.workflow) query.set('workflow', route.workflow);
       if (route.example !== null) query.set('example', route.example);
       if (route.script !== null) query.set('script', route.script);
       const search = query.toString();

@@ -26,8 +26,15 @@ interface Props {
  * transcript, and the Workflow's stop settings — changing them re-simulates to the same instant.
  */
 export function PlaybackWorkspace({ workflows, script }: Props) {
-  // A working copy: settings changed here try an idea without touching the files.
+  // A working copy: settings changed here try an idea without touching the files. When the
+  // Workflows themselves change (an edit in the builder, in this tab or another), the copy follows
+  // and the script re-runs to the same instant.
   const [edited, setEdited] = useState(workflows);
+  const [source, setSource] = useState(workflows);
+  if (source !== workflows) {
+    setSource(workflows);
+    setEdited(workflows);
+  }
   const [shownId, setShownId] = useState(workflows[0]?.id ?? '');
   const input = useMemo<PlaybackLoad>(() => ({ workflows: [...edited], script }), [edited, script]);
   const controls = usePlaybackSession(input);
@@ -114,7 +121,7 @@ export function PlaybackWorkspace({ workflows, script }: Props) {
         <div className="workspace__canvas">
           <SimulationCanvas workflow={shown} run={run} stats={frame.stats} />
         </div>
-        <aside className="workspace__side" aria-label={`${shown.name}: stop settings and transcript`}>
+        <aside className="workspace__side" aria-label={`${shown.name}: stop settings and the conversation`}>
           <details className="workspace__settings" open>
             <summary>Stop settings of {shown.name}</summary>
             <p className="workspace__hint">Changes here re-run the script to this instant; the files are not changed.</p>
