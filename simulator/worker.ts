@@ -1,4 +1,5 @@
 import { expose, proxy } from 'comlink';
+import { CompareService } from './service/compareService.ts';
 import { LiveSessionService } from './service/liveSessionService.ts';
 import { PlaybackService } from './service/playbackService.ts';
 
@@ -8,7 +9,7 @@ import { PlaybackService } from './service/playbackService.ts';
  * workspace's playback run here, off the main thread.
  */
 // `proxy` types `live` as a remote object (calls, not a copied value) on the other side.
-const api = { live: proxy(new LiveSessionService()), playback: proxy(new PlaybackService()) };
+const api = { live: proxy(new LiveSessionService()), playback: proxy(new PlaybackService()), compare: proxy(new CompareService()) };
 export type WorkerApi = typeof api;
 
 expose(api);

@@ -51,7 +51,7 @@ export function SituationPanel({ library, situation, scriptSlug: chosenSlug, onS
       ) : (
         <ErrorBoundary key={`${situation.id}/${script.file}`}>
           <Suspense fallback={<LoadingMessage>Loading the simulator…</LoadingMessage>}>
-            <PlaybackWorkspace key={`${situation.id}/${script.file}`} workflows={loaded.workflows.map((document) => document.value)} script={script.value} />
+            <PlaybackWorkspace key={`${situation.id}/${script.file}`} workflows={loaded.workflows.map((document) => document.value)} script={script.value} scripts={loaded.scripts.map((document) => document.value)} />
           </Suspense>
           <SimulationView workflows={loaded.workflows} script={script} />
         </ErrorBoundary>

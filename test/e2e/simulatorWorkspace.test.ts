@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
+import { readTable } from './support/readTable.ts';
 
 const session = useAppSession();
 
@@ -70,5 +71,20 @@ describe('the simulator workspace', () => {
     await waitForNodeText(page, 'wait', 'Here now');
     expect(await page.getByRole('slider', { name: 'Virtual time' }).getAttribute('aria-valuetext')).toMatch(/^\+3h/);
     expect(await node(page, 'check-in').getAttribute('class')).not.toContain('flow-node--run-cancelled');
+  });
+
+  it('compares the 24 h follow-up under each exit-condition setting, in the worker, and the grid agrees with the engine', async () => {
+    const page = await session.open({ path: '/simulator?example=follow-up' });
+    const section = page.getByRole('region', { name: 'Compare exit conditions' });
+    await section.getByRole('button', { name: 'Compare' }).click();
+    const table = section.getByRole('table', { name: /24h follow-up under each exit-condition setting/ });
+    await table.waitFor({ timeout: 30_000 });
+    const rows = await readTable(table);
+    const replies = rows.find((row) => row.Script?.startsWith('Incoming message: the contact writes again'));
+    expect(replies?.['Incoming message']).toMatch(/Stopped at Wait 24h, \+3h — incoming message/);
+    expect(replies?.Off).toMatch(/Completed/);
+    expect(replies?.['Incoming message']).toMatch(/Not sent: Just checking in/);
+    expect(rows.length).toBe(7);
+    await saveScreenshot(page, 'screen-simulator-compare', { fullPage: true });
   });
 });

@@ -111,7 +111,7 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
       )}
       {chosen ? (
         <Suspense fallback={<LoadingMessage>Loading the simulator…</LoadingMessage>}>
-          <PlaybackWorkspace key={chosen.key} workflows={workflows} script={chosen.script} />
+          <PlaybackWorkspace key={chosen.key} workflows={workflows} script={chosen.script} scripts={choices.map((choice) => choice.script)} />
         </Suspense>
       ) : (
         <p className="notice">No bundled script is written for this Workflow. Load a script file (format exitflow.script/1) to play it.</p>

@@ -1,5 +1,7 @@
 import { wrap, type Remote } from 'comlink';
 import { playbackLoadResultSchema, playbackResultSchema, type PlaybackLoad, type PlaybackLoadResult, type PlaybackResult } from '../../../simulator/schema/playback.ts';
+import { compareOutcomeSchema, type CompareOutcome } from '../../../simulator/schema/compare.ts';
+import type { CompareRequest } from '../../../simulator/service/compareService.ts';
 import type { WorkerApi } from '../../../simulator/worker.ts';
 
 /** The simulator workspace's playback, in the engine's Web Worker. Every answer is parsed before use. */
@@ -12,6 +14,8 @@ export interface PlaybackClient {
   nextEvent(): Promise<PlaybackResult>;
   runToEnd(): Promise<PlaybackResult>;
   selectContact(id: string): Promise<PlaybackResult>;
+  /** Every script under each exit-condition setting (the Compare grid). */
+  compare(request: CompareRequest): Promise<CompareOutcome>;
   dispose(): void;
 }
 
@@ -34,6 +38,7 @@ export function createPlaybackClient(): PlaybackClient {
     nextEvent: () => frame(api.playback.nextEvent()),
     runToEnd: () => frame(api.playback.runToEnd()),
     selectContact: (id) => frame(api.playback.selectContact(id)),
+    compare: async (request) => compareOutcomeSchema.parse(await call(api.compare.compare(request))),
     dispose: () => worker.terminate(),
   };
 }

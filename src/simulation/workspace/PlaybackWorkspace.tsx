@@ -10,6 +10,7 @@ import { Transcript } from '../../messages/conversation/Transcript.tsx';
 import { WorkflowSettingsPanel } from '../../settings/WorkflowSettingsPanel.tsx';
 import { useAppStore } from '../../state/StoreProvider.tsx';
 import { SimulationCanvas } from '../canvas/SimulationCanvas.tsx';
+import { CompareSection } from '../compare/CompareSection.tsx';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { usePlaybackShortcuts } from '../playback/usePlaybackShortcuts.ts';
 import { usePlaybackSession } from './usePlaybackSession.ts';
@@ -18,6 +19,8 @@ import './workspace.css';
 interface Props {
   readonly workflows: readonly Workflow[];
   readonly script: Script;
+  /** Every script that can play here, for Compare; just `script` when absent. */
+  readonly scripts?: readonly Script[];
 }
 
 /**
@@ -25,7 +28,7 @@ interface Props {
  * with the selected contact's run and every step's counts, the playback bar, the contact's
  * transcript, and the Workflow's stop settings — changing them re-simulates to the same instant.
  */
-export function PlaybackWorkspace({ workflows, script }: Props) {
+export function PlaybackWorkspace({ workflows, script, scripts }: Props) {
   // A working copy: settings changed here try an idea without touching the files. When the
   // Workflows themselves change (an edit in the builder, in this tab or another), the copy follows
   // and the script re-runs to the same instant.
@@ -134,6 +137,7 @@ export function PlaybackWorkspace({ workflows, script }: Props) {
           <Transcript contactName={contactName} items={transcript} startEpochMs={info.startEpochMs} timeZone={info.timeZone} />
         </aside>
       </div>
+      <CompareSection workflows={edited} scripts={scripts ?? [script]} workflow={shown} />
     </section>
   );
 }

@@ -1,0 +1,190 @@
+import type {
+  CompareCell,
+  CompareProblem,
+  CompareResult,
+  CompareRun,
+  ExitConfiguration,
+  NotSentMessage,
+} from '../schema/compare.ts';
+import type { Script } from '../schema/script.ts';
+import type { Workflow } from '../schema/workflow.ts';
+import type { CompiledWorkflow } from './compileWorkflow.ts';
+import { materializeEntry, runStates } from './materialize.ts';
+import { prepareSimulation } from './prepareSimulation.ts';
+import type { Simulation } from './simulation.ts';
+import { K } from './traceLog.ts';
+
+/**
+ * The columns of "Compare" (issue 7, item 6): exit conditions off, each condition alone, and all
+ * three. Each sets only `settings.exitConditions`; `manualStop` stays as the Workflow has it, so a
+ * scripted manual stop behaves the same in every column. "off" comes first: it is the baseline the
+ * other columns' "not sent" messages are measured against.
+ */
+export const EXIT_CONFIGURATIONS: readonly ExitConfiguration[] = [
+  { id: 'off', label: 'Off', exitConditions: { enabled: false, on: [] } },
+  { id: 'outgoing', label: 'Outgoing message', exitConditions: { enabled: true, on: ['outgoing_message'] } },
+  { id: 'incoming', label: 'Incoming message', exitConditions: { enabled: true, on: ['incoming_message'] } },
+  { id: 'assignment', label: 'Manual assignment', exitConditions: { enabled: true, on: ['manual_assignment'] } },
+  {
+    id: 'all',
+    label: 'All conditions',
+    exitConditions: { enabled: true, on: ['outgoing_message', 'incoming_message', 'manual_assignment'] },
+  },
+];
+
+export interface CompareOptions {
+  /**
+   * Apply the configurations to this Workflow only (its id, or its name as scripts name it); the
+   * others keep their own settings, and only its runs are reported. Default: every Workflow.
+   */
+  readonly workflow?: string;
+  /** The simulation horizon, ms since start (as `prepareSimulation`'s `until`). */
+  readonly until?: number;
+}
+
+/** The same Workflow with a configuration's exit conditions (`manualStop` untouched). */
+export function withExitConfiguration(workflow: Workflow, configuration: ExitConfiguration): Workflow {
+  const { enabled, on } = configuration.exitConditions;
+  return { ...workflow, settings: { ...workflow.settings, exitConditions: { enabled, on: [...on] } } };
+}
+
+/**
+ * Runs every script to the end under each of `EXIT_CONFIGURATIONS` and says, per cell, how each
+ * run of the compared Workflow(s) ended — every run, in the order they started, so a contact that
+ * re-enters after a stop shows both runs — and which Workflow messages that were sent with exit
+ * conditions off were not sent. Never throws: inputs that do not prepare (an invalid Workflow, an
+ * unknown Workflow in the script or in `options.workflow`) give a cell with their problems.
+ *
+ * @example compareConfigurations([followUp], [contactReplies]).rows[0].cells[2]
+ *   // { ok: true, configuration: 'incoming', runs: [{ status: 'stopped', reason: 'incoming_message', atStep: { label: 'Wait 24h' }, at: 10_800_000, … }], notSent: [{ text: 'Just checking in — …', … }] }
+ */
+export function compareConfigurations(
+  workflows: readonly Workflow[],
+  scripts: readonly Script[],
+  options: CompareOptions = {},
+): CompareResult {
+  const chosen = options.workflow === undefined ? undefined : findWorkflow(workflows, options.workflow);
+  const rows = scripts.map((script, scriptIndex) => {
+    const outcomes = EXIT_CONFIGURATIONS.map((configuration): Outcome => {
+      if (options.workflow !== undefined && !chosen) return { ok: false, problems: [unknownChoice(workflows, options.workflow)] };
+      const configured = workflows.map((workflow) =>
+        chosen === undefined || workflow === chosen ? withExitConfiguration(workflow, configuration) : workflow,
+      );
+      return simulate(configured, script, scriptIndex, chosen?.id, options.until);
+    });
+    const baseline = outcomes[0];
+    const cells = outcomes.map((outcome, i): CompareCell => {
+      const configuration = (EXIT_CONFIGURATIONS[i] as ExitConfiguration).id;
+      if (!outcome.ok) return { ok: false, configuration, problems: outcome.problems };
+      const notSent = i === 0 || !baseline?.ok ? [] : messagesMissing(baseline.sent, outcome.sent);
+      return { ok: true, configuration, runs: outcome.runs, notSent };
+    });
+    return { script: scriptIndex, name: script.name, cells };
+  });
+  return {
+    configurations: EXIT_CONFIGURATIONS.map((configuration) => ({
+      ...configuration,
+      exitConditions: { ...configuration.exitConditions, on: [...configuration.exitConditions.on] },
+    })),
+    workflow: chosen?.id ?? null,
+    rows,
+  };
+}
+
+type Outcome =
+  | { readonly ok: true; readonly runs: CompareRun[]; readonly sent: NotSentMessage[] }
+  | { readonly ok: false; readonly problems: CompareProblem[] };
+
+function findWorkflow(workflows: readonly Workflow[], ref: string): Workflow | undefined {
+  return workflows.find((workflow) => workflow.id === ref) ?? workflows.find((workflow) => workflow.name === ref);
+}
+
+function unknownChoice(workflows: readonly Workflow[], ref: string): CompareProblem {
+  const names = workflows.map((workflow) => `"${workflow.name}"`).join(', ') || 'none';
+  return { source: 'options', index: 0, path: '$.workflow', message: `No Workflow "${ref}" is loaded (loaded: ${names})` };
+}
+
+/** One script under one configuration: its runs (of `only`, or of every Workflow) and the messages sent. */
+function simulate(workflows: readonly Workflow[], script: Script, scriptIndex: number, only: string | undefined, until: number | undefined): Outcome {
+  try {
+    const prepared = prepareSimulation({ workflows, script, ...(until === undefined ? {} : { until }) });
+    if (!prepared.ok) {
+      return {
+        ok: false,
+        problems: prepared.problems.map((problem) => (problem.source === 'script' ? { ...problem, index: scriptIndex } : problem)),
+      };
+    }
+    const sim = prepared.simulation.runToEnd();
+    return { ok: true, runs: compareRuns(sim, script, only), sent: sentMessages(sim) };
+  } catch (error) {
+    // The engine is not expected to throw on prepared inputs; if it does, the grid shows it in the cell.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [{ source: 'script', index: scriptIndex, path: '$', message: `The simulation failed: ${message}` }] };
+  }
+}
+
+function compareRuns(sim: Simulation, script: Script, only: string | undefined): CompareRun[] {
+  const users = new Map(script.users.map((user) => [user.id, user.name]));
+  const runs: CompareRun[] = [];
+  for (const state of runStates(sim)) {
+    if (only !== undefined && state.workflow !== only) continue;
+    const workflow = sim.workflows[sim.runs.workflow(state.run)] as CompiledWorkflow;
+    const run: CompareRun = {
+      run: state.run,
+      contact: { id: state.contact, name: sim.feed.contactName(sim.runs.contact(state.run)) },
+      workflow: { id: workflow.id, name: workflow.name },
+      status: state.status,
+      startedAt: state.startedAt,
+    };
+    if (state.reason !== undefined) run.reason = state.reason;
+    if (state.stoppedBy !== undefined) run.stoppedBy = { id: state.stoppedBy, name: users.get(state.stoppedBy) ?? state.stoppedBy };
+    if (state.atStep !== undefined) {
+      const node = workflow.nodes[workflow.nodeIndex.get(state.atStep) ?? -1];
+      run.atStep = { id: state.atStep, label: node?.label || state.atStep };
+    }
+    if (state.endedAt !== undefined) run.at = state.endedAt;
+    if (state.waitingFor !== undefined) run.waitingFor = state.waitingFor;
+    if (state.due !== undefined) run.due = state.due;
+    runs.push(run);
+  }
+  return runs;
+}
+
+/** Every Workflow message sent in the simulation, in trace order. */
+function sentMessages(sim: Simulation): NotSentMessage[] {
+  const log = sim.trace;
+  const sentKind = K['message.sent'];
+  const messages: NotSentMessage[] = [];
+  for (let i = 0; i < log.length; i++) {
+    if (log.kindAt(i) !== sentKind) continue;
+    const entry = materializeEntry(sim, i);
+    const workflow = sim.workflows[log.workflowAt(i)] as CompiledWorkflow;
+    const step = entry.step ?? '';
+    messages.push({
+      contact: { id: entry.contact, name: sim.feed.contactName(log.contactAt(i)) },
+      workflow: { id: workflow.id, name: workflow.name },
+      step: { id: step, label: workflow.nodes[workflow.nodeIndex.get(step) ?? -1]?.label || step },
+      text: entry.text ?? '',
+      at: entry.t,
+    });
+  }
+  return messages;
+}
+
+/**
+ * The baseline's messages this outcome did not send: matched as a multiset per contact, Workflow,
+ * step and text, so a follow-up sent twice under "off" and once here is listed once.
+ */
+function messagesMissing(baseline: readonly NotSentMessage[], sent: readonly NotSentMessage[]): NotSentMessage[] {
+  const key = (message: NotSentMessage) => JSON.stringify([message.contact.id, message.workflow.id, message.step.id, message.text]);
+  const counts = new Map<string, number>();
+  for (const message of sent) counts.set(key(message), (counts.get(key(message)) ?? 0) + 1);
+  const missing: NotSentMessage[] = [];
+  for (const message of baseline) {
+    const k = key(message);
+    const left = counts.get(k) ?? 0;
+    if (left > 0) counts.set(k, left - 1);
+    else missing.push(message);
+  }
+  return missing;
+}
