@@ -14,6 +14,8 @@ const chromium = playwright({
 
 export default defineConfig({
   plugins: [react()],
+  // Pre-bundled up front, so a cold run (CI) does not stop a browser test to optimise it and reload.
+  optimizeDeps: { include: ['recharts'] },
   build: { target: 'es2022', sourcemap: true },
   test: {
     projects: [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { inputProblemSchema } from './result.ts';
+import { stepFunnelSchema, stopsOverTimeSchema } from './population.ts';
 import { runStateSchema } from './run.ts';
 import { scriptSchema, stopReasonSchema } from './script.ts';
 import { traceEntrySchema } from './trace.ts';
@@ -79,3 +80,10 @@ export type NodeStat = z.infer<typeof nodeStatSchema>;
 export type PlaybackFrame = z.infer<typeof playbackFrameSchema>;
 export type PlaybackLoadResult = z.infer<typeof playbackLoadResultSchema>;
 export type PlaybackResult = z.infer<typeof playbackResultSchema>;
+
+/** A population's charts at the current instant: stops over the whole timeline by reason, and the funnel of one Workflow. */
+export const populationChartsResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), stops: stopsOverTimeSchema, funnel: stepFunnelSchema }),
+  z.object({ ok: z.literal(false), problems: z.array(inputProblemSchema).min(1) }),
+]);
+export type PopulationChartsResult = z.infer<typeof populationChartsResultSchema>;

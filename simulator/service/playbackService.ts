@@ -1,5 +1,6 @@
 import { materializeEntry, runState } from '../engine/materialize.ts';
 import { nodeStats, StepPassCounter } from '../engine/nodeStats.ts';
+import { stepFunnel, stopsOverTime } from '../engine/populationSeries.ts';
 import { prepareSimulation } from '../engine/prepareSimulation.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import { K } from '../engine/traceLog.ts';
@@ -11,6 +12,7 @@ import {
   type PlaybackLoad,
   type PlaybackLoadResult,
   type PlaybackResult,
+  type PopulationChartsResult,
   type TimelineMark,
 } from '../schema/playback.ts';
 import type { InputProblem } from '../schema/result.ts';
@@ -18,6 +20,8 @@ import type { TraceEntry } from '../schema/trace.ts';
 
 /** At most this many marks on the timeline: more would not fit the scrubber, and cost a population's frame. */
 export const MAX_MARKS = 400;
+/** How many bars the stops-over-time chart has at most. */
+export const CHART_BUCKETS = 48;
 /** At most this many contacts listed to pick from. */
 export const MAX_LISTED_CONTACTS = 200;
 
@@ -107,6 +111,16 @@ export class PlaybackService {
 
   runToEnd(): PlaybackResult {
     return this.seek(this.end);
+  }
+
+  /** The population charts at the current instant, for one Workflow's funnel. */
+  populationCharts(workflowId: unknown): PopulationChartsResult {
+    const sim = this.sim;
+    if (!sim) return { ok: false, problems: [{ source: 'script', index: 0, path: '$', message: 'Nothing is loaded' }] };
+    if (typeof workflowId !== 'string' || sim.resolveWorkflow(workflowId) < 0)
+      return { ok: false, problems: [{ source: 'workflow', index: 0, path: '$', message: `No Workflow "${String(workflowId)}" is loaded` }] };
+    const id = sim.workflows[sim.resolveWorkflow(workflowId)]?.id as string;
+    return { ok: true, stops: stopsOverTime(sim, CHART_BUCKETS, { end: this.end, workflow: id }), funnel: stepFunnel(sim, id) };
   }
 
   /** Follows another contact: the next frame carries its whole trace so far. */

@@ -87,4 +87,16 @@ describe('the simulator workspace', () => {
     expect(rows.length).toBe(7);
     await saveScreenshot(page, 'screen-simulator-compare', { fullPage: true });
   });
+
+  it('plays a 1,000-contact population in the worker: counts on every step, and the charts of stops by reason and of how far runs got', async () => {
+    const page = await session.open({ path: '/simulator?example=follow-up&script=population' });
+    const bar = page.getByRole('group', { name: 'Playback' });
+    await bar.getByRole('button', { name: 'Run to end' }).click();
+    await waitForNodeText(page, 'wait', 'stopped: incoming message');
+    const population = page.getByRole('region', { name: 'Population' });
+    await population.getByRole('figure').first().waitFor();
+    expect(await population.textContent()).toMatch(/Incoming message/i);
+    expect(await nodeText(page, 'ack')).toMatch(/\d+ passed/);
+    await saveScreenshot(page, 'screen-simulator-population', { fullPage: true });
+  });
 });

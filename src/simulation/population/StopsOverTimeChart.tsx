@@ -38,8 +38,8 @@ export function StopsOverTimeChart({ series, title = 'Stops over time' }: Props)
   const withStops = series.buckets.filter((bucket) => sumOf(bucket.stopped) > 0);
   const summary =
     total === 0
-      ? `No run stopped between +0 and ${formatOffset(series.end)}.`
-      : `${runs(total)} stopped between +0 and ${formatOffset(series.end)}, in stretches of ${formatOffset(series.bucketMs).slice(1)}: ` +
+      ? `No run stopped between +0 and ${formatOffset(series.asOf)}.`
+      : `${runs(total)} stopped between +0 and ${formatOffset(series.asOf)}, in stretches of ${formatOffset(series.bucketMs).slice(1)}: ` +
         REASONS.filter((reason) => series.total[reason] > 0)
           .map((reason) => `${series.total[reason].toLocaleString('en')} by ${describeReason(reason).replace(/^stopped by /, '')}`)
           .join(', ') +
@@ -67,7 +67,7 @@ export function StopsOverTimeChart({ series, title = 'Stops over time' }: Props)
       <div className="population-chart__plot">
         <BarChart
           responsive
-          className="population-chart__svg"
+          className="population-chart__chart"
           data={series.buckets}
           title={title}
           desc={summary}
@@ -79,8 +79,8 @@ export function StopsOverTimeChart({ series, title = 'Stops over time' }: Props)
             dataKey={(bucket: StopsBucket) => formatOffset(bucket.from)}
             tickLine={false}
             className="population-chart__axis"
-            interval="preserveStartEnd"
-            minTickGap={12}
+            // Every n-th stretch labelled, evenly, at most eight labels.
+            interval={Math.ceil(series.buckets.length / 8) - 1}
           />
           <YAxis allowDecimals={false} width={40} tickLine={false} className="population-chart__axis" />
           <Tooltip content={StopsTooltip} cursor={{ className: 'population-chart__cursor' }} isAnimationActive={false} />

@@ -1,5 +1,13 @@
 import { wrap, type Remote } from 'comlink';
-import { playbackLoadResultSchema, playbackResultSchema, type PlaybackLoad, type PlaybackLoadResult, type PlaybackResult } from '../../../simulator/schema/playback.ts';
+import {
+  playbackLoadResultSchema,
+  playbackResultSchema,
+  populationChartsResultSchema,
+  type PlaybackLoad,
+  type PlaybackLoadResult,
+  type PlaybackResult,
+  type PopulationChartsResult,
+} from '../../../simulator/schema/playback.ts';
 import { compareOutcomeSchema, type CompareOutcome } from '../../../simulator/schema/compare.ts';
 import type { CompareRequest } from '../../../simulator/service/compareService.ts';
 import type { WorkerApi } from '../../../simulator/worker.ts';
@@ -14,6 +22,7 @@ export interface PlaybackClient {
   nextEvent(): Promise<PlaybackResult>;
   runToEnd(): Promise<PlaybackResult>;
   selectContact(id: string): Promise<PlaybackResult>;
+  populationCharts(workflowId: string): Promise<PopulationChartsResult>;
   /** Every script under each exit-condition setting (the Compare grid). */
   compare(request: CompareRequest): Promise<CompareOutcome>;
   dispose(): void;
@@ -38,6 +47,7 @@ export function createPlaybackClient(): PlaybackClient {
     nextEvent: () => frame(api.playback.nextEvent()),
     runToEnd: () => frame(api.playback.runToEnd()),
     selectContact: (id) => frame(api.playback.selectContact(id)),
+    populationCharts: async (workflowId) => populationChartsResultSchema.parse(await call(api.playback.populationCharts(workflowId))),
     compare: async (request) => compareOutcomeSchema.parse(await call(api.compare.compare(request))),
     dispose: () => worker.terminate(),
   };

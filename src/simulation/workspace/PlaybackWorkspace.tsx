@@ -11,6 +11,7 @@ import { WorkflowSettingsPanel } from '../../settings/WorkflowSettingsPanel.tsx'
 import { useAppStore } from '../../state/StoreProvider.tsx';
 import { SimulationCanvas } from '../canvas/SimulationCanvas.tsx';
 import { CompareSection } from '../compare/CompareSection.tsx';
+import { PopulationSection } from '../population/PopulationSection.tsx';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { usePlaybackShortcuts } from '../playback/usePlaybackShortcuts.ts';
 import { usePlaybackSession } from './usePlaybackSession.ts';
@@ -137,6 +138,7 @@ export function PlaybackWorkspace({ workflows, script, scripts }: Props) {
           <Transcript contactName={contactName} items={transcript} startEpochMs={info.startEpochMs} timeZone={info.timeZone} />
         </aside>
       </div>
+      {info.contactCount > 1 && <PopulationSection workflowId={shown.id} workflowName={shown.name} time={frame.time} load={controls.populationCharts} />}
       <CompareSection workflows={edited} scripts={scripts ?? [script]} workflow={shown} />
     </section>
   );

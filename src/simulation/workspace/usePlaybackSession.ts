@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { PlaybackLoad, PlaybackLoadResult, PlaybackResult } from '../../../simulator/schema/playback.ts';
+import type { PlaybackLoad, PlaybackLoadResult, PlaybackResult, PopulationChartsResult } from '../../../simulator/schema/playback.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { createPlaybackClient, type PlaybackClient } from '../worker/playbackClient.ts';
 
@@ -11,6 +11,8 @@ export interface PlaybackControls {
   seek(t: number): void;
   runToEnd(): void;
   selectContact(id: string): void;
+  /** A population's charts at the current instant; null when the worker is gone. */
+  populationCharts(workflowId: string): Promise<PopulationChartsResult | null>;
 }
 
 /** "As fast as possible": how much of the timeline one animation frame plays. */
@@ -118,6 +120,7 @@ export function usePlaybackSession(input: PlaybackLoad | null): PlaybackControls
         run((client) => client.runToEnd());
       },
       selectContact: (id) => run((client) => client.selectContact(id)),
+      populationCharts: async (workflowId) => (clientRef.current ? clientRef.current.populationCharts(workflowId) : null),
     };
   }, [store, onFrame, onError]);
 }

@@ -1,0 +1,172 @@
+import type { FunnelStep, StepFunnel, StopCounts, StopsBucket, StopsOverTime } from '../schema/population.ts';
+import { stopReasonSchema } from '../schema/script.ts';
+import type { CompiledWorkflow } from './compileWorkflow.ts';
+import { ACTIVE, COMPLETED, FAILED, STOPPED } from './runTable.ts';
+import type { Simulation } from './simulation.ts';
+import { K } from './traceLog.ts';
+
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+/** Bucket widths an axis reads well in (`+15m`, `+6h`, `+1d`); past a week, whole weeks. */
+const ROUND_WIDTHS = [
+  SECOND, 2 * SECOND, 5 * SECOND, 10 * SECOND, 15 * SECOND, 30 * SECOND,
+  MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE,
+  HOUR, 2 * HOUR, 3 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR,
+  DAY, 2 * DAY, WEEK,
+];
+
+const REASONS = stopReasonSchema.options;
+
+const noStops = (): StopCounts => ({ manual: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 });
+
+/**
+ * The roundest bucket width that cuts `[0, end]` into at most `buckets` buckets (the last one
+ * holding `end`): `bucketWidth(3 * DAY, 24)` → 4h.
+ */
+export function bucketWidth(end: number, buckets: number): number {
+  for (const width of ROUND_WIDTHS) if (Math.floor(end / width) < buckets) return width;
+  return WEEK * Math.ceil((Math.floor(end / WEEK) + 1) / buckets);
+}
+
+/**
+ * Where the timeline of a simulation ends: its last trace entry once it has run to the end; the
+ * clock while it is partly played (there is more to come, so the chart reaches "now").
+ */
+export function timelineEnd(sim: Simulation): number {
+  const trace = sim.trace;
+  const last = trace.length > 0 ? trace.tAt(trace.length - 1) : 0;
+  return sim.hasPending() ? Math.max(last, sim.now) : last;
+}
+
+export interface StopsOverTimeOptions {
+  /** The instant the buckets reach (ms since start): by default `timelineEnd(sim)`; the whole run's end keeps a playing chart's axis still. */
+  readonly end?: number;
+  /** Only this Workflow's runs (id or name); every Workflow's by default. */
+  readonly workflow?: string;
+}
+
+/**
+ * How many runs stopped in each stretch of virtual time, by reason, read from the run table (a
+ * run stops once; its end time and reason are on its row). At most `buckets` buckets of a round
+ * width cover 0 … end; stops after `end` (a chart fixed to an earlier end) are left out.
+ *
+ * ```ts
+ * stopsOverTime(sim.runToEnd(), 24).buckets[3] // { from: 43_200_000, to: 57_600_000, stopped: { incoming_message: 41, … } }
+ * ```
+ */
+export function stopsOverTime(sim: Simulation, buckets: number, options: StopsOverTimeOptions = {}): StopsOverTime {
+  if (!Number.isInteger(buckets) || buckets < 1) throw new RangeError(`stopsOverTime: buckets must be a whole number of at least 1, not ${buckets}`);
+  const end = Math.max(0, options.end ?? timelineEnd(sim));
+  if (!Number.isFinite(end)) throw new RangeError('stopsOverTime: the end must be a finite number of milliseconds');
+  const workflow = options.workflow === undefined ? -1 : workflowIndex(sim, options.workflow);
+  const width = bucketWidth(end, buckets);
+  const count = Math.floor(end / width) + 1;
+  // One row of counts per bucket, reasons side by side.
+  const tallies = new Int32Array(count * REASONS.length);
+  const runs = sim.runs;
+  for (let run = 0; run < runs.length; run++) {
+    if (runs.status(run) !== STOPPED || (workflow >= 0 && runs.workflow(run) !== workflow)) continue;
+    const at = runs.endedAt(run);
+    if (at > end) continue;
+    const cell = Math.floor(at / width) * REASONS.length + runs.reason(run);
+    tallies[cell] = (tallies[cell] ?? 0) + 1;
+  }
+  const total = noStops();
+  const series: StopsBucket[] = Array.from({ length: count }, (_, i) => {
+    const stopped = noStops();
+    REASONS.forEach((reason, r) => {
+      const n = tallies[i * REASONS.length + r] ?? 0;
+      stopped[reason] = n;
+      total[reason] += n;
+    });
+    return { from: i * width, to: (i + 1) * width, stopped };
+  });
+  return { end, asOf: Math.min(end, timelineEnd(sim)), bucketMs: width, buckets: series, total };
+}
+
+/**
+ * A Workflow's funnel (by id or name): its nodes in path order — the trigger, then breadth-first
+ * along its edges and Jump to targets — with how many runs reached each (read from the trace) and
+ * how many are waiting or ended there (read from the run table).
+ *
+ * ```ts
+ * stepFunnel(sim.runToEnd(), 'follow-up').steps.map((s) => [s.label, s.reached]) // [['Contact writes in', 1347], ['Acknowledge', 1347], …]
+ * ```
+ */
+export function stepFunnel(sim: Simulation, workflowId: string): StepFunnel {
+  const w = workflowIndex(sim, workflowId);
+  const workflow = sim.workflows[w] as CompiledWorkflow;
+  const nodeCount = workflow.nodes.length;
+  const passes = new Int32Array(nodeCount);
+  const reached = new Int32Array(nodeCount);
+  // Which runs have been counted at which node: a loop passes a step many times, a run reaches it once.
+  const seen = new Uint8Array(sim.runs.length * nodeCount);
+  const trace = sim.trace;
+  const [step, started] = [K.step, K['run.started']];
+  for (let row = 0; row < trace.length; row++) {
+    const kind = trace.kindAt(row);
+    if ((kind !== step && kind !== started) || trace.workflowAt(row) !== w) continue;
+    // A run starts at the trigger (node 0), which is never executed as a step.
+    const node = kind === started ? 0 : trace.nodeAt(row);
+    passes[node] = (passes[node] ?? 0) + 1;
+    const cell = trace.runAt(row) * nodeCount + node;
+    if (seen[cell] === 0) {
+      seen[cell] = 1;
+      reached[node] = (reached[node] ?? 0) + 1;
+    }
+  }
+  const here = workflow.nodes.map(() => ({ waiting: 0, completed: 0, failed: 0, stopped: noStops() }));
+  const runs = sim.runs;
+  for (let run = 0; run < runs.length; run++) {
+    if (runs.workflow(run) !== w) continue;
+    const tally = here[runs.node(run)];
+    if (!tally) continue;
+    const status = runs.status(run);
+    if (status === ACTIVE) tally.waiting++;
+    else if (status === COMPLETED) tally.completed++;
+    else if (status === FAILED) tally.failed++;
+    else if (status === STOPPED) tally.stopped[REASONS[runs.reason(run)] as keyof StopCounts]++;
+  }
+  const steps = pathOrder(workflow).map((n): FunnelStep => {
+    const node = workflow.nodes[n] as CompiledWorkflow['nodes'][number];
+    return {
+      step: node.id,
+      label: node.label,
+      type: node.step?.type ?? 'trigger',
+      reached: reached[n] ?? 0,
+      passes: passes[n] ?? 0,
+      ...(here[n] as (typeof here)[number]),
+    };
+  });
+  return { workflow: workflow.id, name: workflow.name, steps };
+}
+
+/** The node indexes breadth-first from the trigger along outputs and Jump to targets; any node not reached after, in document order. */
+function pathOrder(workflow: CompiledWorkflow): number[] {
+  const visited = new Uint8Array(workflow.nodes.length);
+  const order = [0];
+  visited[0] = 1;
+  for (let i = 0; i < order.length; i++) {
+    const node = workflow.nodes[order[i] as number] as CompiledWorkflow['nodes'][number];
+    const next = [...node.outputs.values()];
+    if (node.jumpTarget >= 0) next.push(node.jumpTarget);
+    for (const n of next)
+      if (visited[n] === 0) {
+        visited[n] = 1;
+        order.push(n);
+      }
+  }
+  workflow.nodes.forEach((_, n) => {
+    if (visited[n] === 0) order.push(n);
+  });
+  return order;
+}
+
+function workflowIndex(sim: Simulation, ref: string): number {
+  const index = sim.resolveWorkflow(ref);
+  if (index < 0) throw new RangeError(`No Workflow "${ref}" in this simulation`);
+  return index;
+}

@@ -1,0 +1,252 @@
+// The population chart's data (issue 7, "Population chart"): when runs stopped and why, and how far
+// runs got along a Workflow. Both are read from the engine's tables; here they are checked against
+// the same numbers recounted the slow way from `runStates` and the materialized trace.
+import { describe, expect, it } from 'vitest';
+import { runStates, traceEntries } from '../../../simulator/engine/materialize.ts';
+import { bucketWidth, stepFunnel, stopsOverTime, timelineEnd } from '../../../simulator/engine/populationSeries.ts';
+import { Simulation } from '../../../simulator/engine/simulation.ts';
+import { stepFunnelSchema, stopsOverTimeSchema, type StopCounts, type StopsOverTime } from '../../../simulator/schema/population.ts';
+import { stopReasonSchema, type Script } from '../../../simulator/schema/script.ts';
+import type { Workflow } from '../../../simulator/schema/workflow.ts';
+import { followUpSituation, hotLeadSituation } from '../../harness/exampleDocuments.ts';
+import { harness, ms } from '../../harness/simulationHarness.ts';
+import { loopWorkflow } from '../../harness/workflowFixtures.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+type Situation = { workflows: Workflow[]; script: Script };
+
+const finished = (situation: Situation) => new Simulation(situation).runToEnd();
+
+/** Stopped runs per reason, recounted from the runs' states (ended by `end` when given). */
+function stoppedByReason(sim: Simulation, end = Infinity, workflow?: string): StopCounts {
+  const counts: StopCounts = { manual: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 };
+  for (const run of runStates(sim))
+    if (run.status === 'stopped' && (run.endedAt as number) <= end && (workflow === undefined || run.workflow === workflow))
+      counts[run.reason as keyof StopCounts]++;
+  return counts;
+}
+
+/** The buckets' sums per reason. */
+function sums(series: StopsOverTime): StopCounts {
+  const counts: StopCounts = { manual: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 };
+  for (const bucket of series.buckets) for (const reason of stopReasonSchema.options) counts[reason] += bucket.stopped[reason];
+  return counts;
+}
+
+/** The buckets start at 0, follow each other without gap or overlap, and the last holds `end`. */
+function expectCoverage(series: StopsOverTime, maxBuckets: number): void {
+  const { buckets, bucketMs, end } = series;
+  expect(buckets.length).toBeGreaterThanOrEqual(1);
+  expect(buckets.length).toBeLessThanOrEqual(maxBuckets);
+  expect(buckets[0]?.from).toBe(0);
+  buckets.forEach((bucket, i) => {
+    expect(bucket.from).toBe(i * bucketMs);
+    expect(bucket.to).toBe(bucket.from + bucketMs);
+  });
+  const last = buckets[buckets.length - 1];
+  expect(last?.from).toBeLessThanOrEqual(end);
+  expect(last?.to).toBeGreaterThan(end);
+}
+
+const SITUATIONS: [string, () => Situation][] = [
+  ['follow-up, a population of 1,000', () => followUpSituation('population.script.json')],
+  ['follow-up, contact replies', () => followUpSituation('contact-replies.script.json')],
+  ['follow-up, assigned', () => followUpSituation('assigned.script.json')],
+  ['hot lead, agent takes over (two Workflows)', () => hotLeadSituation('agent-takes-over.script.json')],
+  ['hot lead, agent stops it (two Workflows)', () => hotLeadSituation('agent-stops-it.script.json')],
+];
+
+describe('stopsOverTime', () => {
+  it.each(SITUATIONS)('(%s) sums, per reason, to the stopped runs of runStates', (_name, situation) => {
+    const sim = finished(situation());
+    for (const buckets of [1, 7, 24, 60]) {
+      const series = stopsOverTime(sim, buckets);
+      expect(sums(series)).toEqual(stoppedByReason(sim));
+      expect(series.total).toEqual(stoppedByReason(sim));
+      expect(stopsOverTimeSchema.parse(series)).toEqual(series);
+    }
+  });
+
+  it.each(SITUATIONS)('(%s) puts each stop in the bucket of its time, and the buckets cover the whole timeline', (_name, situation) => {
+    const sim = finished(situation());
+    const series = stopsOverTime(sim, 24);
+    const entries = [...traceEntries(sim)];
+    // The timeline ends with the last trace entry of a finished simulation.
+    expect(series.end).toBe(entries[entries.length - 1]?.t);
+    expect(series.asOf).toBe(series.end);
+    expectCoverage(series, 24);
+    const expected = series.buckets.map(() => ({ manual: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 }) as StopCounts);
+    for (const entry of entries)
+      if (entry.kind === 'run.stopped') (expected[Math.floor(entry.t / series.bucketMs)] as StopCounts)[entry.reason as keyof StopCounts]++;
+    expect(series.buckets.map((bucket) => bucket.stopped)).toEqual(expected);
+  });
+
+  it('shows the population: over three days, in round buckets, stopped by every exit condition', () => {
+    const sim = finished(followUpSituation('population.script.json'));
+    const series = stopsOverTime(sim, 24);
+    expect(series.end).toBeGreaterThan(3 * DAY);
+    expect(series.bucketMs).toBe(4 * HOUR);
+    expect(series.buckets).toHaveLength(Math.floor(series.end / (4 * HOUR)) + 1);
+    // The follow-up stops on outgoing and incoming messages and manual assignments; it has no Stop button.
+    expect(series.total.manual).toBe(0);
+    expect(series.total.outgoing_message).toBeGreaterThan(0);
+    expect(series.total.incoming_message).toBeGreaterThan(0);
+    expect(series.total.manual_assignment).toBeGreaterThan(0);
+  });
+
+  it('counts a manual stop as manual', () => {
+    const sim = finished(hotLeadSituation('agent-stops-it.script.json'));
+    expect(stopsOverTime(sim, 10).total.manual).toBe(stoppedByReason(sim).manual);
+    expect(stoppedByReason(sim).manual).toBeGreaterThan(0);
+  });
+
+  it('counts one Workflow’s runs when asked, by id or by name', () => {
+    const situation = hotLeadSituation('agent-stops-it.script.json');
+    const sim = finished(situation);
+    for (const workflow of situation.workflows) {
+      const expected = stoppedByReason(sim, Infinity, workflow.id);
+      expect(stopsOverTime(sim, 12, { workflow: workflow.id }).total).toEqual(expected);
+      expect(stopsOverTime(sim, 12, { workflow: workflow.name }).total).toEqual(expected);
+    }
+    expect(() => stopsOverTime(sim, 12, { workflow: 'nope' })).toThrow('No Workflow "nope"');
+  });
+
+  it('gives zeros, over the whole timeline, for a script where no run stops', () => {
+    const sim = finished(followUpSituation('nobody-answers.script.json'));
+    expect(runStates(sim).some((run) => run.status === 'stopped')).toBe(false);
+    const series = stopsOverTime(sim, 24);
+    expect(series.end).toBe(DAY);
+    expectCoverage(series, 24);
+    for (const bucket of series.buckets) expect(bucket.stopped).toEqual({ manual: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 });
+    expect(series.total).toEqual({ manual: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 });
+  });
+
+  it('gives one empty bucket before anything happened', () => {
+    const sim = new Simulation(followUpSituation('population.script.json'));
+    const series = stopsOverTime(sim, 24);
+    expect(series).toEqual({ end: 0, asOf: 0, bucketMs: 1000, buckets: [{ from: 0, to: 1000, stopped: sums(series) }], total: sums(series) });
+    expect(series.total).toEqual({ manual: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 });
+  });
+
+  it('reads a partly played simulation up to its clock, or up to a fixed end that keeps the axis still', () => {
+    const whole = finished(followUpSituation('population.script.json'));
+    const end = timelineEnd(whole);
+    const sim = new Simulation(followUpSituation('population.script.json'));
+    sim.runUntil(DAY);
+    const sofar = stopsOverTime(sim, 24);
+    expect(sofar.end).toBe(DAY);
+    expect(sofar.asOf).toBe(DAY);
+    expectCoverage(sofar, 24);
+    expect(sofar.total).toEqual(stoppedByReason(sim));
+    const fixed = stopsOverTime(sim, 24, { end });
+    expect(fixed.end).toBe(end);
+    // Counted as of the clock, shown against the whole timeline.
+    expect(fixed.asOf).toBe(DAY);
+    expect(fixed.bucketMs).toBe(stopsOverTime(whole, 24).bucketMs);
+    expect(fixed.total).toEqual(stoppedByReason(sim));
+    // Later stops are not shown yet: the buckets past the clock are empty.
+    for (const bucket of fixed.buckets) if (bucket.from > DAY) expect(Object.values(bucket.stopped).every((n) => n === 0)).toBe(true);
+    // A fixed end before some stops leaves them out.
+    const early = stopsOverTime(whole, 24, { end: 12 * HOUR });
+    expectCoverage(early, 24);
+    expect(early.total).toEqual(stoppedByReason(whole, 12 * HOUR));
+    expect(early.asOf).toBe(12 * HOUR);
+  });
+
+  it('refuses a count of buckets that is not a whole number of at least one', () => {
+    const sim = finished(followUpSituation('contact-replies.script.json'));
+    for (const buckets of [0, -1, 2.5, Number.NaN]) expect(() => stopsOverTime(sim, buckets)).toThrow(RangeError);
+  });
+});
+
+describe('bucketWidth', () => {
+  it('is the roundest width that fits the timeline in the buckets', () => {
+    expect(bucketWidth(0, 24)).toBe(1000);
+    expect(bucketWidth(3 * HOUR, 24)).toBe(10 * 60_000);
+    expect(bucketWidth(3 * DAY, 24)).toBe(4 * HOUR);
+    expect(bucketWidth(3 * DAY, 1)).toBe(7 * DAY);
+    expect(bucketWidth(DAY, 24)).toBe(2 * HOUR);
+    expect(bucketWidth(DAY - 1, 24)).toBe(HOUR);
+  });
+
+  it('grows by whole weeks past a week, always within the buckets', () => {
+    for (const end of [ms('+30d'), ms('+365d'), 10 * 365 * DAY])
+      for (const buckets of [1, 5, 24, 100]) {
+        const width = bucketWidth(end, buckets);
+        expect(Math.floor(end / width)).toBeLessThan(buckets);
+        if (width >= 7 * DAY) expect(width % (7 * DAY)).toBe(0);
+      }
+  });
+});
+
+describe('stepFunnel', () => {
+  it.each(SITUATIONS)('(%s) counts each step’s trace entries, in path order, and where the runs are', (_name, situation) => {
+    const input = situation();
+    const sim = finished(input);
+    const entries = [...traceEntries(sim)];
+    const runs = runStates(sim);
+    for (const workflow of input.workflows) {
+      const funnel = stepFunnel(sim, workflow.id);
+      expect(stepFunnelSchema.parse(funnel)).toEqual(funnel);
+      expect(funnel.name).toBe(workflow.name);
+      expect(funnel.steps[0]?.step).toBe(workflow.trigger.id);
+      expect(new Set(funnel.steps.map((step) => step.step))).toEqual(new Set([workflow.trigger.id, ...workflow.steps.map((step) => step.id)]));
+      for (const step of funnel.steps) {
+        const mine = entries.filter((entry) => entry.workflow === workflow.id);
+        // The trigger is never executed as a step: a run reaches it by starting.
+        const passes =
+          step.step === workflow.trigger.id ? mine.filter((entry) => entry.kind === 'run.started') : mine.filter((entry) => entry.kind === 'step' && entry.step === step.step);
+        expect(step.passes).toBe(passes.length);
+        expect(step.reached).toBe(new Set(passes.map((entry) => entry.run)).size);
+        const here = runs.filter((run) => run.workflow === workflow.id && run.atStep === step.step);
+        expect(step.waiting).toBe(here.filter((run) => run.status === 'active').length);
+        expect(step.completed).toBe(here.filter((run) => run.status === 'completed').length);
+        expect(step.failed).toBe(here.filter((run) => run.status === 'failed').length);
+        for (const reason of stopReasonSchema.options)
+          expect(step.stopped[reason]).toBe(here.filter((run) => run.status === 'stopped' && run.reason === reason).length);
+      }
+    }
+  });
+
+  it('follows the follow-up from the trigger to the end; every run started reached the acknowledgement', () => {
+    const sim = finished(followUpSituation('population.script.json'));
+    const funnel = stepFunnel(sim, 'follow-up');
+    expect(funnel.steps.map((step) => step.step)).toEqual(['trigger', 'ack', 'wait', 'check-in', 'done']);
+    const [trigger, ack, wait, checkIn, done] = funnel.steps;
+    expect(trigger?.reached).toBe(sim.runs.length);
+    expect(ack?.reached).toBe(trigger?.reached);
+    expect(wait?.reached).toBe(ack?.reached);
+    // Runs stop while they wait: fewer get to the check-in.
+    expect(checkIn?.reached).toBeLessThan(wait?.reached as number);
+    expect(done?.reached).toBe(checkIn?.reached);
+    expect(done?.completed).toBe(done?.reached);
+    // No loop: each run passes each step once.
+    for (const step of funnel.steps) expect(step.passes).toBe(step.reached);
+    // By name as by id.
+    expect(stepFunnel(sim, '24h follow-up')).toEqual(funnel);
+  });
+
+  it('counts a run once at a step a loop brings it back to, and orders steps breadth-first through branches and jumps', () => {
+    const result = harness(loopWorkflow()).at('+0').contactSays('Hi').at('+3h30m').addTag('done').run();
+    const funnel = stepFunnel(result.simulation, 'loop');
+    expect(funnel.steps.map((step) => step.step)).toEqual(['trigger', 'remind', 'wait-1h', 'check', 'end', 'again']);
+    const remind = funnel.steps.find((step) => step.step === 'remind');
+    expect(remind?.reached).toBe(1);
+    expect(remind?.passes).toBe(result.entries({ kind: 'step', step: 'remind' }).length);
+    expect(remind?.passes).toBe(4);
+    expect(funnel.steps.find((step) => step.step === 'end')).toMatchObject({ reached: 1, completed: 1 });
+  });
+
+  it('gives zeros for a Workflow nothing started', () => {
+    const sim = new Simulation(followUpSituation('population.script.json'));
+    const funnel = stepFunnel(sim, 'follow-up');
+    for (const step of funnel.steps) expect([step.reached, step.passes, step.waiting, step.completed, step.failed]).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('refuses an unknown Workflow', () => {
+    const sim = finished(followUpSituation('contact-replies.script.json'));
+    expect(() => stepFunnel(sim, 'nope')).toThrow('No Workflow "nope" in this simulation');
+  });
+});
