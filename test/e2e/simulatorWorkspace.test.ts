@@ -27,6 +27,7 @@ describe('the simulator workspace', () => {
     expect(await nodeText(page, 'wait')).toContain('at +3h');
     expect(await node(page, 'check-in').getAttribute('class')).toContain('flow-node--run-cancelled');
     expect(await nodeText(page, 'check-in')).toContain('Cancelled: will not run');
+    await page.evaluate(() => window.scrollTo(0, (document.querySelector('.workspace')?.getBoundingClientRect().top ?? 0) + window.scrollY - 72));
     await saveScreenshot(page, 'screen-simulator-stopped', { fullPage: false });
 
     // Back to +1h: re-simulated from the start, the run waits at the Wait again.
