@@ -21,7 +21,9 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', '**/*.browser.test.ts'], environment: 'node' },
+        // Property tests run hundreds of cases: on a loaded 2-core machine that is seconds. Timeouts here
+        // only catch hangs; speed is measured by `npm run bench`.
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', '**/*.browser.test.ts'], environment: 'node', testTimeout: 30_000 },
       },
       {
         // Every story in stories/ as a test in real Chromium, with its axe check (a11y: 'error').
