@@ -1,0 +1,217 @@
+/**
+ * Runs in Chromium (test/bench/playbackBench.ts builds this page with the app's Vite config and
+ * opens it as `playback.html?contacts=N`): the follow-up population played "as fast as possible"
+ * in the engine's real Web Worker, on the page's main thread exactly as the simulator workspace
+ * plays it (src/simulation/workspace/usePlaybackSession.ts), minus React's rendering of the frames:
+ *
+ * - the Workflow and the population script are fetched from the shipped examples and parsed as the
+ *   app reads them (`parseWorkflowDocument`, `parseScriptDocument`); the script is
+ *   public/examples/follow-up/population.script.json with `population.contacts` set to N;
+ * - the worker is the app's (`createPlaybackClient()`, every answer parsed with zod) and each
+ *   answer goes into the app's store (`playbackLoaded`, `playbackFrame`), as the session does;
+ * - one `advance` per animation frame at most and never two in flight, each of
+ *   max(1 h, end / 120) of virtual time (the session's 'max' rate), until a frame is `done`.
+ *
+ * Meanwhile a PerformanceObserver records the main thread's long tasks (the browser reports any
+ * task of 50 ms or more) and a requestAnimationFrame loop the gaps between animation frames.
+ */
+import { parseScriptDocument, parseWorkflowDocument } from '../../../simulator/schema/parseDocument.ts';
+import type { PlaybackLoad } from '../../../simulator/schema/playback.ts';
+import { createPlaybackClient, type PlaybackClient } from '../../../src/simulation/worker/playbackClient.ts';
+import { createAppStore, type AppStore } from '../../../src/state/appStore.ts';
+
+/**
+ * usePlaybackSession's 'max' rate, mirrored (its `MAX_RATE_SHARE` is module-private): one
+ * animation frame plays max(1 h, end / 120) of virtual time. Keep the two in step.
+ */
+const MAX_RATE_SHARE = 1 / 120;
+const MAX_RATE_MIN_STEP_MS = 3_600_000;
+
+/** What one page load measured; times in ms. */
+export interface PlaybackFigures {
+  readonly contacts: number;
+  /** `createPlaybackClient()` and `load` until the parsed answer is in the store: the worker's start, the whole run once for the timeline, the restart. */
+  readonly loadMs: number;
+  /** The first animation frame requested until the `done` frame is in the store. */
+  readonly playMs: number;
+  /** `advance` calls (one per animation frame that had none in flight). */
+  readonly frames: number;
+  /** Animation frames while playing, `frames` among them. */
+  readonly animationFrames: number;
+  /** Virtual time: the timeline's end, and what each frame played. */
+  readonly endMs: number;
+  readonly stepMs: number;
+  /** The longest main-thread long task overlapping play (0 if none), and how many there were. */
+  readonly longestTaskMs: number;
+  readonly longTasks: number;
+  /** The same while loading. */
+  readonly longestLoadTaskMs: number;
+  /** Gaps between consecutive animation frames while playing. */
+  readonly maxFrameGapMs: number;
+  readonly medianFrameGapMs: number;
+  readonly frameGapsOver50Ms: number;
+  /** Round trip of one `advance` (request to parsed answer in the store): median and longest. */
+  readonly medianAdvanceMs: number;
+  readonly maxAdvanceMs: number;
+  /** The last frame's counts. */
+  readonly runCount: number;
+  readonly eventsProcessed: number;
+  readonly done: boolean;
+}
+
+export interface PlaybackBenchApi {
+  readonly result: Promise<PlaybackFigures>;
+}
+
+declare global {
+  interface Window {
+    __playbackBench?: PlaybackBenchApi;
+  }
+}
+
+// Observed from the module's start; `buffered` also hands over any entry from before it.
+const longTasks: PerformanceEntry[] = [];
+const longTaskObserver = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+longTaskObserver.observe({ type: 'longtask', buffered: true });
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : (sorted[Math.floor((sorted.length - 1) / 2)] as number);
+};
+
+/** Long tasks overlapping [from, to]: the longest (0 if none) and how many. */
+function longTasksBetween(from: number, to: number): { longest: number; count: number } {
+  const within = longTasks.filter((task) => task.startTime < to && task.startTime + task.duration > from);
+  return { longest: Math.max(0, ...within.map((task) => task.duration)), count: within.length };
+}
+
+async function fetchJson(path: string): Promise<Record<string, unknown>> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** The follow-up Workflow and its population script with `contacts` contacts, parsed as the app parses them. */
+async function populationInput(contacts: number): Promise<PlaybackLoad> {
+  const [workflowRaw, scriptRaw] = await Promise.all([
+    fetchJson('/examples/follow-up/follow-up.workflow.json'),
+    fetchJson('/examples/follow-up/population.script.json'),
+  ]);
+  const population = { ...(scriptRaw.population as Record<string, unknown>), contacts };
+  const workflow = parseWorkflowDocument(workflowRaw);
+  const script = parseScriptDocument({ ...scriptRaw, population });
+  if (!workflow.ok || !script.ok) throw new Error('the follow-up example does not parse');
+  return { workflows: [workflow.value], script: script.value };
+}
+
+/** Gaps between animation frames from now until `stop()`. */
+function watchFrames(): { stop(): number[] } {
+  const times: number[] = [];
+  let frame = requestAnimationFrame(function record(time) {
+    times.push(time);
+    frame = requestAnimationFrame(record);
+  });
+  return {
+    stop() {
+      cancelAnimationFrame(frame);
+      return times.slice(1).map((time, i) => time - (times[i] as number));
+    },
+  };
+}
+
+/** usePlaybackSession's play effect at rate 'max', until the store stops playing (a `done` frame). */
+function play(client: PlaybackClient, store: AppStore): Promise<{ frames: number; animationFrames: number; advanceMs: number[] }> {
+  return new Promise((resolve, reject) => {
+    let frame = 0;
+    let inFlight = false;
+    let frames = 0;
+    let animationFrames = 0;
+    const advanceMs: number[] = [];
+    const tick = () => {
+      frame = requestAnimationFrame(tick);
+      animationFrames++;
+      if (inFlight) return;
+      const end = store.getState().playback.info?.end ?? 0;
+      const virtual = Math.max(MAX_RATE_MIN_STEP_MS, end * MAX_RATE_SHARE);
+      inFlight = true;
+      frames++;
+      const sent = performance.now();
+      client
+        .advance(Math.round(virtual))
+        .then((result) => {
+          if (!result.ok) throw new Error(`advance refused: ${result.problems[0]?.message ?? ''}`);
+          store.getState().playbackFrame(result.frame);
+          advanceMs.push(performance.now() - sent);
+          if (!store.getState().playback.playing) {
+            cancelAnimationFrame(frame);
+            resolve({ frames, animationFrames, advanceMs });
+          }
+        })
+        .catch((error: unknown) => {
+          cancelAnimationFrame(frame);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        })
+        .finally(() => {
+          inFlight = false;
+        });
+    };
+    frame = requestAnimationFrame(tick);
+  });
+}
+
+/** Two animation frames and a task: whatever the last answer started has run and been observed. */
+const settle = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))));
+
+async function run(contacts: number): Promise<PlaybackFigures> {
+  const input = await populationInput(contacts);
+  const store = createAppStore();
+  await settle();
+
+  const loadStart = performance.now();
+  const client = createPlaybackClient();
+  store.getState().playbackLoading();
+  const loaded = await client.load(input);
+  if (!loaded.ok) throw new Error(`load refused: ${loaded.problems[0]?.message ?? ''}`);
+  store.getState().playbackLoaded(loaded.info, loaded.frame);
+  const loadEnd = performance.now();
+  await settle();
+
+  store.getState().setPlaybackRate('max');
+  store.getState().setPlaying(true);
+  const gaps = watchFrames();
+  const playStart = performance.now();
+  const played = await play(client, store);
+  const playEnd = performance.now();
+  const frameGaps = gaps.stop();
+  await settle();
+  for (const entry of longTaskObserver.takeRecords()) longTasks.push(entry);
+  client.dispose();
+
+  const last = store.getState().playback.frame;
+  const end = store.getState().playback.info?.end ?? 0;
+  const during = longTasksBetween(playStart, playEnd);
+  return {
+    contacts,
+    loadMs: loadEnd - loadStart,
+    playMs: playEnd - playStart,
+    frames: played.frames,
+    animationFrames: played.animationFrames,
+    endMs: end,
+    stepMs: Math.round(Math.max(MAX_RATE_MIN_STEP_MS, end * MAX_RATE_SHARE)),
+    longestTaskMs: during.longest,
+    longTasks: during.count,
+    longestLoadTaskMs: longTasksBetween(loadStart, loadEnd).longest,
+    maxFrameGapMs: Math.max(0, ...frameGaps),
+    medianFrameGapMs: median(frameGaps),
+    frameGapsOver50Ms: frameGaps.filter((gap) => gap > 50).length,
+    medianAdvanceMs: median(played.advanceMs),
+    maxAdvanceMs: Math.max(0, ...played.advanceMs),
+    runCount: last?.runCount ?? 0,
+    eventsProcessed: last?.eventsProcessed ?? 0,
+    done: last?.done ?? false,
+  };
+}
+
+const contacts = Number(new URLSearchParams(location.search).get('contacts') ?? '10000');
+if (!Number.isInteger(contacts) || contacts < 1) throw new Error('playback.html?contacts= takes a whole number of contacts');
+window.__playbackBench = { result: run(contacts) };
