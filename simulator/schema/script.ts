@@ -131,13 +131,20 @@ export function userOf(event: ScriptEvent): string | undefined {
   return 'user' in event && typeof event.user === 'string' ? event.user : undefined;
 }
 
+/** Zones already checked: the first `Intl.DateTimeFormat` in a page loads the zone data (tens of ms). */
+const knownZones = new Map<string, boolean>([['UTC', true]]);
+
 function isTimeZone(zone: string): boolean {
+  const known = knownZones.get(zone);
+  if (known !== undefined) return known;
+  let valid = true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (knownZones.size < 1000) knownZones.set(zone, valid);
+  return valid;
 }
 
 export type Script = z.infer<typeof scriptSchema>;

@@ -1,8 +1,7 @@
-import { wrap, type Remote } from 'comlink';
 import type { LiveCommand } from '../../../simulator/engine/liveSession.ts';
 import { liveResultSchema, type LiveResult, type LiveStart } from '../../../simulator/schema/live.ts';
 import { scriptSchema, type Script } from '../../../simulator/schema/script.ts';
-import type { WorkerApi } from '../../../simulator/worker.ts';
+import { startEngineWorker } from '../../app/engineWorker.ts';
 
 /** The live session, running in the engine's Web Worker. Every answer is parsed before use. */
 export interface LiveSessionClient {
@@ -18,14 +17,7 @@ const parseResult = (raw: unknown): LiveResult => liveResultSchema.parse(raw);
 
 /** Starts a worker of its own; `dispose` ends it. */
 export function createLiveSessionClient(): LiveSessionClient {
-  const worker = new Worker(new URL('../../../simulator/worker.ts', import.meta.url), { type: 'module', name: 'exitflow engine' });
-  const failure = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => reject(new Error(`The simulator stopped working: ${event.message || 'its worker could not start'}`)));
-  });
-  // Unhandled until a call races it.
-  failure.catch(() => undefined);
-  const api: Remote<WorkerApi> = wrap<WorkerApi>(worker);
-  const call = (work: Promise<unknown>): Promise<unknown> => Promise.race([work, failure]);
+  const { api, call, terminate } = startEngineWorker('exitflow engine');
   return {
     start: async (input) => parseResult(await call(api.live.start(input))),
     command: async (command) => parseResult(await call(api.live.command(command))),
@@ -35,6 +27,6 @@ export function createLiveSessionClient(): LiveSessionClient {
       const raw = await call(api.live.script());
       return raw === null ? null : scriptSchema.parse(raw);
     },
-    dispose: () => worker.terminate(),
+    dispose: terminate,
   };
 }

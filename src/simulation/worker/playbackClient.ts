@@ -1,4 +1,3 @@
-import { wrap, type Remote } from 'comlink';
 import {
   playbackLoadResultSchema,
   playbackResultSchema,
@@ -10,7 +9,7 @@ import {
 } from '../../../simulator/schema/playback.ts';
 import { compareOutcomeSchema, type CompareOutcome } from '../../../simulator/schema/compare.ts';
 import type { CompareRequest } from '../../../simulator/service/compareService.ts';
-import type { WorkerApi } from '../../../simulator/worker.ts';
+import { startEngineWorker } from '../../app/engineWorker.ts';
 
 /** The simulator workspace's playback, in the engine's Web Worker. Every answer is parsed before use. */
 export interface PlaybackClient {
@@ -29,13 +28,7 @@ export interface PlaybackClient {
 }
 
 export function createPlaybackClient(): PlaybackClient {
-  const worker = new Worker(new URL('../../../simulator/worker.ts', import.meta.url), { type: 'module', name: 'exitflow simulator' });
-  const failure = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => reject(new Error(`The simulator stopped working: ${event.message || 'its worker could not start'}`)));
-  });
-  failure.catch(() => undefined);
-  const api: Remote<WorkerApi> = wrap<WorkerApi>(worker);
-  const call = (work: Promise<unknown>): Promise<unknown> => Promise.race([work, failure]);
+  const { api, call, terminate } = startEngineWorker('exitflow simulator');
   const frame = async (work: Promise<unknown>) => playbackResultSchema.parse(await call(work));
   const loaded = async (work: Promise<unknown>) => playbackLoadResultSchema.parse(await call(work));
   return {
@@ -49,6 +42,6 @@ export function createPlaybackClient(): PlaybackClient {
     selectContact: (id) => frame(api.playback.selectContact(id)),
     populationCharts: async (workflowId) => populationChartsResultSchema.parse(await call(api.playback.populationCharts(workflowId))),
     compare: async (request) => compareOutcomeSchema.parse(await call(api.compare.compare(request))),
-    dispose: () => worker.terminate(),
+    dispose: terminate,
   };
 }
