@@ -48,6 +48,13 @@ describe('the simulator workspace', () => {
     const transcript = page.getByRole('log', { name: 'Conversation with Omar' });
     expect(await transcript.textContent()).toContain('Just checking in');
     expect(await nodeText(page, 'wait')).not.toContain('Stopped');
+
+    // The trace, filtered to the script's events: a row goes to its instant.
+    const trace = page.getByRole('region', { name: 'Trace of Omar' });
+    await trace.getByLabel('Show').selectOption({ label: 'Events from the script' });
+    await trace.getByRole('button', { name: /^Go to \+0: Omar writes/ }).click();
+    await waitForNodeText(page, 'wait', 'Here now');
+    expect(await page.getByRole('slider', { name: 'Virtual time' }).getAttribute('aria-valuetext')).toMatch(/^\+0,/);
   });
 
   it('simulates a stored Workflow from the builder; an edit saved in another tab re-simulates it to the same instant', async () => {

@@ -14,6 +14,7 @@ import { CompareSection } from '../compare/CompareSection.tsx';
 import { PopulationSection } from '../population/PopulationSection.tsx';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { usePlaybackShortcuts } from '../playback/usePlaybackShortcuts.ts';
+import { ContactTraceTable } from './ContactTraceTable.tsx';
 import { usePlaybackSession } from './usePlaybackSession.ts';
 import './workspace.css';
 
@@ -136,6 +137,7 @@ export function PlaybackWorkspace({ workflows, script, scripts }: Props) {
           </details>
           <h3 className="workspace__heading">Transcript of {contactName}</h3>
           <Transcript contactName={contactName} items={transcript} startEpochMs={info.startEpochMs} timeZone={info.timeZone} />
+          <ContactTraceTable contactName={contactName} entries={playback.contactTrace} names={names} now={frame.time} onSeek={controls.seek} />
         </aside>
       </div>
       {info.contactCount > 1 && <PopulationSection workflowId={shown.id} workflowName={shown.name} time={frame.time} load={controls.populationCharts} />}
