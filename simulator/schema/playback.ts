@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inputProblemSchema } from './result.ts';
+import { expectationResultSchema, inputProblemSchema } from './result.ts';
 import { stepFunnelSchema, stopsOverTimeSchema } from './population.ts';
 import { runStateSchema } from './run.ts';
 import { scriptSchema, stopReasonSchema } from './script.ts';
@@ -30,6 +30,8 @@ export const playbackInfoSchema = z.object({
   /** The contacts to pick from (a population's first ones only). */
   contacts: z.array(z.object({ id: z.string(), name: z.string() })),
   contactCount: z.number().int().min(0),
+  /** The script's expectations, checked on the whole run, each with the instant of the trace entry that shows why. */
+  expectations: z.array(expectationResultSchema.extend({ at: z.number().min(0).optional() })),
 });
 
 /** One step's counts at the current instant. */

@@ -1,3 +1,4 @@
+import { checkExpectations } from '../engine/expectations.ts';
 import { materializeEntry, runState } from '../engine/materialize.ts';
 import { nodeStats, StepPassCounter } from '../engine/nodeStats.ts';
 import { stepFunnel, stopsOverTime } from '../engine/populationSeries.ts';
@@ -216,6 +217,9 @@ export class PlaybackService {
       marks: [...marks.values()].sort((a, b) => a.t - b.t),
       contacts: Array.from({ length: listed }, (_, i) => ({ id: whole.feed.contactId(i), name: whole.feed.contactName(i) })),
       contactCount: whole.feed.contactCount,
+      expectations: checkExpectations(whole, input.script).map((result) =>
+        result.traceSeq === undefined || result.traceSeq >= trace.length ? result : { ...result, at: trace.tAt(result.traceSeq) },
+      ),
     };
   }
 }

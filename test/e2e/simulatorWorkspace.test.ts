@@ -49,6 +49,12 @@ describe('the simulator workspace', () => {
     expect(await transcript.textContent()).toContain('Just checking in');
     expect(await nodeText(page, 'wait')).not.toContain('Stopped');
 
+    // The script's expectations now fail, and say where.
+    const expectations = page.getByRole('region', { name: 'Expectations' });
+    await expectations.getByRole('heading', { name: /2 of 2 fail/ }).waitFor();
+    await expectations.getByRole('listitem').filter({ hasText: 'Just checking in' }).getByRole('button', { name: /where it went wrong/ }).click();
+    await page.waitForFunction(() => /^\+1d,/.test(document.querySelector('input[aria-label="Virtual time"]')?.getAttribute('aria-valuetext') ?? ''));
+
     // The trace, filtered to the script's events: a row goes to its instant.
     const trace = page.getByRole('region', { name: 'Trace of Omar' });
     await trace.getByLabel('Show').selectOption({ label: 'Events from the script' });

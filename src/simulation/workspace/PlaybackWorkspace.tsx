@@ -16,6 +16,7 @@ import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { usePlaybackShortcuts } from '../playback/usePlaybackShortcuts.ts';
 import { ContactTraceTable } from './ContactTraceTable.tsx';
 import { usePlaybackSession } from './usePlaybackSession.ts';
+import { WorkspaceExpectations } from './WorkspaceExpectations.tsx';
 import './workspace.css';
 
 interface Props {
@@ -127,6 +128,7 @@ export function PlaybackWorkspace({ workflows, script, scripts }: Props) {
           <SimulationCanvas workflow={shown} run={run} stats={frame.stats} />
         </div>
         <aside className="workspace__side" aria-label={`${shown.name}: stop settings and the conversation`}>
+          <WorkspaceExpectations expectations={info.expectations} onSeek={controls.seek} />
           <details className="workspace__settings" open>
             <summary>Stop settings of {shown.name}</summary>
             <p className="workspace__hint">Changes here re-run the script to this instant; the files are not changed.</p>

@@ -169,6 +169,7 @@ describe('load', () => {
       ],
       contacts: [{ id: 'omar', name: 'Omar' }],
       contactCount: 1,
+      expectations: [expect.objectContaining({ index: 0, passed: true }), expect.objectContaining({ index: 1, passed: true })],
     });
     expect(first).toMatchObject({ time: 0, done: false, contact: { id: 'omar', trace: { from: 0 } } });
     expect(first.nextEventTime).toBe(0);
@@ -733,5 +734,14 @@ describe('what the worker sends back', () => {
       expect(playbackResultSchema.safeParse(result).success || playbackLoadResultSchema.safeParse(result).success).toBe(true);
       if (!result.ok) for (const problem of result.problems) expect(problem.path).toMatch(/^\$/);
     }
+  });
+
+  it('checks the script’s expectations on the whole run, and says at which instant a failing one went wrong', () => {
+    const input = followUpSituation('contact-replies.script.json');
+    const off = { ...input, workflows: input.workflows.map((workflow) => ({ ...workflow, settings: { ...workflow.settings, exitConditions: { enabled: false, on: [] } } })) };
+    const { info } = loaded(off);
+    const neverSent = info.expectations.find((result) => 'neverSent' in result.expectation);
+    expect(neverSent).toMatchObject({ passed: false, at: 24 * HOUR });
+    expect(info.expectations.every((result) => !result.passed)).toBe(true);
   });
 });

@@ -1,0 +1,41 @@
+import { formatOffset } from '../../../simulator/schema/duration.ts';
+import type { PlaybackInfo } from '../../../simulator/schema/playback.ts';
+
+interface Props {
+  readonly expectations: PlaybackInfo['expectations'];
+  readonly onSeek: (t: number) => void;
+}
+
+/** The script's expectations on the whole run, with the way to the instant that shows why one fails. */
+export function WorkspaceExpectations({ expectations, onSeek }: Props) {
+  if (expectations.length === 0) return null;
+  const failed = expectations.filter((result) => !result.passed).length;
+  return (
+    <section className="workspace-expectations" aria-label="Expectations">
+      <h3 className="workspace__heading">
+        Expectations: {failed === 0 ? `all ${expectations.length} hold` : `${failed} of ${expectations.length} fail`}
+      </h3>
+      <ul className="workspace-expectations__list">
+        {expectations.map((result) => (
+          <li key={result.index} className={`expectation expectation--${result.passed ? 'holds' : 'fails'}`}>
+            <span className="expectation-mark" aria-hidden="true">
+              {result.passed ? '✓' : '✗'}
+            </span>
+            <span className="visually-hidden">{result.passed ? 'Holds: ' : 'Fails: '}</span>
+            <span>
+              {result.message}
+              {!result.passed && result.at !== undefined && (
+                <>
+                  {' '}
+                  <button type="button" className="contact-trace__seek" onClick={() => onSeek(result.at as number)}>
+                    Go to {formatOffset(result.at)}, where it went wrong
+                  </button>
+                </>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
