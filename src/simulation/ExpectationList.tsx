@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ExpectationResult } from '../../simulator/schema/result.ts';
+import { ExpectationItem } from './ExpectationItem.tsx';
 
 /** Each expectation of the script: whether it holds, in the engine's words. */
 export function ExpectationList({ expectations }: { expectations: readonly ExpectationResult[] }) {
@@ -14,21 +15,14 @@ export function ExpectationList({ expectations }: { expectations: readonly Expec
       ) : (
         <ul className="expectations">
           {expectations.map((result) => (
-            <li key={result.index} className={`expectation expectation--${result.passed ? 'holds' : 'fails'}`}>
-              <span className="expectation-mark" aria-hidden="true">
-                {result.passed ? '✓' : '✗'}
-              </span>
-              <span className="visually-hidden">{result.passed ? 'Holds: ' : 'Fails: '}</span>
-              <span>
-                {result.message}
-                {result.traceSeq !== undefined && (
-                  <>
-                    {' '}
-                    — <a href={`#trace-${result.traceSeq}`}>see trace entry {result.traceSeq}</a>
-                  </>
-                )}
-              </span>
-            </li>
+            <ExpectationItem key={result.index} result={result}>
+              {result.traceSeq !== undefined && (
+                <>
+                  {' '}
+                  — <a href={`#trace-${result.traceSeq}`}>see trace entry {result.traceSeq}</a>
+                </>
+              )}
+            </ExpectationItem>
           ))}
         </ul>
       )}

@@ -1,5 +1,6 @@
 import { formatOffset } from '../../../simulator/schema/duration.ts';
 import type { PlaybackInfo } from '../../../simulator/schema/playback.ts';
+import { ExpectationItem } from '../ExpectationItem.tsx';
 
 interface Props {
   readonly expectations: PlaybackInfo['expectations'];
@@ -17,23 +18,16 @@ export function WorkspaceExpectations({ expectations, onSeek }: Props) {
       </h3>
       <ul className="workspace-expectations__list">
         {expectations.map((result) => (
-          <li key={result.index} className={`expectation expectation--${result.passed ? 'holds' : 'fails'}`}>
-            <span className="expectation-mark" aria-hidden="true">
-              {result.passed ? '✓' : '✗'}
-            </span>
-            <span className="visually-hidden">{result.passed ? 'Holds: ' : 'Fails: '}</span>
-            <span>
-              {result.message}
-              {!result.passed && result.at !== undefined && (
-                <>
-                  {' '}
-                  <button type="button" className="contact-trace__seek" onClick={() => onSeek(result.at as number)}>
-                    Go to {formatOffset(result.at)}, where it went wrong
-                  </button>
-                </>
-              )}
-            </span>
-          </li>
+          <ExpectationItem key={result.index} result={result}>
+            {!result.passed && result.at !== undefined && (
+              <>
+                {' '}
+                <button type="button" className="contact-trace__seek" onClick={() => onSeek(result.at as number)}>
+                  Go to {formatOffset(result.at)}, where it went wrong
+                </button>
+              </>
+            )}
+          </ExpectationItem>
         ))}
       </ul>
     </section>
