@@ -44,7 +44,7 @@ describe('the example simulation', () => {
     });
     expect(runs.filter((run) => run.Workflow === 'VIP routing').map((run) => run.Status)).toEqual(['completed', 'completed']);
 
-    const expectations = page.getByRole('region', { name: 'Expectations' }).getByRole('listitem');
+    const expectations = page.getByRole('region', { name: 'Expectations', exact: true }).getByRole('listitem');
     expect(await expectations.allTextContents()).toEqual([
       expect.stringMatching(/^✓Holds: Lead nurture for dana: stopped \(outgoing_message\) at "Wait 24h"/),
       expect.stringMatching(/^✓Holds: "Still interested\?" was never sent to dana/),

@@ -50,7 +50,7 @@ describe('the simulator workspace', () => {
     expect(await nodeText(page, 'wait')).not.toContain('Stopped');
 
     // The script's expectations now fail, and say where.
-    const expectations = page.getByRole('region', { name: 'Expectations' });
+    const expectations = page.getByRole('region', { name: 'Expectations with these settings' });
     await expectations.getByRole('heading', { name: /2 of 2 fail/ }).waitFor();
     await expectations.getByRole('listitem').filter({ hasText: 'Just checking in' }).getByRole('button', { name: /where it went wrong/ }).click();
     await page.waitForFunction(() => /^\+1d,/.test(document.querySelector('input[aria-label="Virtual time"]')?.getAttribute('aria-valuetext') ?? ''));

@@ -12,7 +12,7 @@ export function WorkspaceExpectations({ expectations, onSeek }: Props) {
   if (expectations.length === 0) return null;
   const failed = expectations.filter((result) => !result.passed).length;
   return (
-    <section className="workspace-expectations" aria-label="Expectations">
+    <section className="workspace-expectations" aria-label="Expectations with these settings">
       <h3 className="workspace__heading">
         Expectations: {failed === 0 ? `all ${expectations.length} hold` : `${failed} of ${expectations.length} fail`}
       </h3>
