@@ -2,7 +2,7 @@ import { Download, History, LayoutDashboard, Redo2, Save, Settings, Undo2 } from
 import { useId, useState } from 'react';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
-import { ImportWorkflowButton } from '../overview/ImportWorkflowButton.tsx';
+import { ImportFileButton } from '../app/ImportFileButton.tsx';
 import { WorkflowSettingsDialog } from '../settings/WorkflowSettingsDialog.tsx';
 import { useAppStore, useAppStoreApi } from '../state/StoreProvider.tsx';
 import { BUILDER_COMMANDS } from './commands/builderCommands.ts';
@@ -87,7 +87,7 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
           </button>
         }
       />
-      <ImportWorkflowButton importFile={importIntoOpen} />
+      <ImportFileButton importFile={importIntoOpen} />
       <button type="button" className="ui-button" onClick={exportOpen}>
         <Download aria-hidden size={16} /> Export JSON
       </button>

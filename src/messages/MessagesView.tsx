@@ -1,4 +1,4 @@
-import { Download, MessagesSquare, RotateCcw } from 'lucide-react';
+import { MessagesSquare, RotateCcw } from 'lucide-react';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { contactTranscript } from '../../simulator/trace/transcript.ts';
@@ -11,12 +11,13 @@ import { LiveClock } from './clock/LiveClock.tsx';
 import { ConversationView } from './conversation/ConversationView.tsx';
 import { ContactList, type ContactRow } from './inbox/ContactList.tsx';
 import { SessionNotices } from './inbox/SessionNotices.tsx';
+import { SessionScriptActions } from './inbox/SessionScriptActions.tsx';
 import { UserSwitcher } from './inbox/UserSwitcher.tsx';
 import { useLiveSession } from './live/LiveSessionProvider.tsx';
 
 /** The demo inbox on the live session: who is working, the clock, the conversations and the selected one. */
 export function MessagesView() {
-  const { workflows, saveScript, restart, jumpToNext, outdated } = useLiveSession();
+  const { workflows, restart, jumpToNext, outdated } = useLiveSession();
   const live = useAppStore(
     useShallow((state) => ({
       status: state.live.status,
@@ -100,9 +101,7 @@ export function MessagesView() {
           onJumpToNext={() => void jumpToNext()}
         />
         <div className="messages__session">
-          <button type="button" className="ui-button" onClick={() => void saveScript()}>
-            <Download size={14} aria-hidden /> Save session as script
-          </button>
+          <SessionScriptActions workflows={live.workflows} />
           <button type="button" className="ui-button" onClick={restart}>
             <RotateCcw size={14} aria-hidden /> Restart
           </button>

@@ -9,7 +9,7 @@ import { useWorkflowList } from '../persistence/storedWorkflowHooks.ts';
 import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
 import { useAppStore } from '../state/StoreProvider.tsx';
 import type { ExampleLibrary } from '../examples/exampleLibrary.ts';
-import { ImportWorkflowButton } from './ImportWorkflowButton.tsx';
+import { ImportFileButton } from '../app/ImportFileButton.tsx';
 import { NewFromExampleMenu } from './NewFromExampleMenu.tsx';
 import { WorkflowTable } from './WorkflowTable.tsx';
 
@@ -46,7 +46,7 @@ function WorkflowOverview({ library }: { library: ExampleLibrary }) {
           }}
         />
       </Suspense>
-      <ImportWorkflowButton
+      <ImportFileButton
         importFile={async (file) => {
           const outcome = await importFile(file);
           if (outcome.ok && outcome.record) open(outcome.record.id);

@@ -1,5 +1,6 @@
 import { formatJsonPath, parseJson, parseWorkflowDocument, type ParseResult } from '../../simulator/schema/parseDocument.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
+import { fileSlug } from '../app/fileSlug.ts';
 import { isStructuralProblem } from '../../simulator/validate/structuralProblems.ts';
 import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
 
@@ -36,12 +37,6 @@ export function workflowFileText(workflow: Workflow): string {
 
 /** A file name for the export: `lead-nurture.workflow.json`. */
 export function workflowFileName(workflow: Workflow): string {
-  const slug = workflow.name
-    .toLowerCase()
-    .normalize('NFKD')
-    // The accents NFKD split off (é → e + ◌́) are dropped, not made into separators.
-    .replace(/\p{M}+/gu, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  const slug = fileSlug(workflow.name);
   return `${slug || workflow.id}.workflow.json`;
 }

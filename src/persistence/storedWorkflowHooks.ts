@@ -4,6 +4,7 @@ import { readLastView } from './lastView.ts';
 import type { LastViewRecord } from './records.ts';
 import type { VersionRecord } from './records.ts';
 import { usePersistence } from './PersistenceProvider.tsx';
+import { listScripts, type ScriptList } from './scriptRepository.ts';
 import { describeStorageFailure } from './storageError.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { listVersions, listWorkflowDocuments, listWorkflows, readWorkflow, type RecordRead, type WorkflowList } from './workflowRepository.ts';
@@ -30,6 +31,12 @@ export function useWorkflowList(): WorkflowList | undefined {
 export function useStoredWorkflow(id: string): RecordRead | null | undefined {
   const { db } = usePersistence();
   return useLiveQuery(() => readable(() => readWorkflow(db, id)), [db, id]);
+}
+
+/** The scripts saved with a Workflow (a save in another tab shows here too). */
+export function useWorkflowScripts(workflowId: string): ScriptList | undefined {
+  const { db } = usePersistence();
+  return useLiveQuery(() => readable(() => listScripts(db, workflowId)), [db, workflowId]);
 }
 
 export function useVersions(workflowId: string): VersionRecord[] | undefined {

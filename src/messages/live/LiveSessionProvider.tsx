@@ -1,8 +1,8 @@
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LiveCommand } from '../../../simulator/engine/liveSession.ts';
 import type { LiveResult } from '../../../simulator/schema/live.ts';
+import type { Script } from '../../../simulator/schema/script.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
-import { downloadText } from '../../app/downloadText.ts';
 import { useWorkflowDocuments } from '../../persistence/storedWorkflowHooks.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { demoScript } from './demoCast.ts';
@@ -17,8 +17,8 @@ export interface LiveSessionControls {
   /** Carries out a person's action; false when the engine could not take it (the reason is toasted). */
   perform(command: LiveCommand): Promise<boolean>;
   jumpToNext(): Promise<void>;
-  /** Downloads the session as a script file. */
-  saveScript(): Promise<void>;
+  /** The session so far as a script that checks itself (see sessionScript); null before it starts. */
+  recordedScript(): Promise<Script | null>;
   /** Starts over on the Workflows as they are stored now. */
   restart(): void;
   /** The stored Workflows, split into those the session can run and those it leaves out; undefined while loading. */
@@ -155,13 +155,12 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
           failed(error);
         }
       },
-      async saveScript() {
+      async recordedScript() {
         const client = clientRef.current;
         const script = client ? await client.script() : null;
-        if (!script) return;
+        if (!script) return null;
         const { runs, workflows: used } = store.getState().live;
-        const file = sessionScript(script, runs, used);
-        downloadText(`${file.name.replaceAll(/[^a-z0-9-]+/gi, '-').toLowerCase()}.script.json`, `${JSON.stringify({ ...file }, null, 2)}\n`);
+        return sessionScript(script, runs, used);
       },
       restart() {
         setGeneration((n) => n + 1);

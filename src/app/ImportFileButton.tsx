@@ -2,13 +2,14 @@ import { Upload } from 'lucide-react';
 import { useRef, useState } from 'react';
 import type { DocumentIssue } from '../../simulator/schema/parseDocument.ts';
 import { FileProblemList } from '../examples/FileProblemList.tsx';
-import type { ImportOutcome } from '../persistence/useWorkflowActions.ts';
 
 interface Props {
   /** Reads the file and does the import: stores a new Workflow, or replaces the open one's content. */
-  readonly importFile: (file: File) => Promise<ImportOutcome>;
+  readonly importFile: (file: File) => Promise<{ readonly ok: true } | { readonly ok: false; readonly issues: readonly DocumentIssue[] }>;
   readonly onImported?: () => void;
   readonly label?: string;
+  /** The file input's name for screen readers (and tests). */
+  readonly inputLabel?: string;
 }
 
 interface Rejection {
@@ -17,10 +18,10 @@ interface Rejection {
 }
 
 /**
- * Imports a Workflow file: the whole file is checked first and every problem listed with its JSON
- * path; nothing is stored unless all of it is right.
+ * Imports a file (a Workflow, a script): the whole file is checked first and every problem listed
+ * with its JSON path; nothing is stored unless all of it is right.
  */
-export function ImportWorkflowButton({ importFile, onImported, label = 'Import JSON' }: Props) {
+export function ImportFileButton({ importFile, onImported, label = 'Import JSON', inputLabel = 'Workflow file to import' }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [rejection, setRejection] = useState<Rejection | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,7 +45,7 @@ export function ImportWorkflowButton({ importFile, onImported, label = 'Import J
         type="file"
         accept="application/json,.json"
         className="visually-hidden"
-        aria-label="Workflow file to import"
+        aria-label={inputLabel}
         tabIndex={-1}
         onChange={(event) => {
           const file = event.target.files?.[0];

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { ImportWorkflowButton } from '../../src/overview/ImportWorkflowButton.tsx';
+import { ImportFileButton } from '../../src/app/ImportFileButton.tsx';
 import { useWorkflowActions } from '../../src/persistence/useWorkflowActions.ts';
 import { StoryApp } from '../fixtures/StoryApp.tsx';
 import { followUpRecord } from '../fixtures/storedWorkflows.ts';
@@ -8,11 +8,11 @@ import { followUpRecord } from '../fixtures/storedWorkflows.ts';
 /** The overview's import: the file becomes a new stored Workflow (the story's own database). */
 function ImportAsNew({ onImported }: { onImported: () => void }) {
   const { importFile } = useWorkflowActions();
-  return <ImportWorkflowButton importFile={importFile} onImported={onImported} />;
+  return <ImportFileButton importFile={importFile} onImported={onImported} />;
 }
 
 const meta = {
-  title: 'Overview/ImportWorkflowButton',
+  title: 'App/ImportFileButton',
   component: ImportAsNew,
   decorators: [(Story) => <StoryApp>{<Story />}</StoryApp>],
   args: { onImported: fn() },
