@@ -16,8 +16,10 @@ import {
   type PopulationChartsResult,
   type TimelineMark,
 } from '../schema/playback.ts';
+import type { SimulationReportOutcome } from '../schema/report.ts';
 import type { InputProblem } from '../schema/result.ts';
 import type { TraceEntry } from '../schema/trace.ts';
+import { simulationReport } from '../trace/simulationReport.ts';
 
 /** At most this many marks on the timeline: more would not fit the scrubber, and cost a population's frame. */
 export const MAX_MARKS = 400;
@@ -33,7 +35,8 @@ const refused = (message: string): PlaybackResult => ({ ok: false, problems: [{ 
  * time (play), by one event (step) or to the next instant with something in it, and goes back by
  * re-simulating from the start (seek) — deterministic, so the same instant shows the same state.
  * Each answer is one small frame: per-step counts and the selected contact's runs and new trace
- * entries, never a population's whole trace. Arguments are untrusted and parsed.
+ * entries, never a population's whole trace. The one exception is asked for separately: `report`,
+ * the end-of-run report with the whole trace. Arguments are untrusted and parsed.
  */
 export class PlaybackService {
   private input: PlaybackLoad | null = null;
@@ -47,6 +50,8 @@ export class PlaybackService {
   private scanned = 0;
   private contactRows: number[] = [];
   private sent = 0;
+  /** The end-of-run report of what is loaded, once asked for; a load or reload drops it. */
+  private reported: SimulationReportOutcome | null = null;
 
   load(raw: unknown): PlaybackLoadResult {
     const parsed = playbackLoadSchema.safeParse(raw);
@@ -64,6 +69,7 @@ export class PlaybackService {
     if (!whole.ok) return { ok: false, problems: whole.problems };
     const info = this.timeline(whole.simulation.runToEnd(), parsed.data);
     this.input = parsed.data;
+    this.reported = null;
     this.end = info.end;
     this.restart();
     this.select(info.contacts[0]?.id ?? '');
@@ -144,6 +150,24 @@ export class PlaybackService {
     if (this.sim.feed.contactOf(contact) >= 0) this.select(contact);
     const frame = this.seek(at);
     return frame.ok ? { ok: true, info: loaded.info, frame: frame.frame } : loaded;
+  }
+
+  /**
+   * The end-of-run report of what is loaded now (after a reload, the edited Workflows): runs,
+   * expectations and the whole trace with the engine's names and sentences. It comes from a
+   * simulation of its own run to the end, so the playback stays where it is; asked again before
+   * the next load, the same answer.
+   *
+   * @example service.reload(edited); service.report() // the report with the edited settings
+   */
+  report(): SimulationReportOutcome {
+    const input = this.input;
+    if (!input) return { ok: false, problems: [{ source: 'script', index: 0, path: '$', message: 'Nothing is loaded' }] };
+    if (!this.reported) {
+      const prepared = prepareSimulation(input);
+      this.reported = prepared.ok ? { ok: true, report: simulationReport(prepared.simulation.runToEnd(), input.script) } : { ok: false, problems: prepared.problems };
+    }
+    return this.reported;
   }
 
   private restart(): void {

@@ -1,7 +1,6 @@
 import { lazy, Suspense, use, type ReactNode } from 'react';
 import { LoadingMessage } from '../app/LoadingMessage.tsx';
 import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
-import { SimulationView } from '../simulation/SimulationView.tsx';
 import type { ExampleLibrary } from './exampleLibrary.ts';
 import type { ExampleSituation } from './exampleManifest.ts';
 import { FileProblemList } from './FileProblemList.tsx';
@@ -21,7 +20,7 @@ interface Props {
   readonly situationPicker: ReactNode;
 }
 
-/** One situation: its script picker, any files that could not be read, and the simulation. */
+/** One situation: its script picker, any files that could not be read, and the simulation (the workspace, with the end-of-run report). */
 export function SituationPanel({ library, situation, scriptSlug: chosenSlug, onScriptChange, situationPicker }: Props) {
   const loaded = use(library.situation(situation));
   const chosen = loaded.scripts.find((candidate) => scriptSlug(candidate.file) === chosenSlug);
@@ -53,7 +52,6 @@ export function SituationPanel({ library, situation, scriptSlug: chosenSlug, onS
           <Suspense fallback={<LoadingMessage>Loading the simulator…</LoadingMessage>}>
             <PlaybackWorkspace key={`${situation.id}/${script.file}`} workflows={loaded.workflows.map((document) => document.value)} script={script.value} scripts={loaded.scripts.map((document) => document.value)} />
           </Suspense>
-          <SimulationView workflows={loaded.workflows} script={script} />
         </ErrorBoundary>
       )}
     </>

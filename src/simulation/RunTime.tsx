@@ -1,5 +1,5 @@
+import type { RunRow } from '../../simulator/schema/report.ts';
 import { OffsetTime } from './OffsetTime.tsx';
-import type { RunRow } from './simulationReport.ts';
 
 /** When a run ended; for an active run, what it waits for. */
 export function RunTime({ row, startEpochMs }: { row: RunRow; startEpochMs: number }) {

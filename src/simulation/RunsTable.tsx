@@ -1,6 +1,6 @@
+import type { RunRow } from '../../simulator/schema/report.ts';
 import { RowLimitNote } from './RowLimitNote.tsx';
 import { RunTime } from './RunTime.tsx';
-import type { RunRow } from './simulationReport.ts';
 import { useRowLimit } from './useRowLimit.ts';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { SimulationReport } from './simulationReport.ts';
+import type { SimulationReport } from '../../simulator/schema/report.ts';
 
 /** Workflows, script and the verdict at a glance. */
 export function SimulationSummary({ report }: { report: SimulationReport }) {

@@ -1,6 +1,6 @@
+import type { TraceRow } from '../../simulator/schema/report.ts';
 import { OffsetTime } from './OffsetTime.tsx';
 import { RowLimitNote } from './RowLimitNote.tsx';
-import type { TraceRow } from './simulationReport.ts';
 import { TraceWhat } from './TraceWhat.tsx';
 import { useRowLimit } from './useRowLimit.ts';
 

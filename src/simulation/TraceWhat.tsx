@@ -1,4 +1,4 @@
-import type { TraceRow } from './simulationReport.ts';
+import type { TraceRow } from '../../simulator/schema/report.ts';
 
 /** The engine's sentence for a trace entry; a stop is marked in words as well as in colour. */
 export function TraceWhat({ row }: { row: TraceRow }) {

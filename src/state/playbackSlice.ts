@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { PlaybackFrame, PlaybackInfo } from '../../simulator/schema/playback.ts';
+import type { SimulationReport } from '../../simulator/schema/report.ts';
 import type { InputProblem } from '../../simulator/schema/result.ts';
 import type { TraceEntry } from '../../simulator/schema/trace.ts';
 
@@ -14,7 +15,8 @@ export type PlaybackStatus =
 
 /**
  * The simulator workspace's playback as the engine last reported it: the timeline, the latest
- * frame, the selected contact's trace (spliced from frames), and the person's choices.
+ * frame, the selected contact's trace (spliced from frames), the end-of-run report of the inputs
+ * as they are now, and the person's choices.
  */
 export interface PlaybackSlice {
   readonly playback: {
@@ -22,6 +24,10 @@ export interface PlaybackSlice {
     readonly info: PlaybackInfo | null;
     readonly frame: PlaybackFrame | null;
     readonly contactTrace: readonly TraceEntry[];
+    /** The end-of-run report of the latest inputs; while `reportRunning`, of the ones before (or none yet). */
+    readonly report: SimulationReport | null;
+    /** The worker is running the script to the end for the latest inputs. */
+    readonly reportRunning: boolean;
     readonly playing: boolean;
     readonly rate: PlaybackRate;
   };
@@ -29,6 +35,9 @@ export interface PlaybackSlice {
   playbackLoaded(info: PlaybackInfo, frame: PlaybackFrame): void;
   playbackFrame(frame: PlaybackFrame): void;
   playbackFailed(message: string, problems?: readonly InputProblem[]): void;
+  /** New inputs went to the worker: the report shown is of the ones before until the new one comes. */
+  playbackReportRunning(): void;
+  playbackReported(report: SimulationReport): void;
   setPlaying(playing: boolean): void;
   setPlaybackRate(rate: PlaybackRate): void;
 }
@@ -42,9 +51,10 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
     return contact.trace.from === 0 ? contact.trace.entries : [...previous.slice(0, contact.trace.from), ...contact.trace.entries];
   };
   return {
-    playback: { status: { kind: 'idle' }, info: null, frame: null, contactTrace: [], playing: false, rate: 3600 },
+    playback: { status: { kind: 'idle' }, info: null, frame: null, contactTrace: [], report: null, reportRunning: false, playing: false, rate: 3600 },
     playbackLoading() {
-      patch({ status: { kind: 'loading' }, playing: false });
+      // A new session: no report until the worker has made this one's.
+      patch({ status: { kind: 'loading' }, report: null, reportRunning: true, playing: false });
     },
     playbackLoaded(info, frame) {
       set({ playback: { ...get().playback, status: { kind: 'ready' }, info, frame: null, contactTrace: [] } });
@@ -56,6 +66,12 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
     },
     playbackFailed(message, problems = []) {
       patch({ status: { kind: 'failed', message, problems }, playing: false });
+    },
+    playbackReportRunning() {
+      patch({ reportRunning: true });
+    },
+    playbackReported(report) {
+      patch({ report, reportRunning: false });
     },
     setPlaying(playing) {
       patch({ playing });

@@ -127,6 +127,8 @@ describe('files that cannot be read', () => {
       /examples\/hot-lead\/agent-takes-over\.script\.json at \$\.events\[0\]\.at: Expected an offset from the start such as "\+0"/,
     );
     expect(await page.getByLabel('Script').getByRole('option', { name: 'Hot lead: agent takes over' }).count()).toBe(0);
+    // The report comes from the worker, after the problem is already listed.
+    await page.getByRole('table', { name: 'Trace' }).waitFor();
     expect(await page.getByRole('table', { name: 'Trace' }).count()).toBe(1);
   });
 

@@ -40,6 +40,13 @@ describe('the simulator workspace', () => {
     await waitForNodeText(page, 'wait', 'Here now');
     expect(await node(page, 'check-in').getAttribute('class')).not.toContain('flow-node--run-cancelled');
 
+    // The end-of-run report below, made in the worker with the files' settings: the reply stopped the run.
+    const report = page.getByRole('article', { name: 'Simulation of Incoming message: the contact writes again, the follow-up is pointless' });
+    await report.getByText('2 of 2 expectations hold').waitFor();
+    expect(await readTable(report.getByRole('table', { name: 'Runs' }))).toEqual([
+      expect.objectContaining({ Contact: 'Omar', Status: 'stopped', Reason: 'incoming message', 'At step': 'Wait 24h', When: '+3h' }),
+    ]);
+
     // Exit conditions off: the same instant, re-simulated; at the end the follow-up was sent.
     await page.getByRole('switch', { name: 'Set exit conditions to stop this Workflow for Contact' }).click();
     await waitForNodeText(page, 'wait', 'Here now');
@@ -52,6 +59,12 @@ describe('the simulator workspace', () => {
     // The script's expectations now fail, and say where.
     const expectations = page.getByRole('region', { name: 'Expectations with these settings' });
     await expectations.getByRole('heading', { name: /2 of 2 fail/ }).waitFor();
+    // So does the report below: the run completed and the follow-up is in its trace.
+    await report.getByText('0 of 2 expectations hold').waitFor();
+    expect(await readTable(report.getByRole('table', { name: 'Runs' }))).toEqual([
+      expect.objectContaining({ Contact: 'Omar', Status: 'completed', Reason: '', 'At step': 'End', When: '+1d' }),
+    ]);
+    expect((await readTable(report.getByRole('table', { name: 'Trace' }))).some((row) => row.What?.includes('sends "Just checking in'))).toBe(true);
     await expectations.getByRole('listitem').filter({ hasText: 'Just checking in' }).getByRole('button', { name: /where it went wrong/ }).click();
     await page.waitForFunction(() => /^\+1d,/.test(document.querySelector('input[aria-label="Virtual time"]')?.getAttribute('aria-valuetext') ?? ''));
 

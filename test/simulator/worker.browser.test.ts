@@ -6,6 +6,9 @@ import { wrap, type Remote } from 'comlink';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createLiveSessionClient, type LiveSessionClient } from '../../src/messages/live/liveSessionClient.ts';
+import { createPlaybackClient } from '../../src/simulation/worker/playbackClient.ts';
+import { playbackLoadSchema } from '../../simulator/schema/playback.ts';
+import type { SimulationReportOutcome } from '../../simulator/schema/report.ts';
 import { liveResultSchema, liveStartSchema, type LiveResult, type LiveStart, type LiveUpdate } from '../../simulator/schema/live.ts';
 import type { WorkflowSettings } from '../../simulator/schema/settings.ts';
 import type { WorkerApi } from '../../simulator/worker.ts';
@@ -217,6 +220,32 @@ describe("the app's live session client over the same worker", () => {
       expect(tampered).toBe(3);
     } finally {
       vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe("the app's playback client: the end-of-run report from the worker", () => {
+  const HOUR = 3_600_000;
+  const runsOf = (outcome: SimulationReportOutcome) => (outcome.ok ? outcome.report.runs.map((row) => row.state) : outcome.problems);
+
+  it('is of the Workflows as last reloaded, and asking for it leaves the playback where it is', async () => {
+    const response = await fetch('/examples/follow-up/contact-replies.script.json', { headers: { Accept: 'application/json' } });
+    expect(response.ok).toBe(true);
+    const script: unknown = await response.json();
+    const client = createPlaybackClient();
+    try {
+      const load = (settings: Partial<WorkflowSettings>) => playbackLoadSchema.parse({ workflows: [followUp(settings)], script });
+      expect((await client.load(load({}))).ok).toBe(true);
+      expect((await client.seek(3 * HOUR)).ok).toBe(true);
+      expect(runsOf(await client.report())).toEqual([expect.objectContaining({ contact: 'omar', status: 'stopped', reason: 'incoming_message' })]);
+
+      const reloaded = await client.reload(load({ exitConditions: { enabled: false, on: [] } }));
+      expect(reloaded.ok && reloaded.frame.time).toBe(3 * HOUR);
+      expect(runsOf(await client.report())).toEqual([expect.objectContaining({ contact: 'omar', status: 'completed', atStep: 'done', endedAt: 24 * HOUR })]);
+      const after = await client.advance(0);
+      expect(after.ok && after.frame.time).toBe(3 * HOUR);
+    } finally {
+      client.dispose();
     }
   });
 });

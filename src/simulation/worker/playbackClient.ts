@@ -8,6 +8,7 @@ import {
   type PopulationChartsResult,
 } from '../../../simulator/schema/playback.ts';
 import { compareOutcomeSchema, type CompareOutcome } from '../../../simulator/schema/compare.ts';
+import { simulationReportOutcomeSchema, type SimulationReportOutcome } from '../../../simulator/schema/report.ts';
 import type { CompareRequest } from '../../../simulator/service/compareService.ts';
 import { startEngineWorker } from '../../app/engineWorker.ts';
 
@@ -22,6 +23,8 @@ export interface PlaybackClient {
   runToEnd(): Promise<PlaybackResult>;
   selectContact(id: string): Promise<PlaybackResult>;
   populationCharts(workflowId: string): Promise<PopulationChartsResult>;
+  /** The end-of-run report of what is loaded now (the latest load or reload); the playback stays where it is. */
+  report(): Promise<SimulationReportOutcome>;
   /** Every script under each exit-condition setting (the Compare grid). */
   compare(request: CompareRequest): Promise<CompareOutcome>;
   dispose(): void;
@@ -41,6 +44,7 @@ export function createPlaybackClient(): PlaybackClient {
     runToEnd: () => frame(api.playback.runToEnd()),
     selectContact: (id) => frame(api.playback.selectContact(id)),
     populationCharts: async (workflowId) => populationChartsResultSchema.parse(await call(api.playback.populationCharts(workflowId))),
+    report: async () => simulationReportOutcomeSchema.parse(await call(api.playback.report())),
     compare: async (request) => compareOutcomeSchema.parse(await call(api.compare.compare(request))),
     dispose: terminate,
   };

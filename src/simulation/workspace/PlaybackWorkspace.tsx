@@ -17,6 +17,7 @@ import { usePlaybackShortcuts } from '../playback/usePlaybackShortcuts.ts';
 import { ContactTraceTable } from './ContactTraceTable.tsx';
 import { usePlaybackSession } from './usePlaybackSession.ts';
 import { WorkspaceExpectations } from './WorkspaceExpectations.tsx';
+import { WorkspaceReport } from './WorkspaceReport.tsx';
 import './workspace.css';
 
 interface Props {
@@ -30,6 +31,7 @@ interface Props {
  * Watch a script play against its Workflows in the engine's worker: one Workflow on the canvas
  * with the selected contact's run and every step's counts, the playback bar, the contact's
  * transcript, and the Workflow's stop settings — changing them re-simulates to the same instant.
+ * Below, the end-of-run report the worker makes of the Workflows with these settings.
  */
 export function PlaybackWorkspace({ workflows, script, scripts }: Props) {
   // A working copy: settings changed here try an idea without touching the files. When the
@@ -144,6 +146,7 @@ export function PlaybackWorkspace({ workflows, script, scripts }: Props) {
       </div>
       {info.contactCount > 1 && <PopulationSection workflowId={shown.id} workflowName={shown.name} time={frame.time} load={controls.populationCharts} />}
       <CompareSection workflows={edited} scripts={scripts ?? [script]} workflow={shown} />
+      <WorkspaceReport />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { PlaybackLoad, PlaybackLoadResult, PlaybackResult, PopulationChartsResult } from '../../../simulator/schema/playback.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { createPlaybackClient, type PlaybackClient } from '../worker/playbackClient.ts';
+import { createReportRequests, type ReportRequests } from './reportRequests.ts';
 
 export interface PlaybackControls {
   play(): void;
@@ -20,13 +21,15 @@ const MAX_RATE_SHARE = 1 / 120;
 
 /**
  * Plays Workflows and a script in the engine's worker and keeps the store's playback slice in step
- * with what it reports. New inputs (an edit) are re-simulated to the same instant. While playing,
- * one request per animation frame at most, and none while one is still out, so a slow frame never
+ * with what it reports. New inputs (an edit) are re-simulated to the same instant, and the
+ * end-of-run report of the newest inputs is asked for once they are loaded. While playing, one
+ * request per animation frame at most, and none while one is still out, so a slow frame never
  * piles up work and the page stays responsive.
  */
 export function usePlaybackSession(input: PlaybackLoad | null): PlaybackControls {
   const store = useAppStoreApi();
   const clientRef = useRef<PlaybackClient | null>(null);
+  const reportsRef = useRef<ReportRequests | null>(null);
   const loadedOnce = useRef(false);
   const playing = useAppStore((state) => state.playback.playing);
   const rate = useAppStore((state) => state.playback.rate);
@@ -49,22 +52,42 @@ export function usePlaybackSession(input: PlaybackLoad | null): PlaybackControls
 
   useEffect(() => {
     const client = createPlaybackClient();
+    const reports = createReportRequests(
+      () => client.report(),
+      (outcome) => {
+        if (outcome.ok) store.getState().playbackReported(outcome.report);
+        else store.getState().playbackFailed('The simulator could not run the script to the end', outcome.problems);
+      },
+      onError,
+    );
     clientRef.current = client;
+    reportsRef.current = reports;
     loadedOnce.current = false;
     return () => {
       clientRef.current = null;
+      reportsRef.current = null;
+      reports.cancel();
       client.dispose();
     };
-  }, []);
+  }, [store, onError]);
 
   useEffect(() => {
     const client = clientRef.current;
-    if (!client || !input) return;
+    const reports = reportsRef.current;
+    if (!client || !reports || !input) return;
+    const load = reports.loadSent();
+    const loaded = (result: PlaybackLoadResult) => {
+      onLoad(result);
+      if (result.ok) reports.loaded(load);
+    };
     if (!loadedOnce.current) {
       loadedOnce.current = true;
       store.getState().playbackLoading();
-      client.load(input).then(onLoad, onError);
-    } else client.reload(input).then(onLoad, onError);
+      client.load(input).then(loaded, onError);
+    } else {
+      store.getState().playbackReportRunning();
+      client.reload(input).then(loaded, onError);
+    }
   }, [input, store, onLoad, onError]);
 
   useEffect(() => {

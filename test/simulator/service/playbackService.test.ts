@@ -3,7 +3,8 @@
 // structured-clones the arguments and the answer as comlink does and checks each answer against
 // `playbackLoadResultSchema` / `playbackResultSchema`. Time warp pauses, steps one event, jumps to
 // the next event, seeks to any instant (re-simulating deterministically from the start) and runs
-// to the end; the same instant must show the same state however it was reached.
+// to the end; the same instant must show the same state however it was reached. `report` answers
+// the end-of-run report of what is loaded (checked against `simulationReportOutcomeSchema`).
 import { describe, expect, it } from 'vitest';
 import { runStates, traceEntries } from '../../../simulator/engine/materialize.ts';
 import { Simulation } from '../../../simulator/engine/simulation.ts';
@@ -17,12 +18,14 @@ import {
   type PlaybackResult,
 } from '../../../simulator/schema/playback.ts';
 import { parseScriptDocument } from '../../../simulator/schema/parseDocument.ts';
+import { simulationReportOutcomeSchema, type SimulationReport, type SimulationReportOutcome } from '../../../simulator/schema/report.ts';
 import type { RunState } from '../../../simulator/schema/run.ts';
 import type { Script } from '../../../simulator/schema/script.ts';
 import type { WorkflowSettings } from '../../../simulator/schema/settings.ts';
 import type { TraceEntry } from '../../../simulator/schema/trace.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { MAX_LISTED_CONTACTS, MAX_MARKS, PlaybackService } from '../../../simulator/service/playbackService.ts';
+import { simulationReport } from '../../../simulator/trace/simulationReport.ts';
 import { exampleScript, exampleWorkflow, followUpSituation, hotLeadSituation } from '../../harness/exampleDocuments.ts';
 
 const MINUTE = 60_000;
@@ -75,6 +78,11 @@ function overTheWire() {
     nextEvent: () => answered(service.nextEvent()),
     runToEnd: () => answered(service.runToEnd()),
     selectContact: (id: unknown) => answered(service.selectContact(structuredClone(id))),
+    report: (): SimulationReportOutcome => {
+      const copy = structuredClone(service.report());
+      expect(simulationReportOutcomeSchema.parse(copy)).toEqual(copy);
+      return copy;
+    },
   };
 }
 type Wire = ReturnType<typeof overTheWire>;
@@ -743,5 +751,78 @@ describe('what the worker sends back', () => {
     const neverSent = info.expectations.find((result) => 'neverSent' in result.expectation);
     expect(neverSent).toMatchObject({ passed: false, at: 24 * HOUR });
     expect(info.expectations.every((result) => !result.passed)).toBe(true);
+  });
+});
+
+// ── 9. the end-of-run report ──────────────────────────────────────────────────────────────────
+
+function reportOf(outcome: SimulationReportOutcome): SimulationReport {
+  if (!outcome.ok) throw new Error(`no report: ${outcome.problems.map((problem) => problem.message).join('; ')}`);
+  return outcome.report;
+}
+
+describe('report', () => {
+  it('is of the inputs loaded now: after a reload with exit conditions off, the reply no longer stops the run and the follow-up is sent', () => {
+    const { wire } = loaded(followUpSituation('contact-replies.script.json'));
+    const before = reportOf(wire.report());
+    expect(before.runs).toEqual([
+      expect.objectContaining({
+        state: expect.objectContaining({ contact: 'omar', status: 'stopped', reason: 'incoming_message', atStep: 'wait', endedAt: 3 * HOUR }),
+        stepLabel: 'Wait 24h',
+        reasonText: 'incoming message',
+      }),
+    ]);
+    expect(before.expectations.every((result) => result.passed)).toBe(true);
+    expect(before.trace.some((row) => row.entry.kind === 'message.sent' && row.entry.text?.includes(FOLLOW_UP_TEXT))).toBe(false);
+
+    const edited = followUpSituation('contact-replies.script.json', NO_EXITS);
+    frameOf(wire.reload(edited));
+    const after = reportOf(wire.report());
+    expect(after.runs).toEqual([
+      expect.objectContaining({ state: expect.objectContaining({ contact: 'omar', status: 'completed', atStep: 'done', endedAt: 24 * HOUR }), stepLabel: 'End' }),
+    ]);
+    expect(after.runs[0]?.reasonText).toBeUndefined();
+    expect(after.expectations.map((result) => result.passed)).toEqual([false, false]);
+    expect(after.trace.map((row) => row.entry)).toContainEqual(expect.objectContaining({ kind: 'message.sent', t: 24 * HOUR, text: expect.stringMatching(FOLLOW_UP_TEXT) }));
+    expect(after.trace.some((row) => row.entry.kind === 'run.stopped')).toBe(false);
+    expect(after.traceHash).not.toBe(before.traceHash);
+    // Exactly what the engine reports of the edited Workflows run to the end.
+    expect(after).toEqual(simulationReport(new Simulation(edited).runToEnd(), edited.script));
+  });
+
+  it('leaves the playback where it was: same instant, same state, nothing new to splice', () => {
+    const input = followUpSituation('contact-replies.script.json');
+    const { wire } = loaded(input);
+    const before = frameOf(wire.seek(HOUR));
+    const sent = wire.viewer.trace.length;
+    expect(reportOf(wire.report()).runs[0]?.state.status).toBe('stopped');
+    const after = frameOf(wire.advance(0));
+    expect(after.time).toBe(HOUR);
+    expect(stateOf(after)).toEqual(stateOf(before));
+    expect(after.contact?.trace).toEqual({ from: sent, entries: [] });
+    // Playing on from there goes where it would have gone without the report.
+    const next = frameOf(wire.nextEvent());
+    expect(next.time).toBe(3 * HOUR);
+    expect(wire.viewer.trace).toEqual(replayed(input, 3 * HOUR, 'omar').trace);
+
+    // After a reload too: the report of the edited Workflows leaves the re-simulated instant alone.
+    const reloaded = frameOf(wire.reload(followUpSituation('contact-replies.script.json', NO_EXITS)));
+    expect(reloaded.time).toBe(3 * HOUR);
+    reportOf(wire.report());
+    expect(stateOf(frameOf(wire.advance(0)))).toEqual(stateOf(reloaded));
+  });
+
+  it('is made once per load: asked again, the same answer; a refused reload keeps it; a reload makes a new one', () => {
+    const service = new PlaybackService();
+    expect(service.report()).toEqual({ ok: false, problems: [expect.objectContaining({ message: 'Nothing is loaded' })] });
+    service.load(followUpSituation('contact-replies.script.json'));
+    const first = service.report();
+    expect(service.report()).toBe(first);
+    expect(service.reload('garbage').ok).toBe(false);
+    expect(service.report()).toBe(first);
+    service.reload(followUpSituation('contact-replies.script.json', NO_EXITS));
+    const second = service.report();
+    expect(second).not.toBe(first);
+    expect(reportOf(second).traceHash).not.toBe(reportOf(first).traceHash);
   });
 });

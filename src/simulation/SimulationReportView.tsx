@@ -1,0 +1,23 @@
+import type { SimulationReport } from '../../simulator/schema/report.ts';
+import { ExpectationList } from './ExpectationList.tsx';
+import { RunsTable } from './RunsTable.tsx';
+import { SimulationSummary } from './SimulationSummary.tsx';
+import { TraceTable } from './TraceTable.tsx';
+
+interface Props {
+  readonly report: SimulationReport;
+  /** The inputs changed and their report is on its way: this one is of the inputs before. */
+  readonly stale?: boolean;
+}
+
+/** The end-of-run report the engine made: the verdict, every run, the expectations and the trace. */
+export function SimulationReportView({ report, stale = false }: Props) {
+  return (
+    <article className="simulation" aria-label={`Simulation of ${report.scriptName}`} aria-busy={stale}>
+      <SimulationSummary report={report} />
+      <RunsTable runs={report.runs} startEpochMs={report.startEpochMs} />
+      <ExpectationList expectations={report.expectations} />
+      <TraceTable rows={report.trace} startEpochMs={report.startEpochMs} />
+    </article>
+  );
+}

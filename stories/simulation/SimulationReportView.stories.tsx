@@ -1,0 +1,71 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, within } from 'storybook/test';
+import type { SimulationReport } from '../../simulator/schema/report.ts';
+import type { Script } from '../../simulator/schema/script.ts';
+import type { WorkflowSettings } from '../../simulator/schema/settings.ts';
+import type { Workflow } from '../../simulator/schema/workflow.ts';
+import { PlaybackService } from '../../simulator/service/playbackService.ts';
+import { SimulationReportView } from '../../src/simulation/SimulationReportView.tsx';
+import type { LoadedDocument } from '../../src/examples/readDocument.ts';
+import { followUp, hotLead } from '../fixtures/exampleDocuments.ts';
+
+/**
+ * The end-of-run report of a bundled example, made by the real engine as the workspace asks its
+ * worker for it: the playback service loads the documents, then answers `report()`.
+ */
+function reportOf(workflows: readonly LoadedDocument<Workflow>[], script: LoadedDocument<Script>, settings?: WorkflowSettings): SimulationReport {
+  const service = new PlaybackService();
+  const loaded = service.load({ workflows: workflows.map((document) => (settings ? { ...document.value, settings } : document.value)), script: script.value });
+  if (!loaded.ok) throw new Error(`${script.file}: ${loaded.problems.map((problem) => problem.message).join('; ')}`);
+  const outcome = service.report();
+  if (!outcome.ok) throw new Error(`${script.file}: ${outcome.problems.map((problem) => problem.message).join('; ')}`);
+  return outcome.report;
+}
+
+const meta = {
+  title: 'Simulation/SimulationReportView',
+  component: SimulationReportView,
+} satisfies Meta<typeof SimulationReportView>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const AgentTakesOver: Story = {
+  args: { report: reportOf(hotLead.workflows, hotLead.agentTakesOver) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('3 of 3 expectations hold')).toBeVisible();
+    await expect(canvas.getByText('Workflow Lead nurture stopped: outgoing message')).toBeVisible();
+  },
+};
+
+export const ReplyInTheSameSecondWins: Story = {
+  args: { report: reportOf(followUp.workflows, followUp.sameSecond) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Workflow 24h follow-up stopped: incoming message')).toBeVisible();
+    await expect(canvas.queryByText(/sends "Just checking in/)).toBeNull();
+  },
+};
+
+export const RestrictedAgentCannotStop: Story = {
+  args: { report: reportOf(hotLead.workflows, hotLead.restrictedStop) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText(/refused for Rita: the user has the user restriction/)).toBeVisible();
+  },
+};
+
+/**
+ * The settings changed in the workspace (exit conditions off): the contact's reply no longer stops
+ * the run, the follow-up is sent, and the script's expectations fail.
+ */
+export const ExitConditionsOff: Story = {
+  args: { report: reportOf(followUp.workflows, followUp.contactReplies, { manualStop: false, exitConditions: { enabled: false, on: [] } }) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('0 of 2 expectations hold')).toBeVisible();
+    await expect(canvas.getByText(/sends "Just checking in/)).toBeVisible();
+    await expect(canvas.queryByText(/stopped: incoming message/)).toBeNull();
+  },
+};
