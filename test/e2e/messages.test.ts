@@ -9,6 +9,7 @@ import { useAppSession } from './support/appSession.ts';
 import { scanWithAxe } from './support/axe.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { dumpIndexedDb } from './support/indexedDb.ts';
+import { waitForToast } from './support/toasts.ts';
 
 const session = useAppSession();
 const root = join(import.meta.dirname, '../..');
@@ -137,6 +138,22 @@ describe('the Messages view', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+
+    // Or kept with one of its Workflows: the simulator lists it there, and it checks itself.
+    await page.getByRole('button', { name: 'Keep with a Workflow…' }).click();
+    const keep = page.getByRole('dialog', { name: 'Keep this session with a Workflow' });
+    await keep.getByLabel('Workflow').selectOption({ label: '24h follow-up' });
+    await keep.getByRole('button', { name: 'Save script' }).click();
+    const toasts = await waitForToast(page, /Saved “.*” with “24h follow-up”/);
+    // Lead nurture's expectation on Omar names a Workflow the follow-up's simulation does not load.
+    expect(toasts.find((toast) => toast.title.endsWith('with “24h follow-up”'))?.description).toMatch(/^\d+ lines? about other Workflows left out\.$/);
+    await page.getByRole('region', { name: /^Notifications/ }).getByRole('button', { name: 'Simulate' }).click();
+    await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+    const scripts = page.getByRole('region', { name: 'Scripts' });
+    expect(await scripts.getByLabel('Script', { exact: true }).locator('option:checked').textContent()).toMatch(/session/i);
+    await page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Run to end' }).click();
+    const expectations = page.getByRole('region', { name: 'Expectations with these settings' });
+    await expectations.getByRole('heading', { name: /^Expectations: all \d+ hold$/ }).waitFor();
   });
 
   it('(b) an Agent with user restriction has no Workflows icon; an unrestricted Agent has it', async () => {

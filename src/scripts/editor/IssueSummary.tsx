@@ -1,0 +1,27 @@
+import type { Ref } from 'react';
+import type { DraftIssue } from './checkScriptDraft.ts';
+
+interface Props {
+  readonly issues: readonly DraftIssue[];
+  /** Save moves focus here when there are problems, so they are read out and in view. */
+  readonly ref?: Ref<HTMLDivElement>;
+}
+
+/** How many problems the draft has and what they are, above the form, updated as the draft changes. */
+export function IssueSummary({ issues, ref }: Props) {
+  const count = issues.length;
+  return (
+    <div ref={ref} role="status" tabIndex={-1} className={count === 0 ? 'script-summary' : 'script-summary script-summary--problems'}>
+      <p className="script-summary__title">{count === 0 ? 'No problems' : `${count} ${count === 1 ? 'problem' : 'problems'}`}</p>
+      {count > 0 && (
+        <ul className="script-summary__list">
+          {issues.map((issue, i) => (
+            <li key={i}>
+              <span className="script-summary__where">{issue.where}</span>: {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,199 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { ScriptEditor } from '../../src/scripts/editor/ScriptEditor.tsx';
+import populationScript from '../../public/examples/follow-up/population.script.json';
+import agentTakesOverScript from '../../public/examples/hot-lead/agent-takes-over.script.json';
+
+/** The example as a file holds it, with one change (an imported file as someone broke it). */
+const withEvents = (change: (events: Record<string, unknown>[]) => void) => {
+  const script = structuredClone(agentTakesOverScript) as typeof agentTakesOverScript & { events: Record<string, unknown>[] };
+  change(script.events);
+  return script;
+};
+
+/** The editor as the Scripts panel opens it: on a bundled example script, with the situation's Workflows to pick from. */
+const meta = {
+  title: 'Scripts/ScriptEditor',
+  component: ScriptEditor,
+  args: { initial: agentTakesOverScript, workflowNames: ['Lead nurture', 'VIP routing'], onSave: fn(), onCancel: fn() },
+} satisfies Meta<typeof ScriptEditor>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The script's own Name: the first field so labelled (contacts and users have names too, inside their groups). */
+const scriptName = (canvasElement: HTMLElement) => within(canvasElement).getAllByLabelText('Name', { exact: true })[0];
+
+const event = (canvasElement: HTMLElement, n: number) => within(within(canvasElement).getByRole('group', { name: `Event ${n}` }));
+
+/** A valid example: no problems, its timeline in the form, and Save hands over the parsed script. */
+export const ValidExample: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('status')).toHaveTextContent('No problems');
+    await expect(canvas.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'true');
+    await expect(canvas.getAllByRole('group', { name: /^Event \d+$/ })).toHaveLength(5);
+    await expect(event(canvasElement, 4).getByLabelText('Type', { exact: true })).toHaveDisplayValue('Assignment');
+    await expect(event(canvasElement, 4).getByLabelText('To', { exact: true })).toHaveDisplayValue('Bob (bob)');
+    await expect(event(canvasElement, 5).getByLabelText('Workflow', { exact: true })).toHaveValue('Lead nurture');
+    await expect(canvas.getByRole('group', { name: 'Expectation 1' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Save script' }));
+    await expect(args.onSave).toHaveBeenCalledWith(expect.objectContaining({ name: 'Hot lead: agent takes over', timezone: 'UTC' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Cancel' }));
+    await expect(args.onCancel).toHaveBeenCalled();
+  },
+};
+
+/** A population script: the switch is on and shows how many contacts, the jitter and the seed. */
+export const Population: Story = {
+  args: { initial: populationScript, workflowNames: ['24h follow-up'], saveLabel: 'Save with this Workflow' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('checkbox', { name: 'Play for many contacts' })).toBeChecked();
+    await expect(canvas.getByLabelText('Number of contacts')).toHaveValue('1000');
+    await expect(canvas.getByLabelText('Jitter')).toHaveValue('2d');
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Play for many contacts' }));
+    await expect(canvas.queryByLabelText('Number of contacts')).toBeNull();
+    await expect(canvas.getByRole('button', { name: 'Save with this Workflow' })).toBeVisible();
+  },
+};
+
+/** An event names a user the script does not list: the problem is beside event 4's User and in the summary; Save does not save. */
+export const ProblemsShownInline: Story = {
+  args: {
+    initial: withEvents((events) => {
+      if (events[3]) events[3].user = 'zed';
+    }),
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const summary = canvas.getByRole('status');
+    await expect(summary).toHaveTextContent('1 problem');
+    await expect(summary).toHaveTextContent('Event 4 · User: No user "zed" in "users"');
+    const user = event(canvasElement, 4).getByLabelText('User', { exact: true });
+    await expect(user).toHaveAttribute('aria-invalid', 'true');
+    await expect(user).toHaveAccessibleDescription('No user "zed" in "users"');
+    await expect(user).toHaveDisplayValue('zed (not listed)');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save script' }));
+    await expect(args.onSave).not.toHaveBeenCalled();
+    await expect(summary).toHaveFocus();
+    // Choosing a listed user fixes it.
+    await userEvent.selectOptions(user, 'Alice (alice)');
+    await expect(summary).toHaveTextContent('No problems');
+    await expect(user).not.toHaveAttribute('aria-invalid');
+  },
+};
+
+/** Several problems at once, each beside its field: an empty name and a time that is not an offset. */
+export const SeveralProblems: Story = {
+  args: {
+    initial: {
+      ...withEvents((events) => {
+        if (events[1]) events[1].at = 'soon';
+      }),
+      name: '',
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('status')).toHaveTextContent('2 problems');
+    await expect(scriptName(canvasElement)).toHaveAttribute('aria-invalid', 'true');
+    const time = event(canvasElement, 2).getByLabelText('Time', { exact: true });
+    await expect(time).toHaveAccessibleDescription(/Expected an offset from the start/);
+    await userEvent.clear(time);
+    await userEvent.type(time, '+2m');
+    await expect(canvas.getByRole('status')).toHaveTextContent('1 problem');
+  },
+};
+
+/** An imported file that is not JSON opens in the JSON view, the error placed by line and column; the form says why it cannot show it. */
+export const JsonSyntaxError: Story = {
+  args: { initial: '{\n  "format": "exitflow.script/1",\n  name: "Broken"\n}' },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('tab', { name: 'JSON' })).toHaveAttribute('aria-selected', 'true');
+    const json = canvas.getByRole('textbox', { name: 'Script JSON' });
+    await expect(json).toHaveAttribute('aria-invalid', 'true');
+    await expect(json).toHaveAccessibleDescription(/^Not valid JSON\. Line 3, column 3: /);
+    await expect(canvas.getByRole('status')).toHaveTextContent('JSON: Line 3, column 3');
+    await userEvent.click(canvas.getByRole('tab', { name: 'Form' }));
+    await expect(canvas.getByText(/The JSON has a syntax error/)).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Save script' }));
+    await expect(args.onSave).not.toHaveBeenCalled();
+  },
+};
+
+/** Not a script at all: the JSON view, with what is wrong. */
+export const NotAnObject: Story = {
+  args: { initial: 42 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('textbox', { name: 'Script JSON' })).toHaveValue('42');
+    await expect(canvas.getByRole('status')).toHaveTextContent('Script: Expected a JSON object (an exitflow script)');
+  },
+};
+
+/** Adding an event continues the timeline; changing its type swaps its fields for the new type's, keeping time and contact. */
+export const AddEventAndChangeItsType: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Add event' }));
+    const added = event(canvasElement, 6);
+    await expect(added.getByLabelText('Time', { exact: true })).toHaveValue('+2h');
+    await expect(added.getByLabelText('Contact', { exact: true })).toHaveDisplayValue('Dana (dana)');
+    await expect(added.getByLabelText('Type', { exact: true })).toHaveDisplayValue('Contact message');
+    await expect(added.getByLabelText('Text', { exact: true })).toHaveValue('');
+
+    await userEvent.selectOptions(added.getByLabelText('Type', { exact: true }), 'Assignment');
+    await expect(added.queryByLabelText('Text', { exact: true })).toBeNull();
+    await expect(added.getByLabelText('User', { exact: true })).toHaveDisplayValue('— automatic —');
+    await expect(added.getByLabelText('To', { exact: true })).toHaveDisplayValue('Alice (alice)');
+    await expect(added.getByLabelText('Time', { exact: true })).toHaveValue('+2h');
+
+    await userEvent.selectOptions(added.getByLabelText('Type', { exact: true }), 'Manual stop');
+    await expect(added.queryByLabelText('To', { exact: true })).toBeNull();
+    await expect(added.getByLabelText('Workflow', { exact: true })).toHaveValue('');
+    await expect(canvas.getByRole('status')).toHaveTextContent('Event 6 · Workflow: Name the Workflow (its name or id)');
+    await userEvent.type(added.getByLabelText('Workflow', { exact: true }), 'VIP routing');
+    await expect(canvas.getByRole('status')).toHaveTextContent('No problems');
+  },
+};
+
+/** Moving an event keeps focus on it; Sort by time puts the timeline back in order. */
+export const MoveAndSort: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Move event 1 down' }));
+    await expect(event(canvasElement, 2).getByLabelText('Text', { exact: true })).toHaveValue('Hi! Pricing?');
+    await expect(canvas.getByRole('button', { name: 'Move event 2 down' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await expect(event(canvasElement, 3).getByLabelText('Text', { exact: true })).toHaveValue('Hi! Pricing?');
+    await userEvent.click(canvas.getByRole('button', { name: 'Sort by time' }));
+    await expect(event(canvasElement, 1).getByLabelText('Text', { exact: true })).toHaveValue('Hi! Pricing?');
+    await userEvent.click(canvas.getByRole('button', { name: 'Remove event 5' }));
+    await expect(canvas.getAllByRole('group', { name: /^Event \d+$/ })).toHaveLength(4);
+    await expect(canvas.getByRole('button', { name: 'Remove event 4' })).toHaveFocus();
+  },
+};
+
+/** JSON typed in the JSON view is the form's draft; a shape the form cannot lay out is explained, the text kept. */
+export const EditingTheJson: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('tab', { name: 'JSON' }));
+    const json = canvas.getByRole('textbox', { name: 'Script JSON' });
+    await expect((json as HTMLTextAreaElement).value).toContain('\n  "name": "Hot lead: agent takes over",\n');
+    await userEvent.clear(json);
+    await userEvent.paste(JSON.stringify({ ...agentTakesOverScript, name: 'Pasted' }));
+    await userEvent.click(canvas.getByRole('tab', { name: 'Form' }));
+    await expect(scriptName(canvasElement)).toHaveValue('Pasted');
+
+    await userEvent.click(canvas.getByRole('tab', { name: 'JSON' }));
+    await userEvent.clear(canvas.getByRole('textbox', { name: 'Script JSON' }));
+    await userEvent.paste('{ "events": "none" }');
+    await userEvent.click(canvas.getByRole('tab', { name: 'Form' }));
+    await expect(canvas.getByText('The form cannot show Events: it must be a list. Fix it in the JSON view.')).toBeVisible();
+    await userEvent.click(canvas.getByRole('tab', { name: 'JSON' }));
+    await expect(canvas.getByRole('textbox', { name: 'Script JSON' })).toHaveValue('{ "events": "none" }');
+  },
+};

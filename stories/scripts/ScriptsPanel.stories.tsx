@@ -1,0 +1,96 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import type { Script } from '../../simulator/schema/script.ts';
+import { useWorkflowScripts } from '../../src/persistence/storedWorkflowHooks.ts';
+import { savedScriptKey, type ScriptChoice } from '../../src/scripts/scriptChoice.ts';
+import { ScriptsPanel } from '../../src/scripts/ScriptsPanel.tsx';
+import { followUp } from '../fixtures/exampleDocuments.ts';
+import { StoryApp } from '../fixtures/StoryApp.tsx';
+import { followUpRecord } from '../fixtures/storedWorkflows.ts';
+
+const example: ScriptChoice = { key: 'follow-up/same-second', source: 'example', label: `24h follow-up: ${followUp.sameSecond.value.name}`, script: followUp.sameSecond.value };
+const savedScript: Script = { ...followUp.sameSecond.value, name: 'Omar replies at once' };
+
+interface Args {
+  readonly onChoose: (key: string) => void;
+  readonly onUnsaved: (script: Script) => void;
+}
+
+/** The panel as the simulator wires it: the saved scripts read live from the story's own database. */
+function PanelOnStorage({ onChoose, onUnsaved }: Args) {
+  const saved = useWorkflowScripts(followUpRecord.id);
+  const [key, setKey] = useState<string | null>(null);
+  if (!saved) return <p className="loading">Reading the scripts…</p>;
+  const choices: ScriptChoice[] = [
+    ...saved.scripts.map((record) => ({ key: savedScriptKey(record.id), source: 'saved' as const, label: record.document.name, script: record.document, record })),
+    example,
+  ];
+  return (
+    <ScriptsPanel
+      workflowId={followUpRecord.id}
+      workflowNames={[followUpRecord.document.name]}
+      choices={choices}
+      chosen={choices.find((choice) => choice.key === key) ?? choices[0]}
+      onChoose={(next) => {
+        setKey(next);
+        onChoose(next);
+      }}
+      onUnsaved={onUnsaved}
+    />
+  );
+}
+
+const meta = {
+  title: 'Scripts/ScriptsPanel',
+  component: PanelOnStorage,
+  args: { onChoose: fn(), onUnsaved: fn() },
+  decorators: [
+    (Story) => (
+      <StoryApp seed={(db) => db.scripts.put({ id: 'omar-at-once', workflowId: followUpRecord.id, updatedAt: 0, document: savedScript })}>
+        <Story />
+      </StoryApp>
+    ),
+  ],
+} satisfies Meta<typeof PanelOnStorage>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** A saved script is chosen first; the example's scripts follow in their own group. */
+export const SavedAndExampleScripts: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const picker = await canvas.findByLabelText('Script', { exact: true });
+    await expect(within(picker).getByRole('group', { name: 'Saved with this Workflow' })).toHaveTextContent('Omar replies at once');
+    await expect(within(picker).getByRole('group', { name: 'From the bundled example' })).toHaveTextContent(example.label);
+    await expect(canvas.getByRole('button', { name: /Edit script/ })).toBeEnabled();
+    await expect(canvas.getByRole('button', { name: /Delete script/ })).toBeEnabled();
+  },
+};
+
+/** An example's script is read-only: it is copied to be edited, and the copy saved with the Workflow. */
+export const EditACopyOfAnExample: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.selectOptions(await canvas.findByLabelText('Script', { exact: true }), example.key);
+    await expect(canvas.queryByRole('button', { name: /Delete script/ })).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: /Edit a copy/ }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Save with this Workflow' }));
+    await waitFor(() => expect(args.onChoose).toHaveBeenLastCalledWith(expect.stringMatching(/^saved:/)));
+    await waitFor(() => expect(within(canvas.getByRole('group', { name: 'Saved with this Workflow' })).getAllByRole('option').map((option) => option.textContent)).toContain(`${example.script.name} (copy)`));
+  },
+};
+
+/** A file with problems is refused whole, every problem named with its JSON path; nothing is saved. */
+export const RefusesABrokenScriptFile: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const broken = { ...savedScript, events: [{ at: 'soon', contact: 'omar', type: 'contact.message', text: 'Hi' }] };
+    await userEvent.upload(await canvas.findByLabelText('Script file to import'), new File([JSON.stringify(broken)], 'broken.script.json', { type: 'application/json' }));
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent('broken.script.json was not imported: 1 problem');
+    await expect(alert).toHaveTextContent('$.events[0].at');
+    await expect(args.onChoose).not.toHaveBeenCalled();
+  },
+};

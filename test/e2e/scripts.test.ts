@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { parseScriptDocument } from '../../simulator/schema/parseDocument.ts';
+import { useAppSession } from './support/appSession.ts';
+import { saveScreenshot } from './support/browser.ts';
+import { waitForToast } from './support/toasts.ts';
+
+const session = useAppSession();
+const root = join(import.meta.dirname, '../..');
+const exampleScript = () => JSON.parse(readFileSync(join(root, 'public/examples/follow-up/contact-replies.script.json'), 'utf8')) as Record<string, unknown> & { events: Record<string, unknown>[] };
+
+const waitForNodeText = (page: Page, id: string, text: string) =>
+  page.waitForFunction(([nodeId, wanted]) => document.querySelector(`[data-testid="node-${nodeId}"]`)?.textContent?.includes(wanted as string), [id, text] as const, {
+    timeout: 20_000,
+  });
+
+/** The 24 h follow-up stored from its example, in the simulator (the builder's Simulate). */
+async function simulateStoredFollowUp(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'New from example' }).click();
+  await page.getByRole('menuitem', { name: '24h follow-up' }).click();
+  await page.getByLabel('Workflow name').waitFor();
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+}
+
+const scriptPicker = (page: Page) => page.getByRole('region', { name: 'Scripts' }).getByLabel('Script', { exact: true });
+const chosenScript = async (page: Page) => (await scriptPicker(page).locator('option:checked').textContent()) ?? '';
+const savedScripts = (page: Page) => scriptPicker(page).locator('optgroup[label="Saved with this Workflow"] option').allTextContents();
+
+describe('scripts saved with a Workflow', () => {
+  it('imports a script file: a broken one is refused with every problem, a good one is saved, plays, survives a reload, exports as it was and deletes with Undo', async () => {
+    const page = await session.open();
+    await simulateStoredFollowUp(page);
+    const input = page.getByLabel('Script file to import');
+
+    const broken = exampleScript();
+    broken.events[0] = { ...broken.events[0], contact: 'nobody' };
+    await input.setInputFiles({ name: 'broken.script.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    const refusal = page.getByRole('alert').filter({ hasText: 'broken.script.json was not imported' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('$.events[0].contact');
+    expect(await savedScripts(page)).toEqual([]);
+
+    await input.setInputFiles({ name: 'mine.script.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exampleScript(), name: 'My replies' })) });
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('script')?.startsWith('saved:'));
+    expect(await chosenScript(page)).toBe('My replies');
+    await page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Run to end' }).click();
+    await waitForNodeText(page, 'wait', 'Stopped here: Incoming message');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+    await scriptPicker(page).waitFor();
+    expect(await chosenScript(page)).toBe('My replies');
+    expect(await savedScripts(page)).toEqual(['My replies']);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export script' }).click()]);
+    expect(download.suggestedFilename()).toBe('my-replies.script.json');
+    const exported = parseScriptDocument(JSON.parse(readFileSync(await download.path(), 'utf8')));
+    expect(exported).toEqual(parseScriptDocument({ ...exampleScript(), name: 'My replies' }));
+
+    await page.getByRole('button', { name: 'Delete script' }).click();
+    await waitForToast(page, 'Deleted the script “My replies”');
+    await page.waitForFunction(() => !document.querySelector('optgroup[label="Saved with this Workflow"]'));
+    await page.getByRole('region', { name: /^Notifications/ }).getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction(() => document.querySelector('optgroup[label="Saved with this Workflow"]')?.textContent === 'My replies');
+  });
+
+  it('writes a new script in the form and the JSON view, refuses to save it while it has a problem, saves it with the Workflow and plays it; an edit replays it', async () => {
+    const page = await session.open();
+    await simulateStoredFollowUp(page);
+    await page.getByRole('button', { name: 'New script' }).click();
+    const editor = page.getByRole('region', { name: 'Script editor' });
+    const event = (n: number) => editor.getByRole('group', { name: `Event ${n}`, exact: true });
+
+    // The new script: the contact writes at +0; add the reply three hours later.
+    expect(await event(1).getByLabel('Type', { exact: true }).locator('option:checked').textContent()).toBe('Contact message');
+    await editor.getByRole('button', { name: 'Add event' }).click();
+    await event(2).getByLabel('Time', { exact: true }).fill('soon');
+    await event(2).getByLabel('Text', { exact: true }).fill('Any news?');
+    const summary = editor.getByRole('status');
+    await summary.getByText('1 problem', { exact: true }).waitFor();
+    expect(await event(2).getByLabel('Time', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await summary.textContent()).toContain('Event 2 · Time');
+    await editor.getByRole('button', { name: 'Save with this Workflow' }).click();
+    expect(await editor.isVisible()).toBe(true);
+    expect(await savedScripts(page)).toEqual([]);
+    await event(2).getByLabel('Time', { exact: true }).fill('+3h');
+    await summary.getByText('No problems', { exact: true }).waitFor();
+
+    // The same draft as JSON: rename it there, and the form follows.
+    await editor.getByRole('tab', { name: 'JSON', exact: true }).click();
+    const json = editor.getByLabel('Script JSON');
+    const text = await json.inputValue();
+    expect(JSON.parse(text)).toMatchObject({ name: 'New script', events: [{ at: '+0' }, { at: '+3h', text: 'Any news?' }] });
+    await json.fill(text.replace('"New script"', '"Replies after 3h"'));
+    await editor.getByRole('tab', { name: 'Form', exact: true }).click();
+    expect(await editor.getByLabel('Name', { exact: true }).first().inputValue()).toBe('Replies after 3h');
+    await saveScreenshot(page, 'script-editor', { fullPage: true });
+
+    await editor.getByRole('button', { name: 'Save with this Workflow' }).click();
+    await editor.waitFor({ state: 'detached' });
+    expect(await chosenScript(page)).toBe('Replies after 3h');
+    const bar = page.getByRole('group', { name: 'Playback' });
+    await bar.getByRole('button', { name: 'Run to end' }).click();
+    await waitForNodeText(page, 'wait', 'Stopped here: Incoming message');
+
+    // Edited: the reply comes after the follow-up; replayed, the follow-up is sent.
+    await page.getByRole('button', { name: 'Edit script' }).click();
+    await event(2).getByLabel('Time', { exact: true }).fill('+2d');
+    await editor.getByRole('button', { name: 'Save script' }).click();
+    await editor.waitFor({ state: 'detached' });
+    expect(await savedScripts(page)).toEqual(['Replies after 3h']);
+    await bar.getByRole('button', { name: 'Run to end' }).click();
+    await waitForNodeText(page, 'check-in', 'Passed');
+    expect(await page.getByTestId('node-wait').textContent()).not.toContain('Stopped here');
+  });
+});
