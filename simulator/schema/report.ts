@@ -31,20 +31,42 @@ export type TraceRow = z.infer<typeof traceRowSchema>;
 
 /**
  * What a script run to the end shows: the engine's own records (run states, expectation results,
- * trace entries) with the names and sentences the engine gives them.
+ * trace entries) with the names and sentences the engine gives them. `runs` and `trace` are the
+ * first rows only; `runCount` and `traceCount` say how many there are (more come as pages).
  */
 export const simulationReportSchema = z.object({
   scriptName: z.string(),
   /** The script's start, epoch ms: trace times are offsets from it. */
   startEpochMs: z.number(),
   workflowNames: z.array(z.string()),
-  runs: z.array(runRowSchema),
   expectations: z.array(expectationResultSchema),
-  trace: z.array(traceRowSchema),
   eventsProcessed: z.number().int().min(0),
   traceHash: z.string(),
+  runCount: z.number().int().min(0),
+  traceCount: z.number().int().min(0),
+  runs: z.array(runRowSchema),
+  trace: z.array(traceRowSchema),
 });
 export type SimulationReport = z.infer<typeof simulationReportSchema>;
+
+/** The most rows one page request brings: "Show all" of a large population asks page by page. */
+export const MAX_REPORT_ROWS = 5_000;
+
+/** A request for more rows of the report: runs or trace entries from `from` on. */
+export const reportRowsRequestSchema = z.object({
+  kind: z.enum(['runs', 'trace']),
+  from: z.number().int().min(0),
+  count: z.number().int().min(1).max(MAX_REPORT_ROWS),
+});
+export type ReportRowsRequest = z.infer<typeof reportRowsRequestSchema>;
+
+/** The worker's answer to a page request, for the report it last made (`traceHash` names it). */
+export const reportRowsSchema = z.union([
+  z.object({ ok: z.literal(true), kind: z.literal('runs'), traceHash: z.string(), from: z.number().int().min(0), rows: z.array(runRowSchema) }),
+  z.object({ ok: z.literal(true), kind: z.literal('trace'), traceHash: z.string(), from: z.number().int().min(0), rows: z.array(traceRowSchema) }),
+  z.object({ ok: z.literal(false), problems: z.array(inputProblemSchema).min(1) }),
+]);
+export type ReportRows = z.infer<typeof reportRowsSchema>;
 
 /** The worker's answer to "report": the report of what is loaded, or why there is none. */
 export const simulationReportOutcomeSchema = z.discriminatedUnion('ok', [

@@ -16,10 +16,10 @@ import {
   type PopulationChartsResult,
   type TimelineMark,
 } from '../schema/playback.ts';
-import type { SimulationReportOutcome } from '../schema/report.ts';
+import { reportRowsRequestSchema, type ReportRows, type SimulationReportOutcome } from '../schema/report.ts';
 import type { InputProblem } from '../schema/result.ts';
 import type { TraceEntry } from '../schema/trace.ts';
-import { simulationReport } from '../trace/simulationReport.ts';
+import { reportRunRows, reportTraceRows, simulationReport } from '../trace/simulationReport.ts';
 
 /** At most this many marks on the timeline: more would not fit the scrubber, and cost a population's frame. */
 export const MAX_MARKS = 400;
@@ -50,6 +50,8 @@ export class PlaybackService {
   private scanned = 0;
   private contactRows: number[] = [];
   private sent = 0;
+  /** What is loaded, run to the end (for the timeline at load): the end-of-run report reads it. */
+  private finished: Simulation | null = null;
   /** The end-of-run report of what is loaded, once asked for; a load or reload drops it. */
   private reported: SimulationReportOutcome | null = null;
 
@@ -69,6 +71,7 @@ export class PlaybackService {
     if (!whole.ok) return { ok: false, problems: whole.problems };
     const info = this.timeline(whole.simulation.runToEnd(), parsed.data);
     this.input = parsed.data;
+    this.finished = whole.simulation;
     this.reported = null;
     this.end = info.end;
     this.restart();
@@ -153,21 +156,32 @@ export class PlaybackService {
   }
 
   /**
-   * The end-of-run report of what is loaded now (after a reload, the edited Workflows): runs,
-   * expectations and the whole trace with the engine's names and sentences. It comes from a
-   * simulation of its own run to the end, so the playback stays where it is; asked again before
-   * the next load, the same answer.
+   * The end-of-run report of what is loaded now (after a reload, the edited Workflows): the
+   * verdict, the expectations, and the first page of runs and trace entries with the engine's
+   * names and sentences. It reads the run to the end made at load, so the playback stays where it
+   * is; asked again before the next load, the same answer.
    *
    * @example service.reload(edited); service.report() // the report with the edited settings
    */
   report(): SimulationReportOutcome {
-    const input = this.input;
-    if (!input) return { ok: false, problems: [{ source: 'script', index: 0, path: '$', message: 'Nothing is loaded' }] };
-    if (!this.reported) {
-      const prepared = prepareSimulation(input);
-      this.reported = prepared.ok ? { ok: true, report: simulationReport(prepared.simulation.runToEnd(), input.script) } : { ok: false, problems: prepared.problems };
-    }
+    const sim = this.finished;
+    if (!sim || !this.input) return { ok: false, problems: [{ source: 'script', index: 0, path: '$', message: 'Nothing is loaded' }] };
+    this.reported ??= { ok: true, report: simulationReport(sim, this.input.script) };
     return this.reported;
+  }
+
+  /** More rows of the report of what is loaded: `{ kind: 'runs' | 'trace', from, count }`. */
+  reportRows(raw: unknown): ReportRows {
+    const sim = this.finished;
+    const report = this.report();
+    if (!sim || !report.ok) return { ok: false, problems: report.ok ? [{ source: 'script', index: 0, path: '$', message: 'Nothing is loaded' }] : report.problems };
+    const request = reportRowsRequestSchema.safeParse(raw);
+    if (!request.success) return { ok: false, problems: [{ source: 'script', index: 0, path: '$', message: `Not a page of the report: ${request.error.issues[0]?.message ?? ''}` }] };
+    const { kind, from, count } = request.data;
+    const traceHash = report.report.traceHash;
+    return kind === 'runs'
+      ? { ok: true, kind, traceHash, from, rows: reportRunRows(sim, from, count) }
+      : { ok: true, kind, traceHash, from, rows: reportTraceRows(sim, from, count) };
   }
 
   private restart(): void {

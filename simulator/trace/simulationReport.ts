@@ -1,5 +1,5 @@
 import { checkExpectations } from '../engine/expectations.ts';
-import { materializeEntry, runStates } from '../engine/materialize.ts';
+import { materializeEntry, runState } from '../engine/materialize.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import { hashTrace } from '../engine/traceHash.ts';
 import type { RunRow, SimulationReport, TraceRow } from '../schema/report.ts';
@@ -7,17 +7,39 @@ import type { Script } from '../schema/script.ts';
 import { describeEntry, describeReason } from './describeEntry.ts';
 import { traceNames } from './traceNames.ts';
 
+/** How many runs and trace entries a report carries at first, and a page of more brings. */
+export const REPORT_PAGE = 200;
+
 /**
- * What a simulation recorded, for people: every run's state and every trace entry with the names
- * and sentences of the engine, and the script's expectations checked. Plain data, as the worker
- * hands it over. Give it a simulation run to the end for the end-of-run report.
+ * What a simulation recorded, for people: its verdict, the script's expectations checked, and
+ * the first `rows` runs and trace entries with the names and sentences of the engine — the rest
+ * come a page at a time (`reportRunRows`, `reportTraceRows`), so a 10,000-contact population's
+ * report is small. Plain data, as the worker hands it over. Give it a simulation run to the end.
  *
  * @example simulationReport(prepared.simulation.runToEnd(), script)
  */
-export function simulationReport(sim: Simulation, script: Script): SimulationReport {
+export function simulationReport(sim: Simulation, script: Script, rows = REPORT_PAGE): SimulationReport {
+  return {
+    scriptName: script.name,
+    startEpochMs: sim.startEpochMs,
+    workflowNames: sim.workflows.map((workflow) => workflow.name),
+    expectations: checkExpectations(sim, script),
+    eventsProcessed: sim.eventsProcessed,
+    traceHash: hashTrace(sim),
+    runCount: sim.runs.length,
+    traceCount: sim.trace.length,
+    runs: reportRunRows(sim, 0, rows),
+    trace: reportTraceRows(sim, 0, rows),
+  };
+}
+
+/** Runs `from` to `from + count` (fewer at the end), in the order they started. */
+export function reportRunRows(sim: Simulation, from: number, count: number): RunRow[] {
   const names = traceNames(sim);
   const stepLabel = stepLabels(sim);
-  const runs = runStates(sim).map((state): RunRow => {
+  const to = Math.min(sim.runs.length, from + count);
+  return Array.from({ length: Math.max(0, to - from) }, (_, i): RunRow => {
+    const state = runState(sim, from + i);
     const stoppedBy = state.stoppedBy;
     return {
       state,
@@ -28,8 +50,15 @@ export function simulationReport(sim: Simulation, script: Script): SimulationRep
       ...(stoppedBy === undefined ? {} : { stoppedByName: names.user(stoppedBy) }),
     };
   });
-  const trace = Array.from({ length: sim.trace.length }, (_, i): TraceRow => {
-    const entry = materializeEntry(sim, i);
+}
+
+/** Trace entries `from` to `from + count` (fewer at the end), in order. */
+export function reportTraceRows(sim: Simulation, from: number, count: number): TraceRow[] {
+  const names = traceNames(sim);
+  const stepLabel = stepLabels(sim);
+  const to = Math.min(sim.trace.length, from + count);
+  return Array.from({ length: Math.max(0, to - from) }, (_, i): TraceRow => {
+    const entry = materializeEntry(sim, from + i);
     return {
       entry,
       contactName: names.contact(entry.contact),
@@ -38,16 +67,6 @@ export function simulationReport(sim: Simulation, script: Script): SimulationRep
       description: describeEntry(entry, names),
     };
   });
-  return {
-    scriptName: script.name,
-    startEpochMs: sim.startEpochMs,
-    workflowNames: sim.workflows.map((workflow) => workflow.name),
-    runs,
-    expectations: checkExpectations(sim, script),
-    trace,
-    eventsProcessed: sim.eventsProcessed,
-    traceHash: hashTrace(sim),
-  };
 }
 
 /** A step's label (unquoted, unlike the sentences' names), or '' when there is no step. */

@@ -1,15 +1,29 @@
-import type { RowLimit } from './useRowLimit.ts';
+/** How many rows "Show more" adds. */
+const ROW_PAGE = 200;
 
-/** Under a long table: how much of it is shown, and buttons to show more. */
-export function RowLimitNote({ limit, what }: { limit: RowLimit; what: string }) {
-  if (limit.shown >= limit.total) return null;
+interface Props {
+  /** Rows on screen, of `total`. */
+  readonly shown: number;
+  readonly total: number;
+  readonly what: string;
+  /** Asks for `count` more rows (the engine's worker sends them a page at a time). */
+  readonly onMore: (count: number) => void;
+}
+
+/**
+ * Under a long table: how much of it is shown, and buttons to show more — so a 10,000-contact
+ * trace neither crosses from the worker nor builds its cells all at once.
+ */
+export function RowLimitNote({ shown, total, what, onMore }: Props) {
+  if (shown >= total) return null;
+  const next = Math.min(ROW_PAGE, total - shown);
   return (
     <p className="row-limit">
-      Showing the first {limit.shown.toLocaleString('en')} of {limit.total.toLocaleString('en')} {what}.{' '}
-      <button type="button" onClick={limit.showMore}>
-        Show {limit.next.toLocaleString('en')} more
+      Showing the first {shown.toLocaleString('en')} of {total.toLocaleString('en')} {what}.{' '}
+      <button type="button" onClick={() => onMore(next)}>
+        Show {next.toLocaleString('en')} more
       </button>{' '}
-      <button type="button" onClick={limit.showAll}>
+      <button type="button" onClick={() => onMore(total - shown)}>
         Show all
       </button>
     </p>

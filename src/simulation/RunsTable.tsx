@@ -1,16 +1,18 @@
 import type { RunRow } from '../../simulator/schema/report.ts';
 import { RowLimitNote } from './RowLimitNote.tsx';
 import { RunTime } from './RunTime.tsx';
-import { useRowLimit } from './useRowLimit.ts';
 
 interface Props {
+  /** The first runs (the worker sends more on request). */
   readonly runs: readonly RunRow[];
+  /** How many runs there are. */
+  readonly total: number;
   readonly startEpochMs: number;
+  readonly onMore: (count: number) => void;
 }
 
 /** Each run's final state, as the engine reports it. */
-export function RunsTable({ runs, startEpochMs }: Props) {
-  const limit = useRowLimit(runs.length);
+export function RunsTable({ runs, total, startEpochMs, onMore }: Props) {
   return (
     <section className="panel">
       <div className="table-scroll">
@@ -30,7 +32,7 @@ export function RunsTable({ runs, startEpochMs }: Props) {
             </tr>
           </thead>
           <tbody>
-            {runs.slice(0, limit.shown).map((row) => (
+            {runs.map((row) => (
               <tr key={row.state.run}>
                 <th scope="row">{row.contactName}</th>
                 <td>{row.workflowName}</td>
@@ -48,7 +50,7 @@ export function RunsTable({ runs, startEpochMs }: Props) {
           </tbody>
         </table>
       </div>
-      <RowLimitNote limit={limit} what="runs" />
+      <RowLimitNote shown={runs.length} total={total} what="runs" onMore={onMore} />
     </section>
   );
 }

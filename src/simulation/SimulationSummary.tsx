@@ -32,7 +32,7 @@ export function SimulationSummary({ report }: { report: SimulationReport }) {
         <div>
           <dt>Simulated</dt>
           <dd>
-            {count(report.runs.length, 'run')} · {count(report.eventsProcessed, 'event')} · {count(report.trace.length, 'trace entry', 'trace entries')}
+            {count(report.runCount, 'run')} · {count(report.eventsProcessed, 'event')} · {count(report.traceCount, 'trace entry', 'trace entries')}
           </dd>
         </div>
       </dl>

@@ -2,16 +2,18 @@ import type { TraceRow } from '../../simulator/schema/report.ts';
 import { OffsetTime } from './OffsetTime.tsx';
 import { RowLimitNote } from './RowLimitNote.tsx';
 import { TraceWhat } from './TraceWhat.tsx';
-import { useRowLimit } from './useRowLimit.ts';
 
 interface Props {
+  /** The first entries (the worker sends more on request). */
   readonly rows: readonly TraceRow[];
+  /** How many entries there are. */
+  readonly total: number;
   readonly startEpochMs: number;
+  readonly onMore: (count: number) => void;
 }
 
 /** Every trace entry in order, in the engine's words. */
-export function TraceTable({ rows, startEpochMs }: Props) {
-  const limit = useRowLimit(rows.length);
+export function TraceTable({ rows, total, startEpochMs, onMore }: Props) {
   return (
     <section className="panel">
       <div className="table-scroll">
@@ -29,7 +31,7 @@ export function TraceTable({ rows, startEpochMs }: Props) {
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, limit.shown).map((row) => (
+            {rows.map((row) => (
               <tr key={row.entry.seq} id={`trace-${row.entry.seq}`} className={`trace-row trace-row--${row.entry.kind.replace('.', '-')}`}>
                 <td className="nowrap">
                   <OffsetTime offset={row.entry.t} startEpochMs={startEpochMs} />
@@ -45,7 +47,7 @@ export function TraceTable({ rows, startEpochMs }: Props) {
           </tbody>
         </table>
       </div>
-      <RowLimitNote limit={limit} what="trace entries" />
+      <RowLimitNote shown={rows.length} total={total} what="trace entries" onMore={onMore} />
     </section>
   );
 }

@@ -1,8 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { PlaybackFrame, PlaybackInfo } from '../../simulator/schema/playback.ts';
-import type { SimulationReport } from '../../simulator/schema/report.ts';
+import type { ReportRows, SimulationReport } from '../../simulator/schema/report.ts';
 import type { InputProblem } from '../../simulator/schema/result.ts';
 import type { TraceEntry } from '../../simulator/schema/trace.ts';
+
+/** A page of report rows the worker answered. */
+export type ReportRowsPage = Extract<ReportRows, { ok: true }>;
 
 /** Playback speed: virtual ms per wall ms, or as fast as the engine goes. */
 export type PlaybackRate = 1 | 60 | 3600 | 86400 | 'max';
@@ -38,6 +41,8 @@ export interface PlaybackSlice {
   /** New inputs went to the worker: the report shown is of the ones before until the new one comes. */
   playbackReportRunning(): void;
   playbackReported(report: SimulationReport): void;
+  /** A page of more rows of the report; dropped unless it is of this report and continues its rows. */
+  playbackReportRows(page: ReportRowsPage): void;
   setPlaying(playing: boolean): void;
   setPlaybackRate(rate: PlaybackRate): void;
 }
@@ -72,6 +77,12 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
     },
     playbackReported(report) {
       patch({ report, reportRunning: false });
+    },
+    playbackReportRows(page) {
+      const report = get().playback.report;
+      if (!report || page.traceHash !== report.traceHash) return;
+      if (page.kind === 'runs' && page.from === report.runs.length) patch({ report: { ...report, runs: [...report.runs, ...page.rows] } });
+      if (page.kind === 'trace' && page.from === report.trace.length) patch({ report: { ...report, trace: [...report.trace, ...page.rows] } });
     },
     setPlaying(playing) {
       patch({ playing });

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, within } from 'storybook/test';
+import { useState } from 'react';
+import { expect, fn, userEvent, within } from 'storybook/test';
 import type { SimulationReport } from '../../simulator/schema/report.ts';
 import type { Script } from '../../simulator/schema/script.ts';
 import type { WorkflowSettings } from '../../simulator/schema/settings.ts';
@@ -25,6 +26,7 @@ function reportOf(workflows: readonly LoadedDocument<Workflow>[], script: Loaded
 const meta = {
   title: 'Simulation/SimulationReportView',
   component: SimulationReportView,
+  args: { onMoreRows: fn() },
 } satisfies Meta<typeof SimulationReportView>;
 
 export default meta;
@@ -67,5 +69,39 @@ export const ExitConditionsOff: Story = {
     await expect(canvas.getByText('0 of 2 expectations hold')).toBeVisible();
     await expect(canvas.getByText(/sends "Just checking in/)).toBeVisible();
     await expect(canvas.queryByText(/stopped: incoming message/)).toBeNull();
+  },
+};
+
+/** The follow-up's 1,000-contact population: the report comes with a page of rows, the engine sends more on request. */
+function PagedPopulationReport() {
+  const [service] = useState(() => {
+    const playback = new PlaybackService();
+    playback.load({ workflows: followUp.workflows.map((document) => document.value), script: followUp.population.value });
+    return playback;
+  });
+  const [report, setReport] = useState(() => {
+    const outcome = service.report();
+    if (!outcome.ok) throw new Error(outcome.problems.map((problem) => problem.message).join('; '));
+    return outcome.report;
+  });
+  const more = (kind: 'runs' | 'trace', count: number) => {
+    const page = service.reportRows({ kind, from: kind === 'runs' ? report.runs.length : report.trace.length, count: Math.min(count, 5_000) });
+    if (!page.ok) throw new Error(page.problems.map((problem) => problem.message).join('; '));
+    setReport((current) => (page.kind === 'runs' ? { ...current, runs: [...current.runs, ...page.rows] } : { ...current, trace: [...current.trace, ...page.rows] }));
+  };
+  return <SimulationReportView report={report} onMoreRows={more} />;
+}
+
+export const PopulationInPages: Story = {
+  args: { report: reportOf(followUp.workflows, followUp.contactReplies) },
+  render: () => <PagedPopulationReport />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const runs = canvas.getByRole('table', { name: 'Runs' });
+    await expect(within(runs).getAllByRole('row')).toHaveLength(201);
+    await expect(canvas.getByText(/Showing the first 200 of [\d,]+ runs/)).toBeVisible();
+    await userEvent.click(canvas.getAllByRole('button', { name: 'Show 200 more' })[0] as HTMLElement);
+    await expect(within(runs).getAllByRole('row')).toHaveLength(401);
+    await expect(canvas.getByText(/Showing the first 400 of [\d,]+ runs/)).toBeVisible();
   },
 };

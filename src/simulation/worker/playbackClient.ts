@@ -8,7 +8,7 @@ import {
   type PopulationChartsResult,
 } from '../../../simulator/schema/playback.ts';
 import { compareOutcomeSchema, type CompareOutcome } from '../../../simulator/schema/compare.ts';
-import { simulationReportOutcomeSchema, type SimulationReportOutcome } from '../../../simulator/schema/report.ts';
+import { reportRowsSchema, simulationReportOutcomeSchema, type ReportRows, type ReportRowsRequest, type SimulationReportOutcome } from '../../../simulator/schema/report.ts';
 import type { CompareRequest } from '../../../simulator/service/compareService.ts';
 import { startEngineWorker } from '../../app/engineWorker.ts';
 
@@ -25,6 +25,8 @@ export interface PlaybackClient {
   populationCharts(workflowId: string): Promise<PopulationChartsResult>;
   /** The end-of-run report of what is loaded now (the latest load or reload); the playback stays where it is. */
   report(): Promise<SimulationReportOutcome>;
+  /** More runs or trace entries of that report. */
+  reportRows(request: ReportRowsRequest): Promise<ReportRows>;
   /** Every script under each exit-condition setting (the Compare grid). */
   compare(request: CompareRequest): Promise<CompareOutcome>;
   dispose(): void;
@@ -45,6 +47,7 @@ export function createPlaybackClient(): PlaybackClient {
     selectContact: (id) => frame(api.playback.selectContact(id)),
     populationCharts: async (workflowId) => populationChartsResultSchema.parse(await call(api.playback.populationCharts(workflowId))),
     report: async () => simulationReportOutcomeSchema.parse(await call(api.playback.report())),
+    reportRows: async (request) => reportRowsSchema.parse(await call(api.playback.reportRows(request))),
     compare: async (request) => compareOutcomeSchema.parse(await call(api.compare.compare(request))),
     dispose: terminate,
   };

@@ -146,7 +146,7 @@ export function PlaybackWorkspace({ workflows, script, scripts }: Props) {
       </div>
       {info.contactCount > 1 && <PopulationSection workflowId={shown.id} workflowName={shown.name} time={frame.time} load={controls.populationCharts} />}
       <CompareSection workflows={edited} scripts={scripts ?? [script]} workflow={shown} />
-      <WorkspaceReport />
+      <WorkspaceReport onMoreRows={controls.moreReportRows} />
     </section>
   );
 }

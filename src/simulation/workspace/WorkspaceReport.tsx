@@ -7,7 +7,7 @@ import { SimulationReportView } from '../SimulationReportView.tsx';
  * It reads its own narrow slice of the store, so playing (a frame per animation frame) does not
  * re-render a trace of hundreds of rows.
  */
-export const WorkspaceReport = memo(function WorkspaceReport() {
+export const WorkspaceReport = memo(function WorkspaceReport({ onMoreRows }: { onMoreRows: (kind: 'runs' | 'trace', count: number) => void }) {
   const report = useAppStore((state) => state.playback.report);
   const running = useAppStore((state) => state.playback.reportRunning);
   return (
@@ -17,7 +17,7 @@ export const WorkspaceReport = memo(function WorkspaceReport() {
           Running the script to the end…
         </p>
       )}
-      {report && <SimulationReportView report={report} stale={running} />}
+      {report && <SimulationReportView report={report} stale={running} onMoreRows={onMoreRows} />}
     </>
   );
 });

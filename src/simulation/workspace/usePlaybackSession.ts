@@ -3,6 +3,7 @@ import type { PlaybackLoad, PlaybackLoadResult, PlaybackResult, PopulationCharts
 import { useAppStore, useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { createPlaybackClient, type PlaybackClient } from '../worker/playbackClient.ts';
 import { createReportRequests, type ReportRequests } from './reportRequests.ts';
+import { MAX_REPORT_ROWS, type ReportRowsRequest } from '../../../simulator/schema/report.ts';
 
 export interface PlaybackControls {
   play(): void;
@@ -14,6 +15,8 @@ export interface PlaybackControls {
   selectContact(id: string): void;
   /** A population's charts at the current instant; null when the worker is gone. */
   populationCharts(workflowId: string): Promise<PopulationChartsResult | null>;
+  /** Brings `count` more runs or trace entries of the report into the store, a page at a time. */
+  moreReportRows(kind: ReportRowsRequest['kind'], count: number): void;
 }
 
 /** "As fast as possible": how much of the timeline one animation frame plays. */
@@ -144,6 +147,28 @@ export function usePlaybackSession(input: PlaybackLoad | null): PlaybackControls
       },
       selectContact: (id) => run((client) => client.selectContact(id)),
       populationCharts: async (workflowId) => (clientRef.current ? clientRef.current.populationCharts(workflowId) : null),
+      moreReportRows: (kind, count) => {
+        const rowsOf = () => {
+          const report = store.getState().playback.report;
+          return report ? { have: kind === 'runs' ? report.runs.length : report.trace.length, total: kind === 'runs' ? report.runCount : report.traceCount, hash: report.traceHash } : null;
+        };
+        const start = rowsOf();
+        if (!start) return;
+        const target = Math.min(start.total, start.have + count);
+        // Page after page, each parsed and added before the next is asked for, until the target.
+        const next = () => {
+          const now = rowsOf();
+          const client = clientRef.current;
+          if (!client || !now || now.hash !== start.hash || now.have >= target) return;
+          client.reportRows({ kind, from: now.have, count: Math.min(MAX_REPORT_ROWS, target - now.have) }).then((page) => {
+            if (!page.ok) return store.getState().playbackFailed('The simulator could not bring more rows', page.problems);
+            const before = rowsOf()?.have;
+            store.getState().playbackReportRows(page);
+            if (rowsOf()?.have !== before) next();
+          }, onError);
+        };
+        next();
+      },
     };
   }, [store, onFrame, onError]);
 }

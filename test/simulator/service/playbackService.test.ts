@@ -18,14 +18,14 @@ import {
   type PlaybackResult,
 } from '../../../simulator/schema/playback.ts';
 import { parseScriptDocument } from '../../../simulator/schema/parseDocument.ts';
-import { simulationReportOutcomeSchema, type SimulationReport, type SimulationReportOutcome } from '../../../simulator/schema/report.ts';
+import { MAX_REPORT_ROWS, reportRowsSchema, simulationReportOutcomeSchema, type ReportRows, type SimulationReport, type SimulationReportOutcome } from '../../../simulator/schema/report.ts';
 import type { RunState } from '../../../simulator/schema/run.ts';
 import type { Script } from '../../../simulator/schema/script.ts';
 import type { WorkflowSettings } from '../../../simulator/schema/settings.ts';
 import type { TraceEntry } from '../../../simulator/schema/trace.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { MAX_LISTED_CONTACTS, MAX_MARKS, PlaybackService } from '../../../simulator/service/playbackService.ts';
-import { simulationReport } from '../../../simulator/trace/simulationReport.ts';
+import { REPORT_PAGE, simulationReport } from '../../../simulator/trace/simulationReport.ts';
 import { exampleScript, exampleWorkflow, followUpSituation, hotLeadSituation } from '../../harness/exampleDocuments.ts';
 
 const MINUTE = 60_000;
@@ -81,6 +81,11 @@ function overTheWire() {
     report: (): SimulationReportOutcome => {
       const copy = structuredClone(service.report());
       expect(simulationReportOutcomeSchema.parse(copy)).toEqual(copy);
+      return copy;
+    },
+    reportRows: (request: unknown): ReportRows => {
+      const copy = structuredClone(service.reportRows(structuredClone(request)));
+      expect(reportRowsSchema.parse(copy)).toEqual(copy);
       return copy;
     },
   };
@@ -824,5 +829,44 @@ describe('report', () => {
     const second = service.report();
     expect(second).not.toBe(first);
     expect(reportOf(second).traceHash).not.toBe(reportOf(first).traceHash);
+  });
+
+  it('carries the first page of a population’s runs and trace; the rest come in pages that join up to what the engine recorded, for the report loaded now', () => {
+    const input = followUpSituation('population.script.json');
+    const { wire } = loaded(input);
+    const report = reportOf(wire.report());
+    const whole = simulationReport(new Simulation(input).runToEnd(), input.script, Number.MAX_SAFE_INTEGER);
+    expect([report.runCount, report.traceCount]).toEqual([whole.runs.length, whole.trace.length]);
+    expect(report.runCount).toBeGreaterThan(1000);
+    expect([report.runs.length, report.trace.length]).toEqual([REPORT_PAGE, REPORT_PAGE]);
+
+    const runs = [...report.runs];
+    while (runs.length < report.runCount) {
+      const page = wire.reportRows({ kind: 'runs', from: runs.length, count: 300 });
+      if (!page.ok || page.kind !== 'runs') throw new Error('no page of runs');
+      expect([page.from, page.traceHash]).toEqual([runs.length, report.traceHash]);
+      runs.push(...page.rows);
+    }
+    expect(runs).toEqual(whole.runs);
+    const last = wire.reportRows({ kind: 'trace', from: report.traceCount - 5, count: 5_000 });
+    expect(last.ok && last.rows).toEqual(whole.trace.slice(-5));
+    expect(wire.reportRows({ kind: 'trace', from: report.traceCount, count: 10 })).toMatchObject({ ok: true, rows: [] });
+
+    // Pages name the report they belong to: after a reload, the new one's.
+    frameOf(wire.reload(followUpSituation('population.script.json', NO_EXITS)));
+    const page = wire.reportRows({ kind: 'runs', from: 0, count: 1 });
+    expect(page.ok && page.traceHash).toBe(reportOf(wire.report()).traceHash);
+    expect(page.ok && page.traceHash).not.toBe(report.traceHash);
+  });
+
+  it('refuses a page request that is not one, and any before a load', () => {
+    const service = new PlaybackService();
+    expect(service.reportRows({ kind: 'runs', from: 0, count: 1 })).toEqual({ ok: false, problems: [expect.objectContaining({ message: 'Nothing is loaded' })] });
+    service.load(followUpSituation('contact-replies.script.json'));
+    for (const request of [null, { kind: 'steps', from: 0, count: 1 }, { kind: 'runs', from: -1, count: 1 }, { kind: 'trace', from: 0, count: MAX_REPORT_ROWS + 1 }]) {
+      const answer = service.reportRows(request);
+      expect(answer.ok, JSON.stringify(request)).toBe(false);
+      expect(answer.ok ? '' : answer.problems[0]?.message).toMatch(/^Not a page of the report/);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { createReportRequests } from '../../../../src/simulation/workspace/repor
 /** An answer told apart by its script name; the rest does not matter here. */
 const answer = (name: string): SimulationReportOutcome => ({
   ok: true,
-  report: { scriptName: name, startEpochMs: 0, workflowNames: [], runs: [], expectations: [], trace: [], eventsProcessed: 0, traceHash: name },
+  report: { scriptName: name, startEpochMs: 0, workflowNames: [], runs: [], expectations: [], trace: [], eventsProcessed: 0, traceHash: name, runCount: 0, traceCount: 0 },
 });
 
 /** A worker whose answers come when the test says, and what reached the screen. */
