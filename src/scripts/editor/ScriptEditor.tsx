@@ -49,6 +49,7 @@ export function ScriptEditor({ initial, workflowNames, saveLabel = 'Save script'
 
   return (
     <section className="script-editor" aria-label="Script editor">
+      <h2 className="script-editor__title">Script editor</h2>
       <IssueSummary ref={summary} issues={check.issues} />
       <Tabs
         label="Edit the script as"

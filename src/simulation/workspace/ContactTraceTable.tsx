@@ -39,7 +39,7 @@ export function ContactTraceTable({ contactName, entries, names, now, onSeek }: 
   const shown = entries.filter((entry) => (kinds.length === 0 || kinds.includes(entry.kind)) && (step === '' || `${entry.workflow}/${entry.step}` === step));
   return (
     <section className="contact-trace" aria-label={`Trace of ${contactName}`}>
-      <h3 className="workspace__heading">Trace of {contactName}</h3>
+      <h2 className="workspace__heading">Trace of {contactName}</h2>
       <div className="contact-trace__filters">
         <label htmlFor={`${id}-kind`}>Show</label>
         <select id={`${id}-kind`} value={group} onChange={(event) => setGroup(event.target.value)}>

@@ -139,7 +139,7 @@ export function PlaybackWorkspace({ workflows, script, scripts }: Props) {
               onChange={(settings) => setEdited((current) => current.map((workflow) => (workflow.id === shown.id ? { ...workflow, settings } : workflow)))}
             />
           </details>
-          <h3 className="workspace__heading">Transcript of {contactName}</h3>
+          <h2 className="workspace__heading">Transcript of {contactName}</h2>
           <Transcript contactName={contactName} items={transcript} startEpochMs={info.startEpochMs} timeZone={info.timeZone} />
           <ContactTraceTable contactName={contactName} entries={playback.contactTrace} names={names} now={frame.time} onSeek={controls.seek} />
         </aside>

@@ -13,9 +13,9 @@ export function WorkspaceExpectations({ expectations, onSeek }: Props) {
   const failed = expectations.filter((result) => !result.passed).length;
   return (
     <section className="workspace-expectations" aria-label="Expectations with these settings">
-      <h3 className="workspace__heading">
+      <h2 className="workspace__heading">
         Expectations: {failed === 0 ? `all ${expectations.length} hold` : `${failed} of ${expectations.length} fail`}
-      </h3>
+      </h2>
       <ul className="workspace-expectations__list">
         {expectations.map((result) => (
           <ExpectationItem key={result.index} result={result}>
