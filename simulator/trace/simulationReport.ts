@@ -7,8 +7,11 @@ import type { Script } from '../schema/script.ts';
 import { describeEntry, describeReason } from './describeEntry.ts';
 import { traceNames } from './traceNames.ts';
 
-/** How many runs and trace entries a report carries at first, and a page of more brings. */
-export const REPORT_PAGE = 200;
+/**
+ * How many runs and trace entries a report carries at first: enough for a script's story, few
+ * enough that the page draws them in one short task while playback goes on (more on request).
+ */
+export const REPORT_PAGE = 50;
 
 /**
  * What a simulation recorded, for people: its verdict, the script's expectations checked, and

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { SimulationReport } from '../../simulator/schema/report.ts';
 import { ExpectationList } from './ExpectationList.tsx';
 import { RunsTable } from './RunsTable.tsx';
@@ -13,7 +14,7 @@ interface Props {
 }
 
 /** The end-of-run report the engine made: the verdict, every run, the expectations and the trace. */
-export function SimulationReportView({ report, stale = false, onMoreRows }: Props) {
+export const SimulationReportView = memo(function SimulationReportView({ report, stale = false, onMoreRows }: Props) {
   return (
     <article className="simulation" aria-label={`Simulation of ${report.scriptName}`} aria-busy={stale}>
       <SimulationSummary report={report} />
@@ -22,4 +23,4 @@ export function SimulationReportView({ report, stale = false, onMoreRows }: Prop
       <TraceTable rows={report.trace} total={report.traceCount} startEpochMs={report.startEpochMs} onMore={(count) => onMoreRows('trace', count)} />
     </article>
   );
-}
+});

@@ -53,6 +53,8 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
     const contact = frame.contact;
     if (!contact) return [];
     const previous = get().playback.frame?.contact?.id === contact.id ? get().playback.contactTrace : [];
+    // Nothing new for this contact (most frames of a population): the same array, so the transcript and trace do not draw again.
+    if (contact.trace.entries.length === 0 && contact.trace.from === previous.length) return previous;
     return contact.trace.from === 0 ? contact.trace.entries : [...previous.slice(0, contact.trace.from), ...contact.trace.entries];
   };
   return {

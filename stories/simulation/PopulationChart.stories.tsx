@@ -63,14 +63,9 @@ export const StopsOverTime: Story = {
     await expect(items.map((item) => item.textContent)).toEqual(['Stopped by hand0', 'Outgoing message351', 'Incoming message439', 'Manual assignment372']);
     await expect(within(legend).getByText('Incoming message')).toBeVisible();
     // The bars are drawn, in SVG, each reason in its own colour, the axis in offsets.
-    await waitFor(() => expect(canvasElement.querySelectorAll('.population-chart__bar .recharts-rectangle').length).toBeGreaterThan(0));
-    const fills = new Set(
-      [...canvasElement.querySelectorAll('.population-chart__bar')].map((bar) => {
-        const rect = bar.querySelector('.recharts-rectangle');
-        return rect ? getComputedStyle(rect).fill : 'none';
-      }),
-    );
-    await expect(fills).toEqual(new Set(['none', 'rgb(213, 94, 0)', 'rgb(0, 114, 178)', 'rgb(0, 158, 115)']));
+    await waitFor(() => expect(canvasElement.querySelectorAll('.population-chart__segment').length).toBeGreaterThan(0));
+    const fills = new Set([...canvasElement.querySelectorAll('.population-chart__segment')].map((segment) => getComputedStyle(segment).fill));
+    await expect(fills).toEqual(new Set(['rgb(213, 94, 0)', 'rgb(0, 114, 178)', 'rgb(0, 158, 115)']));
     await expect(canvas.getByText('+1d')).toBeVisible();
     // The numbers, for screen readers: a row per stretch with stops, and the totals.
     const table = canvas.getByRole('table');

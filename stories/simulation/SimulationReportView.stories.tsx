@@ -98,10 +98,10 @@ export const PopulationInPages: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const runs = canvas.getByRole('table', { name: 'Runs' });
-    await expect(within(runs).getAllByRole('row')).toHaveLength(201);
-    await expect(canvas.getByText(/Showing the first 200 of [\d,]+ runs/)).toBeVisible();
+    await expect(within(runs).getAllByRole('row')).toHaveLength(51);
+    await expect(canvas.getByText(/Showing the first 50 of [\d,]+ runs/)).toBeVisible();
     await userEvent.click(canvas.getAllByRole('button', { name: 'Show 200 more' })[0] as HTMLElement);
-    await expect(within(runs).getAllByRole('row')).toHaveLength(401);
-    await expect(canvas.getByText(/Showing the first 400 of [\d,]+ runs/)).toBeVisible();
+    await expect(within(runs).getAllByRole('row')).toHaveLength(251);
+    await expect(canvas.getByText(/Showing the first 250 of [\d,]+ runs/)).toBeVisible();
   },
 };

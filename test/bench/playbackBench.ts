@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { PlaybackBenchApi, PlaybackFigures } from './browser/playbackPage.ts';
+import type { WorkspaceBenchApi, WorkspaceFigures } from './browser/workspacePage.tsx';
 import { median } from './measure.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -45,6 +46,21 @@ export interface PlaybackBench {
   readonly playMsRuns: number[];
   readonly longestTaskMsRuns: number[];
   readonly maxFrameGapMsRuns: number[];
+  /** The same population in the real workspace's React tree, played by clicking Play at "As fast as possible". */
+  readonly workspace: {
+    readonly done: boolean;
+    readonly loadMs: number;
+    readonly playMs: number;
+    readonly frames: number;
+    readonly medianFrameGapMs: number;
+    readonly maxFrameGapMs: number;
+    readonly longestTaskMs: number;
+    readonly worstLongestTaskMs: number;
+    readonly longTasks: number[];
+    readonly longestLoadTaskMs: number[];
+    readonly longestTaskMsRuns: number[];
+    readonly maxFrameGapMsRuns: number[];
+  };
 }
 
 /**
@@ -59,7 +75,12 @@ export async function benchPlayback(contacts: number, runs: number): Promise<Pla
       root,
       configFile: join(root, 'vite.config.ts'),
       logLevel: 'silent',
-      build: { outDir, emptyOutDir: true, sourcemap: false, rolldownOptions: { input: join(root, 'test/bench/browser/playback.html') } },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        sourcemap: false,
+        rolldownOptions: { input: [join(root, 'test/bench/browser/playback.html'), join(root, 'test/bench/browser/workspace.html')] },
+      },
     });
     const server = await preview({ root, configFile: false, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
     const browser = await chromium.launch({
@@ -81,8 +102,21 @@ export async function benchPlayback(contacts: number, runs: number): Promise<Pla
           await context.close();
         }
       }
+      const workspaceFigures: WorkspaceFigures[] = [];
+      for (let i = 0; i < runs; i++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        try {
+          const page = await context.newPage();
+          await page.goto(`http://127.0.0.1:${port}/test/bench/browser/workspace.html?contacts=${contacts}`);
+          await page.waitForFunction(() => window.__workspaceBench !== undefined);
+          workspaceFigures.push(await page.evaluate(() => (window.__workspaceBench as WorkspaceBenchApi).result));
+        } finally {
+          await context.close();
+        }
+      }
       const last = figures.at(-1);
       if (!last) throw new Error('no run');
+      const ofWorkspace = (key: keyof WorkspaceFigures) => workspaceFigures.map((f) => f[key] as number);
       const of = (key: keyof PlaybackFigures) => figures.map((f) => f[key] as number);
       return {
         contacts,
@@ -106,6 +140,20 @@ export async function benchPlayback(contacts: number, runs: number): Promise<Pla
         playMsRuns: of('playMs'),
         longestTaskMsRuns: of('longestTaskMs'),
         maxFrameGapMsRuns: of('maxFrameGapMs'),
+        workspace: {
+          done: workspaceFigures.every((f) => f.done && f.reportShown && f.runCount === last.runCount),
+          loadMs: median(ofWorkspace('loadMs')),
+          playMs: median(ofWorkspace('playMs')),
+          frames: median(ofWorkspace('frames')),
+          medianFrameGapMs: median(ofWorkspace('medianFrameGapMs')),
+          maxFrameGapMs: median(ofWorkspace('maxFrameGapMs')),
+          longestTaskMs: median(ofWorkspace('longestTaskMs')),
+          worstLongestTaskMs: Math.max(...ofWorkspace('longestTaskMs')),
+          longTasks: ofWorkspace('longTasks'),
+          longestLoadTaskMs: ofWorkspace('longestLoadTaskMs'),
+          longestTaskMsRuns: ofWorkspace('longestTaskMs'),
+          maxFrameGapMsRuns: ofWorkspace('maxFrameGapMs'),
+        },
       };
     } finally {
       await browser.close();

@@ -88,12 +88,12 @@ describe('the example simulation', () => {
     const page = await open();
     await pick(page, '24h follow-up', '1,000 contacts: replies, agent answers and assignments race the follow-up');
     const trace = page.getByRole('table', { name: 'Trace' });
-    expect((await readTable(trace)).length).toBe(200);
-    const more = page.getByText(/^Showing the first 200 of [\d,]+ trace entries/);
+    expect((await readTable(trace)).length).toBe(50);
+    const more = page.getByText(/^Showing the first 50 of [\d,]+ trace entries/);
     expect(await more.count()).toBe(1);
     await more.getByRole('button', { name: 'Show 200 more' }).click();
-    await page.getByText(/^Showing the first 400 of/).waitFor();
-    expect((await readTable(trace)).length).toBe(400);
+    await page.getByText(/^Showing the first 250 of/).waitFor();
+    expect((await readTable(trace)).length).toBe(250);
     expect(await page.getByText('This script has none').count()).toBe(1);
   });
 

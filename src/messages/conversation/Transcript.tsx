@@ -1,5 +1,5 @@
 import { Ban, Bot, Info, Megaphone, StickyNote } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { TranscriptItem } from '../../../simulator/trace/transcript.ts';
 import { formatVirtualTime } from '../live/virtualTime.ts';
 
@@ -17,7 +17,7 @@ const ACTIVITY_ICON = { stop: Ban, refused: Ban, note: StickyNote, info: Info } 
  * right (a Workflow's marked with a robot and its name), activity lines across the middle — a stop
  * reads "Workflow Lead nurture stopped: incoming message". New lines are announced politely.
  */
-export function Transcript({ contactName, items, startEpochMs, timeZone }: Props) {
+export const Transcript = memo(function Transcript({ contactName, items, startEpochMs, timeZone }: Props) {
   const end = useRef<HTMLLIElement>(null);
   const last = items.at(-1)?.seq;
   useEffect(() => {
@@ -62,4 +62,4 @@ export function Transcript({ contactName, items, startEpochMs, timeZone }: Props
       </ol>
     </div>
   );
-}
+});

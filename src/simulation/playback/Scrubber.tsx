@@ -1,4 +1,4 @@
-import { useMemo, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, type ChangeEvent, type KeyboardEvent } from 'react';
 import type { TimelineMark } from '../../../simulator/schema/playback.ts';
 import { formatVirtualTime } from '../../messages/live/virtualTime.ts';
 import { formatSince } from './formatSince.ts';
@@ -67,10 +67,6 @@ export function Scrubber({ time, end, startEpochMs, timeZone, marks, onSeek, dis
   const step = scrubberStep(end);
   const at = Math.max(0, Math.min(time, end));
   const groups = useMemo(() => groupMarks(marks, end), [marks, end]);
-  // A bunch of many hangs lower than a single one (against the largest of its kind): a population's timeline shows where the crowd is.
-  const most = { event: 1, stop: 1 };
-  for (const group of groups) most[group.kind] = Math.max(most[group.kind], group.count);
-  const length = ({ kind, count }: MarkGroup) => 0.4 + 0.6 * Math.sqrt(count / most[kind]);
   // Keys pressed before the engine answered the last seek move on from where that seek went, not
   // from the time still on screen (Home then PageUp means +1h, not the old time plus an hour).
   const requested = useRef<{ readonly to: number; readonly whileShowing: number } | null>(null);
@@ -79,6 +75,11 @@ export function Scrubber({ time, end, startEpochMs, timeZone, marks, onSeek, dis
     requested.current = { to, whileShowing: time };
     onSeek(to);
   };
+  const latestSeek = useRef(seek);
+  useLayoutEffect(() => {
+    latestSeek.current = seek;
+  });
+  const seekToMark = useCallback((t: number) => latestSeek.current(t), []);
 
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const value = Number(event.currentTarget.value);
@@ -110,21 +111,35 @@ export function Scrubber({ time, end, startEpochMs, timeZone, marks, onSeek, dis
         onChange={onChange}
         onKeyDown={onKeyDown}
       />
-      {/* The marks repeat what the trace says; for the eye and the pointer only (a click goes to the mark). */}
-      <svg className="scrubber__marks" viewBox={`0 0 ${SLOTS} 1`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
-        {groups.map((group) => (
-          <g
-            key={`${group.kind}:${group.slot}`}
-            className={`scrubber__mark scrubber__mark--${group.kind}`}
-            data-testid="scrubber-mark"
-            onClick={disabled ? undefined : () => seek(group.from)}
-          >
-            <title>{markTitle(group)}</title>
-            <line className="scrubber__tick" x1={group.slot} x2={group.slot} y1={0} y2={length(group)} />
-            <line className="scrubber__hit" x1={group.slot} x2={group.slot} y1={0} y2={1} />
-          </g>
-        ))}
-      </svg>
+      <ScrubberMarks groups={groups} disabled={disabled} onPick={seekToMark} />
     </div>
   );
 }
+
+/**
+ * The marks along the track, drawn once per timeline: they do not change while the time moves, and
+ * a population's hundreds of titles would otherwise be written again on every frame of play.
+ */
+const ScrubberMarks = memo(function ScrubberMarks({ groups, disabled, onPick }: { groups: readonly MarkGroup[]; disabled: boolean; onPick: (t: number) => void }) {
+  // A bunch of many hangs lower than a single one (against the largest of its kind): a population's timeline shows where the crowd is.
+  const most = { event: 1, stop: 1 };
+  for (const group of groups) most[group.kind] = Math.max(most[group.kind], group.count);
+  const length = ({ kind, count }: MarkGroup) => 0.4 + 0.6 * Math.sqrt(count / most[kind]);
+  return (
+    // The marks repeat what the trace says; for the eye and the pointer only (a click goes to the mark).
+    <svg className="scrubber__marks" viewBox={`0 0 ${SLOTS} 1`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+      {groups.map((group) => (
+        <g
+          key={`${group.kind}:${group.slot}`}
+          className={`scrubber__mark scrubber__mark--${group.kind}`}
+          data-testid="scrubber-mark"
+          onClick={disabled ? undefined : () => onPick(group.from)}
+        >
+          <title>{markTitle(group)}</title>
+          <line className="scrubber__tick" x1={group.slot} x2={group.slot} y1={0} y2={length(group)} />
+          <line className="scrubber__hit" x1={group.slot} x2={group.slot} y1={0} y2={1} />
+        </g>
+      ))}
+    </svg>
+  );
+});

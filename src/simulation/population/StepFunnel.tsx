@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { FunnelStep, StepFunnel as StepFunnelData } from '../../../simulator/schema/population.ts';
 import { stopReasonSchema } from '../../../simulator/schema/script.ts';
 import { describeReason } from '../../../simulator/trace/describeEntry.ts';
@@ -35,7 +35,7 @@ interface Props {
  * runs started beside it, and under it what became of the runs that stayed there. A list, so a
  * screen reader reads each step with its numbers; the bars are drawn in SVG for the eye.
  */
-export function StepFunnel({ funnel, title = `Runs per step: ${funnel.name}` }: Props) {
+export const StepFunnel = memo(function StepFunnel({ funnel, title = `Runs per step: ${funnel.name}` }: Props) {
   const titleId = useId();
   const started = funnel.steps[0]?.reached ?? 0;
   const widest = Math.max(1, ...funnel.steps.map((step) => step.reached));
@@ -75,4 +75,4 @@ export function StepFunnel({ funnel, title = `Runs per step: ${funnel.name}` }: 
       </ol>
     </figure>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { formatOffset } from '../../../simulator/schema/duration.ts';
 import type { TraceEntry, TraceKind } from '../../../simulator/schema/trace.ts';
 import { describeEntry, type TraceNames } from '../../../simulator/trace/describeEntry.ts';
@@ -26,7 +26,7 @@ const KIND_GROUPS: readonly { readonly id: string; readonly label: string; reado
  * The selected contact's trace up to now, filtered by kind and step; each row goes to its instant
  * (like Stately's log): the canvas and the conversation show the state right after it.
  */
-export function ContactTraceTable({ contactName, entries, names, now, onSeek }: Props) {
+export const ContactTraceTable = memo(function ContactTraceTable({ contactName, entries, names, now, onSeek }: Props) {
   const id = useId();
   const [group, setGroup] = useState('all');
   const [step, setStep] = useState('');
@@ -75,4 +75,4 @@ export function ContactTraceTable({ contactName, entries, names, now, onSeek }: 
       )}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { useAppStore } from '../../state/StoreProvider.tsx';
 import { SimulationReportView } from '../SimulationReportView.tsx';
 
@@ -10,6 +10,8 @@ import { SimulationReportView } from '../SimulationReportView.tsx';
 export const WorkspaceReport = memo(function WorkspaceReport({ onMoreRows }: { onMoreRows: (kind: 'runs' | 'trace', count: number) => void }) {
   const report = useAppStore((state) => state.playback.report);
   const running = useAppStore((state) => state.playback.reportRunning);
+  // Its hundreds of cells are drawn at a lower priority than playback's frames, in slices.
+  const shown = useDeferredValue(report);
   return (
     <>
       {running && (
@@ -17,7 +19,7 @@ export const WorkspaceReport = memo(function WorkspaceReport({ onMoreRows }: { o
           Running the script to the end…
         </p>
       )}
-      {report && <SimulationReportView report={report} stale={running} onMoreRows={onMoreRows} />}
+      {shown && <SimulationReportView report={shown} stale={running || shown !== report} onMoreRows={onMoreRows} />}
     </>
   );
 });

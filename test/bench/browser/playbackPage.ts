@@ -15,10 +15,9 @@
  * Meanwhile a PerformanceObserver records the main thread's long tasks (the browser reports any
  * task of 50 ms or more) and a requestAnimationFrame loop the gaps between animation frames.
  */
-import { parseScriptDocument, parseWorkflowDocument } from '../../../simulator/schema/parseDocument.ts';
-import type { PlaybackLoad } from '../../../simulator/schema/playback.ts';
 import { createPlaybackClient, type PlaybackClient } from '../../../src/simulation/worker/playbackClient.ts';
 import { createAppStore, type AppStore } from '../../../src/state/appStore.ts';
+import { collectLongTasks, longTasksBetween, median, populationInput, settle, watchFrames } from './pageMeasures.ts';
 
 /**
  * usePlaybackSession's 'max' rate, mirrored (its `MAX_RATE_SHARE` is module-private): one
@@ -69,56 +68,6 @@ declare global {
   }
 }
 
-// Observed from the module's start; `buffered` also hands over any entry from before it.
-const longTasks: PerformanceEntry[] = [];
-const longTaskObserver = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
-longTaskObserver.observe({ type: 'longtask', buffered: true });
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? 0 : (sorted[Math.floor((sorted.length - 1) / 2)] as number);
-};
-
-/** Long tasks overlapping [from, to]: the longest (0 if none) and how many. */
-function longTasksBetween(from: number, to: number): { longest: number; count: number } {
-  const within = longTasks.filter((task) => task.startTime < to && task.startTime + task.duration > from);
-  return { longest: Math.max(0, ...within.map((task) => task.duration)), count: within.length };
-}
-
-async function fetchJson(path: string): Promise<Record<string, unknown>> {
-  const response = await fetch(path);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as Record<string, unknown>;
-}
-
-/** The follow-up Workflow and its population script with `contacts` contacts, parsed as the app parses them. */
-async function populationInput(contacts: number): Promise<PlaybackLoad> {
-  const [workflowRaw, scriptRaw] = await Promise.all([
-    fetchJson('/examples/follow-up/follow-up.workflow.json'),
-    fetchJson('/examples/follow-up/population.script.json'),
-  ]);
-  const population = { ...(scriptRaw.population as Record<string, unknown>), contacts };
-  const workflow = parseWorkflowDocument(workflowRaw);
-  const script = parseScriptDocument({ ...scriptRaw, population });
-  if (!workflow.ok || !script.ok) throw new Error('the follow-up example does not parse');
-  return { workflows: [workflow.value], script: script.value };
-}
-
-/** Gaps between animation frames from now until `stop()`. */
-function watchFrames(): { stop(): number[] } {
-  const times: number[] = [];
-  let frame = requestAnimationFrame(function record(time) {
-    times.push(time);
-    frame = requestAnimationFrame(record);
-  });
-  return {
-    stop() {
-      cancelAnimationFrame(frame);
-      return times.slice(1).map((time, i) => time - (times[i] as number));
-    },
-  };
-}
-
 /** usePlaybackSession's play effect at rate 'max', until the store stops playing (a `done` frame). */
 function play(client: PlaybackClient, store: AppStore): Promise<{ frames: number; animationFrames: number; advanceMs: number[] }> {
   return new Promise((resolve, reject) => {
@@ -159,8 +108,6 @@ function play(client: PlaybackClient, store: AppStore): Promise<{ frames: number
   });
 }
 
-/** Two animation frames and a task: whatever the last answer started has run and been observed. */
-const settle = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))));
 
 async function run(contacts: number): Promise<PlaybackFigures> {
   const input = await populationInput(contacts);
@@ -184,7 +131,7 @@ async function run(contacts: number): Promise<PlaybackFigures> {
   const playEnd = performance.now();
   const frameGaps = gaps.stop();
   await settle();
-  for (const entry of longTaskObserver.takeRecords()) longTasks.push(entry);
+  collectLongTasks();
   client.dispose();
 
   const last = store.getState().playback.frame;
