@@ -1,5 +1,9 @@
-import { lazy, Suspense, use, type ReactNode } from 'react';
+import { lazy, Suspense, use, useMemo, type ReactNode } from 'react';
+import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { LoadingMessage } from '../app/LoadingMessage.tsx';
+import { useNavigate } from '../app/routing/Router.tsx';
+import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
+import { useAppStoreApi } from '../state/StoreProvider.tsx';
 import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
 import type { ExampleLibrary } from './exampleLibrary.ts';
 import type { ExampleSituation } from './exampleManifest.ts';
@@ -23,6 +27,22 @@ interface Props {
 /** One situation: its script picker, any files that could not be read, and the simulation (the workspace, with the end-of-run report). */
 export function SituationPanel({ library, situation, scriptSlug: chosenSlug, onScriptChange, situationPicker }: Props) {
   const loaded = use(library.situation(situation));
+  // One array per load: a new one would tell the workspace the Workflows changed and drop the settings tried there.
+  const workflows = useMemo(() => loaded.workflows.map((document) => document.value), [loaded]);
+  const { create } = useWorkflowActions();
+  const store = useAppStoreApi();
+  const navigate = useNavigate();
+  // The example's files never change: settings worth keeping become a Workflow of your own.
+  const saveAsMine = (workflow: Workflow) =>
+    void create(workflow).then(
+      (record) =>
+        record &&
+        store.getState().notify({
+          tone: 'success',
+          title: `Saved “${record.document.name}” as your Workflow, with these stop settings`,
+          action: { label: 'Open in the builder', perform: () => navigate({ screen: 'builder', workflowId: record.id }) },
+        }),
+    );
   const chosen = loaded.scripts.find((candidate) => scriptSlug(candidate.file) === chosenSlug);
   const script = chosen ?? loaded.scripts[0];
   const fileCount = new Set(loaded.problems.map((problem) => problem.file)).size;
@@ -50,7 +70,13 @@ export function SituationPanel({ library, situation, scriptSlug: chosenSlug, onS
       ) : (
         <ErrorBoundary key={`${situation.id}/${script.file}`}>
           <Suspense fallback={<LoadingMessage>Loading the simulator…</LoadingMessage>}>
-            <PlaybackWorkspace key={`${situation.id}/${script.file}`} workflows={loaded.workflows.map((document) => document.value)} script={script.value} scripts={loaded.scripts.map((document) => document.value)} />
+            <PlaybackWorkspace
+              key={`${situation.id}/${script.file}`}
+              workflows={workflows}
+              script={script.value}
+              scripts={loaded.scripts.map((document) => document.value)}
+              keepSettings={{ label: 'Save as my Workflow', perform: saveAsMine }}
+            />
           </Suspense>
         </ErrorBoundary>
       )}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { readTable } from './support/readTable.ts';
+import { waitForToast } from './support/toasts.ts';
 
 const session = useAppSession();
 
@@ -125,5 +126,35 @@ describe('the simulator workspace', () => {
     expect(await population.textContent()).toMatch(/Incoming message/i);
     expect(await nodeText(page, 'ack')).toMatch(/\d+ passed/);
     await saveScreenshot(page, 'screen-simulator-population', { fullPage: true });
+  });
+
+  it('keeps stop settings tried on an example as a Workflow of your own, and saves settings tried on a stored Workflow to it', async () => {
+    const page = await session.open({ path: '/simulator?example=follow-up&script=contact-replies' });
+    const exitConditions = page.getByRole('switch', { name: 'Set exit conditions to stop this Workflow for Contact' });
+    await exitConditions.waitFor();
+    const tried = page.getByRole('group', { name: 'Settings tried here' });
+    expect(await tried.count()).toBe(0);
+    await exitConditions.click();
+    await tried.getByRole('button', { name: 'Save as my Workflow' }).click();
+    await waitForToast(page, 'Saved “24h follow-up” as your Workflow, with these stop settings');
+    await page.getByRole('region', { name: /^Notifications/ }).getByRole('button', { name: 'Open in the builder' }).click();
+    await page.getByLabel('Workflow name').waitFor();
+    await page.getByRole('button', { name: 'Workflow settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Workflow settings' });
+    expect(await dialog.getByRole('switch', { name: 'Set exit conditions to stop this Workflow for Contact' }).getAttribute('aria-checked')).toBe('false');
+    await page.keyboard.press('Escape');
+
+    // The stored copy in the simulator: settings tried there go back to it on request.
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+    await exitConditions.click();
+    await tried.getByRole('button', { name: 'Save these settings to the Workflow' }).click();
+    await waitForToast(page, 'Saved the stop settings of “24h follow-up”');
+    // Stored now: nothing is tried any more, and the builder has them.
+    await tried.waitFor({ state: 'detached' });
+    expect(await exitConditions.getAttribute('aria-checked')).toBe('true');
+    await page.getByRole('link', { name: 'Back to the builder' }).click();
+    await page.getByRole('button', { name: 'Workflow settings' }).click();
+    expect(await dialog.getByRole('switch', { name: 'Set exit conditions to stop this Workflow for Contact' }).getAttribute('aria-checked')).toBe('true');
   });
 });

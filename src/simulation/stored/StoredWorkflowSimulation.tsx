@@ -4,6 +4,8 @@ import { LoadingMessage } from '../../app/LoadingMessage.tsx';
 import { Link } from '../../app/routing/Router.tsx';
 import type { ExampleLibrary } from '../../examples/exampleLibrary.ts';
 import { useStoredWorkflow, useWorkflowDocuments, useWorkflowScripts } from '../../persistence/storedWorkflowHooks.ts';
+import { useWorkflowActions } from '../../persistence/useWorkflowActions.ts';
+import { useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { savedScriptKey, type ScriptChoice } from '../../scripts/scriptChoice.ts';
 import { ScriptsPanel } from '../../scripts/ScriptsPanel.tsx';
 import { workflowsToSimulate } from './workflowsToSimulate.ts';
@@ -30,6 +32,8 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
   const situations = useMemo(() => Promise.all((manifest.ok ? manifest.manifest.situations : []).map((situation) => library.situation(situation))), [library, manifest]);
   const loaded = use(situations);
   const [unsaved, setUnsaved] = useState<readonly ScriptChoice[]>([]);
+  const { updateSettings } = useWorkflowActions();
+  const store = useAppStoreApi();
   const stored = read && read.ok ? read.record.document : null;
   const workflows = useMemo(() => (stored && documents ? workflowsToSimulate(stored, documents) : []), [stored, documents]);
 
@@ -77,7 +81,20 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
       )}
       {chosen ? (
         <Suspense fallback={<LoadingMessage>Loading the simulator…</LoadingMessage>}>
-          <PlaybackWorkspace key={chosen.key} workflows={workflows} script={chosen.script} scripts={choices.map((choice) => choice.script)} />
+          <PlaybackWorkspace
+            key={chosen.key}
+            workflows={workflows}
+            script={chosen.script}
+            scripts={choices.map((choice) => choice.script)}
+            keepSettings={{
+              label: 'Save these settings to the Workflow',
+              // A refused write is toasted by the action; the settings stay tried on screen.
+              perform: (edited) =>
+                void updateSettings(edited.id, edited.settings).then(
+                  (saved) => saved && store.getState().notify({ tone: 'success', title: `Saved the stop settings of “${edited.name}”` }),
+                ),
+            }}
+          />
         </Suspense>
       ) : (
         <p className="notice">This Workflow has no script yet. Write one with New script, or import a script file (format exitflow.script/1).</p>

@@ -25,6 +25,11 @@ interface Props {
   readonly script: Script;
   /** Every script that can play here, for Compare; just `script` when absent. */
   readonly scripts?: readonly Script[];
+  /**
+   * What to do with stop settings tried here, offered once they differ from the Workflow's: save
+   * them to the stored Workflow, or save the example as a Workflow of your own with them.
+   */
+  readonly keepSettings?: { readonly label: string; readonly perform: (workflow: Workflow) => void };
 }
 
 /**
@@ -33,7 +38,7 @@ interface Props {
  * transcript, and the Workflow's stop settings — changing them re-simulates to the same instant.
  * Below, the end-of-run report the worker makes of the Workflows with these settings.
  */
-export function PlaybackWorkspace({ workflows, script, scripts }: Props) {
+export function PlaybackWorkspace({ workflows, script, scripts, keepSettings }: Props) {
   // A working copy: settings changed here try an idea without touching the files. When the
   // Workflows themselves change (an edit in the builder, in this tab or another), the copy follows
   // and the script re-runs to the same instant.
@@ -77,6 +82,8 @@ export function PlaybackWorkspace({ workflows, script, scripts }: Props) {
     );
   if (!shown || !info || !frame) return <p className="loading">Starting the simulator…</p>;
   const contactName = names.contact(contactId);
+  const original = workflows.find((workflow) => workflow.id === shown.id);
+  const settingsTried = original !== undefined && JSON.stringify(original.settings) !== JSON.stringify(shown.settings);
   return (
     <section className="workspace" aria-label="Playback">
       <div className="workspace__controls">
@@ -138,6 +145,18 @@ export function PlaybackWorkspace({ workflows, script, scripts }: Props) {
               settings={shown.settings}
               onChange={(settings) => setEdited((current) => current.map((workflow) => (workflow.id === shown.id ? { ...workflow, settings } : workflow)))}
             />
+            {settingsTried && (
+              <div className="workspace__keep" role="group" aria-label="Settings tried here">
+                {keepSettings && (
+                  <button type="button" className="ui-button ui-button--primary" onClick={() => keepSettings.perform(shown)}>
+                    {keepSettings.label}
+                  </button>
+                )}
+                <button type="button" className="ui-button" onClick={() => setEdited((current) => current.map((workflow) => (workflow.id === shown.id && original ? original : workflow)))}>
+                  Back to the Workflow’s settings
+                </button>
+              </div>
+            )}
           </details>
           <h2 className="workspace__heading">Transcript of {contactName}</h2>
           <Transcript contactName={contactName} items={transcript} startEpochMs={info.startEpochMs} timeZone={info.timeZone} />
