@@ -9,8 +9,8 @@ import { useAppStoreApi } from '../state/StoreProvider.tsx';
 import { RefusedDialog } from './RefusedDialog.tsx';
 
 /**
- * Simulate: play the Workflow in the simulator workspace, with the scripts of the example it came
- * from or a script file. Refused with every problem while it is not valid (SPEC §3).
+ * Simulate: play the Workflow in the simulator workspace, with the scripts saved with it and those
+ * of the example it came from. Refused with every problem while it is not valid (SPEC §3).
  */
 export function SimulateButton() {
   const store = useAppStoreApi();
