@@ -2,21 +2,27 @@ import { parseJson, parseScriptDocument, type ParseResult } from '../../simulato
 import type { Script } from '../../simulator/schema/script.ts';
 import { fileSlug } from '../app/fileSlug.ts';
 
-/** The largest script file read: 100,000 events (the format's limit) fit in well under this. */
-export const MAX_SCRIPT_FILE_BYTES = 16 * 1024 * 1024;
+/** The largest script file read: 100,000 events (the format's limit) as exitflow exports them fit well under this. */
+export const MAX_SCRIPT_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Reads a script file chosen for import: its size, its JSON, its format and every field. Returns
  * every problem with its JSON path, or the script; never throws.
  */
 export function readScriptFile(text: string, sizeBytes = new Blob([text]).size): ParseResult<Script> {
-  if (sizeBytes > MAX_SCRIPT_FILE_BYTES)
-    return {
-      ok: false,
-      issues: [{ path: '$', message: `The file is ${(sizeBytes / 1024 / 1024).toFixed(1)} MB; a script file is at most ${MAX_SCRIPT_FILE_BYTES / 1024 / 1024} MB. Is it the right file?` }],
-    };
+  const tooLarge = scriptFileTooLarge(sizeBytes);
+  if (tooLarge) return tooLarge;
   const json = parseJson(text);
   return json.ok ? parseScriptDocument(json.value) : json;
+}
+
+/** The refusal of a file too large to be a script, checked before its text is read; `null` when it may be one. */
+export function scriptFileTooLarge(sizeBytes: number): Extract<ParseResult<Script>, { ok: false }> | null {
+  if (sizeBytes <= MAX_SCRIPT_FILE_BYTES) return null;
+  return {
+    ok: false,
+    issues: [{ path: '$', message: `The file is ${(sizeBytes / 1024 / 1024).toFixed(1)} MB; a script file is at most ${MAX_SCRIPT_FILE_BYTES / 1024 / 1024} MB. Is it the right file?` }],
+  };
 }
 
 /** The file a script is exported as: its JSON, pretty-printed, as the CLI and the simulator read it. */

@@ -4,7 +4,7 @@ import type { Script } from '../../simulator/schema/script.ts';
 import { downloadText } from '../app/downloadText.ts';
 import { useAppStoreApi } from '../state/StoreProvider.tsx';
 import { usePersistence } from './PersistenceProvider.tsx';
-import { readScriptFile, scriptFileName, scriptFileText } from './readScriptFile.ts';
+import { readScriptFile, scriptFileName, scriptFileText, scriptFileTooLarge } from './readScriptFile.ts';
 import type { ScriptRecord } from './records.ts';
 import { deleteScript, saveScript } from './scriptRepository.ts';
 import { describeStorageFailure } from './storageError.ts';
@@ -33,6 +33,9 @@ export function useScriptActions() {
 
     /** Reads and checks a script file, whole; never throws. */
     const readFile = async (file: Blob): Promise<ParseResult<Script>> => {
+      // Before reading it: a file of gigabytes would not fit in a string.
+      const tooLarge = scriptFileTooLarge(file.size);
+      if (tooLarge) return tooLarge;
       try {
         return readScriptFile(await file.text(), file.size);
       } catch (error) {

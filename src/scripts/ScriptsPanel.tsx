@@ -1,5 +1,5 @@
 import { Copy, Download, FilePlus, Pencil, Trash2 } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Script } from '../../simulator/schema/script.ts';
 import { ImportFileButton } from '../app/ImportFileButton.tsx';
 import { useScriptActions } from '../persistence/useScriptActions.ts';
@@ -37,12 +37,18 @@ export function ScriptsPanel({ workflowId, workflowNames, choices, chosen, onCho
   const actions = useScriptActions();
   const [editing, setEditing] = useState<Editing>(null);
   const selectId = useId();
+  const picker = useRef<HTMLSelectElement>(null);
+  // When the editor closes or the script goes, focus goes back to the script picker, not to the page.
+  const close = () => {
+    setEditing(null);
+    requestAnimationFrame(() => picker.current?.focus());
+  };
 
   const save = async (script: Script) => {
     const record = await actions.save(workflowId, script, editing?.id);
     // On a refused write the editor stays open with the draft: nothing typed is lost.
     if (!record) return;
-    setEditing(null);
+    close();
     onChoose(savedScriptKey(record.id));
   };
 
@@ -63,7 +69,7 @@ export function ScriptsPanel({ workflowId, workflowNames, choices, chosen, onCho
             <label className="field-label" htmlFor={selectId}>
               Script
             </label>
-            <select id={selectId} value={chosen?.key} onChange={(event) => onChoose(event.target.value)}>
+            <select ref={picker} id={selectId} value={chosen?.key} onChange={(event) => onChoose(event.target.value)}>
               {GROUPS.map(({ source, label }) => {
                 const group = choices.filter((choice) => choice.source === source);
                 return (
@@ -102,7 +108,7 @@ export function ScriptsPanel({ workflowId, workflowNames, choices, chosen, onCho
             </button>
           )}
           {chosen?.source === 'saved' && (
-            <button type="button" className="ui-button" disabled={editing !== null} onClick={() => void actions.remove(chosen.record)}>
+            <button type="button" className="ui-button" disabled={editing !== null} onClick={() => void actions.remove(chosen.record).then(() => picker.current?.focus())}>
               <Trash2 size={14} aria-hidden /> Delete script
             </button>
           )}
@@ -116,7 +122,7 @@ export function ScriptsPanel({ workflowId, workflowNames, choices, chosen, onCho
           workflowNames={workflowNames}
           saveLabel={editing.id ? 'Save script' : 'Save with this Workflow'}
           onSave={(script) => void save(script)}
-          onCancel={() => setEditing(null)}
+          onCancel={close}
         />
       )}
     </section>

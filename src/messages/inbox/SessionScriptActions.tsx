@@ -8,7 +8,7 @@ import { workflowsToSimulate } from '../../simulation/stored/workflowsToSimulate
 import { useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { Dialog, DialogClose } from '../../ui/Dialog.tsx';
 import { useLiveSession } from '../live/LiveSessionProvider.tsx';
-import { scriptForWorkflows } from '../live/scriptForWorkflows.ts';
+import { scriptForWorkflows } from '../../scripts/scriptForWorkflows.ts';
 
 interface Props {
   /** The Workflows the session runs. */
@@ -30,27 +30,41 @@ export function SessionScriptActions({ workflows }: Props) {
   const selectId = useId();
   const chosen = workflows.find((workflow) => workflow.id === workflowId) ?? workflows[0];
 
+  const failed = (what: string, error: unknown) =>
+    store.getState().notify({ tone: 'error', title: what, description: error instanceof Error ? error.message : String(error) });
+
   const download = async () => {
-    const script = await recordedScript();
-    if (script) actions.exportFile(script);
+    try {
+      const script = await recordedScript();
+      if (script) actions.exportFile(script);
+    } catch (error) {
+      failed('The session was not saved as a file', error);
+    }
   };
 
   const keep = async () => {
-    const recorded = chosen ? await recordedScript() : null;
-    if (!chosen || !recorded) return;
+    if (!chosen || busy) return;
+    // Busy from the first click: a second one must not save a second copy.
     setBusy(true);
-    const { script, leftOut } = scriptForWorkflows(recorded, workflowsToSimulate(chosen, workflows));
-    const record = await actions.save(chosen.id, script);
-    setBusy(false);
-    // A refused write has been toasted; the dialog stays open to try again.
-    if (!record) return;
-    setOpen(false);
-    store.getState().notify({
-      tone: 'success',
-      title: `Saved “${script.name}” with “${chosen.name}”`,
-      description: leftOut > 0 ? `${leftOut} ${leftOut === 1 ? 'line' : 'lines'} about other Workflows left out.` : undefined,
-      action: { label: 'Simulate', perform: () => navigate({ screen: 'simulator', example: null, script: savedScriptKey(record.id), workflow: chosen.id }) },
-    });
+    try {
+      const recorded = await recordedScript();
+      if (!recorded) return;
+      const { script, leftOut } = scriptForWorkflows(recorded, workflowsToSimulate(chosen, workflows));
+      const record = await actions.save(chosen.id, script);
+      // A refused write has been toasted; the dialog stays open to try again.
+      if (!record) return;
+      setOpen(false);
+      store.getState().notify({
+        tone: 'success',
+        title: `Saved “${script.name}” with “${chosen.name}”`,
+        description: leftOut > 0 ? `${leftOut} ${leftOut === 1 ? 'line' : 'lines'} about other Workflows left out.` : undefined,
+        action: { label: 'Simulate', perform: () => navigate({ screen: 'simulator', example: null, script: savedScriptKey(record.id), workflow: chosen.id }) },
+      });
+    } catch (error) {
+      failed('The session was not kept', error);
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (

@@ -11,7 +11,8 @@ interface Props {
 export function IssueSummary({ issues, ref }: Props) {
   const count = issues.length;
   return (
-    <div ref={ref} role="status" tabIndex={-1} className={count === 0 ? 'script-summary' : 'script-summary script-summary--problems'}>
+    // Not atomic: as problems come and go, a screen reader reads what changed, not the whole list again.
+    <div ref={ref} role="status" aria-atomic={false} tabIndex={-1} className={count === 0 ? 'script-summary' : 'script-summary script-summary--problems'}>
       <p className="script-summary__title">{count === 0 ? 'No problems' : `${count} ${count === 1 ? 'problem' : 'problems'}`}</p>
       {count > 0 && (
         <ul className="script-summary__list">

@@ -1,4 +1,4 @@
-import { useMemo, useReducer, useRef } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Script } from '../../../simulator/schema/script.ts';
 import { Tabs } from '../../ui/Tabs.tsx';
 import { checkScriptDraft } from './checkScriptDraft.ts';
@@ -41,6 +41,9 @@ export function ScriptEditor({ initial, workflowNames, saveLabel = 'Save script'
   // While the text is not JSON the document is the last text that was: the form must not show that as current.
   const read = useMemo(() => (state.syntaxError === null ? readScriptDraft(state.document) : { ok: false as const, reason: SYNTAX_ERROR }), [state.document, state.syntaxError]);
   const summary = useRef<HTMLDivElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  // Opened from a button elsewhere: focus comes along, to the editor's title.
+  useEffect(() => title.current?.focus(), []);
 
   const save = () => {
     if (check.script) onSave(check.script);
@@ -49,7 +52,9 @@ export function ScriptEditor({ initial, workflowNames, saveLabel = 'Save script'
 
   return (
     <section className="script-editor" aria-label="Script editor">
-      <h2 className="script-editor__title">Script editor</h2>
+      <h2 ref={title} tabIndex={-1} className="script-editor__title">
+        Script editor
+      </h2>
       <IssueSummary ref={summary} issues={check.issues} />
       <Tabs
         label="Edit the script as"

@@ -1,4 +1,4 @@
-import { lazy, Suspense, use, useMemo, useState } from 'react';
+import { lazy, Suspense, use, useMemo, useRef, useState } from 'react';
 import type { Script } from '../../../simulator/schema/script.ts';
 import { LoadingMessage } from '../../app/LoadingMessage.tsx';
 import { Link } from '../../app/routing/Router.tsx';
@@ -7,6 +7,7 @@ import { useStoredWorkflow, useWorkflowDocuments, useWorkflowScripts } from '../
 import { useWorkflowActions } from '../../persistence/useWorkflowActions.ts';
 import { useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { savedScriptKey, type ScriptChoice } from '../../scripts/scriptChoice.ts';
+import { scriptForWorkflows } from '../../scripts/scriptForWorkflows.ts';
 import { ScriptsPanel } from '../../scripts/ScriptsPanel.tsx';
 import { workflowsToSimulate } from './workflowsToSimulate.ts';
 
@@ -32,6 +33,7 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
   const situations = useMemo(() => Promise.all((manifest.ok ? manifest.manifest.situations : []).map((situation) => library.situation(situation))), [library, manifest]);
   const loaded = use(situations);
   const [unsaved, setUnsaved] = useState<readonly ScriptChoice[]>([]);
+  const unsavedCount = useRef(0);
   const { updateSettings } = useWorkflowActions();
   const store = useAppStoreApi();
   const stored = read && read.ok ? read.record.document : null;
@@ -49,13 +51,21 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
   const examples: ScriptChoice[] = loaded
     .filter((situation) => situation.workflows.some((document) => document.value.id === workflow.id || document.value.name === workflow.name))
     .flatMap((situation) =>
-      situation.scripts.map((script) => ({ key: `${situation.situation.id}/${script.file}`, source: 'example' as const, label: `${situation.situation.title}: ${script.value.name}`, script: script.value })),
+      situation.scripts.map((file) => {
+        // An example's script may name the example's other Workflows, which this simulation does
+        // not load (a copy of one of them): those lines are left out, as the label says.
+        const { script, leftOut } = scriptForWorkflows(file.value, workflows);
+        const label = `${situation.situation.title}: ${script.name}${leftOut > 0 ? ' (without its lines about other Workflows)' : ''}`;
+        return { key: `${situation.situation.id}/${file.file}`, source: 'example' as const, label, script };
+      }),
     );
   const own: ScriptChoice[] = saved.scripts.map((record) => ({ key: savedScriptKey(record.id), source: 'saved', label: record.document.name, script: record.document, record }));
   const choices = [...own, ...unsaved, ...examples];
-  const chosen = choices.find((choice) => choice.key === scriptKey) ?? choices[0];
+  const linked = choices.find((choice) => choice.key === scriptKey);
+  const chosen = linked ?? choices[0];
   const playUnsaved = (script: Script) => {
-    const choice: ScriptChoice = { key: `unsaved:${unsaved.length + 1}`, source: 'unsaved', label: script.name, script };
+    unsavedCount.current += 1;
+    const choice: ScriptChoice = { key: `unsaved:${unsavedCount.current}`, source: 'unsaved', label: script.name, script };
     setUnsaved((current) => [...current, choice]);
     onScriptChange(choice.key);
   };
@@ -73,6 +83,11 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
         onChoose={onScriptChange}
         onUnsaved={playUnsaved}
       />
+      {scriptKey !== null && !linked && chosen && (
+        <p className="notice" role="status">
+          The script in this link is not here any more (deleted, or not saved); showing “{chosen.label}”.
+        </p>
+      )}
       {saved.unreadable.length > 0 && (
         <p className="notice" role="alert">
           {saved.unreadable.length === 1 ? 'A saved script cannot be read' : `${saved.unreadable.length} saved scripts cannot be read`}:{' '}

@@ -28,7 +28,7 @@ describe('readScriptFile', () => {
   it('refuses text that is not JSON, another kind of document, and a file too large to be a script', () => {
     expect(issuesOf(readScriptFile('{ "format": '))[0]?.message).toMatch(/^Not valid JSON/);
     expect(issuesOf(readScriptFile(JSON.stringify({ format: 'exitflow.workflow/2' })))[0]).toEqual({ path: '$.format', message: expect.stringContaining('Not an exitflow script') });
-    expect(issuesOf(readScriptFile(exampleText, MAX_SCRIPT_FILE_BYTES + 1))[0]?.message).toMatch(/a script file is at most 16 MB/);
+    expect(issuesOf(readScriptFile(exampleText, MAX_SCRIPT_FILE_BYTES + 1))[0]?.message).toMatch(/a script file is at most 64 MB/);
   });
 
   it('names the file after the script', () => {

@@ -1,5 +1,5 @@
-import type { Script } from '../../../simulator/schema/script.ts';
-import type { Workflow } from '../../../simulator/schema/workflow.ts';
+import type { Script } from '../../simulator/schema/script.ts';
+import type { Workflow } from '../../simulator/schema/workflow.ts';
 
 /**
  * A session's script cut down to what a simulation of some Workflows can play: manual stops and

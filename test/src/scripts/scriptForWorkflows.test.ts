@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runStates } from '../../../../simulator/engine/materialize.ts';
-import { prepareSimulation } from '../../../../simulator/engine/prepareSimulation.ts';
-import { scriptSchema, type Script } from '../../../../simulator/schema/script.ts';
-import { scriptForWorkflows } from '../../../../src/messages/live/scriptForWorkflows.ts';
-import { followUpWorkflow, noExits } from '../../../harness/workflowFixtures.ts';
+import { runStates } from '../../../simulator/engine/materialize.ts';
+import { prepareSimulation } from '../../../simulator/engine/prepareSimulation.ts';
+import { scriptSchema, type Script } from '../../../simulator/schema/script.ts';
+import { scriptForWorkflows } from '../../../src/scripts/scriptForWorkflows.ts';
+import { followUpWorkflow, noExits } from '../../harness/workflowFixtures.ts';
 
 const followUp = followUpWorkflow(noExits(true));
 const other = { ...followUp, id: 'other', name: 'Other' };
