@@ -23,7 +23,7 @@ interface Props {
 /**
  * A stored Workflow (from the builder's Simulate) in the simulator: the scripts saved with it, the
  * scripts of the bundled example it came from, and scripts written or imported here, played
- * against it and the Workflows it starts.
+ * against it, the Workflows it starts and, for one started by another Workflow, those that start it.
  */
 export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScriptChange }: Props) {
   const read = useStoredWorkflow(workflowId);
