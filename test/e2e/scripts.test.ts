@@ -97,7 +97,10 @@ describe('scripts saved with a Workflow', () => {
     await json.fill(text.replace('"New script"', '"Replies after 3h"'));
     await editor.getByRole('tab', { name: 'Form', exact: true }).click();
     expect(await editor.getByLabel('Name', { exact: true }).first().inputValue()).toBe('Replies after 3h');
-    await saveScreenshot(page, 'script-editor', { fullPage: true });
+    // The timeline under the sticky navigation, for the README's picture.
+    await editor.getByRole('heading', { name: 'Users' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await page.mouse.wheel(0, -80);
+    await saveScreenshot(page, 'script-editor', { fullPage: false });
 
     await editor.getByRole('button', { name: 'Save with this Workflow' }).click();
     await editor.waitFor({ state: 'detached' });
