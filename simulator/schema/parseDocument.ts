@@ -32,12 +32,33 @@ export function parseJson(text: string): ParseResult<unknown> {
 }
 
 function issuesOf(error: z.ZodError): DocumentIssue[] {
-  return error.issues.map((issue) => ({ path: formatJsonPath(issue.path), message: describeIssue(issue) }));
+  return error.issues.flatMap((issue) => closestIssues(issue, [])).map((issue) => ({ path: formatJsonPath(issue.path), message: describeIssue(issue) }));
+}
+
+/** An issue about a field the input does not have at all ("expected string, received undefined"). */
+const isMissing = (issue: z.core.$ZodIssue) => issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
+
+/**
+ * A value that matches no option of a plain union (an expectation with `"reason": "outgoing"`) is
+ * reported as the option it comes closest to — the one it lacks the fewest fields of, then the one
+ * with the fewest problems — with that option's own problems at their own paths, instead of one
+ * "Invalid input" for the whole value. Paths are made whole (`under` is the path of the union).
+ */
+function closestIssues(issue: z.core.$ZodIssue, under: readonly PropertyKey[]): z.core.$ZodIssue[] {
+  const path = [...under, ...issue.path];
+  if (issue.code !== 'invalid_union' || ('discriminator' in issue && issue.discriminator) || issue.errors.length === 0) return [{ ...issue, path }];
+  const missing = (option: readonly z.core.$ZodIssue[]) => option.filter(isMissing).length;
+  const score = (option: readonly z.core.$ZodIssue[]) => missing(option) * 1000 + option.length;
+  const closest = issue.errors.reduce((best, option) => (score(option) < score(best) ? option : best));
+  // Lacking fields of two options alike, the value is not near any one of them: say so, whole.
+  const ambiguous = missing(closest) > 0 && issue.errors.filter((option) => missing(option) === missing(closest)).length > 1;
+  return ambiguous ? [{ ...issue, path }] : closest.flatMap((inner) => closestIssues(inner, path));
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator)
     return `Unknown ${String(issue.discriminator)}: ${issue.message}`;
+  if (issue.code === 'invalid_union') return 'Matches none of the forms this value can take (see the JSON Schema)';
   if (issue.code === 'unrecognized_keys') return `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
   return issue.message;
 }

@@ -307,3 +307,24 @@ describe('scriptSchema: population', () => {
     expect(issues({ ...baseScript(events), population }).map((issue) => issue.path)).toEqual([path]);
   });
 });
+
+describe('parseScriptDocument: an expectation that matches none of its forms', () => {
+  const withExpectation = (expectation: Record<string, unknown>) =>
+    parseScriptDocument({ format: 'exitflow.script/1', name: 'x', start: '2026-01-05T09:00:00Z', contacts: [{ id: 'a' }], events: [], expect: [expectation] });
+  const issues = (expectation: Record<string, unknown>) => {
+    const parsed = withExpectation(expectation);
+    return parsed.ok ? [] : parsed.issues;
+  };
+
+  it('is told at the field that is wrong, for the form it comes closest to', () => {
+    expect(issues({ contact: 'a', workflow: 'W', status: 'stopped', reason: 'outgoing' })).toEqual([
+      { path: '$.expect[0].reason', message: expect.stringContaining('expected one of "manual"|"outgoing_message"') },
+    ]);
+    expect(issues({ contact: 'a', workflow: '', status: 'bogus' }).map((issue) => issue.path)).toEqual(['$.expect[0].workflow', '$.expect[0].status']);
+    expect(issues({ contact: 'a', neverSent: '' })).toEqual([{ path: '$.expect[0].neverSent', message: expect.stringMatching(/^Too small/) }]);
+  });
+
+  it('is told whole when it is near none of them', () => {
+    expect(issues({ contact: 'a' })).toEqual([{ path: '$.expect[0]', message: 'Matches none of the forms this value can take (see the JSON Schema)' }]);
+  });
+});
