@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { LastViewRecord, ScriptRecord, VersionRecord, WorkflowRecord } from './records.ts';
+import type { LastViewRecord, LiveSessionRecord, ScriptRecord, VersionRecord, WorkflowRecord } from './records.ts';
 
 /** The database's name in the browser. */
 export const DB_NAME = 'exitflow';
@@ -19,6 +19,17 @@ export const DB_VERSIONS: readonly { readonly version: number; readonly stores: 
       view: 'key',
     },
   },
+  // The Messages view's live session, resumed after a reload.
+  {
+    version: 2,
+    stores: {
+      workflows: 'id, updatedAt',
+      versions: '++id, workflowId, [workflowId+createdAt]',
+      scripts: 'id, workflowId',
+      view: 'key',
+      liveSession: 'key',
+    },
+  },
 ];
 
 export const DB_VERSION = DB_VERSIONS[DB_VERSIONS.length - 1]?.version ?? 1;
@@ -29,6 +40,7 @@ export type ExitflowDb = Dexie & {
   versions: EntityTable<VersionRecord, 'id'>;
   scripts: EntityTable<ScriptRecord, 'id'>;
   view: EntityTable<LastViewRecord, 'key'>;
+  liveSession: EntityTable<LiveSessionRecord, 'key'>;
 };
 
 export interface OpenDbOptions {

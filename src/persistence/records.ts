@@ -53,3 +53,16 @@ export const lastViewRecordSchema = z.object({
   savedAt: z.number(),
 });
 export type LastViewRecord = z.infer<typeof lastViewRecordSchema>;
+
+/**
+ * The Messages view's live session, so a reload or a crash resumes it: its script (the cast, the
+ * start and every command, as recorded) and how far its virtual clock had gone.
+ */
+export const liveSessionRecordSchema = z.object({
+  key: z.literal('current'),
+  script: scriptSchema,
+  /** Virtual time, ms since the script's start. */
+  time: z.number().int().min(0),
+  savedAt: z.number(),
+});
+export type LiveSessionRecord = z.infer<typeof liveSessionRecordSchema>;

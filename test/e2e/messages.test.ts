@@ -249,4 +249,29 @@ describe('the Messages view', () => {
     await page.getByRole('toolbar', { name: 'Conversation actions' }).getByRole('button', { name: 'Workflows' }).click();
     await ongoingList(page, 'Lee').getByRole('button', { name: 'Stop 24h follow-up' }).waitFor();
   });
+
+  it('(f) a reload resumes the session where it was: the conversation, the runs and the clock; Restart forgets it', async () => {
+    const page = await session.open();
+    await newFromExample(page, '24h follow-up');
+    await openInbox(page, 'Alice — Agent', 'Omar');
+    await pause(page);
+    await write(page, 'contact', 'Written before the reload');
+    await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('Written before the reload'));
+    const offset = await jumpToNextTimer(page);
+    expect(offset).toMatch(/^\+1d/);
+    const before = await transcriptText(page, 'Omar');
+    expect(before).toContain('Just checking in');
+
+    await page.reload();
+    await page.getByLabel('Working as').selectOption({ label: 'Alice — Agent' });
+    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Omar/ }).click();
+    await page.waitForFunction((wanted) => document.querySelector('[role="log"]')?.textContent === wanted, before);
+    expect((await page.getByTestId('virtual-offset').textContent())?.replace('Since the session started: ', '')).toBe(offset);
+
+    await page.getByRole('button', { name: 'Restart' }).click();
+    await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('No messages yet'));
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Omar/ }).click();
+    await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('No messages yet'));
+  });
 });

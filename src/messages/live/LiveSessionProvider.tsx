@@ -4,6 +4,7 @@ import type { LiveResult } from '../../../simulator/schema/live.ts';
 import type { Script } from '../../../simulator/schema/script.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { useWorkflowDocuments } from '../../persistence/storedWorkflowHooks.ts';
+import { useLiveSessionStorage } from '../../persistence/useLiveSessionStorage.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { demoScript } from './demoCast.ts';
 import { createLiveSessionClient, type LiveSessionClient } from './liveSessionClient.ts';
@@ -12,6 +13,8 @@ import { sessionScript } from './sessionScript.ts';
 
 /** How often the live clock asks the engine to move on, in wall ms. */
 const TICK_MS = 200;
+/** How often, at most, the clock of the kept session is written while time passes, in wall ms. */
+const KEEP_CLOCK_MS = 2000;
 
 export interface LiveSessionControls {
   /** Carries out a person's action; false when the engine could not take it (the reason is toasted). */
@@ -87,7 +90,10 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
   );
   const failed = useCallback((error: unknown) => store.getState().liveFailed(error instanceof Error ? error.message : String(error)), [store]);
 
-  // Start a session (again, after Restart) once the stored Workflows are read.
+  // Start a session once the stored Workflows are read: the one kept from before a reload if there
+  // is one (its script replayed to its clock), else a new one — and a new one after Restart.
+  const storage = useLiveSessionStorage();
+  const resume = useRef(true);
   const running = workflows?.running;
   const ready = running !== undefined;
   useEffect(() => {
@@ -96,13 +102,36 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
     if (start.length === 0) return undefined;
     const client = createLiveSessionClient();
     clientRef.current = client;
-    const base = demoScript(new Date());
     store.getState().liveStarting();
-    client.start({ workflows: [...start], base }).then((result) => {
-      if (clientRef.current !== client) return;
-      if (result.ok) store.getState().liveStarted({ workflows: start, base, update: result.update });
-      else store.getState().liveFailed('The engine refused to start the session', result.problems);
-    }, failed);
+    const current = () => clientRef.current === client;
+    void (async () => {
+      const kept = resume.current ? await storage.read() : null;
+      resume.current = false;
+      if (!current()) return;
+      if (kept) {
+        const resumed = await client.start({ workflows: [...start], base: kept.script });
+        if (!current()) return;
+        if (resumed.ok) {
+          store.getState().liveStarted({ workflows: start, base: kept.script, update: resumed.update });
+          apply(await client.advance(kept.time));
+          return;
+        }
+        // The Workflows changed so much that the kept session no longer plays: a new one, and why.
+        store.getState().notify({
+          tone: 'error',
+          title: 'The session from before the reload could not be resumed; a new one started',
+          description: resumed.problems.map((problem) => problem.message).join('; '),
+        });
+        await storage.clear();
+      }
+      const base = demoScript(new Date());
+      const result = await client.start({ workflows: [...start], base });
+      if (!current()) return;
+      if (result.ok) {
+        store.getState().liveStarted({ workflows: start, base, update: result.update });
+        void storage.save(base, 0);
+      } else store.getState().liveFailed('The engine refused to start the session', result.problems);
+    })().catch(failed);
     return () => {
       clientRef.current = null;
       client.dispose();
@@ -110,6 +139,19 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
     // Started once per generation: later edits of the stored Workflows only mark the session outdated.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, generation, store, failed]);
+
+  // Kept after every command (the script grew) and, while time passes, its clock now and then.
+  const keep = useCallback(async () => {
+    const client = clientRef.current;
+    const script = client ? await client.script() : null;
+    if (script) await storage.save(script, store.getState().live.time);
+  }, [storage, store]);
+  const lastClockKept = useRef(0);
+  const keepClock = useCallback(() => {
+    if (performance.now() - lastClockKept.current < KEEP_CLOCK_MS) return;
+    lastClockKept.current = performance.now();
+    void storage.saveTime(store.getState().live.time);
+  }, [storage, store]);
 
   // The clock: while playing, ask the engine to let the wall time that passed, times the speed, pass.
   const viewing = viewers > 0;
@@ -126,13 +168,13 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
       inFlight = true;
       client
         .advance(virtual)
-        .then(apply, failed)
+        .then((result) => apply(result) && keepClock(), failed)
         .finally(() => {
           inFlight = false;
         });
     }, TICK_MS);
     return () => window.clearInterval(timer);
-  }, [status, speed, viewing, apply, failed]);
+  }, [status, speed, viewing, apply, failed, keepClock]);
 
   const controls = useMemo<LiveSessionControls>(
     () => ({
@@ -140,7 +182,9 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
         const client = clientRef.current;
         if (!client) return false;
         try {
-          return apply(await client.command(command));
+          const done = apply(await client.command(command));
+          if (done) await keep();
+          return done;
         } catch (error) {
           failed(error);
           return false;
@@ -150,7 +194,7 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
         const client = clientRef.current;
         if (!client) return;
         try {
-          apply(await client.jumpToNext());
+          if (apply(await client.jumpToNext())) await storage.saveTime(store.getState().live.time);
         } catch (error) {
           failed(error);
         }
@@ -163,13 +207,14 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
         return sessionScript(script, runs, used);
       },
       restart() {
-        setGeneration((n) => n + 1);
+        // Forgotten first, so a reload right after does not bring the old session back.
+        void storage.clear().then(() => setGeneration((n) => n + 1));
       },
       workflows,
       outdated: status === 'running' && running !== undefined && !sameDocuments(running, sessionWorkflows),
       view,
     }),
-    [apply, failed, store, workflows, status, running, sessionWorkflows, view],
+    [apply, failed, keep, storage, store, workflows, status, running, sessionWorkflows, view],
   );
 
   return <LiveSessionContext value={controls}>{children}</LiveSessionContext>;

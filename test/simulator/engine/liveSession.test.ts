@@ -145,3 +145,27 @@ describe('a live session', () => {
     expect(live.runs().find((run) => run.contact === 'lee')).toMatchObject({ status: 'active', waitingFor: 'timer' });
   });
 });
+
+describe('a live session resumed from its script (after a reload)', () => {
+  it('is the same session: started on its script and moved to its clock, the same runs and trace; it goes on recording after what was recorded', () => {
+    const first = session();
+    first.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    first.advance(HOUR);
+    first.command({ type: 'contact.message', contact: 'lee', text: 'Hello' });
+    first.advance(30 * 60_000);
+
+    const started = LiveSession.start([followUp()], first.script());
+    if (!started.ok) throw new Error(JSON.stringify(started.problems));
+    const resumed = started.session;
+    resumed.advance(first.time);
+    expect(resumed.time).toBe(first.time);
+    expect(resumed.trace()).toEqual(first.trace());
+    expect(resumed.runs()).toEqual(first.runs());
+
+    // Both go on alike, and the resumed one's script holds every command once, in order.
+    for (const live of [first, resumed]) live.command({ type: 'contact.message', contact: 'omar', text: 'Still there?' });
+    expect(resumed.trace()).toEqual(first.trace());
+    expect(resumed.script().events).toEqual(first.script().events);
+    expect(resumed.script().events.map((event) => event.at)).toEqual(['+0', '+1h', '+1h30m']);
+  });
+});

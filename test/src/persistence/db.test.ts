@@ -37,7 +37,7 @@ describe('the database schema', () => {
     const db = fakeBrowser().openTab();
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['scripts', 'versions', 'view', 'workflows']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['liveSession', 'scripts', 'versions', 'view', 'workflows']);
   });
 
   it('keeps every record when a newer build upgrades the database, and runs its upgrade', async () => {
