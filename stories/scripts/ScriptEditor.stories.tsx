@@ -197,3 +197,37 @@ export const EditingTheJson: Story = {
     await expect(canvas.getByRole('textbox', { name: 'Script JSON' })).toHaveValue('{ "events": "none" }');
   },
 };
+
+/** A contact's tag has no field in the form: its problem shows on the contact's row, and Save does not save. */
+export const TagProblemOnItsRow: Story = {
+  args: {
+    initial: (() => {
+      const script = structuredClone(agentTakesOverScript) as Record<string, unknown> & { contacts: Record<string, unknown>[] };
+      script.contacts = script.contacts.map((contact, i) => (i === 0 ? { ...contact, tags: [''] } : contact));
+      return script;
+    })(),
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('status')).toHaveTextContent('1 problem');
+    await expect(canvas.getByRole('group', { name: 'Contact 1' })).toHaveTextContent('(edit it in the JSON view)');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save script' }));
+    await expect(args.onSave).not.toHaveBeenCalled();
+  },
+};
+
+/** A mistyped field of an event would be dropped on save: it is a problem beside that event until it is fixed. */
+export const MistypedFieldBesideItsEvent: Story = {
+  args: {
+    initial: withEvents((events) => {
+      if (events[0]) events[0].txet = 'typo';
+    }),
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('status')).toHaveTextContent('1 problem');
+    await expect(canvas.getByRole('group', { name: 'Event 1' })).toHaveTextContent('Unknown field "txet"');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save script' }));
+    await expect(args.onSave).not.toHaveBeenCalled();
+  },
+};

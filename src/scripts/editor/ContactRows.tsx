@@ -1,4 +1,5 @@
 import type { ScriptDraftEdit } from './editScriptDraft.ts';
+import { FieldIssues } from './FieldIssues.tsx';
 import type { IssuesAt } from './issuesByPath.ts';
 import { RowList } from './RowList.tsx';
 import { TextField } from './TextField.tsx';
@@ -17,6 +18,13 @@ export function ContactRows({ contacts, issuesAt, onEdit }: Props) {
         <>
           <TextField label="ID" issues={issuesAt(['contacts', index, 'id'])} value={contact.id} onChange={(value) => onEdit({ kind: 'set', path: ['contacts', index, 'id'], value })} />
           <TextField label="Name" issues={issuesAt(['contacts', index, 'name'])} value={contact.name} onChange={(value) => onEdit({ kind: 'set', path: ['contacts', index, 'name'], value })} />
+          {/* Tags and fields have no fields here: their problems show on the row, to fix in the JSON view. */}
+          <FieldIssues
+            issues={[...issuesAt(['contacts', index, 'tags'], 'within'), ...issuesAt(['contacts', index, 'fields'], 'within')].map((issue) => ({
+              ...issue,
+              message: `${issue.where}: ${issue.message} (edit it in the JSON view)`,
+            }))}
+          />
         </>
       )}
     </RowList>

@@ -2,8 +2,8 @@ import { formatJsonPath } from '../../../simulator/schema/parseDocument.ts';
 import type { FieldPath } from '../../builder/inspector/useSchemaDraft.ts';
 import type { DraftIssue } from './checkScriptDraft.ts';
 
-/** The problems at one place of the draft, for the field that edits it. */
-export type IssuesAt = (path: FieldPath) => readonly DraftIssue[];
+/** The problems at one place of the draft, for the field that edits it; with `within`, also those inside it. */
+export type IssuesAt = (path: FieldPath, within?: 'within') => readonly DraftIssue[];
 
 const NONE: readonly DraftIssue[] = [];
 
@@ -15,5 +15,9 @@ const NONE: readonly DraftIssue[] = [];
 export function issuesByPath(issues: readonly DraftIssue[]): IssuesAt {
   const byPath = new Map<string, DraftIssue[]>();
   for (const issue of issues) byPath.set(issue.path, [...(byPath.get(issue.path) ?? []), issue]);
-  return (path) => byPath.get(formatJsonPath(path)) ?? NONE;
+  return (path, within) => {
+    const at = formatJsonPath(path);
+    if (!within) return byPath.get(at) ?? NONE;
+    return issues.filter((issue) => issue.path === at || issue.path.startsWith(`${at}.`) || issue.path.startsWith(`${at}[`));
+  };
 }

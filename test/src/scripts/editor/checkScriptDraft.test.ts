@@ -26,6 +26,17 @@ describe('checkScriptDraft: the draft’s problems, by the script schema', () =>
     expect(issuesAt(['events', 3, 'to'])).toEqual([]);
   });
 
+  it('gives, on request, the problems inside a place too (a contact’s tags, which the form has no field for)', () => {
+    const issuesAt = issuesByPath([
+      { path: '$.contacts[0].tags[1]', where: 'Contact 1 · Tags', message: 'a' },
+      { path: '$.contacts[0].tags', where: 'Contact 1 · Tags', message: 'b' },
+      { path: '$.contacts[0].tagsExtra', where: '', message: 'not inside' },
+      { path: '$.contacts[1].tags[0]', where: 'Contact 2 · Tags', message: 'other contact' },
+    ]);
+    expect(issuesAt(['contacts', 0, 'tags']).map((issue) => issue.message)).toEqual(['b']);
+    expect(issuesAt(['contacts', 0, 'tags'], 'within').map((issue) => issue.message)).toEqual(['a', 'b']);
+  });
+
   it('groups several problems at one path', () => {
     const issuesAt = issuesByPath([
       { path: '$.name', where: 'Name', message: 'a' },
@@ -42,5 +53,19 @@ describe('checkScriptDraft: the draft’s problems, by the script schema', () =>
   it('while the JSON text does not parse, reports its syntax error alone (the last document is not what is typed)', () => {
     const check = checkScriptDraft({ document: example(), syntaxError: 'Line 1, column 2: Unexpected end' });
     expect(check).toEqual({ script: null, issues: [{ path: '$', where: 'JSON', message: 'Line 1, column 2: Unexpected end' }] });
+  });
+
+  it('holds a field the schema would drop as a problem of the object that has it (a typo), but not the files’ $schema', () => {
+    const document = example();
+    document.events[0] = { ...document.events[0], txet: 'Hi' };
+    document.expect = [{ contact: 'dana', neverSent: 'x', reasn: 'manual' }];
+    const check = checkScriptDraft({ document, syntaxError: null });
+    expect(check.script).toBeNull();
+    expect(check.issues.map((issue) => [issue.path, issue.where])).toEqual([
+      ['$.events[0]', 'Event 1'],
+      ['$.expect[0]', 'Expectation 1'],
+    ]);
+    expect(check.issues[0]?.message).toBe('Unknown field "txet": not part of the script format, so it would be dropped on save (a typo?)');
+    expect(example().$schema).toBeDefined();
   });
 });
