@@ -16,8 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
-import type { PlaybackBenchApi, PlaybackFigures } from './browser/playbackPage.ts';
-import type { WorkspaceBenchApi, WorkspaceFigures } from './browser/workspacePage.tsx';
+import type { PlaybackFigures } from './browser/playbackPage.ts';
+import type { WorkspaceFigures } from './browser/workspacePage.tsx';
 import { median } from './measure.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -89,31 +89,24 @@ export async function benchPlayback(contacts: number, runs: number): Promise<Pla
     });
     try {
       const { port } = server.httpServer.address() as AddressInfo;
-      const url = `http://127.0.0.1:${port}/test/bench/browser/playback.html?contacts=${contacts}`;
-      const figures: PlaybackFigures[] = [];
-      for (let i = 0; i < runs; i++) {
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
-          await page.goto(url);
-          await page.waitForFunction(() => window.__playbackBench !== undefined);
-          figures.push(await page.evaluate(() => (window.__playbackBench as PlaybackBenchApi).result));
-        } finally {
-          await context.close();
+      /** Loads `page` `runs` times, each in a fresh context, and collects what its `window[api].result` resolves to. */
+      const collect = async <T>(page: string, api: '__playbackBench' | '__workspaceBench', viewport?: { width: number; height: number }): Promise<T[]> => {
+        const results: T[] = [];
+        for (let i = 0; i < runs; i++) {
+          const context = await browser.newContext(viewport ? { viewport } : {});
+          try {
+            const tab = await context.newPage();
+            await tab.goto(`http://127.0.0.1:${port}/test/bench/browser/${page}?contacts=${contacts}`);
+            await tab.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] !== undefined, api);
+            results.push(await tab.evaluate((name) => ((window as unknown as Record<string, { result: Promise<unknown> }>)[name] as { result: Promise<unknown> }).result, api) as T);
+          } finally {
+            await context.close();
+          }
         }
-      }
-      const workspaceFigures: WorkspaceFigures[] = [];
-      for (let i = 0; i < runs; i++) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-        try {
-          const page = await context.newPage();
-          await page.goto(`http://127.0.0.1:${port}/test/bench/browser/workspace.html?contacts=${contacts}`);
-          await page.waitForFunction(() => window.__workspaceBench !== undefined);
-          workspaceFigures.push(await page.evaluate(() => (window.__workspaceBench as WorkspaceBenchApi).result));
-        } finally {
-          await context.close();
-        }
-      }
+        return results;
+      };
+      const figures = await collect<PlaybackFigures>('playback.html', '__playbackBench');
+      const workspaceFigures = await collect<WorkspaceFigures>('workspace.html', '__workspaceBench', { width: 1280, height: 900 });
       const last = figures.at(-1);
       if (!last) throw new Error('no run');
       const ofWorkspace = (key: keyof WorkspaceFigures) => workspaceFigures.map((f) => f[key] as number);
