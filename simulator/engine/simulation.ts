@@ -66,6 +66,15 @@ function compileEvent(event: ScriptEvent): CompiledEvent {
   };
 }
 
+/** Why a simulation stopped before its horizon, and where: see `Simulation.stoppedShort`. */
+export interface StoppedShort {
+  readonly reason: 'trace_limit';
+  /** The trace entries recorded: the cap. */
+  readonly entries: number;
+  /** The instant it stopped at, ms since the script's start. */
+  readonly at: number;
+}
+
 export interface SimulationInput {
   /** Valid Workflows (see `validateWorkflow`), live at once for the same contacts, in this order. */
   readonly workflows: readonly Workflow[];
@@ -96,6 +105,11 @@ export class Simulation {
   now = 0;
   /** Entries taken from the queue that did something: script events and timers that expired. */
   eventsProcessed = 0;
+  /**
+   * Set when the simulation stopped before its horizon because it hit a work cap
+   * (`LIMITS.traceEntries`): nothing more is processed, and readers say so.
+   */
+  stoppedShort: StoppedShort | null = null;
   private readonly queue = new EventQueue();
   private readonly users: readonly ScriptUser[];
   private readonly userIndex = new Map<string, number>();

@@ -1,0 +1,64 @@
+/**
+ * Every size and count exitflow accepts, in one place. Each maximum is checked where input enters
+ * (the schemas, so the app, the worker and the command line refuse alike, with a JSON path), and
+ * each typed column of the engine that stores an index takes its width from here
+ * (`COLUMN_BITS`), so no value that passed a check can wrap. `test/simulator/schema/limits.test.ts`
+ * fails if a maximum outgrows its column.
+ */
+
+export const DAY_MS = 86_400_000;
+
+export const LIMITS = {
+  /**
+   * The longest stretch of virtual time anything may span: durations (Wait, question timeout),
+   * offsets of script events, population jitter and `--until`. Ten years: longer than any
+   * customer conversation, and it keeps every instant (start + horizon + a Wait) a valid date.
+   */
+  horizonMs: 3650 * DAY_MS,
+  /** Workflows simulated together (the trace's Workflow column). */
+  workflows: 1000,
+  /** Steps of one Workflow (the trace's step column); edges are at most twice as many. */
+  steps: 2000,
+  edges: 4000,
+  /** People in a script (the trace's user column). */
+  users: 10_000,
+  /** Contacts listed in a script; a population generates more from the first. */
+  listedContacts: 100_000,
+  /** Contacts of a population: generated, not listed, so they cost no file size. */
+  populationContacts: 1_000_000,
+  /** Events and expectations of a script. */
+  events: 100_000,
+  expectations: 10_000,
+  /** Tags and fields of one listed contact. */
+  contactTags: 100,
+  contactFields: 100,
+  /**
+   * Trace entries one simulation may record before it stops with `trace_limit` (32 bytes each:
+   * 320 MB). A population of a million contacts with a short script fits; a Workflow that loops
+   * every second for a year does not, and is stopped instead of filling the memory.
+   */
+  traceEntries: 10_000_000,
+  /** Trace entries one step of a live session's clock may add before the clock stops short. */
+  liveEntriesPerAdvance: 20_000,
+  /** Trace entries a live session may hold in all: its whole trace crosses to the page on a command. */
+  liveEntries: 200_000,
+  /** Bytes of a file the command line or the app reads (a 1,000,000-contact export is ~60 MB). */
+  fileBytes: 64 * 1024 * 1024,
+} as const;
+
+/**
+ * Bits of the engine's packed columns that hold an index plus one (-1, "none", is stored as 0):
+ * the trace's user, Workflow and step columns, and the script-event columns.
+ */
+export const COLUMN_BITS = {
+  traceUser: 16,
+  traceWorkflow: 11,
+  traceStep: 20,
+  eventUser: 31,
+  eventWorkflow: 15,
+} as const;
+
+/** The largest index a packed column of `bits` holds (index + 1 must fit; all ones is free). */
+export function columnMax(bits: number): number {
+  return 2 ** bits - 2;
+}
