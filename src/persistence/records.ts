@@ -36,10 +36,15 @@ export const versionRecordSchema = z.object({
 });
 export type VersionRecord = z.infer<typeof versionRecordSchema>;
 
-/** A script saved with a Workflow. */
+/**
+ * A script saved with a Workflow. `revision` grows by one on every write, as a Workflow's does: a
+ * save from a tab that read an older revision is refused, never written over another tab's save.
+ * Records kept by builds before the check have none and are read as revision 1.
+ */
 export const scriptRecordSchema = z.object({
   id: z.string().min(1),
   workflowId: z.string().min(1),
+  revision: z.number().int().positive(),
   updatedAt: z.number(),
   document: scriptSchema,
 });

@@ -3,8 +3,10 @@ import { useId, useRef, useState } from 'react';
 import type { Script } from '../../simulator/schema/script.ts';
 import { ImportFileButton } from '../app/ImportFileButton.tsx';
 import { useScriptActions } from '../persistence/useScriptActions.ts';
+import type { ScriptRecord } from '../persistence/records.ts';
 import { ScriptEditor } from './editor/ScriptEditor.tsx';
 import { newScript } from './newScript.ts';
+import { ScriptConflictBanner } from './ScriptConflictBanner.tsx';
 import { savedScriptKey, type ScriptChoice } from './scriptChoice.ts';
 import './scripts.css';
 
@@ -19,8 +21,14 @@ interface Props {
   readonly onUnsaved: (script: Script) => void;
 }
 
-/** What is being edited: a saved script (saved over), or a new one (an example's copy, a blank). */
-type Editing = { readonly initial: Script; readonly id?: string } | null;
+/**
+ * What is being edited: a saved script (saved over, if it is still at the revision it was opened
+ * at), or a new one (an example's copy, a blank).
+ */
+type Editing = { readonly initial: Script; readonly base?: Pick<ScriptRecord, 'id' | 'revision'> } | null;
+
+/** Save found the script saved or deleted by another tab: `mine` is the edit that was not written. */
+type Conflict = { readonly mine: Script; readonly theirs: 'saved' | 'deleted' } | null;
 
 const GROUPS: readonly { readonly source: ScriptChoice['source']; readonly label: string }[] = [
   { source: 'saved', label: 'Saved with this Workflow' },
@@ -31,31 +39,76 @@ const GROUPS: readonly { readonly source: ScriptChoice['source']; readonly label
 /**
  * The scripts that play against a stored Workflow: the ones saved with it, the bundled example's,
  * and any imported this session. New scripts are written in the editor (form or JSON) and saved
- * with the Workflow; every script can be exported as a file for `npm run simulate`.
+ * with the Workflow; every script can be exported as a file for `npm run simulate`. Two tabs editing
+ * one saved script never lose an edit: the second save is refused and the person chooses (see
+ * ScriptConflictBanner).
  */
 export function ScriptsPanel({ workflowId, workflowNames, choices, chosen, onChoose, onUnsaved }: Props) {
   const actions = useScriptActions();
   const [editing, setEditing] = useState<Editing>(null);
+  const [conflict, setConflict] = useState<Conflict>(null);
+  const [resolving, setResolving] = useState(false);
   const selectId = useId();
   const picker = useRef<HTMLSelectElement>(null);
   // When the editor closes or the script goes, focus goes back to the script picker, not to the page.
   const close = () => {
     setEditing(null);
+    setConflict(null);
     requestAnimationFrame(() => picker.current?.focus());
   };
-
-  const save = async (script: Script) => {
-    const record = await actions.save(workflowId, script, editing?.id);
-    // On a refused write the editor stays open with the draft: nothing typed is lost.
-    if (!record) return;
+  const saved = (record: ScriptRecord) => {
     close();
     onChoose(savedScriptKey(record.id));
   };
 
+  const save = async (script: Script) => {
+    // On a refused write the editor stays open with the draft: nothing typed is lost.
+    if (!editing?.base) {
+      const record = await actions.create(workflowId, script);
+      if (record) saved(record);
+      return;
+    }
+    const outcome = await actions.save(editing.base, script);
+    if (!outcome) return;
+    if (outcome.ok) saved(outcome.record);
+    else setConflict({ mine: script, theirs: outcome.reason === 'missing' ? 'deleted' : 'saved' });
+  };
+
+  /** Runs one of the conflict's choices, once (the buttons wait for it). */
+  const resolve = async (choice: () => Promise<void>) => {
+    if (resolving) return;
+    setResolving(true);
+    try {
+      await choice();
+    } finally {
+      setResolving(false);
+    }
+  };
+  // Theirs: the editor opens again on the script as the other tab stored it (mine is dropped).
+  const reloadTheirs = (id: string) =>
+    resolve(async () => {
+      const theirs = await actions.reloadTheirs(id);
+      if (!theirs) return close();
+      setConflict(null);
+      setEditing({ initial: theirs.document, base: theirs });
+      onChoose(savedScriptKey(theirs.id));
+    });
+  // Mine: a new script beside theirs; theirs stays as it was stored.
+  const keepMine = (mine: Script, theirs: 'saved' | 'deleted') =>
+    resolve(async () => {
+      const copy = theirs === 'saved' ? await actions.keepMineAsCopy(workflowId, mine) : await actions.create(workflowId, mine);
+      if (copy) saved(copy);
+    });
+
+  // Told while editing, before Save, when another tab has saved or deleted the script meanwhile.
+  const stored = editing?.base ? choices.find((choice) => choice.source === 'saved' && choice.record.id === editing.base?.id) : undefined;
+  const changedElsewhere =
+    editing?.base && !conflict && (stored === undefined ? 'deleted' : stored.source === 'saved' && stored.record.revision !== editing.base.revision ? 'saved' : null);
+
   const importFile = async (file: File) => {
     const read = await actions.readFile(file);
     if (!read.ok) return read;
-    const record = await actions.save(workflowId, read.value);
+    const record = await actions.create(workflowId, read.value);
     if (record) onChoose(savedScriptKey(record.id));
     else onUnsaved(read.value);
     return { ok: true as const };
@@ -89,7 +142,7 @@ export function ScriptsPanel({ workflowId, workflowNames, choices, chosen, onCho
         )}
         <div className="scripts-panel__actions" role="group" aria-label="Script actions">
           {chosen?.source === 'saved' ? (
-            <button type="button" className="ui-button" disabled={editing !== null} onClick={() => setEditing({ initial: chosen.script, id: chosen.record.id })}>
+            <button type="button" className="ui-button" disabled={editing !== null} onClick={() => setEditing({ initial: chosen.script, base: chosen.record })}>
               <Pencil size={14} aria-hidden /> Edit script
             </button>
           ) : (
@@ -115,12 +168,27 @@ export function ScriptsPanel({ workflowId, workflowNames, choices, chosen, onCho
           <ImportFileButton importFile={importFile} label="Import script" inputLabel="Script file to import" />
         </div>
       </div>
+      {changedElsewhere && (
+        <p className="notice" role="status">
+          {changedElsewhere === 'saved'
+            ? 'This script was saved in another tab since you opened it here: Save will let you choose which to keep.'
+            : 'This script was deleted in another tab since you opened it here: Save will let you keep your edit as a new script.'}
+        </p>
+      )}
+      {editing?.base && conflict && (
+        <ScriptConflictBanner
+          theirs={conflict.theirs}
+          busy={resolving}
+          onReloadTheirs={() => (conflict.theirs === 'saved' && editing.base ? void reloadTheirs(editing.base.id) : close())}
+          onKeepMine={() => void keepMine(conflict.mine, conflict.theirs)}
+        />
+      )}
       {editing && (
         <ScriptEditor
-          key={editing.id ?? 'new'}
+          key={editing.base ? `${editing.base.id}@${editing.base.revision}` : 'new'}
           initial={editing.initial}
           workflowNames={workflowNames}
-          saveLabel={editing.id ? 'Save script' : 'Save with this Workflow'}
+          saveLabel={editing.base ? 'Save script' : 'Save with this Workflow'}
           onSave={(script) => void save(script)}
           onCancel={close}
         />

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { Script } from '../../simulator/schema/script.ts';
+import type { ExitflowDb } from '../../src/persistence/db.ts';
 import { useWorkflowScripts } from '../../src/persistence/storedWorkflowHooks.ts';
 import { savedScriptKey, type ScriptChoice } from '../../src/scripts/scriptChoice.ts';
 import { ScriptsPanel } from '../../src/scripts/ScriptsPanel.tsx';
@@ -11,6 +12,11 @@ import { followUpRecord } from '../fixtures/storedWorkflows.ts';
 
 const example: ScriptChoice = { key: 'follow-up/same-second', source: 'example', label: `24h follow-up: ${followUp.sameSecond.value.name}`, script: followUp.sameSecond.value };
 const savedScript: Script = { ...followUp.sameSecond.value, name: 'Omar replies at once' };
+
+/** The story's database, to write to it as another tab would. */
+let storyDb: ExitflowDb | null = null;
+/** Another tab saves the script over revision 1 (as the editor here opened it). */
+const savedInAnotherTab = () => storyDb?.scripts.put({ id: 'omar-at-once', workflowId: followUpRecord.id, revision: 2, updatedAt: 1, document: { ...savedScript, name: 'Saved in another tab' } });
 
 interface Args {
   readonly onChoose: (key: string) => void;
@@ -47,7 +53,12 @@ const meta = {
   args: { onChoose: fn(), onUnsaved: fn() },
   decorators: [
     (Story) => (
-      <StoryApp seed={(db) => db.scripts.put({ id: 'omar-at-once', workflowId: followUpRecord.id, updatedAt: 0, document: savedScript })}>
+      <StoryApp
+        seed={(db) => {
+          storyDb = db;
+          return db.scripts.put({ id: 'omar-at-once', workflowId: followUpRecord.id, revision: 1, updatedAt: 0, document: savedScript });
+        }}
+      >
         <Story />
       </StoryApp>
     ),
@@ -92,5 +103,48 @@ export const RefusesABrokenScriptFile: Story = {
     await expect(alert).toHaveTextContent('broken.script.json was not imported: 1 problem');
     await expect(alert).toHaveTextContent('$.events[0].at');
     await expect(args.onChoose).not.toHaveBeenCalled();
+  },
+};
+
+/** Opens the editor on the saved script and renames it, while another tab saves the same script. */
+async function editWhileAnotherTabSaves(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  await userEvent.click(await canvas.findByRole('button', { name: /Edit script/ }));
+  const name = (await canvas.findAllByLabelText('Name', { exact: true }))[0];
+  if (!name) throw new Error('no Name field');
+  await userEvent.clear(name);
+  await userEvent.type(name, 'Mine');
+  await savedInAnotherTab();
+  await canvas.findByText(/This script was saved in another tab since you opened it here/);
+  await userEvent.click(canvas.getByRole('button', { name: 'Save script' }));
+  return within(await canvas.findByRole('alert', { name: 'Edit conflict' }));
+}
+
+const savedNames = (canvasElement: HTMLElement) =>
+  within(within(canvasElement).getByRole('group', { name: 'Saved with this Workflow' }))
+    .getAllByRole('option')
+    .map((option) => option.textContent);
+
+/** Saved in another tab meanwhile: Save writes over nothing; "Keep mine as a copy" saves mine beside theirs. */
+export const ConflictKeepMineAsACopy: Story = {
+  play: async ({ canvasElement, args }) => {
+    const banner = await editWhileAnotherTabSaves(canvasElement);
+    await expect(banner.getByRole('button', { name: 'Reload theirs' })).toBeVisible();
+    await userEvent.click(banner.getByRole('button', { name: 'Keep mine as a copy' }));
+    await waitFor(() => expect(savedNames(canvasElement)).toEqual(['Mine (my copy)', 'Saved in another tab']));
+    await expect(within(canvasElement).queryByRole('region', { name: 'Script editor' })).toBeNull();
+    await expect(args.onChoose).toHaveBeenLastCalledWith(expect.stringMatching(/^saved:/));
+  },
+};
+
+/** Saved in another tab meanwhile: "Reload theirs" drops mine and opens the editor on theirs. */
+export const ConflictReloadTheirs: Story = {
+  play: async ({ canvasElement }) => {
+    const banner = await editWhileAnotherTabSaves(canvasElement);
+    await userEvent.click(banner.getByRole('button', { name: 'Reload theirs' }));
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getAllByLabelText('Name', { exact: true })[0]).toHaveValue('Saved in another tab'));
+    await expect(canvas.queryByRole('alert', { name: 'Edit conflict' })).toBeNull();
+    await expect(savedNames(canvasElement)).toEqual(['Saved in another tab']);
   },
 };

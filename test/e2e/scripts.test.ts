@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScriptDocument } from '../../simulator/schema/parseDocument.ts';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
+import { dumpIndexedDb } from './support/indexedDb.ts';
 import { waitForToast } from './support/toasts.ts';
 
 const session = useAppSession();
@@ -118,5 +119,45 @@ describe('scripts saved with a Workflow', () => {
     await bar.getByRole('button', { name: 'Run to end' }).click();
     await waitForNodeText(page, 'check-in', 'Passed');
     expect(await page.getByTestId('node-wait').textContent()).not.toContain('Stopped here');
+  });
+  it('the same saved script edited in two tabs: the second save overwrites nothing, the person there is told and keeps their edit as a copy; both edits survive', async () => {
+    const first = await session.open();
+    await simulateStoredFollowUp(first);
+    await first.getByLabel('Script file to import').setInputFiles({ name: 'mine.script.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exampleScript(), name: 'My replies' })) });
+    await first.waitForFunction(() => new URLSearchParams(location.search).get('script')?.startsWith('saved:'));
+    const second = await session.openTab({ path: new URL(first.url()).pathname + new URL(first.url()).search });
+    await scriptPicker(second).waitFor();
+    expect(await chosenScript(second)).toBe('My replies');
+
+    /** Opens the editor on the chosen saved script and changes the first event's text. */
+    const edit = async (page: Page, text: string) => {
+      await page.getByRole('button', { name: 'Edit script' }).click();
+      const editor = page.getByRole('region', { name: 'Script editor' });
+      await editor.getByRole('group', { name: 'Event 1', exact: true }).getByLabel('Text', { exact: true }).fill(text);
+      return editor;
+    };
+    const editedHere = await edit(first, 'Edited in the first tab');
+    const editedThere = await edit(second, 'Edited in the second tab');
+    await editedHere.getByRole('button', { name: 'Save script' }).click();
+    await editedHere.waitFor({ state: 'detached' });
+    // Told at once, before saving, and again, with the choice, on Save.
+    await second.getByRole('status').filter({ hasText: 'This script was saved in another tab since you opened it here' }).waitFor();
+
+    await editedThere.getByRole('button', { name: 'Save script' }).click();
+    const conflict = second.getByRole('alert', { name: 'Edit conflict' });
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Changed in another tab');
+    expect(await editedThere.isVisible()).toBe(true);
+    await saveScreenshot(second, 'script-edit-conflict', { fullPage: false });
+    await conflict.getByRole('button', { name: 'Keep mine as a copy' }).click();
+    await editedThere.waitFor({ state: 'detached' });
+    await waitForToast(second, 'Kept your edit as “My replies (my copy)”');
+    expect(await chosenScript(second)).toBe('My replies (my copy)');
+
+    await first.waitForFunction(() => document.querySelectorAll('optgroup[label="Saved with this Workflow"] option').length === 2);
+    expect(await savedScripts(first)).toEqual(['My replies', 'My replies (my copy)']);
+    const stored = JSON.parse(await dumpIndexedDb(first)) as { scripts: { document: { name: string; events: { text?: string }[] } }[] };
+    const firstTexts = Object.fromEntries(stored.scripts.map((record) => [record.document.name, record.document.events[0]?.text]));
+    expect(firstTexts).toEqual({ 'My replies': 'Edited in the first tab', 'My replies (my copy)': 'Edited in the second tab' });
   });
 });

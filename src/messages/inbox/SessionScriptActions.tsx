@@ -50,7 +50,7 @@ export function SessionScriptActions({ workflows }: Props) {
       const recorded = await recordedScript();
       if (!recorded) return;
       const { script, leftOut } = scriptForWorkflows(recorded, workflowsToSimulate(chosen, workflows));
-      const record = await actions.save(chosen.id, script);
+      const record = await actions.create(chosen.id, script);
       // A refused write has been toasted; the dialog stays open to try again.
       if (!record) return;
       setOpen(false);
