@@ -1,27 +1,88 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { LIMITS } from '../schema/limits.ts';
 import { parseJson, parseScriptDocument, parseWorkflowDocument, type DocumentIssue, type ParseResult } from '../schema/parseDocument.ts';
 import type { Script } from '../schema/script.ts';
 import type { Workflow } from '../schema/workflow.ts';
+import { escapeText } from '../trace/escapeText.ts';
 
 /** A problem with an input file, ready to print as `file: $.path: message`. */
 export interface FileProblem extends DocumentIssue {
   readonly file: string;
 }
 
+/**
+ * One line, whatever the file name, path and message hold: a Workflow named "x\nfile: $: …"
+ * cannot forge a second problem line (controls and bidi overrides are written as `\u{…}`).
+ */
 export function formatFileProblem(problem: FileProblem): string {
-  return `${problem.file}: ${problem.path}: ${problem.message}`;
+  return escapeText(`${problem.file}: ${problem.path}: ${problem.message}`);
+}
+
+const MB = 1024 * 1024;
+
+/** Why a file cannot be read, or undefined when `stats` is a regular file within `maxBytes`. */
+function refusal(stats: Stats, maxBytes: number): string | undefined {
+  if (stats.isDirectory()) return 'is a folder, not a file';
+  if (!stats.isFile()) return 'is not a regular file';
+  if (stats.size > maxBytes) return tooLarge(maxBytes);
+  return undefined;
+}
+
+function tooLarge(maxBytes: number): string {
+  const size = maxBytes % MB === 0 ? `${maxBytes / MB} MB` : `${maxBytes.toLocaleString('en-US')} bytes`;
+  return `is larger than ${size}, the most exitflow reads`;
+}
+
+function why(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Reads a regular file of at most `maxBytes` as UTF-8 text, or says why not. Only regular files:
+ * a FIFO, a device (`/dev/zero`) or a folder is refused from its stat, before anything is read.
+ * It is opened with O_NONBLOCK, so a FIFO swapped in after the first stat does not hang the open,
+ * and checked again on the open descriptor. However big the file claims to be or grows meanwhile
+ * (files in /proc say 0 bytes), no more than `maxBytes + 1` bytes are ever read: one more than
+ * the cap tells that it is over.
+ */
+export function readTextFile(file: string, maxBytes: number = LIMITS.fileBytes): { ok: true; text: string } | { ok: false; why: string } {
+  let fd: number | undefined;
+  try {
+    const before = refusal(statSync(file), maxBytes);
+    if (before) return { ok: false, why: before };
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
+    const after = refusal(stats, maxBytes);
+    if (after) return { ok: false, why: after };
+    let buffer = Buffer.allocUnsafe(Math.min(Math.max(stats.size + 1, 1 << 16), maxBytes + 1));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) break;
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > maxBytes) return { ok: false, why: tooLarge(maxBytes) };
+    return { ok: true, text: buffer.toString('utf8', 0, length) };
+  } catch (error) {
+    return { ok: false, why: why(error) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function load<T>(file: string, parse: (raw: unknown) => ParseResult<T>): { value?: T; problems: FileProblem[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
-    return { problems: [{ file, path: '$', message: `Cannot read: ${why}` }] };
-  }
-  const json = parseJson(text);
+  const read = readTextFile(file);
+  if (!read.ok) return { problems: [{ file, path: '$', message: `Cannot read: ${read.why}` }] };
+  const json = parseJson(read.text);
   const parsed = json.ok ? parse(json.value) : json;
   if (!parsed.ok) return { problems: parsed.issues.map((issue) => ({ file, ...issue })) };
   return { value: parsed.value, problems: [] };

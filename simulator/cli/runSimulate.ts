@@ -1,0 +1,233 @@
+import { formatOffset } from '../schema/duration.ts';
+import type { Script } from '../schema/script.ts';
+import type { Workflow } from '../schema/workflow.ts';
+import { checkExpectations } from '../engine/expectations.ts';
+import { materializeEntry, runStates } from '../engine/materialize.ts';
+import { prepareSimulation } from '../engine/prepareSimulation.ts';
+import type { Simulation } from '../engine/simulation.ts';
+import { hashTrace } from '../engine/traceHash.ts';
+import { describeEntry, describeReason } from '../trace/describeEntry.ts';
+import { escapeJsonLine, escapeText } from '../trace/escapeText.ts';
+import { traceNames } from '../trace/traceNames.ts';
+import { formatFileProblem, loadScriptFile, loadWorkflowFile, type FileProblem } from './loadDocuments.ts';
+import { parseArgs, USAGE } from './parseArgs.ts';
+
+/** Where the command line writes: text, already split into whole lines (each ends with `\n`). */
+export interface SimulateIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** The exit codes of `npm run simulate`. */
+export const EXIT = {
+  /** Every expectation holds. */
+  ok: 0,
+  /** An expectation failed. */
+  expectationFailed: 1,
+  /** Bad input (every problem printed as `file: $.path: what is wrong`), or the simulation stopped short at a work cap. */
+  badInput: 2,
+  /** A bug: an exception no input should cause, printed as one `internal error: …` line. */
+  internalError: 3,
+} as const;
+
+/**
+ * `npm run simulate -- <workflow.json>... --script <script.json> [--until +30d] [--json]`
+ * (SPEC §6), in-process: `simulate.ts` is its thin entry, tests and the fuzzing suite call it.
+ * Returns the exit code: 0 when every expectation holds, 1 when one fails, 2 on bad input or a
+ * simulation stopped short, 3 on an internal error. It never throws (unless `io` does) and never
+ * prints a stack trace: an unexpected exception is one `internal error: …` line on stderr.
+ */
+export function runSimulate(argv: readonly string[], io: SimulateIo): number {
+  try {
+    return simulate(argv, io);
+  } catch (error) {
+    io.stderr(`internal error: ${describeError(error)}\n`);
+    return EXIT.internalError;
+  }
+}
+
+/** An exception as one escaped line: its name and the first line of its message. */
+function describeError(error: unknown): string {
+  let text: string;
+  try {
+    text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    text = 'an exception that cannot be described';
+  }
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  return escapeText(firstLine.length > 500 ? `${firstLine.slice(0, 499)}…` : firstLine);
+}
+
+function simulate(argv: readonly string[], io: SimulateIo): number {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.stderr(`${escapeText(args)}\n${USAGE}\n`);
+    return EXIT.badInput;
+  }
+  const problems: FileProblem[] = [];
+  const workflows: Workflow[] = [];
+  for (const file of args.workflows) {
+    const loaded = loadWorkflowFile(file);
+    problems.push(...loaded.problems);
+    if (loaded.value) workflows.push(loaded.value);
+  }
+  const scriptLoaded = loadScriptFile(args.script);
+  problems.push(...scriptLoaded.problems);
+  if (problems.length > 0 || !scriptLoaded.value) return fail(problems, io);
+
+  const script = scriptLoaded.value;
+  const prepared = prepareSimulation({ workflows, script, ...(args.until === undefined ? {} : { until: args.until }) });
+  if (!prepared.ok) {
+    return fail(
+      prepared.problems.map((problem) => ({
+        file: problem.source === 'script' ? args.script : (args.workflows[problem.index] as string),
+        path: problem.path,
+        message: problem.message,
+      })),
+      io,
+    );
+  }
+  return writeResults(prepared.simulation.runToEnd(), { workflows, script, json: args.json }, io);
+}
+
+/**
+ * Prints a simulation run to the end — the readable trace, runs and expectations, or with `json`
+ * one JSON object per line — and returns the exit code. A simulation stopped short at a work cap
+ * prints everything it has, then says so on stderr and exits 2.
+ */
+export function writeResults(
+  sim: Simulation,
+  input: { readonly workflows: readonly Workflow[]; readonly script: Script; readonly json: boolean },
+  io: SimulateIo,
+): number {
+  const { workflows, script } = input;
+  const expectations = checkExpectations(sim, script);
+  const failed = expectations.filter((result) => !result.passed);
+  const runs = runStates(sim);
+  const startMs = sim.startEpochMs;
+  const stoppedShort = sim.stoppedShort;
+  const out = new LineWriter(io);
+
+  if (input.json) {
+    const line = (value: unknown) => out.line(escapeJsonLine(JSON.stringify(value)));
+    for (let i = 0; i < sim.trace.length; i++) line(materializeEntry(sim, i));
+    for (const run of runs) {
+      const at = run.endedAt === undefined ? null : new Date(startMs + run.endedAt).toISOString();
+      line({
+        kind: 'run',
+        contact: run.contact,
+        workflow: run.workflow,
+        status: run.status,
+        reason: run.reason ?? null,
+        atStep: run.atStep ?? null,
+        at,
+        run: run.run,
+        ...(run.stoppedBy ? { stoppedBy: run.stoppedBy } : {}),
+      });
+    }
+    line({
+      kind: 'summary',
+      runs: runs.length,
+      expectations: {
+        passed: expectations.length - failed.length,
+        failed: failed.length,
+        failures: failed.map((result) => ({ index: result.index, message: result.message, traceSeq: result.traceSeq ?? null })),
+      },
+      traceHash: hashTrace(sim),
+      events: sim.eventsProcessed,
+      ...(stoppedShort ? { stoppedShort: { reason: stoppedShort.reason, entries: stoppedShort.entries, at: stoppedShort.at } } : {}),
+    });
+  } else {
+    // Every line for people goes through escapeText: names and texts come from the input files.
+    const line = (text: string) => out.line(escapeText(text));
+    const names = traceNames(sim);
+    line(`${script.name} — ${workflows.map((workflow) => workflow.name).join(', ')} — from ${script.start}`);
+    line('');
+    line(row('TIME', 'CONTACT', 'WORKFLOW', 'STEP', 'WHAT'));
+    for (let i = 0; i < sim.trace.length; i++) {
+      const entry = materializeEntry(sim, i);
+      const workflow = entry.workflow !== undefined ? names.workflow(entry.workflow) : '';
+      const step = entry.workflow !== undefined && entry.step !== undefined ? names.step(entry.workflow, entry.step) : '';
+      line(row(formatOffset(entry.t), names.contact(entry.contact), workflow, step.replaceAll('"', ''), describeEntry(entry, names)));
+    }
+    line('');
+    line('Runs');
+    for (const run of runs) {
+      const how =
+        run.status === 'stopped'
+          ? run.reason === 'manual'
+            ? `stopped by ${names.user(run.stoppedBy ?? '')}`
+            : `stopped: ${describeReason(run.reason ?? 'manual')}`
+          : run.status === 'failed'
+            ? `failed: ${describeReason(run.reason ?? 'loop')}`
+            : run.status;
+      const when = run.endedAt === undefined ? (run.due === undefined ? '' : ` (waiting until ${formatOffset(run.due)})`) : ` (${formatOffset(run.endedAt)})`;
+      line(`  ${names.contact(run.contact)} · ${names.workflow(run.workflow)}: ${how} at ${names.step(run.workflow, run.atStep ?? '')}${when}`);
+    }
+    if (expectations.length > 0) {
+      line('');
+      line('Expectations');
+      for (const result of expectations)
+        line(`  ${result.passed ? '✓' : '✗'} ${result.message}${result.traceSeq === undefined ? '' : ` — see trace entry ${result.traceSeq}`}`);
+    }
+    line('');
+    line(
+      `${expectations.length - failed.length} of ${expectations.length} expectations hold · ${runs.length} runs · ${sim.eventsProcessed} events · ${sim.trace.length} trace entries · trace hash ${hashTrace(sim)}`,
+    );
+  }
+  out.flush();
+  if (stoppedShort) {
+    io.stderr(
+      `stopped after ${thousands(stoppedShort.entries)} trace entries at ${formatOffset(stoppedShort.at)} — narrow the script or the horizon (--until)\n`,
+    );
+    return EXIT.badInput;
+  }
+  return failed.length > 0 ? EXIT.expectationFailed : EXIT.ok;
+}
+
+/** 10000000 → `10,000,000` (the same on every machine, whatever its locale). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function fail(problems: readonly FileProblem[], io: SimulateIo): number {
+  const lines = problems.map((problem) => `${formatFileProblem(problem)}\n`);
+  lines.push(`${problems.length} problem${problems.length === 1 ? '' : 's'}: nothing was simulated.\n`);
+  io.stderr(lines.join(''));
+  return EXIT.badInput;
+}
+
+/** `text` cut or padded to `width` UTF-16 units, never splitting a surrogate pair; escaped first so the columns hold. */
+function fit(text: string, width: number): string {
+  const safe = escapeText(text);
+  if (safe.length <= width) return safe.padEnd(width);
+  let end = width - 1;
+  const last = safe.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${safe.slice(0, end)}…`.padEnd(width);
+}
+
+function row(time: string, contact: string, workflow: string, step: string, what: string): string {
+  return `${fit(time, 10)} ${fit(contact, 12)} ${fit(workflow, 16)} ${fit(step, 20)} ${what}`;
+}
+
+/** Buffers output lines and writes them in large chunks (a population prints millions). */
+class LineWriter {
+  private buffer: string[] = [];
+  private size = 0;
+  private readonly io: SimulateIo;
+  constructor(io: SimulateIo) {
+    this.io = io;
+  }
+  line(text: string): void {
+    this.buffer.push(text);
+    this.size += text.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+  flush(): void {
+    if (this.buffer.length === 0) return;
+    this.io.stdout(this.buffer.join('\n') + '\n');
+    this.buffer = [];
+    this.size = 0;
+  }
+}
