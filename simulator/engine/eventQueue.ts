@@ -169,6 +169,12 @@ const BLOCK_FLOATS = BLOCK * 4;
 /** Sort keys of a bucket (see sortRun): entries per bucket, and ms of time within one. */
 const RUN_INDEX_SPAN = 2 ** 20;
 const RUN_TIME_SPAN = 2 ** 31;
+/**
+ * Bucket numbers from here on are not counted through: far past any date (2^40 minutes), where
+ * `key + 1` would soon stop changing a double, every entry waits in the heap instead (see
+ * `openFarBucket`). Inputs never get here (LIMITS.horizonMs); the queue is safe anyway.
+ */
+const MAX_BUCKET = 2 ** 40;
 
 /**
  * The simulation's event queue, ordered by (time, class, sequence): at one instant external
@@ -231,11 +237,12 @@ export class EventQueue {
   }
 
   push(time: number, queueClass: number, a: number, b: number): void {
+    if (Number.isNaN(time)) throw new RangeError('An event queue entry needs a time');
     const order = orderKey(queueClass, this.sequence++);
     const key = Math.floor(time / this.bucketWidthMs);
     this.count++;
     if (key <= this.currentBucket) this.current.push(time, order, a, b);
-    else if (key < this.currentBucket + RING) this.append(key, time, order, a, b);
+    else if (key < this.currentBucket + RING && key < MAX_BUCKET) this.append(key, time, order, a, b);
     else this.overflow.push(time, order, a, b);
   }
 
@@ -332,7 +339,9 @@ export class EventQueue {
     if (this.inRing === 0) {
       if (this.overflow.size === 0) return false;
       // Nothing in the window: jump it to the earliest overflow entry.
-      this.currentBucket = Math.floor(this.overflow.peekTime() / this.bucketWidthMs) - 1;
+      const key = Math.floor(this.overflow.peekTime() / this.bucketWidthMs);
+      if (!(key < MAX_BUCKET)) return this.openFarBucket();
+      this.currentBucket = key - 1;
       this.refillRing();
     }
     const lengths = this.bucketLength;
@@ -397,10 +406,22 @@ export class EventQueue {
     this.current.load(run, count);
   }
 
+  /**
+   * Past MAX_BUCKET (or at an infinite time) the current bucket never ends: everything left goes
+   * to its heap, and so does every later push (`currentBucket` is Infinity). Ordered, and no loop
+   * waits for a bucket number to change.
+   */
+  private openFarBucket(): boolean {
+    const overflow = this.overflow;
+    this.currentBucket = Infinity;
+    while (overflow.pop()) this.current.push(overflow.topTime, overflow.topOrder, overflow.topA, overflow.topB);
+    return this.current.size > 0;
+  }
+
   /** Moves overflow entries that the window now reaches into the ring. */
   private refillRing(): void {
     const overflow = this.overflow;
-    const limit = (this.currentBucket + RING) * this.bucketWidthMs;
+    const limit = Math.min(this.currentBucket + RING, MAX_BUCKET) * this.bucketWidthMs;
     while (overflow.size > 0 && overflow.peekTime() < limit) {
       overflow.pop();
       const time = overflow.topTime;

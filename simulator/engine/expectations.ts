@@ -28,7 +28,11 @@ function checkOne(sim: Simulation, expectation: Expectation, index: number): Exp
     if (verdict.passed) passMessage = verdict.message;
     else {
       failedContacts++;
-      first ??= { contact, message: verdict.message, ...(verdict.traceSeq === undefined ? {} : { traceSeq: verdict.traceSeq }) };
+      // Only the first failure is shown with its trace entry: finding it reads the trace, once.
+      if (first === undefined) {
+        const traceSeq = verdict.traceSeq ?? (verdict.endedRun === undefined ? undefined : lastEntryOf(sim, verdict.endedRun));
+        first = { contact, message: verdict.message, ...(traceSeq === undefined ? {} : { traceSeq }) };
+      }
     }
   }
   const result: ExpectationResult = {
@@ -47,7 +51,8 @@ function checkOne(sim: Simulation, expectation: Expectation, index: number): Exp
   return result;
 }
 
-type Verdict = { passed: boolean; message: string; traceSeq?: number };
+/** `endedRun`: the run whose last trace entry shows why (found only for the first failure). */
+type Verdict = { passed: boolean; message: string; traceSeq?: number; endedRun?: number };
 
 function checkRun(sim: Simulation, expectation: Extract<Expectation, { status: string }>, contact: number): Verdict {
   const workflowIndex = sim.resolveWorkflow(expectation.workflow);
@@ -66,7 +71,7 @@ function checkRun(sim: Simulation, expectation: Extract<Expectation, { status: s
     atStepHolds;
   const actual = `${RUN_STATUSES[sim.runs.status(run)]}${state.reason ? ` (${state.reason})` : ''} at "${node?.label}"`;
   if (passed) return { passed, message: `${workflow.name} for ${who}: ${actual}` };
-  return { passed, message: `Expected ${workflow.name} for ${who} to be ${wanted}, but it was ${actual}`, traceSeq: lastEntryOf(sim, run) };
+  return { passed, message: `Expected ${workflow.name} for ${who} to be ${wanted}, but it was ${actual}`, endedRun: run };
 }
 
 function checkMessages(
@@ -110,5 +115,4 @@ function lastEntryOf(sim: Simulation, run: number): number {
     if (last < 0) last = i;
   }
   return last;
-  return -1;
 }

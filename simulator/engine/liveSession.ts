@@ -1,4 +1,6 @@
 import { formatOffset } from '../schema/duration.ts';
+import type { LiveHalt } from '../schema/live.ts';
+import { LIMITS } from '../schema/limits.ts';
 import { formatJsonPath } from '../schema/parseDocument.ts';
 import type { InputProblem } from '../schema/result.ts';
 import type { ContactState, RunState } from '../schema/run.ts';
@@ -29,6 +31,8 @@ export class LiveSession {
   private simulation: Simulation;
   /** Virtual time, ms since the script's start. */
   private now = 0;
+  /** Why the clock last stopped short of where it was sent (or null: it got there). */
+  private halt: LiveHalt | null = null;
 
   private constructor(
     private readonly workflows: readonly Workflow[],
@@ -40,14 +44,25 @@ export class LiveSession {
 
   /** A session on valid Workflows and a base script (its users, contacts, start; its events play too). */
   static start(workflows: readonly Workflow[], base: Script): { readonly ok: true; readonly session: LiveSession } | { readonly ok: false; readonly problems: InputProblem[] } {
-    const prepared = prepareSimulation({ workflows, script: base });
+    const prepared = prepareSimulation({ workflows, script: base, maxTraceEntries: LIMITS.liveEntries });
     if (!prepared.ok) return prepared;
     prepared.simulation.runUntil(0);
+    if (prepared.simulation.stoppedShort !== null) return { ok: false, problems: [tooLong()] };
     return { ok: true, session: new LiveSession(workflows, base, prepared.simulation) };
   }
 
   get time(): number {
     return this.now;
+  }
+
+  /** Why the clock stopped short of where the last advance sent it; null when it got there. */
+  get halted(): LiveHalt | null {
+    return this.halt;
+  }
+
+  /** The last instant the session plays: commands after it would never be replayed. */
+  get horizon(): number {
+    return this.simulation.until;
   }
 
   /** The base script with every recorded command: save it, and it replays this session. */
@@ -62,17 +77,32 @@ export class LiveSession {
    */
   command(command: LiveCommand): LiveOutcome {
     const at = this.commandInstant();
+    if (at > this.horizon)
+      return {
+        ok: false,
+        problems: [
+          {
+            source: 'script',
+            index: 0,
+            path: '$',
+            message: `The session's clock is at its end (${formatOffset(this.horizon)}): a command now would never play. Save the session as a script, or restart it.`,
+          },
+        ],
+      };
     const event = { ...command, at: formatOffset(at) } as ScriptEvent;
     const candidate = scriptSchema.safeParse({ ...this.script(), events: [...this.script().events, event] });
     if (!candidate.success)
       return { ok: false, problems: candidate.error.issues.map((issue) => ({ source: 'script', index: 0, path: formatJsonPath(issue.path), message: issue.message })) };
-    const prepared = prepareSimulation({ workflows: this.workflows, script: candidate.data });
+    const prepared = prepareSimulation({ workflows: this.workflows, script: candidate.data, maxTraceEntries: LIMITS.liveEntries });
     if (!prepared.ok) return prepared;
+    prepared.simulation.runUntil(at);
+    // Refused whole: the session stays as it was.
+    if (prepared.simulation.stoppedShort !== null) return { ok: false, problems: [tooLong()] };
     const before = this.simulation.trace.length;
     this.recorded = [...this.recorded, event];
     this.simulation = prepared.simulation;
     this.now = at;
-    this.simulation.runUntil(this.now);
+    this.halt = null;
     return { ok: true, entries: [...traceEntries(this.simulation, Math.min(before, this.simulation.trace.length))] };
   }
 
@@ -93,12 +123,31 @@ export class LiveSession {
     return Number.isFinite(next) ? next : null;
   }
 
-  /** Lets virtual time pass (time warp): timers due meanwhile fire. */
+  /**
+   * Lets virtual time pass (time warp): timers due meanwhile fire. The clock stops short — at the
+   * last instant played, with the reason in `halted` — at the session's horizon, after
+   * LIMITS.liveEntriesPerAdvance new trace entries (a Workflow that loops every second), or when
+   * the session's trace is full; it never runs away, and never passes what it played.
+   */
   advance(ms: number): readonly TraceEntry[] {
-    const before = this.simulation.trace.length;
-    this.now += Math.max(0, ms);
-    this.simulation.runUntil(this.now);
-    return [...traceEntries(this.simulation, before)];
+    const sim = this.simulation;
+    const before = sim.trace.length;
+    const wanted = this.now + Math.max(0, ms);
+    const target = Math.min(wanted, this.horizon);
+    const reached = sim.runUntil(target, LIMITS.liveEntriesPerAdvance);
+    this.now = reached ? target : Math.max(this.now, sim.now);
+    this.halt = reached
+      ? wanted > this.horizon
+        ? { reason: 'horizon', at: this.now, message: `The session's clock stops at ${formatOffset(this.horizon)}, the end of what it plays.` }
+        : null
+      : sim.stoppedShort !== null
+        ? { reason: 'session_full', at: this.now, message: tooLong().message }
+        : {
+            reason: 'advance_limit',
+            at: this.now,
+            message: `The clock stopped at ${formatOffset(this.now)}: ${LIMITS.liveEntriesPerAdvance.toLocaleString('en-US')} trace entries in one step of time. A Workflow may loop with a short Wait; play on to see more.`,
+          };
+    return [...traceEntries(sim, before)];
   }
 
   /** Jumps to the next timer of an active run; `null` when no run waits for one. */
@@ -119,4 +168,13 @@ export class LiveSession {
   trace(): TraceEntry[] {
     return [...traceEntries(this.simulation)];
   }
+}
+
+function tooLong(): InputProblem {
+  return {
+    source: 'script',
+    index: 0,
+    path: '$',
+    message: `This session would record more than ${LIMITS.liveEntries.toLocaleString('en-US')} trace entries, the most a live session holds. Save it as a script and play it in the simulator, or restart it.`,
+  };
 }

@@ -1,3 +1,5 @@
+import { formatOffset } from '../schema/duration.ts';
+import { LIMITS } from '../schema/limits.ts';
 import { formatJsonPath } from '../schema/parseDocument.ts';
 import type { InputProblem } from '../schema/result.ts';
 import type { Script } from '../schema/script.ts';
@@ -9,6 +11,7 @@ export interface PrepareInput {
   readonly workflows: readonly Workflow[];
   readonly script: Script;
   readonly until?: number;
+  readonly maxTraceEntries?: number;
 }
 
 export type Prepared = { readonly ok: true; readonly simulation: Simulation } | { readonly ok: false; readonly problems: InputProblem[] };
@@ -20,6 +23,10 @@ export type Prepared = { readonly ok: true; readonly simulation: Simulation } | 
  */
 export function prepareSimulation(input: PrepareInput): Prepared {
   const problems: InputProblem[] = [];
+  if (input.workflows.length > LIMITS.workflows)
+    problems.push({ source: 'workflow', index: LIMITS.workflows, path: '$', message: `At most ${LIMITS.workflows.toLocaleString('en-US')} Workflows can be simulated together (${input.workflows.length.toLocaleString('en-US')} given)` });
+  if (input.until !== undefined && !(input.until >= 0 && input.until <= LIMITS.horizonMs))
+    problems.push({ source: 'script', index: 0, path: '$', message: `The simulation's end must be between +0 and ${formatOffset(LIMITS.horizonMs)} (ten years), not ${formatOffset(input.until)}` });
   const ids = new Map<string, number>();
   input.workflows.forEach((workflow, index) => {
     const clash = ids.get(workflow.id);

@@ -31,6 +31,12 @@ export class ScriptFeed {
   private readonly jitterSeconds: number;
   /** Whether each contact's event order is packed in its FeedState (at most ORDER_SLOTS events). */
   private packedOrder = false;
+  /**
+   * With more template events than ORDER_SLOTS: each contact's order, `count` slots per contact
+   * (the script schema keeps contacts × events within LIMITS.populationEvents), so taking an event
+   * finds the next one at once instead of scanning every template event.
+   */
+  private order: Int32Array | null = null;
   private readonly seed: number;
 
   constructor(private readonly script: Script) {
@@ -109,7 +115,17 @@ export class ScriptFeed {
     const count = this.templateEvents.length;
     if (count === 0) return;
     if (count > ORDER_SLOTS) {
-      for (let contact = 0; contact < this.contactCount; contact++) this.queueAfter(queue, contact, -1, -1);
+      const order = new Int32Array(this.contactCount * count);
+      const times = new Float64Array(count);
+      const byTime = (x: number, y: number) => (times[x] as number) - (times[y] as number) || x - y;
+      for (let contact = 0; contact < this.contactCount; contact++) {
+        for (let k = 0; k < count; k++) times[k] = this.jitteredTime(contact, k);
+        const slots = order.subarray(contact * count, (contact + 1) * count);
+        for (let k = 0; k < count; k++) slots[k] = k;
+        slots.sort(byTime);
+        queue.push(times[slots[0] as number] as number, EXTERNAL, contact, slots[0] as number);
+      }
+      this.order = order;
       return;
     }
     // Each contact's event order, computed once: 4 bits per template event, packed.
@@ -135,27 +151,13 @@ export class ScriptFeed {
   }
 
   /** After a contact's event was taken from the queue, queues that contact's next one. */
-  taken(queue: Schedule, state: FeedState, contact: number, payload: number, time: number): void {
+  taken(queue: Schedule, state: FeedState, contact: number): void {
     if (!this.isPopulation) return;
-    if (!this.packedOrder) return this.queueAfter(queue, contact, time, payload);
+    const count = this.templateEvents.length;
     const next = state.advanceFeed(contact);
-    if (next >= this.templateEvents.length) return;
-    const k = (state.feedOrder(contact) >>> (4 * next)) & 15;
+    if (next >= count) return;
+    const k = this.order === null ? (state.feedOrder(contact) >>> (4 * next)) & 15 : (this.order[contact * count + next] as number);
     queue.push(this.jitteredTime(contact, k), EXTERNAL, contact, k);
-  }
-
-  private queueAfter(queue: Schedule, contact: number, afterTime: number, afterIndex: number): void {
-    let bestTime = Infinity;
-    let best = -1;
-    for (let k = 0; k < this.templateEvents.length; k++) {
-      const time = this.jitteredTime(contact, k);
-      const later = time > afterTime || (time === afterTime && k > afterIndex);
-      if (later && (time < bestTime || (time === bestTime && k < best))) {
-        bestTime = time;
-        best = k;
-      }
-    }
-    if (best >= 0) queue.push(bestTime, EXTERNAL, contact, best);
   }
 
   private jitteredTime(contact: number, k: number): number {

@@ -1,3 +1,4 @@
+import { LIMITS } from '../schema/limits.ts';
 import type { Script, ScriptEvent, ScriptUser } from '../schema/script.ts';
 import { scriptEventTypeSchema, stopReasonSchema, userOf } from '../schema/script.ts';
 import type { ExitCondition } from '../schema/settings.ts';
@@ -81,6 +82,8 @@ export interface SimulationInput {
   readonly script: Script;
   /** Virtual horizon in ms since the start: nothing due later is processed. */
   readonly until?: number;
+  /** The trace entries after which the simulation stops short (default `LIMITS.traceEntries`). */
+  readonly maxTraceEntries?: number;
 }
 
 /**
@@ -101,6 +104,7 @@ export class Simulation {
   readonly feed: ScriptFeed;
   readonly startEpochMs: number;
   readonly until: number;
+  readonly maxTraceEntries: number;
   /** Virtual time, ms since the script's start. */
   now = 0;
   /** Entries taken from the queue that did something: script events and timers that expired. */
@@ -119,6 +123,9 @@ export class Simulation {
   /** Workflows a run of which the current event stopped (SPEC §2 rule 5). */
   private readonly stoppedByThisEvent: number[] = [];
   private stoppedCount = 0;
+  /** Workflows a run of which took the current event's message as its answer (SPEC §2 rule 5). */
+  private readonly answeredByThisEvent: number[] = [];
+  private answeredCount = 0;
   /** One step context, reused for every step: the hot loop allocates none. */
   private readonly stepContext: { now: number; startEpochMs: number; timeZone: string; contact: StepContext['contact'] };
   private readonly events: readonly ScriptEvent[];
@@ -128,10 +135,10 @@ export class Simulation {
   private readonly listeners = new Map<string, number[]>();
   /** Per script event: its type code, user index, interned strings and Workflow, for the trace. */
   private readonly eventCode: Uint8Array;
-  private readonly eventUser: Int16Array;
+  private readonly eventUser: Int32Array;
   private readonly eventA: Int32Array;
   private readonly eventB: Int32Array;
-  private readonly eventWorkflow: Int16Array;
+  private readonly eventWorkflow: Int32Array;
   /** Per Workflow, per node: the interned text, RENDER_FROM_STEP, or -1 (intern what was rendered). */
   private readonly stepTextIds: Int32Array[];
 
@@ -147,6 +154,7 @@ export class Simulation {
     this.startEpochMs = Date.parse(input.script.start);
     this.runs = new RunTable(this.feed.contactCount);
     this.until = input.until ?? DEFAULT_HORIZON_MS;
+    this.maxTraceEntries = input.maxTraceEntries ?? LIMITS.traceEntries;
     this.contacts = new ContactTable(
       this.feed,
       this.workflows.length,
@@ -173,10 +181,10 @@ export class Simulation {
     });
     const eventCount = this.events.length;
     this.eventCode = new Uint8Array(eventCount);
-    this.eventUser = new Int16Array(eventCount);
+    this.eventUser = new Int32Array(eventCount);
     this.eventA = new Int32Array(eventCount);
     this.eventB = new Int32Array(eventCount);
-    this.eventWorkflow = new Int16Array(eventCount);
+    this.eventWorkflow = new Int32Array(eventCount);
     this.compileEvents();
     this.feed.start(this.queue, this.contacts);
   }
@@ -186,9 +194,9 @@ export class Simulation {
     return this.queue.peekTime();
   }
 
-  /** Whether something is still due within the horizon. */
+  /** Whether something is still due within the horizon (and no work cap stopped the simulation). */
   hasPending(): boolean {
-    return this.queue.peekTime() <= this.until;
+    return this.stoppedShort === null && this.queue.peekTime() <= this.until;
   }
 
   /** Processes the next queued entry within the horizon; false when there is none. */
@@ -203,11 +211,16 @@ export class Simulation {
   private stepWithin(limit: number): boolean {
     const queue = this.queue;
     while (queue.peekTime() <= limit) {
-      queue.pop();
+      if (this.trace.length >= this.maxTraceEntries) {
+        this.stoppedShort ??= { reason: 'trace_limit', entries: this.trace.length, at: this.now };
+        return false;
+      }
+      if (!queue.pop()) return false;
       this.now = queue.topTime;
       this.stoppedCount = 0;
+      this.answeredCount = 0;
       if (queue.topClass === EXTERNAL) {
-        this.feed.taken(queue, this.contacts, queue.topA, queue.topB, queue.topTime);
+        this.feed.taken(queue, this.contacts, queue.topA);
         this.eventsProcessed++;
         this.handleScriptEvent(queue.topA, this.feed.eventIndex(queue.topB));
         return true;
@@ -217,11 +230,19 @@ export class Simulation {
     return false;
   }
 
-  /** Processes everything due up to `time` (within the horizon) and sets the clock to `time`. */
-  runUntil(time: number): void {
+  /**
+   * Processes everything due up to `time` (within the horizon) and sets the clock to `time`.
+   * With `maxNewEntries`, stops once the trace has grown by that many entries, the clock at the
+   * last instant processed; returns false when it stopped before `time` (that budget, or the
+   * work cap: see `stoppedShort`).
+   */
+  runUntil(time: number, maxNewEntries = Infinity): boolean {
     const limit = Math.min(time, this.until);
-    while (this.stepWithin(limit));
+    const budget = this.trace.length + maxNewEntries;
+    while (this.trace.length < budget && this.stepWithin(limit));
+    if (this.stoppedShort !== null || (this.trace.length >= budget && this.queue.peekTime() <= limit)) return false;
     if (limit > this.now) this.now = limit;
+    return true;
   }
 
   /** Processes everything within the horizon; the clock stays at the last event. */
@@ -340,6 +361,7 @@ export class Simulation {
       const run = this.contacts.activeRun(w, contact);
       if (run < 0) continue;
       if (runs.waiting(run) === WAITING_REPLY) {
+        this.answeredByThisEvent[this.answeredCount++] = w;
         this.answerQuestion(run);
         this.applyVerdict(run, 'question_answer', -1);
         (answered ??= []).push(run);
@@ -374,7 +396,8 @@ export class Simulation {
       workflow < 0
         ? ({ allow: false, reason: 'unknown_workflow' } as const)
         : decideManualStop({
-            user: this.users[user] ?? { restricted: false },
+            // A user the script does not list is treated as restricted: a stop is refused, never let through.
+            user: this.users[user] ?? { restricted: true },
             settings: (this.workflows[workflow] as CompiledWorkflow).settings,
             run: active >= 0 ? 'active' : latest >= 0 && runs.status(latest) === STOPPED ? 'stopped' : 'none',
           });
@@ -408,6 +431,7 @@ export class Simulation {
     const contacts = this.contacts;
     if (this.wasStoppedByThisEvent(workflow)) return this.ignoreTrigger(contact, workflow, 'stopped_by_this_event', user);
     if (contacts.activeRun(workflow, contact) >= 0) return this.ignoreTrigger(contact, workflow, 'already_active', user);
+    if (this.wasAnsweredByThisEvent(workflow)) return this.ignoreTrigger(contact, workflow, 'answered_by_this_event', user);
     if ((this.workflows[workflow] as CompiledWorkflow).trigger.oncePerContact && contacts.latestRun(workflow, contact) >= 0)
       return this.ignoreTrigger(contact, workflow, 'once_per_contact', user);
     const run = this.runs.add(workflow, contact, this.now, triggerEvent, depth);
@@ -419,6 +443,11 @@ export class Simulation {
 
   private wasStoppedByThisEvent(workflow: number): boolean {
     for (let i = 0; i < this.stoppedCount; i++) if (this.stoppedByThisEvent[i] === workflow) return true;
+    return false;
+  }
+
+  private wasAnsweredByThisEvent(workflow: number): boolean {
+    for (let i = 0; i < this.answeredCount; i++) if (this.answeredByThisEvent[i] === workflow) return true;
     return false;
   }
 

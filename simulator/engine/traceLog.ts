@@ -1,3 +1,4 @@
+import { COLUMN_BITS } from '../schema/limits.ts';
 import { traceKindSchema, type TraceKind } from '../schema/trace.ts';
 
 export const TRACE_KINDS = traceKindSchema.options;
@@ -10,15 +11,22 @@ const MASK = CHUNK - 1;
 /** Bytes one row takes across the columns. */
 const ROW_BYTES = 8 + 4 + 4 + 4 + 4 + 4 + 4;
 const TWO_32 = 4294967296;
+/** Where each packed field starts, and its mask (widths from `COLUMN_BITS`, checked against `LIMITS`). */
+const CODE_SHIFT = COLUMN_BITS.traceKind;
+const USER_SHIFT = CODE_SHIFT + COLUMN_BITS.traceCode;
+const KIND_MASK = 2 ** COLUMN_BITS.traceKind - 1;
+const CODE_MASK = 2 ** COLUMN_BITS.traceCode - 1;
+const STEP_SHIFT = COLUMN_BITS.traceWorkflow;
+const WORKFLOW_MASK = 2 ** COLUMN_BITS.traceWorkflow - 1;
 
 /** 16,384 rows of every column. */
 class Chunk {
   readonly t = new Float64Array(CHUNK);
-  /** kind (bits 0–4) · code (5–12) · user + 1 (13–28). */
+  /** kind · code · user + 1, low bits first (widths in `COLUMN_BITS`). */
   readonly head = new Int32Array(CHUNK);
   readonly contact = new Int32Array(CHUNK);
   readonly run = new Int32Array(CHUNK);
-  /** workflow + 1 (bits 0–10) · node + 1 (11–30). */
+  /** workflow + 1 · node + 1, low bits first. */
   readonly place = new Int32Array(CHUNK);
   /** Interned strings; for rows with a due time, its high and low 32 bits instead. */
   readonly a = new Int32Array(CHUNK);
@@ -82,10 +90,10 @@ export class TraceLog {
       this.current = chunk;
     }
     chunk.t[i] = t;
-    chunk.head[i] = kind | (code << 5) | ((user + 1) << 13);
+    chunk.head[i] = kind | (code << CODE_SHIFT) | ((user + 1) << USER_SHIFT);
     chunk.contact[i] = contact;
     chunk.run[i] = run;
-    chunk.place[i] = (workflow + 1) | ((node + 1) << 11);
+    chunk.place[i] = (workflow + 1) | ((node + 1) << STEP_SHIFT);
     if (due >= 0) {
       chunk.a[i] = Math.floor(due / TWO_32);
       chunk.b[i] = due | 0;
@@ -104,13 +112,13 @@ export class TraceLog {
     return this.chunkOf(row).t[row & MASK] as number;
   }
   kindAt(row: number): number {
-    return (this.chunkOf(row).head[row & MASK] as number) & 0x1f;
+    return (this.chunkOf(row).head[row & MASK] as number) & KIND_MASK;
   }
   codeAt(row: number): number {
-    return ((this.chunkOf(row).head[row & MASK] as number) >> 5) & 0xff;
+    return ((this.chunkOf(row).head[row & MASK] as number) >> CODE_SHIFT) & CODE_MASK;
   }
   userAt(row: number): number {
-    return ((this.chunkOf(row).head[row & MASK] as number) >>> 13) - 1;
+    return ((this.chunkOf(row).head[row & MASK] as number) >>> USER_SHIFT) - 1;
   }
   contactAt(row: number): number {
     return this.chunkOf(row).contact[row & MASK] as number;
@@ -119,10 +127,10 @@ export class TraceLog {
     return this.chunkOf(row).run[row & MASK] as number;
   }
   workflowAt(row: number): number {
-    return ((this.chunkOf(row).place[row & MASK] as number) & 0x7ff) - 1;
+    return ((this.chunkOf(row).place[row & MASK] as number) & WORKFLOW_MASK) - 1;
   }
   nodeAt(row: number): number {
-    return ((this.chunkOf(row).place[row & MASK] as number) >>> 11) - 1;
+    return ((this.chunkOf(row).place[row & MASK] as number) >>> STEP_SHIFT) - 1;
   }
   aAt(row: number): number {
     return this.chunkOf(row).a[row & MASK] as number;

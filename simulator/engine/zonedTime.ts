@@ -42,16 +42,34 @@ export function wallClock(ms: number, timeZone: string): { weekday: number; minu
   return { weekday: wall.getUTCDay(), minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes() };
 }
 
-/** The first instant strictly after `ms` at which the wall clock of `timeZone` shows `minutesOfDay`. */
+/**
+ * The first instant strictly after `ms` at which the wall clock of `timeZone` shows `minutesOfDay`.
+ * On the night clocks go back a wall time happens twice: the first is taken. On the night they go
+ * forward a wall time may not happen at all: then the instant the same distance from midnight in
+ * the offset before the change is taken (02:30 → 03:30 in Europe/Berlin), as calendars do.
+ */
 export function nextTimeOfDay(ms: number, minutesOfDay: number, timeZone: string): number {
   const wallNow = ms + zoneOffset(ms, timeZone);
   let wall = Math.floor(wallNow / DAY_MS) * DAY_MS + minutesOfDay * MINUTE_MS;
   for (let attempt = 0; attempt < 3; attempt++) {
-    // Convert the wall time back to an instant; two passes settle a DST change.
-    let instant = wall - zoneOffset(wall, timeZone);
-    instant = wall - zoneOffset(instant, timeZone);
+    const instant = firstInstantShowing(wall, timeZone);
     if (instant > ms) return instant;
+    // The first of a doubled wall time is past, the second may not be.
+    const second = wall - zoneOffset(wall + DAY_MS / 2, timeZone);
+    if (second > ms && second + zoneOffset(second, timeZone) === wall) return second;
     wall += DAY_MS;
   }
   return ms + DAY_MS;
+}
+
+/** The earliest instant whose wall clock shows `wall`, or the gap's stand-in (see `nextTimeOfDay`). */
+function firstInstantShowing(wall: number, timeZone: string): number {
+  // The offsets in force half a day before and after: a change of offset happens between them.
+  const before = wall - zoneOffset(wall - DAY_MS / 2, timeZone);
+  const after = wall - zoneOffset(wall + DAY_MS / 2, timeZone);
+  const shows = (instant: number) => instant + zoneOffset(instant, timeZone) === wall;
+  if (shows(before) && shows(after)) return Math.min(before, after);
+  if (shows(before)) return before;
+  if (shows(after)) return after;
+  return before;
 }

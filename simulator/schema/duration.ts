@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DAY_MS, LIMITS } from './limits.ts';
 
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 } as const;
 const DURATION = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
@@ -20,25 +21,40 @@ export function parseDuration(text: string): number | undefined {
   );
 }
 
-/** Formats milliseconds as the shortest offset, e.g. `+1d2h`, `+90s` → `+1m30s`, `+0`. */
+/**
+ * Formats milliseconds as the shortest offset, e.g. `+1d2h`, `+90s` → `+1m30s`, `+0`. Whole
+ * milliseconds; any finite number is written in digits, never with an exponent (`1e+21d`).
+ */
 export function formatOffset(ms: number): string {
-  if (ms === 0) return '+0';
-  const sign = ms < 0 ? '-' : '+';
-  let rest = Math.abs(ms);
+  if (!Number.isFinite(ms)) return Number.isNaN(ms) ? '+?' : ms > 0 ? '+∞' : '-∞';
+  const whole = Math.round(ms);
+  if (whole === 0) return '+0';
+  const sign = whole < 0 ? '-' : '+';
+  let rest = Math.abs(whole);
   let out = '';
   for (const unit of ['d', 'h', 'm', 's'] as const) {
     const n = Math.floor(rest / UNIT_MS[unit]);
-    if (n > 0) out += `${n}${unit}`;
+    if (n > 0) out += `${digits(n)}${unit}`;
     rest -= n * UNIT_MS[unit];
   }
-  if (rest > 0) out += `${rest}ms`;
+  // Far past 2^53 the subtraction above is inexact; what is left is rounding, not milliseconds.
+  if (rest >= 1 && rest < 1000) out += `${rest}ms`;
   return sign + (out || '0');
 }
+
+/** An integer in plain digits, however large (`String(1e21)` is "1e+21"). */
+const digits = (n: number) => (n < 1e21 ? String(n) : BigInt(n).toString());
+
+const MAX_DAYS = LIMITS.horizonMs / DAY_MS;
+const horizonMessage = `At most ${MAX_DAYS}d (ten years), the longest a simulation runs`;
+// Text that is no duration at all is the regex's to report.
+const withinHorizon = (text: string) => (parseDuration(text) ?? 0) <= LIMITS.horizonMs;
 
 /** A duration written as text (`24h`, `30m`, `1d2h`). */
 export const durationSchema = z
   .string()
   .regex(/^(?=\d)(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?$/, 'Expected a duration such as "30m", "24h" or "1d2h"')
+  .refine(withinHorizon, horizonMessage)
   .describe('A duration: days, hours, minutes, seconds, e.g. "30m", "24h", "1d2h", "90s"');
 
 /** An offset from a script's start (`+0`, `+90s`, `+5m`, `+1h30m`, `+1d2h`). */
@@ -48,6 +64,7 @@ export const offsetSchema = z
     /^\+(?:0|(?=\d)(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?)$/,
     'Expected an offset from the start such as "+0", "+5m", "+1h30m" or "+1d2h"',
   )
+  .refine(withinHorizon, horizonMessage)
   .describe('An offset from the script start: "+0", "+90s", "+5m", "+1h30m", "+1d2h"');
 
 /** A time of day `HH:MM`, 24-hour clock. */

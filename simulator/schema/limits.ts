@@ -26,6 +26,8 @@ export const LIMITS = {
   listedContacts: 100_000,
   /** Contacts of a population: generated, not listed, so they cost no file size. */
   populationContacts: 1_000_000,
+  /** Events a population plays in all: its contacts × its template's events (a contact's order is kept). */
+  populationEvents: 10_000_000,
   /** Events and expectations of a script. */
   events: 100_000,
   expectations: 10_000,
@@ -47,15 +49,15 @@ export const LIMITS = {
 } as const;
 
 /**
- * Bits of the engine's packed columns that hold an index plus one (-1, "none", is stored as 0):
- * the trace's user, Workflow and step columns, and the script-event columns.
+ * Bits of the trace's packed columns (`engine/traceLog.ts`): a row's kind, reason code and user
+ * share one int32, its Workflow and step another. Indices are stored plus one (-1, "none", is 0).
  */
 export const COLUMN_BITS = {
-  traceUser: 16,
+  traceKind: 5,
+  traceCode: 8,
+  traceUser: 19,
   traceWorkflow: 11,
-  traceStep: 20,
-  eventUser: 31,
-  eventWorkflow: 15,
+  traceStep: 21,
 } as const;
 
 /** The largest index a packed column of `bits` holds (index + 1 must fit; all ones is free). */

@@ -59,7 +59,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator)
     return `Unknown ${String(issue.discriminator)}: ${issue.message}`;
   if (issue.code === 'invalid_union') return 'Matches none of the forms this value can take (see the JSON Schema)';
-  if (issue.code === 'unrecognized_keys') return `Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.length === 1
+      ? `Unknown field "${issue.keys[0]}": not part of the format (a typo?)`
+      : `Unknown fields ${issue.keys.map((key) => `"${key}"`).join(', ')}: not part of the format (typos?)`;
   return issue.message;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from './limits.ts';
 import { expectationResultSchema, inputProblemSchema } from './result.ts';
 import { stepFunnelSchema, stopsOverTimeSchema } from './population.ts';
 import { runStateSchema } from './run.ts';
@@ -8,7 +9,7 @@ import { workflowSchema } from './workflow.ts';
 
 /** What the simulator workspace plays: Workflows and one script. */
 export const playbackLoadSchema = z.object({
-  workflows: z.array(workflowSchema).min(1, 'Load at least one Workflow'),
+  workflows: z.array(workflowSchema).min(1, 'Load at least one Workflow').max(LIMITS.workflows, `At most ${LIMITS.workflows} Workflows`),
   script: scriptSchema,
 });
 

@@ -1,23 +1,50 @@
 import { z } from 'zod';
 import { durationSchema, offsetSchema } from './duration.ts';
 import { idSchema } from './ids.ts';
+import { LIMITS } from './limits.ts';
 import { exitConditionSchema } from './settings.ts';
 
 export const SCRIPT_FORMAT = 'exitflow.script/1';
 
 /** A person working in the Messages view. A restricted user cannot see or stop Workflows. */
-export const scriptUserSchema = z.object({
+export const scriptUserSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1).max(120),
   role: z.enum(['owner', 'manager', 'agent']).default('agent'),
   restricted: z.boolean().default(false),
 });
 
-export const scriptContactSchema = z.object({
+const RESERVED_FIELD_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+const RESERVED_FIELD_MESSAGE = 'JavaScript\'s own names (__proto__, constructor, prototype) cannot name a field';
+
+/**
+ * A contact's fields. Names that are JavaScript's own (`__proto__`, `constructor`) are refused
+ * rather than dropped or turned into a prototype: a record keyed by them is not plain data.
+ */
+const contactFieldsSchema = z.preprocess(
+  (fields, ctx) => {
+    // zod drops an own "__proto__" key of a record without a word: say so instead.
+    if (typeof fields === 'object' && fields !== null && Object.hasOwn(fields, '__proto__'))
+      ctx.issues.push({ code: 'custom', message: RESERVED_FIELD_MESSAGE, path: ['__proto__'], input: fields });
+    return fields;
+  },
+  z.record(
+    z
+      .string()
+      .min(1, 'A field needs a name')
+      .max(64, 'At most 64 characters')
+      .refine((name) => !RESERVED_FIELD_NAMES.has(name), RESERVED_FIELD_MESSAGE),
+    z.string().max(1024, 'At most 1024 characters'),
+  )
+  .refine((fields) => Object.keys(fields).length <= LIMITS.contactFields, `At most ${LIMITS.contactFields} fields`)
+  .default({}),
+);
+
+export const scriptContactSchema = z.strictObject({
   id: idSchema,
   name: z.string().max(120).default(''),
-  tags: z.array(z.string().min(1).max(64)).default([]),
-  fields: z.record(z.string(), z.string()).default({}),
+  tags: z.array(z.string().min(1).max(64)).max(LIMITS.contactTags, `At most ${LIMITS.contactTags} tags`).default([]),
+  fields: contactFieldsSchema,
 });
 
 const eventBase = { at: offsetSchema, contact: idSchema };
@@ -25,26 +52,26 @@ const workflowRef = z.string().min(1, 'Name the Workflow (its name or id)').max(
 
 /** One scripted event (SPEC §6). Field names are a public contract: add, never rename. */
 export const scriptEventSchema = z.discriminatedUnion('type', [
-  z.object({ ...eventBase, type: z.literal('contact.message'), text: z.string().max(4096) }),
-  z.object({ ...eventBase, type: z.literal('agent.message'), user: idSchema, text: z.string().max(4096) }),
+  z.strictObject({ ...eventBase, type: z.literal('contact.message'), text: z.string().max(4096) }),
+  z.strictObject({ ...eventBase, type: z.literal('agent.message'), user: idSchema, text: z.string().max(4096) }),
   /** A message from a broadcast: sent to the contact, but by no person (never an exit). */
-  z.object({ ...eventBase, type: z.literal('broadcast.message'), text: z.string().max(4096) }),
+  z.strictObject({ ...eventBase, type: z.literal('broadcast.message'), text: z.string().max(4096) }),
   /** `user` assigns the contact to `to`. Without `user`, an automatic assignment rule did it. */
-  z.object({ ...eventBase, type: z.literal('assign'), user: idSchema.optional(), to: idSchema }),
-  z.object({ ...eventBase, type: z.literal('unassign'), user: idSchema.optional() }),
-  z.object({ ...eventBase, type: z.literal('workflow.stop'), user: idSchema, workflow: workflowRef }),
-  z.object({ ...eventBase, type: z.literal('shortcut'), user: idSchema, workflow: workflowRef }),
-  z.object({ ...eventBase, type: z.literal('tag.add'), tag: z.string().min(1).max(64), user: idSchema.optional() }),
-  z.object({ ...eventBase, type: z.literal('tag.remove'), tag: z.string().min(1).max(64), user: idSchema.optional() }),
-  z.object({
+  z.strictObject({ ...eventBase, type: z.literal('assign'), user: idSchema.optional(), to: idSchema }),
+  z.strictObject({ ...eventBase, type: z.literal('unassign'), user: idSchema.optional() }),
+  z.strictObject({ ...eventBase, type: z.literal('workflow.stop'), user: idSchema, workflow: workflowRef }),
+  z.strictObject({ ...eventBase, type: z.literal('shortcut'), user: idSchema, workflow: workflowRef }),
+  z.strictObject({ ...eventBase, type: z.literal('tag.add'), tag: z.string().min(1).max(64), user: idSchema.optional() }),
+  z.strictObject({ ...eventBase, type: z.literal('tag.remove'), tag: z.string().min(1).max(64), user: idSchema.optional() }),
+  z.strictObject({
     ...eventBase,
     type: z.literal('field.set'),
-    field: z.string().min(1).max(64),
+    field: z.string().min(1).max(64).refine((name) => !RESERVED_FIELD_NAMES.has(name), RESERVED_FIELD_MESSAGE),
     value: z.string().max(1024),
     user: idSchema.optional(),
   }),
-  z.object({ ...eventBase, type: z.literal('conversation.open'), user: idSchema.optional() }),
-  z.object({ ...eventBase, type: z.literal('conversation.close'), user: idSchema.optional() }),
+  z.strictObject({ ...eventBase, type: z.literal('conversation.open'), user: idSchema.optional() }),
+  z.strictObject({ ...eventBase, type: z.literal('conversation.close'), user: idSchema.optional() }),
 ]);
 
 export const scriptEventTypeSchema = z.enum(
@@ -56,29 +83,31 @@ export const stopReasonSchema = z.enum(['manual', ...exitConditionSchema.options
 
 /** What the script's author expects; each is checked after the run (SPEC §4). */
 export const expectationSchema = z.union([
-  z.object({
+  z.strictObject({
     contact: idSchema,
     workflow: workflowRef,
     status: runStatusSchema,
     reason: stopReasonSchema.optional(),
     /** The step (label or id) the run was at when it stopped, completed or failed. */
-    atStep: z.string().min(1).optional(),
+    atStep: z.string().min(1).max(120).optional(),
   }),
   /** No Workflow message whose text contains this was sent to the contact. */
-  z.object({ contact: idSchema, neverSent: z.string().min(1) }),
+  z.strictObject({ contact: idSchema, neverSent: z.string().min(1).max(4096) }),
   /** Some Workflow message whose text contains this was sent to the contact. */
-  z.object({ contact: idSchema, sent: z.string().min(1) }),
+  z.strictObject({ contact: idSchema, sent: z.string().min(1).max(4096) }),
 ]);
 
-export const populationSchema = z.object({
-  contacts: z.number().int().min(1).max(1_000_000, 'At most 1,000,000 contacts'),
+export const populationSchema = z.strictObject({
+  contacts: z.number().int().min(1).max(LIMITS.populationContacts, `At most ${LIMITS.populationContacts.toLocaleString('en-US')} contacts`),
   /** Each event of each generated contact is shifted later by a seeded random offset in [0, jitter]. */
   jitter: durationSchema.default('0s'),
   seed: z.number().int().default(1),
 });
 
 export const scriptSchema = z
-  .object({
+  .strictObject({
+    /** Where editors find the JSON Schema of this format; ignored by exitflow. */
+    $schema: z.string().max(2048).optional(),
     format: z.literal(SCRIPT_FORMAT),
     name: z.string().min(1).max(200),
     start: z.iso.datetime({ offset: true, message: 'Expected an ISO date and time such as "2026-01-05T09:00:00Z"' }),
@@ -87,10 +116,13 @@ export const scriptSchema = z
       .string()
       .default('UTC')
       .refine(isTimeZone, 'Expected an IANA time zone such as "UTC" or "Europe/Berlin"'),
-    users: z.array(scriptUserSchema).default([]),
-    contacts: z.array(scriptContactSchema).min(1, 'A script needs at least one contact'),
-    events: z.array(scriptEventSchema).max(100_000),
-    expect: z.array(expectationSchema).default([]),
+    users: z.array(scriptUserSchema).max(LIMITS.users, `At most ${LIMITS.users.toLocaleString('en-US')} users`).default([]),
+    contacts: z
+      .array(scriptContactSchema)
+      .min(1, 'A script needs at least one contact')
+      .max(LIMITS.listedContacts, `At most ${LIMITS.listedContacts.toLocaleString('en-US')} listed contacts (a population generates up to ${LIMITS.populationContacts.toLocaleString('en-US')})`),
+    events: z.array(scriptEventSchema).max(LIMITS.events, `At most ${LIMITS.events.toLocaleString('en-US')} events`),
+    expect: z.array(expectationSchema).max(LIMITS.expectations, `At most ${LIMITS.expectations.toLocaleString('en-US')} expectations`).default([]),
     population: populationSchema.optional(),
   })
   .superRefine((script, ctx) => {
@@ -114,6 +146,13 @@ export const scriptSchema = z
     });
     if (script.population) {
       const template = script.contacts[0]?.id;
+      const played = script.population.contacts * script.events.length;
+      if (played > LIMITS.populationEvents)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['population', 'contacts'],
+          message: `${script.population.contacts.toLocaleString('en-US')} contacts × ${script.events.length.toLocaleString('en-US')} events is more than the ${LIMITS.populationEvents.toLocaleString('en-US')} events a population may play`,
+        });
       script.events.forEach((event, i) => {
         if (event.contact !== template)
           ctx.addIssue({ code: 'custom', path: ['events', i, 'contact'], message: `A population script plays its first contact's events only ("${template}"); move this event to another script` });

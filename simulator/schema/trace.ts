@@ -35,6 +35,7 @@ export const triggerIgnoredReasonSchema = z.enum([
   'already_active',
   'once_per_contact',
   'stopped_by_this_event',
+  'answered_by_this_event',
   'not_a_shortcut',
   'not_started_by_workflows',
   'restricted_user',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './ids.ts';
+import { LIMITS } from './limits.ts';
 import { workflowSettingsSchema } from './settings.ts';
 import { stepSchema } from './step.ts';
 import { triggerSchema } from './trigger.ts';
@@ -26,8 +27,8 @@ export const workflowSchema = z
     name: z.string().trim().min(1, 'Give the Workflow a name').max(120, 'At most 120 characters'),
     description: z.string().max(2000).optional(),
     trigger: triggerSchema,
-    steps: z.array(stepSchema).max(2000, 'At most 2000 steps'),
-    edges: z.array(edgeSchema).max(4000, 'At most 4000 edges'),
+    steps: z.array(stepSchema).max(LIMITS.steps, `At most ${LIMITS.steps} steps`),
+    edges: z.array(edgeSchema).max(LIMITS.edges, `At most ${LIMITS.edges} edges`),
     settings: workflowSettingsSchema.default({ manualStop: false, exitConditions: { enabled: false, on: [] } }),
   })
   .describe('exitflow Workflow document');

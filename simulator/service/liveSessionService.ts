@@ -80,6 +80,13 @@ export class LiveSessionService {
     const trace = session.trace();
     const start = Math.min(from, trace.length);
     this.sent = trace.length;
-    return { time: session.time, nextDue: session.nextDue(), runs: session.runs(), contacts: session.contacts(), trace: { from: start, entries: trace.slice(start) } };
+    return {
+      time: session.time,
+      nextDue: session.nextDue(),
+      halted: session.halted,
+      runs: session.runs(),
+      contacts: session.contacts(),
+      trace: { from: start, entries: trace.slice(start) },
+    };
   }
 }

@@ -17,6 +17,7 @@ const REASON_TEXT: Record<TraceReason, string> = {
   already_active: 'a run of this Workflow is already active for the contact',
   once_per_contact: 'the trigger fires once per contact and the contact already entered',
   stopped_by_this_event: 'this event just stopped a run of this Workflow, so it cannot start a new one',
+  answered_by_this_event: 'this message answered a question of a run of this Workflow, so it cannot start a new one',
   not_a_shortcut: "this Workflow's trigger is not a shortcut",
   not_started_by_workflows: 'this Workflow is not started by other Workflows',
   restricted_user: 'the user has the user restriction',
@@ -34,7 +35,7 @@ const REASON_TEXT: Record<TraceReason, string> = {
   assigned_by_workflow: 'assignment by a Workflow does not count',
   assigned_by_rule: 'assignment by an automatic rule does not count',
   unassignment: 'unassignment does not count',
-  loop: 'it ran 1,000 steps without time passing (a loop)',
+  loop: 'it executed 1,000 steps in one instant without virtual time advancing (the runaway guard: a loop, or a path of 1,000 steps with no Wait)',
 };
 
 export function describeReason(reason: TraceReason): string {

@@ -216,7 +216,7 @@ export const TagProblemOnItsRow: Story = {
   },
 };
 
-/** A mistyped field of an event would be dropped on save: it is a problem beside that event until it is fixed. */
+/** A mistyped field of an event is not part of the format: it is a problem beside that event until it is fixed. */
 export const MistypedFieldBesideItsEvent: Story = {
   args: {
     initial: withEvents((events) => {

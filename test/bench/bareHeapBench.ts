@@ -81,7 +81,7 @@ export function benchBareHeap(workload: Workload, kind: BareQueueKind = 'binary-
     events++;
     if (queue.topClass === TIMER) continue;
     const contact = queue.topA;
-    feed.taken(queue, state, contact, queue.topB, queue.topTime);
+    feed.taken(queue, state, contact);
     if (seen[contact] === 0) {
       seen[contact] = 1;
       queue.push(queue.topTime + DAY_MS, TIMER, contact, 0);

@@ -9,7 +9,7 @@ import { stepBaseShape } from '../ids.ts';
 export const dateTimeBranchStepSchema = z.strictObject({
   ...stepBaseShape,
   type: z.literal('datetime_branch'),
-  days: z.array(z.number().int().min(0).max(6)).min(1, 'Pick at least one day'),
+  days: z.array(z.number().int().min(0).max(6)).min(1, 'Pick at least one day').max(7, 'At most the 7 days of the week'),
   from: timeOfDaySchema,
   to: timeOfDaySchema,
 });

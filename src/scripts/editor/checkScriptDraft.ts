@@ -2,7 +2,6 @@ import { parseScriptDocument, type DocumentIssue } from '../../../simulator/sche
 import type { Script } from '../../../simulator/schema/script.ts';
 import { describeIssuePath } from './describeIssuePath.ts';
 import type { ScriptEditorState } from './reduceScriptEditor.ts';
-import { unknownFields } from './unknownFields.ts';
 
 /** One problem of the draft: at a JSON path (`$.events[3].user`), where that is in the form's words, and what is wrong. */
 export interface DraftIssue extends DocumentIssue {
@@ -16,15 +15,13 @@ export interface ScriptDraftCheck {
 }
 
 /**
- * Checks the editor's draft with the script schema (the same parse as an imported file), and
- * against fields the schema would drop. While the JSON text does not parse, its syntax error is
+ * Checks the editor's draft with the script schema (the same parse as an imported file and the
+ * command line, which refuses fields it does not know). While the JSON text does not parse, its syntax error is
  * the one problem: the last document is not what is typed.
  */
 export function checkScriptDraft({ document, syntaxError }: Pick<ScriptEditorState, 'document' | 'syntaxError'>): ScriptDraftCheck {
   if (syntaxError !== null) return { script: null, issues: [{ path: '$', where: 'JSON', message: syntaxError }] };
   const parsed = parseScriptDocument(document);
-  const unknown = parsed.ok ? unknownFields(document, parsed.value) : [];
-  if (parsed.ok && unknown.length === 0) return { script: parsed.value, issues: [] };
-  if (parsed.ok) return { script: null, issues: unknown.map((issue) => ({ ...issue, where: describeIssuePath(issue.path) })) };
+  if (parsed.ok) return { script: parsed.value, issues: [] };
   return { script: null, issues: parsed.issues.map((issue) => ({ ...issue, where: describeIssuePath(issue.path) })) };
 }

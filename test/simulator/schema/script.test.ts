@@ -246,7 +246,7 @@ describe('scriptSchema: document', () => {
     expect(issues({ ...baseScript(), expect: [{ contact: 'dana', workflow: 'W', status }] })).toEqual([]);
   });
 
-  it('allows extra unknown fields anywhere ("add fields freely")', () => {
+  it('refuses unknown fields anywhere, each at the object that holds it (a typo must not pass silently; issue 13)', () => {
     const raw = specExample();
     raw.author = 'Alice';
     raw.tags = ['regression'];
@@ -254,7 +254,22 @@ describe('scriptSchema: document', () => {
     (raw.contacts[0] as Record<string, unknown>).company = 'Acme';
     (raw.events[0] as Record<string, unknown>).channel = 'whatsapp';
     ((raw.expect as Record<string, unknown>[])[1] as Record<string, unknown>).note = 'never nag';
-    expect(issues(raw)).toEqual([]);
+    expect(issues(raw)).toEqual([
+      { path: '$.users[0]', message: 'Unknown field "avatar": not part of the format (a typo?)' },
+      { path: '$.contacts[0]', message: 'Unknown field "company": not part of the format (a typo?)' },
+      { path: '$.events[0]', message: 'Unknown field "channel": not part of the format (a typo?)' },
+      { path: '$.expect[1]', message: 'Unknown field "note": not part of the format (a typo?)' },
+      { path: '$', message: 'Unknown fields "author", "tags": not part of the format (typos?)' },
+    ]);
+  });
+
+  it('refuses a mistyped expectation field that used to pass silently ("reasn")', () => {
+    const expectation = { contact: 'dana', workflow: 'W', status: 'stopped', reasn: 'incoming_message' };
+    expect(issues({ ...baseScript(), expect: [expectation] })).toEqual([{ path: '$.expect[0]', message: 'Unknown field "reasn": not part of the format (a typo?)' }]);
+  });
+
+  it('accepts "$schema" at the top, the editor hint of the bundled files', () => {
+    expect(issues({ ...baseScript(), $schema: '../../schema/script.schema.json' })).toEqual([]);
   });
 
   it('rejects a newer script format at $.format', () => {

@@ -241,7 +241,7 @@ describe('parseWorkflowDocument', () => {
     const result = parseWorkflowDocument(doc);
     expect(result.ok ? [] : result.issues).toEqual([
       { path: '$.steps[0].type', message: expect.stringMatching(/^Unknown type.*send_message/) },
-      { path: '$.steps[1]', message: 'Unknown field: colour' },
+      { path: '$.steps[1]', message: 'Unknown field "colour": not part of the format (a typo?)' },
     ]);
   });
 

@@ -84,7 +84,7 @@ describe('readWorkflowFile: the import corpus', () => {
   });
 
   it('rejects an unknown field rather than dropping it', () => {
-    expect(issuesOf(read({ ...example(), color: 'red' }))).toEqual([{ path: '$', message: 'Unknown field: color' }]);
+    expect(issuesOf(read({ ...example(), color: 'red' }))).toEqual([{ path: '$', message: 'Unknown field "color": not part of the format (a typo?)' }]);
   });
 
   it('says a file from a newer format was made by a newer exitflow', () => {

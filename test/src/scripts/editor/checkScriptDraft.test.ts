@@ -65,7 +65,7 @@ describe('checkScriptDraft: the draft’s problems, by the script schema', () =>
       ['$.events[0]', 'Event 1'],
       ['$.expect[0]', 'Expectation 1'],
     ]);
-    expect(check.issues[0]?.message).toBe('Unknown field "txet": not part of the script format, so it would be dropped on save (a typo?)');
+    expect(check.issues[0]?.message).toBe('Unknown field "txet": not part of the format (a typo?)');
     expect(example().$schema).toBeDefined();
   });
 });
