@@ -60,11 +60,13 @@ export const lastViewRecordSchema = z.object({
 export type LastViewRecord = z.infer<typeof lastViewRecordSchema>;
 
 /**
- * The Messages view's live session, so a reload or a crash resumes it: its script (the cast, the
- * start and every command, as recorded) and how far its virtual clock had gone.
+ * A live session of the Messages view, so a reload or a crash resumes it: its script (the cast,
+ * the start and every command, as recorded) and how far its virtual clock had gone. One record per
+ * tab, under a key of the tab's own (see liveSessionRepository's `claimLiveSession`); the one
+ * record builds before that kept is under `current`.
  */
 export const liveSessionRecordSchema = z.object({
-  key: z.literal('current'),
+  key: z.string().min(1),
   script: scriptSchema,
   /** Virtual time, ms since the script's start. */
   time: z.number().int().min(0),

@@ -274,4 +274,32 @@ describe('the Messages view', () => {
     await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Omar/ }).click();
     await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('No messages yet'));
   });
+  it('(g) two tabs of the Messages view each keep their own session: both reloaded, neither lost the other\'s', async () => {
+    const first = await session.open();
+    await newFromExample(first, '24h follow-up');
+    await openInbox(first, 'Alice — Agent', 'Omar');
+    await pause(first);
+    const second = await session.openTab({ path: '/messages' });
+    await openInbox(second, 'Alice — Agent', 'Omar');
+    await pause(second);
+
+    await write(first, 'contact', 'Written in the first tab');
+    await write(second, 'contact', 'Written in the second tab');
+    // The first tab acts again after the second wrote: with one shared record, the last writer wins.
+    await write(first, 'agent', 'Answered in the first tab');
+
+    for (const [page, mine, theirs] of [
+      [first, ['Written in the first tab', 'Answered in the first tab'], 'Written in the second tab'],
+      [second, ['Written in the second tab'], 'Written in the first tab'],
+    ] as const) {
+      await page.reload();
+      await page.getByLabel('Working as').selectOption({ label: 'Alice — Agent' });
+      await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Omar/ }).click();
+      await page.waitForFunction((wanted) => wanted.every((text) => document.querySelector('[role="log"]')?.textContent?.includes(text)), mine);
+      expect(await transcriptText(page, 'Omar')).not.toContain(theirs);
+    }
+    // Each kept session is its own record in IndexedDB.
+    const stored = JSON.parse(await dumpIndexedDb(first)) as { liveSession?: unknown[] };
+    expect(stored.liveSession).toHaveLength(2);
+  });
 });

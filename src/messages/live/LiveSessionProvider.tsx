@@ -91,7 +91,9 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
   const failed = useCallback((error: unknown) => store.getState().liveFailed(error instanceof Error ? error.message : String(error)), [store]);
 
   // Start a session once the stored Workflows are read: the one kept from before a reload if there
-  // is one (its script replayed to its clock), else a new one — and a new one after Restart.
+  // is one (its script replayed to its clock), else a new one — and a new one after Restart. Each
+  // tab keeps its own session (its own record, under a key only it writes): two tabs of this view
+  // run two sessions and never overwrite each other's; the rule is in liveSessionRepository.ts.
   const storage = useLiveSessionStorage();
   const resume = useRef(true);
   const running = workflows?.running;
