@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadScriptFile, loadWorkflowFile, readTextFile } from '../../../simulator/cli/loadDocuments.ts';
 import { EXIT, runSimulate, writeResults } from '../../../simulator/cli/runSimulate.ts';
 import { prepareSimulation } from '../../../simulator/engine/prepareSimulation.ts';
+import { Simulation } from '../../../simulator/engine/simulation.ts';
+import { formatOffset } from '../../../simulator/schema/duration.ts';
 import { LIMITS } from '../../../simulator/schema/limits.ts';
 import type { Script } from '../../../simulator/schema/script.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
@@ -321,5 +323,19 @@ describe('runSimulate: a simulation stopped short at a work cap', () => {
     expect(result.stdout.trimEnd().split('\n').at(-1)).not.toContain('stoppedShort');
   });
 
-  it.todo('a real cap (SimulationInput.maxTraceEntries) stops the CLI short with exit 2');
+  it('a real cap (SimulationInput.maxTraceEntries) stops a population short: what it has, the message, exit 2', () => {
+    const workflow = loadWorkflowFile(WORKFLOW).value as Workflow;
+    const script = loadScriptFile(join(FOLLOW_UP, 'population.script.json')).value as Script;
+    const sim = new Simulation({ workflows: [workflow], script, maxTraceEntries: 100 }).runToEnd();
+    expect(sim.stoppedShort).toMatchObject({ reason: 'trace_limit' });
+    const { entries, at } = sim.stoppedShort as NonNullable<typeof sim.stoppedShort>;
+    expect(entries).toBeGreaterThanOrEqual(100);
+
+    const json = capture();
+    expect(writeResults(sim, { workflows: [workflow], script, json: true }, json.io)).toBe(2);
+    const lines = json.out.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { kind: string });
+    expect(lines.filter((line) => line.kind !== 'run' && line.kind !== 'summary')).toHaveLength(sim.trace.length);
+    expect(lines.at(-1)).toMatchObject({ kind: 'summary', stoppedShort: { reason: 'trace_limit', entries, at } });
+    expect(json.out.stderr).toBe(`stopped after ${entries} trace entries at ${formatOffset(at)} — narrow the script or the horizon (--until)\n`);
+  });
 });
