@@ -14,6 +14,9 @@ const YEAR_MS = 365 * DAY_MS;
 /** `+3650d (10 years), the longest stretch of time exitflow simulates` */
 const HORIZON = `${formatOffset(LIMITS.horizonMs)} (${Math.round(LIMITS.horizonMs / YEAR_MS)} years), the longest stretch of time exitflow simulates`;
 
+/** 10000000 → `10,000,000`, the same on every machine whatever its locale. */
+export const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 /** An argument as quoted in a message: a runaway one (a million digits) is cut short. */
 const shown = (value: string) => (value.length > 40 ? `${value.slice(0, 39)}…` : value);
 
@@ -47,5 +50,8 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
   }
   if (!script) return 'Missing --script <script.json>';
   if (workflows.length === 0) return 'Give at least one workflow file';
+  // Said before any file is read: each may hold up to LIMITS.fileBytes.
+  if (workflows.length > LIMITS.workflows)
+    return `At most ${thousands(LIMITS.workflows)} Workflows can be simulated together (${thousands(workflows.length)} workflow files given)`;
   return { workflows, script, json, ...(until === undefined ? {} : { until }) };
 }

@@ -10,7 +10,7 @@ import { describeEntry, describeReason } from '../trace/describeEntry.ts';
 import { escapeJsonLine, escapeText } from '../trace/escapeText.ts';
 import { traceNames } from '../trace/traceNames.ts';
 import { formatFileProblem, loadScriptFile, loadWorkflowFile, type FileProblem } from './loadDocuments.ts';
-import { parseArgs, USAGE } from './parseArgs.ts';
+import { parseArgs, thousands, USAGE } from './parseArgs.ts';
 
 /** Where the command line writes: text, already split into whole lines (each ends with `\n`). */
 export interface SimulateIo {
@@ -183,11 +183,6 @@ export function writeResults(
     return EXIT.badInput;
   }
   return failed.length > 0 ? EXIT.expectationFailed : EXIT.ok;
-}
-
-/** 10000000 → `10,000,000` (the same on every machine, whatever its locale). */
-function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function fail(problems: readonly FileProblem[], io: SimulateIo): number {

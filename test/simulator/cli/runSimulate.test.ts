@@ -167,6 +167,15 @@ describe('runSimulate: an option given twice is an error', () => {
   });
 });
 
+describe('runSimulate: at most LIMITS.workflows workflow files, said before any is read', () => {
+  it('1,001 workflow files: exit 2 at once', () => {
+    const result = run(...Array.from({ length: LIMITS.workflows + 1 }, () => '/dev/zero'), '--script', SCRIPT);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^At most 1,000 Workflows can be simulated together \(1,001 workflow files given\)\nUsage:/);
+  });
+});
+
 describe('runSimulate: only regular files, at most LIMITS.fileBytes', () => {
   const refused = (result: Result, file: string, why: string) => {
     expect(result.code).toBe(2);
