@@ -70,7 +70,7 @@ function compileEvent(event: ScriptEvent): CompiledEvent {
 /** Why a simulation stopped before its horizon, and where: see `Simulation.stoppedShort`. */
 export interface StoppedShort {
   readonly reason: 'trace_limit';
-  /** The trace entries recorded: the cap. */
+  /** The cap it reached (the trace may hold a few entries more: the last event is played whole). */
   readonly entries: number;
   /** The instant it stopped at, ms since the script's start. */
   readonly at: number;
@@ -212,7 +212,7 @@ export class Simulation {
     const queue = this.queue;
     while (queue.peekTime() <= limit) {
       if (this.trace.length >= this.maxTraceEntries) {
-        this.stoppedShort ??= { reason: 'trace_limit', entries: this.trace.length, at: this.now };
+        this.stoppedShort ??= { reason: 'trace_limit', entries: this.maxTraceEntries, at: this.now };
         return false;
       }
       if (!queue.pop()) return false;

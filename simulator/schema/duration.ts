@@ -30,20 +30,18 @@ export function formatOffset(ms: number): string {
   const whole = Math.round(ms);
   if (whole === 0) return '+0';
   const sign = whole < 0 ? '-' : '+';
-  let rest = Math.abs(whole);
+  // Past 2^53 a double's arithmetic is inexact: count in BigInt there (never in practice: LIMITS).
+  let rest = BigInt(Math.abs(whole));
   let out = '';
   for (const unit of ['d', 'h', 'm', 's'] as const) {
-    const n = Math.floor(rest / UNIT_MS[unit]);
-    if (n > 0) out += `${digits(n)}${unit}`;
-    rest -= n * UNIT_MS[unit];
+    const size = BigInt(UNIT_MS[unit]);
+    const n = rest / size;
+    if (n > 0n) out += `${n}${unit}`;
+    rest -= n * size;
   }
-  // Far past 2^53 the subtraction above is inexact; what is left is rounding, not milliseconds.
-  if (rest >= 1 && rest < 1000) out += `${rest}ms`;
+  if (rest > 0n) out += `${rest}ms`;
   return sign + (out || '0');
 }
-
-/** An integer in plain digits, however large (`String(1e21)` is "1e+21"). */
-const digits = (n: number) => (n < 1e21 ? String(n) : BigInt(n).toString());
 
 const MAX_DAYS = LIMITS.horizonMs / DAY_MS;
 const horizonMessage = `At most ${MAX_DAYS}d (ten years), the longest a simulation runs`;

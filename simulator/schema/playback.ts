@@ -31,6 +31,11 @@ export const playbackInfoSchema = z.object({
   /** The contacts to pick from (a population's first ones only). */
   contacts: z.array(z.object({ id: z.string(), name: z.string() })),
   contactCount: z.number().int().min(0),
+  /**
+   * Set when the simulation stopped at its work cap (LIMITS.traceEntries) before its horizon: the
+   * timeline ends there, and the sentence says so (from the engine's words).
+   */
+  stoppedShort: z.object({ entries: z.number().int().min(0), at: z.number().min(0), message: z.string() }).nullable().optional(),
   /** The script's expectations, checked on the whole run, each with the instant of the trace entry that shows why. */
   expectations: z.array(expectationResultSchema.extend({ at: z.number().min(0).optional() })),
 });

@@ -3,6 +3,7 @@ import { materializeEntry, runState } from '../engine/materialize.ts';
 import { nodeStats, StepPassCounter } from '../engine/nodeStats.ts';
 import { stepFunnel, stopsOverTime } from '../engine/populationSeries.ts';
 import { prepareSimulation } from '../engine/prepareSimulation.ts';
+import { describeStoppedShort } from '../trace/describeStoppedShort.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import { K } from '../engine/traceLog.ts';
 import { formatJsonPath } from '../schema/parseDocument.ts';
@@ -255,6 +256,7 @@ export class PlaybackService {
       marks: [...marks.values()].sort((a, b) => a.t - b.t),
       contacts: Array.from({ length: listed }, (_, i) => ({ id: whole.feed.contactId(i), name: whole.feed.contactName(i) })),
       contactCount: whole.feed.contactCount,
+      ...(whole.stoppedShort && { stoppedShort: { entries: whole.stoppedShort.entries, at: whole.stoppedShort.at, message: describeStoppedShort(whole.stoppedShort) } }),
       expectations: checkExpectations(whole, input.script).map((result) =>
         result.traceSeq === undefined || result.traceSeq >= trace.length ? result : { ...result, at: trace.tAt(result.traceSeq) },
       ),

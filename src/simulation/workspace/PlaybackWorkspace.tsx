@@ -114,6 +114,11 @@ export function PlaybackWorkspace({ workflows, script, scripts, keepSettings }: 
             {info.contacts.length} of {info.contactCount.toLocaleString('en')} contacts listed; the counts on the steps cover them all.
           </span>
         )}
+        {info.stoppedShort && (
+          <span className="workspace__note workspace__note--warning" role="status">
+            {info.stoppedShort.message}.
+          </span>
+        )}
       </div>
       <PlaybackBar
         time={frame.time}

@@ -310,3 +310,64 @@ describe('what the worker sends back', () => {
     expect(last && updateOf(last).contacts).toContainEqual({ contact: 'omar', assignee: 'alice', open: true });
   });
 });
+
+describe('the live clock at its limits (issue 13, item 8)', () => {
+  const YEAR = 365 * 24 * HOUR;
+
+  it('stops at its horizon however far it is sent, and stays finite', () => {
+    const { live } = omarWroteIn([followUp(STOPPABLE)]);
+    const first = updateOf(live.advance(1e308));
+    expect(first.time).toBe(YEAR);
+    expect(first.halted).toMatchObject({ reason: 'horizon', at: YEAR });
+    const second = updateOf(live.advance(1e308));
+    expect(second.time).toBe(YEAR);
+    expect(Number.isFinite(second.time)).toBe(true);
+  });
+
+  it('plays a command at the horizon, and refuses the next (it would fall past it) with the reason, changing nothing', () => {
+    const { live } = omarWroteIn([followUp(STOPPABLE)]);
+    updateOf(live.advance(2 * YEAR));
+    const atEnd = updateOf(live.command({ type: 'contact.message', contact: 'omar', text: 'still there?' }));
+    expect(atEnd.trace.entries.at(-1)?.t).toBe(YEAR);
+    const refused = live.command({ type: 'contact.message', contact: 'omar', text: 'hello?' });
+    expect(messagesOf(refused)).toEqual([expect.stringMatching(/^The session's clock is at its end \(\+365d\): a command now would never play/)]);
+    // Not recorded: the saved script has the two messages that played.
+    expect(live.script()?.events.map((event) => event.at)).toEqual(['+0', '+365d']);
+    const after = updateOf(live.advance(0));
+    expect(after.runs).toEqual(atEnd.runs);
+    expect(after.time).toBe(atEnd.time);
+  });
+
+  it('a Workflow that loops every second: one advance of 30 days stops short with its reason, and play goes on', () => {
+    const raw = {
+      format: 'exitflow.workflow/1',
+      id: 'tick',
+      name: 'Every second',
+      trigger: { id: 'trigger', type: 'incoming_message' },
+      steps: [
+        { id: 'pause', type: 'wait', label: 'Pause', delay: { kind: 'duration', duration: '1s' } },
+        { id: 'tick', type: 'send_message', label: 'Tick', text: 'Tick' },
+        { id: 'again', type: 'jump_to', label: 'Again', target: 'pause' },
+      ],
+      edges: [
+        { id: 'e0', source: 'trigger', target: 'pause' },
+        { id: 'e1', source: 'pause', target: 'tick' },
+        { id: 'e2', source: 'tick', target: 'again' },
+      ],
+    };
+    const parsed = parseWorkflowDocument(raw);
+    if (!parsed.ok) throw new Error('the loop does not parse');
+    const live = overTheWire();
+    updateOf(live.start({ workflows: [parsed.value], base: base() }));
+    const wrote = updateOf(live.command({ type: 'contact.message', contact: 'omar', text: 'hi' }));
+    const stopped = updateOf(live.advance(30 * 24 * HOUR));
+    expect(stopped.halted?.reason).toBe('advance_limit');
+    expect(stopped.halted?.message).toMatch(/^The clock stopped at \+[\dhms]+: 20,000 trace entries in one step of time/);
+    expect(stopped.time).toBeLessThan(30 * 24 * HOUR);
+    expect(stopped.trace.entries.length).toBeLessThanOrEqual(20_010);
+    const next = updateOf(live.advance(1000));
+    expect(next.time).toBe(stopped.time + 1000);
+    expect(next.halted).toBeNull();
+    expect(next.trace.from).toBe(wrote.trace.entries.length + stopped.trace.entries.length);
+  });
+});
