@@ -21,10 +21,15 @@
  * the longest main-thread task while it plays, target under 50 ms on every run, with the longest
  * gap between animation frames beside it).
  *
+ * After each engine line, the script's expectations checked on the whole population with one
+ * status expectation failing for every contact (issue 13: it must cost about one read of the
+ * trace; target: less than the simulation's own run time).
+ *
  * Last, the app's initial JavaScript, gzip (test/bench/bundleSize.ts, target 250 KB).
  */
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
+import { checkExpectations } from '../../simulator/engine/expectations.ts';
 import { runStates } from '../../simulator/engine/materialize.ts';
 import type { Simulation } from '../../simulator/engine/simulation.ts';
 import { benchBareHeap, type BareHeapFigures, type BareQueueKind } from './bareHeapBench.ts';
@@ -147,6 +152,16 @@ async function main(): Promise<void> {
     print(summary);
     const engine = medianFigures(engineRuns);
     print({ name: 'engine', repeats, ...engine, msRuns: engineRuns.map((r) => round(r.ms)), coldMs: cold.ms, coldEventsPerSec: cold.eventsPerSec });
+
+    // Expectations on the whole population (issue 13): one status expectation that fails for every
+    // contact must cost about one read of the trace, not one per failing contact.
+    let finished: Simulation | null = null;
+    benchEngine(workload, (simulation) => (finished = simulation));
+    const failing = { ...workload.script, expect: [{ contact: workload.script.contacts[0]?.id ?? '', workflow: workload.workflow.id, status: 'failed' as const }] };
+    const t0 = performance.now();
+    const [result] = checkExpectations(finished as unknown as Simulation, failing);
+    const expectationsMs = performance.now() - t0;
+    print({ name: 'expectations', contacts, failedContacts: result?.failedContacts, ms: expectationsMs, engineRunMs: engine.runMs, meetsTargets: expectationsMs < engine.runMs });
 
     const xstateRuns: BenchFigures[] = [];
     for (let i = 0; i < xstateRepeats; i++) xstateRuns.push(benchXstate(workload));
