@@ -46,11 +46,11 @@ export function useScriptActions() {
       }
     };
 
-    /** Conflict: the script as another tab stored it (`null` when it is gone or cannot be read: toasted). */
-    const reloadTheirs = async (id: string): Promise<ScriptRecord | null> => {
+    /** Conflict: the script as another tab stored it; `'gone'` when it was deleted since, `null` when it cannot be read (toasted). */
+    const reloadTheirs = async (id: string): Promise<ScriptRecord | 'gone' | null> => {
       try {
         const raw = await db.scripts.get(id);
-        if (raw === undefined) return null;
+        if (raw === undefined) return 'gone';
         const read = readScriptRecord(raw);
         if (read.ok) return read.record;
         store.getState().notify({ tone: 'error', title: 'The stored script cannot be read', description: read.unreadable.problem });

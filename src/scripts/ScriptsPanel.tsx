@@ -88,7 +88,9 @@ export function ScriptsPanel({ workflowId, workflowNames, choices, chosen, onCho
   const reloadTheirs = (id: string) =>
     resolve(async () => {
       const theirs = await actions.reloadTheirs(id);
-      if (!theirs) return close();
+      // Unreadable (toasted): the choice stays open, mine with it. Deleted since: the choice changes.
+      if (theirs === null) return;
+      if (theirs === 'gone') return setConflict((current) => current && { ...current, theirs: 'deleted' });
       setConflict(null);
       setEditing({ initial: theirs.document, base: theirs });
       onChoose(savedScriptKey(theirs.id));
