@@ -274,7 +274,7 @@ describe('the Messages view', () => {
     await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Omar/ }).click();
     await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('No messages yet'));
   });
-  it('(g) two tabs of the Messages view each keep their own session: both reloaded, neither lost the other\'s', async () => {
+  it('(g) two tabs of the Messages view each keep their own session: both reloaded, neither lost the other\'s; a tab opened after one closed takes the closed one\'s over', async () => {
     const first = await session.open();
     await newFromExample(first, '24h follow-up');
     await openInbox(first, 'Alice — Agent', 'Omar');
@@ -301,5 +301,14 @@ describe('the Messages view', () => {
     // Each kept session is its own record in IndexedDB.
     const stored = JSON.parse(await dumpIndexedDb(first)) as { liveSession?: unknown[] };
     expect(stored.liveSession).toHaveLength(2);
+
+    // The second tab closes: a tab opened next takes its session over, not the open first tab's.
+    await second.close();
+    const third = await session.openTab({ path: '/messages' });
+    await third.getByLabel('Working as').selectOption({ label: 'Alice — Agent' });
+    await third.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Omar/ }).click();
+    await third.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('Written in the second tab'));
+    expect(await transcriptText(third, 'Omar')).not.toContain('Written in the first tab');
+    await third.close();
   });
 });
