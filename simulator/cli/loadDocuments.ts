@@ -48,7 +48,7 @@ function why(error: unknown): string {
  * (files in /proc say 0 bytes), no more than `maxBytes + 1` bytes are ever read: one more than
  * the cap tells that it is over.
  */
-export function readTextFile(file: string, maxBytes: number = LIMITS.fileBytes): { ok: true; text: string } | { ok: false; why: string } {
+export function readTextFile(file: string, maxBytes: number): { ok: true; text: string } | { ok: false; why: string } {
   let fd: number | undefined;
   try {
     const before = refusal(statSync(file), maxBytes);
@@ -79,8 +79,8 @@ export function readTextFile(file: string, maxBytes: number = LIMITS.fileBytes):
   }
 }
 
-function load<T>(file: string, parse: (raw: unknown) => ParseResult<T>): { value?: T; problems: FileProblem[] } {
-  const read = readTextFile(file);
+function load<T>(file: string, maxBytes: number, parse: (raw: unknown) => ParseResult<T>): { value?: T; problems: FileProblem[] } {
+  const read = readTextFile(file, maxBytes);
   if (!read.ok) return { problems: [{ file, path: '$', message: `Cannot read: ${read.why}` }] };
   const json = parseJson(read.text);
   const parsed = json.ok ? parse(json.value) : json;
@@ -89,9 +89,9 @@ function load<T>(file: string, parse: (raw: unknown) => ParseResult<T>): { value
 }
 
 export function loadWorkflowFile(file: string) {
-  return load<Workflow>(file, parseWorkflowDocument);
+  return load<Workflow>(file, LIMITS.workflowFileBytes, parseWorkflowDocument);
 }
 
 export function loadScriptFile(file: string) {
-  return load<Script>(file, parseScriptDocument);
+  return load<Script>(file, LIMITS.scriptFileBytes, parseScriptDocument);
 }

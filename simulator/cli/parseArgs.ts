@@ -50,7 +50,7 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
   }
   if (!script) return 'Missing --script <script.json>';
   if (workflows.length === 0) return 'Give at least one workflow file';
-  // Said before any file is read: each may hold up to LIMITS.fileBytes.
+  // Said before any file is read: each may hold up to LIMITS.workflowFileBytes.
   if (workflows.length > LIMITS.workflows)
     return `At most ${thousands(LIMITS.workflows)} Workflows can be simulated together (${thousands(workflows.length)} workflow files given)`;
   return { workflows, script, json, ...(until === undefined ? {} : { until }) };

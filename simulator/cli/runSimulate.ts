@@ -6,6 +6,7 @@ import { materializeEntry, runStates } from '../engine/materialize.ts';
 import { prepareSimulation } from '../engine/prepareSimulation.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import { hashTrace } from '../engine/traceHash.ts';
+import { describeStoppedShort } from '../trace/describeStoppedShort.ts';
 import { describeEntry, describeReason } from '../trace/describeEntry.ts';
 import { escapeJsonLine, escapeText } from '../trace/escapeText.ts';
 import { traceNames } from '../trace/traceNames.ts';
@@ -177,9 +178,7 @@ export function writeResults(
   }
   out.flush();
   if (stoppedShort) {
-    io.stderr(
-      `stopped after ${thousands(stoppedShort.entries)} trace entries at ${formatOffset(stoppedShort.at)} — narrow the script or the horizon (--until)\n`,
-    );
+    io.stderr(`${describeStoppedShort(stoppedShort)} (--until)\n`);
     return EXIT.badInput;
   }
   return failed.length > 0 ? EXIT.expectationFailed : EXIT.ok;

@@ -44,8 +44,10 @@ export const LIMITS = {
   liveEntriesPerAdvance: 20_000,
   /** Trace entries a live session may hold in all: its whole trace crosses to the page on a command. */
   liveEntries: 200_000,
-  /** Bytes of a file the command line or the app reads (a 1,000,000-contact export is ~60 MB). */
-  fileBytes: 64 * 1024 * 1024,
+  /** Bytes of a script file the command line or the app reads (a 1,000,000-contact export is ~60 MB). */
+  scriptFileBytes: 64 * 1024 * 1024,
+  /** Bytes of a Workflow file: 2,000 steps with long messages fit in a few MB. */
+  workflowFileBytes: 4 * 1024 * 1024,
 } as const;
 
 /**

@@ -1,9 +1,10 @@
 import { parseJson, parseScriptDocument, type ParseResult } from '../../simulator/schema/parseDocument.ts';
+import { LIMITS } from '../../simulator/schema/limits.ts';
 import type { Script } from '../../simulator/schema/script.ts';
 import { fileSlug } from '../app/fileSlug.ts';
 
-/** The largest script file read: 100,000 events (the format's limit) as exitflow exports them fit well under this. */
-export const MAX_SCRIPT_FILE_BYTES = 64 * 1024 * 1024;
+/** The largest script file read: the same cap as the command line's (simulator/schema/limits.ts). */
+export const MAX_SCRIPT_FILE_BYTES = LIMITS.scriptFileBytes;
 
 /**
  * Reads a script file chosen for import: its size, its JSON, its format and every field. Returns

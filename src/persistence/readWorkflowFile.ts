@@ -1,11 +1,12 @@
 import { formatJsonPath, parseJson, parseWorkflowDocument, type ParseResult } from '../../simulator/schema/parseDocument.ts';
+import { LIMITS } from '../../simulator/schema/limits.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { fileSlug } from '../app/fileSlug.ts';
 import { isStructuralProblem } from '../../simulator/validate/structuralProblems.ts';
 import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
 
-/** The largest Workflow file read (a 2,000-step Workflow is well under 2 MB). */
-export const MAX_WORKFLOW_FILE_BYTES = 4 * 1024 * 1024;
+/** The largest Workflow file read (a 2,000-step Workflow is well under 2 MB); the command line's cap too. */
+export const MAX_WORKFLOW_FILE_BYTES = LIMITS.workflowFileBytes;
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 

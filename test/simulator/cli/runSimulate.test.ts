@@ -176,7 +176,7 @@ describe('runSimulate: at most LIMITS.workflows workflow files, said before any 
   });
 });
 
-describe('runSimulate: only regular files, at most LIMITS.fileBytes', () => {
+describe('runSimulate: only regular files, at most LIMITS.scriptFileBytes / workflowFileBytes', () => {
   const refused = (result: Result, file: string, why: string) => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
@@ -203,19 +203,23 @@ describe('runSimulate: only regular files, at most LIMITS.fileBytes', () => {
     refused(run(folder, '--script', SCRIPT), folder, 'is a folder, not a file');
   });
 
-  it('a file one byte over 64 MB is refused before it is read; 64 MB exactly is read', () => {
-    const big = join(tmp, 'big.workflow.json');
+  it.each([
+    ['script', 'big.script.json', LIMITS.scriptFileBytes, '64 MB'],
+    ['Workflow', 'big.workflow.json', LIMITS.workflowFileBytes, '4 MB'],
+  ])('a %s file one byte over its cap is refused before it is read; at the cap exactly it is read', (kind, name, cap, words) => {
+    const big = join(tmp, name);
+    const args = (file: string) => (kind === 'script' ? [WORKFLOW, '--script', file] : [file, '--script', SCRIPT]);
     const fd = openSync(big, 'w');
-    ftruncateSync(fd, LIMITS.fileBytes + 1); // sparse: costs no disk
+    ftruncateSync(fd, cap + 1); // sparse: costs no disk
     closeSync(fd);
-    refused(run(big, '--script', SCRIPT), big, 'is larger than 64 MB, the most exitflow reads');
+    refused(run(...args(big)), big, `is larger than ${words}, the most exitflow reads`);
 
     const fd2 = openSync(big, 'r+');
-    ftruncateSync(fd2, LIMITS.fileBytes);
+    ftruncateSync(fd2, cap);
     closeSync(fd2);
-    const atCap = run(big, '--script', SCRIPT);
+    const atCap = run(...args(big));
     expect(atCap.code).toBe(2);
-    expect(atCap.stderr).toMatch(/big\.workflow\.json: \$: Not valid JSON/);
+    expect(atCap.stderr).toContain(`${name}: $: Not valid JSON`);
     rmSync(big);
   });
 
@@ -231,7 +235,7 @@ describe('runSimulate: only regular files, at most LIMITS.fileBytes', () => {
     const file = writeTemp('exact.txt', 'héllo'); // 6 bytes
     expect(readTextFile(file, 6)).toEqual({ ok: true, text: 'héllo' });
     expect(readTextFile(file, 5)).toEqual({ ok: false, why: 'is larger than 5 bytes, the most exitflow reads' });
-    expect(readTextFile(join(tmp, 'missing.json'))).toEqual({ ok: false, why: 'no such file' });
+    expect(readTextFile(join(tmp, 'missing.json'), 6)).toEqual({ ok: false, why: 'no such file' });
   });
 });
 
@@ -317,7 +321,7 @@ describe('runSimulate: a simulation stopped short at a work cap', () => {
     const text = capture();
     expect(writeResults(sim, { workflows, script, json: false }, text.io)).toBe(2);
     expect(text.out.stdout).toContain('2 of 2 expectations hold');
-    expect(text.out.stderr).toBe('stopped after 10,000,000 trace entries at +12d3h — narrow the script or the horizon (--until)\n');
+    expect(text.out.stderr).toBe('The simulation stopped after 10,000,000 trace entries at +12d3h, the most one simulation records — narrow the script or the horizon (--until)\n');
 
     const json = capture();
     expect(writeResults(sim, { workflows, script, json: true }, json.io)).toBe(2);
@@ -345,6 +349,6 @@ describe('runSimulate: a simulation stopped short at a work cap', () => {
     const lines = json.out.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { kind: string });
     expect(lines.filter((line) => line.kind !== 'run' && line.kind !== 'summary')).toHaveLength(sim.trace.length);
     expect(lines.at(-1)).toMatchObject({ kind: 'summary', stoppedShort: { reason: 'trace_limit', entries, at } });
-    expect(json.out.stderr).toBe(`stopped after ${entries} trace entries at ${formatOffset(at)} — narrow the script or the horizon (--until)\n`);
+    expect(json.out.stderr).toBe(`The simulation stopped after ${entries} trace entries at ${formatOffset(at)}, the most one simulation records — narrow the script or the horizon (--until)\n`);
   });
 });
