@@ -11,7 +11,7 @@ import { describeEntry, describeReason } from '../trace/describeEntry.ts';
 import { escapeJsonLine, escapeText } from '../trace/escapeText.ts';
 import { traceNames } from '../trace/traceNames.ts';
 import { formatFileProblem, loadScriptFile, loadWorkflowFile, type FileProblem } from './loadDocuments.ts';
-import { parseArgs, thousands, USAGE } from './parseArgs.ts';
+import { parseArgs, USAGE } from './parseArgs.ts';
 
 /** Where the command line writes: text, already split into whole lines (each ends with `\n`). */
 export interface SimulateIo {
