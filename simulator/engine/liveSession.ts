@@ -165,8 +165,13 @@ export class LiveSession {
     return contactStates(this.simulation);
   }
 
-  trace(): TraceEntry[] {
-    return [...traceEntries(this.simulation)];
+  /** The trace from entry `from` on (all of it by default). */
+  trace(from = 0): TraceEntry[] {
+    return [...traceEntries(this.simulation, from)];
+  }
+
+  get traceLength(): number {
+    return this.simulation.trace.length;
   }
 }
 

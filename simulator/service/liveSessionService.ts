@@ -48,8 +48,9 @@ export class LiveSessionService {
     const { at: _at, ...command } = event.data;
     const outcome = session.command(command as LiveCommand);
     if (!outcome.ok) return { ok: false, problems: [...outcome.problems] };
-    // A command re-simulates from the start: send the whole trace.
-    return { ok: true, update: this.update(0) };
+    // A command re-simulates from the start, but is recorded after everything already played
+    // (LiveSession.commandInstant), so what was sent is still the beginning: send what is new.
+    return { ok: true, update: this.update(this.sent) };
   }
 
   /** Lets `ms` of virtual time pass. */
@@ -77,16 +78,16 @@ export class LiveSessionService {
 
   private update(from: number): LiveUpdate {
     const session = this.session as LiveSession;
-    const trace = session.trace();
-    const start = Math.min(from, trace.length);
-    this.sent = trace.length;
+    const start = Math.min(from, session.traceLength);
+    const entries = session.trace(start);
+    this.sent = session.traceLength;
     return {
       time: session.time,
       nextDue: session.nextDue(),
       halted: session.halted,
       runs: session.runs(),
       contacts: session.contacts(),
-      trace: { from: start, entries: trace.slice(start) },
+      trace: { from: start, entries },
     };
   }
 }
