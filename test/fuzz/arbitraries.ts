@@ -77,7 +77,8 @@ export const hostileValue: fc.Arbitrary<Json> = fc.oneof(
   fc.record({ depth: fc.constantFrom(2, 64, 1000, 2500), kind: fc.constantFrom('array', 'object') }).map(({ depth, kind }): Json => ({ $nest: depth, kind })),
 );
 
-function expand(value: Json): Json {
+/** A value with its `$nest` marker made the deep value it stands for. */
+export function expand(value: Json): Json {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && typeof value.$nest === 'number')
     return nest(value.$nest, value.kind === 'array' ? 'array' : 'object');
   return value;
@@ -207,7 +208,7 @@ const stepKind: fc.Arbitrary<StepKind> = fc.constantFrom('send', 'send', 'ask', 
 /** A Wait's duration: the services get only slow loops in the light generation of the default profile (see `profile.ts`). */
 const waitDuration = (light: boolean, h: boolean): fc.Arbitrary<string> =>
   light
-    ? wild(h, fc.constantFrom('1h', '1d', '1m', '30m', '24h', `${HORIZON_DAYS}d`), durationText(true).filter((d) => !/^(0|\d+s|0[dhms].*)$/.test(d)), 8)
+    ? wild(h, fc.constantFrom('1h', '1d', '2h', '24h', `${HORIZON_DAYS}d`), durationText(true).filter((d) => !/^(0|\d+[sm]|0[dhms].*)$/.test(d)), 8)
     : fc.oneof({ weight: 2, arbitrary: fc.constantFrom('1s', '0s', '1m', '1h') }, { weight: 3, arbitrary: durationText(h) });
 
 const stepRecipe = (light: boolean, h: boolean): fc.Arbitrary<StepRecipe> =>
@@ -442,7 +443,7 @@ export const scriptRecipe = (light: boolean, h: boolean): fc.Arbitrary<ScriptRec
       fc.record({
         contacts: fc.oneof(
           { weight: 12, arbitrary: fc.constantFrom<Json>(1, 2, 50) },
-          { weight: 2, arbitrary: light ? fc.constantFrom<Json>(200) : fc.constantFrom<Json>(100_000, LIMITS.populationContacts) },
+          { weight: 2, arbitrary: light ? fc.constantFrom<Json>(20) : fc.constantFrom<Json>(100_000, LIMITS.populationContacts) },
           ...(h ? [{ weight: 1, arbitrary: fc.constantFrom<Json>(0, -1, 1.5, LIMITS.populationContacts + 1, 2 ** 31, '10') }] : []),
         ),
         jitter: light ? waitDuration(true, h) : durationText(h),
@@ -530,8 +531,53 @@ export interface WorldRecipe {
   readonly script: ScriptRecipe;
 }
 
-/** One to three generated Workflows (rarely, after many copies of a small one), and a script naming them; calm or wild, half and half. */
-export const worldArb = (light: boolean): fc.Arbitrary<WorldRecipe> => fc.oneof(worldOf(light, false), worldOf(light, true));
+/**
+ * One to three generated Workflows (rarely, after many copies of a small one), and a script naming
+ * them; calm or wild; and one case in four a known danger with random details (see `dangerOf`).
+ */
+export const worldArb = (light: boolean, fastLoops = !light): fc.Arbitrary<WorldRecipe> =>
+  fc.oneof({ weight: 3, arbitrary: worldOf(light, false) }, { weight: 3, arbitrary: worldOf(light, true) }, { weight: 2, arbitrary: dangerOf(light, fastLoops) });
+
+const plainStep = (kind: StepKind, duration = '1h', target = 0): StepRecipe => ({ kind, text: 'Hello {{contact.name}}', duration, timeout: null, time: '09:00', target, label: '' });
+
+/**
+ * Shapes that broke exitflow before (issue 13), with the rest generated: a restricted user's stop
+ * past 2^15 users; a Wait as long as the horizon or absurdly longer; a loop that pauses a second
+ * (a minute for the services in the light profile); many Workflows before the one that speaks.
+ */
+const dangerOf = (light: boolean, fastLoops: boolean): fc.Arbitrary<WorldRecipe> =>
+  fc
+    .record({
+      kind: fc.constantFrom('restrictedStop', 'longWait', 'fastLoop', 'manyWorkflows'),
+      script: scriptRecipe(light, false),
+      h: fc.boolean(),
+      fillerUsers: fc.constantFrom(0, LIMITS.users - 5, LIMITS.users - 3, 2 ** 15 - 3, 2 ** 15, 2 ** 16),
+      wait: fc.oneof(durationText(false), durationText(true), fc.constantFrom('100000000000000000000d', '100000000000000000d', `${HORIZON_DAYS}d`, '200000000d')),
+      loop: fastLoops ? fc.constantFrom('1s', '0s', '1m') : fc.constantFrom('1h', '1d'),
+      copies: fc.constantFrom(LIMITS.workflows - 3, LIMITS.workflows + 1, 2049),
+      stopAt: offsetText(false),
+      manualStop: fc.boolean(),
+    })
+    .map(({ kind, script, fillerUsers, wait, loop, copies, stopAt, manualStop }): WorldRecipe => {
+      const base: WorkflowRecipe = { id: 'w0', name: 'Workflow 0', trigger: 'incoming_message', oncePerContact: false, steps: [], fillerSteps: 0, manualStop, exits: [], exitsEnabled: false, mutations: [] };
+      const hello: EventRecipe = { type: 'contact.message', at: '+0', contact: 0, user: null, text: 'Hi', workflow: 0 };
+      const scripted = { ...script, events: [hello, ...script.events] };
+      switch (kind) {
+        case 'restrictedStop':
+          return {
+            workflows: [{ ...base, manualStop: true, steps: [plainStep('send'), plainStep('wait', '24h'), plainStep('send')] }],
+            copies: 0,
+            script: { ...scripted, fillerUsers, events: [hello, { type: 'workflow.stop', at: stopAt, contact: 0, user: RESTRICTED, text: '', workflow: 0 }, ...script.events] },
+          };
+        case 'longWait':
+          return { workflows: [{ ...base, steps: [plainStep('send'), plainStep('wait', wait), plainStep('send')] }], copies: 0, script: scripted };
+        case 'fastLoop':
+          // One contact: a population of looping contacts is the heavy work the light profile leaves to a deep run.
+          return { workflows: [{ ...base, steps: [plainStep('wait', loop), plainStep('send'), plainStep('jump', '1h', 0)] }], copies: 0, script: { ...scripted, population: light ? null : scripted.population } };
+        case 'manyWorkflows':
+          return { workflows: [{ ...base, steps: [plainStep('send'), plainStep('wait', '1h'), plainStep('send')] }], copies, script: scripted };
+      }
+    });
 
 const worldOf = (light: boolean, h: boolean): fc.Arbitrary<WorldRecipe> =>
   fc
@@ -563,8 +609,8 @@ export function buildWorld(recipe: WorldRecipe): World {
 /** Input for a service: a world to build, or a raw value that is not one. */
 export type Loadable = { readonly world: WorldRecipe } | { readonly raw: Json };
 
-const loadableArb = (light: boolean): fc.Arbitrary<Loadable> =>
-  fc.oneof({ weight: 12, arbitrary: worldArb(light).map((world): Loadable => ({ world })) }, { weight: 1, arbitrary: hostileValue.map((raw): Loadable => ({ raw })) });
+const loadableArb = (light: boolean, fastLoops = !light): fc.Arbitrary<Loadable> =>
+  fc.oneof({ weight: 12, arbitrary: worldArb(light, fastLoops).map((world): Loadable => ({ world })) }, { weight: 1, arbitrary: hostileValue.map((raw): Loadable => ({ raw })) });
 
 /** The engine property's case: a world and the horizon (`--until`, ms; `'Infinity'` decoded in the sandbox). */
 export interface EngineCase {
@@ -630,7 +676,8 @@ export interface LiveCase {
 
 /** A live session: a world to start on (or, now and then, something that is not one) and what a person does. */
 export const liveCaseArb: fc.Arbitrary<LiveCase> = fc.record({
-  start: loadableArb(true),
+  // Fast loops too: the live clock has its own cap (`LIMITS.liveEntriesPerAdvance`).
+  start: loadableArb(!PROFILE.heavy, true),
   ops: liveOpsArb,
 });
 
@@ -671,7 +718,7 @@ export const compareCaseArb: fc.Arbitrary<CompareCase> = fc.oneof(
 
 /** The request a Compare case stands for. */
 export function buildCompareRequest(input: CompareCase): Json {
-  if ('raw' in input) return input.raw;
+  if ('raw' in input) return expand(input.raw);
   const world = buildWorld(input.world);
   return {
     workflows: world.workflows,

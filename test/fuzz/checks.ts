@@ -15,7 +15,7 @@ import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { CompareService } from '../../simulator/service/compareService.ts';
 import { LiveSessionService } from '../../simulator/service/liveSessionService.ts';
 import { PlaybackService } from '../../simulator/service/playbackService.ts';
-import { buildCompareRequest, buildWorld, type CliCase, type CompareCase, type EngineCase, type Json, type LiveCase, type Loadable, type PlaybackCase } from './arbitraries.ts';
+import { buildCompareRequest, buildWorld, expand, type CliCase, type CompareCase, type EngineCase, type Json, type LiveCase, type Loadable, type PlaybackCase } from './arbitraries.ts';
 import { buildCliArgs } from './cliArgs.ts';
 import { ENGINE_TRACE_CAP } from './profile.ts';
 
@@ -198,9 +198,17 @@ const LIVE_TRACE_MAX = LIMITS.liveEntries + 10_000;
 
 /** The value a service is given: a built world, in the service's own shape, or the raw value. */
 function loadValue(load: Loadable, scriptKey: 'base' | 'script'): Json {
-  if ('raw' in load) return load.raw;
+  if ('raw' in load) return expand(load.raw);
   const world = buildWorld(load.world);
   return { workflows: world.workflows, [scriptKey]: world.script };
+}
+
+/** A command with its hostile values made whole (a deep value travels as a marker). */
+function expandCommand(input: Json): Json {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return expand(input);
+  const out: { [key: string]: Json } = {};
+  for (const [key, value] of Object.entries(input)) Object.defineProperty(out, key, { value: expand(value), enumerable: true, writable: true, configurable: true });
+  return out;
 }
 
 export function checkLive(input: LiveCase): Outcome {
@@ -221,7 +229,7 @@ export function checkLive(input: LiveCase): Outcome {
     const where = `op ${i} (${op.op})`;
     const before = snapshot(service);
     const result =
-      op.op === 'command' ? service.command(op.input) : op.op === 'advance' ? service.advance(decodeNumber(op.ms)) : op.op === 'jumpToNext' ? service.jumpToNext() : service.start(op.input);
+      op.op === 'command' ? service.command(expandCommand(op.input)) : op.op === 'advance' ? service.advance(decodeNumber(op.ms)) : op.op === 'jumpToNext' ? service.jumpToNext() : service.start(op.input);
     check(result !== null && typeof result === 'object' && typeof result.ok === 'boolean', 'every answer is ok or a refusal', () => `${where}: ${show(result)}`);
     if (!result.ok) {
       checkProblems(result.problems, where);
@@ -239,7 +247,7 @@ export function checkLive(input: LiveCase): Outcome {
     check(traceLength <= LIVE_TRACE_MAX, "a live session's trace is bounded", () => `${where}: ${traceLength} entries`);
     checkManualStops(update.runs, restricted, where);
     if (op.op === 'command' && before) {
-      const command = op.input as { type?: unknown; user?: unknown };
+      const command = (op.input ?? {}) as { type?: unknown; user?: unknown };
       if (command.type === 'workflow.stop' && typeof command.user === 'string' && restricted.has(command.user)) {
         const manual = (runs: string) => (JSON.parse(runs) as RunState[]).filter((r) => r.status === 'stopped' && r.reason === 'manual').length;
         const after = snapshot(service);
@@ -268,7 +276,7 @@ export function checkPlayback(input: PlaybackCase): Outcome {
   }
   input.ops.forEach((op, i) => {
     const where = `op ${i} (${op.op})`;
-    const arg = 'arg' in op ? decodeNumber(op.arg) : undefined;
+    const arg = 'arg' in op ? decodeNumber(expand(op.arg)) : undefined;
     const result = (() => {
       switch (op.op) {
         case 'advance': return service.advance(arg);

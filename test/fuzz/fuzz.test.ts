@@ -20,7 +20,7 @@
  *    restricted user in `--json` output.
  *
  * Each case runs in a worker thread (sandbox.ts) with a watchdog: a case that does not finish within
- * `FUZZ_CASE_MS` (4 s by default, 60 s in a deep run) fails "finishes within the watchdog" instead of
+ * `FUZZ_CASE_MS` (10 s by default, 90 s in a deep run) fails "finishes within the watchdog" instead of
  * hanging the suite; a thread that runs out of heap fails the case too.
  *
  * ## Running

@@ -10,7 +10,7 @@
  *   `maxTraceEntries`.
  * * **deep** (`npm run fuzz`, or `FUZZ_SECONDS=n`): every property runs for its share of
  *   `FUZZ_SECONDS` (default 600), with heavy legitimate workloads too (a Wait of 1s in a loop, a
- *   population of a million contacts), a generous per-case watchdog, and after a failure it records
+ *   population of a million contacts), a generous per-case watchdog (90 s), and after a failure it records
  *   the shrunk counterexample and searches on with a new seed.
  */
 
@@ -41,10 +41,11 @@ export const PROFILE = {
   propertyMs: (siblings: number): number => (DEEP ? (number('FUZZ_SECONDS', 600) * 1000) / Math.max(1, siblings) : number('FUZZ_PROPERTY_MS', 6_000)),
   /**
    * The watchdog: one case (a parse, a simulation run to its end, a sequence of service calls)
-   * answering later than this is a failure ("does not finish"). A simulation stopped by the
-   * 10,000,000-entry cap takes seconds, so a deep run allows for it.
+   * answering later than this is a failure ("does not finish"). 10 s by default: a case that
+   * writes a thousand Workflow files for the command line takes a second on a loaded 2-core
+   * machine. A simulation stopped by the 10,000,000-entry cap takes seconds, so a deep run allows 90 s.
    */
-  caseMs: DEEP ? number('FUZZ_CASE_MS', 60_000) : number('FUZZ_CASE_MS', 4_000),
+  caseMs: DEEP ? number('FUZZ_CASE_MS', 90_000) : number('FUZZ_CASE_MS', 10_000),
   /** Heavy but legitimate workloads (1s loops given to the services, a million-contact population). */
   heavy: DEEP,
   /** Reproduce a failure: the seed and path fast-check printed. */

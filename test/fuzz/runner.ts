@@ -50,12 +50,21 @@ export async function runProperty<T>(name: PropertyName, arb: fc.Arbitrary<T>, s
   for (;;) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) break;
+    // The case running when time is up: fast-check stops waiting for it, the watchdog does not.
+    let last: { value: T; run: number; verdict: Promise<Verdict> } | null = null;
+    let generated = 0;
+    let failedOnce = false;
     const details = await fc.check(
       fc.asyncProperty(arb, async (value) => {
         report.cases++;
-        const verdict = await sandbox.run(name, value);
-        if (!verdict.ok) throw new CaseFailed(verdict);
-        report.outcomes[verdict.outcome]++;
+        const verdict = sandbox.run(name, value);
+        last = { value, run: generated++, verdict };
+        const outcome = await verdict;
+        if (!outcome.ok) {
+          failedOnce = true;
+          throw new CaseFailed(outcome);
+        }
+        report.outcomes[outcome.outcome]++;
       }),
       {
         numRuns: PROFILE.deep ? 1_000_000_000 : PROFILE.runs,
@@ -67,7 +76,25 @@ export async function runProperty<T>(name: PropertyName, arb: fc.Arbitrary<T>, s
       },
     );
     report.runs += details.numRuns;
-    if (!details.failed) break;
+    if (!details.failed) {
+      // Interrupted on a case still running: wait for its verdict (the watchdog bounds the wait); a
+      // failure there is a failure too, reported unshrunk, replayable by its run's path when no shrinking had begun.
+      const pending = last as { value: T; run: number; verdict: Promise<Verdict> } | null;
+      if (details.interrupted && pending) {
+        const verdict = await pending.verdict;
+        if (!verdict.ok)
+          report.failures.push({
+            invariant: verdict.invariant,
+            detail: `${verdict.detail} (the case running when the property's time was up; not shrunk)`,
+            seed: details.seed,
+            path: failedOnce ? '' : String(pending.run),
+            counterexample: clip(fc.stringify(pending.value), 4000),
+          });
+      }
+      if (report.failures.length === 0 || !PROFILE.deep) break;
+      seed = (seed * 1_103_515_245 + 12_345) | 0;
+      continue;
+    }
     const error = details.errorInstance;
     const verdict = error instanceof CaseFailed ? error.verdict : { invariant: 'no exception escapes (in the test)', detail: String(error) };
     report.failures.push({

@@ -53,8 +53,17 @@ export class Sandbox {
     pending?.resolve({ ok: false, invariant, detail });
   }
 
-  /** Checks one case; resolves with its verdict, never rejects. */
-  async run(kind: PropertyName, input: unknown): Promise<Verdict> {
+  /** The case in the thread now: the next waits for it (fast-check may give up on a case that the thread still runs). */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Checks one case, after the one before; resolves with its verdict, never rejects. */
+  run(kind: PropertyName, input: unknown): Promise<Verdict> {
+    const verdict = this.queue.then(() => this.runNow(kind, input));
+    this.queue = verdict;
+    return verdict;
+  }
+
+  private async runNow(kind: PropertyName, input: unknown): Promise<Verdict> {
     if (!this.worker) await this.spawn();
     else await this.ready;
     const worker = this.worker as Worker;
