@@ -80,7 +80,15 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
   const apply = useCallback(
     (result: LiveResult): boolean => {
       if (result.ok) {
-        store.getState().liveUpdated(result.update);
+        const state = store.getState();
+        state.liveUpdated(result.update);
+        // The engine stopped the clock short and says why: at the end of what the session plays
+        // (or with its trace full) the clock pauses, so it does not ask again at every tick.
+        const halted = result.update.halted;
+        if (halted) {
+          if (halted.reason !== 'advance_limit') state.setLiveSpeed(0);
+          state.notify({ tone: 'info', title: 'The clock stopped', description: halted.message });
+        }
         return true;
       }
       store.getState().notify({ tone: 'error', title: 'The engine did not take that', description: result.problems.map((problem) => problem.message).join('; ') });
