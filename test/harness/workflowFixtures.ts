@@ -197,6 +197,21 @@ export function loopWorkflow(settings: SettingsInput = noExits()): Workflow {
 }
 
 /**
+ * "Every second": Wait 1s → "Tick" → jump back to the Wait. Valid (the loop waits), but it never
+ * ends: a year of it is ~190 million trace entries, what the work caps are for (issue 13).
+ * Step ids: pause, tick, again.
+ */
+export function everySecondWorkflow(settings: SettingsInput = noExits()): Workflow {
+  return buildWorkflow({
+    id: 'tick',
+    name: 'Every second',
+    steps: [steps.wait('pause', '1s', 'Pause'), steps.send('tick', 'Tick', 'Tick'), steps.jump('again', 'pause', 'Again')],
+    edges: ['trigger>pause', 'pause>tick', 'tick>again'],
+    settings,
+  });
+}
+
+/**
  * "Runaway": a loop whose only pause is a Wait of "0s" — valid for the validator, but it never
  * lets virtual time advance. Step ids: tick, pause, again.
  */

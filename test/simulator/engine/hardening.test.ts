@@ -8,9 +8,8 @@ import { nextTimeOfDay } from '../../../simulator/engine/zonedTime.ts';
 import { describeEntry } from '../../../simulator/trace/describeEntry.ts';
 import { traceNames } from '../../../simulator/trace/traceNames.ts';
 import { scriptSchema, type Script } from '../../../simulator/schema/script.ts';
-import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { harness } from '../../harness/simulationHarness.ts';
-import { buildWorkflow, followUpWorkflow, noExits, questionWorkflow, steps } from '../../harness/workflowFixtures.ts';
+import { buildWorkflow, everySecondWorkflow, followUpWorkflow, noExits, questionWorkflow, steps } from '../../harness/workflowFixtures.ts';
 
 /** Regressions of issue 13: inputs the schemas allowed that broke the engine. */
 
@@ -18,16 +17,6 @@ const START = '2026-01-05T09:00:00Z';
 
 function script(body: Record<string, unknown>): Script {
   return scriptSchema.parse({ format: 'exitflow.script/1', name: 'hostile', start: START, ...body });
-}
-
-/** Wait 1s → Send → Jump back to the Wait: valid (the loop waits), but it never ends. */
-function everySecond(): Workflow {
-  return buildWorkflow({
-    id: 'tick',
-    name: 'Every second',
-    steps: [steps.wait('pause', '1s', 'Pause'), steps.send('tick', 'Tick', 'Tick'), steps.jump('again', 'pause', 'Again')],
-    edges: ['trigger>pause', 'pause>tick', 'tick>again'],
-  });
 }
 
 describe('a user far down the list (item 1)', () => {
@@ -82,7 +71,7 @@ describe('the event queue and the clock (items 2, 3)', () => {
 describe('a cap on work (item 4)', () => {
   it('a Workflow that loops every second stops short at the trace cap, saying where', () => {
     const base = script({ contacts: [{ id: 'dana' }], events: [{ at: '+0', contact: 'dana', type: 'contact.message', text: 'hi' }] });
-    const prepared = prepareSimulation({ workflows: [everySecond()], script: base, maxTraceEntries: 10_000 });
+    const prepared = prepareSimulation({ workflows: [everySecondWorkflow()], script: base, maxTraceEntries: 10_000 });
     if (!prepared.ok) throw new Error('prepare');
     const sim = prepared.simulation.runToEnd();
     expect(sim.stoppedShort).toMatchObject({ reason: 'trace_limit' });
@@ -97,7 +86,7 @@ describe('a cap on work (item 4)', () => {
 
   it('runUntil with a budget stops at the instant it reached, and goes on from there', () => {
     const base = script({ contacts: [{ id: 'dana' }], events: [{ at: '+0', contact: 'dana', type: 'contact.message', text: 'hi' }] });
-    const prepared = prepareSimulation({ workflows: [everySecond()], script: base });
+    const prepared = prepareSimulation({ workflows: [everySecondWorkflow()], script: base });
     if (!prepared.ok) throw new Error('prepare');
     const sim = prepared.simulation;
     expect(sim.runUntil(86_400_000, 500)).toBe(false);

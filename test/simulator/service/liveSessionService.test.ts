@@ -16,6 +16,7 @@ import type { TraceEntry } from '../../../simulator/schema/trace.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { LiveSessionService } from '../../../simulator/service/liveSessionService.ts';
 import { demoScript } from '../../../src/messages/live/demoCast.ts';
+import { everySecondWorkflow } from '../../harness/workflowFixtures.ts';
 
 const HOUR = 3_600_000;
 const WORKFLOW = '24h follow-up';
@@ -338,26 +339,8 @@ describe('the live clock at its limits (issue 13, item 8)', () => {
   });
 
   it('a Workflow that loops every second: one advance of 30 days stops short with its reason, and play goes on', () => {
-    const raw = {
-      format: 'exitflow.workflow/1',
-      id: 'tick',
-      name: 'Every second',
-      trigger: { id: 'trigger', type: 'incoming_message' },
-      steps: [
-        { id: 'pause', type: 'wait', label: 'Pause', delay: { kind: 'duration', duration: '1s' } },
-        { id: 'tick', type: 'send_message', label: 'Tick', text: 'Tick' },
-        { id: 'again', type: 'jump_to', label: 'Again', target: 'pause' },
-      ],
-      edges: [
-        { id: 'e0', source: 'trigger', target: 'pause' },
-        { id: 'e1', source: 'pause', target: 'tick' },
-        { id: 'e2', source: 'tick', target: 'again' },
-      ],
-    };
-    const parsed = parseWorkflowDocument(raw);
-    if (!parsed.ok) throw new Error('the loop does not parse');
     const live = overTheWire();
-    updateOf(live.start({ workflows: [parsed.value], base: base() }));
+    updateOf(live.start({ workflows: [everySecondWorkflow()], base: base() }));
     const wrote = updateOf(live.command({ type: 'contact.message', contact: 'omar', text: 'hi' }));
     const stopped = updateOf(live.advance(30 * 24 * HOUR));
     expect(stopped.halted?.reason).toBe('advance_limit');

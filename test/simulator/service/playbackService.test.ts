@@ -6,6 +6,7 @@
 // to the end; the same instant must show the same state however it was reached. `report` answers
 // the end-of-run report of what is loaded (checked against `simulationReportOutcomeSchema`).
 import { describe, expect, it } from 'vitest';
+import { everySecondWorkflow } from '../../harness/workflowFixtures.ts';
 import { runStates, traceEntries } from '../../../simulator/engine/materialize.ts';
 import { Simulation } from '../../../simulator/engine/simulation.ts';
 import {
@@ -874,22 +875,6 @@ describe('report', () => {
 describe('a simulation that stops at its work cap (issue 13, item 4)', () => {
   it('says so in what load answers, with the instant the timeline ends at', () => {
     const service = new PlaybackService();
-    const loop = {
-      format: 'exitflow.workflow/1',
-      id: 'tick',
-      name: 'Every second',
-      trigger: { id: 'trigger', type: 'incoming_message' },
-      steps: [
-        { id: 'pause', type: 'wait', label: 'Pause', delay: { kind: 'duration', duration: '1s' } },
-        { id: 'tick', type: 'send_message', label: 'Tick', text: 'Tick' },
-        { id: 'again', type: 'jump_to', label: 'Again', target: 'pause' },
-      ],
-      edges: [
-        { id: 'e0', source: 'trigger', target: 'pause' },
-        { id: 'e1', source: 'pause', target: 'tick' },
-        { id: 'e2', source: 'tick', target: 'again' },
-      ],
-    };
     const script = {
       format: 'exitflow.script/1',
       name: 'Loop for a year',
@@ -897,7 +882,7 @@ describe('a simulation that stops at its work cap (issue 13, item 4)', () => {
       contacts: [{ id: 'dana' }],
       events: [{ at: '+0', contact: 'dana', type: 'contact.message', text: 'hi' }],
     };
-    const loaded = service.load({ workflows: [loop], script });
+    const loaded = service.load({ workflows: [everySecondWorkflow()], script });
     if (!loaded.ok) throw new Error(loaded.problems.map((problem) => problem.message).join('; '));
     expect(loaded.info.stoppedShort).toMatchObject({ entries: 10_000_000 });
     expect(loaded.info.stoppedShort?.message).toMatch(/^The simulation stopped after 10,000,000 trace entries at \+\d+d[\dhms]*, the most one simulation records/);
