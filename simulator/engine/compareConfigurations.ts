@@ -6,6 +6,7 @@ import type {
   ExitConfiguration,
   NotSentMessage,
 } from '../schema/compare.ts';
+import { LIMITS } from '../schema/limits.ts';
 import type { Script } from '../schema/script.ts';
 import type { Workflow } from '../schema/workflow.ts';
 import type { CompiledWorkflow } from './compileWorkflow.ts';
@@ -13,6 +14,7 @@ import { materializeEntry, runStates } from './materialize.ts';
 import { prepareSimulation } from './prepareSimulation.ts';
 import type { Simulation } from './simulation.ts';
 import { K } from './traceLog.ts';
+import { describeStoppedShort } from '../trace/describeStoppedShort.ts';
 
 /**
  * The columns of "Compare" (issue 7, item 6): exit conditions off, each condition alone, and all
@@ -40,6 +42,8 @@ export interface CompareOptions {
   readonly workflow?: string;
   /** The simulation horizon, ms since start (as `prepareSimulation`'s `until`). */
   readonly until?: number;
+  /** Trace entries all the simulations together may record (default LIMITS.compareTraceEntries). */
+  readonly maxTraceEntries?: number;
 }
 
 /** The same Workflow with a configuration's exit conditions (`manualStop` untouched). */
@@ -64,13 +68,15 @@ export function compareConfigurations(
   options: CompareOptions = {},
 ): CompareResult {
   const chosen = options.workflow === undefined ? undefined : findWorkflow(workflows, options.workflow);
+  // One budget for the whole grid: each simulation may record what the ones before it left.
+  const budget = { left: options.maxTraceEntries ?? LIMITS.compareTraceEntries };
   const rows = scripts.map((script, scriptIndex) => {
     const outcomes = EXIT_CONFIGURATIONS.map((configuration): Outcome => {
       if (options.workflow !== undefined && !chosen) return { ok: false, problems: [unknownChoice(workflows, options.workflow)] };
       const configured = workflows.map((workflow) =>
         chosen === undefined || workflow === chosen ? withExitConfiguration(workflow, configuration) : workflow,
       );
-      return simulate(configured, script, scriptIndex, chosen?.id, options.until);
+      return simulate(configured, script, scriptIndex, chosen?.id, options.until, budget);
     });
     const baseline = outcomes[0];
     const cells = outcomes.map((outcome, i): CompareCell => {
@@ -105,9 +111,19 @@ function unknownChoice(workflows: readonly Workflow[], ref: string): CompareProb
 }
 
 /** One script under one configuration: its runs (of `only`, or of every Workflow) and the messages sent. */
-function simulate(workflows: readonly Workflow[], script: Script, scriptIndex: number, only: string | undefined, until: number | undefined): Outcome {
+function simulate(
+  workflows: readonly Workflow[],
+  script: Script,
+  scriptIndex: number,
+  only: string | undefined,
+  until: number | undefined,
+  budget: { left: number },
+): Outcome {
+  const overBudget = (message: string): Outcome => ({ ok: false, problems: [{ source: 'script', index: scriptIndex, path: '$', message }] });
+  if (budget.left <= 0)
+    return overBudget(`Not simulated: this comparison has recorded its ${LIMITS.compareTraceEntries.toLocaleString('en-US')} trace entries — compare fewer scripts, or a shorter one`);
   try {
-    const prepared = prepareSimulation({ workflows, script, ...(until === undefined ? {} : { until }) });
+    const prepared = prepareSimulation({ workflows, script, maxTraceEntries: budget.left, ...(until === undefined ? {} : { until }) });
     if (!prepared.ok) {
       return {
         ok: false,
@@ -115,6 +131,9 @@ function simulate(workflows: readonly Workflow[], script: Script, scriptIndex: n
       };
     }
     const sim = prepared.simulation.runToEnd();
+    budget.left -= sim.trace.length;
+    // A cell cut short would compare a part of a run with a whole one: say so instead.
+    if (sim.stoppedShort !== null) return overBudget(describeStoppedShort(sim.stoppedShort));
     return { ok: true, runs: compareRuns(sim, script, only), sent: sentMessages(sim) };
   } catch (error) {
     // The engine is not expected to throw on prepared inputs; if it does, the grid shows it in the cell.

@@ -44,6 +44,9 @@ export class LiveSession {
 
   /** A session on valid Workflows and a base script (its users, contacts, start; its events play too). */
   static start(workflows: readonly Workflow[], base: Script): { readonly ok: true; readonly session: LiveSession } | { readonly ok: false; readonly problems: InputProblem[] } {
+    // A population's events are each contact's own, shifted by jitter: a command "now" would not be.
+    if (base.population)
+      return { ok: false, problems: [{ source: 'script', index: 0, path: '$.population', message: 'A live session plays the listed contacts; play a population in the simulator' }] };
     const prepared = prepareSimulation({ workflows, script: base, maxTraceEntries: LIMITS.liveEntries });
     if (!prepared.ok) return prepared;
     prepared.simulation.runUntil(0);

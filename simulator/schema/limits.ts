@@ -40,6 +40,13 @@ export const LIMITS = {
    * every second for a year does not, and is stopped instead of filling the memory.
    */
   traceEntries: 10_000_000,
+  /**
+   * Trace entries one Compare may record in all (every script under each of its five settings);
+   * the cells past it are not simulated, and say why.
+   */
+  compareTraceEntries: 20_000_000,
+  /** Scripts one Compare takes. */
+  compareScripts: 200,
   /** Trace entries one step of a live session's clock may add before the clock stops short. */
   liveEntriesPerAdvance: 20_000,
   /** Trace entries a live session may hold in all: its whole trace crosses to the page on a command. */

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { compareConfigurations } from '../engine/compareConfigurations.ts';
 import type { CompareOutcome } from '../schema/compare.ts';
+import { LIMITS } from '../schema/limits.ts';
 import { formatJsonPath } from '../schema/parseDocument.ts';
 import type { InputProblem } from '../schema/result.ts';
 import { scriptSchema } from '../schema/script.ts';
 import { workflowSchema } from '../schema/workflow.ts';
 
 export const compareRequestSchema = z.object({
-  workflows: z.array(workflowSchema).min(1, 'Load at least one Workflow'),
-  scripts: z.array(scriptSchema).min(1, 'Choose at least one script'),
+  workflows: z.array(workflowSchema).min(1, 'Load at least one Workflow').max(LIMITS.workflows, `At most ${LIMITS.workflows} Workflows`),
+  scripts: z.array(scriptSchema).min(1, 'Choose at least one script').max(LIMITS.compareScripts, `At most ${LIMITS.compareScripts} scripts`),
   /** Compare this Workflow only (id or name); every Workflow when absent. */
   workflow: z.string().optional(),
 });

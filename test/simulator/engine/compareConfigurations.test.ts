@@ -11,7 +11,7 @@ import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { deepFreeze } from '../../harness/deepFreeze.ts';
 import { exampleScript, exampleWorkflow } from '../../harness/exampleDocuments.ts';
 import { harness, ms } from '../../harness/simulationHarness.ts';
-import { buildWorkflow, FOLLOW_UP, followUpWorkflow, noExits, steps } from '../../harness/workflowFixtures.ts';
+import { buildWorkflow, everySecondWorkflow, FOLLOW_UP, followUpWorkflow, noExits, steps } from '../../harness/workflowFixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const EXAMPLES = join(ROOT, 'public/examples');
@@ -400,4 +400,23 @@ describe('the cells agree with `npm run simulate` on the same inputs', () => {
       }
     }
   }, 600_000);
+});
+
+describe('one work budget for the whole grid (issue 13, item 4: found by the fuzzing suite)', () => {
+  it('a cell cut short at the budget says so, and the cells after it are not simulated, each saying why', () => {
+    const script = harness(everySecondWorkflow()).at('+0').contactSays('hi').script();
+    const result = compareConfigurations([everySecondWorkflow()], [script, script], { maxTraceEntries: 25_000 });
+    const cells = result.rows.flatMap((row) => row.cells);
+    expect(cells).toHaveLength(10);
+    // The first simulation takes the whole budget and is cut short: none of its runs is shown as if it were the whole story.
+    expect(cells[0]).toMatchObject({ ok: false, problems: [{ path: '$', message: expect.stringMatching(/^The simulation stopped after 25,000 trace entries at \+/) }] });
+    for (const cell of cells.slice(1))
+      expect(cell).toMatchObject({ ok: false, problems: [{ path: '$', message: expect.stringMatching(/^Not simulated: this comparison has recorded its 20,000,000 trace entries/) }] });
+  });
+
+  it('a grid within the budget is untouched by it', () => {
+    const script = harness(followUpWorkflow()).at('+0').contactSays('hi').script();
+    const result = compareConfigurations([followUpWorkflow()], [script], { maxTraceEntries: 1_000 });
+    expect(result.rows[0]?.cells.every((cell) => cell.ok)).toBe(true);
+  });
 });

@@ -353,3 +353,11 @@ describe('the live clock at its limits (issue 13, item 8)', () => {
     expect(next.trace.from).toBe(wrote.trace.entries.length + stopped.trace.entries.length);
   });
 });
+
+describe('a live session plays listed contacts (found by the fuzzing suite)', () => {
+  it('refuses a population script at start: a command "now" would be shifted by its jitter and never seen', () => {
+    const live = overTheWire();
+    const result = live.start({ workflows: [followUp(STOPPABLE)], base: { ...base(), population: { contacts: 1, jitter: '1h', seed: 0 } } });
+    expect(result).toEqual({ ok: false, problems: [{ source: 'script', index: 0, path: '$.population', message: 'A live session plays the listed contacts; play a population in the simulator' }] });
+  });
+});
