@@ -54,7 +54,8 @@ export const nodeStatSchema = z.object({
 /**
  * One frame of playback, small on purpose: per-step counts and the selected contact's changes
  * (its runs, and its trace as a splice: keep the entries before `from`, append `entries`) — never
- * the whole trace of a population.
+ * the whole trace of a population, and of one contact at most a few windows of its latest entries
+ * (`CONTACT_TRACE_WINDOW`; `omitted` says how many came before).
  */
 export const playbackFrameSchema = z.object({
   time: z.number().min(0),
@@ -67,7 +68,15 @@ export const playbackFrameSchema = z.object({
   contact: z.object({
     id: z.string(),
     runs: z.array(runStateSchema),
-    trace: z.object({ from: z.number().int().min(0), entries: z.array(traceEntrySchema) }),
+    trace: z.object({
+      from: z.number().int().min(0),
+      entries: z.array(traceEntrySchema),
+      /**
+       * The contact's entries before the first one the page holds: left out so that a frame stays
+       * small when one contact has hundreds of thousands (a Workflow that loops every second).
+       */
+      omitted: z.number().int().min(0).optional(),
+    }),
   }).nullable(),
 });
 

@@ -28,6 +28,8 @@ export const MAX_MARKS = 400;
 export const CHART_BUCKETS = 48;
 /** At most this many contacts listed to pick from. */
 export const MAX_LISTED_CONTACTS = 200;
+/** The most trace entries of the selected contact the page holds; a frame never sends more. */
+export const CONTACT_TRACE_WINDOW = 5_000;
 
 const refused = (message: string): PlaybackResult => ({ ok: false, problems: [{ source: 'script', index: 0, path: '$', message }] });
 
@@ -50,6 +52,8 @@ export class PlaybackService {
   /** The trace rows of the selected contact scanned so far, and how many of its entries were sent. */
   private scanned = 0;
   private contactRows: number[] = [];
+  /** The first of `contactRows` the page holds: the ones before it were left out (see `contactFrame`). */
+  private windowStart = 0;
   private sent = 0;
   /** What is loaded, run to the end (for the timeline at load): the end-of-run report reads it. */
   private finished: Simulation | null = null;
@@ -194,6 +198,7 @@ export class PlaybackService {
     this.scanned = 0;
     this.contactRows = [];
     this.sent = 0;
+    this.windowStart = 0;
   }
 
   private select(id: string): void {
@@ -202,6 +207,7 @@ export class PlaybackService {
     this.scanned = 0;
     this.contactRows = [];
     this.sent = 0;
+    this.windowStart = 0;
   }
 
   private frame(): PlaybackFrame {
@@ -225,12 +231,18 @@ export class PlaybackService {
     const trace = sim.trace;
     for (let row = this.scanned; row < trace.length; row++) if (trace.contactAt(row) === this.contact) this.contactRows.push(row);
     this.scanned = trace.length;
-    const from = this.sent;
-    const entries: TraceEntry[] = this.contactRows.slice(from).map((row) => materializeEntry(sim, row));
-    this.sent = this.contactRows.length;
+    const rows = this.contactRows;
+    // When more is new than the window, or the page would hold four windows, its list starts over
+    // with the latest entries: a seek across a year of a loop every second sends
+    // CONTACT_TRACE_WINDOW entries, not millions, and playing on appends.
+    const restart = rows.length - this.sent > CONTACT_TRACE_WINDOW || rows.length - this.windowStart > 4 * CONTACT_TRACE_WINDOW;
+    if (restart) this.windowStart = rows.length - CONTACT_TRACE_WINDOW;
+    const from = restart ? 0 : this.sent - this.windowStart;
+    const entries: TraceEntry[] = rows.slice(this.windowStart + from).map((row) => materializeEntry(sim, row));
+    this.sent = rows.length;
     const runs = [];
     for (let run = 0; run < sim.runs.length; run++) if (sim.runs.contact(run) === this.contact) runs.push(runState(sim, run));
-    return { id: this.contactId, runs, trace: { from, entries } };
+    return { id: this.contactId, runs, trace: { from, entries, ...(this.windowStart > 0 ? { omitted: this.windowStart } : {}) } };
   }
 
   /** The whole run's timeline, from a simulation run to the end: its end and its marks. */

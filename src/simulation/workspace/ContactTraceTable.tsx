@@ -10,6 +10,8 @@ interface Props {
   /** Virtual time now: entries after it are not there yet. */
   readonly now: number;
   readonly onSeek: (t: number) => void;
+  /** Entries before `entries` that the worker left out (a contact with hundreds of thousands). */
+  readonly omitted?: number;
 }
 
 /** Kinds grouped the way people look for them. */
@@ -26,7 +28,7 @@ const KIND_GROUPS: readonly { readonly id: string; readonly label: string; reado
  * The selected contact's trace up to now, filtered by kind and step; each row goes to its instant
  * (like Stately's log): the canvas and the conversation show the state right after it.
  */
-export const ContactTraceTable = memo(function ContactTraceTable({ contactName, entries, names, now, onSeek }: Props) {
+export const ContactTraceTable = memo(function ContactTraceTable({ contactName, entries, names, now, onSeek, omitted = 0 }: Props) {
   const id = useId();
   const [group, setGroup] = useState('all');
   const [step, setStep] = useState('');
@@ -59,6 +61,11 @@ export const ContactTraceTable = memo(function ContactTraceTable({ contactName, 
           ))}
         </select>
       </div>
+      {omitted > 0 && (
+        <p className="workspace__hint">
+          The latest {entries.length.toLocaleString('en-US')} entries; {omitted.toLocaleString('en-US')} earlier ones are not shown.
+        </p>
+      )}
       {shown.length === 0 ? (
         <p className="workspace__hint">Nothing of this kind has happened to {contactName} yet.</p>
       ) : (

@@ -165,7 +165,14 @@ export function PlaybackWorkspace({ workflows, script, scripts, keepSettings }: 
           </details>
           <h2 className="workspace__heading">Transcript of {contactName}</h2>
           <Transcript contactName={contactName} items={transcript} startEpochMs={info.startEpochMs} timeZone={info.timeZone} />
-          <ContactTraceTable contactName={contactName} entries={playback.contactTrace} names={names} now={frame.time} onSeek={controls.seek} />
+          <ContactTraceTable
+            contactName={contactName}
+            entries={playback.contactTrace}
+            names={names}
+            now={frame.time}
+            onSeek={controls.seek}
+            omitted={frame.contact?.trace.omitted ?? 0}
+          />
         </aside>
       </div>
       {info.contactCount > 1 && <PopulationSection workflowId={shown.id} workflowName={shown.name} time={frame.time} load={controls.populationCharts} />}

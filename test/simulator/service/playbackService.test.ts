@@ -25,7 +25,7 @@ import type { Script } from '../../../simulator/schema/script.ts';
 import type { WorkflowSettings } from '../../../simulator/schema/settings.ts';
 import type { TraceEntry } from '../../../simulator/schema/trace.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
-import { MAX_LISTED_CONTACTS, MAX_MARKS, PlaybackService } from '../../../simulator/service/playbackService.ts';
+import { CONTACT_TRACE_WINDOW, MAX_LISTED_CONTACTS, MAX_MARKS, PlaybackService } from '../../../simulator/service/playbackService.ts';
 import { REPORT_PAGE, simulationReport } from '../../../simulator/trace/simulationReport.ts';
 import { exampleScript, exampleWorkflow, followUpSituation, hotLeadSituation } from '../../harness/exampleDocuments.ts';
 
@@ -873,7 +873,7 @@ describe('report', () => {
 });
 
 describe('a simulation that stops at its work cap (issue 13, item 4)', () => {
-  it('says so in what load answers, with the instant the timeline ends at', () => {
+  it('says so in what load answers, with the instant the timeline ends at; frames carry a window of one contact\'s trace', () => {
     const service = new PlaybackService();
     const script = {
       format: 'exitflow.script/1',
@@ -887,5 +887,26 @@ describe('a simulation that stops at its work cap (issue 13, item 4)', () => {
     expect(loaded.info.stoppedShort).toMatchObject({ entries: 10_000_000 });
     expect(loaded.info.stoppedShort?.message).toMatch(/^The simulation stopped after 10,000,000 trace entries at \+\d+d[\dhms]*, the most one simulation records/);
     expect(loaded.info.end).toBe(loaded.info.stoppedShort?.at);
+
+    // A day of it is half a million entries of one contact: a frame carries the latest 5,000.
+    const day = service.seek(86_400_000);
+    if (!day.ok) throw new Error('seek');
+    const trace = day.frame.contact?.trace;
+    expect(trace?.from).toBe(0);
+    expect(trace?.entries).toHaveLength(CONTACT_TRACE_WINDOW);
+    expect(trace?.omitted).toBeGreaterThan(500_000);
+    expect(trace?.entries.at(-1)?.t).toBe(86_400_000);
+    // Playing on appends to what the page holds.
+    const on = service.advance(10_000);
+    if (!on.ok) throw new Error('advance');
+    expect(on.frame.contact?.trace.from).toBe(CONTACT_TRACE_WINDOW);
+    expect(on.frame.contact?.trace.entries.length).toBeGreaterThan(0);
+    expect(on.frame.contact?.trace.entries.length).toBeLessThan(100);
+    expect(on.frame.contact?.trace.omitted).toBe(trace?.omitted);
+    // Back to the start: the page starts over, nothing left out.
+    const back = service.seek(0);
+    if (!back.ok) throw new Error('seek');
+    expect(back.frame.contact?.trace.from).toBe(0);
+    expect(back.frame.contact?.trace.omitted).toBeUndefined();
   });
 });
