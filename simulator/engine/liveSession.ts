@@ -135,7 +135,8 @@ export class LiveSession {
   advance(ms: number): readonly TraceEntry[] {
     const sim = this.simulation;
     const before = sim.trace.length;
-    const wanted = this.now + Math.max(0, ms);
+    // Whole milliseconds: a sliver of one (5e-324) would put the clock past the instant a command is recorded at.
+    const wanted = this.now + Math.max(0, Math.floor(ms));
     const target = Math.min(wanted, this.horizon);
     const reached = sim.runUntil(target, LIMITS.liveEntriesPerAdvance);
     this.now = reached ? target : Math.max(this.now, sim.now);

@@ -361,3 +361,14 @@ describe('a live session plays listed contacts (found by the fuzzing suite)', ()
     expect(result).toEqual({ ok: false, problems: [{ source: 'script', index: 0, path: '$.population', message: 'A live session plays the listed contacts; play a population in the simulator' }] });
   });
 });
+
+describe('the live clock counts whole milliseconds (found by the fuzzing suite)', () => {
+  it('a sliver of a millisecond does not move it, so a command after it never sends the clock back', () => {
+    const live = overTheWire();
+    updateOf(live.start({ workflows: [followUp(STOPPABLE)], base: base() }));
+    expect(updateOf(live.advance(5e-324)).time).toBe(0);
+    expect(updateOf(live.advance(1.9)).time).toBe(1);
+    const after = updateOf(live.command({ type: 'contact.message', contact: 'omar', text: 'Hi' }));
+    expect(after.time).toBeGreaterThanOrEqual(1);
+  });
+});
