@@ -49,3 +49,41 @@ describe('EventQueue', () => {
     );
   });
 });
+
+describe('EventQueue at any representable time (issue 13, item 2)', () => {
+  /** Pops everything, with a guard: a queue that stops making progress fails instead of hanging. */
+  function drain(queue: EventQueue): number[] {
+    const times: number[] = [];
+    for (let guard = 0; queue.size > 0; guard++) {
+      if (guard > 1000) throw new Error('the queue made no progress');
+      expect(queue.pop()).toBe(true);
+      times.push(queue.topTime);
+    }
+    return times;
+  }
+
+  it('orders entries past 2^53 ms and at infinity, where bucket numbers stop changing', () => {
+    const queue = new EventQueue();
+    for (const time of [Infinity, 1e20, 8.64e15, 5, 2 ** 60, 1e20 + 2 ** 20, Number.MAX_VALUE]) queue.push(time, TIMER, 0, 0);
+    expect(drain(queue)).toEqual([5, 8.64e15, 2 ** 60, 1e20, 1e20 + 2 ** 20, Number.MAX_VALUE, Infinity]);
+    expect(queue.pop()).toBe(false);
+  });
+
+  it('keeps ordering pushes made after it reached the far future, classes and sequence included', () => {
+    const queue = new EventQueue();
+    queue.push(1e20, TIMER, 1, 0);
+    queue.push(3e20, TIMER, 2, 0);
+    expect(queue.pop()).toBe(true);
+    expect(queue.topTime).toBe(1e20);
+    queue.push(2e20, TIMER, 3, 0);
+    queue.push(2e20, EXTERNAL, 4, 0);
+    queue.push(2e20, EXTERNAL, 5, 0);
+    const order: number[] = [];
+    while (queue.pop()) order.push(queue.topA);
+    expect(order).toEqual([4, 5, 3, 2]);
+  });
+
+  it('refuses an entry with no time (NaN) instead of losing its place', () => {
+    expect(() => new EventQueue().push(Number.NaN, TIMER, 0, 0)).toThrow(RangeError);
+  });
+});
