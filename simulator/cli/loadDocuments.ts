@@ -79,13 +79,21 @@ export function readTextFile(file: string, maxBytes: number): { ok: true; text: 
   }
 }
 
-function load<T>(file: string, maxBytes: number, parse: (raw: unknown) => ParseResult<T>): { value?: T; problems: FileProblem[] } {
+/** A file read and parsed: the document, or its problems; `chars`: how much text was read. */
+export interface LoadedFile<T> {
+  readonly value?: T;
+  readonly problems: FileProblem[];
+  readonly chars: number;
+}
+
+function load<T>(file: string, maxBytes: number, parse: (raw: unknown) => ParseResult<T>): LoadedFile<T> {
   const read = readTextFile(file, maxBytes);
-  if (!read.ok) return { problems: [{ file, path: '$', message: `Cannot read: ${read.why}` }] };
+  if (!read.ok) return { problems: [{ file, path: '$', message: `Cannot read: ${read.why}` }], chars: 0 };
+  const chars = read.text.length;
   const json = parseJson(read.text);
   const parsed = json.ok ? parse(json.value) : json;
-  if (!parsed.ok) return { problems: parsed.issues.map((issue) => ({ file, ...issue })) };
-  return { value: parsed.value, problems: [] };
+  if (!parsed.ok) return { problems: parsed.issues.map((issue) => ({ file, ...issue })), chars };
+  return { value: parsed.value, problems: [], chars };
 }
 
 export function loadWorkflowFile(file: string) {

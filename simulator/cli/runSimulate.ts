@@ -1,4 +1,5 @@
 import { formatOffset } from '../schema/duration.ts';
+import { LIMITS } from '../schema/limits.ts';
 import type { Script } from '../schema/script.ts';
 import type { Workflow } from '../schema/workflow.ts';
 import { checkExpectations } from '../engine/expectations.ts';
@@ -59,6 +60,8 @@ function describeError(error: unknown): string {
   return escapeText(firstLine.length > 500 ? `${firstLine.slice(0, 499)}…` : firstLine);
 }
 
+const MEGA = 1_000_000;
+
 function simulate(argv: readonly string[], io: SimulateIo): number {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
@@ -67,10 +70,17 @@ function simulate(argv: readonly string[], io: SimulateIo): number {
   }
   const problems: FileProblem[] = [];
   const workflows: Workflow[] = [];
+  // Each file has its cap; together they have one too (a thousand files of 4 MB would be 4 GB).
+  let chars = 0;
   for (const file of args.workflows) {
     const loaded = loadWorkflowFile(file);
     problems.push(...loaded.problems);
     if (loaded.value) workflows.push(loaded.value);
+    chars += loaded.chars;
+    if (chars > LIMITS.workflowFilesChars) {
+      problems.push({ file, path: '$', message: `Cannot read: the Workflow files up to this one hold more than ${LIMITS.workflowFilesChars / MEGA} million characters, the most exitflow reads at once` });
+      return fail(problems, io);
+    }
   }
   const scriptLoaded = loadScriptFile(args.script);
   problems.push(...scriptLoaded.problems);

@@ -55,6 +55,8 @@ export const LIMITS = {
   scriptFileBytes: 64 * 1024 * 1024,
   /** Bytes of a Workflow file: 2,000 steps with long messages fit in a few MB. */
   workflowFileBytes: 4 * 1024 * 1024,
+  /** Characters of all the Workflow files the command line reads for one run, together. */
+  workflowFilesChars: 64_000_000,
 } as const;
 
 /**

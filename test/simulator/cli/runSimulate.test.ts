@@ -223,6 +223,20 @@ describe('runSimulate: only regular files, at most LIMITS.scriptFileBytes / work
     rmSync(big);
   });
 
+  it('Workflow files together are capped too: reading stops at the file that passes 64 million characters', () => {
+    const files = Array.from({ length: 16 }, (_, i) => {
+      const file = join(tmp, `many-${i}.workflow.json`);
+      const fd = openSync(file, 'w');
+      ftruncateSync(fd, LIMITS.workflowFileBytes); // sparse, at the per-file cap
+      closeSync(fd);
+      return file;
+    });
+    const result = run(...files, '--script', SCRIPT);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${files[15]}: $: Cannot read: the Workflow files up to this one hold more than 64 million characters, the most exitflow reads at once`);
+    for (const file of files) rmSync(file);
+  });
+
   it('reads no more than the cap (plus one byte) from a file whose size says less (/proc)', () => {
     const proc = '/proc/self/status';
     if (!existsSync(proc)) return;
