@@ -5,6 +5,7 @@ import { LoadingMessage } from '../app/LoadingMessage.tsx';
 import { useStoredWorkflow } from '../persistence/storedWorkflowHooks.ts';
 import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
 import type { WorkflowSummary } from '../persistence/workflowRepository.ts';
+import type { WorkflowSettings } from '../../simulator/schema/settings.ts';
 import { WorkflowSettingsDialog } from '../settings/WorkflowSettingsDialog.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
@@ -79,10 +80,17 @@ function RenameDialog({ workflow, onOpenChange }: { workflow: WorkflowSummary; o
   );
 }
 
-/** The same settings panel as in the builder, on the stored Workflow (each change saved at once). */
+/**
+ * The same settings panel as in the builder, on the stored Workflow (each change saved at once).
+ * The panel shows the settings as clicked, not as last read back: the stored copy arrives a few
+ * hundred milliseconds after each write, and a click computed from it lost the click before
+ * (issue 14). Each write carries the whole settings, in click order, so the last one stored is
+ * exactly what the person sees.
+ */
 function SettingsDialog({ workflow, onOpenChange }: { workflow: WorkflowSummary; onOpenChange: (open: boolean) => void }) {
   const read = useStoredWorkflow(workflow.id);
   const { updateSettings } = useWorkflowActions();
+  const [clicked, setClicked] = useState<WorkflowSettings | null>(null);
   if (read === undefined) return <LoadingMessage>Reading the Workflow…</LoadingMessage>;
   if (!read?.ok) return null;
   return (
@@ -90,8 +98,11 @@ function SettingsDialog({ workflow, onOpenChange }: { workflow: WorkflowSummary;
       open
       onOpenChange={onOpenChange}
       workflowName={read.record.document.name}
-      settings={read.record.document.settings}
-      onChange={(settings) => void updateSettings(workflow.id, settings)}
+      settings={clicked ?? read.record.document.settings}
+      onChange={(settings) => {
+        setClicked(settings);
+        void updateSettings(workflow.id, settings);
+      }}
     />
   );
 }

@@ -68,4 +68,55 @@ describe('the Workflows overview', () => {
     await saveScreenshot(page, 'screen-overview-with-workflows', { fullPage: false });
     expect(await scanWithAxe(page)).toEqual([]);
   });
+  it('keeps every click of the settings dialog, 50 ms apart and double, across a reload (issue 14: a click within ~570 ms of the last was lost)', async () => {
+    const page = await session.open();
+    await page.getByRole('button', { name: 'New from example' }).click();
+    await page.getByRole('menuitem', { name: '24h follow-up' }).click();
+    await page.getByLabel('Workflow name').waitFor();
+    await goHome(page);
+    await table(page).waitFor();
+
+    const openSettings = async () => {
+      await rowMenu(page, '24h follow-up').click();
+      await page.getByRole('menuitem', { name: 'Workflow settings…' }).click();
+      return page.getByRole('dialog', { name: 'Workflow settings' });
+    };
+    let settings = await openSettings();
+    const manualStop = () => settings.getByRole('switch', { name: 'Allow users to stop this Workflow for a Contact' });
+    const exits = () => settings.getByRole('switch', { name: 'Set exit conditions to stop this Workflow for Contact' });
+    const box = (name: string) => settings.getByRole('checkbox', { name });
+    // The example's own settings: manual stop off, every exit condition on.
+    expect(await manualStop().getAttribute('aria-checked')).toBe('false');
+    expect(await box('Outgoing messages').getAttribute('aria-checked')).toBe('true');
+
+    const clicks: (() => Promise<void>)[] = [
+      () => box('Outgoing messages').click(),
+      () => box('Manual assignment').click(),
+      () => box('Incoming messages').click(),
+      () => box('Outgoing messages').click(),
+      () => manualStop().dblclick(),
+      () => manualStop().click(),
+      () => exits().click(),
+    ];
+    for (const click of clicks) {
+      await click();
+      await page.waitForTimeout(50);
+    }
+    // What the person sees: exactly what they clicked.
+    expect(await manualStop().getAttribute('aria-checked')).toBe('true');
+    expect(await exits().getAttribute('aria-checked')).toBe('false');
+
+    // What is stored: the same, after a reload.
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await table(page).waitFor();
+    settings = await openSettings();
+    expect(await manualStop().getAttribute('aria-checked')).toBe('true');
+    expect(await exits().getAttribute('aria-checked')).toBe('false');
+    await exits().click();
+    expect(await box('Outgoing messages').getAttribute('aria-checked')).toBe('true');
+    expect(await box('Incoming messages').getAttribute('aria-checked')).toBe('false');
+    expect(await box('Manual assignment').getAttribute('aria-checked')).toBe('false');
+  });
 });
