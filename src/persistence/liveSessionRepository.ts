@@ -31,14 +31,19 @@ export async function readLiveSession(db: ExitflowDb, key: string): Promise<Live
   return parsed.success ? parsed.data : null;
 }
 
-/** Keeps a session's script and clock under `key`, over the one kept there before. */
-export async function saveLiveSession(db: ExitflowDb, key: string, script: Script, time: number, now: number): Promise<void> {
-  await db.liveSession.put({ key, script, time, savedAt: now });
+/** Keeps a session's script, clock and who the person works as under `key`, over the one kept there before. */
+export async function saveLiveSession(db: ExitflowDb, key: string, script: Script, time: number, now: number, userId?: string): Promise<void> {
+  await db.liveSession.put({ key, script, time, savedAt: now, ...(userId ? { userId } : {}) });
 }
 
 /** Moves the clock of the session kept under `key` on (time passes without commands); nothing when none is kept. */
 export async function saveLiveSessionTime(db: ExitflowDb, key: string, time: number, now: number): Promise<void> {
   await db.liveSession.update(key, { time, savedAt: now });
+}
+
+/** Keeps who the person works as in the session kept under `key`; nothing when none is kept. */
+export async function saveLiveSessionUser(db: ExitflowDb, key: string, userId: string, now: number): Promise<void> {
+  await db.liveSession.update(key, { userId, savedAt: now });
 }
 
 /** Forgets the session kept under `key` (Restart). */

@@ -70,6 +70,8 @@ export const liveSessionRecordSchema = z.object({
   script: scriptSchema,
   /** Virtual time, ms since the script's start. */
   time: z.number().int().min(0),
+  /** Who the person was working as ("Working as"), so a reload does not change who acts; absent in records from before. */
+  userId: z.string().max(64).optional(),
   savedAt: z.number(),
 });
 export type LiveSessionRecord = z.infer<typeof liveSessionRecordSchema>;

@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import type { Script } from '../../simulator/schema/script.ts';
 import { useAppStoreApi } from '../state/StoreProvider.tsx';
 import type { ExitflowDb } from './db.ts';
-import { claimLiveSession, clearLiveSession, pruneLiveSessions, readLiveSession, saveLiveSession, saveLiveSessionTime } from './liveSessionRepository.ts';
+import { claimLiveSession, clearLiveSession, pruneLiveSessions, readLiveSession, saveLiveSession, saveLiveSessionTime, saveLiveSessionUser } from './liveSessionRepository.ts';
 import type { LiveSessionRecord } from './records.ts';
 import { usePersistence } from './PersistenceProvider.tsx';
 import { describeStorageFailure } from './storageError.ts';
@@ -73,13 +73,17 @@ export function useLiveSessionStorage() {
         own()
           .then((key) => readLiveSession(db, key))
           .catch(() => null),
-      save: (script: Script, time: number): Promise<void> =>
+      save: (script: Script, time: number, userId?: string): Promise<void> =>
         own()
-          .then((key) => saveLiveSession(db, key, script, time, Date.now()))
+          .then((key) => saveLiveSession(db, key, script, time, Date.now(), userId))
           .catch(refused),
       saveTime: (time: number): Promise<void> =>
         own()
           .then((key) => saveLiveSessionTime(db, key, time, Date.now()))
+          .catch(refused),
+      saveUser: (userId: string): Promise<void> =>
+        own()
+          .then((key) => saveLiveSessionUser(db, key, userId, Date.now()))
           .catch(refused),
       clear: (): Promise<void> =>
         own()

@@ -263,10 +263,11 @@ describe('the Messages view', () => {
     expect(before).toContain('Just checking in');
 
     await page.reload();
-    await page.getByLabel('Working as').selectOption({ label: 'Alice — Agent' });
     await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Omar/ }).click();
     await page.waitForFunction((wanted) => document.querySelector('[role="log"]')?.textContent === wanted, before);
     expect((await page.getByTestId('virtual-offset').textContent())?.replace('Since the session started: ', '')).toBe(offset);
+    // Still working as Alice (issue 14: it fell back to the cast's first user, Olivia, on every reload).
+    expect(await page.getByLabel('Working as').evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Alice — Agent');
 
     await page.getByRole('button', { name: 'Restart' }).click();
     await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('No messages yet'));

@@ -123,6 +123,8 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
         if (!current()) return;
         if (resumed.ok) {
           store.getState().liveStarted({ workflows: start, base: kept.script, update: resumed.update });
+          // Working as the same person as before the reload (not the cast's first user).
+          if (kept.userId !== undefined && kept.script.users.some((user) => user.id === kept.userId)) store.getState().setLiveUser(kept.userId);
           apply(await client.advance(kept.time));
           return;
         }
@@ -154,8 +156,13 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
   const keep = useCallback(async () => {
     const client = clientRef.current;
     const script = client ? await client.script() : null;
-    if (script) await storage.save(script, store.getState().live.time);
+    if (script) await storage.save(script, store.getState().live.time, store.getState().live.userId);
   }, [storage, store]);
+  // "Working as" is kept with the session, so a reload resumes it as the same person.
+  const userId = useAppStore((state) => state.live.userId);
+  useEffect(() => {
+    if (status === 'running' && userId !== '') void storage.saveUser(userId);
+  }, [status, userId, storage]);
   const lastClockKept = useRef(0);
   const keepClock = useCallback(() => {
     if (performance.now() - lastClockKept.current < KEEP_CLOCK_MS) return;

@@ -8,6 +8,7 @@ import {
   readLiveSession,
   saveLiveSession,
   saveLiveSessionTime,
+  saveLiveSessionUser,
 } from '../../../src/persistence/liveSessionRepository.ts';
 import type { ExitflowDb } from '../../../src/persistence/db.ts';
 import type { LiveSessionRecord } from '../../../src/persistence/records.ts';
@@ -31,6 +32,17 @@ const keys = (() => {
 })();
 
 describe('the kept live session', () => {
+  it('keeps who the person works as, through a later save of the script; a record from before has none', async () => {
+    const db = freshDb();
+    await saveLiveSession(db, 'tab', script, 0, 1);
+    expect((await readLiveSession(db, 'tab'))?.userId).toBeUndefined();
+    await saveLiveSessionUser(db, 'tab', 'alice', 2);
+    expect((await readLiveSession(db, 'tab'))?.userId).toBe('alice');
+    await saveLiveSession(db, 'tab', written(script, 'again'), 1_000, 3, 'alice');
+    await saveLiveSessionTime(db, 'tab', 2_000, 4);
+    expect(await readLiveSession(db, 'tab')).toMatchObject({ userId: 'alice', time: 2_000 });
+  });
+
   it('is none at first; saved under its key, read back as it was; its clock moves on; Restart forgets it', async () => {
     const db = freshDb();
     expect(await readLiveSession(db, 'tab')).toBeNull();
