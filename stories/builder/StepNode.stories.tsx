@@ -154,10 +154,10 @@ const TRIGGER_SAMPLE: Sample<TriggerInput> = {
   kind: 'Trigger',
   valid: { input: { id: 'message-trigger', type: 'incoming_message', label: 'Contact writes in' }, label: 'Contact writes in', summary: 'Incoming message' },
   invalid: {
-    // No label: the node shows the trigger's kind.
+    // No label: the node shows the trigger's kind, once (not again in the summary).
     input: { id: 'tag-trigger', type: 'tag_updated', tag: 'vip', action: 'added' },
     label: 'Tag updated',
-    summary: 'Tag updated · Tag vip added',
+    summary: 'Tag vip added',
     problems: ['The trigger has two edges leaving its "next" output; keep one'],
   },
   selected: {

@@ -12,6 +12,10 @@ export const TriggerNode = memo(function TriggerNode({ data: { trigger, problems
   const overlay = useNodeOverlay(trigger.id);
   const detail =
     trigger.type === 'tag_updated' ? `Tag ${trigger.tag} ${trigger.action}` : trigger.type === 'field_updated' ? `Field ${trigger.field}` : '';
+  const kind = triggerName(trigger.type);
+  const label = trigger.label || kind;
+  // The kind once: not again under a label that already says it ("Conversation opened" twice).
+  const summary = [label === kind ? '' : kind, detail, trigger.oncePerContact ? 'once per contact' : ''].filter((part) => part !== '').join(' · ');
   return (
     <div className={`flow-node flow-node--trigger${problems.length > 0 ? ' flow-node--invalid' : ''}${selected ? ' flow-node--selected' : ''}${overlay.className}`} data-testid="node-trigger">
       <div className="flow-node__head">
@@ -19,12 +23,8 @@ export const TriggerNode = memo(function TriggerNode({ data: { trigger, problems
         <span className="flow-node__kind">Trigger</span>
         <ProblemBadge problems={problems} />
       </div>
-      <div className="flow-node__label">{trigger.label || triggerName(trigger.type)}</div>
-      <div className="flow-node__summary">
-        {triggerName(trigger.type)}
-        {detail && ` · ${detail}`}
-        {trigger.oncePerContact && ' · once per contact'}
-      </div>
+      <div className="flow-node__label">{label}</div>
+      {summary !== '' && <div className="flow-node__summary">{summary}</div>}
       <NodeOverlayLines lines={overlay.lines} />
       <div className="flow-node__outputs">
         <div className="flow-node__output">
