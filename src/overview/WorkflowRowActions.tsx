@@ -1,5 +1,5 @@
 import { Copy, PencilLine, PencilRuler, Settings, Trash2 } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useNavigate } from '../app/routing/Router.tsx';
 import { LoadingMessage } from '../app/LoadingMessage.tsx';
 import { useStoredWorkflow } from '../persistence/storedWorkflowHooks.ts';
@@ -18,20 +18,29 @@ export function WorkflowRowActions({ workflow }: { workflow: WorkflowSummary }) 
   const navigate = useNavigate();
   const { duplicate, remove } = useWorkflowActions();
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const close = (open: boolean) => !open && setDialog(null);
+  const menu = useRef<HTMLSpanElement>(null);
+  const close = (open: boolean) => {
+    if (open) return;
+    setDialog(null);
+    // The dialog was opened from a menu item that is gone: give focus back to the menu's button,
+    // not to the page (issue 14), once the dialog has let it go.
+    requestAnimationFrame(() => menu.current?.querySelector('button')?.focus());
+  };
   return (
     <>
-      <DropdownMenu
-        label={`Actions for ${workflow.name}`}
-        items={[
-          { label: 'Open in builder', icon: <PencilRuler size={16} />, onSelect: () => navigate({ screen: 'builder', workflowId: workflow.id }) },
-          { label: 'Rename…', icon: <PencilLine size={16} />, onSelect: () => setDialog('rename') },
-          { label: 'Workflow settings…', icon: <Settings size={16} />, onSelect: () => setDialog('settings') },
-          { label: 'Duplicate', icon: <Copy size={16} />, onSelect: () => void duplicate(workflow.id) },
-          { kind: 'separator' },
-          { label: 'Delete…', icon: <Trash2 size={16} />, tone: 'danger', onSelect: () => setDialog('delete') },
-        ]}
-      />
+      <span ref={menu}>
+        <DropdownMenu
+          label={`Actions for ${workflow.name}`}
+          items={[
+            { label: 'Open in builder', icon: <PencilRuler size={16} />, onSelect: () => navigate({ screen: 'builder', workflowId: workflow.id }) },
+            { label: 'Rename…', icon: <PencilLine size={16} />, onSelect: () => setDialog('rename') },
+            { label: 'Workflow settings…', icon: <Settings size={16} />, onSelect: () => setDialog('settings') },
+            { label: 'Duplicate', icon: <Copy size={16} />, onSelect: () => void duplicate(workflow.id) },
+            { kind: 'separator' },
+            { label: 'Delete…', icon: <Trash2 size={16} />, tone: 'danger', onSelect: () => setDialog('delete') },
+          ]}
+        />
+      </span>
       {dialog === 'rename' && <RenameDialog workflow={workflow} onOpenChange={close} />}
       {dialog === 'settings' && <SettingsDialog workflow={workflow} onOpenChange={close} />}
       <ConfirmDialog

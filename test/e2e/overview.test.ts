@@ -109,6 +109,8 @@ describe('the Workflows overview', () => {
     // What is stored: the same, after a reload.
     await page.waitForTimeout(1000);
     await page.keyboard.press('Escape');
+    // Closed, the dialog gives focus back to the row's menu button (it went to the page: issue 14).
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Actions for 24h follow-up');
     await page.reload();
     await table(page).waitFor();
     settings = await openSettings();
