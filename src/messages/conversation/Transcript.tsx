@@ -1,5 +1,5 @@
 import { Ban, Bot, Info, Megaphone, StickyNote } from 'lucide-react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type { TranscriptItem } from '../../../simulator/trace/transcript.ts';
 import { formatVirtualTime } from '../live/virtualTime.ts';
 
@@ -12,20 +12,41 @@ interface Props {
 
 const ACTIVITY_ICON = { stop: Ban, refused: Ban, note: StickyNote, info: Info } as const;
 
+/** How close to its end (px) the transcript counts as at its end: rounding and a last half line. */
+const AT_END_SLACK = 8;
+
 /**
  * A contact's conversation: the contact's messages on the left, agents' and Workflows' on the
  * right (a Workflow's marked with a robot and its name), activity lines across the middle — a stop
  * reads "Workflow Lead nurture stopped: incoming message". New lines are announced politely.
+ *
+ * It follows the latest line as chat apps do: only inside its own scroll box (never the page or
+ * another panel), and only while it was at its end — a person who scrolled up to read stays where
+ * they are. Another contact's conversation opens at its end.
  */
 export const Transcript = memo(function Transcript({ contactName, items, startEpochMs, timeZone }: Props) {
-  const end = useRef<HTMLLIElement>(null);
+  const log = useRef<HTMLDivElement>(null);
+  // Whether the log was at its end before this update: kept by its scroll events, true at first.
+  const atEnd = useRef(true);
+  const shownContact = useRef(contactName);
   const last = items.at(-1)?.seq;
-  useEffect(() => {
-    end.current?.scrollIntoView?.({ block: 'end' });
-  }, [last]);
+  useLayoutEffect(() => {
+    const box = log.current;
+    if (!box) return;
+    const otherContact = shownContact.current !== contactName;
+    shownContact.current = contactName;
+    // Setting the box's own scrollTop moves that box alone (scrollIntoView would scroll the window too).
+    if (!atEnd.current && !otherContact) return;
+    box.scrollTop = box.scrollHeight - box.clientHeight;
+    atEnd.current = true;
+  }, [last, items.length, contactName]);
+  const onScroll = () => {
+    const box = log.current;
+    if (box) atEnd.current = box.scrollHeight - box.clientHeight - box.scrollTop <= AT_END_SLACK;
+  };
   // One live region from the start, so the first message is announced too; focusable so a keyboard can scroll it.
   return (
-    <div className="transcript" role="log" aria-label={`Conversation with ${contactName}`} aria-live="polite" tabIndex={0}>
+    <div ref={log} className="transcript" role="log" aria-label={`Conversation with ${contactName}`} aria-live="polite" tabIndex={0} onScroll={onScroll}>
       {items.length === 0 && <p className="transcript__empty">No messages yet. Write as {contactName} to start the conversation.</p>}
       <ol className="transcript__lines">
       {items.map((item) => {
@@ -58,7 +79,6 @@ export const Transcript = memo(function Transcript({ contactName, items, startEp
           </li>
         );
       })}
-        <li ref={end} className="transcript__end" aria-hidden />
       </ol>
     </div>
   );
