@@ -54,7 +54,8 @@ export function PlaybackWorkspace({ workflows, script, scripts, keepSettings }: 
   const playback = useAppStore(useShallow((state) => state.playback));
   const setRate = useAppStore((state) => state.setPlaybackRate);
   usePlaybackShortcuts({
-    onTogglePlay: () => (playback.playing ? controls.pause() : controls.play()),
+    // At the end, Space does what the disabled Play button does: nothing (it replayed from the start).
+    onTogglePlay: () => (playback.playing ? controls.pause() : playback.frame?.done ? undefined : controls.play()),
     onStep: controls.step,
     onNextEvent: controls.nextEvent,
   });

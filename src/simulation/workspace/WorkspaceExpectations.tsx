@@ -14,7 +14,7 @@ export function WorkspaceExpectations({ expectations, onSeek }: Props) {
   return (
     <section className="workspace-expectations" aria-label="Expectations with these settings">
       <h2 className="workspace__heading">
-        Expectations: {failed === 0 ? `all ${expectations.length} hold` : `${failed} of ${expectations.length} fail`}
+        Expectations: {failed === 0 ? (expectations.length === 1 ? 'it holds' : `all ${expectations.length} hold`) : `${failed} of ${expectations.length} fail`}
       </h2>
       <ul className="workspace-expectations__list">
         {expectations.map((result) => (
