@@ -34,7 +34,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Everything that happened to Omar; the stop is marked; choosing "Runs…" keeps starts and stops only, and a row seeks. */
+/** Everything that happened to Omar; the stop is marked; choosing "Runs…" keeps starts and stops only, and a row seeks — anywhere on it. */
 export const Filtered: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
@@ -43,6 +43,10 @@ export const Filtered: Story = {
     await expect(canvas.queryByText(/Timer set/)).toBeNull();
     await userEvent.click(canvas.getByRole('button', { name: /^Go to \+3h: Workflow 24h follow-up stopped/ }));
     await expect(args.onSeek).toHaveBeenLastCalledWith(3 * HOUR);
+    // The whole row seeks, not only its time: a point on the row's words is the row's button.
+    const words = canvas.getByText('Workflow 24h follow-up stopped: incoming message').getBoundingClientRect();
+    const hit = document.elementFromPoint(words.left + words.width / 2, words.top + words.height / 2);
+    await expect(hit?.closest('button')?.getAttribute('aria-label')).toMatch(/^Go to \+3h: Workflow 24h follow-up stopped/);
   },
 };
 
