@@ -24,6 +24,8 @@ interface Props {
 /** The builder's toolbar: the Workflow's name, undo and redo, what is saved, versions, export. */
 export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Props) {
   const editWorkflow = useAppStore((state) => state.editWorkflow);
+  const settingsOpen = useAppStore((state) => state.settingsOpen);
+  const setSettingsOpen = useAppStore((state) => state.setSettingsOpen);
   const undo = useAppStore((state) => state.undo);
   const redo = useAppStore((state) => state.redo);
   const { exportOpen, importIntoOpen } = useWorkflowActions();
@@ -63,6 +65,8 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
       <IconButton label="Auto-layout" icon={<LayoutDashboard size={18} />} onClick={() => BUILDER_COMMANDS.autoLayout.perform(store)} aria-keyshortcuts="Shift+L" />
       <WorkflowSettingsDialog
         trigger={<IconButton label="Workflow settings" icon={<Settings size={18} />} />}
+        open={settingsOpen}
+        onOpenChange={setSettingsOpen}
         workflowName={workflow.name}
         settings={workflow.settings}
         onChange={(settings) => editWorkflow((current) => ({ ...current, settings }))}

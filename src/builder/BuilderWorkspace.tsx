@@ -53,6 +53,7 @@ function Workspace({ workflow, otherWorkflows }: Props) {
   const flow = useReactFlow();
   const editWorkflow = useAppStore((state) => state.editWorkflow);
   const select = useAppStore((state) => state.select);
+  const setSettingsOpen = useAppStore((state) => state.setSettingsOpen);
   const selectedIds = useAppStore((state) => state.selection.nodeIds);
   const canvas = useRef<HTMLDivElement | null>(null);
   const onCanvasElement = useCallback((element: HTMLDivElement | null) => {
@@ -107,7 +108,8 @@ function Workspace({ workflow, otherWorkflows }: Props) {
   };
 
   const showProblem = (problem: WorkflowProblem) => {
-    if (problem.stepId) {
+    if (problem.path[0] === 'settings') setSettingsOpen(true);
+    else if (problem.stepId) {
       select({ nodeIds: [problem.stepId], edgeIds: [] });
       const node = flow.getNode(problem.stepId);
       if (node) void flow.setCenter(node.position.x + NODE_SIZE.width / 2, node.position.y + NODE_SIZE.height / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });

@@ -3,7 +3,7 @@ import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
 
 interface Props {
   readonly problems: readonly WorkflowProblem[];
-  /** Selects what the problem is about on the canvas and brings it into view. */
+  /** Selects what the problem is about on the canvas and brings it into view, or opens the settings it is about. */
   readonly onShow: (problem: WorkflowProblem) => void;
 }
 
@@ -22,7 +22,7 @@ export function ProblemsList({ problems, onShow }: Props) {
         <ul className="problems-panel__list">
           {problems.map((problem, i) => (
             <li key={`${problem.code}-${i}`}>
-              <button type="button" className="problems-panel__item" onClick={() => onShow(problem)} disabled={!problem.stepId && !problem.edgeId}>
+              <button type="button" className="problems-panel__item" onClick={() => onShow(problem)} disabled={!problem.stepId && !problem.edgeId && problem.path[0] !== 'settings'}>
                 <CircleAlert aria-hidden size={14} /> {problem.message}
               </button>
             </li>

@@ -24,6 +24,9 @@ export interface UiSlice {
   readonly notices: readonly Notice[];
   readonly persistentStorage: PersistentStorage;
   setPersistentStorage(state: PersistentStorage): void;
+  /** Whether the builder's Workflow settings dialog is open (its toolbar button, or a settings problem, opens it). */
+  readonly settingsOpen: boolean;
+  setSettingsOpen(open: boolean): void;
   /** Shows a toast; the same notice again while it is shown adds to its count instead. */
   notify(notice: NewNotice): number;
   dismissNotice(id: number): void;
@@ -41,6 +44,10 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set, get) 
     persistentStorage: 'unknown',
     setPersistentStorage(persistentStorage) {
       set({ persistentStorage });
+    },
+    settingsOpen: false,
+    setSettingsOpen(settingsOpen) {
+      set({ settingsOpen });
     },
     notify(notice) {
       const shown = get().notices.find((candidate) => sameNotice(candidate, notice));

@@ -32,7 +32,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Every problem is a button that shows where it is; a Workflow-wide one has nowhere to show. */
+/** Every problem is a button that shows where it is: a step, an edge, or the settings. */
 export const WithProblems: Story = {
   play: async ({ canvasElement, args }) => {
     const panel = within(canvasElement).getByRole('region', { name: /^Problems/ });
@@ -52,11 +52,11 @@ export const WithProblems: Story = {
     await userEvent.click(within(panel).getByRole('button', { name: 'Nothing can lead into the trigger' }));
     await expect(args.onShow).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'edge_into_trigger', edgeId: 'e3' }));
 
-    // The Workflow-wide problem has no step or edge to show: its button is disabled.
+    // The settings problem has no step or edge, but settings to open: its button shows it too.
     const wide = within(panel).getByRole('button', { name: /^Exit conditions are on but none is selected/ });
-    await expect(wide).toBeDisabled();
+    await expect(wide).toBeEnabled();
     await userEvent.click(wide);
-    await expect(args.onShow).toHaveBeenCalledTimes(3);
+    await expect(args.onShow).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'exit_conditions_empty', path: ['settings', 'exitConditions', 'on'] }));
   },
 };
 

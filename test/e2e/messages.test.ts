@@ -214,6 +214,10 @@ describe('the Messages view', () => {
     const notSimulated = page.getByRole('dialog', { name: 'Not simulated' });
     expect(await notSimulated.getByRole('list', { name: 'Problems' }).textContent()).toMatch(/exit condition/i);
     await page.keyboard.press('Escape');
+    // The problem in the builder's Problems list opens the settings it is about (it was a disabled button: issue 14).
+    await page.getByRole('region', { name: 'Problems' }).getByRole('button', { name: /Exit conditions are on but none is selected/ }).click();
+    await settings.getByRole('checkbox', { name: 'Manual assignment' }).waitFor();
+    await page.keyboard.press('Escape');
     await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
 
     await goTo(page, 'Messages');
