@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { runSimulate } from '../../simulator/cli/runSimulate.ts';
 import { checkExpectations } from '../../simulator/engine/expectations.ts';
 import { materializeEntry, runStates } from '../../simulator/engine/materialize.ts';
 import { prepareSimulation, type PrepareInput } from '../../simulator/engine/prepareSimulation.ts';
@@ -25,7 +25,7 @@ import { ENGINE_TRACE_CAP } from './profile.ts';
  * Nothing here throws: an exception from the code under test is itself a broken invariant.
  */
 
-export type Outcome = 'refused' | 'finished' | 'stopped_short' | 'skipped';
+export type Outcome = 'refused' | 'finished' | 'stopped_short';
 export type Verdict =
   | { readonly ok: true; readonly outcome: Outcome; readonly note?: string }
   | { readonly ok: false; readonly invariant: string; readonly detail: string };
@@ -340,8 +340,6 @@ export function checkCompare(input: CompareCase): Outcome {
 
 // ── (4) the command line ────────────────────────────────────────────────────────────────────
 
-export const RUN_SIMULATE = new URL('../../simulator/cli/runSimulate.ts', import.meta.url);
-
 /** A line of a stack trace, or the name of an error printed by Node. */
 const STACK = /^\s+at .+[(:]\d+|(?:TypeError|RangeError|ReferenceError|SyntaxError|Error)(?:\s\[\w+\])?: |node:internal/m;
 
@@ -373,9 +371,6 @@ function makeIo(io: Io, restricted: ReadonlySet<string>): { stdout(text: string)
 }
 
 export async function checkCli(input: CliCase): Promise<Outcome> {
-  if (!existsSync(RUN_SIMULATE)) return 'skipped';
-  const module = (await import(pathToFileURL(RUN_SIMULATE.pathname).href)) as { runSimulate?: (argv: string[], io: ReturnType<typeof makeIo>) => number };
-  if (typeof module.runSimulate !== 'function') return 'skipped';
   const dir = mkdtempSync(join(tmpdir(), 'exitflow-fuzz-'));
   try {
     mkdirSync(join(dir, 'DIR'));
@@ -390,7 +385,7 @@ export async function checkCli(input: CliCase): Promise<Outcome> {
     const argv = buildCliArgs(input, files, scriptFile, dir);
     const restricted = new Set(((world.script as { users?: { id: string; restricted?: boolean }[] }).users ?? []).filter((u) => u.restricted === true).map((u) => u.id));
     const io: Io = { err: [], stackLine: null, restrictedStop: null };
-    const code = module.runSimulate(argv, makeIo(io, restricted));
+    const code = runSimulate(argv, makeIo(io, restricted));
     const stderr = io.err.join('');
     check(code === 0 || code === 1 || code === 2, 'the exit code is 0, 1 or 2', () => `exit ${String(code)} for ${show(argv)}; stderr ${clip(stderr)}`);
     check(!STACK.test(stderr) && io.stackLine === null, 'no stack trace is printed', () => `exit ${code}; ${clip(stderr, 1500) || io.stackLine}`);

@@ -43,9 +43,7 @@
  * heavier cases, so a seed means something else without it).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { cliCaseArb, engineCaseArb } from './arbitraries.ts';
-import { RUN_SIMULATE } from './checks.ts';
 import { PROFILE, type PropertyName } from './profile.ts';
 import { describeFailure, runProperty, saveReports, summaryTable, type PropertyReport } from './runner.ts';
 import { Sandbox } from './sandbox.ts';
@@ -54,8 +52,7 @@ const sandbox = new Sandbox(PROFILE.caseMs);
 const reports: PropertyReport[] = [];
 const PROPERTIES: PropertyName[] = ['engine', 'cli'];
 const active = (name: PropertyName) => PROFILE.only === undefined || PROFILE.only === name;
-const hasCli = existsSync(RUN_SIMULATE);
-const siblings = PROPERTIES.filter((name) => active(name) && (name !== 'cli' || hasCli)).length;
+const siblings = PROPERTIES.filter(active).length;
 /** The property's time, its last case's watchdog, and slack for the sandbox's start. */
 const TEST_TIMEOUT = PROFILE.propertyMs(siblings) + 2 * PROFILE.caseMs + 30_000;
 
@@ -79,7 +76,7 @@ describe('Fuzzing: hostile inputs never hang, crash or slip past a check', () =>
     TEST_TIMEOUT,
   );
 
-  it.skipIf(!active('cli') || !hasCli)(
+  it.skipIf(!active('cli'))(
     '(4) cli: runSimulate exits 0, 1 or 2, prints `file: $…: message` on 2 and never a stack trace',
     () => property('cli', () => runProperty('cli', cliCaseArb, sandbox, siblings)),
     TEST_TIMEOUT,

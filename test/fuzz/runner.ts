@@ -24,7 +24,6 @@ export interface PropertyReport {
   readonly outcomes: Record<Outcome, number>;
   readonly failures: Failure[];
   ms: number;
-  skipped: boolean;
 }
 
 export const REPORT_DIR = resolve(import.meta.dirname, '../output/fuzz');
@@ -43,7 +42,7 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
  * and searches on with a new seed until its time is up.
  */
 export async function runProperty<T>(name: PropertyName, arb: fc.Arbitrary<T>, sandbox: Sandbox, siblings: number): Promise<PropertyReport> {
-  const report: PropertyReport = { name, runs: 0, cases: 0, outcomes: { refused: 0, finished: 0, stopped_short: 0, skipped: 0 }, failures: [], ms: 0, skipped: false };
+  const report: PropertyReport = { name, runs: 0, cases: 0, outcomes: { refused: 0, finished: 0, stopped_short: 0 }, failures: [], ms: 0 };
   const started = Date.now();
   const deadline = started + PROFILE.propertyMs(siblings);
   let seed = PROFILE.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
@@ -108,7 +107,6 @@ export async function runProperty<T>(name: PropertyName, arb: fc.Arbitrary<T>, s
     seed = (seed * 1_103_515_245 + 12_345) | 0;
   }
   report.ms = Date.now() - started;
-  if (report.outcomes.skipped > 0 && report.outcomes.skipped === report.cases) report.skipped = true;
   return report;
 }
 
@@ -132,21 +130,16 @@ export function saveReports(file: string, reports: readonly PropertyReport[]): v
 /** The summary table: per property, runs, cases, outcomes, failures and time. */
 export function summaryTable(reports: readonly PropertyReport[]): string {
   const header = ['property', 'runs', 'cases', 'refused', 'finished', 'stopped short', 'failures', 'seconds'];
-  const rows = reports.map((r) =>
-    r.skipped
-      ? [r.name, '-', '-', '-', '-', '-', '-', 'skipped']
-      : [r.name, String(r.runs), String(r.cases), String(r.outcomes.refused), String(r.outcomes.finished), String(r.outcomes.stopped_short), String(r.failures.length), (r.ms / 1000).toFixed(1)],
-  );
-  const total = reports.filter((r) => !r.skipped);
+  const rows = reports.map((r) => [r.name, String(r.runs), String(r.cases), String(r.outcomes.refused), String(r.outcomes.finished), String(r.outcomes.stopped_short), String(r.failures.length), (r.ms / 1000).toFixed(1)]);
   rows.push([
     'total',
-    String(total.reduce((n, r) => n + r.runs, 0)),
-    String(total.reduce((n, r) => n + r.cases, 0)),
-    String(total.reduce((n, r) => n + r.outcomes.refused, 0)),
-    String(total.reduce((n, r) => n + r.outcomes.finished, 0)),
-    String(total.reduce((n, r) => n + r.outcomes.stopped_short, 0)),
-    String(total.reduce((n, r) => n + r.failures.length, 0)),
-    (total.reduce((n, r) => n + r.ms, 0) / 1000).toFixed(1),
+    String(reports.reduce((n, r) => n + r.runs, 0)),
+    String(reports.reduce((n, r) => n + r.cases, 0)),
+    String(reports.reduce((n, r) => n + r.outcomes.refused, 0)),
+    String(reports.reduce((n, r) => n + r.outcomes.finished, 0)),
+    String(reports.reduce((n, r) => n + r.outcomes.stopped_short, 0)),
+    String(reports.reduce((n, r) => n + r.failures.length, 0)),
+    (reports.reduce((n, r) => n + r.ms, 0) / 1000).toFixed(1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: readonly string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
