@@ -7,7 +7,7 @@ import { materializeEntry, runStates } from '../engine/materialize.ts';
 import { prepareSimulation } from '../engine/prepareSimulation.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import { hashTrace } from '../engine/traceHash.ts';
-import { describeStoppedShort } from '../trace/describeStoppedShort.ts';
+import { describeStoppedShort } from '../engine/describeStoppedShort.ts';
 import { describeEntry, describeReason } from '../trace/describeEntry.ts';
 import { escapeJsonLine, escapeText } from '../trace/escapeText.ts';
 import { traceNames } from '../trace/traceNames.ts';

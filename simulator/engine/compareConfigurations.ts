@@ -14,7 +14,7 @@ import { materializeEntry, runStates } from './materialize.ts';
 import { prepareSimulation } from './prepareSimulation.ts';
 import type { Simulation } from './simulation.ts';
 import { K } from './traceLog.ts';
-import { describeStoppedShort } from '../trace/describeStoppedShort.ts';
+import { describeStoppedShort } from './describeStoppedShort.ts';
 
 /**
  * The columns of "Compare" (issue 7, item 6): exit conditions off, each condition alone, and all
@@ -69,7 +69,8 @@ export function compareConfigurations(
 ): CompareResult {
   const chosen = options.workflow === undefined ? undefined : findWorkflow(workflows, options.workflow);
   // One budget for the whole grid: each simulation may record what the ones before it left.
-  const budget = { left: options.maxTraceEntries ?? LIMITS.compareTraceEntries };
+  const total = options.maxTraceEntries ?? LIMITS.compareTraceEntries;
+  const budget = { total, left: total };
   const rows = scripts.map((script, scriptIndex) => {
     const outcomes = EXIT_CONFIGURATIONS.map((configuration): Outcome => {
       if (options.workflow !== undefined && !chosen) return { ok: false, problems: [unknownChoice(workflows, options.workflow)] };
@@ -117,13 +118,15 @@ function simulate(
   scriptIndex: number,
   only: string | undefined,
   until: number | undefined,
-  budget: { left: number },
+  budget: { readonly total: number; left: number },
 ): Outcome {
   const overBudget = (message: string): Outcome => ({ ok: false, problems: [{ source: 'script', index: scriptIndex, path: '$', message }] });
   if (budget.left <= 0)
-    return overBudget(`Not simulated: this comparison has recorded its ${LIMITS.compareTraceEntries.toLocaleString('en-US')} trace entries — compare fewer scripts, or a shorter one`);
+    return overBudget(`Not simulated: this comparison has recorded its ${budget.total.toLocaleString('en-US')} trace entries — compare fewer scripts, or a shorter one`);
   try {
-    const prepared = prepareSimulation({ workflows, script, maxTraceEntries: budget.left, ...(until === undefined ? {} : { until }) });
+    // What is left of the grid's budget, and never more than one simulation may record.
+    const maxTraceEntries = Math.min(budget.left, LIMITS.traceEntries);
+    const prepared = prepareSimulation({ workflows, script, maxTraceEntries, ...(until === undefined ? {} : { until }) });
     if (!prepared.ok) {
       return {
         ok: false,

@@ -29,8 +29,6 @@ export class ScriptFeed {
   private readonly templateEvents: number[] = [];
   private readonly templateTimes: number[] = [];
   private readonly jitterSeconds: number;
-  /** Whether each contact's event order is packed in its FeedState (at most ORDER_SLOTS events). */
-  private packedOrder = false;
   /**
    * With more template events than ORDER_SLOTS: each contact's order, `count` slots per contact
    * (the script schema keeps contacts × events within LIMITS.populationEvents), so taking an event
@@ -129,7 +127,6 @@ export class ScriptFeed {
       return;
     }
     // Each contact's event order, computed once: 4 bits per template event, packed.
-    this.packedOrder = true;
     const times = new Float64Array(count);
     const slots = new Int32Array(count);
     for (let contact = 0; contact < this.contactCount; contact++) {

@@ -210,22 +210,29 @@ export class Simulation {
    */
   private stepWithin(limit: number): boolean {
     const queue = this.queue;
+    if (this.stoppedShort !== null) return false;
     while (queue.peekTime() <= limit) {
+      if (!queue.pop()) return false;
+      const external = queue.topClass === EXTERNAL;
+      if (!external && !this.isLiveTimer(queue.topA, queue.topB)) {
+        this.now = queue.topTime;
+        continue;
+      }
+      // The work cap, checked only when something would be recorded: a stopped run's timer left
+      // in the queue does not make a finished simulation look cut short. Nothing runs after it.
       if (this.trace.length >= this.maxTraceEntries) {
-        this.stoppedShort ??= { reason: 'trace_limit', entries: this.maxTraceEntries, at: this.now };
+        this.stoppedShort = { reason: 'trace_limit', entries: this.maxTraceEntries, at: this.now };
         return false;
       }
-      if (!queue.pop()) return false;
       this.now = queue.topTime;
       this.stoppedCount = 0;
       this.answeredCount = 0;
-      if (queue.topClass === EXTERNAL) {
+      if (external) {
         this.feed.taken(queue, this.contacts, queue.topA);
         this.eventsProcessed++;
         this.handleScriptEvent(queue.topA, this.feed.eventIndex(queue.topB));
-        return true;
-      }
-      if (this.handleTimer(queue.topA, queue.topB)) return true;
+      } else this.handleTimer(queue.topA);
+      return true;
     }
     return false;
   }
@@ -458,10 +465,14 @@ export class Simulation {
 
   // ── timers ──────────────────────────────────────────────────────────────────────────────────
 
-  /** A timer expires; false when it was cancelled (the run moved on or ended). */
-  private handleTimer(run: number, token: number): boolean {
+  /** Whether a queued timer still counts: its run is active and waits for this very timer. */
+  private isLiveTimer(run: number, token: number): boolean {
+    return this.runs.status(run) === ACTIVE && this.runs.timerToken(run) === token;
+  }
+
+  /** A live timer expires (see `isLiveTimer`). */
+  private handleTimer(run: number): void {
     const runs = this.runs;
-    if (runs.status(run) !== ACTIVE || runs.timerToken(run) !== token) return false;
     this.eventsProcessed++;
     runs.setTimerToken(run, -1);
     this.recordRun(run, K['timer.fired'], -1, 0, -1, -1, runs.due(run));
@@ -469,7 +480,6 @@ export class Simulation {
     runs.setWaiting(run, NOT_WAITING);
     if (wasAsking) this.recordRun(run, K['question.timeout'], -1, 0, -1, -1, -1);
     this.advance(run, wasAsking ? 'timeout' : 'next');
-    return true;
   }
 
   private schedule(run: number, due: number): void {

@@ -52,24 +52,19 @@ export function nextTimeOfDay(ms: number, minutesOfDay: number, timeZone: string
   const wallNow = ms + zoneOffset(ms, timeZone);
   let wall = Math.floor(wallNow / DAY_MS) * DAY_MS + minutesOfDay * MINUTE_MS;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const instant = firstInstantShowing(wall, timeZone);
-    if (instant > ms) return instant;
-    // The first of a doubled wall time is past, the second may not be.
-    const second = wall - zoneOffset(wall + DAY_MS / 2, timeZone);
-    if (second > ms && second + zoneOffset(second, timeZone) === wall) return second;
+    // The offsets in force half a day before and after the wall time: a change happens between them.
+    const before = wall - zoneOffset(wall - DAY_MS / 2, timeZone);
+    const after = wall - zoneOffset(wall + DAY_MS / 2, timeZone);
+    if (before === after) {
+      // No change of offset near this day (nearly always): one instant shows the wall time.
+      if (before > ms) return before;
+    } else {
+      const shows = (instant: number) => instant + zoneOffset(instant, timeZone) === wall;
+      // Doubled (clocks go back): both show it, the earlier first. Missing (clocks go forward): neither, and the instant in the offset before stands in.
+      const candidates = [before, after].filter(shows).sort((a, b) => a - b);
+      for (const instant of candidates.length > 0 ? candidates : [before]) if (instant > ms) return instant;
+    }
     wall += DAY_MS;
   }
   return ms + DAY_MS;
-}
-
-/** The earliest instant whose wall clock shows `wall`, or the gap's stand-in (see `nextTimeOfDay`). */
-function firstInstantShowing(wall: number, timeZone: string): number {
-  // The offsets in force half a day before and after: a change of offset happens between them.
-  const before = wall - zoneOffset(wall - DAY_MS / 2, timeZone);
-  const after = wall - zoneOffset(wall + DAY_MS / 2, timeZone);
-  const shows = (instant: number) => instant + zoneOffset(instant, timeZone) === wall;
-  if (shows(before) && shows(after)) return Math.min(before, after);
-  if (shows(before)) return before;
-  if (shows(after)) return after;
-  return before;
 }

@@ -3,7 +3,7 @@ import { materializeEntry, runState } from '../engine/materialize.ts';
 import { nodeStats, StepPassCounter } from '../engine/nodeStats.ts';
 import { stepFunnel, stopsOverTime } from '../engine/populationSeries.ts';
 import { prepareSimulation } from '../engine/prepareSimulation.ts';
-import { describeStoppedShort } from '../trace/describeStoppedShort.ts';
+import { describeStoppedShort } from '../engine/describeStoppedShort.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import { K } from '../engine/traceLog.ts';
 import { formatJsonPath } from '../schema/parseDocument.ts';
@@ -195,6 +195,11 @@ export class PlaybackService {
     this.sim = prepared.simulation;
     this.passes = new StepPassCounter(this.sim);
     this.time = 0;
+    this.forgetContactTrace();
+  }
+
+  /** The selected contact's trace starts over: the next frame sends it from the beginning. */
+  private forgetContactTrace(): void {
     this.scanned = 0;
     this.contactRows = [];
     this.sent = 0;
@@ -204,10 +209,7 @@ export class PlaybackService {
   private select(id: string): void {
     this.contactId = id;
     this.contact = this.sim?.feed.contactOf(id) ?? -1;
-    this.scanned = 0;
-    this.contactRows = [];
-    this.sent = 0;
-    this.windowStart = 0;
+    this.forgetContactTrace();
   }
 
   private frame(): PlaybackFrame {

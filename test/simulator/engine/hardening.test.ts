@@ -84,6 +84,28 @@ describe('a cap on work (item 4)', () => {
     expect(sim.trace.length).toBeLessThan(10_100);
   });
 
+  it('a simulation that ends exactly at the cap, with only a stopped run\'s timer left queued, is not cut short', () => {
+    const base = harness(followUpWorkflow({ manualStop: false, exitConditions: { enabled: true, on: ['incoming_message'] } }))
+      .at('+0')
+      .contactSays('hi')
+      .at('+1h')
+      .contactSays('again')
+      .script();
+    const workflows = [followUpWorkflow({ manualStop: false, exitConditions: { enabled: true, on: ['incoming_message'] } })];
+    const whole = prepareSimulation({ workflows, script: base });
+    if (!whole.ok) throw new Error('prepare');
+    const length = whole.simulation.runToEnd().trace.length;
+    const atCap = prepareSimulation({ workflows, script: base, maxTraceEntries: length });
+    if (!atCap.ok) throw new Error('prepare');
+    const sim = atCap.simulation.runToEnd();
+    expect(sim.trace.length).toBe(length);
+    expect(sim.stoppedShort).toBeNull();
+    // A cap reached before the reply is played, and it is.
+    const under = prepareSimulation({ workflows, script: base, maxTraceEntries: 3 });
+    if (!under.ok) throw new Error('prepare');
+    expect(under.simulation.runToEnd().stoppedShort).toMatchObject({ reason: 'trace_limit' });
+  });
+
   it('runUntil with a budget stops at the instant it reached, and goes on from there', () => {
     const base = script({ contacts: [{ id: 'dana' }], events: [{ at: '+0', contact: 'dana', type: 'contact.message', text: 'hi' }] });
     const prepared = prepareSimulation({ workflows: [everySecondWorkflow()], script: base });

@@ -1,4 +1,4 @@
-import type { StoppedShort } from '../engine/simulation.ts';
+import type { StoppedShort } from './simulation.ts';
 import { formatOffset } from '../schema/duration.ts';
 
 /**
