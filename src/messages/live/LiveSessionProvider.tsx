@@ -125,7 +125,14 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
           store.getState().liveStarted({ workflows: start, base: kept.script, update: resumed.update });
           // Working as the same person as before the reload (not the cast's first user).
           if (kept.userId !== undefined && kept.script.users.some((user) => user.id === kept.userId)) store.getState().setLiveUser(kept.userId);
-          apply(await client.advance(kept.time));
+          // Back to the kept clock: the engine plays at most 20,000 entries per step of time, so a
+          // long session is replayed in steps until it is there (or the engine says why not).
+          let replayed = await client.advance(kept.time);
+          while (current() && replayed.ok && replayed.update.halted?.reason === 'advance_limit' && replayed.update.time < kept.time) {
+            store.getState().liveUpdated(replayed.update);
+            replayed = await client.advance(kept.time - replayed.update.time);
+          }
+          if (current()) apply(replayed);
           return;
         }
         // The Workflows changed so much that the kept session no longer plays: a new one, and why.
