@@ -18,7 +18,7 @@ const goToWorkflows = (
 /** The builder of one Workflow; without one (or with one this browser does not hold) it says how to get one. */
 export function BuilderScreen({ workflowId }: { workflowId: string | null }) {
   return (
-    <Screen title="Builder" description="Draw a Workflow step by step, and set how it may be stopped for a contact.">
+    <Screen title="Builder" layout="workspace" description="Draw a Workflow step by step, and set how it may be stopped for a contact.">
       {workflowId === null ? (
         <EmptyState icon={<PencilRuler size={32} />} title="No Workflow open" action={goToWorkflows}>
           <p>Open a Workflow from the overview to edit it here.</p>

@@ -7,7 +7,7 @@ import './messages.css';
 export function MessagesScreen() {
   useLiveSessionViewer();
   return (
-    <Screen title="Messages" description="A demo inbox where your Workflows talk to contacts, and agents take over: write, assign, or stop a Workflow for one contact.">
+    <Screen title="Messages" layout="workspace" description="A demo inbox where your Workflows talk to contacts, and agents take over: write, assign, or stop a Workflow for one contact.">
       <MessagesView />
     </Screen>
   );

@@ -17,6 +17,7 @@ export function SimulatorScreen({ library, choice, workflowId = null }: Props) {
   return (
     <Screen
       title="Simulator"
+      layout="workspace"
       description="Replay a scripted conversation against its Workflows and see where and why each run stops."
       loading="Loading the examples…"
     >

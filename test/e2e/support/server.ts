@@ -16,11 +16,14 @@ export interface PreviewServer {
  * 127.0.0.1. Build first: `npm run test:e2e` runs `vite build` before the tests.
  */
 export async function startPreviewServer(): Promise<PreviewServer> {
-  if (!existsSync(join(root, 'dist', 'index.html')))
+  // E2E_DIST serves another build (e.g. `vite build --outDir /tmp/dist-a`), so two builds can be tested side by side.
+  const outDir = process.env.E2E_DIST ?? join(root, 'dist');
+  if (!existsSync(join(outDir, 'index.html')))
     throw new Error('dist/index.html is missing: build the app first (npm run test:e2e runs `vite build`, then the tests)');
   const server = await preview({
     root,
     logLevel: 'warn',
+    build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
   });
   const address = server.httpServer.address() as AddressInfo | string | null;
