@@ -12,6 +12,7 @@ import { PublishButton } from './PublishButton.tsx';
 import { SimulateButton } from './SimulateButton.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { SaveVersionDialog } from './SaveVersionDialog.tsx';
+import { ToolbarAction } from './ToolbarAction.tsx';
 
 interface Props {
   readonly workflow: Workflow;
@@ -76,25 +77,11 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
         {publication.status === 'draft' ? 'Draft' : publication.editedSincePublished ? 'Published · edited since' : 'Published'}
       </span>
       <span className="toolbar-spacer" />
-      <SaveVersionDialog
-        trigger={
-          <button type="button" className="ui-button">
-            <Save aria-hidden size={16} /> Save version
-          </button>
-        }
-      />
-      <HistoryDialog
-        workflowId={workflow.id}
-        trigger={
-          <button type="button" className="ui-button">
-            <History aria-hidden size={16} /> History
-          </button>
-        }
-      />
-      <ImportFileButton importFile={importIntoOpen} />
-      <button type="button" className="ui-button" onClick={exportOpen}>
-        <Download aria-hidden size={16} /> Export JSON
-      </button>
+      <SaveVersionDialog trigger={<ToolbarAction label="Save version" icon={<Save aria-hidden size={16} />} />} />
+      <HistoryDialog workflowId={workflow.id} trigger={<ToolbarAction label="History" icon={<History aria-hidden size={16} />} />} />
+      <ImportFileButton importFile={importIntoOpen} compact />
+      <ToolbarAction label="Export JSON" icon={<Download aria-hidden size={16} />} onClick={exportOpen} />
+      <span className="toolbar-divider" aria-hidden="true" />
       <SimulateButton />
       <PublishButton />
     </div>
