@@ -15,8 +15,10 @@ export function PublishButton() {
         type="button"
         className="ui-button ui-button--primary"
         aria-busy={busy}
-        disabled={busy}
+        // Not `disabled`: a disabled button loses focus, and the refusal's dialog would then give it back to the page.
+        aria-disabled={busy}
         onClick={async () => {
+          if (busy) return;
           setBusy(true);
           const outcome = await publish();
           setBusy(false);

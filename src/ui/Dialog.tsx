@@ -1,6 +1,7 @@
 import { X } from 'lucide-react';
 import { Dialog as RadixDialog } from 'radix-ui';
 import type { ReactElement, ReactNode } from 'react';
+import { useOpenerFocus } from './useOpenerFocus.ts';
 
 interface Props {
   /** The control that opens the dialog; leave out when `open` is controlled from elsewhere. */
@@ -18,16 +19,21 @@ interface Props {
 
 /**
  * A modal panel for work that can be left at any time, e.g. settings (Radix Dialog: focus moves
- * into it and stays there, Escape and Close close it, focus returns to the trigger).
+ * into it and stays there, Escape and Close close it, focus returns to the trigger, or without one to what had it before).
  * For a question before something that cannot be undone, use ConfirmDialog.
  */
 export function Dialog({ trigger, open, onOpenChange, title, description, children, footer, wide = false }: Props) {
+  const returnFocus = useOpenerFocus(open, trigger !== undefined);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       {trigger && <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>}
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="ui-dialog__overlay" />
-        <RadixDialog.Content className={`ui-dialog ui-dialog--closable${wide ? ' ui-dialog--wide' : ''}`} {...(description ? {} : { 'aria-describedby': undefined })}>
+        <RadixDialog.Content
+          className={`ui-dialog ui-dialog--closable${wide ? ' ui-dialog--wide' : ''}`}
+          onCloseAutoFocus={returnFocus}
+          {...(description ? {} : { 'aria-describedby': undefined })}
+        >
           <RadixDialog.Title className="ui-dialog__title">{title}</RadixDialog.Title>
           {description && <RadixDialog.Description className="ui-dialog__description">{description}</RadixDialog.Description>}
           {children && <div className="ui-dialog__body">{children}</div>}

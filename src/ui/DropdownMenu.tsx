@@ -1,6 +1,6 @@
 import { Ellipsis } from 'lucide-react';
 import { DropdownMenu as RadixDropdownMenu } from 'radix-ui';
-import type { ReactElement, ReactNode } from 'react';
+import { useCallback, useState, type ReactElement, type ReactNode } from 'react';
 import { IconButton } from './Tooltip.tsx';
 
 export type MenuItem =
@@ -28,12 +28,21 @@ interface Props {
 /**
  * A menu of actions behind one button, e.g. per table row (Radix DropdownMenu: role="menu",
  * arrow keys move, Enter selects, Escape closes and focus returns to the trigger).
+ *
+ * Not modal: a modal menu hides the whole app from screen readers while it is open (the page's
+ * `main` and `h1` with it, and focusable controls under `aria-hidden`), which a menu of a few
+ * actions has no reason to do; clicking outside or Escape still closes it. It is drawn inside the
+ * landmark of its button (the page's `main`), so its items stay part of the page's structure.
  */
 export function DropdownMenu({ label, items, trigger, align = 'end' }: Props) {
+  const [landmark, setLandmark] = useState<HTMLElement | null>(null);
+  const onTrigger = useCallback((button: HTMLElement | null) => setLandmark(button?.closest<HTMLElement>('main') ?? null), []);
   return (
-    <RadixDropdownMenu.Root>
-      <RadixDropdownMenu.Trigger asChild>{trigger ?? <IconButton label={label} icon={<Ellipsis size={16} />} />}</RadixDropdownMenu.Trigger>
-      <RadixDropdownMenu.Portal>
+    <RadixDropdownMenu.Root modal={false}>
+      <RadixDropdownMenu.Trigger asChild ref={onTrigger}>
+        {trigger ?? <IconButton label={label} icon={<Ellipsis size={16} />} />}
+      </RadixDropdownMenu.Trigger>
+      <RadixDropdownMenu.Portal container={landmark}>
         <RadixDropdownMenu.Content className="ui-menu" align={align} sideOffset={4} collisionPadding={8} aria-labelledby={undefined} aria-label={label}>
           {items.map((item, index) =>
             item.kind === 'separator' ? (

@@ -44,7 +44,7 @@ export function EventList({ events, contacts, users, workflowList, issuesAt, onE
   };
 
   return (
-    <section className="script-editor__section" aria-labelledby={`${id}-heading`}>
+    <div role="group" className="script-editor__section" aria-labelledby={`${id}-heading`}>
       <div className="script-editor__section-head">
         <h3 id={`${id}-heading`} className="script-editor__heading">
           Events
@@ -78,6 +78,6 @@ export function EventList({ events, contacts, users, workflowList, issuesAt, onE
       <button id={addId} type="button" className="ui-button ui-button--small script-editor__add" onClick={() => onEdit({ kind: 'addRow', list: 'events' })}>
         <Plus size={14} aria-hidden="true" /> Add event
       </button>
-    </section>
+    </div>
   );
 }

@@ -21,7 +21,7 @@ export function PopulationFields({ population, issuesAt, onEdit }: Props) {
   const id = useId();
   const set = (key: string, value: unknown) => onEdit({ kind: 'set', path: ['population', key], value });
   return (
-    <section className="script-editor__section" aria-labelledby={`${id}-heading`}>
+    <div role="group" className="script-editor__section" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} className="script-editor__heading">
         Population
       </h3>
@@ -48,6 +48,6 @@ export function PopulationFields({ population, issuesAt, onEdit }: Props) {
           <TextField label="Seed" issues={issuesAt(['population', 'seed'])} value={population.seed} onChange={(text) => set('seed', numberOrText(text))} />
         </div>
       )}
-    </section>
+    </div>
   );
 }

@@ -26,7 +26,7 @@ export function RowList({ title, itemName, list, rows, issuesAt, onEdit, childre
   const add = useRef<HTMLButtonElement>(null);
   const item = itemName.toLowerCase();
   return (
-    <section className="script-editor__section" aria-labelledby={`${id}-heading`}>
+    <div role="group" className="script-editor__section" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} className="script-editor__heading">
         {title}
       </h3>
@@ -61,6 +61,6 @@ export function RowList({ title, itemName, list, rows, issuesAt, onEdit, childre
       <button ref={add} type="button" className="ui-button ui-button--small script-editor__add" onClick={() => onEdit({ kind: 'addRow', list })}>
         <Plus size={14} aria-hidden="true" /> Add {item}
       </button>
-    </section>
+    </div>
   );
 }

@@ -12,17 +12,29 @@ export interface AxeViolation {
   readonly targets: string[];
 }
 
-/** Runs axe-core (WCAG 2 A/AA rules) on the page as it is and returns every violation. */
-export async function scanWithAxe(page: Page): Promise<AxeViolation[]> {
+/**
+ * The rules to run: WCAG 2.1 A/AA, and with `landmarks` also axe's best practices on the page's
+ * structure (one `main`, one `h1`, every landmark uniquely named, all content inside landmarks),
+ * which a screen-reader user navigates by.
+ */
+export interface AxeScope {
+  readonly landmarks?: boolean;
+}
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe-core on the page as it is and returns every violation. */
+export async function scanWithAxe(page: Page, { landmarks = false }: AxeScope = {}): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
+  const tags = landmarks ? [...WCAG_TAGS, 'best-practice'] : WCAG_TAGS;
+  return page.evaluate(async (values) => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const result = await axe.run(document, { runOnly: { type: 'tag', values } });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.join(' ')),
     }));
-  });
+  }, tags);
 }
