@@ -1,5 +1,5 @@
 import { MessagesSquare, RotateCcw } from 'lucide-react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { contactTranscript } from '../../simulator/trace/transcript.ts';
 import { traceNamesOf } from '../../simulator/trace/traceNames.ts';
@@ -7,17 +7,32 @@ import { EmptyState } from '../app/EmptyState.tsx';
 import { LoadingMessage } from '../app/LoadingMessage.tsx';
 import { Link } from '../app/routing/Router.tsx';
 import { useAppStore } from '../state/StoreProvider.tsx';
+import { IconButton } from '../ui/Tooltip.tsx';
 import { LiveClock } from './clock/LiveClock.tsx';
 import { ConversationView } from './conversation/ConversationView.tsx';
 import { ContactList, type ContactRow } from './inbox/ContactList.tsx';
+import { RunningWorkflows } from './inbox/RunningWorkflows.tsx';
 import { SessionNotices } from './inbox/SessionNotices.tsx';
 import { SessionScriptActions } from './inbox/SessionScriptActions.tsx';
 import { UserSwitcher } from './inbox/UserSwitcher.tsx';
 import { useLiveSession } from './live/LiveSessionProvider.tsx';
 
-/** The demo inbox on the live session: who is working, the clock, the conversations and the selected one. */
+/**
+ * The demo inbox on the live session, laid out as chat apps lay out theirs: a one-row session bar
+ * (who is working, the clock, what becomes of the session), then docked regions that fill the
+ * screen and scroll inside themselves — the conversations over what the session runs, and the
+ * selected conversation with its composer always at the bottom.
+ */
 export function MessagesView() {
   const { workflows, restart, jumpToNext, outdated } = useLiveSession();
+  // Restart unmounts the session bar while the new session starts: the focus goes back to Restart
+  // once it is there again, not to the page.
+  const restartButton = useRef<HTMLButtonElement>(null);
+  const refocusRestart = useRef(false);
+  const restartSession = () => {
+    refocusRestart.current = true;
+    restart();
+  };
   const live = useAppStore(
     useShallow((state) => ({
       status: state.live.status,
@@ -35,6 +50,12 @@ export function MessagesView() {
   );
   const actions = useAppStore(useShallow((state) => ({ setLiveSpeed: state.setLiveSpeed, setLiveUser: state.setLiveUser, selectLiveContact: state.selectLiveContact })));
   const base = live.base;
+  const running = live.status.kind === 'running' && base !== undefined;
+  useEffect(() => {
+    if (!running || !refocusRestart.current || !restartButton.current) return;
+    refocusRestart.current = false;
+    restartButton.current.focus();
+  }, [running]);
 
   const rows = useMemo<ContactRow[]>(() => {
     if (!base) return [];
@@ -79,7 +100,7 @@ export function MessagesView() {
             ))}
           </ul>
         )}
-        <button type="button" className="ui-button" onClick={restart}>
+        <button type="button" className="ui-button" onClick={restartSession}>
           <RotateCcw size={14} aria-hidden /> Start again
         </button>
       </div>
@@ -89,7 +110,7 @@ export function MessagesView() {
   const userName = (id: string) => base.users.find((user) => user.id === id)?.name ?? id;
   return (
     <div className="messages">
-      <div className="messages__toolbar">
+      <section className="messages__toolbar" aria-label="Session">
         <UserSwitcher users={base.users} value={live.userId} onChange={actions.setLiveUser} />
         <LiveClock
           time={live.time}
@@ -102,14 +123,15 @@ export function MessagesView() {
         />
         <div className="messages__session">
           <SessionScriptActions workflows={live.workflows} />
-          <button type="button" className="ui-button" onClick={restart}>
-            <RotateCcw size={14} aria-hidden /> Restart
-          </button>
+          <IconButton ref={restartButton} label="Restart" icon={<RotateCcw size={16} />} tooltipSide="bottom" onClick={restartSession} />
         </div>
-      </div>
-      <SessionNotices outdated={outdated} left={workflows.left} onRestart={restart} running={live.workflows.map((workflow) => workflow.name)} />
+      </section>
+      <SessionNotices outdated={outdated} left={workflows.left} onRestart={restartSession} />
       <div className="messages__body">
-        <ContactList rows={rows} selected={live.contactId} onSelect={actions.selectLiveContact} assigneeName={userName} />
+        <div className="messages__sidebar">
+          <ContactList rows={rows} selected={live.contactId} onSelect={actions.selectLiveContact} assigneeName={userName} />
+          <RunningWorkflows names={live.workflows.map((workflow) => workflow.name)} />
+        </div>
         <ConversationView key={live.contactId} base={base} />
       </div>
     </div>

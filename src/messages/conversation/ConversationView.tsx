@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { contactTranscript } from '../../../simulator/trace/transcript.ts';
 import { traceNamesOf } from '../../../simulator/trace/traceNames.ts';
@@ -30,6 +30,12 @@ export function ConversationView({ base }: { base: Script }) {
   const setComposerSide = useAppStore((state) => state.setComposerSide);
   const { perform } = useLiveSession();
   const [panelOpen, setPanelOpen] = useState(false);
+  const workflowsButton = useRef<HTMLButtonElement>(null);
+  const closePanel = () => {
+    setPanelOpen(false);
+    // Its Close button goes with it: the focus goes back to the icon that opened it.
+    workflowsButton.current?.focus();
+  };
 
   const contact = base.contacts.find((candidate) => candidate.id === live.contactId) ?? base.contacts[0];
   const user = base.users.find((candidate) => candidate.id === live.userId) ?? base.users[0];
@@ -59,7 +65,13 @@ export function ConversationView({ base }: { base: Script }) {
           onAssign={(to) => void perform({ type: 'assign', contact: contact.id, user: user.id, to })}
           onUnassign={() => void perform({ type: 'unassign', contact: contact.id, user: user.id })}
         />
-        <ConversationActions user={user} workflowsOpen={panelOpen && !user.restricted} onToggleWorkflows={() => setPanelOpen((open) => !open)} ongoingCount={ongoing.length} />
+        <ConversationActions
+          user={user}
+          workflowsOpen={panelOpen && !user.restricted}
+          onToggleWorkflows={() => setPanelOpen((open) => !open)}
+          ongoingCount={ongoing.length}
+          workflowsButton={workflowsButton}
+        />
       </header>
       <div className="conversation__body">
         <div className="conversation__main">
@@ -86,7 +98,7 @@ export function ConversationView({ base }: { base: Script }) {
             timeZone={base.timezone}
             onStop={(run) => void perform({ type: 'workflow.stop', contact: contact.id, user: user.id, workflow: refOf(run.workflowId) })}
             onStartShortcut={(workflow) => void perform({ type: 'shortcut', contact: contact.id, user: user.id, workflow: refOf(workflow.id) })}
-            onClose={() => setPanelOpen(false)}
+            onClose={closePanel}
           />
         )}
       </div>

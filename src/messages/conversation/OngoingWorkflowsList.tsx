@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import type { OngoingRun } from '../live/ongoingRuns.ts';
 import { formatSpan, formatVirtualTime } from '../live/virtualTime.ts';
+import { STOP_RUN_ATTRIBUTE, useStopFocus } from './useStopFocus.ts';
 
 interface Props {
   readonly contactName: string;
@@ -25,47 +26,62 @@ function waitsFor(run: OngoingRun, now: number): string {
  */
 export function OngoingWorkflowsList({ contactName, runs, now, startEpochMs, timeZone, onStop }: Props) {
   const [confirming, setConfirming] = useState<OngoingRun | null>(null);
-  if (runs.length === 0) return <p className="ongoing ongoing--empty">No Workflow is running for {contactName}.</p>;
+  const box = useRef<HTMLDivElement>(null);
+  const focus = useStopFocus(box, runs);
+  const close = () => {
+    setConfirming(null);
+    focus.confirmationClosed();
+  };
   return (
-    <>
-      <ul className="ongoing" aria-label={`Ongoing Workflows for ${contactName}`}>
-        {runs.map((run) => (
-          <li key={run.run} className="ongoing__run" aria-label={run.workflowName}>
-            <div className="ongoing__head">
-              <span className="ongoing__name">{run.workflowName}</span>
-              {run.manualStop ? (
-                <button type="button" className="ui-button ui-button--danger" onClick={() => setConfirming(run)} aria-label={`Stop ${run.workflowName}`}>
-                  Stop
-                </button>
-              ) : (
-                <span className="ongoing__no-stop">Cannot be stopped by hand</span>
-              )}
-            </div>
-            <dl className="ongoing__facts">
-              <dt>Current step</dt>
-              <dd>{run.stepLabel}</dd>
-              <dt>Since</dt>
-              <dd>
-                <time dateTime={new Date(startEpochMs + run.since).toISOString()}>{formatVirtualTime(startEpochMs + run.since, timeZone)}</time>{' '}
-                ({now - run.since < 1000 ? 'just now' : `${formatSpan(now - run.since)} ago`})
-              </dd>
-              <dt>Waits for</dt>
-              <dd>{waitsFor(run, now)}</dd>
-            </dl>
-          </li>
-        ))}
-      </ul>
+    <div ref={box} className="ongoing-runs" tabIndex={-1} onFocus={focus.onFocus} onBlur={focus.onBlur}>
+      {runs.length === 0 ? (
+        <p className="ongoing ongoing--empty">No Workflow is running for {contactName}.</p>
+      ) : (
+        <ul className="ongoing" aria-label={`Ongoing Workflows for ${contactName}`}>
+          {runs.map((run) => (
+            <li key={run.run} className="ongoing__run" aria-label={run.workflowName}>
+              <div className="ongoing__head">
+                <span className="ongoing__name">{run.workflowName}</span>
+                {run.manualStop ? (
+                  <button
+                    type="button"
+                    className="ui-button ui-button--danger"
+                    {...{ [STOP_RUN_ATTRIBUTE]: run.run }}
+                    onClick={(event) => {
+                      focus.stopOpened(event.currentTarget);
+                      setConfirming(run);
+                    }}
+                    aria-label={`Stop ${run.workflowName}`}
+                  >
+                    Stop
+                  </button>
+                ) : (
+                  <span className="ongoing__no-stop">Cannot be stopped by hand</span>
+                )}
+              </div>
+              <dl className="ongoing__facts">
+                <dt>Current step</dt>
+                <dd>{run.stepLabel}</dd>
+                <dt>Since</dt>
+                <dd>
+                  <time dateTime={new Date(startEpochMs + run.since).toISOString()}>{formatVirtualTime(startEpochMs + run.since, timeZone)}</time>{' '}
+                  ({now - run.since < 1000 ? 'just now' : `${formatSpan(now - run.since)} ago`})
+                </dd>
+                <dt>Waits for</dt>
+                <dd>{waitsFor(run, now)}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
       <ConfirmDialog
         open={confirming !== null}
-        onOpenChange={(open) => !open && setConfirming(null)}
+        onOpenChange={(open) => !open && close()}
         title={`Stop ${confirming?.workflowName ?? ''} for ${contactName}?`}
         description={`The run ends at "${confirming?.stepLabel ?? ''}": nothing more of this Workflow is sent to ${contactName}, and its timers are cancelled. Other Workflows, and this Workflow for other contacts, go on.`}
         confirmLabel="Stop Workflow"
-        onConfirm={() => {
-          if (confirming) onStop(confirming);
-          setConfirming(null);
-        }}
+        onConfirm={() => confirming && onStop(confirming)}
       />
-    </>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Ban, Bot, Info, Megaphone, StickyNote } from 'lucide-react';
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import type { TranscriptItem } from '../../../simulator/trace/transcript.ts';
 import { formatVirtualTime } from '../live/virtualTime.ts';
 
@@ -22,10 +22,12 @@ const AT_END_SLACK = 8;
  *
  * It follows the latest line as chat apps do: only inside its own scroll box (never the page or
  * another panel), and only while it was at its end — a person who scrolled up to read stays where
- * they are. Another contact's conversation opens at its end.
+ * they are. Another contact's conversation opens at its end, and one at its end stays there when
+ * its box changes size (the window, a panel opening beside it).
  */
 export const Transcript = memo(function Transcript({ contactName, items, startEpochMs, timeZone }: Props) {
   const log = useRef<HTMLDivElement>(null);
+  const lines = useRef<HTMLOListElement>(null);
   // Whether the log was at its end before this update: kept by its scroll events, true at first.
   const atEnd = useRef(true);
   const shownContact = useRef(contactName);
@@ -40,6 +42,18 @@ export const Transcript = memo(function Transcript({ contactName, items, startEp
     box.scrollTop = box.scrollHeight - box.clientHeight;
     atEnd.current = true;
   }, [last, items.length, contactName]);
+  useEffect(() => {
+    const box = log.current;
+    const content = lines.current;
+    if (!box || !content || typeof ResizeObserver === 'undefined') return undefined;
+    // Narrower, the lines wrap and grow without a new one: no scroll event says the end moved.
+    const observer = new ResizeObserver(() => {
+      if (atEnd.current) box.scrollTop = box.scrollHeight - box.clientHeight;
+    });
+    observer.observe(box);
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, []);
   const onScroll = () => {
     const box = log.current;
     if (box) atEnd.current = box.scrollHeight - box.clientHeight - box.scrollTop <= AT_END_SLACK;
@@ -48,7 +62,7 @@ export const Transcript = memo(function Transcript({ contactName, items, startEp
   return (
     <div ref={log} className="transcript" role="log" aria-label={`Conversation with ${contactName}`} aria-live="polite" tabIndex={0} onScroll={onScroll}>
       {items.length === 0 && <p className="transcript__empty">No messages yet. Write as {contactName} to start the conversation.</p>}
-      <ol className="transcript__lines">
+      <ol ref={lines} className="transcript__lines">
       {items.map((item) => {
         const time = (
           <time className="transcript__time" dateTime={new Date(startEpochMs + item.t).toISOString()}>

@@ -1,4 +1,4 @@
-import { Info, TriangleAlert } from 'lucide-react';
+import { TriangleAlert } from 'lucide-react';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 
 interface Props {
@@ -6,20 +6,16 @@ interface Props {
   readonly outdated: boolean;
   /** Stored Workflows the session does not run, with their count of problems. */
   readonly left: readonly { readonly workflow: Workflow; readonly problems: number }[];
-  /** The names of the Workflows the session runs. */
-  readonly running?: readonly string[];
   readonly onRestart: () => void;
 }
 
-/** What the session runs and what it leaves out, and whether the stored Workflows moved on since it started. */
-export function SessionNotices({ outdated, left, running, onRestart }: Props) {
+/**
+ * What the session leaves out, and whether the stored Workflows moved on since it started: a line
+ * each, only when there is something to say (what it runs is in the session bar).
+ */
+export function SessionNotices({ outdated, left, onRestart }: Props) {
   return (
     <div className="session-notices">
-      {running && running.length > 0 && (
-        <p className="session-notices__running">
-          <Info size={14} aria-hidden /> Running: {running.join(', ')}
-        </p>
-      )}
       {outdated && (
         <p className="session-notices__outdated" role="status">
           <TriangleAlert size={14} aria-hidden /> Workflows were changed since this session started; its runs use the older versions.{' '}

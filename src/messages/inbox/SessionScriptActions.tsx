@@ -7,6 +7,7 @@ import { savedScriptKey } from '../../scripts/scriptChoice.ts';
 import { workflowsToSimulate } from '../../simulation/stored/workflowsToSimulate.ts';
 import { useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { Dialog, DialogClose } from '../../ui/Dialog.tsx';
+import { IconButton } from '../../ui/Tooltip.tsx';
 import { useLiveSession } from '../live/LiveSessionProvider.tsx';
 import { scriptForWorkflows } from '../../scripts/scriptForWorkflows.ts';
 
@@ -18,6 +19,7 @@ interface Props {
 /**
  * What becomes of a session: a script file to download, or a script saved with one of its
  * Workflows, where the simulator lists it to replay (and check) whenever the Workflow changes.
+ * Icon buttons named by their tooltips, so the session bar stays one row at 1280 px.
  */
 export function SessionScriptActions({ workflows }: Props) {
   const { recordedScript } = useLiveSession();
@@ -69,17 +71,11 @@ export function SessionScriptActions({ workflows }: Props) {
 
   return (
     <>
-      <button type="button" className="ui-button" onClick={() => void download()}>
-        <Download size={14} aria-hidden /> Save session as script
-      </button>
+      <IconButton label="Save session as script" icon={<Download size={16} />} tooltipSide="bottom" onClick={() => void download()} />
       <Dialog
         open={open}
         onOpenChange={setOpen}
-        trigger={
-          <button type="button" className="ui-button">
-            <Save size={14} aria-hidden /> Keep with a Workflow…
-          </button>
-        }
+        trigger={<IconButton label="Keep with a Workflow…" icon={<Save size={16} />} tooltipSide="bottom" />}
         title="Keep this session with a Workflow"
         description="The session becomes a script saved with the Workflow: the simulator lists it, replays it and checks that every run still ends as it did here."
         footer={
