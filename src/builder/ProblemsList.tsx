@@ -1,14 +1,20 @@
 import { CircleAlert, CircleCheck } from 'lucide-react';
+import { useMemo } from 'react';
 import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
+import type { Workflow } from '../../simulator/schema/workflow.ts';
+import { canShowProblem, problemText, stepPlaces } from './problemText.ts';
 
 interface Props {
   readonly problems: readonly WorkflowProblem[];
   /** Selects what the problem is about on the canvas and brings it into view, or opens the settings it is about. */
   readonly onShow: (problem: WorkflowProblem) => void;
+  /** The Workflow the problems are about: a problem on one of two steps with the same name says which ("step 3"). */
+  readonly workflow?: Pick<Workflow, 'steps'>;
 }
 
 /** Everything that keeps the Workflow from being published (SPEC §3); a click shows where. */
-export function ProblemsList({ problems, onShow }: Props) {
+export function ProblemsList({ problems, onShow, workflow }: Props) {
+  const places = useMemo(() => (workflow ? stepPlaces(workflow) : new Map<string, string>()), [workflow]);
   return (
     <section className="panel problems-panel" aria-label="Problems">
       <h2 className="panel-title">
@@ -22,8 +28,9 @@ export function ProblemsList({ problems, onShow }: Props) {
         <ul className="problems-panel__list">
           {problems.map((problem, i) => (
             <li key={`${problem.code}-${i}`}>
-              <button type="button" className="problems-panel__item" onClick={() => onShow(problem)} disabled={!problem.stepId && !problem.edgeId && problem.path[0] !== 'settings'}>
-                <CircleAlert aria-hidden size={14} /> {problem.message}
+              <button type="button" className="problems-panel__item" onClick={() => onShow(problem)} disabled={!canShowProblem(problem)}>
+                <CircleAlert aria-hidden size={14} className="problems-panel__icon" />
+                <span>{problemText(problem, places)}</span>
               </button>
             </li>
           ))}

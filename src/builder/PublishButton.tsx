@@ -1,13 +1,15 @@
 import { Send } from 'lucide-react';
 import { useState } from 'react';
-import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
 import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
-import { RefusedDialog } from './RefusedDialog.tsx';
+import { useAppStore, useAppStoreApi } from '../state/StoreProvider.tsx';
+import { RefusedDialog, type Refusal } from './RefusedDialog.tsx';
 
 /** Publish: refused with every problem when the Workflow is not valid (SPEC §3), else stored as published with a version. */
 export function PublishButton() {
   const { publish } = useWorkflowActions();
-  const [refused, setRefused] = useState<readonly WorkflowProblem[] | null>(null);
+  const store = useAppStoreApi();
+  const showProblem = useAppStore((state) => state.showProblem);
+  const [refused, setRefused] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   return (
     <>
@@ -22,12 +24,13 @@ export function PublishButton() {
           setBusy(true);
           const outcome = await publish();
           setBusy(false);
-          if (!outcome.ok && outcome.problems) setRefused(outcome.problems);
+          const workflow = store.getState().document?.workflow;
+          if (!outcome.ok && outcome.problems && workflow) setRefused({ problems: outcome.problems, workflow });
         }}
       >
         <Send aria-hidden size={16} /> Publish
       </button>
-      <RefusedDialog title="Not published" purpose="to fix first" problems={refused} onClose={() => setRefused(null)} />
+      <RefusedDialog title="Not published" purpose="to fix first" refusal={refused} onClose={() => setRefused(null)} onShow={showProblem} />
     </>
   );
 }

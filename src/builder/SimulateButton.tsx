@@ -1,12 +1,11 @@
 import { FlaskConical } from 'lucide-react';
 import { useState } from 'react';
-import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
 import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
 import { useNavigate } from '../app/routing/Router.tsx';
 import { usePersistence } from '../persistence/PersistenceProvider.tsx';
 import { useWorkflowDocuments } from '../persistence/storedWorkflowHooks.ts';
-import { useAppStoreApi } from '../state/StoreProvider.tsx';
-import { RefusedDialog } from './RefusedDialog.tsx';
+import { useAppStore, useAppStoreApi } from '../state/StoreProvider.tsx';
+import { RefusedDialog, type Refusal } from './RefusedDialog.tsx';
 
 /**
  * Simulate: play the Workflow in the simulator workspace, with the scripts saved with it and those
@@ -17,7 +16,8 @@ export function SimulateButton() {
   const documents = useWorkflowDocuments();
   const navigate = useNavigate();
   const { flush } = usePersistence();
-  const [refused, setRefused] = useState<readonly WorkflowProblem[] | null>(null);
+  const showProblem = useAppStore((state) => state.showProblem);
+  const [refused, setRefused] = useState<Refusal | null>(null);
   return (
     <>
       <button
@@ -29,7 +29,7 @@ export function SimulateButton() {
           if (!open) return;
           const others = (documents ?? []).filter((workflow) => workflow.id !== open.workflowId);
           const problems = validateWorkflow(open.workflow, { workflows: others });
-          if (problems.length > 0) setRefused(problems);
+          if (problems.length > 0) setRefused({ problems, workflow: open.workflow });
           else {
             // The simulator plays what is stored: save the last edit first.
             await flush();
@@ -39,7 +39,7 @@ export function SimulateButton() {
       >
         <FlaskConical aria-hidden size={16} /> Simulate
       </button>
-      <RefusedDialog title="Not simulated" purpose="to fix before it can run" problems={refused} onClose={() => setRefused(null)} />
+      <RefusedDialog title="Not simulated" purpose="to fix before it can run" refusal={refused} onClose={() => setRefused(null)} onShow={showProblem} />
     </>
   );
 }

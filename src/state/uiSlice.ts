@@ -1,4 +1,6 @@
 import type { StateCreator } from 'zustand';
+import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
+import type { SelectionSlice } from './selectionSlice.ts';
 
 export type NoticeTone = 'error' | 'info' | 'success';
 
@@ -27,6 +29,17 @@ export interface UiSlice {
   /** Whether the builder's Workflow settings dialog is open (its toolbar button, or a settings problem, opens it). */
   readonly settingsOpen: boolean;
   setSettingsOpen(open: boolean): void;
+  /**
+   * A problem whose step the builder's canvas should bring into view (it alone can centre it);
+   * the canvas clears it once shown.
+   */
+  readonly problemToShow: WorkflowProblem | null;
+  /**
+   * Shows a problem where it can be fixed, from the Problems list or the "Not published" dialog:
+   * opens the settings for a settings problem, else selects its step or edge and asks the canvas
+   * to centre the step. `null`: the canvas has shown it.
+   */
+  showProblem(problem: WorkflowProblem | null): void;
   /** Shows a toast; the same notice again while it is shown adds to its count instead. */
   notify(notice: NewNotice): number;
   dismissNotice(id: number): void;
@@ -37,7 +50,8 @@ export const MAX_NOTICES = 4;
 
 const sameNotice = (a: NewNotice, b: NewNotice) => a.tone === b.tone && a.title === b.title && a.description === b.description;
 
-export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set, get) => {
+// Typed over the whole store: showing a problem selects what it is about (the selection slice).
+export const createUiSlice: StateCreator<UiSlice & SelectionSlice, [], [], UiSlice> = (set, get) => {
   let nextId = 1;
   return {
     notices: [],
@@ -48,6 +62,13 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set, get) 
     settingsOpen: false,
     setSettingsOpen(settingsOpen) {
       set({ settingsOpen });
+    },
+    problemToShow: null,
+    showProblem(problem) {
+      if (problem?.path[0] === 'settings') return set({ settingsOpen: true, problemToShow: null });
+      if (problem?.stepId) get().select({ nodeIds: [problem.stepId], edgeIds: [] });
+      else if (problem?.edgeId) get().select({ nodeIds: [], edgeIds: [problem.edgeId] });
+      set({ problemToShow: problem?.stepId ? problem : null });
     },
     notify(notice) {
       const shown = get().notices.find((candidate) => sameNotice(candidate, notice));

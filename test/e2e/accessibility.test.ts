@@ -181,4 +181,59 @@ describe('accessibility with menus and dialogs open (issue 14: axe, landmarks, f
     await editor.waitFor({ state: 'detached' });
     expect(findings).toEqual(noFindings(findings));
   });
+
+  it('the "Not published" dialog leads to each problem: its step, selected on the canvas, or the settings; two steps with one name are told apart', async () => {
+    const page = await session.open();
+    // Two steps dropped from the palette keep its name, and neither has text yet; exit conditions on with none chosen.
+    const workflow = {
+      format: 'exitflow.workflow/1',
+      id: 'two-alike',
+      name: 'Two alike',
+      trigger: { id: 'trigger', type: 'incoming_message', label: 'Contact writes in', position: { x: 0, y: 0 } },
+      steps: [
+        { id: 'send-message-1', type: 'send_message', label: 'Send message', text: '', position: { x: 0, y: 160 } },
+        { id: 'send-message-2', type: 'send_message', label: 'Send message', text: '', position: { x: 0, y: 320 } },
+      ],
+      edges: [
+        { id: 'e1', source: 'trigger', target: 'send-message-1' },
+        { id: 'e2', source: 'send-message-1', target: 'send-message-2' },
+      ],
+      settings: { manualStop: false, exitConditions: { enabled: true, on: [] } },
+    };
+    await page.getByLabel('Workflow file to import').setInputFiles({ name: 'two-alike.workflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(workflow)) });
+    await page.getByLabel('Workflow name').waitFor();
+    await page.locator('.react-flow__node').first().waitFor();
+    const publish = page.getByRole('toolbar', { name: 'Workflow' }).getByRole('button', { name: 'Publish' });
+    const refused = page.getByRole('dialog', { name: 'Not published' });
+    const problems = refused.getByRole('list', { name: 'Problems' }).getByRole('button');
+
+    // The Problems panel names them apart.
+    expect(await page.getByRole('region', { name: 'Problems' }).getByRole('button', { name: /has no message text/ }).allTextContents()).toEqual([
+      '"Send message" has no message text (step 1)',
+      '"Send message" has no message text (step 2)',
+    ]);
+    await publish.click();
+    expect(await problems.allTextContents()).toEqual([
+      '"Send message" has no message text (step 1)',
+      '"Send message" has no message text (step 2)',
+      'Exit conditions are on but none is selected: pick Outgoing messages, Incoming messages or Manual assignment',
+    ]);
+
+    await problems.filter({ hasText: '(step 2)' }).click();
+    await refused.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.querySelector('.react-flow__node.selected')?.getAttribute('data-id') === 'send-message-2');
+    await page.getByRole('form', { name: 'Send message set-up' }).waitFor();
+    await expectFocusBack(page, publish);
+
+    await publish.click();
+    await problems.filter({ hasText: 'Exit conditions' }).click();
+    const settings = page.getByRole('dialog', { name: 'Workflow settings' });
+    await settings.getByRole('checkbox', { name: 'Outgoing messages' }).waitFor();
+    await saveScreenshot(page, 'a11y-settings-from-not-published', { fullPage: false });
+    expect(await refused.count()).toBe(0);
+    // Focus went with the settings (the closed dialog's return to Publish does not take it out).
+    expect(await settings.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await settings.waitFor({ state: 'detached' });
+  });
 });
