@@ -48,21 +48,23 @@ export function SituationPanel({ library, situation, scriptSlug: chosenSlug, onS
   const fileCount = new Set(loaded.problems.map((problem) => problem.file)).size;
   return (
     <>
-      <section className="controls" aria-label="Example">
-        {situationPicker}
-        {script && <ScriptPicker scripts={loaded.scripts} value={script.file} onChange={(file) => onScriptChange(scriptSlug(file))} />}
-      </section>
-      {chosenSlug !== null && !chosen && script && (
-        <p className="notice" role="status">
-          {situation.title} has no script “{chosenSlug}”; showing {script.value.name}.
-        </p>
-      )}
-      {loaded.problems.length > 0 && (
-        <FileProblemList
-          title={`${fileCount} ${fileCount === 1 ? 'file' : 'files'} of ${situation.title} cannot be read`}
-          problems={loaded.problems}
-        />
-      )}
+      <div className="simulator-header">
+        <section className="controls" aria-label="Example">
+          {situationPicker}
+          {script && <ScriptPicker scripts={loaded.scripts} value={script.file} onChange={(file) => onScriptChange(scriptSlug(file))} />}
+        </section>
+        {chosenSlug !== null && !chosen && script && (
+          <p className="notice" role="status">
+            {situation.title} has no script “{chosenSlug}”; showing {script.value.name}.
+          </p>
+        )}
+        {loaded.problems.length > 0 && (
+          <FileProblemList
+            title={`${fileCount} ${fileCount === 1 ? 'file' : 'files'} of ${situation.title} cannot be read`}
+            problems={loaded.problems}
+          />
+        )}
+      </div>
       {!script ? (
         <p className="notice">This situation has no script that can be read, so there is nothing to simulate.</p>
       ) : !loaded.workflowsComplete ? (

@@ -24,7 +24,7 @@ export function SituationPicker({ situations, value, busy, onChange }: Props) {
           </option>
         ))}
       </select>
-      <p className="field-help" id={`${id}-description`}>
+      <p className="field-help" id={`${id}-description`} title={chosen?.description}>
         {chosen?.description}
       </p>
     </div>

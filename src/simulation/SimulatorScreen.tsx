@@ -3,6 +3,7 @@ import { useNavigate } from '../app/routing/Router.tsx';
 import type { ExampleLibrary } from '../examples/exampleLibrary.ts';
 import { ExampleBrowser, type ExampleChoice } from '../examples/ExampleBrowser.tsx';
 import { StoredWorkflowSimulation } from './stored/StoredWorkflowSimulation.tsx';
+import './simulator.css';
 
 interface Props {
   readonly library: ExampleLibrary;

@@ -22,6 +22,9 @@ export type NewNotice = Omit<Notice, 'id' | 'count'>;
 /** Whether the browser promised not to evict stored drafts (`navigator.storage.persist()`). */
 export type PersistentStorage = 'unknown' | 'granted' | 'refused';
 
+export type SimulatorSideTab = 'run' | 'settings';
+export type SimulatorDockPanel = 'report' | 'population' | 'compare';
+
 export interface UiSlice {
   readonly notices: readonly Notice[];
   readonly persistentStorage: PersistentStorage;
@@ -40,6 +43,12 @@ export interface UiSlice {
    * to centre the step. `null`: the canvas has shown it.
    */
   showProblem(problem: WorkflowProblem | null): void;
+  /**
+   * The simulator's panels, kept while scripts and situations change (each one mounts a new
+   * workspace): the side panel's tab, and the dock's open panel (`null`: folded).
+   */
+  readonly simulatorPanels: { readonly side: SimulatorSideTab; readonly dock: SimulatorDockPanel | null };
+  setSimulatorPanels(panels: Partial<UiSlice['simulatorPanels']>): void;
   /** Shows a toast; the same notice again while it is shown adds to its count instead. */
   notify(notice: NewNotice): number;
   dismissNotice(id: number): void;
@@ -69,6 +78,10 @@ export const createUiSlice: StateCreator<UiSlice & SelectionSlice, [], [], UiSli
       if (problem?.stepId) get().select({ nodeIds: [problem.stepId], edgeIds: [] });
       else if (problem?.edgeId) get().select({ nodeIds: [], edgeIds: [problem.edgeId] });
       set({ problemToShow: problem?.stepId ? problem : null });
+    },
+    simulatorPanels: { side: 'run', dock: null },
+    setSimulatorPanels(panels) {
+      set({ simulatorPanels: { ...get().simulatorPanels, ...panels } });
     },
     notify(notice) {
       const shown = get().notices.find((candidate) => sameNotice(candidate, notice));

@@ -12,12 +12,15 @@ interface Props {
   readonly label: string;
   readonly tabs: readonly Tab[];
   readonly defaultValue?: string;
+  /** Controlled: the shown tab, and who keeps it (e.g. the store, so it outlives this component). */
+  readonly value?: string;
+  readonly onValueChange?: (value: string) => void;
 }
 
 /** Tabs (Radix Tabs: arrow keys move between tabs, the panel follows). */
-export function Tabs({ label, tabs, defaultValue }: Props) {
+export function Tabs({ label, tabs, defaultValue, value, onValueChange }: Props) {
   return (
-    <RadixTabs.Root className="ui-tabs" defaultValue={defaultValue ?? tabs[0]?.value}>
+    <RadixTabs.Root className="ui-tabs" defaultValue={defaultValue ?? tabs[0]?.value} value={value} onValueChange={onValueChange}>
       <RadixTabs.List className="ui-tabs__list" aria-label={label}>
         {tabs.map((tab) => (
           <RadixTabs.Trigger key={tab.value} value={tab.value} className="ui-tabs__tab">

@@ -5,13 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot, type OpenOptions } from './support/browser.ts';
 import { readTable } from './support/readTable.ts';
+import { openDock } from './support/simulator.ts';
 
 const examples = join(import.meta.dirname, '../../public/examples');
 
 const session = useAppSession();
-/** Opens the simulator and waits until it shows a simulation's trace or a problem. */
+/** Opens the simulator with the report in its dock, and waits until it shows a simulation's trace or a problem. */
 async function open(options?: OpenOptions): Promise<Page> {
   const page = await session.open({ path: '/simulator', ...options });
+  const dock = page.getByRole('group', { name: 'Analyses' });
+  await dock.or(page.getByRole('alert')).first().waitFor();
+  if ((await dock.count()) > 0) await openDock(page, 'Report');
   await page.getByRole('table', { name: 'Trace' }).or(page.getByRole('alert')).first().waitFor();
   return page;
 }
@@ -20,6 +24,7 @@ async function open(options?: OpenOptions): Promise<Page> {
 async function pick(page: Page, situation: string, script: string): Promise<void> {
   await page.getByLabel('Situation').selectOption({ label: situation });
   await page.getByLabel('Script').selectOption({ label: script });
+  await openDock(page, 'Report');
   await page.getByRole('heading', { name: script, exact: true }).waitFor();
 }
 
@@ -128,6 +133,7 @@ describe('files that cannot be read', () => {
     );
     expect(await page.getByLabel('Script').getByRole('option', { name: 'Hot lead: agent takes over' }).count()).toBe(0);
     // The report comes from the worker, after the problem is already listed.
+    await openDock(page, 'Report');
     await page.getByRole('table', { name: 'Trace' }).waitFor();
     expect(await page.getByRole('table', { name: 'Trace' }).count()).toBe(1);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { readTable } from './support/readTable.ts';
+import { openDock, showSideTab } from './support/simulator.ts';
 import { waitForToast } from './support/toasts.ts';
 
 const session = useAppSession();
@@ -28,7 +29,6 @@ describe('the simulator workspace', () => {
     expect(await nodeText(page, 'wait')).toContain('at +3h');
     expect(await node(page, 'check-in').getAttribute('class')).toContain('flow-node--run-cancelled');
     expect(await nodeText(page, 'check-in')).toContain('Cancelled: will not run');
-    await page.evaluate(() => window.scrollTo(0, (document.querySelector('.workspace')?.getBoundingClientRect().top ?? 0) + window.scrollY - 72));
     await saveScreenshot(page, 'screen-simulator-stopped', { fullPage: false });
 
     // Back to +1h: re-simulated from the start, the run waits at the Wait again.
@@ -41,7 +41,8 @@ describe('the simulator workspace', () => {
     await waitForNodeText(page, 'wait', 'Here now');
     expect(await node(page, 'check-in').getAttribute('class')).not.toContain('flow-node--run-cancelled');
 
-    // The end-of-run report below, made in the worker with the files' settings: the reply stopped the run.
+    // The end-of-run report in the dock, made in the worker with the files' settings: the reply stopped the run.
+    await openDock(page, 'Report');
     const report = page.getByRole('article', { name: 'Simulation of Incoming message: the contact writes again, the follow-up is pointless' });
     await report.getByText('2 of 2 expectations hold').waitFor();
     expect(await readTable(report.getByRole('table', { name: 'Runs' }))).toEqual([
@@ -49,6 +50,7 @@ describe('the simulator workspace', () => {
     ]);
 
     // Exit conditions off: the same instant, re-simulated; at the end the follow-up was sent.
+    await showSideTab(page, 'Stop settings');
     await page.getByRole('switch', { name: 'Set exit conditions to stop this Workflow for Contact' }).click();
     await waitForNodeText(page, 'wait', 'Here now');
     await bar.getByRole('button', { name: 'Run to end' }).click();
@@ -56,11 +58,12 @@ describe('the simulator workspace', () => {
     // At the end Play is disabled, and Space does nothing either (it replayed from the start: issue 14).
     expect(await bar.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true);
     const atEnd = await slider.getAttribute('aria-valuetext');
-    await page.locator('h1').first().click();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press(' ');
     await page.waitForTimeout(300);
     expect(await slider.getAttribute('aria-valuetext')).toBe(atEnd);
     expect(await bar.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true);
+    await showSideTab(page, 'Run');
     const transcript = page.getByRole('log', { name: 'Conversation with Omar' });
     expect(await transcript.textContent()).toContain('Just checking in');
     expect(await nodeText(page, 'wait')).not.toContain('Stopped');
@@ -111,6 +114,7 @@ describe('the simulator workspace', () => {
 
   it('compares the 24 h follow-up under each exit-condition setting, in the worker, and the grid agrees with the engine', async () => {
     const page = await session.open({ path: '/simulator?example=follow-up' });
+    await openDock(page, 'Compare');
     const section = page.getByRole('region', { name: 'Compare exit conditions' });
     await section.getByRole('button', { name: 'Compare' }).click();
     const table = section.getByRole('table', { name: /24h follow-up under each exit-condition setting/ });
@@ -121,7 +125,7 @@ describe('the simulator workspace', () => {
     expect(replies?.Off).toMatch(/Completed/);
     expect(replies?.['Incoming message']).toMatch(/Not sent: Just checking in/);
     expect(rows.length).toBe(7);
-    await saveScreenshot(page, 'screen-simulator-compare', { fullPage: true });
+    await saveScreenshot(page, 'screen-simulator-compare', { fullPage: false });
   });
 
   it('plays a 1,000-contact population in the worker: counts on every step, and the charts of stops by reason and of how far runs got', async () => {
@@ -129,15 +133,17 @@ describe('the simulator workspace', () => {
     const bar = page.getByRole('group', { name: 'Playback' });
     await bar.getByRole('button', { name: 'Run to end' }).click();
     await waitForNodeText(page, 'wait', 'stopped: incoming message');
+    await openDock(page, 'Population');
     const population = page.getByRole('region', { name: 'Population' });
     await population.getByRole('figure').first().waitFor();
     expect(await population.textContent()).toMatch(/Incoming message/i);
     expect(await nodeText(page, 'ack')).toMatch(/\d+ passed/);
-    await saveScreenshot(page, 'screen-simulator-population', { fullPage: true });
+    await saveScreenshot(page, 'screen-simulator-population', { fullPage: false });
   });
 
   it('keeps stop settings tried on an example as a Workflow of your own, and saves settings tried on a stored Workflow to it', async () => {
     const page = await session.open({ path: '/simulator?example=follow-up&script=contact-replies' });
+    await showSideTab(page, 'Stop settings');
     const exitConditions = page.getByRole('switch', { name: 'Set exit conditions to stop this Workflow for Contact' });
     await exitConditions.waitFor();
     const tried = page.getByRole('group', { name: 'Settings tried here' });
@@ -155,6 +161,7 @@ describe('the simulator workspace', () => {
     // The stored copy in the simulator: settings tried there go back to it on request.
     await page.getByRole('button', { name: 'Simulate' }).click();
     await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+    await showSideTab(page, 'Stop settings');
     await exitConditions.click();
     await tried.getByRole('button', { name: 'Save these settings to the Workflow' }).click();
     await waitForToast(page, 'Saved the stop settings of “24h follow-up”');

@@ -1,3 +1,4 @@
+import { ArrowLeft } from 'lucide-react';
 import { lazy, Suspense, use, useMemo, useRef, useState } from 'react';
 import type { Script } from '../../../simulator/schema/script.ts';
 import { LoadingMessage } from '../../app/LoadingMessage.tsx';
@@ -72,28 +73,35 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
 
   return (
     <>
-      <p className="field">
-        Simulating <strong>{workflow.name}</strong> <Link to={{ screen: 'builder', workflowId: workflow.id }}>Back to the builder</Link>
-      </p>
-      <ScriptsPanel
-        workflowId={workflow.id}
-        workflowNames={workflows.map((candidate) => candidate.name)}
-        choices={choices}
-        chosen={chosen}
-        onChoose={onScriptChange}
-        onUnsaved={playUnsaved}
-      />
-      {scriptKey !== null && !linked && chosen && (
-        <p className="notice" role="status">
-          The script in this link is not here any more (deleted, or not saved); showing “{chosen.label}”.
-        </p>
-      )}
-      {saved.unreadable.length > 0 && (
-        <p className="notice" role="alert">
-          {saved.unreadable.length === 1 ? 'A saved script cannot be read' : `${saved.unreadable.length} saved scripts cannot be read`}:{' '}
-          {saved.unreadable.map((record) => record.problem).join('; ')}
-        </p>
-      )}
+      <div className="simulator-header">
+        <div className="simulator-header__title">
+          <Link to={{ screen: 'builder', workflowId: workflow.id }} className="ui-button ui-button--small">
+            <ArrowLeft aria-hidden size={14} /> Back to the builder
+          </Link>
+          <p className="simulator-header__name">
+            Simulating <strong>{workflow.name}</strong>
+          </p>
+        </div>
+        <ScriptsPanel
+          workflowId={workflow.id}
+          workflowNames={workflows.map((candidate) => candidate.name)}
+          choices={choices}
+          chosen={chosen}
+          onChoose={onScriptChange}
+          onUnsaved={playUnsaved}
+        />
+        {scriptKey !== null && !linked && chosen && (
+          <p className="notice" role="status">
+            The script in this link is not here any more (deleted, or not saved); showing “{chosen.label}”.
+          </p>
+        )}
+        {saved.unreadable.length > 0 && (
+          <p className="notice" role="alert">
+            {saved.unreadable.length === 1 ? 'A saved script cannot be read' : `${saved.unreadable.length} saved scripts cannot be read`}:{' '}
+            {saved.unreadable.map((record) => record.problem).join('; ')}
+          </p>
+        )}
+      </div>
       {chosen ? (
         <Suspense fallback={<LoadingMessage>Loading the simulator…</LoadingMessage>}>
           <PlaybackWorkspace

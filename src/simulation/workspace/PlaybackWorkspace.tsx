@@ -9,6 +9,7 @@ import { contactTranscript } from '../../../simulator/trace/transcript.ts';
 import { Transcript } from '../../messages/conversation/Transcript.tsx';
 import { WorkflowSettingsPanel } from '../../settings/WorkflowSettingsPanel.tsx';
 import { useAppStore } from '../../state/StoreProvider.tsx';
+import { Tabs } from '../../ui/Tabs.tsx';
 import { SimulationCanvas } from '../canvas/SimulationCanvas.tsx';
 import { CompareSection } from '../compare/CompareSection.tsx';
 import { PopulationSection } from '../population/PopulationSection.tsx';
@@ -17,6 +18,7 @@ import { usePlaybackShortcuts } from '../playback/usePlaybackShortcuts.ts';
 import { ContactTraceTable } from './ContactTraceTable.tsx';
 import { usePlaybackSession } from './usePlaybackSession.ts';
 import { WorkspaceExpectations } from './WorkspaceExpectations.tsx';
+import { WorkspaceDock } from './WorkspaceDock.tsx';
 import { WorkspaceReport } from './WorkspaceReport.tsx';
 import './workspace.css';
 
@@ -36,7 +38,8 @@ interface Props {
  * Watch a script play against its Workflows in the engine's worker: one Workflow on the canvas
  * with the selected contact's run and every step's counts, the playback bar, the contact's
  * transcript, and the Workflow's stop settings — changing them re-simulates to the same instant.
- * Below, the end-of-run report the worker makes of the Workflows with these settings.
+ * Under the canvas, a dock that folds away: the end-of-run report the worker makes of the
+ * Workflows with these settings, the population's charts, and Compare.
  */
 export function PlaybackWorkspace({ workflows, script, scripts, keepSettings }: Props) {
   // A working copy: settings changed here try an idea without touching the files. When the
@@ -49,6 +52,9 @@ export function PlaybackWorkspace({ workflows, script, scripts, keepSettings }: 
     setEdited(workflows);
   }
   const [shownId, setShownId] = useState(workflows[0]?.id ?? '');
+  // Which side tab and dock panel show is the screen's, kept across scripts (each mounts a new workspace).
+  const panels = useAppStore((state) => state.simulatorPanels);
+  const setPanels = useAppStore((state) => state.setSimulatorPanels);
   const input = useMemo<PlaybackLoad>(() => ({ workflows: [...edited], script }), [edited, script]);
   const controls = usePlaybackSession(input);
   const playback = useAppStore(useShallow((state) => state.playback));
@@ -142,43 +148,78 @@ export function PlaybackWorkspace({ workflows, script, scripts, keepSettings }: 
         <div className="workspace__canvas">
           <SimulationCanvas workflow={shown} run={run} stats={frame.stats} />
         </div>
-        <aside className="workspace__side" aria-label={`${shown.name}: stop settings and the conversation`}>
-          <WorkspaceExpectations expectations={info.expectations} onSeek={controls.seek} />
-          <details className="workspace__settings" open>
-            <summary>Stop settings of {shown.name}</summary>
-            <p className="workspace__hint">Changes here re-run the script to this instant; the files are not changed.</p>
-            <WorkflowSettingsPanel
-              settings={shown.settings}
-              onChange={(settings) => setEdited((current) => current.map((workflow) => (workflow.id === shown.id ? { ...workflow, settings } : workflow)))}
-            />
-            {settingsTried && (
-              <div className="workspace__keep" role="group" aria-label="Settings tried here">
-                {keepSettings && (
-                  <button type="button" className="ui-button ui-button--primary" onClick={() => keepSettings.perform(shown)}>
-                    {keepSettings.label}
-                  </button>
-                )}
-                <button type="button" className="ui-button" onClick={() => setEdited((current) => current.map((workflow) => (workflow.id === shown.id && original ? original : workflow)))}>
-                  Back to the Workflow’s settings
-                </button>
-              </div>
-            )}
-          </details>
-          <h2 className="workspace__heading">Transcript of {contactName}</h2>
-          <Transcript contactName={contactName} items={transcript} startEpochMs={info.startEpochMs} timeZone={info.timeZone} />
-          <ContactTraceTable
-            contactName={contactName}
-            entries={playback.contactTrace}
-            names={names}
-            now={frame.time}
-            onSeek={controls.seek}
-            omitted={frame.contact?.trace.omitted ?? 0}
+        <aside className="workspace__side" aria-label={`${shown.name}: the run and the stop settings`}>
+          <Tabs
+            label="Side panel"
+            value={panels.side}
+            onValueChange={(side) => setPanels({ side: side === 'settings' ? 'settings' : 'run' })}
+            tabs={[
+              {
+                value: 'run',
+                label: 'Run',
+                content: (
+                  <div className="workspace__run">
+                    <WorkspaceExpectations expectations={info.expectations} onSeek={controls.seek} />
+                    <h2 className="workspace__heading">Transcript of {contactName}</h2>
+                    <Transcript contactName={contactName} items={transcript} startEpochMs={info.startEpochMs} timeZone={info.timeZone} />
+                    <ContactTraceTable
+                      contactName={contactName}
+                      entries={playback.contactTrace}
+                      names={names}
+                      now={frame.time}
+                      onSeek={controls.seek}
+                      omitted={frame.contact?.trace.omitted ?? 0}
+                    />
+                  </div>
+                ),
+              },
+              {
+                value: 'settings',
+                label: settingsTried ? 'Stop settings (tried here)' : 'Stop settings',
+                content: (
+                  <div className="workspace__settings">
+                    <h2 className="workspace__heading">Stop settings of {shown.name}</h2>
+                    <p className="workspace__hint">Changes here re-run the script to this instant; the files are not changed.</p>
+                    <WorkflowSettingsPanel
+                      settings={shown.settings}
+                      onChange={(settings) => setEdited((current) => current.map((workflow) => (workflow.id === shown.id ? { ...workflow, settings } : workflow)))}
+                    />
+                    {settingsTried && (
+                      <div className="workspace__keep" role="group" aria-label="Settings tried here">
+                        {keepSettings && (
+                          <button type="button" className="ui-button ui-button--primary" onClick={() => keepSettings.perform(shown)}>
+                            {keepSettings.label}
+                          </button>
+                        )}
+                        <button type="button" className="ui-button" onClick={() => setEdited((current) => current.map((workflow) => (workflow.id === shown.id && original ? original : workflow)))}>
+                          Back to the Workflow’s settings
+                        </button>
+                      </div>
+                    )}
+                  </div>
+                ),
+              },
+            ]}
           />
         </aside>
       </div>
-      {info.contactCount > 1 && <PopulationSection workflowId={shown.id} workflowName={shown.name} time={frame.time} load={controls.populationCharts} />}
-      <CompareSection workflows={edited} scripts={scripts ?? [script]} workflow={shown} />
-      <WorkspaceReport onMoreRows={controls.moreReportRows} />
+      <WorkspaceDock
+        open={panels.dock}
+        onOpenChange={(dock) => setPanels({ dock })}
+        panels={[
+          { id: 'report' as const, label: 'Report', content: () => <WorkspaceReport onMoreRows={controls.moreReportRows} /> },
+          ...(info.contactCount > 1
+            ? [
+                {
+                  id: 'population' as const,
+                  label: 'Population',
+                  content: () => <PopulationSection workflowId={shown.id} workflowName={shown.name} time={frame.time} load={controls.populationCharts} />,
+                },
+              ]
+            : []),
+          { id: 'compare' as const, label: 'Compare', content: () => <CompareSection workflows={edited} scripts={scripts ?? [script]} workflow={shown} /> },
+        ]}
+      />
     </section>
   );
 }

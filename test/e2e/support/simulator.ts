@@ -1,0 +1,15 @@
+import type { Page } from 'playwright-core';
+
+/** Opens a panel of the simulator's dock under the canvas (Report, Population, Compare), unless it is open already. */
+export async function openDock(page: Page, name: 'Report' | 'Population' | 'Compare'): Promise<void> {
+  const button = page.getByRole('group', { name: 'Analyses' }).getByRole('button', { name, exact: true });
+  await button.waitFor();
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
+/** Shows a tab of the simulator's side panel: the run (expectations, transcript, trace) or the stop settings. */
+export async function showSideTab(page: Page, name: 'Run' | 'Stop settings'): Promise<void> {
+  const tab = page.getByRole('tablist', { name: 'Side panel' }).getByRole('tab', { name, exact: false }).first();
+  await tab.waitFor();
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+}
