@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, within } from 'storybook/test';
+import { expect, waitFor, within } from 'storybook/test';
 import { parseScriptDocument } from '../../simulator/schema/parseDocument.ts';
 import type { PlaybackFrame } from '../../simulator/schema/playback.ts';
 import type { Script } from '../../simulator/schema/script.ts';
@@ -10,10 +10,12 @@ import { runOnCanvas } from '../../simulator/trace/nodeRunStates.ts';
 import { SimulationCanvas } from '../../src/simulation/canvas/SimulationCanvas.tsx';
 import contactRepliesScript from '../../public/examples/follow-up/contact-replies.script.json';
 import populationScript from '../../public/examples/follow-up/population.script.json';
-import { followUp } from '../fixtures/exampleDocuments.ts';
-import { HOUR } from './playbackFixtures.ts';
+import agentTakesOverScript from '../../public/examples/hot-lead/agent-takes-over.script.json';
+import { followUp, hotLead } from '../fixtures/exampleDocuments.ts';
+import { HOUR, MINUTE } from './playbackFixtures.ts';
 
 const workflow = followUp.workflows[0]?.value as Workflow;
+const hotLeadWorkflows = hotLead.workflows.map((document) => document.value);
 
 function scriptOf(raw: unknown): Script {
   const parsed = parseScriptDocument(raw);
@@ -22,9 +24,9 @@ function scriptOf(raw: unknown): Script {
 }
 
 /** The frame the real engine's playback reports at `t`, and the selected contact's whole trace so far (spliced as the store does). */
-function frameAt(raw: unknown, t: number): { frame: PlaybackFrame; trace: TraceEntry[] } {
+function frameAt(workflows: readonly Workflow[], script: Script, t: number): { frame: PlaybackFrame; trace: TraceEntry[] } {
   const service = new PlaybackService();
-  const loaded = service.load({ workflows: [workflow], script: scriptOf(raw) });
+  const loaded = service.load({ workflows: [...workflows], script });
   if (!loaded.ok) throw new Error('the example does not load');
   const moved = service.seek(t);
   if (!moved.ok) throw new Error('seek refused');
@@ -33,9 +35,26 @@ function frameAt(raw: unknown, t: number): { frame: PlaybackFrame; trace: TraceE
   return { frame: moved.frame, trace: next ? [...first.slice(0, next.from), ...next.entries] : first };
 }
 
-function args(raw: unknown, t: number) {
-  const { frame, trace } = frameAt(raw, t);
-  return { workflow, run: runOnCanvas(workflow, frame.contact?.runs ?? [], trace), stats: frame.stats };
+/** The canvas's props at `t`: the first of `workflows` on it, as the simulator shows it. */
+function args(raw: unknown, t: number, workflows: readonly Workflow[] = [workflow]) {
+  const { frame, trace } = frameAt(workflows, scriptOf(raw), t);
+  const shown = workflows[0] as Workflow;
+  return { workflow: shown, run: runOnCanvas(shown, frame.contact?.runs ?? [], trace), stats: frame.stats };
+}
+
+type Box = { left: number; top: number; right: number; bottom: number };
+const overlap = (a: Box, b: Box) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
+/** Every badge reads at ≥ 12 px at zoom 1 and covers no other node (each node's box holds its card and its badge). */
+async function expectBadgesClear(canvasElement: HTMLElement) {
+  const badges = [...canvasElement.querySelectorAll<HTMLElement>('.run-badge')];
+  await expect(badges.length).toBeGreaterThan(0);
+  const nodes = [...canvasElement.querySelectorAll<HTMLElement>('.react-flow__node')];
+  for (const badge of badges) {
+    const own = badge.closest('.react-flow__node');
+    for (const line of badge.querySelectorAll('p')) await expect(Number.parseFloat(getComputedStyle(line).fontSize)).toBeGreaterThanOrEqual(12);
+    for (const node of nodes) if (node !== own) await expect(overlap(badge.getBoundingClientRect(), node.getBoundingClientRect())).toBe(false);
+  }
 }
 
 /** The follow-up on the canvas while simulating: the selected contact's run, and every run's counts per step. */
@@ -72,6 +91,35 @@ export const StoppedHereWithReason: Story = {
     await expect(await canvas.findByTestId('node-wait')).toHaveTextContent('Stopped here: Incoming message at +3h');
     await expect(canvas.getByTestId('node-check-in')).toHaveClass('flow-node--run-cancelled');
     await expect(canvas.getByTestId('node-check-in')).toHaveTextContent('Cancelled: will not run');
+    await expectBadgesClear(canvasElement);
+  },
+};
+
+/**
+ * Hot lead at +2h: "Send pricing" and "No rush" stand side by side in the document, 60 px apart;
+ * the canvas moves "No rush" right so the pricing step's badge has its lane. The agent's message
+ * stopped Dana's run at "Wait 24h": its stop marker is in view.
+ */
+export const BranchesSideBySide: Story = {
+  args: args(agentTakesOverScript, 2 * HOUR, hotLeadWorkflows),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByTestId('node-wait-24h')).toHaveTextContent('Stopped here: Outgoing message at +3m');
+    await waitFor(() => expect(canvasElement.querySelector('.react-flow__node')).toBeVisible());
+    await expectBadgesClear(canvasElement);
+    const pane = (canvasElement.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
+    await waitFor(() => {
+      const stop = (canvasElement.querySelector('.run-badge--stopped') as HTMLElement).getBoundingClientRect();
+      return expect(stop.top >= pane.top && stop.bottom <= pane.bottom && stop.left >= pane.left && stop.right <= pane.right).toBe(true);
+    });
+  },
+};
+
+/** +1m: the contact is asked what they need; the run waits there for the answer. */
+export const WaitingForAReply: Story = {
+  args: args(agentTakesOverScript, MINUTE, hotLeadWorkflows),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByTestId('node-ask-need')).toHaveTextContent('Here now: waits for a reply');
   },
 };
 
@@ -80,6 +128,8 @@ export const PopulationCounts: Story = {
   args: args(populationScript, 400 * HOUR),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByTestId('node-ack')).toHaveTextContent(/\d+ passed/);
-    await expect(within(canvasElement).getByTestId('node-wait')).toHaveTextContent(/stopped: incoming message/);
+    // Counts per reason (which reasons depends on the population's random timelines).
+    await expect(within(canvasElement).getByTestId('node-wait')).toHaveTextContent(/\d+ stopped: [a-z]+ [a-z]+/);
+    await expectBadgesClear(canvasElement);
   },
 };

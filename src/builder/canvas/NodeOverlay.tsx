@@ -1,8 +1,10 @@
-import { createContext, use } from 'react';
+import { Ban, Check, CircleCheck, CircleStop, CircleX, Hourglass, Users, type LucideIcon } from 'lucide-react';
+import { createContext, use, type ReactNode } from 'react';
 import { formatOffset } from '../../../simulator/schema/duration.ts';
 import type { NodeStat } from '../../../simulator/schema/playback.ts';
 import { describeReason } from '../../../simulator/trace/describeEntry.ts';
 import type { NodeRunState } from '../../../simulator/trace/nodeRunStates.ts';
+import './nodes.css';
 
 /** What a simulation shows on the steps: the selected contact's run, and every run's counts. */
 export interface NodeOverlay {
@@ -12,6 +14,23 @@ export interface NodeOverlay {
 
 const NodeOverlayContext = createContext<NodeOverlay | null>(null);
 export const NodeOverlayProvider = NodeOverlayContext.Provider;
+
+/**
+ * How wide a node is drawn while simulating: its card (260 px, `.flow-node`), the gap and the badge
+ * lane beside it (`.flow-node-sim` in nodes.css). The canvas lays nodes out with it before the
+ * browser has measured them.
+ */
+export const SIMULATED_NODE_WIDTH = 260 + 14 + 240;
+
+/** One node during a simulation: the selected contact's run at it (when its run touched it), and every run's counts. */
+export interface NodeSimulation {
+  /** `untouched`: the contact's run never came here; null: the contact has no run of this Workflow. */
+  readonly state: NodeRunState['kind'] | 'untouched' | null;
+  /** Where the contact's run is at this node, in words. */
+  readonly status: string | null;
+  /** Every run's counts at this node, in words. */
+  readonly counts: string | null;
+}
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -36,6 +55,15 @@ function stateText(state: NodeRunState): string {
   }
 }
 
+const STATE_ICONS: Record<NodeRunState['kind'], LucideIcon> = {
+  passed: Check,
+  active: Hourglass,
+  stopped: CircleStop,
+  completed: CircleCheck,
+  failed: CircleX,
+  cancelled: Ban,
+};
+
 function countsText(stat: NodeStat): string {
   const parts = [`${stat.passed} passed`];
   if (stat.waiting > 0) parts.push(`${stat.waiting} waiting`);
@@ -45,28 +73,62 @@ function countsText(stat: NodeStat): string {
   return parts.join(' · ');
 }
 
-/** The simulation's look of one node: a class for its state, and the lines to show under it. Nothing outside a simulation. */
-export function useNodeOverlay(id: string): { readonly className: string; readonly lines: readonly string[] } {
+/** The simulation at one node; null outside a simulation (the builder). */
+export function useNodeSimulation(id: string): NodeSimulation | null {
   const overlay = use(NodeOverlayContext);
-  if (!overlay) return { className: '', lines: [] };
+  if (!overlay) return null;
   const state = overlay.states.get(id);
   const stat = overlay.counts.get(id);
   return {
-    className: state ? ` flow-node--run-${state.kind}` : overlay.states.size > 0 ? ' flow-node--run-untouched' : '',
-    lines: [...(state ? [stateText(state)] : []), ...(stat ? [countsText(stat)] : [])],
+    state: state ? state.kind : overlay.states.size > 0 ? 'untouched' : null,
+    status: state ? stateText(state) : null,
+    counts: stat ? countsText(stat) : null,
   };
 }
 
-/** The lines of a node's simulation state, as part of the node (read with it by screen readers). */
-export function NodeOverlayLines({ lines }: { lines: readonly string[] }) {
-  if (lines.length === 0) return null;
+/**
+ * A badge hanging beside its node, as a tag: where the contact's run is at the node and every
+ * run's counts. Part of the node's box (React Flow measures it, fit view includes it), in a lane of
+ * its own to the node's right, so it never covers the nodes above and below.
+ */
+function RunBadge({ simulation }: { simulation: NodeSimulation }) {
+  const { state, status, counts } = simulation;
+  if (status === null && counts === null) return null;
+  const Icon = state && state !== 'untouched' ? STATE_ICONS[state] : Users;
   return (
-    <div className="flow-node__run">
-      {lines.map((line) => (
-        <div key={line} className="flow-node__run-line">
-          {line}
-        </div>
-      ))}
+    <div className={`run-badge${state ? ` run-badge--${state}` : ''}`}>
+      <Icon aria-hidden size={16} className="run-badge__icon" />
+      <div className="run-badge__text">
+        {status !== null && <p className="run-badge__status">{status}</p>}
+        {counts !== null && <p className="run-badge__counts">{counts}</p>}
+      </div>
+    </div>
+  );
+}
+
+interface NodeFrameProps {
+  readonly testId: string;
+  /** The card's classes: kind, problems, selection. */
+  readonly className: string;
+  readonly simulation: NodeSimulation | null;
+  readonly children: ReactNode;
+}
+
+/**
+ * A node's card; while simulating, the card and its badge side by side, the node's test id and run
+ * state on both (read together by screen readers).
+ */
+export function NodeFrame({ testId, className, simulation, children }: NodeFrameProps) {
+  if (!simulation)
+    return (
+      <div className={className} data-testid={testId}>
+        {children}
+      </div>
+    );
+  return (
+    <div className={`flow-node-sim${simulation.state ? ` flow-node--run-${simulation.state}` : ''}`} data-testid={testId}>
+      <div className={className}>{children}</div>
+      <RunBadge simulation={simulation} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { stepKind } from '../steps/stepKinds.ts';
 import { outputLabel } from '../steps/outputLabel.ts';
 import { summarizeStep } from '../steps/summarizeStep.ts';
 import type { StepFlowNode } from './flowElements.ts';
-import { NodeOverlayLines, useNodeOverlay } from './NodeOverlay.tsx';
+import { NodeFrame, useNodeSimulation } from './NodeOverlay.tsx';
 import { ProblemBadge } from './ProblemBadge.tsx';
 
 /** A step on the canvas: its icon, label, one line about its setup, its problems, and one labelled handle per output. */
@@ -14,11 +14,12 @@ export const StepNode = memo(function StepNode({ data: { step, problems }, selec
   const Icon = STEP_ICONS[step.type];
   const outputs = stepOutputs(step);
   const summary = summarizeStep(step);
-  const overlay = useNodeOverlay(step.id);
+  const simulation = useNodeSimulation(step.id);
   return (
-    <div
-      className={`flow-node flow-node--${step.type}${problems.length > 0 ? ' flow-node--invalid' : ''}${selected ? ' flow-node--selected' : ''}${overlay.className}`}
-      data-testid={`node-${step.id}`}
+    <NodeFrame
+      className={`flow-node flow-node--${step.type}${problems.length > 0 ? ' flow-node--invalid' : ''}${selected ? ' flow-node--selected' : ''}`}
+      testId={`node-${step.id}`}
+      simulation={simulation}
     >
       <Handle type="target" position={Position.Top} className="flow-handle" />
       <div className="flow-node__head">
@@ -28,7 +29,6 @@ export const StepNode = memo(function StepNode({ data: { step, problems }, selec
       </div>
       <div className="flow-node__label">{step.label || stepKind(step.type).name}</div>
       {summary && <div className="flow-node__summary">{summary}</div>}
-      <NodeOverlayLines lines={overlay.lines} />
       {outputs.length > 0 && (
         <div className="flow-node__outputs">
           {outputs.map((handle) => {
@@ -42,6 +42,6 @@ export const StepNode = memo(function StepNode({ data: { step, problems }, selec
           })}
         </div>
       )}
-    </div>
+    </NodeFrame>
   );
 });
