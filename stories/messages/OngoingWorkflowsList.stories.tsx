@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, screen, userEvent, within } from 'storybook/test';
+import { useState } from 'react';
+import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
 import { OngoingWorkflowsList } from '../../src/messages/conversation/OngoingWorkflowsList.tsx';
 import '../../src/messages/messages.css';
 import { danasMorning, danaWritesIn, HOUR, MINUTE, ongoingOf, playSession, startEpochMs, timeZone } from './messagesFixtures.ts';
@@ -83,5 +84,43 @@ export const StopCancelled: Story = {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await expect(args.onStop).not.toHaveBeenCalled();
     await expect(screen.queryByRole('alertdialog')).toBeNull();
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Stop Lead nurture' })).toHaveFocus());
+  },
+};
+
+/**
+ * Two runs that may be stopped: the first one stopped, its Stop button goes with it and the focus
+ * goes to the next run's Stop button (issue 14: it fell to the page); the last one stopped, to the
+ * list itself.
+ */
+export const FocusAfterStop: Story = {
+  render: function StoppingInTurn(args) {
+    const [runs, setRuns] = useState(() => ongoingOf(twentyMinutesIn, 'dana').map((run) => ({ ...run, manualStop: true })));
+    return (
+      <OngoingWorkflowsList
+        {...args}
+        runs={runs}
+        onStop={(stopped) => {
+          args.onStop(stopped);
+          // The engine answers later than the dialog closes, as the worker does.
+          setTimeout(() => setRuns((now) => now.filter((run) => run.run !== stopped.run)), 50);
+        }}
+      />
+    );
+  },
+  args: { now: twentyMinutesIn.time },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const stops = canvas.getAllByRole('button', { name: /^Stop / });
+    await expect(stops).toHaveLength(2);
+    const [first, second] = stops as [HTMLElement, HTMLElement];
+    await userEvent.click(first);
+    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Stop Workflow' }));
+    await waitFor(() => expect(first).not.toBeInTheDocument());
+    await waitFor(() => expect(second).toHaveFocus());
+    await userEvent.click(second);
+    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Stop Workflow' }));
+    await waitFor(() => expect(canvas.getByText('No Workflow is running for Dana.')).toBeVisible());
+    await waitFor(() => expect(canvasElement.querySelector('.ongoing-runs')).toHaveFocus());
   },
 };

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { expect, fn, screen, userEvent, within } from 'storybook/test';
+import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { ConversationActions } from '../../src/messages/conversation/ConversationActions.tsx';
 import { WorkflowsPanel } from '../../src/messages/conversation/WorkflowsPanel.tsx';
@@ -99,7 +99,10 @@ export const Unrestricted: Story = {
   },
 };
 
-/** A stop confirmed in the panel goes to the engine: the run ends and the tab's count drops. */
+/**
+ * A stop confirmed in the panel goes to the engine: the run ends and the tab's count drops. Its
+ * Stop button went with it, and no other run has one: the focus goes to the tab, not the page.
+ */
 export const StopFromThePanel: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
@@ -112,6 +115,7 @@ export const StopFromThePanel: Story = {
     await expect(within(panel).getByRole('tab', { name: 'Ongoing Workflows (1)' })).toBeVisible();
     await expect(within(panel).queryByRole('listitem', { name: 'Lead nurture' })).toBeNull();
     await expect(within(panel).getByRole('listitem', { name: '24h follow-up' })).toBeVisible();
+    await waitFor(() => expect(within(panel).getByRole('tab', { name: 'Ongoing Workflows (1)' })).toHaveFocus());
   },
 };
 

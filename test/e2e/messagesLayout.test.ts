@@ -158,7 +158,7 @@ describe('the Messages view fills the window (issue 14)', () => {
     await saveScreenshot(page, 'messages-layout-2560x1440', { fullPage: false });
   });
 
-  it('focus returns to the opener after the assignee menu, the Keep dialog and Restart; axe finds nothing with a conversation and with the assignee menu open', async () => {
+  it('focus returns to the opener after the assignee menu, the Workflows panel, the Keep dialog and Restart; axe finds nothing with a conversation and with the assignee menu open', async () => {
     const page = await session.open();
     await page.setViewportSize({ width: 1280, height: 720 });
     await openFollowUpInbox(page);
@@ -175,6 +175,11 @@ describe('the Messages view fills the window (issue 14)', () => {
     await menu.getByRole('menuitem', { name: 'Assign to Alice' }).click();
     await page.getByRole('button', { name: 'Assignee: Alice' }).waitFor();
     await expectFocusOn(page, assignee);
+
+    const workflows = page.getByRole('toolbar', { name: 'Conversation actions' }).getByRole('button', { name: 'Workflows' });
+    await workflows.click();
+    await page.getByRole('complementary', { name: 'Workflows' }).getByRole('button', { name: 'Close Workflows' }).click();
+    await expectFocusOn(page, workflows);
 
     const keep = sessionBar(page).getByRole('button', { name: 'Keep with a Workflow…' });
     await keep.click();

@@ -73,7 +73,8 @@ export function useStopFocus(box: RefObject<HTMLElement | null>, runs: readonly 
       remember(button);
     },
     confirmationClosed() {
-      // Once the dialog has let the focus go (it gives it back only to a trigger of its own).
+      // Once the dialog has let the focus go: it gives it back to the Stop button that had it, unless
+      // that button went while it was open.
       requestAnimationFrame(() => {
         if (focusLost()) restore();
       });
