@@ -42,7 +42,8 @@ function ranks<T>(items: readonly T[], key: (item: T) => number, tie: (item: T) 
  * the document move apart to the right, and nodes above and below move apart downwards, each by the
  * least that makes room; the shift only grows along each axis, so columns stay columns, rows stay
  * rows and no gap the document has ever shrinks. A Workflow whose nodes already have room keeps its
- * layout exactly.
+ * layout exactly. (Nodes the document puts at the very same place stay there: no order tells which
+ * should move; the builder never places them so.)
  *
  * @example makeRoomForBadges([{ id: 'a', x: 0, y: 0, width: 500, height: 90 }, { id: 'b', x: 320, y: 0, width: 500, height: 90 }], { rowHeight: 84, gapX: 40, gapY: 12 })
  *          // b moves to x = 540

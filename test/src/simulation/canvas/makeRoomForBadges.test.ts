@@ -38,7 +38,7 @@ describe('makeRoomForBadges', () => {
     expect((placed.get('c')?.y ?? 0) - (placed.get('b')?.y ?? 0)).toBe(120);
   });
 
-  it('leaves no two nodes overlapping, whatever the document (a grid of nodes 100 px apart, some tall)', () => {
+  it('leaves no two nodes overlapping in a crowded document: staggered rows 110 px apart, cards 150 px apart, some badges tall', () => {
     const boxes: NodeBox[] = [];
     for (let row = 0; row < 6; row++) for (let column = 0; column < 5; column++) boxes.push(node(`n${row}-${column}`, column * 300 - (row % 2) * 150, row * 110, 60 + ((row * 7 + column * 3) % 5) * 40));
     expect(overlapping(boxes).length).toBeGreaterThan(0);
