@@ -3,22 +3,28 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
-import { stepOutputs, type StepType } from '../../simulator/schema/step.ts';
+import type { StepType } from '../../simulator/schema/step.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
 import { useSavedViewport } from '../persistence/storedWorkflowHooks.ts';
 import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
-import { useAppStore } from '../state/StoreProvider.tsx';
+import { useAppStore, useAppStoreApi } from '../state/StoreProvider.tsx';
+import { nodeMeasures } from './canvas/flowElements.ts';
 import { GRID, WorkflowCanvas } from './canvas/WorkflowCanvas.tsx';
+import { offerAutoLayout } from './commands/builderCommands.ts';
 import { useBuilderShortcuts } from './commands/useBuilderShortcuts.ts';
 import { NODE_SIZE } from './editing/autoLayout.ts';
-import { addStep, connect, insertStepOnEdge, nodeIds, type Position } from './editing/workflowEdits.ts';
+import type { Size } from './editing/box.ts';
+import type { NodeMeasure } from './editing/nodeBoxes.ts';
+import { placeStep, type Placed, type Placement } from './editing/placeStep.ts';
+import { nodeIds, type Position } from './editing/workflowEdits.ts';
 import { Inspector } from './inspector/Inspector.tsx';
 import type { PaletteDragData } from './palette/StepPalette.tsx';
 import { StepPalette } from './palette/StepPalette.tsx';
 import { ProblemsList } from './ProblemsList.tsx';
 import { STEP_ICONS } from './steps/stepIcons.tsx';
 import { createStep, freeStepId, stepKind } from './steps/stepKinds.ts';
+import { triggerName } from './triggerName.ts';
 
 interface Props {
   readonly workflow: Workflow;
@@ -35,7 +41,22 @@ export function BuilderWorkspace(props: Props) {
   );
 }
 
-const snap = (value: number) => Math.round(value / GRID[0]) * GRID[0];
+/** How near an output handle, in screen pixels, a drop counts as dropped on it. */
+const HANDLE_REACH = 16;
+
+/** The size a new step will be drawn at: as tall as the tallest of its kind on the canvas (its summary and outputs), at least NODE_SIZE. */
+function newStepSize(type: StepType, measures: ReadonlyMap<string, NodeMeasure>, workflow: Workflow): Size {
+  let height: number = NODE_SIZE.height;
+  for (const step of workflow.steps) if (step.type === type) height = Math.max(height, measures.get(step.id)?.size.height ?? 0);
+  return { width: NODE_SIZE.width, height };
+}
+
+/** A node's name on screen: its label, else what it is. */
+function nodeLabel(workflow: Workflow, id: string): string {
+  if (id === workflow.trigger.id) return workflow.trigger.label || triggerName(workflow.trigger.type);
+  const step = workflow.steps.find((candidate) => candidate.id === id);
+  return step ? step.label || stepKind(step.type).name : id;
+}
 
 /** The edge under a point of the screen, if any (React Flow marks each edge's group with its id). */
 function edgeAt(point: Position): string | undefined {
@@ -51,6 +72,7 @@ function Workspace({ workflow, otherWorkflows }: Props) {
   const savedViewport = useSavedViewport(workflow.id);
   const { rememberViewport } = useWorkflowActions();
   const flow = useReactFlow();
+  const store = useAppStoreApi();
   const editWorkflow = useAppStore((state) => state.editWorkflow);
   const select = useAppStore((state) => state.select);
   const setSettingsOpen = useAppStore((state) => state.setSettingsOpen);
@@ -69,16 +91,24 @@ function Workspace({ workflow, otherWorkflows }: Props) {
     return byNode;
   }, [problems]);
 
-  /** Adds a step with its top-left corner at `at` (snapped), into `edgeId` or after `from` when given, and selects it. */
-  const addStepAt = (type: StepType, at: Position, { edgeId, from }: { edgeId?: string | undefined; from?: { source: string; sourceHandle: string } } = {}) => {
-    const id = freeStepId(type, nodeIds(workflow));
-    const step = createStep(type, id, { x: snap(at.x), y: snap(at.y) });
+  /** Adds a step as placed (one edit, its push-down included), selects it, and offers Auto-layout when it joined the flow. */
+  const place = (type: StepType, placement: Placement) => {
+    const measures = nodeMeasures(flow.getNodes().flatMap((node) => flow.getInternalNode(node.id) ?? []));
+    const options = { grid: GRID[0], size: newStepSize(type, measures, workflow), handleReach: HANDLE_REACH / flow.getZoom() };
+    // Typed by `as`: assigned in the callback, which TypeScript's narrowing does not see.
+    let done = null as { id: string; how: Placed['how']; after: string } | null;
+    // The id and the positions from the document as it is now: a second drop before the canvas redrew must not reuse either.
     editWorkflow((current) => {
-      if (edgeId) return insertStepOnEdge(current, edgeId, step);
-      const added = addStep(current, step);
-      return from ? connect(added, { ...from, target: id }) : added;
+      const id = freeStepId(type, nodeIds(current));
+      const placed = placeStep(current, createStep(type, id, { x: 0, y: 0 }), placement, measures, options);
+      done = { id, how: placed.how, after: placed.after ? nodeLabel(current, placed.after) : '' };
+      return placed.workflow;
     });
-    select({ nodeIds: [id], edgeIds: [] });
+    if (!done) return;
+    select({ nodeIds: [done.id], edgeIds: [] });
+    const name = stepKind(type).name;
+    if (done.how === 'inserted') offerAutoLayout(store, `Inserted “${name}” after “${done.after}”`, 'The steps after it moved down to make room.');
+    else if (done.how === 'connected') offerAutoLayout(store, `Added “${name}” after “${done.after}”`);
   };
 
   const onDragEnd = (event: DragEndEvent) => {
@@ -87,24 +117,21 @@ function Workspace({ workflow, otherWorkflows }: Props) {
     const start = event.activatorEvent as PointerEvent | null;
     if (!data || event.over?.id !== 'canvas' || !start) return;
     const drop = { x: start.clientX + event.delta.x, y: start.clientY + event.delta.y };
-    const at = flow.screenToFlowPosition(drop);
-    addStepAt(data.stepType, { x: at.x - NODE_SIZE.width / 2, y: at.y - NODE_SIZE.height / 2 }, { edgeId: edgeAt(drop) });
+    const pointer = flow.screenToFlowPosition(drop, { snapToGrid: false });
+    const edgeId = edgeAt(drop);
+    place(data.stepType, edgeId ? { kind: 'edge', edgeId, pointer } : { kind: 'point', pointer });
   };
 
   /** Enter or a click on a palette item: below the selected node, joined to its first free output; else in the middle of the view. */
   const addFromKeyboard = (type: StepType) => {
     const [only] = selectedIds;
-    const node = selectedIds.length === 1 && only !== undefined ? flow.getNode(only) : undefined;
-    if (node) {
-      const step = workflow.steps.find((candidate) => candidate.id === node.id);
-      const outputs = node.id === workflow.trigger.id ? ['next'] : step ? stepOutputs(step) : [];
-      const free = outputs.find((handle) => !workflow.edges.some((edge) => edge.source === node.id && edge.sourceHandle === handle));
-      addStepAt(type, { x: node.position.x, y: node.position.y + NODE_SIZE.height + 60 }, free ? { from: { source: node.id, sourceHandle: free } } : {});
+    if (selectedIds.length === 1 && only !== undefined && nodeIds(workflow).has(only)) {
+      place(type, { kind: 'after', nodeId: only });
       return;
     }
     const box = canvas.current?.getBoundingClientRect();
-    const centre = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
-    addStepAt(type, { x: centre.x - NODE_SIZE.width / 2, y: centre.y - NODE_SIZE.height / 2 });
+    const pointer = box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }, { snapToGrid: false }) : { x: 0, y: 0 };
+    place(type, { kind: 'point', pointer });
   };
 
   const showProblem = (problem: WorkflowProblem) => {

@@ -24,6 +24,13 @@ import { TriggerNode } from './TriggerNode.tsx';
 /** Declared once at module level: React Flow re-creates every node when this object changes. */
 const NODE_TYPES: NodeTypes = { step: StepNode, trigger: TriggerNode };
 export const GRID: [number, number] = [20, 20];
+/**
+ * How Fit View frames the graph: clear of the minimap (bottom right, 200 × 150 px, 15 px in) by
+ * keeping the graph left of it — flows run down, so width is the side to spare — and clear of
+ * the zoom controls (bottom left, ~32 px wide). Used when the canvas opens and by its Fit View
+ * button.
+ */
+export const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: { top: '32px', bottom: '32px', left: '64px', right: '240px' } } as const;
 /** Above this many nodes only those in view are rendered. */
 const VISIBLE_ONLY_ABOVE = 300;
 
@@ -120,7 +127,7 @@ export function WorkflowCanvas({ workflow, problems, nodeTypes = NODE_TYPES, ini
       deleteKeyCode={['Delete', 'Backspace']}
       snapToGrid
       snapGrid={GRID}
-      {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: { maxZoom: 1, padding: 0.2 } })}
+      {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: FIT_VIEW_OPTIONS })}
       {...(onViewportChange ? { onMoveEnd: (_event: unknown, viewport: Viewport) => onViewportChange(viewport) } : {})}
       minZoom={0.1}
       onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
@@ -129,7 +136,7 @@ export function WorkflowCanvas({ workflow, problems, nodeTypes = NODE_TYPES, ini
     >
       <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />
       <MiniMap pannable zoomable ariaLabel="Minimap" />
-      <Controls showInteractive={false} />
+      <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
     </ReactFlow>
   );
 }

@@ -1,6 +1,7 @@
-import { Position as HandleSide, type Edge as FlowEdge, type Node as FlowNode, type NodeHandle } from '@xyflow/react';
+import { Position as HandleSide, type Edge as FlowEdge, type InternalNode, type Node as FlowNode, type NodeHandle } from '@xyflow/react';
 import { stepOutputs, type Step } from '../../../simulator/schema/step.ts';
 import { NODE_SIZE } from '../editing/autoLayout.ts';
+import type { NodeMeasure } from '../editing/nodeBoxes.ts';
 import type { Trigger } from '../../../simulator/schema/trigger.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 
@@ -84,4 +85,20 @@ export function syncEdges(previous: readonly FlowEdge[], workflow: Workflow, sel
     if (old && old.source === edge.source && old.target === edge.target && old.sourceHandle === edge.sourceHandle && Boolean(old.selected) === isSelected) return old;
     return { id: edge.id, source: edge.source, sourceHandle: edge.sourceHandle, target: edge.target, selected: isSelected };
   });
+}
+
+/**
+ * What the canvas measured of its nodes — size, and each output handle's centre from the node's
+ * top-left corner — for placing new steps among them. Nodes not measured yet are left out (the
+ * placement assumes the size every node is laid out with).
+ */
+export function nodeMeasures(nodes: readonly InternalNode[]): Map<string, NodeMeasure> {
+  const measures = new Map<string, NodeMeasure>();
+  for (const node of nodes) {
+    const { width, height } = node.measured;
+    if (!width || !height) continue;
+    const outputs = new Map((node.internals.handleBounds?.source ?? []).flatMap((handle) => (handle.id ? [[handle.id, { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 }] as const] : [])));
+    measures.set(node.id, { size: { width, height }, outputs });
+  }
+  return measures;
 }

@@ -49,6 +49,9 @@ function paste(store: AppStore, fragment = store.getState().clipboard) {
   store.getState().select({ nodeIds: pasted, edgeIds: [] });
 }
 
+/** The toast offering Auto-layout, per store: one at a time, gone once the layout is done. */
+const layoutOffers = new WeakMap<AppStore, number>();
+
 export const BUILDER_COMMANDS = {
   undo: {
     id: 'undo',
@@ -124,9 +127,30 @@ export const BUILDER_COMMANDS = {
     shortcut: 'Shift+L',
     matches: is('l', { shift: true }),
     enabled: hasDocument,
-    perform: (store) => store.getState().editWorkflow((workflow) => autoLayout(workflow)),
+    perform: (store) => {
+      const offer = layoutOffers.get(store);
+      if (offer !== undefined) store.getState().dismissNotice(offer);
+      store.getState().editWorkflow((workflow) => autoLayout(workflow));
+    },
   },
 } satisfies Record<string, BuilderCommand>;
+
+/**
+ * Offers Auto-layout in a toast, after an edit that leaves the flow less tidy than a layout would
+ * (a step inserted or connected where it was dropped). A new offer replaces the last one, so a
+ * run of drops shows one toast, not a stack.
+ */
+export function offerAutoLayout(store: AppStore, title: string, description = 'Auto-layout lines up the whole flow, top to bottom.'): void {
+  const previous = layoutOffers.get(store);
+  if (previous !== undefined) store.getState().dismissNotice(previous);
+  const id = store.getState().notify({
+    tone: 'info',
+    title,
+    description,
+    action: { label: BUILDER_COMMANDS.autoLayout.label, perform: () => BUILDER_COMMANDS.autoLayout.perform(store) },
+  });
+  layoutOffers.set(store, id);
+}
 
 /** The command a key press means, if it applies now. */
 export function commandForKey(press: KeyPress, store: AppStore): BuilderCommand | undefined {
