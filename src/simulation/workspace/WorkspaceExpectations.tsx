@@ -12,7 +12,8 @@ export function WorkspaceExpectations({ expectations, onSeek }: Props) {
   if (expectations.length === 0) return null;
   const failed = expectations.filter((result) => !result.passed).length;
   return (
-    <section className="workspace-expectations" aria-label="Expectations with these settings">
+    // Focusable: in the side panel it scrolls inside itself when the list is long, and a keyboard must reach that.
+    <section className="workspace-expectations" aria-label="Expectations with these settings" tabIndex={0}>
       <h2 className="workspace__heading">
         Expectations: {failed === 0 ? (expectations.length === 1 ? 'it holds' : `all ${expectations.length} hold`) : `${failed} of ${expectations.length} fail`}
       </h2>

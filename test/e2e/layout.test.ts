@@ -1,0 +1,129 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './support/appSession.ts';
+import { saveScreenshot } from './support/browser.ts';
+import { openDock } from './support/simulator.ts';
+
+const session = useAppSession();
+
+/** What a workspace screen must be at any size: exactly the window, nothing scrolled, nothing overflowing it. */
+async function expectFitsWindow(page: Page, what: string): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  const seen = await page.evaluate(() => ({
+    scrollHeight: document.scrollingElement?.scrollHeight ?? Number.NaN,
+    scrollWidth: document.scrollingElement?.scrollWidth ?? Number.NaN,
+    innerHeight: window.innerHeight,
+    innerWidth: window.innerWidth,
+    scrollY: window.scrollY,
+  }));
+  expect(seen.scrollHeight, `${what}: document height`).toBeLessThanOrEqual(seen.innerHeight);
+  expect(seen.scrollWidth, `${what}: document width`).toBeLessThanOrEqual(seen.innerWidth);
+  expect(seen.scrollY, `${what}: scrollY`).toBe(0);
+}
+
+/** The element's whole box is inside the window. */
+async function expectInView(page: Page, selector: string, what: string): Promise<void> {
+  const box = await page.evaluate((query) => {
+    const rect = document.querySelector(query)?.getBoundingClientRect();
+    return rect ? { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right, width: window.innerWidth, height: window.innerHeight } : null;
+  }, selector);
+  expect(box, `${what} is on the page`).not.toBeNull();
+  if (!box) return;
+  expect(box.top, `${what} top`).toBeGreaterThanOrEqual(0);
+  expect(box.left, `${what} left`).toBeGreaterThanOrEqual(0);
+  expect(box.bottom, `${what} bottom`).toBeLessThanOrEqual(box.height);
+  expect(box.right, `${what} right`).toBeLessThanOrEqual(box.width);
+}
+
+/** Every item of the toolbar sits on one row: their vertical centres agree within a few pixels. */
+async function toolbarRows(page: Page, selector: string): Promise<number> {
+  return page.evaluate((query) => {
+    const toolbar = document.querySelector(query);
+    if (!toolbar) return Number.NaN;
+    const centres = [...toolbar.children]
+      .map((child) => child.getBoundingClientRect())
+      .filter((box) => box.width > 0 && box.height > 0)
+      .map((box) => Math.round((box.top + box.bottom) / 2));
+    const rows: number[] = [];
+    for (const centre of centres) if (!rows.some((row) => Math.abs(row - centre) <= 4)) rows.push(centre);
+    return rows.length;
+  }, selector);
+}
+
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+  { width: 2560, height: 1440 },
+];
+
+describe.each(SIZES)('every workspace screen fits the window at $width×$height', (viewport) => {
+  const size = `${viewport.width}x${viewport.height}`;
+
+  it('the builder: one toolbar row whose items keep their places while saving, the canvas, palette and side panel inside the window', async () => {
+    const page = await session.open({ prepare: (page) => page.setViewportSize(viewport) });
+    await page.getByRole('button', { name: 'New from example' }).click();
+    await page.getByRole('menuitem', { name: '24h follow-up' }).click();
+    await page.getByTestId('node-wait').waitFor();
+    await expectFitsWindow(page, 'builder');
+    expect(await toolbarRows(page, '.builder-toolbar')).toBe(1);
+    for (const [selector, what] of [
+      ['.builder-toolbar', 'the toolbar'],
+      ['.builder-canvas', 'the canvas'],
+      ['.react-flow__minimap', 'the minimap'],
+      ['.react-flow__controls', 'the zoom controls'],
+      ['.palette', 'the palette'],
+      ['.builder-side', 'the side panel'],
+    ] as const)
+      await expectInView(page, selector, what);
+
+    // Typing a name: "Saving…" then "Saved at …"; Publish does not move.
+    const publish = page.getByRole('button', { name: 'Publish' });
+    const before = await publish.boundingBox();
+    const name = page.getByLabel('Workflow name');
+    await name.fill('A much longer name for the follow-up Workflow');
+    const whileSaving = await publish.boundingBox();
+    await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
+    const afterSaving = await publish.boundingBox();
+    expect(whileSaving?.x).toBe(before?.x);
+    expect(afterSaving?.x).toBe(before?.x);
+    expect(await toolbarRows(page, '.builder-toolbar')).toBe(1);
+    await expectFitsWindow(page, 'builder after renaming');
+    await saveScreenshot(page, `layout-builder-${size}`, { fullPage: false });
+  });
+
+  it('the simulator of an example, with the dock folded and open: the playback bar and the canvas in the window', async () => {
+    const page = await session.open({ path: '/simulator?example=hot-lead', prepare: (page) => page.setViewportSize(viewport) });
+    const runToEnd = page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Run to end' });
+    await runToEnd.click();
+    await page.waitForFunction(() => [...document.querySelectorAll('button')].some((button) => button.textContent?.includes('Run to end') && button.disabled));
+    await expectFitsWindow(page, 'simulator');
+    await expectInView(page, '[role="group"][aria-label="Playback"]', 'the playback bar');
+    await expectInView(page, '.workspace__canvas', 'the canvas');
+    await expectInView(page, '.workspace__side', 'the side panel');
+    for (const panel of ['Report', 'Compare'] as const) {
+      await openDock(page, panel);
+      await expectFitsWindow(page, `simulator with ${panel} open`);
+      await expectInView(page, '.workspace__canvas', `the canvas with ${panel} open`);
+      await expectInView(page, '.workspace-dock', `the dock with ${panel} open`);
+    }
+    await saveScreenshot(page, `layout-simulator-${size}`, { fullPage: false });
+  });
+
+  it('the simulator of a stored Workflow and the Messages view', async () => {
+    const page = await session.open({ prepare: (page) => page.setViewportSize(viewport) });
+    await page.getByRole('button', { name: 'New from example' }).click();
+    await page.getByRole('menuitem', { name: '24h follow-up' }).click();
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.getByRole('group', { name: 'Playback' }).waitFor();
+    await expectFitsWindow(page, 'simulator of a stored Workflow');
+    expect(await toolbarRows(page, '.simulator-header')).toBeLessThanOrEqual(1);
+    await expectInView(page, '.workspace__canvas', 'the canvas');
+    await saveScreenshot(page, `layout-simulator-stored-${size}`, { fullPage: false });
+
+    await page.getByRole('link', { name: 'Messages' }).click();
+    await page.getByRole('heading', { name: 'Messages', level: 1 }).waitFor();
+    await page.getByRole('log').first().waitFor();
+    await expectFitsWindow(page, 'Messages');
+  });
+});
