@@ -14,16 +14,26 @@ const settle = (page: Page) =>
       }),
   );
 
-/** The window has not moved and the whole playback bar is on screen. */
+/** The window has not moved, and the whole playback bar and the whole canvas are on screen. */
 async function expectPageStill(page: Page, after: string): Promise<void> {
   await settle(page);
   const seen = await page.evaluate(() => {
     const bar = document.querySelector('[role="group"][aria-label="Playback"]')?.getBoundingClientRect();
-    return { scrollY: window.scrollY, top: bar?.top ?? Number.NaN, bottom: bar?.bottom ?? Number.NaN, height: window.innerHeight };
+    const canvas = document.querySelector('.workspace__canvas')?.getBoundingClientRect();
+    return {
+      scrollY: window.scrollY,
+      top: bar?.top ?? Number.NaN,
+      bottom: bar?.bottom ?? Number.NaN,
+      canvasTop: canvas?.top ?? Number.NaN,
+      canvasBottom: canvas?.bottom ?? Number.NaN,
+      height: window.innerHeight,
+    };
   });
   expect(seen.scrollY, `window.scrollY ${after}`).toBe(0);
   expect(seen.top, `playback bar top ${after}`).toBeGreaterThanOrEqual(0);
   expect(seen.bottom, `playback bar bottom ${after}`).toBeLessThanOrEqual(seen.height);
+  expect(seen.canvasTop, `canvas top ${after}`).toBeGreaterThanOrEqual(0);
+  expect(seen.canvasBottom, `canvas bottom ${after}`).toBeLessThanOrEqual(seen.height);
 }
 
 /** The virtual time the scrubber reads out, e.g. "+3h, …". */
