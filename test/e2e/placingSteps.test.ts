@@ -186,6 +186,18 @@ describe.each([
     await saveScreenshot(page, `placing-steps-laid-out-${viewport.width}x${viewport.height}`, { fullPage: false });
   });
 
+  it('connects a step dropped on a free output handle from that output', async () => {
+    const page = await session.open();
+    await openFollowUp(page, viewport);
+    await node(page, 'done').click();
+    await page.keyboard.press('Delete');
+    await node(page, 'done').waitFor({ state: 'detached' });
+    await drag(page, paletteItem(page, 'Assign'), node(page, 'check-in').locator('.react-flow__handle.source'));
+    await node(page, 'assign-1').waitFor();
+    expect(await edges(page)).toContainEqual(['check-in', 'assign-1']);
+    expect(intersecting(await nodeBoxes(page))).toEqual([]);
+  });
+
   it('lands both of two drops made in quick succession, apart', async () => {
     const page = await session.open();
     await openFollowUp(page, viewport);

@@ -16,8 +16,8 @@ interface Props {
 }
 
 /**
- * The steps that can be added, grouped. Drag one onto the canvas (onto an edge to insert it
- * there), or focus it and press Enter.
+ * The steps that can be added, grouped. Drag one onto the canvas — below a step or onto its
+ * output to follow it, onto an edge to insert it there — or focus it and press Enter.
  */
 export function StepPalette({ onAdd }: Props) {
   const groups = new Map<StepKind['group'], StepKind[]>();
@@ -25,7 +25,7 @@ export function StepPalette({ onAdd }: Props) {
   return (
     <nav className="palette" aria-label="Steps">
       <h2 className="palette__title">Steps</h2>
-      <p className="palette__hint">Drag onto the canvas, or press Enter to add.</p>
+      <p className="palette__hint">Drag below a step to follow it, onto an arrow to insert, or press Enter.</p>
       {[...groups].map(([group, kinds]) => (
         <section key={group} className="palette__group" aria-label={group}>
           <h3 className="palette__group-title">{group}</h3>
