@@ -3,14 +3,24 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { requireChromium } from './test/support/requireChromium.ts';
 
-/** Debian's Chromium (apt-get install chromium); never a downloaded browser. */
-const chromium = playwright({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+/**
+ * The machine's Chromium (test/support/findChromium.ts), never a downloaded browser. Looked up when
+ * a browser project starts, not when this file loads: the unit suite runs on a machine without one,
+ * and one without it is told the command to run instead of Playwright's advice to download its own.
+ */
+const launchOptions: { executablePath?: string; args: string[] } = {
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+const playwrightProvider = playwright({ launchOptions });
+const chromium: typeof playwrightProvider = {
+  ...playwrightProvider,
+  providerFactory(project) {
+    launchOptions.executablePath = requireChromium();
+    return playwrightProvider.providerFactory(project);
   },
-});
+};
 
 export default defineConfig({
   plugins: [react()],

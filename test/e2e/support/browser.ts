@@ -1,13 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { requireChromium } from '../../support/requireChromium.ts';
 
 /** Where screenshots go (git-ignored). */
 export const OUTPUT_DIR = join(import.meta.dirname, '../../output');
 
-/** Debian's Chromium, headless, quiet: no sandbox (containers), no GPU, no background traffic. */
+/**
+ * The machine's Chromium (test/support/findChromium.ts, looked up at launch), headless, quiet: no
+ * sandbox (containers), no GPU, no background traffic.
+ */
 const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  get executablePath() {
+    return requireChromium();
+  },
   args: [
     '--no-sandbox',
     '--disable-gpu',
