@@ -11,7 +11,7 @@ export interface FeedState {
   advanceFeed(contact: number): number;
 }
 
-/** Template events whose per-contact order fits in one packed Uint32 (4 bits each). */
+/** Template events whose per-contact order of times fits in one packed Uint32 (4 bits each). */
 const ORDER_SLOTS = 8;
 
 /**
@@ -20,17 +20,25 @@ const ORDER_SLOTS = 8;
  * (`population`) plays its first contact's events for N generated contacts: each contact holds
  * one queued event at a time, and its next one is computed from the seeded jitter when that one
  * is taken — nothing of size N × events is ever built.
+ *
+ * A generated contact's events keep the template's order: each template event draws its own
+ * seeded offset in [0, jitter], and the contact's shifted times, sorted, are handed to its events
+ * in order. Each event still lands within [0, jitter] of its template time (the k-th smallest of
+ * the shifted times lies between the k-th template time and that time plus the jitter), the gaps
+ * between events still vary from contact to contact, and an agent never answers a message the
+ * contact has not yet written — which offsets applied event by event made happen.
  */
 export class ScriptFeed {
   readonly contactCount: number;
   readonly isPopulation: boolean;
   private readonly contactIndex = new Map<string, number>();
-  /** Population: the template's events (indexes into `script.events`) and their offsets. */
+  /** Population: the template's events (indexes into `script.events`) and their offsets, in time order (ties as scripted). */
   private readonly templateEvents: number[] = [];
   private readonly templateTimes: number[] = [];
   private readonly jitterSeconds: number;
   /**
-   * With more template events than ORDER_SLOTS: each contact's order, `count` slots per contact
+   * With more template events than ORDER_SLOTS: each contact's order of drawn times (which draw is
+   * the contact's first time, second time…), `count` slots per contact
    * (the script schema keeps contacts × events within LIMITS.populationEvents), so taking an event
    * finds the next one at once instead of scanning every template event.
    */
@@ -46,11 +54,12 @@ export class ScriptFeed {
     this.seed = population?.seed ?? 0;
     if (population) {
       const template = script.contacts[0]?.id;
-      script.events.forEach((event, i) => {
-        if (event.contact !== template) return;
+      const events = script.events.flatMap((event, i) => (event.contact === template ? [{ i, t: parseDuration(event.at) as number }] : []));
+      events.sort((x, y) => x.t - y.t || x.i - y.i);
+      for (const { i, t } of events) {
         this.templateEvents.push(i);
-        this.templateTimes.push(parseDuration(event.at) as number);
-      });
+        this.templateTimes.push(t);
+      }
     }
   }
 
@@ -121,19 +130,19 @@ export class ScriptFeed {
         const slots = order.subarray(contact * count, (contact + 1) * count);
         for (let k = 0; k < count; k++) slots[k] = k;
         slots.sort(byTime);
-        queue.push(times[slots[0] as number] as number, EXTERNAL, contact, slots[0] as number);
+        queue.push(times[slots[0] as number] as number, EXTERNAL, contact, 0);
       }
       this.order = order;
       return;
     }
-    // Each contact's event order, computed once: 4 bits per template event, packed.
+    // Each contact's order of drawn times, computed once: 4 bits per template event, packed.
     const times = new Float64Array(count);
     const slots = new Int32Array(count);
     for (let contact = 0; contact < this.contactCount; contact++) {
       for (let k = 0; k < count; k++) {
         times[k] = this.jitteredTime(contact, k);
         let j = k;
-        // Insertion sort by (time, k): stable, so equal times keep scripted order.
+        // Insertion sort of the draws by time (equal times play in event order either way).
         while (j > 0 && (times[slots[j - 1] as number] as number) > (times[k] as number)) {
           slots[j] = slots[j - 1] as number;
           j--;
@@ -143,20 +152,21 @@ export class ScriptFeed {
       let packed = 0;
       for (let j = count - 1; j >= 0; j--) packed = packed * 16 + (slots[j] as number);
       state.setFeedOrder(contact, packed);
-      queue.push(times[slots[0] as number] as number, EXTERNAL, contact, slots[0] as number);
+      queue.push(times[slots[0] as number] as number, EXTERNAL, contact, 0);
     }
   }
 
-  /** After a contact's event was taken from the queue, queues that contact's next one. */
+  /** After a contact's event was taken from the queue, queues that contact's next one, at its next time. */
   taken(queue: Schedule, state: FeedState, contact: number): void {
     if (!this.isPopulation) return;
     const count = this.templateEvents.length;
     const next = state.advanceFeed(contact);
     if (next >= count) return;
-    const k = this.order === null ? (state.feedOrder(contact) >>> (4 * next)) & 15 : (this.order[contact * count + next] as number);
-    queue.push(this.jitteredTime(contact, k), EXTERNAL, contact, k);
+    const draw = this.order === null ? (state.feedOrder(contact) >>> (4 * next)) & 15 : (this.order[contact * count + next] as number);
+    queue.push(this.jitteredTime(contact, draw), EXTERNAL, contact, next);
   }
 
+  /** Template event k's time shifted by the contact's k-th seeded draw. */
   private jitteredTime(contact: number, k: number): number {
     const base = this.templateTimes[k] as number;
     if (this.jitterSeconds === 0) return base;

@@ -99,7 +99,10 @@ export const expectationSchema = z.union([
 
 export const populationSchema = z.strictObject({
   contacts: z.number().int().min(1).max(LIMITS.populationContacts, `At most ${LIMITS.populationContacts.toLocaleString('en-US')} contacts`),
-  /** Each event of each generated contact is shifted later by a seeded random offset in [0, jitter]. */
+  /**
+   * Each event of each generated contact is shifted later by a seeded random offset in [0, jitter];
+   * a contact's events keep their order (engine/scriptFeed.ts).
+   */
   jitter: durationSchema.default('0s'),
   seed: z.number().int().default(1),
 });

@@ -65,6 +65,36 @@ describe('Population scripts', () => {
     expect(Math.min(...shifts)).toBeLessThan(jitter * 0.1);
   });
 
+  it('keeps each contact’s events in the template’s order, whatever the jitter draws', () => {
+    // A jitter far longer than the gaps (6 h, 2 h): drawn on their own, an agent's answer would often come first.
+    const run = () => population({ contacts: 300, jitter: '2d', seed: 42 });
+    const result = run();
+    const byContact = new Map<string, TraceEntry[]>();
+    for (const event of eventsOf(result)) byContact.set(event.contact, [...(byContact.get(event.contact) ?? []), event]);
+    expect(byContact.size).toBe(300);
+    for (const events of byContact.values()) {
+      expect(events.map((e) => e.text)).toEqual(TEMPLATE.map((event) => event.text));
+      const times = events.map((e) => e.t);
+      expect(times).toEqual([...times].sort((x, y) => x - y));
+    }
+    // The gaps still vary from contact to contact (else every contact would meet the same fate).
+    const answerDelays = [...byContact.values()].map((events) => (events[1] as TraceEntry).t - (events[0] as TraceEntry).t);
+    expect(new Set(answerDelays).size).toBeGreaterThan(250);
+    expect(eventsOf(run()).map((e) => [e.contact, e.t, e.text])).toEqual(eventsOf(result).map((e) => [e.contact, e.t, e.text]));
+  });
+
+  it('keeps the order of a long template (more events than a packed order holds) and of one written out of time order', () => {
+    const texts = Array.from({ length: 12 }, (_, i) => `message ${i + 1}`);
+    // Listed last-first in the file: the template's order is its times', as for a listed contact.
+    let h = harness(followUpWorkflow(exitOn(['incoming_message']))).contact('lead', { name: 'Lead' });
+    for (let i = texts.length - 1; i >= 0; i--) h = h.at(`+${i}h`).contactSays(texts[i] as string);
+    const result = h.population({ contacts: 100, jitter: '3d', seed: 8 }).run();
+    const byContact = new Map<string, string[]>();
+    for (const event of eventsOf(result)) byContact.set(event.contact, [...(byContact.get(event.contact) ?? []), event.text ?? '']);
+    expect(byContact.size).toBe(100);
+    for (const events of byContact.values()) expect(events).toEqual(texts);
+  });
+
   it('is deterministic for a seed and different for another seed', () => {
     const a = population({ contacts: 100, jitter: '3h', seed: 42 });
     const b = population({ contacts: 100, jitter: '3h', seed: 42 });
