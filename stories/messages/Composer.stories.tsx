@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { Composer } from '../../src/messages/conversation/Composer.tsx';
 import '../../src/messages/messages.css';
 
@@ -52,7 +52,26 @@ export const NotTaken: Story = {
     const text = canvas.getByRole('textbox', { name: 'Message as Alice' });
     await userEvent.type(text, 'Hello?{Enter}');
     await expect(args.onSend).toHaveBeenCalledWith('Hello?');
-    await expect(text).toHaveValue('Hello?');
+    await waitFor(() => expect(text).toHaveValue('Hello?'));
     await expect(canvas.getByRole('button', { name: 'Send' })).toBeEnabled();
+  },
+};
+
+/**
+ * The engine takes its time (the session is kept after each message): what is written meanwhile is
+ * the next message, and stays when the answer comes (it was erased: the draft was cleared then).
+ */
+export const WritingWhileItSends: Story = {
+  args: { onSend: fn(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 300))) },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const text = canvas.getByRole('textbox', { name: 'Message as Alice' });
+    await userEvent.type(text, 'First{Enter}');
+    await expect(args.onSend).toHaveBeenCalledWith('First');
+    await expect(text).toHaveValue('');
+    await userEvent.type(text, 'Second');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await expect(text).toHaveValue('Second');
+    await expect(args.onSend).toHaveBeenCalledOnce();
   },
 };

@@ -7,7 +7,7 @@ interface Props {
   readonly onSideChange: (side: ComposerSide) => void;
   readonly contactName: string;
   readonly userName: string;
-  /** Resolves true when the engine took the message; the draft is kept otherwise. */
+  /** Resolves true when the engine took the message; the draft comes back otherwise. */
   readonly onSend: (text: string) => Promise<boolean>;
 }
 
@@ -24,9 +24,13 @@ export function Composer({ side, onSideChange, contactName, userName, onSend }: 
     event.preventDefault();
     const message = text.trim();
     if (message === '' || sending) return;
+    // Cleared at once, as chat apps do: what is written while the engine takes it (and the
+    // session is kept) is the next message, not erased when the answer comes.
+    setText('');
     setSending(true);
     try {
-      if (await onSend(message)) setText('');
+      // Not taken: the draft comes back for another try, unless a new one was begun.
+      if (!(await onSend(message))) setText((draft) => (draft === '' ? text : draft));
     } finally {
       setSending(false);
     }
