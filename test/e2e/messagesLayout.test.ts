@@ -194,4 +194,27 @@ describe('the Messages view fills the window (issue 14)', () => {
     await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('No messages yet'));
     await expectFocusOn(page, sessionBar(page).getByRole('button', { name: 'Restart' }));
   });
+
+  it('at 1280×720 the notice that the Workflows changed takes one line and the view still fits; Restart with the new versions leaves the focus on Restart', async () => {
+    const page = await session.open();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openFollowUpInbox(page);
+    for (let index = 0; index < 8; index++) await write(page, index % 2 === 0 ? 'contact' : 'agent', `Message ${index + 1} before the change`);
+    await goTo(page, 'Workflows');
+    await page.getByRole('button', { name: 'Actions for 24h follow-up', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Workflow settings…' }).click();
+    await page.getByRole('dialog', { name: 'Workflow settings' }).getByRole('switch', { name: 'Allow users to stop this Workflow for a Contact' }).click();
+    await page.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'false');
+    await page.keyboard.press('Escape');
+    await goTo(page, 'Messages');
+    const notice = page.getByRole('status').filter({ hasText: 'its runs use the older versions' });
+    await notice.waitFor();
+    expect((await notice.boundingBox())?.height).toBeLessThanOrEqual(36);
+    await expectFits(page);
+    await saveScreenshot(page, 'messages-layout-1280x720-outdated', { fullPage: false });
+
+    await notice.getByRole('button', { name: 'Restart with the new versions' }).click();
+    await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('No messages yet'));
+    await expectFocusOn(page, sessionBar(page).getByRole('button', { name: 'Restart' }));
+  });
 });
