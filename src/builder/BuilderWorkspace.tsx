@@ -1,4 +1,4 @@
-import { DndContext, DragOverlay, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { DndContext, DragOverlay, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type DragMoveEvent, type DragStartEvent } from '@dnd-kit/core';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -10,12 +10,13 @@ import { useSavedViewport } from '../persistence/storedWorkflowHooks.ts';
 import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
 import { useAppStore, useAppStoreApi } from '../state/StoreProvider.tsx';
 import { nodeMeasures } from './canvas/flowElements.ts';
-import { GRID, WorkflowCanvas } from './canvas/WorkflowCanvas.tsx';
+import { GRID, WorkflowCanvas, type DropTarget } from './canvas/WorkflowCanvas.tsx';
 import { offerAutoLayout } from './commands/builderCommands.ts';
 import { useBuilderShortcuts } from './commands/useBuilderShortcuts.ts';
 import { NODE_SIZE } from './editing/autoLayout.ts';
 import type { Size } from './editing/box.ts';
-import type { NodeMeasure } from './editing/nodeBoxes.ts';
+import { dropSource } from './editing/dropSource.ts';
+import { nodeBoxes, type NodeMeasure } from './editing/nodeBoxes.ts';
 import { placeStep, type Placed, type Placement } from './editing/placeStep.ts';
 import { nodeIds, type Position } from './editing/workflowEdits.ts';
 import { Inspector } from './inspector/Inspector.tsx';
@@ -91,9 +92,10 @@ function Workspace({ workflow, otherWorkflows }: Props) {
     return byNode;
   }, [problems]);
 
-  /** Adds a step as placed (one edit, its push-down included), selects it, and offers Auto-layout when it joined the flow. */
+  /** Adds a step as placed (one edit, its push-down included), selects it, and offers Auto-layout when a drop joined it to the flow. */
+  const measureCanvas = () => nodeMeasures(flow.getNodes().flatMap((node) => flow.getInternalNode(node.id) ?? []));
   const place = (type: StepType, placement: Placement) => {
-    const measures = nodeMeasures(flow.getNodes().flatMap((node) => flow.getInternalNode(node.id) ?? []));
+    const measures = measureCanvas();
     const options = { grid: GRID[0], size: newStepSize(type, measures, workflow), handleReach: HANDLE_REACH / flow.getZoom() };
     // Typed by `as`: assigned in the callback, which TypeScript's narrowing does not see.
     let done = null as { id: string; how: Placed['how']; after: string } | null;
@@ -106,17 +108,39 @@ function Workspace({ workflow, otherWorkflows }: Props) {
     });
     if (!done) return;
     select({ nodeIds: [done.id], edgeIds: [] });
+    // Enter puts the step neatly under the selected one; only a drop leaves the flow to tidy.
+    if (placement.kind === 'after') return;
     const name = stepKind(type).name;
     if (done.how === 'inserted') offerAutoLayout(store, `Inserted “${name}” after “${done.after}”`, 'The steps after it moved down to make room.');
     else if (done.how === 'connected') offerAutoLayout(store, `Added “${name}” after “${done.after}”`);
   };
 
+  /** Where the pointer is on the screen while a palette step is dragged over the canvas, if it is. */
+  const dropPoint = (event: DragMoveEvent): Position | null => {
+    const start = event.activatorEvent as PointerEvent | null;
+    return event.over?.id === 'canvas' && start ? { x: start.clientX + event.delta.x, y: start.clientY + event.delta.y } : null;
+  };
+
+  // While dragging, the edge the step would go into, or the node it would follow, is marked.
+  const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
+  const onDragMove = (event: DragMoveEvent) => {
+    const drop = dropPoint(event);
+    const edgeId = drop ? edgeAt(drop) : undefined;
+    let next: DropTarget | null = edgeId ? { edgeId } : null;
+    if (drop && !edgeId) {
+      const pointer = flow.screenToFlowPosition(drop, { snapToGrid: false });
+      const source = dropSource(pointer, nodeBoxes(workflow, measureCanvas()), workflow.edges, { handleReach: HANDLE_REACH / flow.getZoom() });
+      if (source?.sourceHandle) next = { nodeId: source.nodeId };
+    }
+    setDropTarget((shown) => (shown?.edgeId === next?.edgeId && shown?.nodeId === next?.nodeId ? shown : next));
+  };
+
   const onDragEnd = (event: DragEndEvent) => {
     setDragged(null);
+    setDropTarget(null);
     const data = event.active.data.current as PaletteDragData | undefined;
-    const start = event.activatorEvent as PointerEvent | null;
-    if (!data || event.over?.id !== 'canvas' || !start) return;
-    const drop = { x: start.clientX + event.delta.x, y: start.clientY + event.delta.y };
+    const drop = dropPoint(event);
+    if (!data || !drop) return;
     const pointer = flow.screenToFlowPosition(drop, { snapToGrid: false });
     const edgeId = edgeAt(drop);
     place(data.stepType, edgeId ? { kind: 'edge', edgeId, pointer } : { kind: 'point', pointer });
@@ -148,8 +172,12 @@ function Workspace({ workflow, otherWorkflows }: Props) {
     <DndContext
       sensors={sensors}
       onDragStart={(event: DragStartEvent) => setDragged((event.active.data.current as PaletteDragData | undefined)?.stepType ?? null)}
+      onDragMove={onDragMove}
       onDragEnd={onDragEnd}
-      onDragCancel={() => setDragged(null)}
+      onDragCancel={() => {
+        setDragged(null);
+        setDropTarget(null);
+      }}
     >
       <div className="builder-workspace">
         <StepPalette onAdd={addFromKeyboard} />
@@ -157,7 +185,7 @@ function Workspace({ workflow, otherWorkflows }: Props) {
           {savedViewport === undefined ? (
             <p className="loading">Opening the canvas…</p>
           ) : (
-            <WorkflowCanvas workflow={workflow} problems={problemsByNode} initialViewport={savedViewport} onViewportChange={(viewport) => rememberViewport(workflow.id, viewport)} />
+            <WorkflowCanvas workflow={workflow} problems={problemsByNode} dropTarget={dropTarget} initialViewport={savedViewport} onViewportChange={(viewport) => rememberViewport(workflow.id, viewport)} />
           )}
         </CanvasDropZone>
         <div className="builder-side">

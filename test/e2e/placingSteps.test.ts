@@ -84,13 +84,33 @@ async function panToTop(page: Page, id: string): Promise<void> {
   await page.mouse.up();
 }
 
+/**
+ * Drags a palette step to a point of the page and drops it there; before letting go, returns
+ * what the canvas marks as the drop's target (the node it would follow or the edge it would go
+ * into), as `node <id>` or `edge <its accessible name>`.
+ */
+async function dropFromPalette(page: Page, step: string, at: Point): Promise<string[]> {
+  const item = await paletteItem(page, step).boundingBox();
+  if (!item) throw new Error(`no palette item ${step}`);
+  const from = { x: item.x + item.width / 2, y: item.y + item.height / 2 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 6, from.y + 6, { steps: 3 });
+  await page.mouse.move(at.x, at.y, { steps: 12 });
+  // The mark follows the pointer a frame later; give it a moment.
+  await page.locator('.flow-drop-target').first().waitFor({ timeout: 1000 }).catch(() => undefined);
+  const marked = await page.locator('.flow-drop-target').evaluateAll((elements) =>
+    elements.map((element) => (element.classList.contains('react-flow__node') ? `node ${element.getAttribute('data-id') ?? ''}` : `edge ${element.getAttribute('aria-label') ?? ''}`)),
+  );
+  await page.mouse.up();
+  return marked;
+}
+
 /** Drops a palette step just below a node: half its height under its bottom edge, a little right of its middle. */
-async function dropBelow(page: Page, step: string, id: string): Promise<Point> {
+async function dropBelow(page: Page, step: string, id: string): Promise<string[]> {
   await panToTop(page, id);
   const box = await boxOf(page, id);
-  const at = { x: box.x + box.width / 2 + 20, y: box.y + box.height * 1.5 };
-  await drag(page, paletteItem(page, step), at);
-  return at;
+  return dropFromPalette(page, step, { x: box.x + box.width / 2 + 20, y: box.y + box.height * 1.5 });
 }
 
 /** The nodes no path of edges leads to from the trigger. */
@@ -123,7 +143,8 @@ describe.each([
     const kinds = ['Wait', 'Send message', 'Update tag', 'Wait', 'Send message'];
     let last = 'check-in';
     for (const [i, id] of added.entries()) {
-      await dropBelow(page, kinds[i] as string, last);
+      // While held there, the node it will follow is marked.
+      expect(await dropBelow(page, kinds[i] as string, last)).toEqual([`node ${last}`]);
       await node(page, id).waitFor();
       expect(await edges(page), `${id} follows ${last}`).toContainEqual([last, id]);
       // Below the one before it, not on it.
@@ -137,7 +158,8 @@ describe.each([
     await panToTop(page, 'ack');
     const [ack, wait] = [await boxOf(page, 'ack'), await boxOf(page, 'wait')];
     const beforeInsert = await nodeBoxes(page);
-    await drag(page, paletteItem(page, 'Add comment'), { x: ack.x + ack.width / 2, y: (ack.y + ack.height + wait.y) / 2 });
+    expect(await dropFromPalette(page, 'Add comment', { x: ack.x + ack.width / 2, y: (ack.y + ack.height + wait.y) / 2 })).toEqual(['edge Edge from ack to wait']);
+    expect(await page.locator('.flow-drop-target').count()).toBe(0);
     await node(page, 'add-comment-1').waitFor();
     const links = await edges(page);
     expect(links).toContainEqual(['ack', 'add-comment-1']);

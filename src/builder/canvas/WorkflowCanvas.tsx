@@ -19,6 +19,7 @@ import { useAppStore, useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { connect, connectionProblem, moveNodes, reconnect, removeElements, type Position } from '../editing/workflowEdits.ts';
 import { syncEdges, syncNodes, type WorkflowFlowNode } from './flowElements.ts';
 import { StepNode } from './StepNode.tsx';
+import './dropTarget.css';
 import { TriggerNode } from './TriggerNode.tsx';
 
 /** Declared once at module level: React Flow re-creates every node when this object changes. */
@@ -48,6 +49,19 @@ interface Props {
   readonly initialViewport?: Viewport | null;
   /** Where the canvas looks after each pan or zoom, to remember it. */
   readonly onViewportChange?: (viewport: Viewport) => void;
+  /** What a step dragged from the palette would join if dropped now, marked while it is dragged. */
+  readonly dropTarget?: DropTarget | null;
+}
+
+/** The edge a dragged step would go into, or the node it would follow. */
+export interface DropTarget {
+  readonly nodeId?: string;
+  readonly edgeId?: string;
+}
+
+/** Marks the drop target on a copy of its node or edge (React Flow puts the class on the element it wraps it in). */
+function markTarget<T extends { readonly id: string; readonly className?: string | undefined }>(items: T[], id: string | undefined): T[] {
+  return id === undefined ? items : items.map((item) => (item.id === id ? { ...item, className: 'flow-drop-target' } : item));
 }
 
 /** React Flow's connection (or a candidate edge) as the document's: a missing source handle is the plain `next`. */
@@ -58,7 +72,7 @@ const toConnection = (connection: Pick<Connection, 'source' | 'target'> & { read
  * change that means something to the document — a move when the drag ends (one undo step), a
  * connection, a deletion — goes to the store as one edit, and the nodes follow the document.
  */
-export function WorkflowCanvas({ workflow, problems, nodeTypes = NODE_TYPES, initialViewport = null, onViewportChange }: Props) {
+export function WorkflowCanvas({ workflow, problems, nodeTypes = NODE_TYPES, initialViewport = null, onViewportChange, dropTarget = null }: Props) {
   const selection = useAppStore((state) => state.selection);
   const editWorkflow = useAppStore((state) => state.editWorkflow);
   const selectedNodes = useMemo(() => new Set(selection.nodeIds), [selection.nodeIds]);
@@ -107,10 +121,13 @@ export function WorkflowCanvas({ workflow, problems, nodeTypes = NODE_TYPES, ini
     [applySelectChanges],
   );
 
+  const shownNodes = useMemo(() => markTarget(nodes, dropTarget?.nodeId), [nodes, dropTarget?.nodeId]);
+  const shownEdges = useMemo(() => markTarget(edges, dropTarget?.edgeId), [edges, dropTarget?.edgeId]);
+
   return (
     <ReactFlow<WorkflowFlowNode, FlowEdge>
-      nodes={nodes}
-      edges={edges}
+      nodes={shownNodes}
+      edges={shownEdges}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
