@@ -5,6 +5,7 @@ import { LiveSessionProvider } from '../messages/live/LiveSessionProvider.tsx';
 import { PersistenceProvider, type Persistence } from '../persistence/PersistenceProvider.tsx';
 import { AppShell } from './AppShell.tsx';
 import { AppRoutes } from './AppRoutes.tsx';
+import { RememberShownScreen } from './routing/RememberShownScreen.tsx';
 import type { AppHistory } from './routing/history.ts';
 import { RouterProvider } from './routing/Router.tsx';
 
@@ -22,6 +23,7 @@ export function App({ library, store, history, persistence }: AppServices) {
     <StoreProvider store={store}>
       <PersistenceProvider persistence={persistence}>
         <RouterProvider history={history}>
+          <RememberShownScreen />
           <LiveSessionProvider>
             <AppShell>
               <AppRoutes library={library} />

@@ -4,6 +4,7 @@ import { MessagesScreen } from '../messages/MessagesScreen.tsx';
 import { OverviewScreen } from '../overview/OverviewScreen.tsx';
 import { SimulatorScreen } from '../simulation/SimulatorScreen.tsx';
 import { NotFoundScreen } from './NotFoundScreen.tsx';
+import { ReopenedNotice } from './routing/ReopenedNotice.tsx';
 import { useRoute } from './routing/Router.tsx';
 
 /** The screen of the current route; keyed by screen so each starts fresh (and its error boundary too). */
@@ -13,7 +14,12 @@ export function AppRoutes({ library }: { library: ExampleLibrary }) {
     case 'overview':
       return <OverviewScreen key="overview" library={library} />;
     case 'builder':
-      return <BuilderScreen key={`builder:${route.workflowId ?? ''}`} workflowId={route.workflowId} />;
+      return (
+        <>
+          <BuilderScreen key={`builder:${route.workflowId ?? ''}`} workflowId={route.workflowId} />
+          {route.workflowId !== null && <ReopenedNotice workflowId={route.workflowId} />}
+        </>
+      );
     case 'messages':
       return <MessagesScreen key="messages" />;
     case 'simulator':

@@ -1,9 +1,19 @@
 import type { ExitflowDb } from './db.ts';
 import { lastViewRecordSchema, type LastViewRecord } from './records.ts';
 
-/** Remembers which Workflow is open, so a new session after a crash reopens it. */
-export async function rememberView(db: ExitflowDb, view: Omit<LastViewRecord, 'key'>): Promise<void> {
-  await db.view.put({ key: 'last-view', ...view });
+type ViewChange = Partial<Omit<LastViewRecord, 'key' | 'savedAt'>> & Pick<LastViewRecord, 'savedAt'>;
+
+/**
+ * Changes what is remembered of where the person was — the open Workflow and its viewport, or
+ * the screen shown — keeping what `change` does not name, so a new session after a crash goes back
+ * there. Each writer names only its own part: the viewport's writer does not know the screen.
+ */
+export async function rememberView(db: ExitflowDb, change: ViewChange): Promise<void> {
+  await db.transaction('rw', db.view, async () => {
+    const last = await readLastView(db);
+    const record: LastViewRecord = { key: 'last-view', workflowId: null, viewport: null, ...withoutKey(last), ...change };
+    await db.view.put(record);
+  });
 }
 
 /** The view saved last, or `null` when none (or a damaged one) is stored. */
@@ -22,3 +32,15 @@ export async function rememberOpenWorkflow(db: ExitflowDb, workflowId: string | 
     await rememberView(db, { workflowId, viewport: last?.workflowId === workflowId ? last.viewport : null, savedAt });
   });
 }
+
+/** Remembers the screen shown: the builder of `workflowId`, or (null) any other screen. */
+export function rememberShownScreen(db: ExitflowDb, shownInBuilder: string | null, savedAt: number): Promise<void> {
+  return rememberView(db, { shownInBuilder, savedAt });
+}
+
+function withoutKey(record: LastViewRecord | null): Partial<LastViewRecord> {
+  if (!record) return {};
+  const { key: _key, ...rest } = record;
+  return rest;
+}
+

@@ -55,6 +55,12 @@ export const lastViewRecordSchema = z.object({
   key: z.literal('last-view'),
   workflowId: z.string().min(1).nullable(),
   viewport: z.object({ x: z.number(), y: z.number(), zoom: z.number().positive() }).nullable(),
+  /**
+   * The Workflow whose builder was the screen shown last, or null when another screen was (the
+   * overview, Messages, the simulator): `workflowId` stays open in the store after leaving the
+   * builder. Records from before have none and reopen `workflowId`.
+   */
+  shownInBuilder: z.string().min(1).nullable().optional(),
   savedAt: z.number(),
 });
 export type LastViewRecord = z.infer<typeof lastViewRecordSchema>;

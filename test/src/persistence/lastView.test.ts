@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LastViewRecord } from '../../../src/persistence/records.ts';
-import { readLastView, rememberOpenWorkflow, rememberView } from '../../../src/persistence/lastView.ts';
+import { readLastView, rememberOpenWorkflow, rememberShownScreen, rememberView } from '../../../src/persistence/lastView.ts';
 import { freshDb } from '../../harness/fakeBrowserStorage.ts';
 
 const T0 = Date.UTC(2025, 0, 6, 9, 0);
@@ -24,6 +24,19 @@ describe('the last view', () => {
     expect((await readLastView(db))?.viewport).toEqual({ x: 10, y: -20, zoom: 1.5 });
     await rememberOpenWorkflow(db, 'other', T0 + 2);
     expect(await readLastView(db)).toEqual({ key: 'last-view', workflowId: 'other', viewport: null, savedAt: T0 + 2 });
+  });
+
+  it('keeps the screen shown apart from the open Workflow and its viewport: each writer changes only its own part', async () => {
+    const db = freshDb();
+    await rememberOpenWorkflow(db, 'follow-up', T0);
+    await rememberShownScreen(db, 'follow-up', T0 + 1);
+    await rememberView(db, { workflowId: 'follow-up', viewport: { x: 1, y: 2, zoom: 1 }, savedAt: T0 + 2 });
+    expect(await readLastView(db)).toMatchObject({ workflowId: 'follow-up', shownInBuilder: 'follow-up', viewport: { x: 1, y: 2, zoom: 1 } });
+    // Back on the overview: the Workflow stays open in the store, the screen shown is another.
+    await rememberShownScreen(db, null, T0 + 3);
+    expect(await readLastView(db)).toEqual({ key: 'last-view', workflowId: 'follow-up', viewport: { x: 1, y: 2, zoom: 1 }, shownInBuilder: null, savedAt: T0 + 3 });
+    await rememberOpenWorkflow(db, 'follow-up', T0 + 4);
+    expect((await readLastView(db))?.shownInBuilder).toBeNull();
   });
 
   it('is null when the kept view is damaged, rather than reopening something wrong', async () => {
