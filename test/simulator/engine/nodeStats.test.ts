@@ -143,10 +143,10 @@ describe('nodeStats', () => {
     const sim = new Simulation(input).runToEnd();
     const stats = nodeStats(sim, new StepPassCounter(sim));
     const wait = statOf(stats, 'wait');
-    // The population's agent answers and assignments race the follow-up and stop runs at the wait. Its
-    // second message always comes after the agent's answer (each contact's events keep their order),
-    // so no run is waiting for it to stop: no incoming-message stops.
-    expect(Object.keys(wait?.stopped ?? {}).sort()).toEqual(['manual_assignment', 'outgoing_message']);
+    // The population's events race the follow-up: each exit condition stops some runs at the wait (a
+    // contact's second message stops the run its first began, the agent's answer one begun by a second
+    // message that came over a day late, the assignment the run of its third).
+    expect(Object.keys(wait?.stopped ?? {}).sort()).toEqual(['incoming_message', 'manual_assignment', 'outgoing_message']);
     for (const stat of stats) for (const count of Object.values(stat.stopped)) expect(count).toBeGreaterThan(0);
     expect(stats).toEqual(recount(sim, input.workflows));
   });

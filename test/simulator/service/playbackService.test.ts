@@ -686,7 +686,7 @@ describe('a population of 1,000 contacts', () => {
     expect(frame.runCount).toBeGreaterThanOrEqual(1000);
     expect(frame.eventsProcessed).toBe(whole.eventsProcessed);
     expect(statOf(frame, 'ack')?.passed).toBe(frame.runCount);
-    expect(Object.keys(statOf(frame, 'wait')?.stopped ?? {}).sort()).toEqual(['manual_assignment', 'outgoing_message']);
+    expect(Object.keys(statOf(frame, 'wait')?.stopped ?? {}).sort()).toEqual(['incoming_message', 'manual_assignment', 'outgoing_message']);
   });
 
   it('seeking back re-simulates: the counts at an instant are the same before and after going to the end', () => {
