@@ -26,7 +26,25 @@ const boxOf = async (page: Page, id: string): Promise<Rect> => {
   if (!box) throw new Error(`node ${id} is not on screen`);
   return box;
 };
-const fitView = (page: Page) => page.getByRole('button', { name: 'Fit View' }).click();
+/** Node boxes once they have stopped moving: the same on two reads 100 ms apart. */
+async function settledNodeBoxes(page: Page): Promise<Map<string, Rect>> {
+  let last = '';
+  for (let tries = 0; tries < 50; tries++) {
+    const boxes = await nodeBoxes(page);
+    const now = JSON.stringify([...boxes]);
+    if (now === last) return boxes;
+    last = now;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the nodes keep moving');
+}
+
+/** Clicks the canvas's Fit View button once the nodes are where the last edit put them, and waits for the view to settle. */
+async function fitView(page: Page): Promise<Map<string, Rect>> {
+  await settledNodeBoxes(page);
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  return settledNodeBoxes(page);
+}
 
 /** Opens the bundled 24 h follow-up in the builder at this size of window. */
 async function openFollowUp(page: Page, viewport: { width: number; height: number }): Promise<void> {
@@ -65,6 +83,20 @@ function intersecting(boxes: ReadonlyMap<string, Rect>): string[] {
   return all.flatMap(([a, p], i) =>
     all.slice(i + 1).flatMap(([b, q]) => (p.x < q.x + q.width - 0.5 && q.x < p.x + p.width - 0.5 && p.y < q.y + q.height - 0.5 && q.y < p.y + p.height - 0.5 ? [`${a} / ${b}`] : [])),
   );
+}
+
+/** After Fit View: every node inside the canvas, none under the minimap or the zoom controls. */
+async function expectClearOfOverlays(page: Page, boxes: ReadonlyMap<string, Rect>): Promise<void> {
+  const canvas = await canvasBox(page);
+  const overlays = new Map<string, Rect>();
+  for (const name of ['minimap', 'controls']) {
+    const box = await page.locator(`.react-flow__${name}`).boundingBox();
+    if (!box) throw new Error(`no ${name}`);
+    overlays.set(name, box);
+  }
+  const outside = [...boxes].filter(([, box]) => box.x < canvas.x || box.y < canvas.y || box.x + box.width > canvas.x + canvas.width || box.y + box.height > canvas.y + canvas.height);
+  expect(outside.map(([id]) => id)).toEqual([]);
+  expect(intersecting(new Map([...boxes, ...overlays])).filter((pair) => /minimap|controls/.test(pair))).toEqual([]);
 }
 
 /**
@@ -172,10 +204,10 @@ describe.each([
     expect(moved[0]).toBeGreaterThan(0);
     expect(afterInsert.get('ack')).toEqual(beforeInsert.get('ack'));
 
-    await fitView(page);
-    const all = await nodeBoxes(page);
+    const all = await fitView(page);
     expect(all.size).toBe(10);
     expect(intersecting(all)).toEqual([]);
+    await expectClearOfOverlays(page, all);
     expect(unreachable([...all.keys()], await edges(page))).toEqual([]);
     expect(await edges(page)).toHaveLength(9);
     await saveScreenshot(page, `placing-steps-dropped-${viewport.width}x${viewport.height}`, { fullPage: false });
@@ -196,16 +228,31 @@ describe.each([
       await page.keyboard.press('Shift+L');
     }
     await expect.poll(async () => JSON.stringify([...(await nodeBoxes(page))])).not.toBe(dropped);
-    await fitView(page);
-    await page.waitForTimeout(100);
-    const laidOut = await nodeBoxes(page);
+    const laidOut = await fitView(page);
     const upward = (await edges(page)).filter(([source, target]) => {
       const [from, to] = [laidOut.get(source), laidOut.get(target)];
       return !from || !to || from.y + from.height >= to.y;
     });
     expect(upward).toEqual([]);
     expect(intersecting(laidOut)).toEqual([]);
+    await expectClearOfOverlays(page, laidOut);
     await saveScreenshot(page, `placing-steps-laid-out-${viewport.width}x${viewport.height}`, { fullPage: false });
+  });
+
+  it('fits a wide flow in view clear of the minimap and the zoom controls', async () => {
+    const page = await session.open();
+    await page.setViewportSize(viewport);
+    await page.getByRole('button', { name: 'New from example' }).click();
+    await page.getByRole('menuitem', { name: 'VIP routing' }).click();
+    await page.locator('.react-flow__node').first().waitFor();
+    // A step at the bottom right of the flow (beside its lowest step, under the Branch's other path):
+    // as wide as it is tall, the flow then has a node in the corner the minimap covers.
+    const nodes = await nodeBoxes(page);
+    const [right, low] = [Math.max(...[...nodes.values()].map((box) => box.x + box.width)), Math.max(...[...nodes.values()].map((box) => box.y + box.height))];
+    await dropFromPalette(page, 'Wait', { x: right - 60, y: low - 20 });
+    await expect.poll(async () => (await nodeBoxes(page)).size).toBe(nodes.size + 1);
+    await expectClearOfOverlays(page, await fitView(page));
+    await saveScreenshot(page, `placing-steps-fit-view-${viewport.width}x${viewport.height}`, { fullPage: false });
   });
 
   it('connects a step dropped on a free output handle from that output', async () => {
