@@ -64,14 +64,15 @@ export function Toast({ title, description, tone, onDismiss, duration, action }:
       <div className="ui-toast__text">
         <RadixToast.Title className="ui-toast__title">{title}</RadixToast.Title>
         {description && <RadixToast.Description className="ui-toast__description">{description}</RadixToast.Description>}
+        {/* Under the words, not beside them: a long label would squeeze the title to a few letters a line. */}
+        {action && (
+          <RadixToast.Action asChild altText={action.altText}>
+            <button type="button" className="ui-button ui-button--small ui-toast__action" onClick={action.perform}>
+              {action.label}
+            </button>
+          </RadixToast.Action>
+        )}
       </div>
-      {action && (
-        <RadixToast.Action asChild altText={action.altText}>
-          <button type="button" className="ui-button ui-button--small ui-toast__action" onClick={action.perform}>
-            {action.label}
-          </button>
-        </RadixToast.Action>
-      )}
       <RadixToast.Close asChild>
         <button type="button" className="ui-icon-button ui-toast__close" aria-label="Dismiss">
           <X size={16} aria-hidden="true" />

@@ -50,7 +50,7 @@ describe('makeRoomForBadges', () => {
     const after = boxesAfter(boxes);
     for (let i = 0; i < boxes.length; i++)
       for (let j = 0; j < boxes.length; j++) {
-        const [before1, before2, after1, after2] = [boxes[i], boxes[j], after[i], after[j]] as NodeBox[];
+        const [before1, before2, after1, after2] = [boxes[i], boxes[j], after[i], after[j]] as [NodeBox, NodeBox, NodeBox, NodeBox];
         if (before1.x <= before2.x) expect(after2.x - after1.x).toBeGreaterThanOrEqual(before2.x - before1.x);
         if (before1.y <= before2.y) expect(after2.y - after1.y).toBeGreaterThanOrEqual(before2.y - before1.y);
       }
