@@ -92,8 +92,10 @@ function Workspace({ workflow, otherWorkflows }: Props) {
     return byNode;
   }, [problems]);
 
-  /** Adds a step as placed (one edit, its push-down included), selects it, and offers Auto-layout when a drop joined it to the flow. */
+  /** The nodes' sizes and handles as the canvas drew them. */
   const measureCanvas = () => nodeMeasures(flow.getNodes().flatMap((node) => flow.getInternalNode(node.id) ?? []));
+
+  /** Adds a step as placed (one edit, its push-down included), selects it, and offers Auto-layout when a drop joined it to the flow. */
   const place = (type: StepType, placement: Placement) => {
     const measures = measureCanvas();
     const options = { grid: GRID[0], size: newStepSize(type, measures, workflow), handleReach: HANDLE_REACH / flow.getZoom() };
