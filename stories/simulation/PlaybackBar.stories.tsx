@@ -100,13 +100,13 @@ export const AtTheEnd: Story = {
   },
 };
 
-/** 1,000 contacts over three days and more: the marks are bunched along the track, stops in the stop colour. */
+/** 1,000 contacts over two days and more: the marks are bunched along the track, stops in the stop colour. */
 export const PopulationTimeline: Story = {
   args: { time: 26 * HOUR, end: population.end, marks: population.marks, speed: 86400 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText('Tue 6 Jan, 11:00:00')).toBeVisible();
-    await expect(canvas.getByTestId('playback-since')).toHaveTextContent('+1d 2h of +3d 7h');
+    await expect(canvas.getByTestId('playback-since')).toHaveTextContent('+1d 2h of +2d 9h');
     await expect(canvas.getByRole('slider', { name: 'Virtual time' })).toHaveAttribute('aria-valuetext', '+1d 2h, Tue 6 Jan, 11:00:00');
     const marks = canvas.getAllByTestId('scrubber-mark');
     await expect(marks.length).toBeGreaterThan(50);

@@ -26,7 +26,7 @@ function simulate(file: string, raw: unknown, until?: number): Simulation {
   return sim;
 }
 
-/** 1,000 contacts whose replies, answers and assignments race the follow-up, over three days and more. */
+/** 1,000 contacts whose replies, answers and assignments race the follow-up, over two days and more. */
 const population = simulate('follow-up/population.script.json', populationScript);
 /** The same population one day in, its axis fixed to the whole run's timeline (as while playing). */
 const populationDayOne = simulate('follow-up/population.script.json', populationScript, DAY);
@@ -48,36 +48,42 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** When the population's runs stopped, and why: stacked bars every 4h over three days and more. */
+/** When the population's runs stopped, and why: stacked bars every 3h over two days and more. */
 export const StopsOverTime: Story = {
   render: () => <StopsOverTimeChart series={stopsOverTime(population, 24)} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const figure = canvas.getByRole('figure', { name: 'Stops over time' });
     await expect(figure).toHaveAccessibleDescription(
-      '1,162 runs stopped between +0 and +3d7h56m7s, in stretches of 4h: 351 by outgoing message, 439 by incoming message, 372 by manual assignment.',
+      '1,945 runs stopped between +0 and +2d9h56m19s, in stretches of 3h: 35 by outgoing message, 965 by incoming message, 945 by manual assignment.',
     );
     // The legend: every reason, with its total.
     const legend = canvas.getByRole('list', { name: 'Stop reasons' });
     const items = within(legend).getAllByRole('listitem');
-    await expect(items.map((item) => item.textContent)).toEqual(['Stopped by hand0', 'Outgoing message351', 'Incoming message439', 'Manual assignment372']);
+    await expect(items.map((item) => item.textContent)).toEqual(['Stopped by hand0', 'Outgoing message35', 'Incoming message965', 'Manual assignment945']);
     await expect(within(legend).getByText('Incoming message')).toBeVisible();
     // The bars are drawn, in SVG, each reason in its own colour, the axis in offsets.
     await waitFor(() => expect(canvasElement.querySelectorAll('.population-chart__segment').length).toBeGreaterThan(0));
     const fills = new Set([...canvasElement.querySelectorAll('.population-chart__segment')].map((segment) => getComputedStyle(segment).fill));
     await expect(fills).toEqual(new Set(['rgb(213, 94, 0)', 'rgb(0, 114, 178)', 'rgb(0, 158, 115)']));
-    await expect(canvas.getByText('+1d')).toBeVisible();
+    // Every third stretch is labelled: +0, +9h, +18h, +1d3h…
+    await expect(canvas.getByText('+1d12h')).toBeVisible();
     // The numbers, for screen readers: a row per stretch with stops, and the totals.
     const table = canvas.getByRole('table');
-    await expect(within(table).getByRole('rowheader', { name: '+1d8h to +1d12h' })).toBeInTheDocument();
-    await expect(within(table).getByRole('row', { name: /^Whole timeline/ })).toHaveTextContent('Whole timeline03514393721162');
+    await expect(within(table).getByRole('rowheader', { name: '+1d6h to +1d9h' })).toBeInTheDocument();
+    await expect(within(table).getByRole('row', { name: /^Whole timeline/ })).toHaveTextContent('Whole timeline0359659451945');
     // The keyboard reaches the bars: the arrows move the tooltip from stretch to stretch.
     const surface = canvasElement.querySelector('svg.recharts-surface') as SVGElement;
     surface.focus();
-    await waitFor(() => expect(canvasElement.querySelector('.population-tooltip')).toHaveTextContent('+0 to +4hNo run stopped'));
+    const tooltip = () => canvasElement.querySelector('.population-tooltip');
+    await waitFor(() => expect(tooltip()).toHaveTextContent('+0 to +3hNo run stopped'));
     await userEvent.keyboard('{ArrowRight}{ArrowRight}');
-    await waitFor(() => expect(canvasElement.querySelector('.population-tooltip')).toHaveTextContent('+8h to +12h'));
-    await expect(canvasElement.querySelector('.population-tooltip')).toHaveTextContent('Outgoing message19Incoming message15Manual assignment10');
+    // Early on only second messages stop runs; a reason with no stops in the stretch is left out.
+    await waitFor(() => expect(tooltip()).toHaveTextContent('+6h to +9h'));
+    await expect(tooltip()).toHaveTextContent(/^\+6h to \+9hIncoming message36$/);
+    await userEvent.keyboard('{ArrowRight}'.repeat(10));
+    await waitFor(() => expect(tooltip()).toHaveTextContent('+1d12h to +1d15h'));
+    await expect(tooltip()).toHaveTextContent('Outgoing message7Incoming message23Manual assignment62');
   },
 };
 
@@ -86,11 +92,23 @@ export const StopsOverTimeOneDayIn: Story = {
   render: () => <StopsOverTimeChart series={stopsOverTime(populationDayOne, 24, { end: timelineEnd(population) })} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('figure', { name: 'Stops over time' })).toHaveAccessibleDescription(/^347 runs stopped between \+0 and \+1d, in stretches of 4h/);
-    await expect(canvas.getByText('+3d')).toBeVisible();
+    await expect(canvas.getByRole('figure', { name: 'Stops over time' })).toHaveAccessibleDescription(
+      '653 runs stopped between +0 and +1d, in stretches of 3h: 643 by incoming message, 10 by manual assignment.',
+    );
+    await expect(canvas.getByText('+2d6h')).toBeVisible();
     const rows = within(canvas.getByRole('table')).getAllByRole('rowheader');
-    // Only stretches up to +1d have stops yet (the last row is the totals).
-    await expect(rows.slice(0, -1).map((row) => row.textContent)).toEqual(['+4h to +8h', '+8h to +12h', '+12h to +16h', '+16h to +20h', '+20h to +1d']);
+    // Only stretches up to +1d have stops yet (the last row is the totals); a contact's second
+    // message at +1d itself stopped a run, in the stretch that begins there.
+    await expect(rows.slice(0, -1).map((row) => row.textContent)).toEqual([
+      '+3h to +6h',
+      '+6h to +9h',
+      '+9h to +12h',
+      '+12h to +15h',
+      '+15h to +18h',
+      '+18h to +21h',
+      '+21h to +1d',
+      '+1d to +1d3h',
+    ]);
   },
 };
 
@@ -105,7 +123,7 @@ export const NoStops: Story = {
   },
 };
 
-/** How far the population's runs got along the follow-up: all to the wait, a quarter to the check-in. */
+/** How far the population's runs got along the follow-up: all to the wait, fewer than one in twenty to the check-in. */
 export const RunsPerStep: Story = {
   render: () => <StepFunnel funnel={stepFunnel(population, 'follow-up')} />,
   play: async ({ canvasElement }) => {
@@ -119,14 +137,14 @@ export const RunsPerStep: Story = {
       'Follow-up',
       'End',
     ]);
-    await expect(within(steps[0] as HTMLElement).getByText(/1,561 reached/)).toBeVisible();
-    await expect(steps[3]).toHaveTextContent('399 reached (26%)');
-    await expect(steps[2]).toHaveTextContent('1,162 stopped here (351 outgoing message, 439 incoming message, 372 manual assignment)');
-    await expect(steps[4]).toHaveTextContent('399 completed');
-    await expect(canvas.getByText('1,561 runs started; 399 completed.')).toBeVisible();
+    await expect(within(steps[0] as HTMLElement).getByText(/2,035 reached/)).toBeVisible();
+    await expect(steps[3]).toHaveTextContent('90 reached (4%)');
+    await expect(steps[2]).toHaveTextContent('1,945 stopped here (35 outgoing message, 965 incoming message, 945 manual assignment)');
+    await expect(steps[4]).toHaveTextContent('90 completed');
+    await expect(canvas.getByText('2,035 runs started; 90 completed.')).toBeVisible();
     // The bars are as long as the runs that reached each step, against the widest.
     const widths = steps.map((step) => Number(step.querySelector('.step-funnel__fill')?.getAttribute('width')));
-    await expect(widths).toEqual([100, 100, 100, (399 / 1561) * 100, (399 / 1561) * 100]);
+    await expect(widths).toEqual([100, 100, 100, (90 / 2035) * 100, (90 / 2035) * 100]);
   },
 };
 

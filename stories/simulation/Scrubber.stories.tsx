@@ -15,7 +15,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 /**
- * A population's three days and more, by keyboard: Home and End, an hour with Page Up and Down, a
+ * A population's two days and more, by keyboard: Home and End, an hour with Page Up and Down, a
  * minute with the arrows. The story never answers a seek (its time stays put), so each key moves on
  * from where the last one asked to go — as keys do while the engine is still working.
  */
@@ -68,7 +68,7 @@ export const AtTheEnd: Story = {
   args: { time: population.end },
   play: async ({ canvasElement, args }) => {
     const slider = within(canvasElement).getByRole('slider', { name: 'Virtual time' });
-    await expect(slider).toHaveAttribute('aria-valuetext', '+3d 7h, Thu 8 Jan, 16:56:07');
+    await expect(slider).toHaveAttribute('aria-valuetext', '+2d 9h, Wed 7 Jan, 18:56:19');
     slider.focus();
     await userEvent.keyboard('{PageUp}');
     await expect(args.onSeek).toHaveBeenLastCalledWith(population.end);

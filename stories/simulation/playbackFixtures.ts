@@ -29,5 +29,5 @@ function timelineOf(file: string, raw: unknown): PlaybackInfo {
 /** One contact who replies after three hours: the follow-up stops (`+0` a message; `+3h` the reply and a stop). */
 export const contactReplies = timelineOf('follow-up/contact-replies.script.json', contactRepliesScript);
 
-/** 1,000 contacts whose replies, answers and assignments race the follow-up, over three days and more. */
+/** 1,000 contacts whose replies, answers and assignments race the follow-up, over two days and more. */
 export const population = timelineOf('follow-up/population.script.json', populationScript);
