@@ -1,8 +1,7 @@
 import { DndContext, DragOverlay, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type DragMoveEvent, type DragStartEvent } from '@dnd-kit/core';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { StepType } from '../../simulator/schema/step.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
@@ -76,7 +75,6 @@ function Workspace({ workflow, otherWorkflows }: Props) {
   const store = useAppStoreApi();
   const editWorkflow = useAppStore((state) => state.editWorkflow);
   const select = useAppStore((state) => state.select);
-  const setSettingsOpen = useAppStore((state) => state.setSettingsOpen);
   const selectedIds = useAppStore((state) => state.selection.nodeIds);
   const canvas = useRef<HTMLDivElement | null>(null);
   const onCanvasElement = useCallback((element: HTMLDivElement | null) => {
@@ -160,14 +158,15 @@ function Workspace({ workflow, otherWorkflows }: Props) {
     place(type, { kind: 'point', pointer });
   };
 
-  const showProblem = (problem: WorkflowProblem) => {
-    if (problem.path[0] === 'settings') setSettingsOpen(true);
-    else if (problem.stepId) {
-      select({ nodeIds: [problem.stepId], edgeIds: [] });
-      const node = flow.getNode(problem.stepId);
-      if (node) void flow.setCenter(node.position.x + NODE_SIZE.width / 2, node.position.y + NODE_SIZE.height / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
-    } else if (problem.edgeId) select({ nodeIds: [], edgeIds: [problem.edgeId] });
-  };
+  // A problem shown from the Problems list or the "Not published" dialog: the store selected its step; the canvas brings it into view.
+  const showProblem = useAppStore((state) => state.showProblem);
+  const problemToShow = useAppStore((state) => state.problemToShow);
+  useEffect(() => {
+    if (!problemToShow?.stepId) return;
+    const node = flow.getNode(problemToShow.stepId);
+    if (node) void flow.setCenter(node.position.x + NODE_SIZE.width / 2, node.position.y + NODE_SIZE.height / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
+    showProblem(null);
+  }, [problemToShow, flow, showProblem]);
 
   const Icon = dragged ? STEP_ICONS[dragged] : null;
   return (
@@ -190,9 +189,10 @@ function Workspace({ workflow, otherWorkflows }: Props) {
             <WorkflowCanvas workflow={workflow} problems={problemsByNode} dropTarget={dropTarget} initialViewport={savedViewport} onViewportChange={(viewport) => rememberViewport(workflow.id, viewport)} />
           )}
         </CanvasDropZone>
-        <div className="builder-side">
+        {/* Focusable: it scrolls inside itself when the inspector is long, and a keyboard must reach that. */}
+        <div className="builder-side" role="region" aria-label="Inspector and problems" tabIndex={0}>
           <Inspector workflow={workflow} workflowNames={otherWorkflows.map((other) => other.name)} />
-          <ProblemsList problems={problems} onShow={showProblem} />
+          <ProblemsList problems={problems} onShow={showProblem} workflow={workflow} />
         </div>
       </div>
       <DragOverlay dropAnimation={null}>
