@@ -8,6 +8,8 @@ interface Props {
   readonly items: readonly TranscriptItem[];
   readonly startEpochMs: number;
   readonly timeZone: string;
+  /** What an empty conversation says; by default, in the inbox, how to start one. */
+  readonly emptyText?: string;
 }
 
 const ACTIVITY_ICON = { stop: Ban, refused: Ban, note: StickyNote, info: Info } as const;
@@ -25,7 +27,7 @@ const AT_END_SLACK = 8;
  * they are. Another contact's conversation opens at its end, and one at its end stays there when
  * its box changes size (the window, a panel opening beside it).
  */
-export const Transcript = memo(function Transcript({ contactName, items, startEpochMs, timeZone }: Props) {
+export const Transcript = memo(function Transcript({ contactName, items, startEpochMs, timeZone, emptyText }: Props) {
   const log = useRef<HTMLDivElement>(null);
   const lines = useRef<HTMLOListElement>(null);
   // Whether the log was at its end before this update: kept by its scroll events, true at first.
@@ -61,7 +63,7 @@ export const Transcript = memo(function Transcript({ contactName, items, startEp
   // One live region from the start, so the first message is announced too; focusable so a keyboard can scroll it.
   return (
     <div ref={log} className="transcript" role="log" aria-label={`Conversation with ${contactName}`} aria-live="polite" tabIndex={0} onScroll={onScroll}>
-      {items.length === 0 && <p className="transcript__empty">No messages yet. Write as {contactName} to start the conversation.</p>}
+      {items.length === 0 && <p className="transcript__empty">{emptyText ?? `No messages yet. Write as ${contactName} to start the conversation.`}</p>}
       <ol ref={lines} className="transcript__lines">
       {items.map((item) => {
         const time = (

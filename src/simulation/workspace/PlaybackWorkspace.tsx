@@ -161,7 +161,13 @@ export function PlaybackWorkspace({ workflows, script, scripts, keepSettings }: 
                   <div className="workspace__run">
                     <WorkspaceExpectations expectations={info.expectations} onSeek={controls.seek} />
                     <h2 className="workspace__heading">Transcript of {contactName}</h2>
-                    <Transcript contactName={contactName} items={transcript} startEpochMs={info.startEpochMs} timeZone={info.timeZone} />
+                    <Transcript
+                      contactName={contactName}
+                      items={transcript}
+                      startEpochMs={info.startEpochMs}
+                      timeZone={info.timeZone}
+                      emptyText={`Nothing has happened in ${contactName}’s conversation yet: play the script.`}
+                    />
                     <ContactTraceTable
                       contactName={contactName}
                       entries={playback.contactTrace}
