@@ -1,4 +1,4 @@
-import { Download, History, LayoutDashboard, Redo2, Save, Settings, Undo2 } from 'lucide-react';
+import { Download, History, LayoutDashboard, PanelLeftClose, PanelLeftOpen, PanelRightClose, PanelRightOpen, Redo2, Save, Settings, Undo2 } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { useWorkflowActions } from '../persistence/useWorkflowActions.ts';
@@ -27,6 +27,8 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
   const editWorkflow = useAppStore((state) => state.editWorkflow);
   const settingsOpen = useAppStore((state) => state.settingsOpen);
   const setSettingsOpen = useAppStore((state) => state.setSettingsOpen);
+  const panels = useAppStore((state) => state.builderPanels);
+  const togglePanel = useAppStore((state) => state.toggleBuilderPanel);
   const undo = useAppStore((state) => state.undo);
   const redo = useAppStore((state) => state.redo);
   const { exportOpen, importIntoOpen } = useWorkflowActions();
@@ -61,6 +63,12 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
           </p>
         )}
       </div>
+      <IconButton
+        label={panels.palette ? 'Hide the steps' : 'Show the steps'}
+        icon={panels.palette ? <PanelLeftClose size={18} /> : <PanelLeftOpen size={18} />}
+        aria-pressed={!panels.palette}
+        onClick={() => togglePanel('palette')}
+      />
       <IconButton label="Undo" icon={<Undo2 size={18} />} disabled={!canUndo} onClick={undo} aria-keyshortcuts="Control+Z" />
       <IconButton label="Redo" icon={<Redo2 size={18} />} disabled={!canRedo} onClick={redo} aria-keyshortcuts="Shift+Control+Z" />
       <IconButton label="Auto-layout" icon={<LayoutDashboard size={18} />} onClick={() => BUILDER_COMMANDS.autoLayout.perform(store)} aria-keyshortcuts="Shift+L" />
@@ -81,6 +89,12 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
       <HistoryDialog workflowId={workflow.id} trigger={<ToolbarAction label="History" icon={<History aria-hidden size={16} />} />} />
       <ImportFileButton importFile={importIntoOpen} compact />
       <ToolbarAction label="Export JSON" icon={<Download aria-hidden size={16} />} onClick={exportOpen} />
+      <IconButton
+        label={panels.side ? 'Hide the inspector and problems' : 'Show the inspector and problems'}
+        icon={panels.side ? <PanelRightClose size={18} /> : <PanelRightOpen size={18} />}
+        aria-pressed={!panels.side}
+        onClick={() => togglePanel('side')}
+      />
       <span className="toolbar-divider" aria-hidden="true" />
       <SimulateButton />
       <PublishButton />

@@ -76,6 +76,7 @@ function Workspace({ workflow, otherWorkflows }: Props) {
   const editWorkflow = useAppStore((state) => state.editWorkflow);
   const select = useAppStore((state) => state.select);
   const selectedIds = useAppStore((state) => state.selection.nodeIds);
+  const panels = useAppStore((state) => state.builderPanels);
   const canvas = useRef<HTMLDivElement | null>(null);
   const onCanvasElement = useCallback((element: HTMLDivElement | null) => {
     canvas.current = element;
@@ -180,8 +181,8 @@ function Workspace({ workflow, otherWorkflows }: Props) {
         setDropTarget(null);
       }}
     >
-      <div className="builder-workspace">
-        <StepPalette onAdd={addFromKeyboard} />
+      <div className={`builder-workspace${panels.palette ? '' : ' builder-workspace--no-palette'}${panels.side ? '' : ' builder-workspace--no-side'}`}>
+        {panels.palette && <StepPalette onAdd={addFromKeyboard} />}
         <CanvasDropZone onElement={onCanvasElement}>
           {savedViewport === undefined ? (
             <p className="loading">Opening the canvas…</p>
@@ -190,10 +191,12 @@ function Workspace({ workflow, otherWorkflows }: Props) {
           )}
         </CanvasDropZone>
         {/* Focusable: it scrolls inside itself when the inspector is long, and a keyboard must reach that. */}
-        <div className="builder-side" role="region" aria-label="Inspector and problems" tabIndex={0}>
-          <Inspector workflow={workflow} workflowNames={otherWorkflows.map((other) => other.name)} />
-          <ProblemsList problems={problems} onShow={showProblem} workflow={workflow} />
-        </div>
+        {panels.side && (
+          <div className="builder-side" role="region" aria-label="Inspector and problems" tabIndex={0}>
+            <Inspector workflow={workflow} workflowNames={otherWorkflows.map((other) => other.name)} />
+            <ProblemsList problems={problems} onShow={showProblem} workflow={workflow} />
+          </div>
+        )}
       </div>
       <DragOverlay dropAnimation={null}>
         {dragged && Icon && (

@@ -49,6 +49,9 @@ export interface UiSlice {
    */
   readonly simulatorPanels: { readonly side: SimulatorSideTab; readonly dock: SimulatorDockPanel | null };
   setSimulatorPanels(panels: Partial<UiSlice['simulatorPanels']>): void;
+  /** The builder's panels beside the canvas, folded away when a designer wants the room for the canvas. */
+  readonly builderPanels: { readonly palette: boolean; readonly side: boolean };
+  toggleBuilderPanel(panel: keyof UiSlice['builderPanels']): void;
   /** Shows a toast; the same notice again while it is shown adds to its count instead. */
   notify(notice: NewNotice): number;
   dismissNotice(id: number): void;
@@ -78,6 +81,11 @@ export const createUiSlice: StateCreator<UiSlice & SelectionSlice, [], [], UiSli
       if (problem?.stepId) get().select({ nodeIds: [problem.stepId], edgeIds: [] });
       else if (problem?.edgeId) get().select({ nodeIds: [], edgeIds: [problem.edgeId] });
       set({ problemToShow: problem?.stepId ? problem : null });
+    },
+    builderPanels: { palette: true, side: true },
+    toggleBuilderPanel(panel) {
+      const panels = get().builderPanels;
+      set({ builderPanels: { ...panels, [panel]: !panels[panel] } });
     },
     simulatorPanels: { side: 'run', dock: null },
     setSimulatorPanels(panels) {

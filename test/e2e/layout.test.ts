@@ -90,6 +90,20 @@ describe.each(SIZES)('every workspace screen fits the window at $width×$height'
     expect(await toolbarRows(page, '.builder-toolbar')).toBe(1);
     await expectFitsWindow(page, 'builder after renaming');
     await saveScreenshot(page, `layout-builder-${size}`, { fullPage: false });
+
+    // More room for the canvas: the steps and the inspector fold away, and come back.
+    const canvasWidth = async () => (await page.locator('.builder-canvas').boundingBox())?.width ?? 0;
+    const withPanels = await canvasWidth();
+    await page.getByRole('button', { name: 'Hide the steps' }).click();
+    await page.getByRole('button', { name: 'Hide the inspector and problems' }).click();
+    expect(await page.getByRole('navigation', { name: 'Steps' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Inspector and problems' }).count()).toBe(0);
+    expect(await canvasWidth()).toBeGreaterThan(withPanels + 400);
+    await expectFitsWindow(page, 'builder without its panels');
+    expect(await toolbarRows(page, '.builder-toolbar')).toBe(1);
+    await page.getByRole('button', { name: 'Show the steps' }).click();
+    await page.getByRole('button', { name: 'Show the inspector and problems' }).click();
+    expect(await canvasWidth()).toBe(withPanels);
   });
 
   it('the simulator of an example, with the dock folded and open: the playback bar and the canvas in the window', async () => {
