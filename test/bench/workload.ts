@@ -33,11 +33,13 @@ export function loadFollowUpWorkflow(): Workflow {
 }
 
 /**
- * The population script: one template contact writes in (the trigger), an agent answers 6 h
- * later, the contact writes again at 8 h and a manager assigns the contact at 10 h. Each event
- * is jittered independently by up to 2 days, so per contact the order varies: some runs stop on
- * an outgoing message, some on an incoming one, some on an assignment, and some see nothing for
- * 24 h and send the follow-up (after which a later message may start a second run).
+ * The population script, the 1,000-contact example's (`public/examples/follow-up/population.script.json`)
+ * at any size: one template contact writes in (the trigger), writes again at 2 h, an agent answers
+ * at 6 h, the contact writes a third time at 8 h and a manager assigns the contact at 10 h. Each
+ * event is shifted by up to 2 days, each contact's events in this order with gaps that differ
+ * from contact to contact, so every exit condition stops runs: the second message the run the
+ * first began, the assignment the run the third began, the agent's answer a run begun by a second
+ * message more than 24 h late; and some runs see nothing for 24 h and send the follow-up.
  */
 export function buildScript(contacts: number): Script {
   const input: ScriptInput = {
@@ -51,6 +53,7 @@ export function buildScript(contacts: number): Script {
     contacts: [{ id: 'lead', name: 'Lead' }],
     events: [
       { at: '+0', contact: 'lead', type: 'contact.message', text: 'Hi, is anyone there?' },
+      { at: '+2h', contact: 'lead', type: 'contact.message', text: 'Hello?' },
       { at: '+6h', contact: 'lead', type: 'agent.message', user: 'alice', text: 'Hi, Alice here — how can I help?' },
       { at: '+8h', contact: 'lead', type: 'contact.message', text: 'Still there?' },
       { at: '+10h', contact: 'lead', type: 'assign', user: 'bob', to: 'alice' },
@@ -67,10 +70,12 @@ export function buildWorkload(contacts: number): Workload {
 }
 
 /**
- * One generated contact's events, as the population rule says (SPEC §6): each template event
- * shifted by a seeded offset in [0, jitter] (whole seconds, from the engine's `randomAt`), sorted
- * by time, equal times in scripted order. For the XState peer, which plays contacts one by one;
- * the agreement check proves it matches what the engine's feed produces.
+ * One generated contact's events, as the population rule says (SPEC §6, `simulator/SEMANTICS.md`):
+ * the template's events in time order (equal times as written), each drawing a seeded offset in
+ * [0, jitter] (whole seconds, from the engine's `randomAt`), and the contact's shifted times, sorted,
+ * given to its events in that order — so a contact's events keep their order. For the XState peer,
+ * which plays contacts one by one; the agreement check proves it matches what the engine's feed
+ * produces.
  */
 export class PopulationSchedule {
   readonly count: number;
@@ -78,42 +83,45 @@ export class PopulationSchedule {
   private readonly base: Float64Array;
   private readonly jitterSeconds: number;
   private readonly seed: number;
-  /** The current contact's events: their times and template indexes, in order. */
+  /** The current contact's event times, earliest first: the j-th is the time of `event(j)`. */
   readonly times: Float64Array;
+  /**
+   * The template index of the contact's j-th event: j for every contact, since each contact's
+   * events keep the template's order (the XState peer reads the event through it).
+   */
   readonly order: Int32Array;
-  private readonly due: Float64Array;
 
   constructor(script: Script) {
     const population = script.population;
     if (!population) throw new Error('not a population script');
     const template = script.contacts[0]?.id;
-    this.events = script.events.filter((event) => event.contact === template);
+    const timed = script.events.flatMap((event, i) => (event.contact === template ? [{ event, i, t: parseDuration(event.at) as number }] : []));
+    timed.sort((x, y) => x.t - y.t || x.i - y.i);
+    this.events = timed.map(({ event }) => event);
     this.count = this.events.length;
-    this.base = Float64Array.from(this.events, (event) => parseDuration(event.at) as number);
+    this.base = Float64Array.from(timed, ({ t }) => t);
     this.jitterSeconds = Math.floor((parseDuration(population.jitter) ?? 0) / 1000);
     this.seed = population.seed;
     this.times = new Float64Array(this.count);
-    this.order = new Int32Array(this.count);
-    this.due = new Float64Array(this.count);
+    this.order = Int32Array.from({ length: this.count }, (_, k) => k);
   }
 
   event(k: number): ScriptEvent {
     return this.events[k] as ScriptEvent;
   }
 
-  /** Fills `times` and `order` with the contact's events, earliest first. */
+  /** Fills `times` with the contact's event times: template event k draws the contact's k-th offset; the sums, sorted, go to the events in order. */
   load(contact: number): void {
-    const { times, order, base, due } = this;
+    const { times, base } = this;
     for (let k = 0; k < this.count; k++) {
       const jitter = this.jitterSeconds === 0 ? 0 : Math.floor(randomAt(this.seed, contact, k) * (this.jitterSeconds + 1)) * 1000;
-      due[k] = (base[k] as number) + jitter;
+      const due = (base[k] as number) + jitter;
       let j = k;
-      while (j > 0 && (due[order[j - 1] as number] as number) > (due[k] as number)) {
-        order[j] = order[j - 1] as number;
+      while (j > 0 && (times[j - 1] as number) > due) {
+        times[j] = times[j - 1] as number;
         j--;
       }
-      order[j] = k;
+      times[j] = due;
     }
-    for (let j = 0; j < this.count; j++) times[j] = due[order[j] as number] as number;
   }
 }
