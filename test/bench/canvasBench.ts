@@ -27,6 +27,7 @@ import type { CanvasBenchApi, CanvasLoadFigures } from './browser/canvasPage.tsx
 import { canvasWorkflowRecord } from './canvasWorkflow.ts';
 import { median } from './measure.ts';
 import { percentile } from './persistenceBench.ts';
+import { requireChromium } from '../support/requireChromium.ts';
 
 const root = join(import.meta.dirname, '../..');
 /** The window the canvas fills (CSS px). */
@@ -87,11 +88,14 @@ async function settle(page: Page): Promise<void> {
 
 /**
  * Builds the canvas page with the app's Vite config (production build, as users get it), serves
- * it with `vite preview` and opens it in Debian's Chromium `loads` times (each in a fresh context,
- * nothing cached), then, on the last page: drags one node and pans across the graph.
+ * it with `vite preview` and opens it in the machine's Chromium (`requireChromium`) `loads` times
+ * (each in a fresh context, nothing cached), then, on the last page: drags one node and pans
+ * across the graph.
  */
 export async function benchCanvas(loads: number, panMs = 2_000): Promise<CanvasBench> {
   const record = canvasWorkflowRecord();
+  // Found before the build, so a machine without Chromium hears how to get one at once.
+  const executablePath = requireChromium();
   const outDir = mkdtempSync(join(tmpdir(), 'exitflow-canvas-bench-'));
   try {
     await build({
@@ -102,7 +106,7 @@ export async function benchCanvas(loads: number, panMs = 2_000): Promise<CanvasB
     });
     const server = await preview({ root, configFile: false, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     try {

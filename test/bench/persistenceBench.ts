@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { PersistenceFigures } from './browser/persistencePage.ts';
+import { requireChromium } from '../support/requireChromium.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -26,9 +27,12 @@ export interface PersistenceBench {
 
 /**
  * Builds the benchmark page (production build, as users get it), serves it, and runs it in
- * Debian's Chromium: saving and loading a 1,000-node Workflow, `rounds` times each.
+ * the machine's Chromium (`requireChromium`): saving and loading a 1,000-node Workflow, `rounds`
+ * times each.
  */
 export async function benchPersistence(rounds: number): Promise<PersistenceBench> {
+  // Found before the build, so a machine without Chromium hears how to get one at once.
+  const executablePath = requireChromium();
   const outDir = mkdtempSync(join(tmpdir(), 'exitflow-bench-'));
   try {
     await build({
@@ -39,7 +43,7 @@ export async function benchPersistence(rounds: number): Promise<PersistenceBench
     });
     const server = await preview({ root, configFile: false, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     try {

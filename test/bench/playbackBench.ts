@@ -19,6 +19,7 @@ import { build, preview } from 'vite';
 import type { PlaybackFigures } from './browser/playbackPage.ts';
 import type { WorkspaceFigures } from './browser/workspacePage.tsx';
 import { median } from './measure.ts';
+import { requireChromium } from '../support/requireChromium.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -66,9 +67,11 @@ export interface PlaybackBench {
 /**
  * Builds the playback page with the app's Vite config (production build, the worker bundled as
  * users get it, the examples copied from public/), serves it with `vite preview` and plays the
- * population `runs` times in Debian's Chromium, each in a fresh context.
+ * population `runs` times in the machine's Chromium (`requireChromium`), each in a fresh context.
  */
 export async function benchPlayback(contacts: number, runs: number): Promise<PlaybackBench> {
+  // Found before the build, so a machine without Chromium hears how to get one at once.
+  const executablePath = requireChromium();
   const outDir = mkdtempSync(join(tmpdir(), 'exitflow-playback-bench-'));
   try {
     await build({
@@ -84,7 +87,7 @@ export async function benchPlayback(contacts: number, runs: number): Promise<Pla
     });
     const server = await preview({ root, configFile: false, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     try {
