@@ -16,7 +16,7 @@ interface Props {
   readonly onEdit: (edit: ScriptDraftEdit) => void;
 }
 
-/** The optional population: the first contact's events played for many generated contacts, each shifted by a seeded jitter. */
+/** The optional population: the first contact's events played for many generated contacts, each shifted by a seeded jitter, in order. */
 export function PopulationFields({ population, issuesAt, onEdit }: Props) {
   const id = useId();
   const set = (key: string, value: unknown) => onEdit({ kind: 'set', path: ['population', key], value });
@@ -38,7 +38,8 @@ export function PopulationFields({ population, issuesAt, onEdit }: Props) {
         </label>
       </span>
       <p id={`${id}-help`} className="field-help">
-        Plays the first contact&rsquo;s events for each generated contact, each event shifted later by up to the jitter.
+        Plays the first contact&rsquo;s events for each generated contact, each event shifted later by up to the jitter; each
+        contact&rsquo;s events keep their order.
       </p>
       <FieldIssues issues={issuesAt(['population'])} />
       {population !== undefined && (
