@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import type { ToMatchScreenshotOptions } from 'vitest/node';
 import { requireChromium } from './test/support/requireChromium.ts';
 
 /**
@@ -22,12 +24,47 @@ const chromium: typeof playwrightProvider = {
   },
 };
 
+/**
+ * The same Chromium for the stories, its window as large as the stories' frame (Storybook's
+ * 1200×900), so Vitest does not scale the frame down to fit (0.8 in the default 1280×720) and each
+ * story's picture is drawn at 1:1.
+ */
+const storiesPlaywright = playwright({ launchOptions, contextOptions: { viewport: { width: 1200, height: 900 } } });
+const storiesChromium: typeof storiesPlaywright = {
+  ...storiesPlaywright,
+  providerFactory(project) {
+    launchOptions.executablePath = requireChromium();
+    return storiesPlaywright.providerFactory(project);
+  },
+};
+
+/**
+ * Story pictures: references at `stories/<folder>/reference-screenshots/<file>/<story>.png`, named
+ * for a reviewer (no browser or platform suffix: they are made in this project's Linux Chromium);
+ * a failed comparison writes the actual picture and the diff under test/output/visual/stories/.
+ * The tolerance absorbs anti-aliasing (pixelmatch's colour threshold, anti-aliased pixels ignored),
+ * not a moved border: at most 200 pixels of the 1200×900 frame may differ — a count, not a share,
+ * so a small component in a large frame is held as tightly as a whole screen.
+ */
+type ScreenshotPathData = Parameters<NonNullable<ToMatchScreenshotOptions['resolveScreenshotPath']>>[0];
+const storyScreenshots = {
+  comparatorName: 'pixelmatch',
+  comparatorOptions: { threshold: 0.1, allowedMismatchedPixels: 200 },
+  resolveScreenshotPath: ({ root, testFileDirectory, testFileName, arg, ext }: ScreenshotPathData) =>
+    join(root, testFileDirectory, 'reference-screenshots', testFileName.replace(/\.stories\.tsx?$/, ''), `${arg}${ext}`),
+  resolveDiffPath: ({ root, testFileDirectory, testFileName, arg, ext }: ScreenshotPathData) =>
+    join(root, 'test/output/visual', testFileDirectory, testFileName.replace(/\.stories\.tsx?$/, ''), `${arg}${ext}`),
+} as const;
+
 export default defineConfig({
   plugins: [react()],
   // Pre-bundled up front, so a cold run (CI) does not stop a browser test to optimise it and reload.
   optimizeDeps: { include: ['recharts'] },
   build: { target: 'es2022', sourcemap: true },
   test: {
+    // UPDATE_SCREENSHOTS=1 (npm run test:screenshots:update) rewrites the stories' reference pictures, as
+    // `vitest -u` does (an update mode for the whole run: the project has no other snapshots).
+    update: process.env.UPDATE_SCREENSHOTS === '1' || undefined,
     projects: [
       {
         extends: true,
@@ -41,7 +78,15 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('.storybook', import.meta.url)) })],
         test: {
           name: 'stories',
-          browser: { enabled: true, headless: true, provider: chromium, instances: [{ browser: 'chromium' }] },
+          // Each story's picture is compared with its reference (.storybook/screenshotEachStory.ts).
+          setupFiles: ['.storybook/screenshotEachStory.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: storiesChromium,
+            instances: [{ browser: 'chromium' }],
+            expect: { toMatchScreenshot: storyScreenshots },
+          },
         },
       },
       {

@@ -1,0 +1,116 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { launchBrowser, openApp, screenshotOnFailure, type OpenedApp } from './support/browser.ts';
+import { expectScreenshotMatches } from './support/matchScreenshot.ts';
+import { startPreviewServer, type PreviewServer } from './support/server.ts';
+import { openDock } from './support/simulator.ts';
+
+/**
+ * Visual regression: each main screen at 1280×720 and 1920×1080, compared with its reference in
+ * test/e2e/reference-screenshots/ (support/matchScreenshot.ts). The wall clock is frozen and the
+ * zone and locale fixed, so dates and "Saved at" read the same on every run; the engine's times
+ * are virtual (the scripts' own dates). `npm run test:screenshots:update` rewrites the references.
+ */
+
+/** A Monday morning; what the overview's dates, the save status and the live session start from. */
+const FROZEN_NOW = new Date('2026-01-05T09:00:00Z');
+
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
+
+let server: PreviewServer | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+let app: OpenedApp | undefined;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startPreviewServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async ({ task }) => {
+  await screenshotOnFailure(task, app?.page);
+  await context?.close();
+  context = undefined;
+  app = undefined;
+});
+
+/** The app in a fresh context of this size, in UTC and US English, its clock frozen, motion reduced. */
+async function open(viewport: { width: number; height: number }, path = '/'): Promise<Page> {
+  if (!browser || !server) throw new Error('The browser or the preview server did not start');
+  context = await browser.newContext({ viewport, deviceScaleFactor: 1, timezoneId: 'UTC', locale: 'en-US', reducedMotion: 'reduce' });
+  app = await openApp(browser, server.url, { path, context, prepare: (page) => page.clock.setFixedTime(FROZEN_NOW) });
+  return app.page;
+}
+
+const goTo = (page: Page, link: 'Workflows' | 'Messages') => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+
+async function newFromExample(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'New from example' }).click();
+  await page.getByRole('menuitem', { name }).click();
+  await page.getByLabel('Workflow name').waitFor();
+  await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
+}
+
+async function runToEnd(page: Page): Promise<void> {
+  await page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Run to end' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('button')].some((button) => button.textContent?.includes('Run to end') && button.disabled));
+}
+
+describe.each(SIZES)('each main screen looks as its reference at $width×$height', (viewport) => {
+  const size = `${viewport.width}x${viewport.height}`;
+
+  it('the overview with two Workflows', async () => {
+    const page = await open(viewport);
+    await newFromExample(page, '24h follow-up');
+    await goTo(page, 'Workflows');
+    await newFromExample(page, 'Lead nurture');
+    await goTo(page, 'Workflows');
+    await page.getByRole('table', { name: 'Workflows' }).getByRole('link', { name: 'Lead nurture' }).waitFor();
+    await expectScreenshotMatches(page, `overview-${size}`);
+  });
+
+  it('the builder of "24h follow-up"', async () => {
+    const page = await open(viewport);
+    await newFromExample(page, '24h follow-up');
+    await page.getByTestId('node-wait').waitFor();
+    await expectScreenshotMatches(page, `builder-${size}`);
+  });
+
+  it('the simulator of the hot lead after Run to end', async () => {
+    const page = await open(viewport, '/simulator?example=hot-lead');
+    await runToEnd(page);
+    await expectScreenshotMatches(page, `simulator-${size}`);
+  });
+
+  it('the simulator with the Report dock open', async () => {
+    const page = await open(viewport, '/simulator?example=hot-lead');
+    await runToEnd(page);
+    await openDock(page, 'Report');
+    await page.locator('.workspace-dock').waitFor();
+    await expectScreenshotMatches(page, `simulator-report-${size}`);
+  });
+
+  it('the Messages view with a short conversation', async () => {
+    const page = await open(viewport);
+    await newFromExample(page, '24h follow-up');
+    await goTo(page, 'Messages');
+    await page.getByRole('radiogroup', { name: 'Speed' }).getByRole('radio', { name: 'Pause' }).click();
+    await page.getByLabel('Working as').selectOption({ label: 'Alice — Agent' });
+    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Omar/ }).click();
+    await page.getByRole('heading', { name: 'Omar', level: 2 }).waitFor();
+    const composer = page.getByRole('form', { name: 'Write a message' });
+    await composer.getByRole('radio', { name: /\(contact\)$/ }).check();
+    await composer.getByRole('textbox').fill('Hi, do you ship to Norway?');
+    await composer.getByRole('button', { name: 'Send' }).click();
+    await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes("Thanks for your message, Omar!"));
+    // The session's clock ran for a moment before Pause: its reading is the one thing left to chance.
+    await expectScreenshotMatches(page, `messages-${size}`, { mask: [page.getByTestId('virtual-time'), page.getByTestId('virtual-offset')] });
+  });
+});
