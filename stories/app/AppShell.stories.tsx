@@ -7,6 +7,7 @@ import { createAppStore } from '../../src/state/appStore.ts';
 import type { NewNotice } from '../../src/state/uiSlice.ts';
 import { bundledExampleLibrary } from '../fixtures/bundledExamples.ts';
 import { createStoryPersistence } from '../fixtures/storyPersistence.ts';
+import { fullWindow } from '../fixtures/fullWindow.tsx';
 
 interface ShellArgs {
   /** The address the app opens at. */
@@ -29,6 +30,7 @@ const meta = {
   title: 'App/Shell',
   component: ShellAt,
   parameters: { layout: 'fullscreen' },
+  decorators: [fullWindow],
 } satisfies Meta<typeof ShellAt>;
 
 export default meta;
@@ -80,7 +82,9 @@ export const Simulator: Story = {
   args: { path: '/simulator?example=follow-up&script=reply-at-the-same-second' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByText('Workflow 24h follow-up stopped: incoming message')).toBeVisible(), { timeout: 5000 });
+    // The stop is in the contact's transcript once the script has played.
+    await userEvent.click(await canvas.findByRole('button', { name: 'Run to end' }, { timeout: 5000 }));
+    await waitFor(() => expect(within(canvas.getByRole('log')).getByText('Workflow 24h follow-up stopped: incoming message')).toBeVisible(), { timeout: 5000 });
     await expect(currentNavItem(canvasElement)).toBe('Simulator');
   },
 };

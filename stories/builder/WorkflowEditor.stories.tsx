@@ -5,6 +5,7 @@ import { createWorkflow, saveVersion } from '../../src/persistence/workflowRepos
 import type { ExitflowDb } from '../../src/persistence/db.ts';
 import { StoryApp } from '../fixtures/StoryApp.tsx';
 import { followUpRecord } from '../fixtures/storedWorkflows.ts';
+import { fullWindow } from '../fixtures/fullWindow.tsx';
 
 const at = Date.UTC(2026, 10, 20, 9, 30);
 
@@ -34,6 +35,7 @@ const meta = {
   title: 'Builder/WorkflowEditor',
   component: BuilderOnFollowUp,
   parameters: { layout: 'fullscreen' },
+  decorators: [fullWindow],
 } satisfies Meta<typeof BuilderOnFollowUp>;
 
 export default meta;
