@@ -97,6 +97,16 @@ describe.each(SIZES)('each main screen looks as its reference at $width×$height
     await expectScreenshotMatches(page, `simulator-report-${size}`);
   });
 
+  it('the script editor, over the simulator of a stored Workflow', async () => {
+    const page = await open(viewport);
+    await newFromExample(page, '24h follow-up');
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.getByRole('group', { name: 'Playback' }).waitFor();
+    await page.getByRole('button', { name: 'New script' }).click();
+    await page.getByRole('region', { name: 'Script editor' }).waitFor();
+    await expectScreenshotMatches(page, `script-editor-${size}`);
+  });
+
   it('the Messages view with a short conversation', async () => {
     const page = await open(viewport);
     await newFromExample(page, '24h follow-up');
