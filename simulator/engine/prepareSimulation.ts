@@ -27,6 +27,14 @@ export function prepareSimulation(input: PrepareInput): Prepared {
     problems.push({ source: 'workflow', index: LIMITS.workflows, path: '$', message: `At most ${LIMITS.workflows.toLocaleString('en-US')} Workflows can be simulated together (${input.workflows.length.toLocaleString('en-US')} given)` });
   if (input.until !== undefined && !(input.until >= 0 && input.until <= LIMITS.horizonMs))
     problems.push({ source: 'script', index: 0, path: '$', message: `The simulation's end must be between +0 and ${formatOffset(LIMITS.horizonMs)} (ten years), not ${formatOffset(input.until)}` });
+  const contacts = input.script.population?.contacts ?? input.script.contacts.length;
+  if (contacts * input.workflows.length > LIMITS.contactWorkflowPairs)
+    problems.push({
+      source: 'script',
+      index: 0,
+      path: input.script.population ? '$.population.contacts' : '$.contacts',
+      message: `${contacts.toLocaleString('en-US')} contacts × ${input.workflows.length.toLocaleString('en-US')} Workflows is more than the ${LIMITS.contactWorkflowPairs.toLocaleString('en-US')} contact–Workflow pairs one simulation holds: simulate fewer Workflows together, or fewer contacts`,
+    });
   const ids = new Map<string, number>();
   input.workflows.forEach((workflow, index) => {
     const clash = ids.get(workflow.id);

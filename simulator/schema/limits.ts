@@ -28,6 +28,12 @@ export const LIMITS = {
   populationContacts: 1_000_000,
   /** Events a population plays in all: its contacts × its template's events (a contact's order is kept). */
   populationEvents: 10_000_000,
+  /**
+   * Contacts × Workflows of one simulation: the contact table keeps a run slot per pair (4 bytes
+   * each, twice), so this bounds it at 160 MB; a million contacts against a thousand Workflows
+   * would have asked for 8 GB and hung filling it.
+   */
+  contactWorkflowPairs: 20_000_000,
   /** Events and expectations of a script. */
   events: 100_000,
   expectations: 10_000,

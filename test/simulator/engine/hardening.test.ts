@@ -152,6 +152,30 @@ describe('Workflows past the trace column (item 7)', () => {
     if (!prepared.ok) expect(prepared.problems[0]).toMatchObject({ path: '$', message: 'At most 1,000 Workflows can be simulated together (1,001 given)' });
   });
 
+  it('refuses a population × Workflows that the contact table cannot hold, at once and with its path (it hung filling 8 GB)', () => {
+    const many = Array.from({ length: 999 }, (_, i) => ({ ...followUpWorkflow(), id: `w${i}`, name: `W${i}` }));
+    const population = script({
+      contacts: [{ id: 'lead' }],
+      events: [{ at: '+0', contact: 'lead', type: 'contact.message', text: 'hi' }],
+      population: { contacts: 1_000_000, jitter: '90s', seed: 1 },
+    });
+    const started = performance.now();
+    const prepared = prepareSimulation({ workflows: many, script: population });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(prepared.ok).toBe(false);
+    if (!prepared.ok)
+      expect(prepared.problems).toContainEqual({
+        source: 'script',
+        index: 0,
+        path: '$.population.contacts',
+        message: '1,000,000 contacts × 999 Workflows is more than the 20,000,000 contact–Workflow pairs one simulation holds: simulate fewer Workflows together, or fewer contacts',
+      });
+    // At the limit it is taken: 20,000 contacts × 1,000 Workflows.
+    const atLimit = script({ contacts: [{ id: 'lead' }], events: [], population: { contacts: 20_000, jitter: '0s', seed: 1 } });
+    const thousand = Array.from({ length: 1000 }, (_, i) => ({ ...followUpWorkflow(), id: `w${i}`, name: `W${i}` }));
+    expect(prepareSimulation({ workflows: thousand, script: atLimit }).ok).toBe(true);
+  });
+
   it('names the 1,000th Workflow right in its trace entries', () => {
     const many = Array.from({ length: 1000 }, (_, i) => ({ ...followUpWorkflow(), id: `w${i}`, name: `W${i}` }));
     const base = script({ contacts: [{ id: 'dana' }], events: [{ at: '+0', contact: 'dana', type: 'contact.message', text: 'hi' }] });
