@@ -18,6 +18,7 @@ import { chromium, type Locator, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { median } from './measure.ts';
 import { percentile } from './persistenceBench.ts';
+import { requireChromium } from '../support/requireChromium.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -94,7 +95,7 @@ export async function benchSettingsClicks(rounds: number, gapMs = 250): Promise<
     await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } });
     const server = await preview({ root, configFile: false, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: requireChromium(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     try {
