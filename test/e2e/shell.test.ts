@@ -3,6 +3,7 @@ import { useAppSession } from './support/appSession.ts';
 import { scanWithAxe } from './support/axe.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { readToasts, waitForToast } from './support/toasts.ts';
+import { openDock } from './support/simulator.ts';
 
 const session = useAppSession();
 
@@ -11,7 +12,7 @@ const SCREENS = [
   { name: 'overview', path: '/', title: 'Workflows', nav: 'Workflows', shows: 'No Workflows yet' },
   { name: 'builder', path: '/builder', title: 'Builder', nav: 'Builder', shows: 'No Workflow open' },
   { name: 'messages', path: '/messages', title: 'Messages', nav: 'Messages', shows: 'No Workflow can run yet' },
-  { name: 'simulator', path: '/simulator', title: 'Simulator', nav: 'Simulator', shows: '3 of 3 expectations hold' },
+  { name: 'simulator', path: '/simulator', title: 'Simulator', nav: 'Simulator', shows: 'Expectations: all 3 hold' },
 ] as const;
 
 describe('the app shell', () => {
@@ -22,7 +23,7 @@ describe('the app shell', () => {
     expect(await page.title()).toBe(`${screen.title} · exitflow`);
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.locator('[aria-current="page"]').allTextContents()).toEqual([screen.nav]);
-    // As a person sees it on a 1280×900 screen; the simulator's is the README's picture.
+    // As a person sees it on a 1280×900 screen.
     await saveScreenshot(page, `screen-${screen.name}`, { fullPage: false });
     expect(await scanWithAxe(page)).toEqual([]);
   });
@@ -42,6 +43,7 @@ describe('the app shell', () => {
 
   it('keeps the chosen example and script in the address, so a reload lands on the same simulation', async () => {
     const page = await session.open({ path: '/simulator' });
+    await openDock(page, 'Report');
     await page.getByRole('table', { name: 'Trace' }).waitFor();
     await page.getByLabel('Situation').selectOption({ label: '24h follow-up' });
     await page.getByLabel('Script').selectOption({ label: 'Same instant: a reply in the very second the follow-up is due wins' });
@@ -53,6 +55,8 @@ describe('the app shell', () => {
       'reply-at-the-same-second',
     ]);
     await page.reload();
+    // The dock is the screen's, not the address's: it starts folded again.
+    await openDock(page, 'Report');
     await page.getByRole('heading', { name: 'Same instant: a reply in the very second the follow-up is due wins', exact: true }).waitFor();
     expect(await page.getByLabel('Situation').inputValue()).toBe('follow-up');
   });
@@ -60,6 +64,7 @@ describe('the app shell', () => {
   it('says which example is unknown when a link names one that does not exist, and shows the first', async () => {
     const page = await session.open({ path: '/simulator?example=gone&script=nothing' });
     await page.getByRole('status').filter({ hasText: 'There is no example “gone”; showing Hot lead.' }).waitFor();
+    await openDock(page, 'Report');
     await page.getByRole('table', { name: 'Trace' }).waitFor();
     expect(await page.getByLabel('Situation').inputValue()).toBe('hot-lead');
   });
