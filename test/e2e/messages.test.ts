@@ -10,6 +10,7 @@ import { scanWithAxe } from './support/axe.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { dumpIndexedDb } from './support/indexedDb.ts';
 import { waitForToast } from './support/toasts.ts';
+import { write } from './support/inbox.ts';
 
 const session = useAppSession();
 const root = join(import.meta.dirname, '../..');
@@ -32,14 +33,6 @@ async function openInbox(page: Page, user: string, contact: string): Promise<voi
   await page.getByLabel('Working as').selectOption({ label: user });
   await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: new RegExp(`^${contact}`) }).click();
   await page.getByRole('heading', { name: contact, level: 2 }).waitFor();
-}
-
-async function write(page: Page, as: 'agent' | 'contact', text: string): Promise<void> {
-  const composer = page.getByRole('form', { name: 'Write a message' });
-  await composer.getByRole('radio', { name: as === 'contact' ? /\(contact\)$/ : /\(agent\)$/ }).check();
-  await composer.getByRole('textbox').fill(text);
-  await composer.getByRole('button', { name: 'Send' }).click();
-  await page.waitForFunction((sent) => document.querySelector('[role="log"]')?.textContent?.includes(sent), text);
 }
 
 async function pause(page: Page): Promise<void> {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
 import { scanWithAxe } from './support/axe.ts';
 import { saveScreenshot } from './support/browser.ts';
+import { write } from './support/inbox.ts';
 
 const session = useAppSession();
 
@@ -26,14 +27,6 @@ async function openFollowUpInbox(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Omar/ }).click();
   await page.getByRole('heading', { name: 'Omar', level: 2 }).waitFor();
   await page.getByRole('radiogroup', { name: 'Speed' }).getByRole('radio', { name: 'Pause' }).click();
-}
-
-async function write(page: Page, as: 'agent' | 'contact', text: string): Promise<void> {
-  const composer = page.getByRole('form', { name: 'Write a message' });
-  await composer.getByRole('radio', { name: as === 'contact' ? /\(contact\)$/ : /\(agent\)$/ }).check();
-  await composer.getByRole('textbox').fill(text);
-  await composer.getByRole('button', { name: 'Send' }).click();
-  await page.waitForFunction((sent) => document.querySelector('[role="log"]')?.textContent?.includes(sent), text);
 }
 
 /** What a person sees of the page's frame: whether anything left the window or scrolled it. */
