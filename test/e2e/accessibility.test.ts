@@ -208,11 +208,15 @@ describe('accessibility with menus and dialogs open (issue 14: axe, landmarks, f
     const problems = refused.getByRole('list', { name: 'Problems' }).getByRole('button');
 
     // The Problems panel names them apart.
-    expect(await page.getByRole('region', { name: 'Problems' }).getByRole('button', { name: /has no message text/ }).allTextContents()).toEqual([
+    const listed = page.getByRole('region', { name: 'Problems' }).getByRole('button', { name: /has no message text/ });
+    await listed.nth(1).waitFor();
+    expect(await listed.allTextContents()).toEqual([
       '"Send message" has no message text (step 1)',
       '"Send message" has no message text (step 2)',
     ]);
     await publish.click();
+    // Publish validates before the dialog opens: wait for it (allTextContents does not wait).
+    await problems.first().waitFor();
     expect(await problems.allTextContents()).toEqual([
       '"Send message" has no message text (step 1)',
       '"Send message" has no message text (step 2)',
