@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
-import { launchBrowser, openApp, screenshotOnFailure, type OpenedApp } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { useAppSession } from './support/appSession.ts';
 import { expectScreenshotMatches } from './support/matchScreenshot.ts';
-import { startPreviewServer, type PreviewServer } from './support/server.ts';
 import { openDock } from './support/simulator.ts';
 
 /**
@@ -20,34 +19,15 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ];
 
-let server: PreviewServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-let app: OpenedApp | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startPreviewServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async ({ task }) => {
-  await screenshotOnFailure(task, app?.page);
-  await context?.close();
-  context = undefined;
-  app = undefined;
-});
+const session = useAppSession();
 
 /** The app in a fresh context of this size, in UTC and US English, its clock frozen, motion reduced. */
-async function open(viewport: { width: number; height: number }, path = '/'): Promise<Page> {
-  if (!browser || !server) throw new Error('The browser or the preview server did not start');
-  context = await browser.newContext({ viewport, deviceScaleFactor: 1, timezoneId: 'UTC', locale: 'en-US', reducedMotion: 'reduce' });
-  app = await openApp(browser, server.url, { path, context, prepare: (page) => page.clock.setFixedTime(FROZEN_NOW) });
-  return app.page;
-}
+const open = (viewport: { width: number; height: number }, path = '/'): Promise<Page> =>
+  session.open({
+    path,
+    contextOptions: { viewport, timezoneId: 'UTC', locale: 'en-US', reducedMotion: 'reduce' },
+    prepare: (page) => page.clock.setFixedTime(FROZEN_NOW),
+  });
 
 const goTo = (page: Page, link: 'Workflows' | 'Messages') => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { requireChromium } from '../../support/requireChromium.ts';
 
 /** Where screenshots go (git-ignored). */
@@ -51,6 +51,8 @@ export interface OpenOptions {
   readonly prepare?: (page: Page) => Promise<unknown>;
   /** Open in this context (e.g. a second tab of the same browser) instead of a fresh one. */
   readonly context?: BrowserContext;
+  /** For the fresh context: its size, zone, locale, motion… on top of 1280×900 at scale 1. */
+  readonly contextOptions?: BrowserContextOptions;
 }
 
 /**
@@ -59,7 +61,7 @@ export interface OpenOptions {
  */
 export async function openApp(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedApp> {
   const ownContext = !options.context;
-  const context = options.context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 }));
+  const context = options.context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, ...options.contextOptions }));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
