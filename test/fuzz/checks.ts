@@ -370,6 +370,13 @@ function makeIo(io: Io, restricted: ReadonlySet<string>): { stdout(text: string)
   };
 }
 
+/** The ids of restricted users in a script that mutations may have broken anywhere (users can be a number). */
+function restrictedUserIds(script: unknown): Set<string> {
+  const users = typeof script === 'object' && script !== null ? (script as { users?: unknown }).users : undefined;
+  if (!Array.isArray(users)) return new Set();
+  return new Set(users.filter((u): u is { id: string; restricted: true } => typeof u === 'object' && u !== null && (u as { restricted?: unknown }).restricted === true && typeof (u as { id?: unknown }).id === 'string').map((u) => u.id));
+}
+
 export async function checkCli(input: CliCase): Promise<Outcome> {
   const dir = mkdtempSync(join(tmpdir(), 'exitflow-fuzz-'));
   try {
@@ -383,7 +390,7 @@ export async function checkCli(input: CliCase): Promise<Outcome> {
     const scriptFile = join(dir, 'script.json');
     writeFileSync(scriptFile, input.scriptText ?? JSON.stringify(world.script));
     const argv = buildCliArgs(input, files, scriptFile, dir);
-    const restricted = new Set(((world.script as { users?: { id: string; restricted?: boolean }[] }).users ?? []).filter((u) => u.restricted === true).map((u) => u.id));
+    const restricted = restrictedUserIds(world.script);
     const io: Io = { err: [], stackLine: null, restrictedStop: null };
     const code = runSimulate(argv, makeIo(io, restricted));
     const stderr = io.err.join('');
