@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { browserHistory } from './app/routing/history.ts';
-import { createExampleLibrary } from './examples/exampleLibrary.ts';
-import { createFetchText } from './examples/fetchText.ts';
+import { browserHistory } from './routing/history.ts';
+import { createExampleLibrary } from './parts/examples/exampleLibrary.ts';
+import { createFetchText } from './parts/examples/fetchText.ts';
 import { browserPageEvents, connectPersistence } from './persistence/connectPersistence.ts';
 import { createDb } from './persistence/db.ts';
 import { restoreLastView } from './persistence/restoreLastView.ts';

@@ -1,13 +1,13 @@
 import type { AppStore } from '../state/appStore.ts';
 import { StoreProvider } from '../state/StoreProvider.tsx';
-import type { ExampleLibrary } from '../examples/exampleLibrary.ts';
-import { LiveSessionProvider } from '../messages/live/LiveSessionProvider.tsx';
+import type { ExampleLibrary } from '../parts/examples/exampleLibrary.ts';
+import { LiveSessionProvider } from '../screens/messages/live/LiveSessionProvider.tsx';
 import { PersistenceProvider, type Persistence } from '../persistence/PersistenceProvider.tsx';
 import { AppShell } from './AppShell.tsx';
 import { AppRoutes } from './AppRoutes.tsx';
-import { RememberShownScreen } from './routing/RememberShownScreen.tsx';
-import type { AppHistory } from './routing/history.ts';
-import { RouterProvider } from './routing/Router.tsx';
+import { RememberShownScreen } from './RememberShownScreen.tsx';
+import type { AppHistory } from '../routing/history.ts';
+import { RouterProvider } from '../routing/Router.tsx';
 
 /** What the app runs on, passed in so stories and tests can give their own. */
 export interface AppServices {

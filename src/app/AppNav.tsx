@@ -1,7 +1,7 @@
 import { FlaskConical, LayoutList, MessagesSquare, PencilRuler } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Link, useRoute } from './routing/Router.tsx';
-import { SCREEN_HOME, type Screen } from './routing/routes.ts';
+import { Link, useRoute } from '../routing/Router.tsx';
+import { SCREEN_HOME, type Screen } from '../routing/routes.ts';
 
 const ITEMS: readonly { readonly screen: Exclude<Screen, 'not-found'>; readonly label: string; readonly icon: ReactNode }[] = [
   { screen: 'overview', label: 'Workflows', icon: <LayoutList size={18} aria-hidden /> },

@@ -1,11 +1,11 @@
-import { BuilderScreen } from '../builder/BuilderScreen.tsx';
-import type { ExampleLibrary } from '../examples/exampleLibrary.ts';
-import { MessagesScreen } from '../messages/MessagesScreen.tsx';
-import { OverviewScreen } from '../overview/OverviewScreen.tsx';
-import { SimulatorScreen } from '../simulation/SimulatorScreen.tsx';
+import { BuilderScreen } from '../screens/builder/BuilderScreen.tsx';
+import type { ExampleLibrary } from '../parts/examples/exampleLibrary.ts';
+import { MessagesScreen } from '../screens/messages/MessagesScreen.tsx';
+import { OverviewScreen } from '../screens/overview/OverviewScreen.tsx';
+import { SimulatorScreen } from '../screens/simulation/SimulatorScreen.tsx';
 import { NotFoundScreen } from './NotFoundScreen.tsx';
-import { ReopenedNotice } from './routing/ReopenedNotice.tsx';
-import { useRoute } from './routing/Router.tsx';
+import { ReopenedNotice } from './ReopenedNotice.tsx';
+import { useRoute } from '../routing/Router.tsx';
 
 /** The screen of the current route; keyed by screen so each starts fresh (and its error boundary too). */
 export function AppRoutes({ library }: { library: ExampleLibrary }) {

@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useAppStore } from '../state/StoreProvider.tsx';
 import { AppNav } from './AppNav.tsx';
 import { listenForBackgroundErrors } from './backgroundErrors.ts';
-import { Link } from './routing/Router.tsx';
+import { Link } from '../routing/Router.tsx';
 import { Toaster } from './Toaster.tsx';
 
 /**

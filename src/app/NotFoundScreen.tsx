@@ -1,7 +1,7 @@
 import { SearchX } from 'lucide-react';
-import { EmptyState } from './EmptyState.tsx';
-import { Link } from './routing/Router.tsx';
-import { Screen } from './Screen.tsx';
+import { EmptyState } from '../ui/EmptyState.tsx';
+import { Link } from '../routing/Router.tsx';
+import { Screen } from '../ui/Screen.tsx';
 
 /** A URL that names no screen: say which, and offer the way home. */
 export function NotFoundScreen({ path }: { path: string }) {

@@ -1,7 +1,7 @@
 import type { AppStore } from '../state/appStore.ts';
 import { hasUnsavedEdits } from '../state/documentSlice.ts';
 import type { ExitflowDb } from './db.ts';
-import { describeStorageFailure, type StorageFailure } from './storageError.ts';
+import { describeStorageFailure, type StorageFailure } from '../model/storageError.ts';
 import { saveWorkflow } from './workflowRepository.ts';
 
 /** Autosave writes this long after the last edit. */

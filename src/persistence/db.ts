@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { LastViewRecord, LiveSessionRecord, ScriptRecord, VersionRecord, WorkflowRecord } from './records.ts';
+import type { LastViewRecord, LiveSessionRecord, ScriptRecord, VersionRecord, WorkflowRecord } from '../model/records.ts';
 
 /** The database's name in the browser. */
 export const DB_NAME = 'exitflow';

@@ -1,5 +1,5 @@
 import type { ExitflowDb } from './db.ts';
-import { lastViewRecordSchema, type LastViewRecord } from './records.ts';
+import { lastViewRecordSchema, type LastViewRecord } from '../model/records.ts';
 
 type ViewChange = Partial<Omit<LastViewRecord, 'key' | 'savedAt'>> & Pick<LastViewRecord, 'savedAt'>;
 

@@ -1,6 +1,6 @@
 import type { Script } from '../../simulator/schema/script.ts';
 import type { ExitflowDb } from './db.ts';
-import { liveSessionRecordSchema, type LiveSessionRecord } from './records.ts';
+import { liveSessionRecordSchema, type LiveSessionRecord } from '../model/records.ts';
 import type { TabLocks } from './tabLocks.ts';
 
 /*

@@ -1,7 +1,7 @@
 import { parseJson, parseScriptDocument, type ParseResult } from '../../simulator/schema/parseDocument.ts';
 import { LIMITS } from '../../simulator/schema/limits.ts';
 import type { Script } from '../../simulator/schema/script.ts';
-import { fileSlug } from '../app/fileSlug.ts';
+import { fileSlug } from '../common/fileSlug.ts';
 
 /** The largest script file read: the same cap as the command line's (simulator/schema/limits.ts). */
 export const MAX_SCRIPT_FILE_BYTES = LIMITS.scriptFileBytes;

@@ -1,7 +1,7 @@
 import { formatJsonPath, parseJson, parseWorkflowDocument, type ParseResult } from '../../simulator/schema/parseDocument.ts';
 import { LIMITS } from '../../simulator/schema/limits.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
-import { fileSlug } from '../app/fileSlug.ts';
+import { fileSlug } from '../common/fileSlug.ts';
 import { isStructuralProblem } from '../../simulator/validate/structuralProblems.ts';
 import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
 

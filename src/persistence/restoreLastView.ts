@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { AppHistory } from '../app/routing/history.ts';
-import { parseRoute, routeHref } from '../app/routing/routes.ts';
+import type { AppHistory } from '../routing/history.ts';
+import { parseRoute, routeHref } from '../routing/routes.ts';
 import type { ExitflowDb } from './db.ts';
 import { readLastView } from './lastView.ts';
-import type { LastViewRecord } from './records.ts';
+import type { LastViewRecord } from '../model/records.ts';
 
 const SESSION_KEY = 'exitflow.session';
 const REOPENED_KEY = 'exitflow.reopened';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseScriptDocument } from '../../simulator/schema/parseDocument.ts';
 import type { Script } from '../../simulator/schema/script.ts';
 import type { ExitflowDb } from './db.ts';
-import type { ScriptRecord } from './records.ts';
+import type { ScriptRecord } from '../model/records.ts';
 import type { UnreadableRecord } from './workflowRepository.ts';
 
 const storedShape = z.object({

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { readLastView } from './lastView.ts';
-import type { LastViewRecord } from './records.ts';
-import type { VersionRecord } from './records.ts';
+import type { LastViewRecord } from '../model/records.ts';
+import type { VersionRecord } from '../model/records.ts';
 import { usePersistence } from './PersistenceProvider.tsx';
 import { listScripts, type ScriptList } from './scriptRepository.ts';
-import { describeStorageFailure } from './storageError.ts';
+import { describeStorageFailure } from '../model/storageError.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { listVersions, listWorkflowDocuments, listWorkflows, readWorkflow, type RecordRead, type WorkflowList } from './workflowRepository.ts';
 

@@ -3,9 +3,9 @@ import type { Script } from '../../simulator/schema/script.ts';
 import { useAppStoreApi } from '../state/StoreProvider.tsx';
 import type { ExitflowDb } from './db.ts';
 import { claimLiveSession, clearLiveSession, pruneLiveSessions, readLiveSession, saveLiveSession, saveLiveSessionTime, saveLiveSessionUser } from './liveSessionRepository.ts';
-import type { LiveSessionRecord } from './records.ts';
+import type { LiveSessionRecord } from '../model/records.ts';
 import { usePersistence } from './PersistenceProvider.tsx';
-import { describeStorageFailure } from './storageError.ts';
+import { describeStorageFailure } from '../model/storageError.ts';
 import { browserTabLocks } from './tabLocks.ts';
 
 /** Where a tab remembers its session's key across reloads (per database: stories have their own). */

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import type { ParseResult } from '../../simulator/schema/parseDocument.ts';
 import type { Script } from '../../simulator/schema/script.ts';
-import { downloadText } from '../app/downloadText.ts';
+import { downloadText } from '../common/downloadText.ts';
 import { useAppStoreApi } from '../state/StoreProvider.tsx';
 import { usePersistence } from './PersistenceProvider.tsx';
 import { readScriptFile, scriptFileName, scriptFileText, scriptFileTooLarge } from './readScriptFile.ts';
-import type { ScriptRecord } from './records.ts';
+import type { ScriptRecord } from '../model/records.ts';
 import { createScript, deleteScript, readScriptRecord, restoreScript, saveScript, type ScriptSaveOutcome } from './scriptRepository.ts';
-import { describeStorageFailure } from './storageError.ts';
+import { describeStorageFailure } from '../model/storageError.ts';
 
 /**
  * What screens do with the scripts saved with a Workflow. A failed write is reported as a toast

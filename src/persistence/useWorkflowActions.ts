@@ -4,13 +4,13 @@ import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
 import type { WorkflowSettings } from '../../simulator/schema/settings.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
-import { downloadText } from '../app/downloadText.ts';
+import { downloadText } from '../common/downloadText.ts';
 import { useAppStoreApi } from '../state/StoreProvider.tsx';
 import { usePersistence } from './PersistenceProvider.tsx';
 import { readWorkflowFile, workflowFileName, workflowFileText } from './readWorkflowFile.ts';
-import type { WorkflowRecord } from './records.ts';
+import type { WorkflowRecord } from '../model/records.ts';
 import { rememberView } from './lastView.ts';
-import { describeStorageFailure } from './storageError.ts';
+import { describeStorageFailure } from '../model/storageError.ts';
 import {
   createWorkflow,
   deleteWorkflow,

@@ -3,7 +3,7 @@ import { parseWorkflowDocument } from '../../simulator/schema/parseDocument.ts';
 import type { TriggerType } from '../../simulator/schema/trigger.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import type { ExitflowDb } from './db.ts';
-import { versionKindSchema, workflowRecordSchema, type ScriptRecord, type VersionKind, type VersionRecord, type WorkflowRecord } from './records.ts';
+import { versionKindSchema, workflowRecordSchema, type ScriptRecord, type VersionKind, type VersionRecord, type WorkflowRecord } from '../model/records.ts';
 
 /** Automatic snapshots are taken while editing at most this often, and this many are kept per Workflow. */
 export const AUTO_SNAPSHOT_INTERVAL_MS = 10 * 60 * 1000;

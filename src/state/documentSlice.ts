@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
-import type { WorkflowRecord } from '../persistence/records.ts';
-import type { StorageFailure } from '../persistence/storageError.ts';
+import type { WorkflowRecord } from '../model/records.ts';
+import type { StorageFailure } from '../model/storageError.ts';
 
 /** How many edits Undo can go back. */
 export const UNDO_LIMIT = 200;

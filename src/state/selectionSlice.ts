@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Fragment } from '../builder/editing/workflowEdits.ts';
+import type { Fragment } from '../model/workflowEdits.ts';
 
 /** What is selected on the builder's canvas: the inspector, the problems list and the commands read it. */
 export interface Selection {

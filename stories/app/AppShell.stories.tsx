@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { App } from '../../src/app/App.tsx';
-import { memoryHistory } from '../../src/app/routing/history.ts';
+import { memoryHistory } from '../../src/routing/history.ts';
 import { createAppStore } from '../../src/state/appStore.ts';
 import type { NewNotice } from '../../src/state/uiSlice.ts';
 import { bundledExampleLibrary } from '../fixtures/bundledExamples.ts';

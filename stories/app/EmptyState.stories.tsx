@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Inbox } from 'lucide-react';
 import { expect, within } from 'storybook/test';
-import { EmptyState } from '../../src/app/EmptyState.tsx';
+import { EmptyState } from '../../src/ui/EmptyState.tsx';
 
 const meta = {
   title: 'App/EmptyState',

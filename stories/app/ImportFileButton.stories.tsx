@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { ImportFileButton } from '../../src/app/ImportFileButton.tsx';
+import { ImportFileButton } from '../../src/ui/ImportFileButton.tsx';
 import { useWorkflowActions } from '../../src/persistence/useWorkflowActions.ts';
 import { StoryApp } from '../fixtures/StoryApp.tsx';
 import { followUpRecord } from '../fixtures/storedWorkflows.ts';

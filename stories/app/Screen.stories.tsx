@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, within } from 'storybook/test';
-import { Screen } from '../../src/app/Screen.tsx';
+import { Screen } from '../../src/ui/Screen.tsx';
 
 /** Throws while `broken` is set: a screen whose content crashed. */
 function Fragile({ broken }: { broken: boolean }) {

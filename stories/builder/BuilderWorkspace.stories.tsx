@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { BuilderWorkspace } from '../../src/builder/BuilderWorkspace.tsx';
+import { BuilderWorkspace } from '../../src/screens/builder/BuilderWorkspace.tsx';
 import type { AppStore } from '../../src/state/appStore.ts';
 import { useAppStore } from '../../src/state/StoreProvider.tsx';
 import { StoryApp } from '../fixtures/StoryApp.tsx';

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
-import { Inspector } from '../../src/builder/inspector/Inspector.tsx';
+import { Inspector } from '../../src/screens/builder/inspector/Inspector.tsx';
 import { useAppStore } from '../../src/state/StoreProvider.tsx';
 import { buildWorkflow, steps } from '../../test/harness/workflowFixtures.ts';
 import { StoryApp } from '../fixtures/StoryApp.tsx';

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import type { NodeStat } from '../../simulator/schema/playback.ts';
 import type { NodeRunState, RunOnCanvas } from '../../simulator/trace/nodeRunStates.ts';
-import { SimulationCanvas } from '../../src/simulation/canvas/SimulationCanvas.tsx';
+import { SimulationCanvas } from '../../src/screens/simulation/canvas/SimulationCanvas.tsx';
 import { buildWorkflow, steps, type StepInput } from '../../test/harness/workflowFixtures.ts';
 
 const HOUR = 3_600_000;

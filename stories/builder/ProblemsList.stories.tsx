@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
-import { ProblemsList } from '../../src/builder/ProblemsList.tsx';
+import { ProblemsList } from '../../src/screens/builder/ProblemsList.tsx';
 import { buildWorkflow, exitOn, followUpWorkflow, steps } from '../../test/harness/workflowFixtures.ts';
 
 /**

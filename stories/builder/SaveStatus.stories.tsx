@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { SaveStatus } from '../../src/builder/SaveStatus.tsx';
+import { SaveStatus } from '../../src/screens/builder/SaveStatus.tsx';
 import type { AppStore } from '../../src/state/appStore.ts';
 import { StoryApp } from '../fixtures/StoryApp.tsx';
 import { followUpRecord } from '../fixtures/storedWorkflows.ts';

@@ -4,10 +4,10 @@ import '@xyflow/react/dist/style.css';
 import { expect, waitFor, within } from 'storybook/test';
 import { stepSchema, type StepType } from '../../simulator/schema/step.ts';
 import { triggerSchema } from '../../simulator/schema/trigger.ts';
-import type { WorkflowFlowNode } from '../../src/builder/canvas/flowElements.ts';
-import { StepNode } from '../../src/builder/canvas/StepNode.tsx';
-import { TriggerNode } from '../../src/builder/canvas/TriggerNode.tsx';
-import { NODE_SIZE } from '../../src/builder/editing/autoLayout.ts';
+import type { WorkflowFlowNode } from '../../src/parts/canvas/flowElements.ts';
+import { StepNode } from '../../src/parts/canvas/StepNode.tsx';
+import { TriggerNode } from '../../src/parts/canvas/TriggerNode.tsx';
+import { NODE_SIZE } from '../../src/parts/canvas/autoLayout.ts';
 import { steps, type StepInput, type TriggerInput } from '../../test/harness/workflowFixtures.ts';
 
 /** The canvas's node types, as WorkflowCanvas declares them (once, at module level). */

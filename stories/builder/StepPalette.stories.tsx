@@ -1,8 +1,8 @@
 import { DndContext, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { StepPalette } from '../../src/builder/palette/StepPalette.tsx';
-import { STEP_KINDS } from '../../src/builder/steps/stepKinds.ts';
+import { StepPalette } from '../../src/screens/builder/palette/StepPalette.tsx';
+import { STEP_KINDS } from '../../src/parts/canvas/steps/stepKinds.ts';
 
 const GROUPS = ['Messages', 'Timing', 'Logic', 'Contact', 'Conversation', 'Flow'] as const;
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { StorageBanner } from '../../src/builder/StorageBanner.tsx';
+import { StorageBanner } from '../../src/screens/builder/StorageBanner.tsx';
 import type { AppStore } from '../../src/state/appStore.ts';
 import { StoryApp } from '../fixtures/StoryApp.tsx';
 import { followUpRecord } from '../fixtures/storedWorkflows.ts';

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { BuilderScreen } from '../../src/builder/BuilderScreen.tsx';
+import { BuilderScreen } from '../../src/screens/builder/BuilderScreen.tsx';
 import { createWorkflow, saveVersion } from '../../src/persistence/workflowRepository.ts';
 import type { ExitflowDb } from '../../src/persistence/db.ts';
 import { StoryApp } from '../fixtures/StoryApp.tsx';

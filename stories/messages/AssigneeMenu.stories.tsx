@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, screen, userEvent, within } from 'storybook/test';
-import { AssigneeMenu } from '../../src/messages/conversation/AssigneeMenu.tsx';
-import '../../src/messages/messages.css';
+import { AssigneeMenu } from '../../src/screens/messages/conversation/AssigneeMenu.tsx';
+import '../../src/screens/messages/messages.css';
 import { cast } from './messagesFixtures.ts';
 
 /** Assigning the conversation by hand: what can meet the "Manual assignment" exit condition. */

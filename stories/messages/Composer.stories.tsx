@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { Composer } from '../../src/messages/conversation/Composer.tsx';
-import '../../src/messages/messages.css';
+import { Composer } from '../../src/screens/messages/conversation/Composer.tsx';
+import '../../src/screens/messages/messages.css';
 
 /** Writing into the conversation, as the agent or as the contact. */
 const meta = {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { ContactList } from '../../src/messages/inbox/ContactList.tsx';
-import '../../src/messages/messages.css';
+import { ContactList } from '../../src/screens/messages/inbox/ContactList.tsx';
+import '../../src/screens/messages/messages.css';
 import { cast, contactRowsOf, danaWritesIn, MINUTE, playSession } from './messagesFixtures.ts';
 
 /**

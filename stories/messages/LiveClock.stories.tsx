@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { LiveClock } from '../../src/messages/clock/LiveClock.tsx';
-import '../../src/messages/messages.css';
+import { LiveClock } from '../../src/screens/messages/clock/LiveClock.tsx';
+import '../../src/screens/messages/messages.css';
 import { danaWritesIn, HOUR, MINUTE, playSession, startEpochMs, timeZone } from './messagesFixtures.ts';
 
 /** An hour and a half after Dana wrote in: the next timer is the 24h follow-up's. */

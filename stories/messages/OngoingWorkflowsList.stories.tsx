@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
-import { OngoingWorkflowsList } from '../../src/messages/conversation/OngoingWorkflowsList.tsx';
-import '../../src/messages/messages.css';
+import { OngoingWorkflowsList } from '../../src/screens/messages/conversation/OngoingWorkflowsList.tsx';
+import '../../src/screens/messages/messages.css';
 import { danasMorning, danaWritesIn, HOUR, MINUTE, ongoingOf, playSession, startEpochMs, timeZone } from './messagesFixtures.ts';
 
 /** Twenty minutes after Dana wrote in: Lead nurture waits for her answer, the 24h follow-up for its timer. */

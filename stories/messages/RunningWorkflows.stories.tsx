@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { RunningWorkflows } from '../../src/messages/inbox/RunningWorkflows.tsx';
-import '../../src/messages/messages.css';
+import { RunningWorkflows } from '../../src/screens/messages/inbox/RunningWorkflows.tsx';
+import '../../src/screens/messages/messages.css';
 import { storedWithAProblem } from './messagesFixtures.ts';
 
 const names = storedWithAProblem().running.map((workflow) => workflow.name);

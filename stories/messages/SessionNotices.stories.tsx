@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { SessionNotices } from '../../src/messages/inbox/SessionNotices.tsx';
-import '../../src/messages/messages.css';
+import { SessionNotices } from '../../src/screens/messages/inbox/SessionNotices.tsx';
+import '../../src/screens/messages/messages.css';
 import { storedWithAProblem } from './messagesFixtures.ts';
 
 /** The stored Workflows, split by the validator into those the session runs and one it leaves out. */

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { Transcript } from '../../src/messages/conversation/Transcript.tsx';
-import '../../src/messages/messages.css';
+import { Transcript } from '../../src/parts/transcript/Transcript.tsx';
+import '../../src/screens/messages/messages.css';
 import { danasMorning, playSession, startEpochMs, timeZone, transcriptOf } from './messagesFixtures.ts';
 
 /** A contact's conversation, built from the trace of the real engine playing the demo inbox. */

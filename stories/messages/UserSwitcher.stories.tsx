@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { UserSwitcher } from '../../src/messages/inbox/UserSwitcher.tsx';
-import '../../src/messages/messages.css';
+import { UserSwitcher } from '../../src/screens/messages/inbox/UserSwitcher.tsx';
+import '../../src/screens/messages/messages.css';
 import { cast } from './messagesFixtures.ts';
 
 /** Who is working the inbox: one user of each role of the demo cast. */

@@ -2,11 +2,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
-import { ConversationActions } from '../../src/messages/conversation/ConversationActions.tsx';
-import { WorkflowsPanel } from '../../src/messages/conversation/WorkflowsPanel.tsx';
-import type { OngoingRun } from '../../src/messages/live/ongoingRuns.ts';
-import { workflowRef } from '../../src/messages/live/sessionScript.ts';
-import '../../src/messages/messages.css';
+import { ConversationActions } from '../../src/screens/messages/conversation/ConversationActions.tsx';
+import { WorkflowsPanel } from '../../src/screens/messages/conversation/WorkflowsPanel.tsx';
+import type { OngoingRun } from '../../src/screens/messages/live/ongoingRuns.ts';
+import { workflowRef } from '../../src/screens/messages/live/sessionScript.ts';
+import '../../src/screens/messages/messages.css';
 import { bookDemoShortcut, cast, danaWritesIn, inboxWorkflow, inboxWorkflows, MINUTE, ongoingOf, playSession, startEpochMs, timeZone, userNamed } from './messagesFixtures.ts';
 
 interface Props {

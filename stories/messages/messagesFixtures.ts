@@ -2,10 +2,10 @@ import { LiveSession, type LiveCommand } from '../../simulator/engine/liveSessio
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { contactTranscript, type TranscriptItem } from '../../simulator/trace/transcript.ts';
 import { traceNamesOf } from '../../simulator/trace/traceNames.ts';
-import type { ContactRow } from '../../src/messages/inbox/ContactList.tsx';
-import { demoScript } from '../../src/messages/live/demoCast.ts';
-import { ongoingRuns, type OngoingRun } from '../../src/messages/live/ongoingRuns.ts';
-import { runnableWorkflows, type RunnableWorkflows } from '../../src/messages/live/runnableWorkflows.ts';
+import type { ContactRow } from '../../src/screens/messages/inbox/ContactList.tsx';
+import { demoScript } from '../../src/screens/messages/live/demoCast.ts';
+import { ongoingRuns, type OngoingRun } from '../../src/screens/messages/live/ongoingRuns.ts';
+import { runnableWorkflows, type RunnableWorkflows } from '../../src/screens/messages/live/runnableWorkflows.ts';
 import { buildWorkflow, steps, withSettings } from '../../test/harness/workflowFixtures.ts';
 import { followUp, hotLead } from '../fixtures/exampleDocuments.ts';
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { WorkflowTable } from '../../src/overview/WorkflowTable.tsx';
+import { WorkflowTable } from '../../src/screens/overview/WorkflowTable.tsx';
 import { StoryApp } from '../fixtures/StoryApp.tsx';
 
 const at = Date.UTC(2026, 10, 20, 9, 30);

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { ScriptConflictBanner } from '../../src/scripts/ScriptConflictBanner.tsx';
+import { ScriptConflictBanner } from '../../src/parts/scripts/ScriptConflictBanner.tsx';
 
 /** Above the script editor when Save found the script saved or deleted by another tab: nothing was written over. */
 const meta = {

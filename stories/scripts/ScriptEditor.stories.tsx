@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { ScriptEditor } from '../../src/scripts/editor/ScriptEditor.tsx';
+import { ScriptEditor } from '../../src/parts/scripts/editor/ScriptEditor.tsx';
 import populationScript from '../../public/examples/follow-up/population.script.json';
 import agentTakesOverScript from '../../public/examples/hot-lead/agent-takes-over.script.json';
 

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import type { WorkflowSettings } from '../../simulator/schema/settings.ts';
-import { WorkflowSettingsPanel } from '../../src/settings/WorkflowSettingsPanel.tsx';
+import { WorkflowSettingsPanel } from '../../src/parts/settings/WorkflowSettingsPanel.tsx';
 
 /** The panel with its settings held in state, as the builder and the overview hold them; every change is reported. */
 function Panel({ initial, onChange }: { initial: WorkflowSettings; onChange: (settings: WorkflowSettings) => void }) {

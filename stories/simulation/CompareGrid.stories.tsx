@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { CompareGrid } from '../../src/simulation/compare/CompareGrid.tsx';
+import { CompareGrid } from '../../src/screens/simulation/compare/CompareGrid.tsx';
 import { followUpComparison, hotLeadComparison, unknownWorkflowComparison } from './compareFixtures.ts';
 
 /** The bundled examples under each exit-condition setting, compared by the real engine as the story loads. */

@@ -3,7 +3,7 @@ import { expect, within } from 'storybook/test';
 import { checkExpectations } from '../../simulator/engine/expectations.ts';
 import { prepareSimulation } from '../../simulator/engine/prepareSimulation.ts';
 import type { Script } from '../../simulator/schema/script.ts';
-import { ExpectationList } from '../../src/simulation/ExpectationList.tsx';
+import { ExpectationList } from '../../src/screens/simulation/ExpectationList.tsx';
 import { hotLead } from '../fixtures/exampleDocuments.ts';
 
 /** A script's expectations, checked by the engine against its own run. */

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ComponentProps } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { PlaybackBar } from '../../src/simulation/playback/PlaybackBar.tsx';
-import { usePlaybackShortcuts } from '../../src/simulation/playback/usePlaybackShortcuts.ts';
+import { PlaybackBar } from '../../src/screens/simulation/playback/PlaybackBar.tsx';
+import { usePlaybackShortcuts } from '../../src/screens/simulation/playback/usePlaybackShortcuts.ts';
 import { contactReplies, HOUR, MINUTE, population, startEpochMs, timeZone } from './playbackFixtures.ts';
 
 /** The simulator workspace's time warp, over timelines the real engine made from bundled examples. */

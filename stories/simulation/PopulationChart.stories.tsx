@@ -4,8 +4,8 @@ import { stepFunnel, stopsOverTime, timelineEnd } from '../../simulator/engine/p
 import { Simulation } from '../../simulator/engine/simulation.ts';
 import { parseScriptDocument } from '../../simulator/schema/parseDocument.ts';
 import type { Script } from '../../simulator/schema/script.ts';
-import { StepFunnel } from '../../src/simulation/population/StepFunnel.tsx';
-import { StopsOverTimeChart } from '../../src/simulation/population/StopsOverTimeChart.tsx';
+import { StepFunnel } from '../../src/screens/simulation/population/StepFunnel.tsx';
+import { StopsOverTimeChart } from '../../src/screens/simulation/population/StopsOverTimeChart.tsx';
 import nobodyAnswersScript from '../../public/examples/follow-up/nobody-answers.script.json';
 import populationScript from '../../public/examples/follow-up/population.script.json';
 import { followUp } from '../fixtures/exampleDocuments.ts';

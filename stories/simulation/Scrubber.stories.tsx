@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { Scrubber } from '../../src/simulation/playback/Scrubber.tsx';
-import '../../src/simulation/playback/playback.css';
+import { Scrubber } from '../../src/screens/simulation/playback/Scrubber.tsx';
+import '../../src/screens/simulation/playback/playback.css';
 import { contactReplies, HOUR, MINUTE, population, startEpochMs, timeZone } from './playbackFixtures.ts';
 
 /** The timeline slider, with its marks, over timelines the real engine made from bundled examples. */

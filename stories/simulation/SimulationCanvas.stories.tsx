@@ -7,7 +7,7 @@ import type { TraceEntry } from '../../simulator/schema/trace.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { PlaybackService } from '../../simulator/service/playbackService.ts';
 import { runOnCanvas } from '../../simulator/trace/nodeRunStates.ts';
-import { SimulationCanvas } from '../../src/simulation/canvas/SimulationCanvas.tsx';
+import { SimulationCanvas } from '../../src/screens/simulation/canvas/SimulationCanvas.tsx';
 import contactRepliesScript from '../../public/examples/follow-up/contact-replies.script.json';
 import populationScript from '../../public/examples/follow-up/population.script.json';
 import agentTakesOverScript from '../../public/examples/hot-lead/agent-takes-over.script.json';

@@ -6,8 +6,8 @@ import type { Script } from '../../simulator/schema/script.ts';
 import type { WorkflowSettings } from '../../simulator/schema/settings.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { PlaybackService } from '../../simulator/service/playbackService.ts';
-import { SimulationReportView } from '../../src/simulation/SimulationReportView.tsx';
-import type { LoadedDocument } from '../../src/examples/readDocument.ts';
+import { SimulationReportView } from '../../src/screens/simulation/SimulationReportView.tsx';
+import type { LoadedDocument } from '../../src/parts/examples/readDocument.ts';
 import { followUp, hotLead } from '../fixtures/exampleDocuments.ts';
 
 /**

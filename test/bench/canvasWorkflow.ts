@@ -6,8 +6,8 @@
  * End: 999 steps after the trigger, 1,000 nodes, 1,247 edges. Positions come from the builder's own
  * auto-layout (dagre, top to bottom), as after "Auto-layout" in the toolbar.
  */
-import { autoLayout } from '../../src/builder/editing/autoLayout.ts';
-import type { WorkflowRecord } from '../../src/persistence/records.ts';
+import { autoLayout } from '../../src/parts/canvas/autoLayout.ts';
+import type { WorkflowRecord } from '../../src/model/records.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { buildWorkflow, steps, type StepInput } from '../harness/workflowFixtures.ts';
 

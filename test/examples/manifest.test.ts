@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleManifestSchema } from '../../src/examples/exampleManifest.ts';
+import { exampleManifestSchema } from '../../src/parts/examples/exampleManifest.ts';
 import { parseJson, parseScriptDocument, parseWorkflowDocument } from '../../simulator/schema/parseDocument.ts';
 
 const examples = join(import.meta.dirname, '../../public/examples');

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { STEP_TYPES, stepOutputs, stepSchema, type Step, type StepType } from '../../simulator/schema/step.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
-import { blankWorkflow } from '../../src/builder/blankWorkflow.ts';
-import { autoLayout } from '../../src/builder/editing/autoLayout.ts';
+import { blankWorkflow } from '../../src/model/blankWorkflow.ts';
+import { autoLayout } from '../../src/parts/canvas/autoLayout.ts';
 import {
   addStep,
   connect,
@@ -15,8 +15,8 @@ import {
   removeElements,
   updateStep,
   type Position,
-} from '../../src/builder/editing/workflowEdits.ts';
-import { createStep, freeStepId } from '../../src/builder/steps/stepKinds.ts';
+} from '../../src/model/workflowEdits.ts';
+import { createStep, freeStepId } from '../../src/parts/canvas/steps/stepKinds.ts';
 import { buildWorkflow, chainWorkflows, followUpWorkflow, loopWorkflow, questionWorkflow, routingWorkflow, steps } from './workflowFixtures.ts';
 
 /**

@@ -5,8 +5,8 @@
 import { wrap, type Remote } from 'comlink';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { createLiveSessionClient, type LiveSessionClient } from '../../src/messages/live/liveSessionClient.ts';
-import { createPlaybackClient } from '../../src/simulation/worker/playbackClient.ts';
+import { createLiveSessionClient, type LiveSessionClient } from '../../src/engine/liveSessionClient.ts';
+import { createPlaybackClient } from '../../src/engine/playbackClient.ts';
 import { playbackLoadSchema } from '../../simulator/schema/playback.ts';
 import type { SimulationReportOutcome } from '../../simulator/schema/report.ts';
 import { liveResultSchema, liveStartSchema, type LiveResult, type LiveStart, type LiveUpdate } from '../../simulator/schema/live.ts';

@@ -15,7 +15,7 @@
  * Meanwhile a PerformanceObserver records the main thread's long tasks (the browser reports any
  * task of 50 ms or more) and a requestAnimationFrame loop the gaps between animation frames.
  */
-import { createPlaybackClient, type PlaybackClient } from '../../../src/simulation/worker/playbackClient.ts';
+import { createPlaybackClient, type PlaybackClient } from '../../../src/engine/playbackClient.ts';
 import { createAppStore, type AppStore } from '../../../src/state/appStore.ts';
 import { collectLongTasks, longTasksBetween, median, populationInput, settle, watchFrames } from './pageMeasures.ts';
 

@@ -8,7 +8,7 @@
  * long tasks and the gaps between animation frames — React's rendering of every frame included.
  */
 import { createRoot } from 'react-dom/client';
-import { PlaybackWorkspace } from '../../../src/simulation/workspace/PlaybackWorkspace.tsx';
+import { PlaybackWorkspace } from '../../../src/screens/simulation/workspace/PlaybackWorkspace.tsx';
 import { createAppStore, type AppStore } from '../../../src/state/appStore.ts';
 import { StoreProvider } from '../../../src/state/StoreProvider.tsx';
 import '../../../src/styles.css';

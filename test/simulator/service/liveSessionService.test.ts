@@ -15,7 +15,7 @@ import type { WorkflowSettings } from '../../../simulator/schema/settings.ts';
 import type { TraceEntry } from '../../../simulator/schema/trace.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { LiveSessionService } from '../../../simulator/service/liveSessionService.ts';
-import { demoScript } from '../../../src/messages/live/demoCast.ts';
+import { demoScript } from '../../../src/screens/messages/live/demoCast.ts';
 import { everySecondWorkflow } from '../../harness/workflowFixtures.ts';
 
 const HOUR = 3_600_000;

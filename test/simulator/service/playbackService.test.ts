@@ -47,7 +47,10 @@ function overTheWire() {
   const viewer = { contact: null as string | null, trace: [] as TraceEntry[] };
   const see = (frame: PlaybackFrame) => {
     const contact = frame.contact;
-    if (!contact) return Object.assign(viewer, { contact: null, trace: [] });
+    if (!contact) {
+      Object.assign(viewer, { contact: null, trace: [] });
+      return;
+    }
     const previous = contact.id === viewer.contact ? viewer.trace : [];
     // A splice never leaves a gap: it keeps entries the viewer has, and appends.
     expect(contact.trace.from).toBeLessThanOrEqual(previous.length);

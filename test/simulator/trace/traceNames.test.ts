@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { traceNamesOf } from '../../../simulator/trace/traceNames.ts';
-import { demoScript } from '../../../src/messages/live/demoCast.ts';
+import { demoScript } from '../../../src/screens/messages/live/demoCast.ts';
 import { followUpWorkflow, noExits } from '../../harness/workflowFixtures.ts';
 
 describe('traceNamesOf', () => {

@@ -7,7 +7,7 @@ import type { TraceEntry } from '../../../simulator/schema/trace.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { contactTranscript } from '../../../simulator/trace/transcript.ts';
 import { traceNamesOf } from '../../../simulator/trace/traceNames.ts';
-import { demoScript } from '../../../src/messages/live/demoCast.ts';
+import { demoScript } from '../../../src/screens/messages/live/demoCast.ts';
 import { followUpWorkflow, noExits } from '../../harness/workflowFixtures.ts';
 
 const MINUTE = 60_000;

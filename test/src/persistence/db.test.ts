@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, DB_VERSIONS, type ExitflowDb } from '../../../src/persistence/db.ts';
-import type { WorkflowRecord } from '../../../src/persistence/records.ts';
-import { describeStorageFailure } from '../../../src/persistence/storageError.ts';
+import type { WorkflowRecord } from '../../../src/model/records.ts';
+import { describeStorageFailure } from '../../../src/model/storageError.ts';
 import { createWorkflow, listWorkflows, readWorkflow } from '../../../src/persistence/workflowRepository.ts';
 import { fakeBrowser } from '../../harness/fakeBrowserStorage.ts';
 import { followUpWorkflow } from '../../harness/workflowFixtures.ts';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { followStoredWorkflow } from '../../../src/persistence/followStoredWorkflow.ts';
-import type { WorkflowRecord } from '../../../src/persistence/records.ts';
+import type { WorkflowRecord } from '../../../src/model/records.ts';
 import { createWorkflow, saveWorkflow } from '../../../src/persistence/workflowRepository.ts';
 import { createAppStore, type AppStore } from '../../../src/state/appStore.ts';
 import { hasUnsavedEdits } from '../../../src/state/documentSlice.ts';

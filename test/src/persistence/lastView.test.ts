@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LastViewRecord } from '../../../src/persistence/records.ts';
+import type { LastViewRecord } from '../../../src/model/records.ts';
 import { readLastView, rememberOpenWorkflow, rememberShownScreen, rememberView } from '../../../src/persistence/lastView.ts';
 import { freshDb } from '../../harness/fakeBrowserStorage.ts';
 

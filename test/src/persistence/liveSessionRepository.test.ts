@@ -11,7 +11,7 @@ import {
   saveLiveSessionUser,
 } from '../../../src/persistence/liveSessionRepository.ts';
 import type { ExitflowDb } from '../../../src/persistence/db.ts';
-import type { LiveSessionRecord } from '../../../src/persistence/records.ts';
+import type { LiveSessionRecord } from '../../../src/model/records.ts';
 import { fakeBrowser, freshDb } from '../../harness/fakeBrowserStorage.ts';
 import { fakeTabLocks, type FakeTab } from '../../harness/fakeTabLocks.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryHistory } from '../../../src/app/routing/history.ts';
+import { memoryHistory } from '../../../src/routing/history.ts';
 import { rememberOpenWorkflow, rememberShownScreen } from '../../../src/persistence/lastView.ts';
 import { forgetReopenedWorkflow, readReopenedWorkflow, restoreLastView } from '../../../src/persistence/restoreLastView.ts';
 import { createWorkflow } from '../../../src/persistence/workflowRepository.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScriptDocument } from '../../../simulator/schema/parseDocument.ts';
 import type { Script } from '../../../simulator/schema/script.ts';
-import type { ScriptRecord } from '../../../src/persistence/records.ts';
+import type { ScriptRecord } from '../../../src/model/records.ts';
 import { createScript, deleteScript, listScripts, restoreScript, saveScript } from '../../../src/persistence/scriptRepository.ts';
 import { fakeBrowser, freshDb } from '../../harness/fakeBrowserStorage.ts';
 

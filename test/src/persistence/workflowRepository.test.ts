@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import type { ExitflowDb } from '../../../src/persistence/db.ts';
-import type { VersionRecord, WorkflowRecord } from '../../../src/persistence/records.ts';
+import type { VersionRecord, WorkflowRecord } from '../../../src/model/records.ts';
 import {
   AUTO_SNAPSHOT_INTERVAL_MS,
   AUTO_SNAPSHOTS_KEPT,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
-import type { WorkflowRecord } from '../../../src/persistence/records.ts';
+import type { WorkflowRecord } from '../../../src/model/records.ts';
 import { createAppStore } from '../../../src/state/appStore.ts';
 import { hasUnsavedEdits, UNDO_LIMIT } from '../../../src/state/documentSlice.ts';
 import { followUpWorkflow } from '../../harness/workflowFixtures.ts';

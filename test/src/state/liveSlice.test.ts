@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LiveUpdate } from '../../../simulator/schema/live.ts';
 import type { Script } from '../../../simulator/schema/script.ts';
 import type { TraceEntry } from '../../../simulator/schema/trace.ts';
-import { demoScript } from '../../../src/messages/live/demoCast.ts';
+import { demoScript } from '../../../src/screens/messages/live/demoCast.ts';
 import { createAppStore, type AppStore } from '../../../src/state/appStore.ts';
 import { deepFreeze } from '../../harness/deepFreeze.ts';
 import { followUpWorkflow, noExits } from '../../harness/workflowFixtures.ts';

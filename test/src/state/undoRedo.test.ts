@@ -4,7 +4,7 @@ import type { Step } from '../../../simulator/schema/step.ts';
 import { workflowSchema, type Workflow } from '../../../simulator/schema/workflow.ts';
 import { isStructuralProblem } from '../../../simulator/validate/structuralProblems.ts';
 import { validateWorkflow } from '../../../simulator/validate/validateWorkflow.ts';
-import { autoLayout } from '../../../src/builder/editing/autoLayout.ts';
+import { autoLayout } from '../../../src/parts/canvas/autoLayout.ts';
 import {
   addStep,
   connect,
@@ -16,9 +16,9 @@ import {
   reconnect,
   removeElements,
   updateStep,
-} from '../../../src/builder/editing/workflowEdits.ts';
-import { createStep, freeStepId } from '../../../src/builder/steps/stepKinds.ts';
-import type { WorkflowRecord } from '../../../src/persistence/records.ts';
+} from '../../../src/model/workflowEdits.ts';
+import { createStep, freeStepId } from '../../../src/parts/canvas/steps/stepKinds.ts';
+import type { WorkflowRecord } from '../../../src/model/records.ts';
 import { createAppStore, type AppStore } from '../../../src/state/appStore.ts';
 import { UNDO_LIMIT } from '../../../src/state/documentSlice.ts';
 import { deepFreeze } from '../../harness/deepFreeze.ts';

@@ -1,0 +1,41 @@
+import { CircleAlert, CircleCheck } from 'lucide-react';
+import { useMemo } from 'react';
+import type { WorkflowProblem } from '../../../simulator/schema/problem.ts';
+import type { Workflow } from '../../../simulator/schema/workflow.ts';
+import { canShowProblem, problemText, stepPlaces } from './problemText.ts';
+
+interface Props {
+  readonly problems: readonly WorkflowProblem[];
+  /** Selects what the problem is about on the canvas and brings it into view, or opens the settings it is about. */
+  readonly onShow: (problem: WorkflowProblem) => void;
+  /** The Workflow the problems are about: a problem on one of two steps with the same name says which ("step 3"). */
+  readonly workflow?: Pick<Workflow, 'steps'>;
+}
+
+/** Everything that keeps the Workflow from being published (SPEC §3); a click shows where. */
+export function ProblemsList({ problems, onShow, workflow }: Props) {
+  const places = useMemo(() => (workflow ? stepPlaces(workflow) : new Map<string, string>()), [workflow]);
+  return (
+    <section className="panel problems-panel" aria-label="Problems">
+      <h2 className="panel-title">
+        Problems <span className="problems-panel__count">{problems.length}</span>
+      </h2>
+      {problems.length === 0 ? (
+        <p className="notice">
+          <CircleCheck aria-hidden size={16} /> No problems: this Workflow can be published.
+        </p>
+      ) : (
+        <ul className="problems-panel__list">
+          {problems.map((problem, i) => (
+            <li key={`${problem.code}-${i}`}>
+              <button type="button" className="problems-panel__item" onClick={() => onShow(problem)} disabled={!canShowProblem(problem)}>
+                <CircleAlert aria-hidden size={14} className="problems-panel__icon" />
+                <span>{problemText(problem, places)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/shallow';
+import { contactTranscript } from '../../../../simulator/trace/transcript.ts';
+import { traceNamesOf } from '../../../../simulator/trace/traceNames.ts';
+import type { Script } from '../../../../simulator/schema/script.ts';
+import { useAppStore } from '../../../state/StoreProvider.tsx';
+import { useLiveSession } from '../live/LiveSessionProvider.tsx';
+import { ongoingRuns } from '../live/ongoingRuns.ts';
+import { workflowRef } from '../live/sessionScript.ts';
+import { AssigneeMenu } from './AssigneeMenu.tsx';
+import { Composer } from './Composer.tsx';
+import { ConversationActions } from './ConversationActions.tsx';
+import { Transcript } from '../../../parts/transcript/Transcript.tsx';
+import { WorkflowsPanel } from './WorkflowsPanel.tsx';
+
+/** The selected contact's conversation, wired to the live session: everything shown is the engine's report. */
+export function ConversationView({ base }: { base: Script }) {
+  const live = useAppStore(
+    useShallow((state) => ({
+      workflows: state.live.workflows,
+      trace: state.live.trace,
+      runs: state.live.runs,
+      contacts: state.live.contacts,
+      time: state.live.time,
+      userId: state.live.userId,
+      contactId: state.live.contactId,
+      composerSide: state.live.composerSide,
+    })),
+  );
+  const setComposerSide = useAppStore((state) => state.setComposerSide);
+  const { perform } = useLiveSession();
+  const [panelOpen, setPanelOpen] = useState(false);
+  const workflowsButton = useRef<HTMLButtonElement>(null);
+  const closePanel = () => {
+    setPanelOpen(false);
+    // Its Close button goes with it: the focus goes back to the icon that opened it.
+    workflowsButton.current?.focus();
+  };
+
+  const contact = base.contacts.find((candidate) => candidate.id === live.contactId) ?? base.contacts[0];
+  const user = base.users.find((candidate) => candidate.id === live.userId) ?? base.users[0];
+  const names = useMemo(() => traceNamesOf(live.workflows, base), [live.workflows, base]);
+  const items = useMemo(() => (contact ? contactTranscript(live.trace, contact.id, names) : []), [live.trace, contact, names]);
+  const ongoing = useMemo(
+    () => (contact ? ongoingRuns(contact.id, live.runs, live.trace, live.workflows) : []),
+    [contact, live.runs, live.trace, live.workflows],
+  );
+  const shortcuts = useMemo(() => live.workflows.filter((workflow) => workflow.trigger.type === 'shortcut'), [live.workflows]);
+  if (!contact || !user) return null;
+  const contactName = contact.name || contact.id;
+  const assignee = live.contacts.find((state) => state.contact === contact.id)?.assignee;
+  const startEpochMs = Date.parse(base.start);
+  const refOf = (id: string) => {
+    const workflow = live.workflows.find((candidate) => candidate.id === id);
+    return workflow ? workflowRef(workflow, live.workflows) : id;
+  };
+
+  return (
+    <section className="conversation" aria-label={`Conversation with ${contactName}`}>
+      <header className="conversation__header">
+        <h2 className="conversation__title">{contactName}</h2>
+        <AssigneeMenu
+          users={base.users}
+          assignee={assignee}
+          onAssign={(to) => void perform({ type: 'assign', contact: contact.id, user: user.id, to })}
+          onUnassign={() => void perform({ type: 'unassign', contact: contact.id, user: user.id })}
+        />
+        <ConversationActions
+          user={user}
+          workflowsOpen={panelOpen && !user.restricted}
+          onToggleWorkflows={() => setPanelOpen((open) => !open)}
+          ongoingCount={ongoing.length}
+          workflowsButton={workflowsButton}
+        />
+      </header>
+      <div className="conversation__body">
+        <div className="conversation__main">
+          <Transcript contactName={contactName} items={items} startEpochMs={startEpochMs} timeZone={base.timezone} />
+          <Composer
+            side={live.composerSide}
+            onSideChange={setComposerSide}
+            contactName={contactName}
+            userName={user.name}
+            onSend={(text) =>
+              perform(
+                live.composerSide === 'agent' ? { type: 'agent.message', contact: contact.id, user: user.id, text } : { type: 'contact.message', contact: contact.id, text },
+              )
+            }
+          />
+        </div>
+        {panelOpen && !user.restricted && (
+          <WorkflowsPanel
+            contactName={contactName}
+            ongoing={ongoing}
+            shortcuts={shortcuts}
+            now={live.time}
+            startEpochMs={startEpochMs}
+            timeZone={base.timezone}
+            onStop={(run) => void perform({ type: 'workflow.stop', contact: contact.id, user: user.id, workflow: refOf(run.workflowId) })}
+            onStartShortcut={(workflow) => void perform({ type: 'shortcut', contact: contact.id, user: user.id, workflow: refOf(workflow.id) })}
+            onClose={closePanel}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

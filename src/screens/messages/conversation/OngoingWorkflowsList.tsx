@@ -1,0 +1,87 @@
+import { useRef, useState } from 'react';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
+import type { OngoingRun } from '../live/ongoingRuns.ts';
+import { formatSpan, formatVirtualTime } from '../../../common/virtualTime.ts';
+import { STOP_RUN_ATTRIBUTE, useStopFocus } from './useStopFocus.ts';
+
+interface Props {
+  readonly contactName: string;
+  readonly runs: readonly OngoingRun[];
+  /** Virtual time now, ms since start. */
+  readonly now: number;
+  readonly startEpochMs: number;
+  readonly timeZone: string;
+  readonly onStop: (run: OngoingRun) => void;
+}
+
+function waitsFor(run: OngoingRun, now: number): string {
+  if (run.waitingFor === 'timer' && run.due !== undefined) return `A timer, due in ${formatSpan(run.due - now)}`;
+  if (run.waitingFor === 'reply') return run.due === undefined ? 'A reply' : `A reply, or gives up in ${formatSpan(run.due - now)}`;
+  return 'Nothing: it is moving on';
+}
+
+/**
+ * The contact's active runs: Workflow, current step, since when, what it waits for — and Stop
+ * only where the Workflow allows users to stop it. Stopping asks first; the engine decides.
+ */
+export function OngoingWorkflowsList({ contactName, runs, now, startEpochMs, timeZone, onStop }: Props) {
+  const [confirming, setConfirming] = useState<OngoingRun | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const focus = useStopFocus(box, runs);
+  const close = () => {
+    setConfirming(null);
+    focus.confirmationClosed();
+  };
+  return (
+    <div ref={box} className="ongoing-runs" tabIndex={-1} onFocus={focus.onFocus} onBlur={focus.onBlur}>
+      {runs.length === 0 ? (
+        <p className="ongoing ongoing--empty">No Workflow is running for {contactName}.</p>
+      ) : (
+        <ul className="ongoing" aria-label={`Ongoing Workflows for ${contactName}`}>
+          {runs.map((run) => (
+            <li key={run.run} className="ongoing__run" aria-label={run.workflowName}>
+              <div className="ongoing__head">
+                <span className="ongoing__name">{run.workflowName}</span>
+                {run.manualStop ? (
+                  <button
+                    type="button"
+                    className="ui-button ui-button--danger"
+                    {...{ [STOP_RUN_ATTRIBUTE]: run.run }}
+                    onClick={(event) => {
+                      focus.stopOpened(event.currentTarget);
+                      setConfirming(run);
+                    }}
+                    aria-label={`Stop ${run.workflowName}`}
+                  >
+                    Stop
+                  </button>
+                ) : (
+                  <span className="ongoing__no-stop">Cannot be stopped by hand</span>
+                )}
+              </div>
+              <dl className="ongoing__facts">
+                <dt>Current step</dt>
+                <dd>{run.stepLabel}</dd>
+                <dt>Since</dt>
+                <dd>
+                  <time dateTime={new Date(startEpochMs + run.since).toISOString()}>{formatVirtualTime(startEpochMs + run.since, timeZone)}</time>{' '}
+                  ({now - run.since < 1000 ? 'just now' : `${formatSpan(now - run.since)} ago`})
+                </dd>
+                <dt>Waits for</dt>
+                <dd>{waitsFor(run, now)}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ConfirmDialog
+        open={confirming !== null}
+        onOpenChange={(open) => !open && close()}
+        title={`Stop ${confirming?.workflowName ?? ''} for ${contactName}?`}
+        description={`The run ends at "${confirming?.stepLabel ?? ''}": nothing more of this Workflow is sent to ${contactName}, and its timers are cancelled. Other Workflows, and this Workflow for other contacts, go on.`}
+        confirmLabel="Stop Workflow"
+        onConfirm={() => confirming && onStop(confirming)}
+      />
+    </div>
+  );
+}

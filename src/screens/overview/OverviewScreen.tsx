@@ -1,0 +1,97 @@
+import { LayoutList, Plus } from 'lucide-react';
+import { Suspense } from 'react';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { LoadingMessage } from '../../ui/LoadingMessage.tsx';
+import { Link, useNavigate } from '../../routing/Router.tsx';
+import { Screen } from '../../ui/Screen.tsx';
+import { blankWorkflow } from '../../model/blankWorkflow.ts';
+import { useWorkflowList } from '../../persistence/storedWorkflowHooks.ts';
+import { useWorkflowActions } from '../../persistence/useWorkflowActions.ts';
+import { useAppStore } from '../../state/StoreProvider.tsx';
+import type { ExampleLibrary } from '../../parts/examples/exampleLibrary.ts';
+import { ImportFileButton } from '../../ui/ImportFileButton.tsx';
+import { NewFromExampleMenu } from './NewFromExampleMenu.tsx';
+import { WorkflowTable } from './WorkflowTable.tsx';
+
+/** The home screen: the Workflows kept in this browser, and the ways to make a new one. */
+export function OverviewScreen({ library }: { library: ExampleLibrary }) {
+  return (
+    <Screen title="Workflows" description="Every Workflow drafted in this browser, with its trigger, status and last edit.">
+      <WorkflowOverview library={library} />
+    </Screen>
+  );
+}
+
+function WorkflowOverview({ library }: { library: ExampleLibrary }) {
+  const list = useWorkflowList();
+  const persistentStorage = useAppStore((state) => state.persistentStorage);
+  const navigate = useNavigate();
+  const { create, importFile } = useWorkflowActions();
+  const open = (workflowId: string) => navigate({ screen: 'builder', workflowId });
+  const createBlank = async () => {
+    const record = await create(blankWorkflow());
+    if (record) open(record.id);
+  };
+  const actions = (
+    <div className="toolbar" role="toolbar" aria-label="New Workflow">
+      <button type="button" className="ui-button ui-button--primary" onClick={() => void createBlank()}>
+        <Plus aria-hidden size={16} /> New Workflow
+      </button>
+      <Suspense fallback={null}>
+        <NewFromExampleMenu
+          library={library}
+          onChoose={async (example) => {
+            const record = await create(example);
+            if (record) open(record.id);
+          }}
+        />
+      </Suspense>
+      <ImportFileButton
+        importFile={async (file) => {
+          const outcome = await importFile(file);
+          if (outcome.ok && outcome.record) open(outcome.record.id);
+          return outcome;
+        }}
+      />
+    </div>
+  );
+  if (list === undefined) return <LoadingMessage>Reading the stored Workflows…</LoadingMessage>;
+  return (
+    <>
+      {actions}
+      {persistentStorage === 'refused' && (
+        <p className="notice">
+          The browser did not promise to keep exitflow’s data when space runs low. Drafts are saved, but export the Workflows you cannot lose.
+        </p>
+      )}
+      {list.unreadable.length > 0 && (
+        <section className="problems" role="alert">
+          <h2 className="problems-title">{list.unreadable.length === 1 ? '1 stored Workflow cannot be read' : `${list.unreadable.length} stored Workflows cannot be read`}</h2>
+          <ul className="problems-list">
+            {list.unreadable.map((record) => (
+              <li key={record.id}>
+                <code>{record.id}</code>: {record.problem}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {list.workflows.length > 0 ? (
+        <WorkflowTable workflows={list.workflows} />
+      ) : (
+        <EmptyState
+          icon={<LayoutList size={32} />}
+          title="No Workflows yet"
+          action={
+            <Link to={{ screen: 'simulator', example: null, script: null }} className="ui-button">
+              Explore the examples
+            </Link>
+          }
+        >
+          <p>Workflows you draw are kept here, as drafts in this browser, until you publish them. Start with New Workflow, or import a file.</p>
+          <p>Meanwhile, the bundled examples show how a run stops: by an agent, or by an exit condition.</p>
+        </EmptyState>
+      )}
+    </>
+  );
+}

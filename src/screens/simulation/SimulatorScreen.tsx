@@ -1,0 +1,37 @@
+import { Screen } from '../../ui/Screen.tsx';
+import { useNavigate } from '../../routing/Router.tsx';
+import type { ExampleLibrary } from '../../parts/examples/exampleLibrary.ts';
+import { ExampleBrowser, type ExampleChoice } from './examples/ExampleBrowser.tsx';
+import { StoredWorkflowSimulation } from './stored/StoredWorkflowSimulation.tsx';
+import './simulator.css';
+
+interface Props {
+  readonly library: ExampleLibrary;
+  readonly choice: ExampleChoice;
+  /** A stored Workflow to simulate (from the builder's Simulate); the bundled examples otherwise. */
+  readonly workflowId?: string | null | undefined;
+}
+
+/** The simulator: a script replayed by the engine against a bundled example or a stored Workflow. The choice lives in the URL. */
+export function SimulatorScreen({ library, choice, workflowId = null }: Props) {
+  const navigate = useNavigate();
+  return (
+    <Screen
+      title="Simulator"
+      layout="workspace"
+      description="Replay a scripted conversation against its Workflows and see where and why each run stops."
+      loading="Loading the examples…"
+    >
+      {workflowId ? (
+        <StoredWorkflowSimulation
+          library={library}
+          workflowId={workflowId}
+          scriptKey={choice.script}
+          onScriptChange={(script) => navigate({ screen: 'simulator', example: null, script, workflow: workflowId }, { replace: true })}
+        />
+      ) : (
+        <ExampleBrowser library={library} choice={choice} onChoose={(next) => navigate({ screen: 'simulator', ...next }, { replace: true })} />
+      )}
+    </Screen>
+  );
+}

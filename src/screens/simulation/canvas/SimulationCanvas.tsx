@@ -1,0 +1,106 @@
+import { Background, BackgroundVariant, Controls, ReactFlow, type Edge as FlowEdge, type NodeChange, type NodeTypes } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useMemo, useState } from 'react';
+import type { NodeStat } from '../../../../simulator/schema/playback.ts';
+import type { Workflow } from '../../../../simulator/schema/workflow.ts';
+import type { RunOnCanvas } from '../../../../simulator/trace/nodeRunStates.ts';
+import { syncEdges, syncNodes, type WorkflowFlowNode } from '../../../parts/canvas/flowElements.ts';
+import { NodeOverlayProvider, SIMULATED_NODE_WIDTH, type NodeOverlay } from '../../../parts/canvas/NodeOverlay.tsx';
+import { StepNode } from '../../../parts/canvas/StepNode.tsx';
+import { TriggerNode } from '../../../parts/canvas/TriggerNode.tsx';
+import { NODE_SIZE } from '../../../parts/canvas/autoLayout.ts';
+import { CanvasCamera } from './CanvasCamera.tsx';
+import { makeRoomForBadges } from './makeRoomForBadges.ts';
+
+const NODE_TYPES: NodeTypes = { step: StepNode, trigger: TriggerNode };
+const NO_PROBLEMS = new Map<string, readonly string[]>();
+const NONE = new Set<string>();
+const ROOM = { rowHeight: NODE_SIZE.height, gapX: 40, gapY: 12 };
+
+type Size = { readonly width: number; readonly height: number };
+
+interface Props {
+  readonly workflow: Workflow;
+  /** The selected contact's latest run of this Workflow, or null when it has none. */
+  readonly run: RunOnCanvas | null;
+  readonly stats: readonly NodeStat[];
+}
+
+/** The sizes React Flow measured, kept from its dimension changes (a size that did not change keeps the map). */
+function withMeasured(sizes: ReadonlyMap<string, Size>, changes: readonly NodeChange<WorkflowFlowNode>[]): ReadonlyMap<string, Size> {
+  let next: Map<string, Size> | null = null;
+  for (const change of changes) {
+    if (change.type !== 'dimensions' || !change.dimensions) continue;
+    const before = sizes.get(change.id);
+    if (before && before.width === change.dimensions.width && before.height === change.dimensions.height) continue;
+    next ??= new Map(sizes);
+    next.set(change.id, change.dimensions);
+  }
+  return next ?? sizes;
+}
+
+/**
+ * The Workflow as the builder draws it, read-only, with the simulation on it: the selected
+ * contact's path and where it is (or stopped, and why), the steps its stop cancelled, and every
+ * run's counts per step, each in a badge beside its step. The nodes stand where the document puts
+ * them, moved apart only as much as the badges need; the view opens at a zoom the badges can be
+ * read at and brings a stop into view when it happens.
+ */
+export function SimulationCanvas({ workflow, run, stats }: Props) {
+  // Keyed by the Workflow: another one on the canvas is a new canvas, opened on its own view.
+  return <WorkflowSimulation key={workflow.id} workflow={workflow} run={run} stats={stats} />;
+}
+
+function WorkflowSimulation({ workflow, run, stats }: Props) {
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
+  const onNodesChange = useCallback((changes: NodeChange<WorkflowFlowNode>[]) => setSizes((current) => withMeasured(current, changes)), []);
+  const documentNodes = useMemo(() => syncNodes([], workflow, NO_PROBLEMS, NONE), [workflow]);
+  const nodes = useMemo<WorkflowFlowNode[]>(() => {
+    const sizeOf = (id: string): Size => sizes.get(id) ?? { width: SIMULATED_NODE_WIDTH, height: NODE_SIZE.height };
+    const placed = makeRoomForBadges(
+      documentNodes.map((node) => ({ id: node.id, ...node.position, ...sizeOf(node.id) })),
+      ROOM,
+    );
+    // Without the builder's presized handles, which would stand for the measured ones each time a
+    // node is replaced here; with the measured size, or React Flow would hide the node to measure it again.
+    return documentNodes.map(({ handles: _handles, initialWidth: _width, initialHeight: _height, ...node }): WorkflowFlowNode => {
+      const measured = sizes.get(node.id);
+      return { ...node, position: placed.get(node.id) ?? node.position, ...(measured ? { measured } : {}) } as WorkflowFlowNode;
+    });
+  }, [documentNodes, sizes]);
+  const baseEdges = useMemo<FlowEdge[]>(() => syncEdges([], workflow, NONE), [workflow]);
+  const edges = useMemo(() => {
+    const taken = new Set((run?.path ?? []).map(([source, target]) => `${source}→${target}`));
+    return baseEdges.map((edge) => (taken.has(`${edge.source}→${edge.target}`) ? { ...edge, className: 'flow-edge--taken' } : edge));
+  }, [baseEdges, run]);
+  const overlay = useMemo<NodeOverlay>(
+    () => ({
+      states: run?.steps ?? new Map(),
+      counts: new Map(stats.filter((stat) => stat.workflow === workflow.id).map((stat) => [stat.step, stat])),
+    }),
+    [run, stats, workflow.id],
+  );
+  const stoppedAt = useMemo(() => [...(run?.steps ?? [])].find(([, state]) => state.kind === 'stopped')?.[0] ?? null, [run]);
+  return (
+    <NodeOverlayProvider value={overlay}>
+      <ReactFlow<WorkflowFlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        nodeTypes={NODE_TYPES}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        edgesFocusable={false}
+        deleteKeyCode={null}
+        minZoom={0.1}
+        defaultEdgeOptions={{ type: 'smoothstep' }}
+        aria-label={`${workflow.name}, simulated`}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} />
+        <Controls showInteractive={false} />
+        <CanvasCamera stoppedAt={stoppedAt} />
+      </ReactFlow>
+    </NodeOverlayProvider>
+  );
+}

@@ -1,0 +1,39 @@
+import type { CompareRun } from '../../../../simulator/schema/compare.ts';
+import { formatOffset } from '../../../../simulator/schema/duration.ts';
+import { describeReason } from '../../../../simulator/trace/describeEntry.ts';
+
+/** The parts of one run's line in a Compare cell: what happened (the lead word), where, when, and why. */
+export interface CompareRunText {
+  /** "Stopped", "Completed", "Failed", "Still waiting" — the word the cell's colour repeats. */
+  readonly outcome: string;
+  /** "at Wait 24h, +3h", "for a reply at Ask what they need (times out +1h)". */
+  readonly where: string;
+  /** "incoming message", "by Alice"; empty when there is no reason. */
+  readonly why: string;
+}
+
+/**
+ * How a run ended, in words, with times as offsets from the script's start.
+ *
+ * @example describeCompareRun(run) // { outcome: 'Stopped', where: 'at Wait 24h, +3h', why: 'incoming message' }
+ */
+export function describeCompareRun(run: CompareRun): CompareRunText {
+  const step = run.atStep?.label ?? '';
+  const at = (time: number | undefined) => (time === undefined ? '' : `, ${formatOffset(time)}`);
+  switch (run.status) {
+    case 'stopped':
+      return {
+        outcome: 'Stopped',
+        where: `at ${step}${at(run.at)}`,
+        why: run.reason === 'manual' ? `by ${run.stoppedBy?.name ?? 'a user'}` : run.reason === undefined ? '' : describeReason(run.reason),
+      };
+    case 'completed':
+      return { outcome: 'Completed', where: `at ${step}${at(run.at)}`, why: '' };
+    case 'failed':
+      return { outcome: 'Failed', where: `at ${step}${at(run.at)}`, why: run.reason === undefined ? '' : describeReason(run.reason) };
+    case 'active': {
+      const due = run.due === undefined ? '' : ` (${run.waitingFor === 'reply' ? 'times out' : 'due'} ${formatOffset(run.due)})`;
+      return { outcome: 'Still waiting', where: `${run.waitingFor === 'reply' ? 'for a reply ' : ''}at ${step}${due}`, why: '' };
+    }
+  }
+}

@@ -1,0 +1,180 @@
+import { memo, useId } from 'react';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
+import { formatOffset } from '../../../../simulator/schema/duration.ts';
+import type { StopCounts, StopsBucket, StopsOverTime } from '../../../../simulator/schema/population.ts';
+import { stopReasonSchema, type StopReason } from '../../../../simulator/schema/script.ts';
+import { describeReason } from '../../../../simulator/trace/describeEntry.ts';
+import './population.css';
+
+const REASONS = stopReasonSchema.options;
+
+/** A reason as the legend names it: "Stopped by hand", "Outgoing message"… */
+const reasonLabel = (reason: StopReason): string => {
+  const text = describeReason(reason);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
+const sumOf = (counts: StopCounts): number => REASONS.reduce((sum, reason) => sum + counts[reason], 0);
+const runs = (n: number): string => `${n.toLocaleString('en')} ${n === 1 ? 'run' : 'runs'}`;
+const span = (bucket: StopsBucket): string => `${formatOffset(bucket.from)} to ${formatOffset(bucket.to)}`;
+
+interface Props {
+  /** `stopsOverTime(sim, buckets)`: the runs stopped in each stretch of virtual time, by reason. */
+  readonly series: StopsOverTime;
+  /** The chart's heading. */
+  readonly title?: string;
+}
+
+/**
+ * When a population's runs stopped and why: one bar per stretch of virtual time, stacked by stop
+ * reason, the axis in offsets from the start (`+6h`, `+1d`). The caption sums it up in words and
+ * a visually hidden table gives every number to screen readers; the bars are for the eye and the
+ * pointer (a tooltip per bar, also reached with the arrow keys once the chart has focus).
+ */
+export const StopsOverTimeChart = memo(function StopsOverTimeChart({ series, title = 'Stops over time' }: Props) {
+  const titleId = useId();
+  const summaryId = useId();
+  const total = sumOf(series.total);
+  const withStops = series.buckets.filter((bucket) => sumOf(bucket.stopped) > 0);
+  const summary =
+    total === 0
+      ? `No run stopped between +0 and ${formatOffset(series.asOf)}.`
+      : `${runs(total)} stopped between +0 and ${formatOffset(series.asOf)}, in stretches of ${formatOffset(series.bucketMs).slice(1)}: ` +
+        REASONS.filter((reason) => series.total[reason] > 0)
+          .map((reason) => `${series.total[reason].toLocaleString('en')} by ${describeReason(reason).replace(/^stopped by /, '')}`)
+          .join(', ') +
+        '.';
+
+  return (
+    <figure className="population-chart" aria-labelledby={titleId} aria-describedby={summaryId}>
+      <figcaption className="population-chart__caption">
+        <span id={titleId} className="population-chart__title">
+          {title}
+        </span>
+        <span id={summaryId} className="population-chart__summary">
+          {summary}
+        </span>
+      </figcaption>
+      <ul className="population-legend" aria-label="Stop reasons">
+        {REASONS.map((reason) => (
+          <li key={reason} className="population-legend__item">
+            <span className={`population-legend__swatch population-swatch--${reason}`} aria-hidden="true" />
+            <span className="population-legend__label">{reasonLabel(reason)}</span>
+            <span className="population-legend__count">{series.total[reason].toLocaleString('en')}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="population-chart__plot">
+        <BarChart
+          responsive
+          className="population-chart__chart"
+          data={series.buckets}
+          title={title}
+          desc={summary}
+          margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+          barCategoryGap="12%"
+        >
+          <CartesianGrid vertical={false} className="population-chart__grid" />
+          <XAxis
+            dataKey={(bucket: StopsBucket) => formatOffset(bucket.from)}
+            tickLine={false}
+            className="population-chart__axis"
+            // Every n-th stretch labelled, evenly, at most eight labels.
+            interval={Math.ceil(series.buckets.length / 8) - 1}
+          />
+          <YAxis allowDecimals={false} width={40} tickLine={false} className="population-chart__axis" />
+          <Tooltip content={StopsTooltip} cursor={{ className: 'population-chart__cursor' }} isAnimationActive={false} />
+          {/* One bar per stretch, its reasons stacked inside it by StackedStops: recharts then lays out
+              48 bars instead of one series per reason, which keeps a redraw short while playing. */}
+          <Bar dataKey={(bucket: StopsBucket) => sumOf(bucket.stopped)} name="Runs stopped" className="population-chart__bar" shape={StackedStops} isAnimationActive={false} />
+        </BarChart>
+      </div>
+      <table className="visually-hidden">
+        <caption>
+          {title}: runs stopped in each stretch of {formatOffset(series.bucketMs).slice(1)}, by reason
+          {withStops.length < series.buckets.length ? ' (stretches without stops left out)' : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Virtual time</th>
+            {REASONS.map((reason) => (
+              <th key={reason} scope="col">
+                {reasonLabel(reason)}
+              </th>
+            ))}
+            <th scope="col">All reasons</th>
+          </tr>
+        </thead>
+        <tbody>
+          {withStops.map((bucket) => (
+            <tr key={bucket.from}>
+              <th scope="row">{span(bucket)}</th>
+              {REASONS.map((reason) => (
+                <td key={reason}>{bucket.stopped[reason]}</td>
+              ))}
+              <td>{sumOf(bucket.stopped)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Whole timeline</th>
+            {REASONS.map((reason) => (
+              <td key={reason}>{series.total[reason]}</td>
+            ))}
+            <td>{total}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </figure>
+  );
+});
+
+/** One stretch's bar: a segment per reason, bottom up in the legend's order, each as tall as its share. */
+function StackedStops({ x, y, width, height, payload }: BarShapeProps) {
+  const bucket = payload as StopsBucket;
+  const total = sumOf(bucket.stopped);
+  if (total === 0 || height <= 0) return null;
+  const present = REASONS.filter((reason) => bucket.stopped[reason] > 0);
+  // Each segment sits on the ones before it: its top is the bar's bottom less everything up to it.
+  const tops = present.map((_, i) => y + height - (height * present.slice(0, i + 1).reduce((sum, reason) => sum + bucket.stopped[reason], 0)) / total);
+  return (
+    <g>
+      {present.map((reason, i) => (
+        <rect
+          key={reason}
+          className={`population-chart__segment population-swatch--${reason}`}
+          x={x}
+          y={tops[i]}
+          width={width}
+          height={(height * bucket.stopped[reason]) / total}
+        />
+      ))}
+    </g>
+  );
+}
+
+/** One bar's counts, reason by reason, in the legend's colours. */
+function StopsTooltip({ active, payload }: TooltipContentProps) {
+  const bucket = payload?.[0]?.payload as StopsBucket | undefined;
+  if (!active || !bucket) return null;
+  const total = sumOf(bucket.stopped);
+  return (
+    <div className="population-tooltip">
+      <div className="population-tooltip__title">{span(bucket)}</div>
+      {total === 0 ? (
+        <div>No run stopped</div>
+      ) : (
+        <ul className="population-tooltip__list">
+          {REASONS.filter((reason) => bucket.stopped[reason] > 0).map((reason) => (
+            <li key={reason} className="population-legend__item">
+              <span className={`population-legend__swatch population-swatch--${reason}`} aria-hidden="true" />
+              <span className="population-legend__label">{reasonLabel(reason)}</span>
+              <span className="population-legend__count">{bucket.stopped[reason]}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

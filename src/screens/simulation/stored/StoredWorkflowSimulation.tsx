@@ -1,0 +1,127 @@
+import { ArrowLeft } from 'lucide-react';
+import { lazy, Suspense, use, useMemo, useRef, useState } from 'react';
+import type { Script } from '../../../../simulator/schema/script.ts';
+import { LoadingMessage } from '../../../ui/LoadingMessage.tsx';
+import { Link } from '../../../routing/Router.tsx';
+import type { ExampleLibrary } from '../../../parts/examples/exampleLibrary.ts';
+import { useStoredWorkflow, useWorkflowDocuments, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
+import { useWorkflowActions } from '../../../persistence/useWorkflowActions.ts';
+import { useAppStoreApi } from '../../../state/StoreProvider.tsx';
+import { savedScriptKey, type ScriptChoice } from '../../../parts/scripts/scriptChoice.ts';
+import { scriptForWorkflows } from '../../../parts/scripts/scriptForWorkflows.ts';
+import { ScriptsPanel } from '../../../parts/scripts/ScriptsPanel.tsx';
+import { workflowsToSimulate } from '../../../../simulator/graph/workflowsToSimulate.ts';
+
+const PlaybackWorkspace = lazy(() => import('../workspace/PlaybackWorkspace.tsx').then((module) => ({ default: module.PlaybackWorkspace })));
+
+interface Props {
+  readonly library: ExampleLibrary;
+  readonly workflowId: string;
+  readonly scriptKey: string | null;
+  readonly onScriptChange: (key: string) => void;
+}
+
+/**
+ * A stored Workflow (from the builder's Simulate) in the simulator: the scripts saved with it, the
+ * scripts of the bundled example it came from, and scripts written or imported here, played
+ * against it, the Workflows it starts and, for one started by another Workflow, those that start it.
+ */
+export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScriptChange }: Props) {
+  const read = useStoredWorkflow(workflowId);
+  const documents = useWorkflowDocuments();
+  const saved = useWorkflowScripts(workflowId);
+  const manifest = use(library.manifest());
+  const situations = useMemo(() => Promise.all((manifest.ok ? manifest.manifest.situations : []).map((situation) => library.situation(situation))), [library, manifest]);
+  const loaded = use(situations);
+  const [unsaved, setUnsaved] = useState<readonly ScriptChoice[]>([]);
+  const unsavedCount = useRef(0);
+  const { updateSettings } = useWorkflowActions();
+  const store = useAppStoreApi();
+  const stored = read && read.ok ? read.record.document : null;
+  const workflows = useMemo(() => (stored && documents ? workflowsToSimulate(stored, documents) : []), [stored, documents]);
+
+  if (read === undefined || documents === undefined || saved === undefined) return <LoadingMessage>Reading the Workflow…</LoadingMessage>;
+  if (read === null || !read.ok)
+    return (
+      <p className="notice" role="alert">
+        {read === null ? `There is no stored Workflow “${workflowId}”.` : `The stored Workflow “${workflowId}” cannot be read.`}{' '}
+        <Link to={{ screen: 'overview' }}>Go to Workflows</Link>
+      </p>
+    );
+  const workflow = read.record.document;
+  const examples: ScriptChoice[] = loaded
+    .filter((situation) => situation.workflows.some((document) => document.value.id === workflow.id || document.value.name === workflow.name))
+    .flatMap((situation) =>
+      situation.scripts.map((file) => {
+        // An example's script may name the example's other Workflows, which this simulation does
+        // not load (a copy of one of them): those lines are left out, as the label says.
+        const { script, leftOut } = scriptForWorkflows(file.value, workflows);
+        const label = `${situation.situation.title}: ${script.name}${leftOut > 0 ? ' (without its lines about other Workflows)' : ''}`;
+        return { key: `${situation.situation.id}/${file.file}`, source: 'example' as const, label, script };
+      }),
+    );
+  const own: ScriptChoice[] = saved.scripts.map((record) => ({ key: savedScriptKey(record.id), source: 'saved', label: record.document.name, script: record.document, record }));
+  const choices = [...own, ...unsaved, ...examples];
+  const linked = choices.find((choice) => choice.key === scriptKey);
+  const chosen = linked ?? choices[0];
+  const playUnsaved = (script: Script) => {
+    unsavedCount.current += 1;
+    const choice: ScriptChoice = { key: `unsaved:${unsavedCount.current}`, source: 'unsaved', label: script.name, script };
+    setUnsaved((current) => [...current, choice]);
+    onScriptChange(choice.key);
+  };
+
+  return (
+    <>
+      <div className="simulator-header">
+        <div className="simulator-header__title">
+          <Link to={{ screen: 'builder', workflowId: workflow.id }} className="ui-button ui-button--small">
+            <ArrowLeft aria-hidden size={14} /> Back to the builder
+          </Link>
+          <p className="simulator-header__name">
+            Simulating <strong>{workflow.name}</strong>
+          </p>
+        </div>
+        <ScriptsPanel
+          workflowId={workflow.id}
+          workflowNames={workflows.map((candidate) => candidate.name)}
+          choices={choices}
+          chosen={chosen}
+          onChoose={onScriptChange}
+          onUnsaved={playUnsaved}
+        />
+        {scriptKey !== null && !linked && chosen && (
+          <p className="notice" role="status">
+            The script in this link is not here any more (deleted, or not saved); showing “{chosen.label}”.
+          </p>
+        )}
+        {saved.unreadable.length > 0 && (
+          <p className="notice" role="alert">
+            {saved.unreadable.length === 1 ? 'A saved script cannot be read' : `${saved.unreadable.length} saved scripts cannot be read`}:{' '}
+            {saved.unreadable.map((record) => record.problem).join('; ')}
+          </p>
+        )}
+      </div>
+      {chosen ? (
+        <Suspense fallback={<LoadingMessage>Loading the simulator…</LoadingMessage>}>
+          <PlaybackWorkspace
+            key={chosen.key}
+            workflows={workflows}
+            script={chosen.script}
+            scripts={choices.map((choice) => choice.script)}
+            keepSettings={{
+              label: 'Save these settings to the Workflow',
+              // A refused write is toasted by the action; the settings stay tried on screen.
+              perform: (edited) =>
+                void updateSettings(edited.id, edited.settings).then(
+                  (saved) => saved && store.getState().notify({ tone: 'success', title: `Saved the stop settings of “${edited.name}”` }),
+                ),
+            }}
+          />
+        </Suspense>
+      ) : (
+        <p className="notice">This Workflow has no script yet. Write one with New script, or import a script file (format exitflow.script/1).</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { memo, useId, useMemo, useState } from 'react';
+import { formatOffset } from '../../../../simulator/schema/duration.ts';
+import type { TraceEntry, TraceKind } from '../../../../simulator/schema/trace.ts';
+import { describeEntry, type TraceNames } from '../../../../simulator/trace/describeEntry.ts';
+
+interface Props {
+  readonly contactName: string;
+  readonly entries: readonly TraceEntry[];
+  readonly names: TraceNames;
+  /** Virtual time now: entries after it are not there yet. */
+  readonly now: number;
+  readonly onSeek: (t: number) => void;
+  /** Entries before `entries` that the worker left out (a contact with hundreds of thousands). */
+  readonly omitted?: number;
+}
+
+/** Kinds grouped the way people look for them. */
+const KIND_GROUPS: readonly { readonly id: string; readonly label: string; readonly kinds: readonly TraceKind[] }[] = [
+  { id: 'all', label: 'Everything', kinds: [] },
+  { id: 'events', label: 'Events from the script', kinds: ['event'] },
+  { id: 'messages', label: 'Workflow messages', kinds: ['message.sent'] },
+  { id: 'runs', label: 'Runs starting, stopping, ending', kinds: ['run.started', 'run.stopped', 'run.completed', 'run.failed', 'stop.refused', 'trigger.ignored'] },
+  { id: 'timers', label: 'Timers', kinds: ['timer.set', 'timer.fired', 'timer.cancelled', 'question.timeout'] },
+  { id: 'exits', label: 'Exit checks', kinds: ['exit.ignored'] },
+];
+
+/**
+ * The selected contact's trace up to now, filtered by kind and step; each row goes to its instant
+ * (like Stately's log): the canvas and the conversation show the state right after it.
+ */
+export const ContactTraceTable = memo(function ContactTraceTable({ contactName, entries, names, now, onSeek, omitted = 0 }: Props) {
+  const id = useId();
+  const [group, setGroup] = useState('all');
+  const [step, setStep] = useState('');
+  const steps = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const entry of entries) if (entry.workflow !== undefined && entry.step !== undefined) seen.set(`${entry.workflow}/${entry.step}`, names.step(entry.workflow, entry.step));
+    return [...seen.entries()];
+  }, [entries, names]);
+  const kinds = KIND_GROUPS.find((candidate) => candidate.id === group)?.kinds ?? [];
+  const shown = entries.filter((entry) => (kinds.length === 0 || kinds.includes(entry.kind)) && (step === '' || `${entry.workflow}/${entry.step}` === step));
+  return (
+    <section className="contact-trace" aria-label={`Trace of ${contactName}`}>
+      <h2 className="workspace__heading">Trace of {contactName}</h2>
+      <div className="contact-trace__filters">
+        <label htmlFor={`${id}-kind`}>Show</label>
+        <select id={`${id}-kind`} value={group} onChange={(event) => setGroup(event.target.value)}>
+          {KIND_GROUPS.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-step`}>Step</label>
+        <select id={`${id}-step`} value={step} onChange={(event) => setStep(event.target.value)}>
+          <option value="">Any step</option>
+          {steps.map(([key, label]) => (
+            <option key={key} value={key}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {omitted > 0 && (
+        <p className="workspace__hint">
+          The latest {entries.length.toLocaleString('en-US')} entries; {omitted.toLocaleString('en-US')} earlier ones are not shown.
+        </p>
+      )}
+      {shown.length === 0 ? (
+        <p className="workspace__hint">Nothing of this kind has happened to {contactName} yet.</p>
+      ) : (
+        <ol className="contact-trace__rows">
+          {shown.map((entry) => (
+            <li key={entry.seq} className={`contact-trace__row contact-trace__row--${entry.kind.replace('.', '-')}`} aria-current={entry.t === now ? 'time' : undefined}>
+              <button type="button" className="contact-trace__seek" onClick={() => onSeek(entry.t)} aria-label={`Go to ${formatOffset(entry.t)}: ${describeEntry(entry, names)}`}>
+                {formatOffset(entry.t)}
+              </button>
+              <span>{describeEntry(entry, names)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,231 @@
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/shallow';
+import type { PlaybackLoad } from '../../../../simulator/schema/playback.ts';
+import type { Script } from '../../../../simulator/schema/script.ts';
+import type { Workflow } from '../../../../simulator/schema/workflow.ts';
+import { runOnCanvas } from '../../../../simulator/trace/nodeRunStates.ts';
+import { traceNamesOf } from '../../../../simulator/trace/traceNames.ts';
+import { contactTranscript } from '../../../../simulator/trace/transcript.ts';
+import { Transcript } from '../../../parts/transcript/Transcript.tsx';
+import { WorkflowSettingsPanel } from '../../../parts/settings/WorkflowSettingsPanel.tsx';
+import { useAppStore } from '../../../state/StoreProvider.tsx';
+import { Tabs } from '../../../ui/Tabs.tsx';
+import { SimulationCanvas } from '../canvas/SimulationCanvas.tsx';
+import { CompareSection } from '../compare/CompareSection.tsx';
+import { PopulationSection } from '../population/PopulationSection.tsx';
+import { PlaybackBar } from '../playback/PlaybackBar.tsx';
+import { usePlaybackShortcuts } from '../playback/usePlaybackShortcuts.ts';
+import { ContactTraceTable } from './ContactTraceTable.tsx';
+import { usePlaybackSession } from './usePlaybackSession.ts';
+import { WorkspaceExpectations } from './WorkspaceExpectations.tsx';
+import { WorkspaceDock } from './WorkspaceDock.tsx';
+import { WorkspaceReport } from './WorkspaceReport.tsx';
+import './workspace.css';
+
+interface Props {
+  readonly workflows: readonly Workflow[];
+  readonly script: Script;
+  /** Every script that can play here, for Compare; just `script` when absent. */
+  readonly scripts?: readonly Script[];
+  /**
+   * What to do with stop settings tried here, offered once they differ from the Workflow's: save
+   * them to the stored Workflow, or save the example as a Workflow of your own with them.
+   */
+  readonly keepSettings?: { readonly label: string; readonly perform: (workflow: Workflow) => void };
+}
+
+/**
+ * Watch a script play against its Workflows in the engine's worker: one Workflow on the canvas
+ * with the selected contact's run and every step's counts, the playback bar, the contact's
+ * transcript, and the Workflow's stop settings — changing them re-simulates to the same instant.
+ * Under the canvas, a dock that folds away: the end-of-run report the worker makes of the
+ * Workflows with these settings, the population's charts, and Compare.
+ */
+export function PlaybackWorkspace({ workflows, script, scripts, keepSettings }: Props) {
+  // A working copy: settings changed here try an idea without touching the files. When the
+  // Workflows themselves change (an edit in the builder, in this tab or another), the copy follows
+  // and the script re-runs to the same instant.
+  const [edited, setEdited] = useState(workflows);
+  const [source, setSource] = useState(workflows);
+  if (source !== workflows) {
+    setSource(workflows);
+    setEdited(workflows);
+  }
+  const [shownId, setShownId] = useState(workflows[0]?.id ?? '');
+  // Which side tab and dock panel show is the screen's, kept across scripts (each mounts a new workspace).
+  const panels = useAppStore((state) => state.simulatorPanels);
+  const setPanels = useAppStore((state) => state.setSimulatorPanels);
+  const input = useMemo<PlaybackLoad>(() => ({ workflows: [...edited], script }), [edited, script]);
+  const controls = usePlaybackSession(input);
+  const playback = useAppStore(useShallow((state) => state.playback));
+  const setRate = useAppStore((state) => state.setPlaybackRate);
+  usePlaybackShortcuts({
+    // At the end, Space does what the disabled Play button does: nothing (it replayed from the start).
+    onTogglePlay: () => (playback.playing ? controls.pause() : playback.frame?.done ? undefined : controls.play()),
+    onStep: controls.step,
+    onNextEvent: controls.nextEvent,
+  });
+
+  const shown = edited.find((workflow) => workflow.id === shownId) ?? edited[0];
+  const names = useMemo(() => traceNamesOf(edited, script), [edited, script]);
+  const frame = playback.frame;
+  const info = playback.info;
+  const contactId = frame?.contact?.id ?? '';
+  const run = useMemo(() => (shown && frame?.contact ? runOnCanvas(shown, frame.contact.runs, playback.contactTrace) : null), [shown, frame, playback.contactTrace]);
+  const transcript = useMemo(() => (contactId ? contactTranscript(playback.contactTrace, contactId, names) : []), [playback.contactTrace, contactId, names]);
+
+  if (playback.status.kind === 'failed')
+    return (
+      <div className="workspace-failed" role="alert">
+        <p>{playback.status.message}</p>
+        <ul>
+          {playback.status.problems.map((problem, index) => (
+            <li key={index}>
+              {problem.path}: {problem.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  if (!shown || !info || !frame) return <p className="loading">Starting the simulator…</p>;
+  const contactName = names.contact(contactId);
+  const original = workflows.find((workflow) => workflow.id === shown.id);
+  const settingsTried = original !== undefined && JSON.stringify(original.settings) !== JSON.stringify(shown.settings);
+  return (
+    <section className="workspace" aria-label="Playback">
+      <div className="workspace__controls">
+        {edited.length > 1 && (
+          <label className="workspace__pick">
+            Workflow on the canvas
+            <select value={shown.id} onChange={(event) => setShownId(event.target.value)}>
+              {edited.map((workflow) => (
+                <option key={workflow.id} value={workflow.id}>
+                  {workflow.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="workspace__pick">
+          Contact
+          <select value={contactId} onChange={(event) => controls.selectContact(event.target.value)}>
+            {info.contacts.map((contact) => (
+              <option key={contact.id} value={contact.id}>
+                {contact.name || contact.id}
+              </option>
+            ))}
+          </select>
+        </label>
+        {info.contactCount > info.contacts.length && (
+          <span className="workspace__note">
+            {info.contacts.length} of {info.contactCount.toLocaleString('en')} contacts listed; the counts on the steps cover them all.
+          </span>
+        )}
+        {info.stoppedShort && (
+          <span className="workspace__note workspace__note--warning" role="status">
+            {info.stoppedShort.message}.
+          </span>
+        )}
+      </div>
+      <PlaybackBar
+        time={frame.time}
+        end={info.end}
+        startEpochMs={info.startEpochMs}
+        timeZone={info.timeZone}
+        playing={playback.playing}
+        speed={playback.rate}
+        marks={info.marks}
+        done={frame.done}
+        onPlay={controls.play}
+        onPause={controls.pause}
+        onSpeedChange={setRate}
+        onStep={controls.step}
+        onNextEvent={controls.nextEvent}
+        onSeek={controls.seek}
+        onRunToEnd={controls.runToEnd}
+      />
+      <div className="workspace__body">
+        <div className="workspace__canvas">
+          <SimulationCanvas workflow={shown} run={run} stats={frame.stats} />
+        </div>
+        <aside className="workspace__side" aria-label={`${shown.name}: the run and the stop settings`}>
+          <Tabs
+            label="Side panel"
+            value={panels.side}
+            onValueChange={(side) => setPanels({ side: side === 'settings' ? 'settings' : 'run' })}
+            tabs={[
+              {
+                value: 'run',
+                label: 'Run',
+                content: (
+                  <div className="workspace__run">
+                    <WorkspaceExpectations expectations={info.expectations} onSeek={controls.seek} />
+                    <h2 className="workspace__heading">Transcript of {contactName}</h2>
+                    <Transcript
+                      contactName={contactName}
+                      items={transcript}
+                      startEpochMs={info.startEpochMs}
+                      timeZone={info.timeZone}
+                      emptyText={`Nothing has happened in ${contactName}’s conversation yet: play the script.`}
+                    />
+                    <ContactTraceTable
+                      contactName={contactName}
+                      entries={playback.contactTrace}
+                      names={names}
+                      now={frame.time}
+                      onSeek={controls.seek}
+                      omitted={frame.contact?.trace.omitted ?? 0}
+                    />
+                  </div>
+                ),
+              },
+              {
+                value: 'settings',
+                label: settingsTried ? 'Stop settings (tried here)' : 'Stop settings',
+                content: (
+                  <div className="workspace__settings">
+                    <h2 className="workspace__heading">Stop settings of {shown.name}</h2>
+                    <p className="workspace__hint">Changes here re-run the script to this instant; the files are not changed.</p>
+                    <WorkflowSettingsPanel
+                      settings={shown.settings}
+                      onChange={(settings) => setEdited((current) => current.map((workflow) => (workflow.id === shown.id ? { ...workflow, settings } : workflow)))}
+                    />
+                    {settingsTried && (
+                      <div className="workspace__keep" role="group" aria-label="Settings tried here">
+                        {keepSettings && (
+                          <button type="button" className="ui-button ui-button--primary" onClick={() => keepSettings.perform(shown)}>
+                            {keepSettings.label}
+                          </button>
+                        )}
+                        <button type="button" className="ui-button" onClick={() => setEdited((current) => current.map((workflow) => (workflow.id === shown.id && original ? original : workflow)))}>
+                          Back to the Workflow’s settings
+                        </button>
+                      </div>
+                    )}
+                  </div>
+                ),
+              },
+            ]}
+          />
+        </aside>
+      </div>
+      <WorkspaceDock
+        open={panels.dock}
+        onOpenChange={(dock) => setPanels({ dock })}
+        panels={[
+          { id: 'report' as const, label: 'Report', content: () => <WorkspaceReport onMoreRows={controls.moreReportRows} /> },
+          ...(info.contactCount > 1
+            ? [
+                {
+                  id: 'population' as const,
+                  label: 'Population',
+                  content: () => <PopulationSection workflowId={shown.id} workflowName={shown.name} time={frame.time} load={controls.populationCharts} />,
+                },
+              ]
+            : []),
+          { id: 'compare' as const, label: 'Compare', content: () => <CompareSection workflows={edited} scripts={scripts ?? [script]} workflow={shown} /> },
+        ]}
+      />
+    </section>
+  );
+}

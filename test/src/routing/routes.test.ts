@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHref, SCREEN_HOME, type Route } from '../../../src/routing/routes.ts';
+import { splitHref } from '../../../src/routing/history.ts';
+
+const at = (href: string): Route => parseRoute(splitHref(href));
+
+describe('parseRoute', () => {
+  it.each<[string, Route]>([
+    ['/', { screen: 'overview' }],
+    ['/workflows', { screen: 'overview' }],
+    ['/workflows/', { screen: 'overview' }],
+    ['/builder', { screen: 'builder', workflowId: null }],
+    ['/builder/wf-1', { screen: 'builder', workflowId: 'wf-1' }],
+    ['/builder/lead%20nurture', { screen: 'builder', workflowId: 'lead nurture' }],
+    ['/messages', { screen: 'messages' }],
+    ['/simulator', { screen: 'simulator', example: null, script: null }],
+    ['/simulator?example=hot-lead&script=agent-takes-over', { screen: 'simulator', example: 'hot-lead', script: 'agent-takes-over' }],
+    ['/simulator?script=x#trace', { screen: 'simulator', example: null, script: 'x' }],
+  ])('reads %s', (href, route) => {
+    expect(at(href)).toEqual(route);
+  });
+
+  it.each(['/nope', '/messages/extra', '/builder/a/b', '/builder/%E0%A4%A', '/workflows/x', '/simulator/x'])(
+    'calls %s not found, keeping the path to show it',
+    (href) => {
+      expect(at(href)).toEqual({ screen: 'not-found', path: href });
+    },
+  );
+});
+
+describe('routeHref', () => {
+  it('gives each screen its address', () => {
+    expect(Object.values(SCREEN_HOME).map(routeHref)).toEqual(['/', '/builder', '/messages', '/simulator']);
+  });
+
+  it('is read back as the same route, whatever the Workflow id or example names hold', () => {
+    const text = fc.string({ minLength: 1, maxLength: 20 });
+    const route: fc.Arbitrary<Route> = fc.oneof(
+      fc.constant<Route>({ screen: 'overview' }),
+      fc.constant<Route>({ screen: 'messages' }),
+      fc.option(text, { nil: null }).map((workflowId): Route => ({ screen: 'builder', workflowId })),
+      fc.record({ example: fc.option(text, { nil: null }), script: fc.option(text, { nil: null }) }).map((choice): Route => ({ screen: 'simulator', ...choice })),
+    );
+    fc.assert(fc.property(route, (original) => {
+        expect(at(routeHref(original))).toEqual(original);
+      }));
+  });
+});
