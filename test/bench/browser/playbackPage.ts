@@ -2,7 +2,7 @@
  * Runs in Chromium (test/bench/playbackBench.ts builds this page with the app's Vite config and
  * opens it as `playback.html?contacts=N`): the follow-up population played "as fast as possible"
  * in the engine's real Web Worker, on the page's main thread exactly as the simulator workspace
- * plays it (src/simulation/workspace/usePlaybackSession.ts), minus React's rendering of the frames:
+ * plays it (src/screens/simulation/workspace/usePlaybackSession.ts), minus React's rendering of the frames:
  *
  * - the Workflow and the population script are fetched from the shipped examples and parsed as the
  *   app reads them (`parseWorkflowDocument`, `parseScriptDocument`); the script is

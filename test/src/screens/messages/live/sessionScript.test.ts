@@ -94,7 +94,7 @@ describe('sessionScript', () => {
     expect(scriptSchema.safeParse(file).success).toBe(true);
   });
 
-  // BUG (src/messages/live/sessionScript.ts): a replay checks the contact's *latest* run of a
+  // BUG (src/screens/messages/live/sessionScript.ts): a replay checks the contact's *latest* run of a
   // Workflow (Simulation.latestRunOf), but sessionScript writes an expectation for every ended run.
   // When a contact's run stopped and a later run of the same Workflow is still active (or ended
   // otherwise), the saved script fails its own replay. Remove `.fails` once fixed.
