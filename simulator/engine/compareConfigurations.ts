@@ -6,9 +6,12 @@ import type {
   ExitConfiguration,
   NotSentMessage,
 } from '../schema/compare.ts';
+import { EXIT_CONDITION_CATALOGUE, EXIT_CONDITION_IDS } from '../schema/exitConditions.ts';
 import { LIMITS } from '../schema/limits.ts';
 import type { Script } from '../schema/script.ts';
 import type { Workflow } from '../schema/workflow.ts';
+import { resolveWorkflowRef } from '../graph/resolveWorkflowRef.ts';
+import { capitalise } from '../trace/capitalise.ts';
 import type { CompiledWorkflow } from './compileWorkflow.ts';
 import { materializeEntry, runStates } from './materialize.ts';
 import { prepareSimulation } from './prepareSimulation.ts';
@@ -17,21 +20,18 @@ import { K } from './traceLog.ts';
 import { describeStoppedShort } from './describeStoppedShort.ts';
 
 /**
- * The columns of "Compare" (issue 7, item 6): exit conditions off, each condition alone, and all
- * three. Each sets only `settings.exitConditions`; `manualStop` stays as the Workflow has it, so a
- * scripted manual stop behaves the same in every column. "off" comes first: it is the baseline the
- * other columns' "not sent" messages are measured against.
+ * The columns of "Compare" (issue 7, item 6): exit conditions off, each condition alone (as the
+ * catalogue names it), and all of them. Each sets only `settings.exitConditions`; `manualStop`
+ * stays as the Workflow has it, so a scripted manual stop behaves the same in every column. "off"
+ * comes first: it is the baseline the other columns' "not sent" messages are measured against.
  */
 export const EXIT_CONFIGURATIONS: readonly ExitConfiguration[] = [
   { id: 'off', label: 'Off', exitConditions: { enabled: false, on: [] } },
-  { id: 'outgoing', label: 'Outgoing message', exitConditions: { enabled: true, on: ['outgoing_message'] } },
-  { id: 'incoming', label: 'Incoming message', exitConditions: { enabled: true, on: ['incoming_message'] } },
-  { id: 'assignment', label: 'Manual assignment', exitConditions: { enabled: true, on: ['manual_assignment'] } },
-  {
-    id: 'all',
-    label: 'All conditions',
-    exitConditions: { enabled: true, on: ['outgoing_message', 'incoming_message', 'manual_assignment'] },
-  },
+  ...EXIT_CONDITION_IDS.map((condition): ExitConfiguration => {
+    const { compareColumn, stopReason } = EXIT_CONDITION_CATALOGUE[condition];
+    return { id: compareColumn, label: capitalise(stopReason), exitConditions: { enabled: true, on: [condition] } };
+  }),
+  { id: 'all', label: 'All conditions', exitConditions: { enabled: true, on: [...EXIT_CONDITION_IDS] } },
 ];
 
 export interface CompareOptions {
@@ -67,7 +67,7 @@ export function compareConfigurations(
   scripts: readonly Script[],
   options: CompareOptions = {},
 ): CompareResult {
-  const chosen = options.workflow === undefined ? undefined : findWorkflow(workflows, options.workflow);
+  const chosen = options.workflow === undefined ? undefined : resolveWorkflowRef(workflows, options.workflow);
   // One budget for the whole grid: each simulation may record what the ones before it left.
   const total = options.maxTraceEntries ?? LIMITS.compareTraceEntries;
   const budget = { total, left: total };
@@ -101,10 +101,6 @@ export function compareConfigurations(
 type Outcome =
   | { readonly ok: true; readonly runs: CompareRun[]; readonly sent: NotSentMessage[] }
   | { readonly ok: false; readonly problems: CompareProblem[] };
-
-function findWorkflow(workflows: readonly Workflow[], ref: string): Workflow | undefined {
-  return workflows.find((workflow) => workflow.id === ref) ?? workflows.find((workflow) => workflow.name === ref);
-}
 
 function unknownChoice(workflows: readonly Workflow[], ref: string): CompareProblem {
   const names = workflows.map((workflow) => `"${workflow.name}"`).join(', ') || 'none';

@@ -103,8 +103,21 @@ function compileNode(
     case 'jump_to':
       jumpTarget = nodeIndex.get(step.target) ?? -1;
       break;
-    default:
+    case 'branch':
+    case 'assign':
+    case 'update_field':
+    case 'update_tag':
+    case 'open_conversation':
+    case 'close_conversation':
+    case 'trigger_workflow':
+    case 'end':
+    case undefined:
       break;
+    default: {
+      // Every kind is named above, so a new kind does not compile until it says what it resolves.
+      const unhandled: never = step;
+      throw new TypeError(`No step kind ${JSON.stringify(unhandled)}`);
+    }
   }
   return {
     index,

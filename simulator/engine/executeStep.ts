@@ -1,3 +1,4 @@
+import type { Step } from '../schema/step.ts';
 import type { CompiledNode } from './compileWorkflow.ts';
 import type { ContactView } from './contactView.ts';
 import { choosePath } from './branchConditions.ts';
@@ -55,6 +56,7 @@ const ELSE: Outcome = { effect: null, flow: { kind: 'next', handle: 'else' } };
 export function executeStep(node: CompiledNode, ctx: StepContext): Outcome {
   const step = node.step;
   if (step === null) return PASS;
+  // Every kind is named (no default), so a new kind does not compile until it has a plan.
   switch (step.type) {
     case 'ask_question':
       return {
@@ -67,15 +69,26 @@ export function executeStep(node: CompiledNode, ctx: StepContext): Outcome {
       return { effect: null, flow: { kind: 'next', handle: choosePath(step, ctx.contact) } };
     case 'datetime_branch':
       return inWindow(node, step.days, ctx) ? MATCH : ELSE;
-    default:
-      return (node.memo.outcome ??= constantPlan(node));
+    case 'send_message':
+    case 'assign':
+    case 'update_field':
+    case 'update_tag':
+    case 'add_comment':
+    case 'open_conversation':
+    case 'close_conversation':
+    case 'trigger_workflow':
+    case 'jump_to':
+    case 'end':
+      return (node.memo.outcome ??= constantPlan(node, step));
   }
 }
 
+/** The steps whose plan never changes: it does not read the clock or the contact. */
+type ConstantStep = Exclude<Step, { type: 'ask_question' | 'wait' | 'branch' | 'datetime_branch' }>;
+
 /** The plan of a step whose plan never changes. */
-function constantPlan(node: CompiledNode): Outcome {
-  const step = node.step;
-  switch (step?.type) {
+function constantPlan(node: CompiledNode, step: ConstantStep): Outcome {
+  switch (step.type) {
     case 'send_message':
       return { effect: { kind: 'send', message: messageOf(node) }, flow: NEXT };
     case 'assign':
@@ -96,8 +109,6 @@ function constantPlan(node: CompiledNode): Outcome {
       return { effect: null, flow: { kind: 'jump', target: node.jumpTarget } };
     case 'end':
       return END;
-    default:
-      return PASS;
   }
 }
 

@@ -1,3 +1,4 @@
+import { resolveWorkflowRef } from '../graph/resolveWorkflowRef.ts';
 import { formatOffset } from '../schema/duration.ts';
 import { LIMITS } from '../schema/limits.ts';
 import { formatJsonPath } from '../schema/parseDocument.ts';
@@ -44,7 +45,7 @@ export function prepareSimulation(input: PrepareInput): Prepared {
     for (const problem of validateWorkflow(workflow, { workflows: input.workflows }))
       problems.push({ source: 'workflow', index, path: formatJsonPath(problem.path), message: problem.message });
   });
-  const known = (ref: string) => input.workflows.some((workflow) => workflow.id === ref || workflow.name === ref);
+  const known = (ref: string) => resolveWorkflowRef(input.workflows, ref) !== undefined;
   const names = input.workflows.map((workflow) => `"${workflow.name}"`).join(', ') || 'none';
   input.script.events.forEach((event, i) => {
     if ((event.type === 'workflow.stop' || event.type === 'shortcut') && !known(event.workflow))

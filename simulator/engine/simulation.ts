@@ -1,3 +1,4 @@
+import { indexWorkflowRefs } from '../graph/resolveWorkflowRef.ts';
 import { LIMITS } from '../schema/limits.ts';
 import type { Script, ScriptEvent, ScriptUser } from '../schema/script.ts';
 import { scriptEventTypeSchema, stopReasonSchema, userOf } from '../schema/script.ts';
@@ -117,7 +118,7 @@ export class Simulation {
   private readonly queue = new EventQueue();
   private readonly users: readonly ScriptUser[];
   private readonly userIndex = new Map<string, number>();
-  private readonly workflowIndex = new Map<string, number>();
+  private readonly workflowIndex: ReadonlyMap<string, number>;
   private eventNumber = 0;
   private timerTokens = 0;
   /** Workflows a run of which the current event stopped (SPEC §2 rule 5). */
@@ -144,10 +145,7 @@ export class Simulation {
 
   constructor(input: SimulationInput) {
     this.workflows = input.workflows.map(compileWorkflow);
-    this.workflows.forEach((workflow, i) => this.workflowIndex.set(workflow.id, i));
-    this.workflows.forEach((workflow, i) => {
-      if (!this.workflowIndex.has(workflow.name)) this.workflowIndex.set(workflow.name, i);
-    });
+    this.workflowIndex = indexWorkflowRefs(this.workflows);
     this.users = input.script.users;
     this.users.forEach((user, i) => this.userIndex.set(user.id, i));
     this.feed = new ScriptFeed(input.script);

@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { EXIT_CONDITION_CATALOGUE, EXIT_CONDITION_IDS } from './exitConditions.ts';
 import { inputProblemSchema } from './result.ts';
 import { runStatusSchema, stopReasonSchema } from './script.ts';
 import { exitConditionSchema } from './settings.ts';
 import { failReasonSchema } from './trace.ts';
 
-/** The five exit-condition configurations "Compare" runs every script under. */
-export const exitConfigurationIdSchema = z.enum(['off', 'outgoing', 'incoming', 'assignment', 'all']);
+/** The exit-condition configurations "Compare" runs every script under: off, each condition alone (its catalogue column), all. */
+export const exitConfigurationIdSchema = z.enum([
+  'off',
+  ...EXIT_CONDITION_IDS.map((condition) => EXIT_CONDITION_CATALOGUE[condition].compareColumn),
+  'all',
+] as const);
 export type ExitConfigurationId = z.infer<typeof exitConfigurationIdSchema>;
 
 /** One column of the comparison: a label for people and the `exitConditions` it gives a Workflow. */

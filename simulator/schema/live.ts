@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
-import { inputProblemSchema } from './result.ts';
+import { resultSchema } from './result.ts';
 import { contactStateSchema, runStateSchema } from './run.ts';
 import { scriptSchema } from './script.ts';
 import { traceEntrySchema } from './trace.ts';
@@ -36,10 +36,7 @@ export const liveUpdateSchema = z.object({
   trace: z.object({ from: z.number().int().min(0), entries: z.array(traceEntrySchema) }),
 });
 
-export const liveResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), update: liveUpdateSchema }),
-  z.object({ ok: z.literal(false), problems: z.array(inputProblemSchema).min(1) }),
-]);
+export const liveResultSchema = resultSchema({ update: liveUpdateSchema });
 
 export type LiveStart = z.infer<typeof liveStartSchema>;
 export type LiveUpdate = z.infer<typeof liveUpdateSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
-import { expectationResultSchema, inputProblemSchema } from './result.ts';
+import { expectationResultSchema, resultSchema } from './result.ts';
 import { stepFunnelSchema, stopsOverTimeSchema } from './population.ts';
 import { runStateSchema } from './run.ts';
 import { scriptSchema, stopReasonSchema } from './script.ts';
@@ -80,15 +80,9 @@ export const playbackFrameSchema = z.object({
   }).nullable(),
 });
 
-export const playbackLoadResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), info: playbackInfoSchema, frame: playbackFrameSchema }),
-  z.object({ ok: z.literal(false), problems: z.array(inputProblemSchema).min(1) }),
-]);
+export const playbackLoadResultSchema = resultSchema({ info: playbackInfoSchema, frame: playbackFrameSchema });
 
-export const playbackResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), frame: playbackFrameSchema }),
-  z.object({ ok: z.literal(false), problems: z.array(inputProblemSchema).min(1) }),
-]);
+export const playbackResultSchema = resultSchema({ frame: playbackFrameSchema });
 
 export type PlaybackLoad = z.infer<typeof playbackLoadSchema>;
 export type PlaybackInfo = z.infer<typeof playbackInfoSchema>;
@@ -99,8 +93,5 @@ export type PlaybackLoadResult = z.infer<typeof playbackLoadResultSchema>;
 export type PlaybackResult = z.infer<typeof playbackResultSchema>;
 
 /** A population's charts at the current instant: stops over the whole timeline by reason, and the funnel of one Workflow. */
-export const populationChartsResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), stops: stopsOverTimeSchema, funnel: stepFunnelSchema }),
-  z.object({ ok: z.literal(false), problems: z.array(inputProblemSchema).min(1) }),
-]);
+export const populationChartsResultSchema = resultSchema({ stops: stopsOverTimeSchema, funnel: stepFunnelSchema });
 export type PopulationChartsResult = z.infer<typeof populationChartsResultSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { expectationResultSchema, inputProblemSchema } from './result.ts';
+import { expectationResultSchema, resultSchema } from './result.ts';
 import { runStateSchema } from './run.ts';
 import { traceEntrySchema } from './trace.ts';
 
@@ -61,16 +61,12 @@ export const reportRowsRequestSchema = z.object({
 export type ReportRowsRequest = z.infer<typeof reportRowsRequestSchema>;
 
 /** The worker's answer to a page request, for the report it last made (`traceHash` names it). */
-export const reportRowsSchema = z.union([
-  z.object({ ok: z.literal(true), kind: z.literal('runs'), traceHash: z.string(), from: z.number().int().min(0), rows: z.array(runRowSchema) }),
-  z.object({ ok: z.literal(true), kind: z.literal('trace'), traceHash: z.string(), from: z.number().int().min(0), rows: z.array(traceRowSchema) }),
-  z.object({ ok: z.literal(false), problems: z.array(inputProblemSchema).min(1) }),
-]);
+export const reportRowsSchema = resultSchema(
+  { kind: z.literal('runs'), traceHash: z.string(), from: z.number().int().min(0), rows: z.array(runRowSchema) },
+  { kind: z.literal('trace'), traceHash: z.string(), from: z.number().int().min(0), rows: z.array(traceRowSchema) },
+);
 export type ReportRows = z.infer<typeof reportRowsSchema>;
 
 /** The worker's answer to "report": the report of what is loaded, or why there is none. */
-export const simulationReportOutcomeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), report: simulationReportSchema }),
-  z.object({ ok: z.literal(false), problems: z.array(inputProblemSchema).min(1) }),
-]);
+export const simulationReportOutcomeSchema = resultSchema({ report: simulationReportSchema });
 export type SimulationReportOutcome = z.infer<typeof simulationReportOutcomeSchema>;

@@ -26,3 +26,24 @@ export const inputProblemSchema = z.object({
   message: z.string(),
 });
 export type InputProblem = z.infer<typeof inputProblemSchema>;
+
+/** `{ ok: false, problems }`: why a request was refused, at least one problem with the inputs. */
+export const refusalSchema = z.object({ ok: z.literal(false), problems: z.array(inputProblemSchema).min(1) });
+
+type Shape = z.core.$ZodLooseShape;
+const successSchema = <S extends Shape>(shape: S) => z.object({ ok: z.literal(true), ...shape });
+type Success<S extends Shape> = ReturnType<typeof successSchema<S>>;
+
+/**
+ * An answer to a request: `{ ok: true, ...shape }`, or `{ ok: false, problems }` saying why not —
+ * so every answer is told apart the same way and refused the same way. An answer that succeeds in
+ * two ways (report rows: runs or trace entries) gives a shape for each, told apart by their own fields.
+ *
+ * @example resultSchema({ frame: playbackFrameSchema })
+ */
+export function resultSchema<S extends Shape>(shape: S): z.ZodDiscriminatedUnion<[Success<S>, typeof refusalSchema], 'ok'>;
+export function resultSchema<S1 extends Shape, S2 extends Shape>(first: S1, second: S2): z.ZodUnion<[Success<S1>, Success<S2>, typeof refusalSchema]>;
+export function resultSchema(...shapes: [Shape, ...Shape[]]) {
+  const successes = shapes.map(successSchema);
+  return successes.length === 1 ? z.discriminatedUnion('ok', [successes[0]!, refusalSchema]) : z.union([...successes, refusalSchema]);
+}

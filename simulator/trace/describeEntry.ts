@@ -1,4 +1,6 @@
 import { formatOffset } from '../schema/duration.ts';
+import { EXIT_CONDITION_CATALOGUE, isExitCondition } from '../schema/exitConditions.ts';
+import type { ExitCondition } from '../schema/settings.ts';
 import type { TraceEntry, TraceReason } from '../schema/trace.ts';
 
 /** How to name what a trace entry mentions by id. */
@@ -9,11 +11,9 @@ export interface TraceNames {
   contact(id: string): string;
 }
 
-const REASON_TEXT: Record<TraceReason, string> = {
+/** Every reason but the exit conditions, whose words are the catalogue's. */
+const REASON_TEXT: Record<Exclude<TraceReason, ExitCondition>, string> = {
   manual: 'stopped by hand',
-  outgoing_message: 'outgoing message',
-  incoming_message: 'incoming message',
-  manual_assignment: 'manual assignment',
   already_active: 'a run of this Workflow is already active for the contact',
   once_per_contact: 'the trigger fires once per contact and the contact already entered',
   stopped_by_this_event: 'this event just stopped a run of this Workflow, so it cannot start a new one',
@@ -39,7 +39,7 @@ const REASON_TEXT: Record<TraceReason, string> = {
 };
 
 export function describeReason(reason: TraceReason): string {
-  return REASON_TEXT[reason];
+  return isExitCondition(reason) ? EXIT_CONDITION_CATALOGUE[reason].stopReason : REASON_TEXT[reason];
 }
 
 const quote = (text: string | undefined) => `"${text ?? ''}"`;

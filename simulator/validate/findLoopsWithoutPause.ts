@@ -1,15 +1,14 @@
+import { kindOf } from '../schema/step.ts';
 import type { WorkflowGraph } from './workflowGraph.ts';
-
-const PAUSING = new Set(['wait', 'ask_question']);
 
 /**
  * Every loop that could run forever at one instant: the strongly connected components of the
- * graph without its pausing steps (Wait, Ask a question), found with Tarjan's algorithm
+ * graph without the steps that wait (a timer or a reply: Wait, Ask a question), found with Tarjan's algorithm
  * (iterative, so a long chain cannot overflow the stack). Each loop is listed as its step ids in
  * document order.
  */
 export function findLoopsWithoutPause(graph: WorkflowGraph): string[][] {
-  const nodes = [...graph.steps.keys()].filter((id) => !PAUSING.has(graph.steps.get(id)?.type ?? ''));
+  const nodes = [...graph.steps].filter(([, step]) => kindOf(step).pause === 'none').map(([id]) => id);
   const inGraph = new Set(nodes);
   const order = new Map([...graph.steps.keys()].map((id, i) => [id, i]));
   const next = (id: string) => (graph.successors.get(id) ?? []).filter((to) => inGraph.has(to));

@@ -1,8 +1,18 @@
+import { resolveWorkflowRef } from '../graph/resolveWorkflowRef.ts';
+import { exitConditionChoices } from '../schema/exitConditions.ts';
 import type { WorkflowProblem } from '../schema/problem.ts';
+import { ELSE } from '../schema/stepKind.ts';
+import { kindOf, STEP_KINDS } from '../schema/step.ts';
 import type { Workflow } from '../schema/workflow.ts';
 import { findLoopsWithoutPause } from './findLoopsWithoutPause.ts';
 import { findUnreachableSteps } from './findUnreachableSteps.ts';
 import { buildWorkflowGraph, hasOutput } from './workflowGraph.ts';
+
+/** "Wait or Ask a question": the kinds that wait for a timer, then for a reply, as the loop problem names them. */
+const PAUSING_NAMES = (['timer', 'reply'] as const)
+  .flatMap((pause) => Object.values(STEP_KINDS).filter((kind) => kind.pause === pause))
+  .map((kind) => kind.name)
+  .join(' or ');
 
 export interface ValidateOptions {
   /** The other Workflows of the workspace, to check "Trigger another Workflow" targets. */
@@ -66,18 +76,21 @@ export function validateWorkflow(workflow: Workflow, options: ValidateOptions = 
   const hasEdgeFrom = (id: string, handle: string) => usedHandles.has(`${id}\u0000${handle}`);
   workflow.steps.forEach((step, i) => {
     const path = ['steps', i];
-    if ((step.type === 'branch' || step.type === 'datetime_branch') && !hasEdgeFrom(step.id, 'else'))
+    const kind = kindOf(step);
+    if (kind.needsElse && !hasEdgeFrom(step.id, ELSE))
       problems.push({ code: 'branch_without_else', message: `${name(step.id)} needs an Else path`, stepId: step.id, path });
-    if (step.type === 'jump_to' && !graph.steps.has(step.target))
+    const target = kind.jumpTarget?.(step);
+    if (target !== undefined && !graph.steps.has(target))
       problems.push({
         code: 'jump_target_missing',
-        message: step.target ? `${name(step.id)} jumps to "${step.target}", which is not a step` : `${name(step.id)} does not say which step to jump to`,
+        message: target ? `${name(step.id)} jumps to "${target}", which is not a step` : `${name(step.id)} does not say which step to jump to`,
         stepId: step.id,
         path: [...path, 'target'],
       });
-    if ((step.type === 'send_message' || step.type === 'ask_question') && step.text.trim() === '')
+    if (kind.sentText?.(step).trim() === '')
       problems.push({ code: 'empty_message', message: `${name(step.id)} has no message text`, stepId: step.id, path: [...path, 'text'] });
-    if (step.type === 'trigger_workflow') checkWorkflowTarget(step.workflow, step.id, [...path, 'workflow']);
+    const started = kind.startsWorkflow?.(step);
+    if (started !== undefined) checkWorkflowTarget(started, step.id, [...path, 'workflow']);
   });
 
   for (const id of findUnreachableSteps(graph)) {
@@ -87,7 +100,7 @@ export function validateWorkflow(workflow: Workflow, options: ValidateOptions = 
     const first = loop[0] as string;
     problems.push({
       code: 'loop_without_pause',
-      message: `The loop through ${loop.map(name).join(' → ')} has no Wait or Ask a question, so it could run forever`,
+      message: `The loop through ${loop.map(name).join(' → ')} has no ${PAUSING_NAMES}, so it could run forever`,
       stepId: first,
       relatedStepIds: loop.slice(1),
       path: ['steps', stepIndex.get(first) as number],
@@ -98,7 +111,7 @@ export function validateWorkflow(workflow: Workflow, options: ValidateOptions = 
   if (exitConditions.enabled && exitConditions.on.length === 0)
     problems.push({
       code: 'exit_conditions_empty',
-      message: 'Exit conditions are on but none is selected: pick Outgoing messages, Incoming messages or Manual assignment',
+      message: `Exit conditions are on but none is selected: pick ${exitConditionChoices()}`,
       path: ['settings', 'exitConditions', 'on'],
     });
   return problems;
@@ -109,7 +122,7 @@ export function validateWorkflow(workflow: Workflow, options: ValidateOptions = 
       return;
     }
     if (!options.workflows) return;
-    const target = options.workflows.find((other) => other.id === ref) ?? options.workflows.find((other) => other.name === ref);
+    const target = resolveWorkflowRef(options.workflows, ref);
     if (!target)
       problems.push({ code: 'workflow_target_missing', message: `${name(stepId)} starts "${ref}", which is not a Workflow here`, stepId, path });
     else if (target.trigger.type !== 'workflow_started')

@@ -1,4 +1,4 @@
-import { stepOutputs, type Step } from '../schema/step.ts';
+import { kindOf, stepOutputs, type Step } from '../schema/step.ts';
 import type { Workflow } from '../schema/workflow.ts';
 
 /** The Workflow as a directed graph of node ids: trigger and steps, edges and jumps. */
@@ -21,7 +21,8 @@ export function buildWorkflowGraph(workflow: Workflow): WorkflowGraph {
     if (from && steps.has(edge.target) && hasOutput(graph, edge.source, edge.sourceHandle)) from.push(edge.target);
   }
   for (const step of steps.values()) {
-    if (step.type === 'jump_to' && steps.has(step.target)) successors.get(step.id)?.push(step.target);
+    const target = kindOf(step).jumpTarget?.(step);
+    if (target !== undefined && steps.has(target)) successors.get(step.id)?.push(target);
   }
   return graph;
 }

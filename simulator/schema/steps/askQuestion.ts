@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration.ts';
 import { stepBaseShape } from '../ids.ts';
+import { type StepKindDefinition } from '../stepKind.ts';
 
 /**
  * Asks the contact a question and waits for the reply, which is stored in the contact field
@@ -13,3 +14,20 @@ export const askQuestionStepSchema = z.strictObject({
   field: z.string().max(64, 'At most 64 characters'),
   timeout: durationSchema.optional(),
 });
+
+export type AskQuestionStep = z.infer<typeof askQuestionStepSchema>;
+
+export const askQuestionStep: StepKindDefinition<AskQuestionStep> = {
+  type: 'ask_question',
+  name: 'Ask a question',
+  description: 'Asks, waits for the reply, saves it in a field.',
+  group: 'Messages',
+  defaults: { text: '', field: '' },
+  outputs: (step) => (step.timeout === undefined ? ['answered'] : ['answered', 'timeout']),
+  outputLabel: (_step, handle) => (handle === 'answered' ? 'Answered' : 'Timed out'),
+  pause: 'reply',
+  needsElse: false,
+  sentText: (step) => step.text,
+  jumpTarget: null,
+  startsWorkflow: null,
+};

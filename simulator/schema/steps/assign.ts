@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, stepBaseShape } from '../ids.ts';
+import { nextOnly, plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
 
 /** Assigns the contact to a user or a team. Never counts as a manual assignment. */
 export const assignStepSchema = z.strictObject({
@@ -7,3 +8,20 @@ export const assignStepSchema = z.strictObject({
   type: z.literal('assign'),
   assignee: z.strictObject({ kind: z.enum(['user', 'team']), id: idSchema }),
 });
+
+export type AssignStep = z.infer<typeof assignStepSchema>;
+
+export const assignStep: StepKindDefinition<AssignStep> = {
+  type: 'assign',
+  name: 'Assign',
+  description: 'Assigns the contact to a user or a team.',
+  group: 'Contact',
+  defaults: { assignee: { kind: 'team', id: 'support' } },
+  outputs: nextOnly,
+  outputLabel: plainOutputLabel,
+  pause: 'none',
+  needsElse: false,
+  sentText: null,
+  jumpTarget: null,
+  startsWorkflow: null,
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, stepBaseShape } from '../ids.ts';
+import { ELSE, type StepKindDefinition } from '../stepKind.ts';
 
 const fieldCondition = z.strictObject({
   subject: z.literal('field'),
@@ -38,3 +39,24 @@ export const branchStepSchema = z.strictObject({
   type: z.literal('branch'),
   paths: z.array(branchPathSchema).min(1, 'A Branch needs at least one path').max(100, 'At most 100 paths'),
 });
+
+export type BranchStep = z.infer<typeof branchStepSchema>;
+
+export const branchStep: StepKindDefinition<BranchStep> = {
+  type: 'branch',
+  name: 'Branch',
+  description: 'Takes the first path whose conditions hold.',
+  group: 'Logic',
+  defaults: { paths: [{ id: 'path-1', label: 'Path 1', match: 'all', conditions: [{ subject: 'tag', operator: 'has', tag: 'vip' }] }] },
+  outputs: (step) => [...step.paths.map((path) => path.id), ELSE],
+  outputLabel: (step, handle) => {
+    if (handle === ELSE) return 'Else';
+    const index = step.paths.findIndex((path) => path.id === handle);
+    return step.paths[index]?.label || `Path ${index + 1}`;
+  },
+  pause: 'none',
+  needsElse: true,
+  sentText: null,
+  jumpTarget: null,
+  startsWorkflow: null,
+};

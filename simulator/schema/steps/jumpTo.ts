@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stepBaseShape } from '../ids.ts';
+import { plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
 
 /** Continues at another step (by id). Has no outgoing edge. */
 export const jumpToStepSchema = z.strictObject({
@@ -7,3 +8,20 @@ export const jumpToStepSchema = z.strictObject({
   type: z.literal('jump_to'),
   target: z.string().max(64),
 });
+
+export type JumpToStep = z.infer<typeof jumpToStepSchema>;
+
+export const jumpToStep: StepKindDefinition<JumpToStep> = {
+  type: 'jump_to',
+  name: 'Jump to',
+  description: 'Continues at another step.',
+  group: 'Flow',
+  defaults: { target: '' },
+  outputs: () => [],
+  outputLabel: plainOutputLabel,
+  pause: 'none',
+  needsElse: false,
+  sentText: null,
+  jumpTarget: (step) => step.target,
+  startsWorkflow: null,
+};

@@ -1,7 +1,25 @@
 import { z } from 'zod';
 import { stepBaseShape } from '../ids.ts';
+import { nextOnly, plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
 
 export const openConversationStepSchema = z.strictObject({
   ...stepBaseShape,
   type: z.literal('open_conversation'),
 });
+
+export type OpenConversationStep = z.infer<typeof openConversationStepSchema>;
+
+export const openConversationStep: StepKindDefinition<OpenConversationStep> = {
+  type: 'open_conversation',
+  name: 'Open conversation',
+  description: 'Opens the contact’s conversation.',
+  group: 'Conversation',
+  defaults: {},
+  outputs: nextOnly,
+  outputLabel: plainOutputLabel,
+  pause: 'none',
+  needsElse: false,
+  sentText: null,
+  jumpTarget: null,
+  startsWorkflow: null,
+};

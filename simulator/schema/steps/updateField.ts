@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stepBaseShape } from '../ids.ts';
+import { nextOnly, plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
 
 /** Sets a contact field. */
 export const updateFieldStepSchema = z.strictObject({
@@ -8,3 +9,20 @@ export const updateFieldStepSchema = z.strictObject({
   field: z.string().min(1, 'Name the contact field').max(64),
   value: z.string().max(1024),
 });
+
+export type UpdateFieldStep = z.infer<typeof updateFieldStepSchema>;
+
+export const updateFieldStep: StepKindDefinition<UpdateFieldStep> = {
+  type: 'update_field',
+  name: 'Update field',
+  description: 'Sets a contact field.',
+  group: 'Contact',
+  defaults: { field: 'status', value: '' },
+  outputs: nextOnly,
+  outputLabel: plainOutputLabel,
+  pause: 'none',
+  needsElse: false,
+  sentText: null,
+  jumpTarget: null,
+  startsWorkflow: null,
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stepBaseShape } from '../ids.ts';
+import { nextOnly, plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
 
 /** Adds or removes a contact tag. */
 export const updateTagStepSchema = z.strictObject({
@@ -8,3 +9,20 @@ export const updateTagStepSchema = z.strictObject({
   action: z.enum(['add', 'remove']),
   tag: z.string().min(1, 'Name the tag').max(64),
 });
+
+export type UpdateTagStep = z.infer<typeof updateTagStepSchema>;
+
+export const updateTagStep: StepKindDefinition<UpdateTagStep> = {
+  type: 'update_tag',
+  name: 'Update tag',
+  description: 'Adds or removes a contact tag.',
+  group: 'Contact',
+  defaults: { action: 'add', tag: 'lead' },
+  outputs: nextOnly,
+  outputLabel: plainOutputLabel,
+  pause: 'none',
+  needsElse: false,
+  sentText: null,
+  jumpTarget: null,
+  startsWorkflow: null,
+};

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationSchema, timeOfDaySchema } from '../duration.ts';
 import { stepBaseShape } from '../ids.ts';
+import { nextOnly, plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
 
 const forDuration = z.strictObject({ kind: z.literal('duration'), duration: durationSchema });
 /** Waits until the next time the workspace clock shows `time` (strictly later than now). */
@@ -12,3 +13,20 @@ export const waitStepSchema = z.strictObject({
   type: z.literal('wait'),
   delay: z.discriminatedUnion('kind', [forDuration, untilTimeOfDay]),
 });
+
+export type WaitStep = z.infer<typeof waitStepSchema>;
+
+export const waitStep: StepKindDefinition<WaitStep> = {
+  type: 'wait',
+  name: 'Wait',
+  description: 'Pauses for a while, or until a time of day.',
+  group: 'Timing',
+  defaults: { delay: { kind: 'duration', duration: '1h' } },
+  outputs: nextOnly,
+  outputLabel: plainOutputLabel,
+  pause: 'timer',
+  needsElse: false,
+  sentText: null,
+  jumpTarget: null,
+  startsWorkflow: null,
+};
