@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXIT_CONDITION_CATALOGUE, EXIT_CONDITION_IDS } from './exitConditions.ts';
-import { inputProblemSchema } from './result.ts';
+import { inputProblemSchema, resultSchema } from './result.ts';
 import { runStatusSchema, stopReasonSchema } from './script.ts';
 import { exitConditionSchema } from './settings.ts';
 import { failReasonSchema } from './trace.ts';
@@ -97,8 +97,5 @@ export const compareResultSchema = z.object({
 export type CompareResult = z.infer<typeof compareResultSchema>;
 
 /** What the worker's Compare answers: the grid, or why the request was refused. */
-export const compareOutcomeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), result: compareResultSchema }),
-  z.object({ ok: z.literal(false), problems: z.array(inputProblemSchema).min(1) }),
-]);
+export const compareOutcomeSchema = resultSchema({ result: compareResultSchema });
 export type CompareOutcome = z.infer<typeof compareOutcomeSchema>;

@@ -43,7 +43,7 @@ type Success<S extends Shape> = ReturnType<typeof successSchema<S>>;
  */
 export function resultSchema<S extends Shape>(shape: S): z.ZodDiscriminatedUnion<[Success<S>, typeof refusalSchema], 'ok'>;
 export function resultSchema<S1 extends Shape, S2 extends Shape>(first: S1, second: S2): z.ZodUnion<[Success<S1>, Success<S2>, typeof refusalSchema]>;
-export function resultSchema(...shapes: [Shape, ...Shape[]]) {
+export function resultSchema(...shapes: [Shape, ...Shape[]]): z.ZodType {
   const successes = shapes.map(successSchema);
   return successes.length === 1 ? z.discriminatedUnion('ok', [successes[0]!, refusalSchema]) : z.union([...successes, refusalSchema]);
 }
