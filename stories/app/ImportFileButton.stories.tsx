@@ -1,13 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { ImportFileButton } from '../../src/ui/ImportFileButton.tsx';
-import { useWorkflowActions } from '../../src/persistence/useWorkflowActions.ts';
+import { useWorkflowFileActions } from '../../src/persistence/useWorkflowFileActions.ts';
 import { StoryApp } from '../fixtures/StoryApp.tsx';
 import { followUpRecord } from '../fixtures/storedWorkflows.ts';
 
 /** The overview's import: the file becomes a new stored Workflow (the story's own database). */
 function ImportAsNew({ onImported }: { onImported: () => void }) {
-  const { importFile } = useWorkflowActions();
+  const { importFile } = useWorkflowFileActions();
   return <ImportFileButton importFile={importFile} onImported={onImported} />;
 }
 

@@ -13,7 +13,7 @@ interface Props {
   readonly onChange: (settings: WorkflowSettings) => void;
 }
 
-/** "Workflow settings": the stop settings panel in a dialog; every change applies at once (and can be undone). */
+/** "Workflow settings": the stop settings panel in a dialog; every change applies at once (in the builder, as an edit Undo takes back). */
 export function WorkflowSettingsDialog({ trigger, open, onOpenChange, workflowName, settings, onChange }: Props) {
   return (
     <Dialog {...(trigger ? { trigger } : {})} {...(open === undefined ? {} : { open })} {...(onOpenChange ? { onOpenChange } : {})} title="Workflow settings" description={`How “${workflowName}” can be stopped for a contact.`}>

@@ -6,7 +6,7 @@ import type { StepType } from '../../../simulator/schema/step.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { validateWorkflow } from '../../../simulator/validate/validateWorkflow.ts';
 import { useSavedViewport } from '../../persistence/storedWorkflowHooks.ts';
-import { useWorkflowActions } from '../../persistence/useWorkflowActions.ts';
+import { useRememberViewport } from '../../persistence/useRememberViewport.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { nodeMeasures } from '../../parts/canvas/flowElements.ts';
 import { GRID, WorkflowCanvas, type DropTarget } from './canvas/WorkflowCanvas.tsx';
@@ -70,7 +70,7 @@ function edgeAt(point: Position): string | undefined {
 function Workspace({ workflow, otherWorkflows }: Props) {
   useBuilderShortcuts();
   const savedViewport = useSavedViewport(workflow.id);
-  const { rememberViewport } = useWorkflowActions();
+  const rememberViewport = useRememberViewport();
   const flow = useReactFlow();
   const store = useAppStoreApi();
   const editWorkflow = useAppStore((state) => state.editWorkflow);

@@ -1,7 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import type { VersionKind, VersionRecord } from '../../model/records.ts';
 import { useVersions } from '../../persistence/storedWorkflowHooks.ts';
-import { useWorkflowActions } from '../../persistence/useWorkflowActions.ts';
+import { useVersionActions } from '../../persistence/useVersionActions.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { StepOutline } from './StepOutline.tsx';
 
@@ -21,7 +21,7 @@ export function HistoryDialog({ workflowId, trigger }: { workflowId: string; tri
 function VersionList({ workflowId, onRestored }: { workflowId: string; onRestored: () => void }) {
   const versions = useVersions(workflowId);
   const [preview, setPreview] = useState<VersionRecord | null>(null);
-  const { restore } = useWorkflowActions();
+  const { restore } = useVersionActions();
   if (versions === undefined) return <p className="loading">Reading the history…</p>;
   if (versions.length === 0) return <p className="notice">No versions yet. Save a version to start the history.</p>;
   return (

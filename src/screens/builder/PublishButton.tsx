@@ -1,12 +1,12 @@
 import { Send } from 'lucide-react';
 import { useState } from 'react';
-import { useWorkflowActions } from '../../persistence/useWorkflowActions.ts';
+import { useVersionActions } from '../../persistence/useVersionActions.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { RefusedDialog, type Refusal } from './RefusedDialog.tsx';
 
 /** Publish: refused with every problem when the Workflow is not valid (SPEC §3), else stored as published with a version. */
 export function PublishButton() {
-  const { publish } = useWorkflowActions();
+  const { publish } = useVersionActions();
   const store = useAppStoreApi();
   const showProblem = useAppStore((state) => state.showProblem);
   const [refused, setRefused] = useState<Refusal | null>(null);

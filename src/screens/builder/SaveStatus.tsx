@@ -1,6 +1,6 @@
 import { Check, CircleAlert, LoaderCircle } from 'lucide-react';
 import type { StorageFailure } from '../../model/storageError.ts';
-import { useWorkflowActions } from '../../persistence/useWorkflowActions.ts';
+import { useWorkflowFileActions } from '../../persistence/useWorkflowFileActions.ts';
 import { hasUnsavedEdits } from '../../state/documentSlice.ts';
 import { useAppStore } from '../../state/StoreProvider.tsx';
 
@@ -20,7 +20,7 @@ export function SaveStatus() {
   const save = useAppStore((state) => state.save);
   const pending = useAppStore((state) => hasUnsavedEdits(state.document));
   const requestSave = useAppStore((state) => state.requestSave);
-  const { exportOpen } = useWorkflowActions();
+  const { exportOpen } = useWorkflowFileActions();
   let content;
   if (save.status === 'saving' || (save.status === 'saved' && pending))
     content = (

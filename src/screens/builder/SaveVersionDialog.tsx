@@ -1,5 +1,5 @@
 import { useId, useState, type ReactElement } from 'react';
-import { useWorkflowActions } from '../../persistence/useWorkflowActions.ts';
+import { useVersionActions } from '../../persistence/useVersionActions.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 
 /** "Save version": keeps the current state in the history, with a note saying why. */
@@ -7,7 +7,7 @@ export function SaveVersionDialog({ trigger }: { trigger: ReactElement }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const { saveVersionNow } = useWorkflowActions();
+  const { saveVersionNow } = useVersionActions();
   const noteId = useId();
   return (
     <Dialog

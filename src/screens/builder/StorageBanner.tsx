@@ -1,5 +1,6 @@
 import { useNavigate } from '../../routing/Router.tsx';
-import { useWorkflowActions } from '../../persistence/useWorkflowActions.ts';
+import { useConflictActions } from '../../persistence/useConflictActions.ts';
+import { useWorkflowFileActions } from '../../persistence/useWorkflowFileActions.ts';
 import { useAppStore } from '../../state/StoreProvider.tsx';
 
 /**
@@ -10,7 +11,8 @@ import { useAppStore } from '../../state/StoreProvider.tsx';
 export function StorageBanner() {
   const save = useAppStore((state) => state.save);
   const navigate = useNavigate();
-  const { reloadTheirs, keepMineAsCopy, exportOpen } = useWorkflowActions();
+  const { reloadTheirs, keepMineAsCopy } = useConflictActions();
+  const { exportOpen } = useWorkflowFileActions();
   if (save.status === 'conflict')
     return (
       <section className="banner banner--warning" role="alert" aria-label="Edit conflict">

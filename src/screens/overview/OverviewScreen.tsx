@@ -6,7 +6,8 @@ import { Link, useNavigate } from '../../routing/Router.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { blankWorkflow } from '../../model/blankWorkflow.ts';
 import { useWorkflowList } from '../../persistence/storedWorkflowHooks.ts';
-import { useWorkflowActions } from '../../persistence/useWorkflowActions.ts';
+import { useStoredWorkflowActions } from '../../persistence/useStoredWorkflowActions.ts';
+import { useWorkflowFileActions } from '../../persistence/useWorkflowFileActions.ts';
 import { useAppStore } from '../../state/StoreProvider.tsx';
 import type { ExampleLibrary } from '../../parts/examples/exampleLibrary.ts';
 import { ImportFileButton } from '../../ui/ImportFileButton.tsx';
@@ -26,7 +27,8 @@ function WorkflowOverview({ library }: { library: ExampleLibrary }) {
   const list = useWorkflowList();
   const persistentStorage = useAppStore((state) => state.persistentStorage);
   const navigate = useNavigate();
-  const { create, importFile } = useWorkflowActions();
+  const { create } = useStoredWorkflowActions();
+  const { importFile } = useWorkflowFileActions();
   const open = (workflowId: string) => navigate({ screen: 'builder', workflowId });
   const createBlank = async () => {
     const record = await create(blankWorkflow());

@@ -3,7 +3,8 @@ import { useId, useRef, useState } from 'react';
 import { useNavigate } from '../../routing/Router.tsx';
 import { LoadingMessage } from '../../ui/LoadingMessage.tsx';
 import { useStoredWorkflow } from '../../persistence/storedWorkflowHooks.ts';
-import { useWorkflowActions } from '../../persistence/useWorkflowActions.ts';
+import { useSaveWorkflowSettings } from '../../persistence/useSaveWorkflowSettings.ts';
+import { useStoredWorkflowActions } from '../../persistence/useStoredWorkflowActions.ts';
 import type { WorkflowSummary } from '../../persistence/workflowRepository.ts';
 import type { WorkflowSettings } from '../../../simulator/schema/settings.ts';
 import { WorkflowSettingsDialog } from '../../parts/settings/WorkflowSettingsDialog.tsx';
@@ -16,7 +17,7 @@ type OpenDialog = 'rename' | 'settings' | 'delete' | null;
 /** A row's action menu on the overview: open, rename, Workflow settings, duplicate, delete (confirmed, with Undo). */
 export function WorkflowRowActions({ workflow }: { workflow: WorkflowSummary }) {
   const navigate = useNavigate();
-  const { duplicate, remove } = useWorkflowActions();
+  const { duplicate, remove } = useStoredWorkflowActions();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const menu = useRef<HTMLSpanElement>(null);
   const close = (open: boolean) => {
@@ -56,7 +57,7 @@ export function WorkflowRowActions({ workflow }: { workflow: WorkflowSummary }) 
 }
 
 function RenameDialog({ workflow, onOpenChange }: { workflow: WorkflowSummary; onOpenChange: (open: boolean) => void }) {
-  const { rename } = useWorkflowActions();
+  const { rename } = useStoredWorkflowActions();
   const [name, setName] = useState(workflow.name);
   const id = useId();
   const problem = name.trim() === '' ? 'Give the Workflow a name' : null;
@@ -94,11 +95,12 @@ function RenameDialog({ workflow, onOpenChange }: { workflow: WorkflowSummary; o
  * The panel shows the settings as clicked, not as last read back: the stored copy arrives a few
  * hundred milliseconds after each write, and a click computed from it lost the click before
  * (issue 14). Each write carries the whole settings, in click order, so the last one stored is
- * exactly what the person sees.
+ * exactly what the person sees. A refused write (another tab changed the Workflow, storage full) is
+ * toasted, and the panel goes back to what is stored.
  */
 function SettingsDialog({ workflow, onOpenChange }: { workflow: WorkflowSummary; onOpenChange: (open: boolean) => void }) {
   const read = useStoredWorkflow(workflow.id);
-  const { updateSettings } = useWorkflowActions();
+  const saveSettings = useSaveWorkflowSettings();
   const [clicked, setClicked] = useState<WorkflowSettings | null>(null);
   if (read === undefined) return <LoadingMessage>Reading the Workflow…</LoadingMessage>;
   if (!read?.ok) return null;
@@ -110,7 +112,9 @@ function SettingsDialog({ workflow, onOpenChange }: { workflow: WorkflowSummary;
       settings={clicked ?? read.record.document.settings}
       onChange={(settings) => {
         setClicked(settings);
-        void updateSettings(workflow.id, settings);
+        void saveSettings({ workflowId: workflow.id, settings, readAt: read.record.revision }).then(
+          (outcome) => outcome.ok || setClicked((shown) => (shown === settings ? null : shown)),
+        );
       }}
     />
   );

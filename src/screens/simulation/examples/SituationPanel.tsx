@@ -2,7 +2,7 @@ import { lazy, Suspense, use, useMemo, type ReactNode } from 'react';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import { LoadingMessage } from '../../../ui/LoadingMessage.tsx';
 import { useNavigate } from '../../../routing/Router.tsx';
-import { useWorkflowActions } from '../../../persistence/useWorkflowActions.ts';
+import { useStoredWorkflowActions } from '../../../persistence/useStoredWorkflowActions.ts';
 import { useAppStoreApi } from '../../../state/StoreProvider.tsx';
 import { ErrorBoundary } from '../../../ui/ErrorBoundary.tsx';
 import type { ExampleLibrary } from '../../../parts/examples/exampleLibrary.ts';
@@ -29,7 +29,7 @@ export function SituationPanel({ library, situation, scriptSlug: chosenSlug, onS
   const loaded = use(library.situation(situation));
   // One array per load: a new one would tell the workspace the Workflows changed and drop the settings tried there.
   const workflows = useMemo(() => loaded.workflows.map((document) => document.value), [loaded]);
-  const { create } = useWorkflowActions();
+  const { create } = useStoredWorkflowActions();
   const store = useAppStoreApi();
   const navigate = useNavigate();
   // The example's files never change: settings worth keeping become a Workflow of your own.

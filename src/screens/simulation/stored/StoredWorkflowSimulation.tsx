@@ -4,8 +4,9 @@ import type { Script } from '../../../../simulator/schema/script.ts';
 import { LoadingMessage } from '../../../ui/LoadingMessage.tsx';
 import { Link } from '../../../routing/Router.tsx';
 import type { ExampleLibrary } from '../../../parts/examples/exampleLibrary.ts';
-import { useStoredWorkflow, useWorkflowDocuments, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
-import { useWorkflowActions } from '../../../persistence/useWorkflowActions.ts';
+import { useStoredWorkflow, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
+import { useSaveWorkflowSettings } from '../../../persistence/useSaveWorkflowSettings.ts';
+import { useStoredWorkflowRecords } from '../../../persistence/useStoredWorkflowRecords.ts';
 import { useAppStoreApi } from '../../../state/StoreProvider.tsx';
 import { savedScriptKey, type ScriptChoice } from '../../../parts/scripts/scriptChoice.ts';
 import { scriptForWorkflows } from '../../../parts/scripts/scriptForWorkflows.ts';
@@ -28,19 +29,20 @@ interface Props {
  */
 export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScriptChange }: Props) {
   const read = useStoredWorkflow(workflowId);
-  const documents = useWorkflowDocuments();
+  const records = useStoredWorkflowRecords();
+  const documents = useMemo(() => records?.map((record) => record.document), [records]);
   const saved = useWorkflowScripts(workflowId);
   const manifest = use(library.manifest());
   const situations = useMemo(() => Promise.all((manifest.ok ? manifest.manifest.situations : []).map((situation) => library.situation(situation))), [library, manifest]);
   const loaded = use(situations);
   const [unsaved, setUnsaved] = useState<readonly ScriptChoice[]>([]);
   const unsavedCount = useRef(0);
-  const { updateSettings } = useWorkflowActions();
+  const saveSettings = useSaveWorkflowSettings();
   const store = useAppStoreApi();
   const stored = read && read.ok ? read.record.document : null;
   const workflows = useMemo(() => (stored && documents ? workflowsToSimulate(stored, documents) : []), [stored, documents]);
 
-  if (read === undefined || documents === undefined || saved === undefined) return <LoadingMessage>Reading the Workflow…</LoadingMessage>;
+  if (read === undefined || records === undefined || saved === undefined) return <LoadingMessage>Reading the Workflow…</LoadingMessage>;
   if (read === null || !read.ok)
     return (
       <p className="notice" role="alert">
@@ -62,6 +64,8 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
     );
   const own: ScriptChoice[] = saved.scripts.map((record) => ({ key: savedScriptKey(record.id), source: 'saved', label: record.document.name, script: record.document, record }));
   const choices = [...own, ...unsaved, ...examples];
+  // The revision each simulated Workflow was read at: the one simulated from `read`, the others from `records`.
+  const revisionShown = (id: string) => (id === workflow.id ? read.record.revision : records.find((record) => record.id === id)?.revision);
   const linked = choices.find((choice) => choice.key === scriptKey);
   const chosen = linked ?? choices[0];
   const playUnsaved = (script: Script) => {
@@ -113,8 +117,8 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
               label: 'Save these settings to the Workflow',
               // A refused write is toasted by the action; the settings stay tried on screen.
               perform: (edited) =>
-                void updateSettings(edited.id, edited.settings).then(
-                  (saved) => saved && store.getState().notify({ tone: 'success', title: `Saved the stop settings of “${edited.name}”` }),
+                void saveSettings({ workflowId: edited.id, settings: edited.settings, readAt: revisionShown(edited.id) }).then(
+                  (outcome) => outcome.ok && store.getState().notify({ tone: 'success', title: `Saved the stop settings of “${edited.name}”` }),
                 ),
             }}
           />
