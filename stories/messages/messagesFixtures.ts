@@ -3,6 +3,7 @@ import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { contactTranscript, type TranscriptItem } from '../../simulator/trace/transcript.ts';
 import { traceNamesOf } from '../../simulator/trace/traceNames.ts';
 import type { ContactRow } from '../../src/screens/messages/inbox/ContactList.tsx';
+import { contactRows } from '../../src/screens/messages/live/contactRows.ts';
 import { demoScript } from '../../src/screens/messages/live/demoCast.ts';
 import { ongoingRuns, type OngoingRun } from '../../src/screens/messages/live/ongoingRuns.ts';
 import { runnableWorkflows, type RunnableWorkflows } from '../../src/screens/messages/live/runnableWorkflows.ts';
@@ -99,19 +100,7 @@ export const transcriptOf = (live: LiveSession, contact: string): TranscriptItem
 export const ongoingOf = (live: LiveSession, contact: string): OngoingRun[] => ongoingRuns(contact, live.runs(), live.trace(), inboxWorkflows);
 
 /** The inbox's rows, built as the Messages view builds them. */
-export function contactRowsOf(live: LiveSession): ContactRow[] {
-  const trace = live.trace();
-  const runs = live.runs();
-  const contacts = live.contacts();
-  return cast.contacts.map((contact) => ({
-    contact,
-    state: contacts.find((state) => state.contact === contact.id),
-    ongoing: runs.filter((run) => run.contact === contact.id && run.status === 'active').length,
-    lastLine: contactTranscript(trace, contact.id, names)
-      .filter((item) => item.kind !== 'activity')
-      .at(-1)?.text,
-  }));
-}
+export const contactRowsOf = (live: LiveSession): ContactRow[] => contactRows(cast.contacts, { trace: live.trace(), runs: live.runs(), contacts: live.contacts() }, names);
 
 /** The stored Workflows after someone switched on exit conditions in a copy of the follow-up and chose none: it is left out. */
 export function storedWithAProblem(): RunnableWorkflows {

@@ -1,7 +1,6 @@
 import { MessagesSquare, RotateCcw } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
-import { contactTranscript } from '../../../simulator/trace/transcript.ts';
 import { traceNamesOf } from '../../../simulator/trace/traceNames.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { LoadingMessage } from '../../ui/LoadingMessage.tsx';
@@ -10,11 +9,12 @@ import { useAppStore } from '../../state/StoreProvider.tsx';
 import { IconButton } from '../../ui/Tooltip.tsx';
 import { LiveClock } from './clock/LiveClock.tsx';
 import { ConversationView } from './conversation/ConversationView.tsx';
-import { ContactList, type ContactRow } from './inbox/ContactList.tsx';
+import { ContactList } from './inbox/ContactList.tsx';
 import { RunningWorkflows } from './inbox/RunningWorkflows.tsx';
 import { SessionNotices } from './inbox/SessionNotices.tsx';
 import { SessionScriptActions } from './inbox/SessionScriptActions.tsx';
 import { UserSwitcher } from './inbox/UserSwitcher.tsx';
+import { contactRows } from './live/contactRows.ts';
 import { useLiveSession } from './live/LiveSessionProvider.tsx';
 
 /**
@@ -57,19 +57,10 @@ export function MessagesView() {
     restartButton.current.focus();
   }, [running]);
 
-  const rows = useMemo<ContactRow[]>(() => {
-    if (!base) return [];
-    const names = traceNamesOf(live.workflows, base);
-    return base.contacts.map((contact) => {
-      const lines = contactTranscript(live.trace, contact.id, names).filter((item) => item.kind !== 'activity');
-      return {
-        contact,
-        state: live.contacts.find((state) => state.contact === contact.id),
-        ongoing: live.runs.filter((run) => run.contact === contact.id && run.status === 'active').length,
-        lastLine: lines.at(-1)?.text,
-      };
-    });
-  }, [base, live.workflows, live.trace, live.contacts, live.runs]);
+  const rows = useMemo(
+    () => (base ? contactRows(base.contacts, { trace: live.trace, runs: live.runs, contacts: live.contacts }, traceNamesOf(live.workflows, base)) : []),
+    [base, live.workflows, live.trace, live.contacts, live.runs],
+  );
 
   if (workflows === undefined) return <LoadingMessage>Reading your Workflows…</LoadingMessage>;
   if (workflows.running.length === 0)
