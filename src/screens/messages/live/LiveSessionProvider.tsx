@@ -7,12 +7,11 @@ import { useWorkflowDocuments } from '../../../persistence/storedWorkflowHooks.t
 import { useLiveSessionStorage } from '../../../persistence/useLiveSessionStorage.ts';
 import { useAppStore, useAppStoreApi } from '../../../state/StoreProvider.tsx';
 import { demoScript } from './demoCast.ts';
+import { LiveController, livePace } from '../../../engine/liveController.ts';
 import { createLiveSessionClient, type LiveSessionClient } from '../../../engine/liveSessionClient.ts';
 import { runnableWorkflows, type RunnableWorkflows } from './runnableWorkflows.ts';
 import { sessionScript } from './sessionScript.ts';
 
-/** How often the live clock asks the engine to move on, in wall ms. */
-const TICK_MS = 200;
 /** How often, at most, the clock of the kept session is written while time passes, in wall ms. */
 const KEEP_CLOCK_MS = 2000;
 
@@ -72,7 +71,7 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
   const documents = useWorkflowDocuments(wanted);
   const workflows = useMemo(() => (documents ? runnableWorkflows(documents) : undefined), [documents]);
   const [generation, setGeneration] = useState(0);
-  const clientRef = useRef<LiveSessionClient | null>(null);
+  const sessionRef = useRef<{ readonly client: LiveSessionClient; readonly controller: LiveController } | null>(null);
   const speed = useAppStore((state) => state.live.speed);
   const status = useAppStore((state) => state.live.status.kind);
   const sessionWorkflows = useAppStore((state) => state.live.workflows);
@@ -98,70 +97,10 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
   );
   const failed = useCallback((error: unknown) => store.getState().liveFailed(error instanceof Error ? error.message : String(error)), [store]);
 
-  // Start a session once the stored Workflows are read: the one kept from before a reload if there
-  // is one (its script replayed to its clock), else a new one — and a new one after Restart. Each
-  // tab keeps its own session (its own record, under a key only it writes): two tabs of this view
-  // run two sessions and never overwrite each other's; the rule is in liveSessionRepository.ts.
   const storage = useLiveSessionStorage();
-  const resume = useRef(true);
-  const running = workflows?.running;
-  const ready = running !== undefined;
-  useEffect(() => {
-    if (!ready) return undefined;
-    const start = running ?? [];
-    if (start.length === 0) return undefined;
-    const client = createLiveSessionClient();
-    clientRef.current = client;
-    store.getState().liveStarting();
-    const current = () => clientRef.current === client;
-    void (async () => {
-      const kept = resume.current ? await storage.read() : null;
-      resume.current = false;
-      if (!current()) return;
-      if (kept) {
-        const resumed = await client.start({ workflows: [...start], base: kept.script });
-        if (!current()) return;
-        if (resumed.ok) {
-          store.getState().liveStarted({ workflows: start, base: kept.script, update: resumed.update });
-          // Working as the same person as before the reload (not the cast's first user).
-          if (kept.userId !== undefined && kept.script.users.some((user) => user.id === kept.userId)) store.getState().setLiveUser(kept.userId);
-          // Back to the kept clock: the engine plays at most 20,000 entries per step of time, so a
-          // long session is replayed in steps until it is there (or the engine says why not).
-          let replayed = await client.advance(kept.time);
-          while (current() && replayed.ok && replayed.update.halted?.reason === 'advance_limit' && replayed.update.time < kept.time) {
-            store.getState().liveUpdated(replayed.update);
-            replayed = await client.advance(kept.time - replayed.update.time);
-          }
-          if (current()) apply(replayed);
-          return;
-        }
-        // The Workflows changed so much that the kept session no longer plays: a new one, and why.
-        store.getState().notify({
-          tone: 'error',
-          title: 'The session from before the reload could not be resumed; a new one started',
-          description: resumed.problems.map((problem) => problem.message).join('; '),
-        });
-        await storage.clear();
-      }
-      const base = demoScript(new Date());
-      const result = await client.start({ workflows: [...start], base });
-      if (!current()) return;
-      if (result.ok) {
-        store.getState().liveStarted({ workflows: start, base, update: result.update });
-        void storage.save(base, 0);
-      } else store.getState().liveFailed('The engine refused to start the session', result.problems);
-    })().catch(failed);
-    return () => {
-      clientRef.current = null;
-      client.dispose();
-    };
-    // Started once per generation: later edits of the stored Workflows only mark the session outdated.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ready, generation, store, failed]);
-
   // Kept after every command (the script grew) and, while time passes, its clock now and then.
   const keep = useCallback(async () => {
-    const client = clientRef.current;
+    const client = sessionRef.current?.client;
     const script = client ? await client.script() : null;
     if (script) await storage.save(script, store.getState().live.time, store.getState().live.userId);
   }, [storage, store]);
@@ -177,54 +116,102 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
     void storage.saveTime(store.getState().live.time);
   }, [storage, store]);
 
-  // The clock: while playing, ask the engine to let the wall time that passed, times the speed, pass.
+  // Start a session once the stored Workflows are read: the one kept from before a reload if there
+  // is one (its script replayed to its clock), else a new one — and a new one after Restart. Each
+  // tab keeps its own session (its own record, under a key only it writes): two tabs of this view
+  // run two sessions and never overwrite each other's; the rule is in liveSessionRepository.ts.
+  const resume = useRef(true);
+  const running = workflows?.running;
+  const ready = running !== undefined;
+  useEffect(() => {
+    if (!ready) return undefined;
+    const start = running ?? [];
+    if (start.length === 0) return undefined;
+    const client = createLiveSessionClient();
+    const controller = new LiveController(client);
+    sessionRef.current = { client, controller };
+    // Every answer of the engine goes into the store as it came; while time passes, its clock is kept now and then.
+    const stopListening = controller.subscribe((event) => {
+      if (event.kind === 'error') failed(event.error);
+      else if (apply(event.answer) && event.from === 'clock') keepClock();
+    });
+    store.getState().liveStarting();
+    // Each `await controller…` answers undefined once this session is gone (or its worker failed: the subscriber said so).
+    void (async () => {
+      const kept = resume.current ? await storage.read() : null;
+      resume.current = false;
+      if (controller.disposed) return;
+      if (kept) {
+        const resumed = await controller.start({ workflows: [...start], base: kept.script });
+        if (!resumed) return;
+        if (resumed.ok) {
+          store.getState().liveStarted({ workflows: start, base: kept.script, update: resumed.update });
+          // Working as the same person as before the reload (not the cast's first user).
+          if (kept.userId !== undefined && kept.script.users.some((user) => user.id === kept.userId)) store.getState().setLiveUser(kept.userId);
+          // Back to the kept clock, in as many steps as the engine's limit per step of time takes.
+          await controller.replayTo(kept.time, (update) => store.getState().liveUpdated(update));
+          return;
+        }
+        // The Workflows changed so much that the kept session no longer plays: a new one, and why.
+        store.getState().notify({
+          tone: 'error',
+          title: 'The session from before the reload could not be resumed; a new one started',
+          description: resumed.problems.map((problem) => problem.message).join('; '),
+        });
+        await storage.clear();
+      }
+      const base = demoScript(new Date());
+      const result = await controller.start({ workflows: [...start], base });
+      if (!result) return;
+      if (result.ok) {
+        store.getState().liveStarted({ workflows: start, base, update: result.update });
+        void storage.save(base, 0);
+      } else store.getState().liveFailed('The engine refused to start the session', result.problems);
+    })().catch(failed);
+    return () => {
+      sessionRef.current = null;
+      stopListening();
+      controller.dispose();
+      client.dispose();
+    };
+    // Started once per generation: later edits of the stored Workflows only mark the session outdated.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready, generation, store, failed]);
+
+  // The clock plays at the chosen speed while the session runs and the view is on screen.
   const viewing = viewers > 0;
   useEffect(() => {
-    if (status !== 'running' || speed === 0 || !viewing) return undefined;
-    let last = performance.now();
-    let inFlight = false;
-    const timer = window.setInterval(() => {
-      const client = clientRef.current;
-      if (!client || inFlight) return;
-      const now = performance.now();
-      const virtual = Math.round((now - last) * speed);
-      last = now;
-      inFlight = true;
-      client
-        .advance(virtual)
-        .then((result) => apply(result) && keepClock(), failed)
-        .finally(() => {
-          inFlight = false;
-        });
-    }, TICK_MS);
-    return () => window.clearInterval(timer);
-  }, [status, speed, viewing, apply, failed, keepClock]);
+    const controller = sessionRef.current?.controller;
+    if (!controller || status !== 'running' || speed === 0 || !viewing) return undefined;
+    controller.play(livePace(speed));
+    return () => controller.pause();
+  }, [status, speed, viewing]);
 
   const controls = useMemo<LiveSessionControls>(
     () => ({
+      // The answers go into the store through the controller's subscriber (set up with the session).
       async perform(command) {
-        const client = clientRef.current;
-        if (!client) return false;
+        const result = await sessionRef.current?.controller.perform(command);
+        if (!result?.ok) return false;
         try {
-          const done = apply(await client.command(command));
-          if (done) await keep();
-          return done;
+          await keep();
+          return true;
         } catch (error) {
           failed(error);
           return false;
         }
       },
       async jumpToNext() {
-        const client = clientRef.current;
-        if (!client) return;
+        const result = await sessionRef.current?.controller.jumpToNext();
+        if (!result?.ok) return;
         try {
-          if (apply(await client.jumpToNext())) await storage.saveTime(store.getState().live.time);
+          await storage.saveTime(store.getState().live.time);
         } catch (error) {
           failed(error);
         }
       },
       async recordedScript() {
-        const client = clientRef.current;
+        const client = sessionRef.current?.client;
         const script = client ? await client.script() : null;
         if (!script) return null;
         const { runs, workflows: used } = store.getState().live;
@@ -238,7 +225,7 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
       outdated: status === 'running' && running !== undefined && !sameDocuments(running, sessionWorkflows),
       view,
     }),
-    [apply, failed, keep, storage, store, workflows, status, running, sessionWorkflows, view],
+    [failed, keep, storage, store, workflows, status, running, sessionWorkflows, view],
   );
 
   return <LiveSessionContext value={controls}>{children}</LiveSessionContext>;
