@@ -33,7 +33,7 @@ export const Playing: Story = {
     await expect(args.onSpeedChange).toHaveBeenCalledWith(3600);
 
     const jump = canvas.getByRole('button', { name: /Jump to next timer/ });
-    await expect(jump).toHaveTextContent('Jump to next timer (in 22h 29m)');
+    await expect(jump).toHaveTextContent('Jump to next timer (in 22h29m)');
     await userEvent.click(jump);
     await expect(args.onJumpToNext).toHaveBeenCalledOnce();
   },

@@ -55,7 +55,7 @@ export const SeveralRuns: Story = {
     const followUp = canvas.getByRole('listitem', { name: '24h follow-up' });
     await expect(within(followUp).getByText('Cannot be stopped by hand')).toBeVisible();
     await expect(within(followUp).queryByRole('button')).toBeNull();
-    await expect(followUp).toHaveTextContent('Waits forA timer, due in 23h 40m');
+    await expect(followUp).toHaveTextContent('Waits forA timer, due in 23h40m');
   },
 };
 

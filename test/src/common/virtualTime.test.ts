@@ -16,13 +16,14 @@ describe('formatSpan', () => {
     [MINUTE, '1m'],
     [5 * MINUTE + 30 * SECOND, '5m'],
     [HOUR, '1h'],
-    [HOUR + MINUTE, '1h 1m'],
-    [DAY - MINUTE, '23h 59m'],
-    [DAY - 1, '23h 59m'],
+    [HOUR + MINUTE, '1h1m'],
+    [DAY - MINUTE, '23h59m'],
+    [DAY - 1, '23h59m'],
     [DAY, '1d'],
     [DAY + 59 * MINUTE, '1d'],
-    [DAY + HOUR, '1d 1h'],
-    [3 * DAY + 4 * HOUR + 30 * MINUTE, '3d 4h'],
+    [DAY + HOUR, '1d1h'],
+    [3 * DAY + 4 * HOUR + 30 * MINUTE, '3d4h'],
+    [Number.NaN, 'now'],
   ])('%i ms reads %s', (ms, text) => {
     expect(formatSpan(ms)).toBe(text);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatOffset } from '../../../../../simulator/schema/duration.ts';
 import { formatSince } from '../../../../../src/screens/simulation/playback/formatSince.ts';
 
 const MINUTE = 60_000;
@@ -19,14 +20,18 @@ describe('formatSince', () => {
   it('gives minutes, hours and days, dropping what is zero', () => {
     expect(formatSince(45 * MINUTE)).toBe('+45m');
     expect(formatSince(3 * HOUR)).toBe('+3h');
-    expect(formatSince(3 * HOUR + 5 * MINUTE)).toBe('+3h 5m');
-    expect(formatSince(DAY + 2 * HOUR)).toBe('+1d 2h');
+    expect(formatSince(3 * HOUR + 5 * MINUTE)).toBe('+3h5m');
+    expect(formatSince(DAY + 2 * HOUR)).toBe('+1d2h');
     expect(formatSince(2 * DAY)).toBe('+2d');
   });
 
   it('rounds down, to the largest two units above an hour', () => {
-    expect(formatSince(DAY + 2 * HOUR + 59 * MINUTE)).toBe('+1d 2h');
+    expect(formatSince(DAY + 2 * HOUR + 59 * MINUTE)).toBe('+1d2h');
     expect(formatSince(HOUR - 1)).toBe('+59m');
+  });
+
+  it('writes a whole instant as the trace and the scripts write offsets', () => {
+    for (const ms of [30_000, 45 * MINUTE, 3 * HOUR + 5 * MINUTE, DAY + 2 * HOUR, 12 * DAY + 23 * HOUR]) expect(formatSince(ms)).toBe(formatOffset(ms));
   });
 
   it('never reads before the start', () => {
