@@ -95,13 +95,15 @@ function RenameDialog({ workflow, onOpenChange }: { workflow: WorkflowSummary; o
  * The panel shows the settings as clicked, not as last read back: the stored copy arrives a few
  * hundred milliseconds after each write, and a click computed from it lost the click before
  * (issue 14). Each write carries the whole settings, in click order, so the last one stored is
- * exactly what the person sees. A refused write (another tab changed the Workflow, storage full) is
- * toasted, and the panel goes back to what is stored.
+ * exactly what the person sees. Every click is checked against the revision the first one was
+ * made on (the writer counts its own writes since as read): a change made meanwhile in another
+ * tab, which this panel does not show, is refused and toasted rather than overwritten, and the
+ * panel goes back to what is stored — as after any refused write.
  */
 function SettingsDialog({ workflow, onOpenChange }: { workflow: WorkflowSummary; onOpenChange: (open: boolean) => void }) {
   const read = useStoredWorkflow(workflow.id);
   const saveSettings = useSaveWorkflowSettings();
-  const [clicked, setClicked] = useState<WorkflowSettings | null>(null);
+  const [clicked, setClicked] = useState<{ readonly settings: WorkflowSettings; readonly readAt: number } | null>(null);
   if (read === undefined) return <LoadingMessage>Reading the Workflow…</LoadingMessage>;
   if (!read?.ok) return null;
   return (
@@ -109,12 +111,11 @@ function SettingsDialog({ workflow, onOpenChange }: { workflow: WorkflowSummary;
       open
       onOpenChange={onOpenChange}
       workflowName={read.record.document.name}
-      settings={clicked ?? read.record.document.settings}
+      settings={clicked?.settings ?? read.record.document.settings}
       onChange={(settings) => {
-        setClicked(settings);
-        void saveSettings({ workflowId: workflow.id, settings, readAt: read.record.revision }).then(
-          (outcome) => outcome.ok || setClicked((shown) => (shown === settings ? null : shown)),
-        );
+        const click = { settings, readAt: clicked?.readAt ?? read.record.revision };
+        setClicked(click);
+        void saveSettings({ workflowId: workflow.id, ...click }).then((outcome) => outcome.ok || setClicked((shown) => (shown === click ? null : shown)));
       }}
     />
   );
