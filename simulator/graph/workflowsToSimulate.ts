@@ -1,4 +1,6 @@
+import { kindOf, type Step } from '../schema/step.ts';
 import type { Workflow } from '../schema/workflow.ts';
+import { resolveWorkflowRef } from './resolveWorkflowRef.ts';
 
 /**
  * The Workflows a simulation of one Workflow needs: itself, every stored Workflow it starts with
@@ -15,13 +17,16 @@ export function workflowsToSimulate(workflow: Workflow, stored: readonly Workflo
     chosen.set(candidate.id, candidate);
     queue.push(candidate);
   };
-  const starts = (starter: Workflow, target: Workflow) =>
-    starter.steps.some((step) => step.type === 'trigger_workflow' && (step.workflow === target.id || step.workflow === target.name));
+  // What a step starts, among the stored Workflows, as the engine resolves it (by id, then by name).
+  const startedBy = (step: Step) => {
+    const ref = kindOf(step).startsWorkflow?.(step);
+    return ref === undefined ? undefined : resolveWorkflowRef(stored, ref);
+  };
+  const starts = (starter: Workflow, target: Workflow) => starter.steps.some((step) => startedBy(step)?.id === target.id);
   while (queue.length > 0) {
     const current = queue.shift() as Workflow;
     for (const step of current.steps) {
-      if (step.type !== 'trigger_workflow') continue;
-      const target = stored.find((candidate) => candidate.id === step.workflow || candidate.name === step.workflow);
+      const target = startedBy(step);
       if (target) add(target);
     }
     if (current.trigger.type === 'workflow_started') for (const starter of stored) if (starts(starter, current)) add(starter);

@@ -1,11 +1,11 @@
 import { resolveWorkflowRef } from '../graph/resolveWorkflowRef.ts';
-import { exitConditionChoices } from '../schema/exitConditions.ts';
 import type { WorkflowProblem } from '../schema/problem.ts';
 import { ELSE } from '../schema/stepKind.ts';
 import { kindOf, STEP_KINDS } from '../schema/step.ts';
 import type { Workflow } from '../schema/workflow.ts';
 import { findLoopsWithoutPause } from './findLoopsWithoutPause.ts';
 import { findUnreachableSteps } from './findUnreachableSteps.ts';
+import { settingsProblems } from './settingsProblems.ts';
 import { buildWorkflowGraph, hasOutput } from './workflowGraph.ts';
 
 /** "Wait or Ask a question": the kinds that wait for a timer, then for a reply, as the loop problem names them. */
@@ -107,13 +107,7 @@ export function validateWorkflow(workflow: Workflow, options: ValidateOptions = 
     });
   }
 
-  const { exitConditions } = workflow.settings;
-  if (exitConditions.enabled && exitConditions.on.length === 0)
-    problems.push({
-      code: 'exit_conditions_empty',
-      message: `Exit conditions are on but none is selected: pick ${exitConditionChoices()}`,
-      path: ['settings', 'exitConditions', 'on'],
-    });
+  problems.push(...settingsProblems(workflow.settings));
   return problems;
 
   function checkWorkflowTarget(ref: string, stepId: string, path: (string | number)[]) {

@@ -1,7 +1,8 @@
+import { EXIT_CONDITION_CATALOGUE, EXIT_CONDITION_IDS } from '../../../simulator/schema/exitConditions.ts';
 import type { ExitCondition, WorkflowSettings } from '../../../simulator/schema/settings.ts';
+import { settingsProblems } from '../../../simulator/validate/settingsProblems.ts';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { Switch } from '../../ui/Switch.tsx';
-import { EXIT_CONDITION_TEXT } from './exitConditionText.ts';
 
 interface Props {
   readonly settings: WorkflowSettings;
@@ -15,7 +16,8 @@ interface Props {
 export function WorkflowSettingsPanel({ settings, onChange }: Props) {
   const { exitConditions } = settings;
   const setConditions = (on: readonly ExitCondition[]) => onChange({ ...settings, exitConditions: { ...exitConditions, on: [...on] } });
-  const noneChosen = exitConditions.enabled && exitConditions.on.length === 0;
+  // The validator's own rule, so the panel and the problems list never disagree.
+  const noneChosen = settingsProblems(settings).some((problem) => problem.code === 'exit_conditions_empty');
   return (
     <div className="settings-panel">
       <Switch
@@ -33,17 +35,20 @@ export function WorkflowSettingsPanel({ settings, onChange }: Props) {
       {exitConditions.enabled && (
         <fieldset className="settings-panel__conditions" aria-describedby={noneChosen ? 'exit-conditions-problem' : undefined}>
           <legend className="visually-hidden">Exit conditions</legend>
-          {EXIT_CONDITION_TEXT.map(({ condition, label, description }) => (
-            <Checkbox
-              key={condition}
-              label={label}
-              description={description}
-              checked={exitConditions.on.includes(condition)}
-              onCheckedChange={(checked) =>
-                setConditions(checked ? EXIT_CONDITION_TEXT.map((item) => item.condition).filter((c) => c === condition || exitConditions.on.includes(c)) : exitConditions.on.filter((c) => c !== condition))
-              }
-            />
-          ))}
+          {EXIT_CONDITION_IDS.map((condition) => {
+            const { label, metWhen, doesNotCount } = EXIT_CONDITION_CATALOGUE[condition];
+            return (
+              <Checkbox
+                key={condition}
+                label={label}
+                description={`${metWhen} ${doesNotCount}`}
+                checked={exitConditions.on.includes(condition)}
+                onCheckedChange={(checked) =>
+                  setConditions(checked ? EXIT_CONDITION_IDS.filter((c) => c === condition || exitConditions.on.includes(c)) : exitConditions.on.filter((c) => c !== condition))
+                }
+              />
+            );
+          })}
           {noneChosen && (
             <p id="exit-conditions-problem" className="field-problem" role="alert">
               Choose at least one condition, or turn exit conditions off. Until then the Workflow cannot be published or simulated.

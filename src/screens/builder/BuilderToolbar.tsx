@@ -1,6 +1,7 @@
 import { Download, History, LayoutDashboard, PanelLeftClose, PanelLeftOpen, PanelRightClose, PanelRightOpen, Redo2, Save, Settings, Undo2 } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
+import { workflowNameProblem } from '../../../simulator/validate/workflowNameProblem.ts';
 import { useWorkflowActions } from '../../persistence/useWorkflowActions.ts';
 import { ImportFileButton } from '../../ui/ImportFileButton.tsx';
 import { WorkflowSettingsDialog } from '../../parts/settings/WorkflowSettingsDialog.tsx';
@@ -36,7 +37,7 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
   const nameId = useId();
   // The name field shows what is typed, even while it is not a valid name (empty); only valid names are stored.
   const [draftName, setDraftName] = useState<string | null>(null);
-  const nameProblem = draftName !== null && draftName.trim() === '' ? 'Give the Workflow a name' : null;
+  const nameProblem = draftName === null ? null : workflowNameProblem(draftName);
   return (
     <div className="toolbar builder-toolbar" role="toolbar" aria-label="Workflow">
       <div className="builder-name">
@@ -53,7 +54,7 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
           onChange={(event) => {
             const name = event.target.value;
             setDraftName(name);
-            if (name.trim() !== '') editWorkflow((current) => ({ ...current, name }), { key: 'name' });
+            if (workflowNameProblem(name) === null) editWorkflow((current) => ({ ...current, name }), { key: 'name' });
           }}
           onBlur={() => setDraftName(null)}
         />

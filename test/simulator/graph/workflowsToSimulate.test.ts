@@ -39,4 +39,13 @@ describe('the Workflows a simulation of one needs', () => {
     const starter = workflow('starter', 'incoming_message', ['greeter']);
     expect(ids(workflowsToSimulate(alsoStarted, [alsoStarted, starter]))).toEqual(['greeter']);
   });
+
+  it('follows a reference as the engine does, by id before name', () => {
+    // "helper" is one Workflow's id and another's name: the engine starts the first, so only it comes.
+    const starter = workflow('starter', 'incoming_message', ['helper']);
+    const byId = workflow('helper', 'workflow_started');
+    const byName = { ...workflow('impostor', 'workflow_started'), name: 'helper' };
+    expect(ids(workflowsToSimulate(starter, [starter, byName, byId]))).toEqual(['starter', 'helper']);
+    expect(ids(workflowsToSimulate(byName, [starter, byName, byId]))).toEqual(['impostor']);
+  });
 });

@@ -3,16 +3,15 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps
 import { formatOffset } from '../../../../simulator/schema/duration.ts';
 import type { StopCounts, StopsBucket, StopsOverTime } from '../../../../simulator/schema/population.ts';
 import { stopReasonSchema, type StopReason } from '../../../../simulator/schema/script.ts';
+import { capitalise } from '../../../../simulator/trace/capitalise.ts';
 import { describeReason } from '../../../../simulator/trace/describeEntry.ts';
+import { stopReasonColour } from './stopReasonColour.ts';
 import './population.css';
 
 const REASONS = stopReasonSchema.options;
 
 /** A reason as the legend names it: "Stopped by hand", "Outgoing message"… */
-const reasonLabel = (reason: StopReason): string => {
-  const text = describeReason(reason);
-  return text.charAt(0).toUpperCase() + text.slice(1);
-};
+const reasonLabel = (reason: StopReason): string => capitalise(describeReason(reason));
 
 const sumOf = (counts: StopCounts): number => REASONS.reduce((sum, reason) => sum + counts[reason], 0);
 const runs = (n: number): string => `${n.toLocaleString('en')} ${n === 1 ? 'run' : 'runs'}`;
@@ -58,7 +57,7 @@ export const StopsOverTimeChart = memo(function StopsOverTimeChart({ series, tit
       <ul className="population-legend" aria-label="Stop reasons">
         {REASONS.map((reason) => (
           <li key={reason} className="population-legend__item">
-            <span className={`population-legend__swatch population-swatch--${reason}`} aria-hidden="true" />
+            <span className="population-legend__swatch" style={{ background: stopReasonColour(reason) }} aria-hidden="true" />
             <span className="population-legend__label">{reasonLabel(reason)}</span>
             <span className="population-legend__count">{series.total[reason].toLocaleString('en')}</span>
           </li>
@@ -143,7 +142,8 @@ function StackedStops({ x, y, width, height, payload }: BarShapeProps) {
       {present.map((reason, i) => (
         <rect
           key={reason}
-          className={`population-chart__segment population-swatch--${reason}`}
+          className="population-chart__segment"
+          style={{ fill: stopReasonColour(reason) }}
           x={x}
           y={tops[i]}
           width={width}
@@ -168,7 +168,7 @@ function StopsTooltip({ active, payload }: TooltipContentProps) {
         <ul className="population-tooltip__list">
           {REASONS.filter((reason) => bucket.stopped[reason] > 0).map((reason) => (
             <li key={reason} className="population-legend__item">
-              <span className={`population-legend__swatch population-swatch--${reason}`} aria-hidden="true" />
+              <span className="population-legend__swatch" style={{ background: stopReasonColour(reason) }} aria-hidden="true" />
               <span className="population-legend__label">{reasonLabel(reason)}</span>
               <span className="population-legend__count">{bucket.stopped[reason]}</span>
             </li>
