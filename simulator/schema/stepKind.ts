@@ -13,8 +13,8 @@ type StepBaseKey = 'id' | 'type' | 'label' | 'position';
 
 /**
  * Everything the engine, the validator and the builder know about one kind of step beside its
- * schema. Every trait is required, `null` where it does not apply, so a new kind states each one
- * instead of inheriting a default by silence.
+ * schema. Every trait is required, `null` where it does not apply: a new kind either states each
+ * one or spreads `PASSES_THROUGH` and overrides, never inherits a default by silence.
  */
 export interface StepKindDefinition<S extends { readonly type: string }> {
   readonly type: S['type'];
@@ -49,3 +49,18 @@ export const ELSE = 'else';
 export const nextOnly = (): string[] => [NEXT];
 /** No label on the plain `next` output; other handles by their own name. */
 export const plainOutputLabel = (_step: unknown, handle: string): string => (handle === NEXT ? '' : handle);
+
+/**
+ * The traits of a step that does its one thing and goes on at `next`: it waits for nothing, needs
+ * no Else, sends no message, jumps nowhere and starts no Workflow. A kind spreads it after its
+ * words and overrides what differs, so what a kind does differently is all its definition says.
+ */
+export const PASSES_THROUGH = {
+  outputs: nextOnly,
+  outputLabel: plainOutputLabel,
+  pause: 'none',
+  needsElse: false,
+  sentText: null,
+  jumpTarget: null,
+  startsWorkflow: null,
+} as const;

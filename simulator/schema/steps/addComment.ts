@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stepBaseShape } from '../ids.ts';
-import { nextOnly, plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
+import { PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 /** Adds an internal comment to the conversation; the contact never sees it. */
 export const addCommentStepSchema = z.strictObject({
@@ -17,11 +17,5 @@ export const addCommentStep: StepKindDefinition<AddCommentStep> = {
   description: 'An internal note the contact never sees.',
   group: 'Messages',
   defaults: { text: '' },
-  outputs: nextOnly,
-  outputLabel: plainOutputLabel,
-  pause: 'none',
-  needsElse: false,
-  sentText: null,
-  jumpTarget: null,
-  startsWorkflow: null,
+  ...PASSES_THROUGH,
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration.ts';
 import { stepBaseShape } from '../ids.ts';
-import { type StepKindDefinition } from '../stepKind.ts';
+import { PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 /**
  * Asks the contact a question and waits for the reply, which is stored in the contact field
@@ -23,11 +23,9 @@ export const askQuestionStep: StepKindDefinition<AskQuestionStep> = {
   description: 'Asks, waits for the reply, saves it in a field.',
   group: 'Messages',
   defaults: { text: '', field: '' },
+  ...PASSES_THROUGH,
   outputs: (step) => (step.timeout === undefined ? ['answered'] : ['answered', 'timeout']),
   outputLabel: (_step, handle) => (handle === 'answered' ? 'Answered' : 'Timed out'),
   pause: 'reply',
-  needsElse: false,
   sentText: (step) => step.text,
-  jumpTarget: null,
-  startsWorkflow: null,
 };

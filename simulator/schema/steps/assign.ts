@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, stepBaseShape } from '../ids.ts';
-import { nextOnly, plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
+import { PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 /** Assigns the contact to a user or a team. Never counts as a manual assignment. */
 export const assignStepSchema = z.strictObject({
@@ -17,11 +17,5 @@ export const assignStep: StepKindDefinition<AssignStep> = {
   description: 'Assigns the contact to a user or a team.',
   group: 'Contact',
   defaults: { assignee: { kind: 'team', id: 'support' } },
-  outputs: nextOnly,
-  outputLabel: plainOutputLabel,
-  pause: 'none',
-  needsElse: false,
-  sentText: null,
-  jumpTarget: null,
-  startsWorkflow: null,
+  ...PASSES_THROUGH,
 };

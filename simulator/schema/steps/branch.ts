@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, stepBaseShape } from '../ids.ts';
-import { ELSE, type StepKindDefinition } from '../stepKind.ts';
+import { ELSE, PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 const fieldCondition = z.strictObject({
   subject: z.literal('field'),
@@ -48,15 +48,12 @@ export const branchStep: StepKindDefinition<BranchStep> = {
   description: 'Takes the first path whose conditions hold.',
   group: 'Logic',
   defaults: { paths: [{ id: 'path-1', label: 'Path 1', match: 'all', conditions: [{ subject: 'tag', operator: 'has', tag: 'vip' }] }] },
+  ...PASSES_THROUGH,
   outputs: (step) => [...step.paths.map((path) => path.id), ELSE],
   outputLabel: (step, handle) => {
     if (handle === ELSE) return 'Else';
     const index = step.paths.findIndex((path) => path.id === handle);
     return step.paths[index]?.label || `Path ${index + 1}`;
   },
-  pause: 'none',
   needsElse: true,
-  sentText: null,
-  jumpTarget: null,
-  startsWorkflow: null,
 };

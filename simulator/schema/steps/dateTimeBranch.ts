@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { timeOfDaySchema } from '../duration.ts';
 import { stepBaseShape } from '../ids.ts';
-import { ELSE, type StepKindDefinition } from '../stepKind.ts';
+import { ELSE, PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 /**
  * Takes `match` when the workspace clock is on one of `days` (0 = Sunday … 6 = Saturday) between
@@ -23,11 +23,8 @@ export const dateTimeBranchStep: StepKindDefinition<DateTimeBranchStep> = {
   description: 'Splits on the day and time, e.g. business hours.',
   group: 'Logic',
   defaults: { days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' },
+  ...PASSES_THROUGH,
   outputs: () => ['match', ELSE],
   outputLabel: (_step, handle) => (handle === ELSE ? 'Else' : 'In time'),
-  pause: 'none',
   needsElse: true,
-  sentText: null,
-  jumpTarget: null,
-  startsWorkflow: null,
 };

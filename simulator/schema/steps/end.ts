@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stepBaseShape } from '../ids.ts';
-import { plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
+import { PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 /** Completes the run. Has no outgoing edge. */
 export const endStepSchema = z.strictObject({
@@ -16,11 +16,6 @@ export const endStep: StepKindDefinition<EndStep> = {
   description: 'Completes the run.',
   group: 'Flow',
   defaults: {},
+  ...PASSES_THROUGH,
   outputs: () => [],
-  outputLabel: plainOutputLabel,
-  pause: 'none',
-  needsElse: false,
-  sentText: null,
-  jumpTarget: null,
-  startsWorkflow: null,
 };

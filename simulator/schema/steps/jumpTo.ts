@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stepBaseShape } from '../ids.ts';
-import { plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
+import { PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 /** Continues at another step (by id). Has no outgoing edge. */
 export const jumpToStepSchema = z.strictObject({
@@ -17,11 +17,7 @@ export const jumpToStep: StepKindDefinition<JumpToStep> = {
   description: 'Continues at another step.',
   group: 'Flow',
   defaults: { target: '' },
+  ...PASSES_THROUGH,
   outputs: () => [],
-  outputLabel: plainOutputLabel,
-  pause: 'none',
-  needsElse: false,
-  sentText: null,
   jumpTarget: (step) => step.target,
-  startsWorkflow: null,
 };

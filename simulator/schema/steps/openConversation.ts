@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stepBaseShape } from '../ids.ts';
-import { nextOnly, plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
+import { PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 export const openConversationStepSchema = z.strictObject({
   ...stepBaseShape,
@@ -15,11 +15,5 @@ export const openConversationStep: StepKindDefinition<OpenConversationStep> = {
   description: 'Opens the contact’s conversation.',
   group: 'Conversation',
   defaults: {},
-  outputs: nextOnly,
-  outputLabel: plainOutputLabel,
-  pause: 'none',
-  needsElse: false,
-  sentText: null,
-  jumpTarget: null,
-  startsWorkflow: null,
+  ...PASSES_THROUGH,
 };

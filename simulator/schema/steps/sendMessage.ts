@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stepBaseShape } from '../ids.ts';
-import { nextOnly, plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
+import { PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 /** Sends a message to the contact. `{{contact.name}}`, `{{contact.id}}` and `{{contact.fields.x}}` are replaced. */
 export const sendMessageStepSchema = z.strictObject({
@@ -17,11 +17,6 @@ export const sendMessageStep: StepKindDefinition<SendMessageStep> = {
   description: 'Sends a message to the contact.',
   group: 'Messages',
   defaults: { text: '' },
-  outputs: nextOnly,
-  outputLabel: plainOutputLabel,
-  pause: 'none',
-  needsElse: false,
+  ...PASSES_THROUGH,
   sentText: (step) => step.text,
-  jumpTarget: null,
-  startsWorkflow: null,
 };

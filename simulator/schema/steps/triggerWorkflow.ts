@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stepBaseShape } from '../ids.ts';
-import { nextOnly, plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
+import { PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 /**
  * Starts an independent run of another Workflow (named by id or name) for the same contact. The
@@ -20,11 +20,6 @@ export const triggerWorkflowStep: StepKindDefinition<TriggerWorkflowStep> = {
   description: 'Starts another Workflow for the contact.',
   group: 'Flow',
   defaults: { workflow: '' },
-  outputs: nextOnly,
-  outputLabel: plainOutputLabel,
-  pause: 'none',
-  needsElse: false,
-  sentText: null,
-  jumpTarget: null,
+  ...PASSES_THROUGH,
   startsWorkflow: (step) => step.workflow,
 };

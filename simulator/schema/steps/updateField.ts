@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stepBaseShape } from '../ids.ts';
-import { nextOnly, plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
+import { PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 /** Sets a contact field. */
 export const updateFieldStepSchema = z.strictObject({
@@ -18,11 +18,5 @@ export const updateFieldStep: StepKindDefinition<UpdateFieldStep> = {
   description: 'Sets a contact field.',
   group: 'Contact',
   defaults: { field: 'status', value: '' },
-  outputs: nextOnly,
-  outputLabel: plainOutputLabel,
-  pause: 'none',
-  needsElse: false,
-  sentText: null,
-  jumpTarget: null,
-  startsWorkflow: null,
+  ...PASSES_THROUGH,
 };

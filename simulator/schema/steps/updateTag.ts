@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stepBaseShape } from '../ids.ts';
-import { nextOnly, plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
+import { PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 /** Adds or removes a contact tag. */
 export const updateTagStepSchema = z.strictObject({
@@ -18,11 +18,5 @@ export const updateTagStep: StepKindDefinition<UpdateTagStep> = {
   description: 'Adds or removes a contact tag.',
   group: 'Contact',
   defaults: { action: 'add', tag: 'lead' },
-  outputs: nextOnly,
-  outputLabel: plainOutputLabel,
-  pause: 'none',
-  needsElse: false,
-  sentText: null,
-  jumpTarget: null,
-  startsWorkflow: null,
+  ...PASSES_THROUGH,
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { durationSchema, timeOfDaySchema } from '../duration.ts';
 import { stepBaseShape } from '../ids.ts';
-import { nextOnly, plainOutputLabel, type StepKindDefinition } from '../stepKind.ts';
+import { PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 const forDuration = z.strictObject({ kind: z.literal('duration'), duration: durationSchema });
 /** Waits until the next time the workspace clock shows `time` (strictly later than now). */
@@ -22,11 +22,6 @@ export const waitStep: StepKindDefinition<WaitStep> = {
   description: 'Pauses for a while, or until a time of day.',
   group: 'Timing',
   defaults: { delay: { kind: 'duration', duration: '1h' } },
-  outputs: nextOnly,
-  outputLabel: plainOutputLabel,
+  ...PASSES_THROUGH,
   pause: 'timer',
-  needsElse: false,
-  sentText: null,
-  jumpTarget: null,
-  startsWorkflow: null,
 };
