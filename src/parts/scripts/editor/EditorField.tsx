@@ -2,9 +2,11 @@ import { useId, type ReactNode } from 'react';
 import type { DraftIssue } from './checkScriptDraft.ts';
 import { FieldIssues } from './FieldIssues.tsx';
 
-/** The props that tie a control to its label and its problems. */
+/** The props that tie a control to its label and its problems, and give it the form controls' look. */
 export interface FieldControl {
   readonly id: string;
+  /** `form-control`, except for a checkbox (`inline`), which keeps its own look. */
+  readonly className?: string;
   readonly 'aria-invalid'?: true;
   readonly 'aria-describedby'?: string;
 }
@@ -22,7 +24,11 @@ interface Props {
 export function EditorField({ label, issues, inline = false, children }: Props) {
   const id = useId();
   const issuesId = `${id}-issues`;
-  const control: FieldControl = issues.length > 0 ? { id, 'aria-invalid': true, 'aria-describedby': issuesId } : { id };
+  const control: FieldControl = {
+    id,
+    ...(inline ? {} : { className: 'form-control' }),
+    ...(issues.length > 0 ? { 'aria-invalid': true, 'aria-describedby': issuesId } : {}),
+  };
   const labelElement = (
     <label htmlFor={id} className="script-editor__label">
       {label}

@@ -12,7 +12,7 @@ export function JsonView({ text, syntaxError, onType }: Props) {
   return (
     <div className="script-editor__json-view">
       <EditorField label="Script JSON" issues={syntaxError === null ? [] : [{ path: '$', where: 'JSON', message: `Not valid JSON. ${syntaxError}` }]}>
-        {(control) => <textarea {...control} className="script-editor__json" rows={24} spellCheck={false} value={text} onChange={(event) => onType(event.target.value)} />}
+        {(control) => <textarea {...control} className={`${control.className} script-editor__json`} rows={24} spellCheck={false} value={text} onChange={(event) => onType(event.target.value)} />}
       </EditorField>
     </div>
   );

@@ -18,7 +18,7 @@ interface Props {
 export function TextField({ label, issues, value, onChange, placeholder, list, className }: Props) {
   return (
     <EditorField label={label} issues={issues}>
-      {(control) => <input {...control} className={className} value={displayText(value)} placeholder={placeholder} list={list} onChange={(event) => onChange(event.target.value)} />}
+      {(control) => <input {...control} className={className ? `${control.className} ${className}` : control.className} value={displayText(value)} placeholder={placeholder} list={list} onChange={(event) => onChange(event.target.value)} />}
     </EditorField>
   );
 }

@@ -54,15 +54,15 @@ export function BranchFields({ form }: { form: SchemaDraft<BranchStep> }) {
           </InspectorField>
           {path.conditions.map((condition, c) => (
             <div key={c} className="inspector-condition" role="group" aria-label={`Condition ${c + 1} of path ${p + 1}`}>
-              <select aria-label="Subject" value={condition.subject} onChange={(event) => form.change(['paths', p, 'conditions', c], NEW_CONDITION[event.target.value as BranchCondition['subject']])}>
+              <select className="form-control" aria-label="Subject" value={condition.subject} onChange={(event) => form.change(['paths', p, 'conditions', c], NEW_CONDITION[event.target.value as BranchCondition['subject']])}>
                 <option value="tag">Tag</option>
                 <option value="field">Contact field</option>
                 <option value="last_message">Last message</option>
               </select>
               {condition.subject === 'field' && (
-                <input aria-label="Field" value={condition.field} onChange={(event) => form.change(['paths', p, 'conditions', c, 'field'], event.target.value)} />
+                <input className="form-control" aria-label="Field" value={condition.field} onChange={(event) => form.change(['paths', p, 'conditions', c, 'field'], event.target.value)} />
               )}
-              <select aria-label="Operator" value={condition.operator} onChange={(event) => form.change(['paths', p, 'conditions', c, 'operator'], event.target.value)}>
+              <select className="form-control" aria-label="Operator" value={condition.operator} onChange={(event) => form.change(['paths', p, 'conditions', c, 'operator'], event.target.value)}>
                 {OPERATORS[condition.subject].map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
@@ -70,11 +70,11 @@ export function BranchFields({ form }: { form: SchemaDraft<BranchStep> }) {
                 ))}
               </select>
               {condition.subject === 'tag' ? (
-                <input aria-label="Tag" value={condition.tag} onChange={(event) => form.change(['paths', p, 'conditions', c, 'tag'], event.target.value)} />
+                <input className="form-control" aria-label="Tag" value={condition.tag} onChange={(event) => form.change(['paths', p, 'conditions', c, 'tag'], event.target.value)} />
               ) : (
                 condition.operator !== 'is_set' &&
                 condition.operator !== 'is_not_set' && (
-                  <input aria-label="Value" value={condition.value} onChange={(event) => form.change(['paths', p, 'conditions', c, 'value'], event.target.value)} />
+                  <input className="form-control" aria-label="Value" value={condition.value} onChange={(event) => form.change(['paths', p, 'conditions', c, 'value'], event.target.value)} />
                 )
               )}
               <button

@@ -6,7 +6,7 @@ interface Props {
   readonly help?: string;
   readonly error?: string | undefined;
   /** Renders the control with the ids that tie it to its label, help and error. */
-  readonly children: (control: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
+  readonly children: (control: { id: string; className: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
 }
 
 /** A labelled form field of the inspector, with its help and its validation message. */
@@ -18,7 +18,7 @@ export function InspectorField({ label, help, error, children }: Props) {
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      {children({ id, ...(described ? { 'aria-describedby': described } : {}), ...(error ? { 'aria-invalid': true } : {}) })}
+      {children({ id, className: 'form-control', ...(described ? { 'aria-describedby': described } : {}), ...(error ? { 'aria-invalid': true } : {}) })}
       {help && (
         <p id={`${id}-help`} className="field-help">
           {help}
