@@ -2,7 +2,8 @@ import { Download, History, LayoutDashboard, PanelLeftClose, PanelLeftOpen, Pane
 import { useId, useState } from 'react';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { workflowNameProblem } from '../../../simulator/validate/workflowNameProblem.ts';
-import { useWorkflowActions } from '../../persistence/useWorkflowActions.ts';
+import { useSaveWorkflowSettings } from '../../persistence/useSaveWorkflowSettings.ts';
+import { useWorkflowFileActions } from '../../persistence/useWorkflowFileActions.ts';
 import { ImportFileButton } from '../../ui/ImportFileButton.tsx';
 import { WorkflowSettingsDialog } from '../../parts/settings/WorkflowSettingsDialog.tsx';
 import { useAppStore, useAppStoreApi } from '../../state/StoreProvider.tsx';
@@ -32,7 +33,8 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
   const togglePanel = useAppStore((state) => state.toggleBuilderPanel);
   const undo = useAppStore((state) => state.undo);
   const redo = useAppStore((state) => state.redo);
-  const { exportOpen, importIntoOpen } = useWorkflowActions();
+  const { exportOpen, importIntoOpen } = useWorkflowFileActions();
+  const saveSettings = useSaveWorkflowSettings();
   const store = useAppStoreApi();
   const nameId = useId();
   // The name field shows what is typed, even while it is not a valid name (empty); only valid names are stored.
@@ -79,7 +81,7 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
         onOpenChange={setSettingsOpen}
         workflowName={workflow.name}
         settings={workflow.settings}
-        onChange={(settings) => editWorkflow((current) => ({ ...current, settings }))}
+        onChange={(settings) => void saveSettings({ workflowId: workflow.id, settings })}
       />
       <SaveStatus />
       <span className={`status status--${publication.status}`}>
