@@ -1,5 +1,6 @@
 import { Link } from '../../routing/Router.tsx';
 import type { WorkflowSummary } from '../../persistence/workflowRepository.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { triggerName } from '../../parts/canvas/steps/triggerName.ts';
 import { WorkflowRowActions } from './WorkflowRowActions.tsx';
 
@@ -8,43 +9,27 @@ const editedFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', t
 /** The stored Workflows, most recently edited first; a name opens it in the builder. */
 export function WorkflowTable({ workflows }: { workflows: readonly WorkflowSummary[] }) {
   return (
-    <div className="panel table-scroll">
-    <table className="data-table" aria-label="Workflows">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Trigger</th>
-          <th scope="col">Steps</th>
-          <th scope="col">Status</th>
-          <th scope="col">Last edited</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
+    <DataTable panel label="Workflows" columns={['Name', 'Trigger', 'Steps', 'Status', 'Last edited', { key: 'actions', label: 'Actions', hidden: true }]}>
+      {workflows.map((workflow) => (
+        <tr key={workflow.id}>
+          <td>
+            <Link to={{ screen: 'builder', workflowId: workflow.id }} className="table-link">
+              {workflow.name}
+            </Link>
+          </td>
+          <td>{triggerName(workflow.trigger)}</td>
+          <td>{workflow.stepCount}</td>
+          <td>
+            <span className={`status status--${workflow.status}`}>{workflow.status === 'draft' ? 'Draft' : 'Published'}</span>
+          </td>
+          <td>
+            <time dateTime={new Date(workflow.updatedAt).toISOString()}>{editedFormat.format(workflow.updatedAt)}</time>
+          </td>
+          <td className="table-actions">
+            <WorkflowRowActions workflow={workflow} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {workflows.map((workflow) => (
-          <tr key={workflow.id}>
-            <td>
-              <Link to={{ screen: 'builder', workflowId: workflow.id }} className="table-link">
-                {workflow.name}
-              </Link>
-            </td>
-            <td>{triggerName(workflow.trigger)}</td>
-            <td>{workflow.stepCount}</td>
-            <td>
-              <span className={`status status--${workflow.status}`}>{workflow.status === 'draft' ? 'Draft' : 'Published'}</span>
-            </td>
-            <td>
-              <time dateTime={new Date(workflow.updatedAt).toISOString()}>{editedFormat.format(workflow.updatedAt)}</time>
-            </td>
-            <td className="table-actions">
-              <WorkflowRowActions workflow={workflow} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-    </div>
+      ))}
+    </DataTable>
   );
 }

@@ -1,4 +1,5 @@
 import type { CompareCell, CompareResult, CompareRun, NotSentMessage } from '../../../../simulator/schema/compare.ts';
+import { DataTable } from '../../../ui/DataTable.tsx';
 import { describeCompareRun } from './describeCompareRun.ts';
 import './compare.css';
 
@@ -19,34 +20,25 @@ interface Props {
  */
 export function CompareGrid({ result, caption = 'Where each script stops under each exit-condition setting' }: Props) {
   return (
-    <div className="table-scroll">
-      <table className="data-table compare-grid">
-        <caption>
+    <DataTable
+      className="compare-grid"
+      caption={
+        <>
           <span className="compare-grid__title">{caption}</span>
           <span className="compare-grid__note">“Not sent”: Workflow messages sent with exit conditions off but not under that setting.</span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Script</th>
-            {result.configurations.map((configuration) => (
-              <th scope="col" key={configuration.id}>
-                {configuration.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {result.rows.map((row) => (
-            <tr key={row.script}>
-              <th scope="row">{row.name}</th>
-              {row.cells.map((cell) => (
-                <CompareGridCell key={cell.configuration} cell={cell} />
-              ))}
-            </tr>
+        </>
+      }
+      columns={['Script', ...result.configurations.map((configuration) => ({ key: configuration.id, label: configuration.label }))]}
+    >
+      {result.rows.map((row) => (
+        <tr key={row.script}>
+          <th scope="row">{row.name}</th>
+          {row.cells.map((cell) => (
+            <CompareGridCell key={cell.configuration} cell={cell} />
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

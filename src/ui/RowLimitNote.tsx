@@ -1,7 +1,8 @@
 /** How many rows "Show more" adds. */
 const ROW_PAGE = 200;
 
-interface Props {
+/** A long table's first rows: how many are on screen, of how many, and how to ask for more. */
+export interface RowLimit {
   /** Rows on screen, of `total`. */
   readonly shown: number;
   readonly total: number;
@@ -14,7 +15,7 @@ interface Props {
  * Under a long table: how much of it is shown, and buttons to show more — so a 10,000-contact
  * trace neither crosses from the worker nor builds its cells all at once.
  */
-export function RowLimitNote({ shown, total, what, onMore }: Props) {
+export function RowLimitNote({ shown, total, what, onMore }: RowLimit) {
   if (shown >= total) return null;
   const next = Math.min(ROW_PAGE, total - shown);
   return (
