@@ -1,13 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { readLastView } from './lastView.ts';
-import type { LastViewRecord } from '../model/records.ts';
-import type { VersionRecord } from '../model/records.ts';
+import type { LastViewRecord, VersionRecord, WorkflowRecord } from '../model/records.ts';
 import { usePersistence } from './PersistenceProvider.tsx';
 import { listScripts, type ScriptList } from './scriptRepository.ts';
 import { describeStorageFailure } from '../model/storageError.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
-import { listVersions, listWorkflowDocuments, listWorkflows, readWorkflow, type RecordRead, type WorkflowList } from './workflowRepository.ts';
+import { listVersions, listWorkflowDocuments, listWorkflowRecords, listWorkflows, readWorkflow, type RecordRead, type WorkflowList } from './workflowRepository.ts';
 
 /** Runs a read, turning a storage failure into an error whose message a person can act on. */
 async function readable<T>(read: () => Promise<T>): Promise<T> {
@@ -68,4 +67,13 @@ export function useSavedViewport(workflowId: string): LastViewRecord['viewport']
     };
   }, [db, workflowId]);
   return viewport;
+}
+
+/**
+ * Every stored Workflow that can be read, with its revision — documents and revisions from one
+ * read, so a change made to what is shown is checked against the revision it was shown at.
+ */
+export function useStoredWorkflowRecords(): WorkflowRecord[] | undefined {
+  const { db } = usePersistence();
+  return useLiveQuery(() => readable(() => listWorkflowRecords(db)), [db]);
 }

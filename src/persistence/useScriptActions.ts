@@ -7,7 +7,7 @@ import { usePersistence } from './PersistenceProvider.tsx';
 import { readScriptFile, scriptFileName, scriptFileText, scriptFileTooLarge } from './readScriptFile.ts';
 import type { ScriptRecord } from '../model/records.ts';
 import { createScript, deleteScript, readScriptRecord, restoreScript, saveScript, type ScriptSaveOutcome } from './scriptRepository.ts';
-import { describeStorageFailure } from '../model/storageError.ts';
+import { reportStorageFailure } from './reportStorageFailure.ts';
 
 /**
  * What screens do with the scripts saved with a Workflow. A failed write is reported as a toast
@@ -18,10 +18,7 @@ export function useScriptActions() {
   const { db } = usePersistence();
   const store = useAppStoreApi();
   return useMemo(() => {
-    const failed = (what: string, error: unknown) => {
-      store.getState().notify({ tone: 'error', title: what, description: describeStorageFailure(error).message });
-      return null;
-    };
+    const failed = (what: string, error: unknown) => reportStorageFailure(store, what, error);
 
     /** Stores a new script with a Workflow (written, imported, kept from a session). */
     const create = async (workflowId: string, script: Script): Promise<ScriptRecord | null> => {

@@ -83,7 +83,12 @@ export async function listWorkflows(db: ExitflowDb): Promise<WorkflowList> {
 
 /** Every stored Workflow document that can be read (to check references between Workflows). */
 export async function listWorkflowDocuments(db: ExitflowDb): Promise<Workflow[]> {
-  return (await db.workflows.toArray()).map(readWorkflowRecord).flatMap((read) => (read.ok ? [read.record.document] : []));
+  return (await listWorkflowRecords(db)).map((record) => record.document);
+}
+
+/** Every stored Workflow that can be read, with its revision (a damaged record is left out). */
+export async function listWorkflowRecords(db: ExitflowDb): Promise<WorkflowRecord[]> {
+  return (await db.workflows.toArray()).map(readWorkflowRecord).flatMap((read) => (read.ok ? [read.record] : []));
 }
 
 /** The stored Workflow, `null` when there is none with this id. */

@@ -5,6 +5,7 @@ import type { NodeStat } from '../../../simulator/schema/playback.ts';
 import { describeReason } from '../../../simulator/trace/describeEntry.ts';
 import type { NodeRunState } from '../../../simulator/trace/nodeRunStates.ts';
 import './nodes.css';
+import { capitalise } from '../../../simulator/trace/capitalise.ts';
 
 /** What a simulation shows on the steps: the selected contact's run, and every run's counts. */
 export interface NodeOverlay {
@@ -32,7 +33,6 @@ export interface NodeSimulation {
   readonly counts: string | null;
 }
 
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function stateText(state: NodeRunState): string {
   switch (state.kind) {
@@ -45,7 +45,7 @@ function stateText(state: NodeRunState): string {
           ? 'Here now: waits for a reply'
           : 'Here now';
     case 'stopped':
-      return `Stopped here: ${capitalized(describeReason(state.reason))} at ${formatOffset(state.at)}`;
+      return `Stopped here: ${capitalise(describeReason(state.reason))} at ${formatOffset(state.at)}`;
     case 'completed':
       return `Completed here at ${formatOffset(state.at)}`;
     case 'failed':

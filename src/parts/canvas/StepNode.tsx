@@ -1,9 +1,8 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { stepOutputs } from '../../../simulator/schema/step.ts';
+import { kindOf, stepOutputs } from '../../../simulator/schema/step.ts';
 import { STEP_ICONS } from './steps/stepIcons.tsx';
 import { stepKind } from './steps/stepKinds.ts';
-import { outputLabel } from './steps/outputLabel.ts';
 import { summarizeStep } from './steps/summarizeStep.ts';
 import type { StepFlowNode } from './flowElements.ts';
 import { NodeFrame, useNodeSimulation } from './NodeOverlay.tsx';
@@ -32,7 +31,7 @@ export const StepNode = memo(function StepNode({ data: { step, problems }, selec
       {outputs.length > 0 && (
         <div className="flow-node__outputs">
           {outputs.map((handle) => {
-            const label = outputLabel(step, handle);
+            const label = kindOf(step).outputLabel(step, handle);
             return (
               <div key={handle} className="flow-node__output">
                 {label && <span className="flow-node__output-label">{label}</span>}

@@ -11,6 +11,7 @@ import { WorkflowSettingsDialog } from '../../parts/settings/WorkflowSettingsDia
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { DropdownMenu } from '../../ui/DropdownMenu.tsx';
+import { workflowNameProblem } from '../../../simulator/validate/workflowNameProblem.ts';
 
 type OpenDialog = 'rename' | 'settings' | 'delete' | null;
 
@@ -60,7 +61,7 @@ function RenameDialog({ workflow, onOpenChange }: { workflow: WorkflowSummary; o
   const { rename } = useStoredWorkflowActions();
   const [name, setName] = useState(workflow.name);
   const id = useId();
-  const problem = name.trim() === '' ? 'Give the Workflow a name' : null;
+  const problem = workflowNameProblem(name);
   return (
     <Dialog open onOpenChange={onOpenChange} title="Rename Workflow">
       <form

@@ -12,3 +12,6 @@ const NAMES: Record<TriggerType, string> = {
 
 /** What a trigger type is called on screen. */
 export const triggerName = (type: TriggerType): string => NAMES[type];
+
+/** Every trigger type, in the order the inspector offers them (a new type fails to compile above until it is named). */
+export const TRIGGER_TYPES = Object.keys(NAMES) as TriggerType[];

@@ -1,9 +1,8 @@
 import type { Trigger, TriggerType } from '../../../../simulator/schema/trigger.ts';
-import { triggerName } from '../../../parts/canvas/steps/triggerName.ts';
+import { TRIGGER_TYPES, triggerName } from '../../../parts/canvas/steps/triggerName.ts';
 import { InspectorField } from './InspectorField.tsx';
 import type { SchemaDraft } from './useSchemaDraft.ts';
 
-const TYPES: readonly TriggerType[] = ['conversation_opened', 'conversation_closed', 'incoming_message', 'shortcut', 'tag_updated', 'field_updated', 'workflow_started'];
 
 /** The trigger's kind and what it listens for. */
 export function TriggerFields({ form }: { form: SchemaDraft<Trigger> }) {
@@ -20,7 +19,7 @@ export function TriggerFields({ form }: { form: SchemaDraft<Trigger> }) {
       <InspectorField label="Starts when">
         {(control) => (
           <select {...control} value={trigger.type} onChange={(event) => form.change([], retype(event.target.value as TriggerType))}>
-            {TYPES.map((type) => (
+            {TRIGGER_TYPES.map((type) => (
               <option key={type} value={type}>
                 {triggerName(type)}
               </option>

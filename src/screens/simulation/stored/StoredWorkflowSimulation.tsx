@@ -6,7 +6,7 @@ import { Link } from '../../../routing/Router.tsx';
 import type { ExampleLibrary } from '../../../parts/examples/exampleLibrary.ts';
 import { useStoredWorkflow, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
 import { useSaveWorkflowSettings } from '../../../persistence/useSaveWorkflowSettings.ts';
-import { useStoredWorkflowRecords } from '../../../persistence/useStoredWorkflowRecords.ts';
+import { useStoredWorkflowRecords } from '../../../persistence/storedWorkflowHooks.ts';
 import { useAppStoreApi } from '../../../state/StoreProvider.tsx';
 import { savedScriptKey, type ScriptChoice } from '../../../parts/scripts/scriptChoice.ts';
 import { scriptForWorkflows } from '../../../parts/scripts/scriptForWorkflows.ts';
