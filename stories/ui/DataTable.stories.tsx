@@ -10,21 +10,15 @@ const people = [
 
 function PeopleTable({ onMore, total }: { onMore: (count: number) => void; total: number }) {
   return (
-    <section className="panel">
-      <DataTable
-        caption={<h2 className="panel-title">Runs</h2>}
-        columns={['Contact', 'Status', { key: 'when', label: 'When', hidden: true }]}
-        limit={{ shown: people.length, total, what: 'runs', onMore }}
-      >
-        {people.map(([name, status, when]) => (
-          <tr key={name}>
-            <th scope="row">{name}</th>
-            <td>{status}</td>
-            <td>{when}</td>
-          </tr>
-        ))}
-      </DataTable>
-    </section>
+    <DataTable title="Runs" columns={['Contact', 'Status', { key: 'when', label: 'When', hidden: true }]} limit={{ shown: people.length, total, what: 'runs', onMore }}>
+      {people.map(([name, status, when]) => (
+        <tr key={name}>
+          <th scope="row">{name}</th>
+          <td>{status}</td>
+          <td>{when}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -37,7 +31,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Every row shown: a caption, one row of headings (the last heard, not seen), no note under it. */
+/** Every row shown: a panel with its heading in the caption, one row of headings (the last heard, not seen), no note under it. */
 export const AllRows: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -18,7 +18,7 @@ export const SimulationReportView = memo(function SimulationReportView({ report,
   return (
     <article className="simulation" aria-label={`Simulation of ${report.scriptName}`} aria-busy={stale}>
       <SimulationSummary report={report} />
-      <RunsTable runs={report.runs} total={report.runCount} startEpochMs={report.startEpochMs} onMore={(count) => onMoreRows('runs', count)} />
+      <RunsTable rows={report.runs} total={report.runCount} startEpochMs={report.startEpochMs} onMore={(count) => onMoreRows('runs', count)} />
       <ExpectationList expectations={report.expectations} />
       <TraceTable rows={report.trace} total={report.traceCount} startEpochMs={report.startEpochMs} onMore={(count) => onMoreRows('trace', count)} />
     </article>
