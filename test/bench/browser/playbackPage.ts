@@ -17,14 +17,9 @@
  */
 import { createPlaybackClient, type PlaybackClient } from '../../../src/engine/playbackClient.ts';
 import { createAppStore, type AppStore } from '../../../src/state/appStore.ts';
+import { MAX_RATE_MIN_STEP_MS, MAX_RATE_SHARE, PlaybackController, playbackPace } from '../../../src/engine/playbackController.ts';
+import { animationFrameTiming } from '../../../src/engine/sessionTiming.ts';
 import { collectLongTasks, longTasksBetween, median, populationInput, settle, watchFrames } from './pageMeasures.ts';
-
-/**
- * usePlaybackSession's 'max' rate, mirrored (its `MAX_RATE_SHARE` is module-private): one
- * animation frame plays max(1 h, end / 120) of virtual time. Keep the two in step.
- */
-const MAX_RATE_SHARE = 1 / 120;
-const MAX_RATE_MIN_STEP_MS = 3_600_000;
 
 /** What one page load measured; times in ms. */
 export interface PlaybackFigures {
@@ -68,46 +63,48 @@ declare global {
   }
 }
 
-/** usePlaybackSession's play effect at rate 'max', until the store stops playing (a `done` frame). */
+/** The workspace's PlaybackController at rate 'max', until the store stops playing (a `done` frame). */
 function play(client: PlaybackClient, store: AppStore): Promise<{ frames: number; animationFrames: number; advanceMs: number[] }> {
   return new Promise((resolve, reject) => {
-    let frame = 0;
-    let inFlight = false;
     let frames = 0;
     let animationFrames = 0;
     const advanceMs: number[] = [];
-    const tick = () => {
-      frame = requestAnimationFrame(tick);
-      animationFrames++;
-      if (inFlight) return;
-      const end = store.getState().playback.info?.end ?? 0;
-      const virtual = Math.max(MAX_RATE_MIN_STEP_MS, end * MAX_RATE_SHARE);
-      inFlight = true;
-      frames++;
-      const sent = performance.now();
-      client
-        .advance(Math.round(virtual))
-        .then((result) => {
-          if (!result.ok) throw new Error(`advance refused: ${result.problems[0]?.message ?? ''}`);
-          store.getState().playbackFrame(result.frame);
-          advanceMs.push(performance.now() - sent);
-          if (!store.getState().playback.playing) {
-            cancelAnimationFrame(frame);
-            resolve({ frames, animationFrames, advanceMs });
-          }
-        })
-        .catch((error: unknown) => {
-          cancelAnimationFrame(frame);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        })
-        .finally(() => {
-          inFlight = false;
-        });
+    let sent = 0;
+    const counting: PlaybackClient = {
+      ...client,
+      advance: (ms) => {
+        frames++;
+        sent = performance.now();
+        return client.advance(ms);
+      },
     };
-    frame = requestAnimationFrame(tick);
+    const controller = new PlaybackController(counting, {
+      clock: animationFrameTiming.clock,
+      ticks: (tick) =>
+        animationFrameTiming.ticks((now) => {
+          animationFrames++;
+          tick(now);
+        }),
+    });
+    controller.subscribe((event) => {
+      if (event.kind === 'error') {
+        controller.dispose();
+        return reject(event.error instanceof Error ? event.error : new Error(String(event.error)));
+      }
+      if (!event.answer.ok) {
+        controller.dispose();
+        return reject(new Error(`advance refused: ${event.answer.problems[0]?.message ?? ''}`));
+      }
+      store.getState().playbackFrame(event.answer.frame);
+      advanceMs.push(performance.now() - sent);
+      if (!store.getState().playback.playing) {
+        controller.dispose();
+        resolve({ frames, animationFrames, advanceMs });
+      }
+    });
+    controller.play(playbackPace('max', () => store.getState().playback.info?.end ?? 0));
   });
 }
-
 
 async function run(contacts: number): Promise<PlaybackFigures> {
   const input = await populationInput(contacts);
