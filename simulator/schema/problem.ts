@@ -15,6 +15,12 @@ export const problemCodeSchema = z.enum([
   'empty_message',
   'workflow_target_missing',
   'workflow_target_not_startable',
+  /** A step that waits or jumps on the When stopped path (SPEC §8.1). */
+  'not_allowed_when_stopped',
+  /** A Stop reason branch off the When stopped path. */
+  'only_when_stopped',
+  /** An exit condition set to Pause: SPEC §8.3 is not simulated yet. */
+  'pause_not_simulated',
 ]);
 export type ProblemCode = z.infer<typeof problemCodeSchema>;
 

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { durationSchema, offsetSchema } from './duration.ts';
 import { idSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
-import { exitConditionSchema } from './settings.ts';
+import { stopReasonSchema } from './settings.ts';
+
+// Stop reasons are a Workflow setting's words too (`afterStop.reasons`); scripts name them as before.
+export { stopReasonSchema };
 
 export const SCRIPT_FORMAT = 'exitflow.script/1';
 
@@ -79,7 +82,6 @@ export const scriptEventTypeSchema = z.enum(
 );
 
 export const runStatusSchema = z.enum(['active', 'completed', 'stopped', 'failed']);
-export const stopReasonSchema = z.enum(['manual', ...exitConditionSchema.options]);
 
 /** What the script's author expects; each is checked after the run (SPEC §4). */
 export const expectationSchema = z.union([

@@ -11,6 +11,7 @@ import { endStep, endStepSchema } from './steps/end.ts';
 import { jumpToStep, jumpToStepSchema } from './steps/jumpTo.ts';
 import { openConversationStep, openConversationStepSchema } from './steps/openConversation.ts';
 import { sendMessageStep, sendMessageStepSchema } from './steps/sendMessage.ts';
+import { stopReasonBranchStep, stopReasonBranchStepSchema } from './steps/stopReasonBranch.ts';
 import { triggerWorkflowStep, triggerWorkflowStepSchema } from './steps/triggerWorkflow.ts';
 import { updateFieldStep, updateFieldStepSchema } from './steps/updateField.ts';
 import { updateTagStep, updateTagStepSchema } from './steps/updateTag.ts';
@@ -32,6 +33,7 @@ export const stepSchema = z.discriminatedUnion('type', [
   triggerWorkflowStepSchema,
   jumpToStepSchema,
   endStepSchema,
+  stopReasonBranchStepSchema,
 ]);
 
 export type Step = z.infer<typeof stepSchema>;
@@ -53,6 +55,7 @@ export const STEP_KINDS: { readonly [T in StepType]: StepKindDefinition<StepOf<T
   wait: waitStep,
   branch: branchStep,
   datetime_branch: dateTimeBranchStep,
+  stop_reason_branch: stopReasonBranchStep,
   assign: assignStep,
   update_field: updateFieldStep,
   update_tag: updateTagStep,

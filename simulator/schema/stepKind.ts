@@ -8,6 +8,14 @@ export type StepGroup = 'Messages' | 'Timing' | 'Logic' | 'Contact' | 'Conversat
  */
 export type StepPause = 'none' | 'timer' | 'reply';
 
+/**
+ * Which paths of a Workflow a kind may sit on (SPEC §8.1): the trigger's, the When stopped
+ * clean-up path's, or both. The clean-up path runs in the instant of the stop, so nothing on it
+ * may wait or jump back into the stopped run's steps; the Stop reason branch only means
+ * something there.
+ */
+export type StepPaths = 'both' | 'trigger' | 'when_stopped';
+
 /** The fields every step shares, which a kind's defaults do not set. */
 type StepBaseKey = 'id' | 'type' | 'label' | 'position';
 
@@ -30,6 +38,7 @@ export interface StepKindDefinition<S extends { readonly type: string }> {
   /** What an output handle is called on the node: nothing for the plain `next`. */
   outputLabel(step: S, handle: string): string;
   readonly pause: StepPause;
+  readonly allowedOn: StepPaths;
   /** True when the step must have an edge on its `else` output (a Branch without one would end runs silently). */
   readonly needsElse: boolean;
   /** The text sent to the contact, which must not be empty; null for a kind that sends nothing. */
@@ -51,14 +60,15 @@ export const nextOnly = (): string[] => [NEXT];
 export const plainOutputLabel = (_step: unknown, handle: string): string => (handle === NEXT ? '' : handle);
 
 /**
- * The traits of a step that does its one thing and goes on at `next`: it waits for nothing, needs
- * no Else, sends no message, jumps nowhere and starts no Workflow. A kind spreads it after its
+ * The traits of a step that does its one thing and goes on at `next`: it waits for nothing, may
+ * sit on either path, needs no Else, sends no message, jumps nowhere and starts no Workflow. A kind spreads it after its
  * words and overrides what differs, so what a kind does differently is all its definition says.
  */
 export const PASSES_THROUGH = {
   outputs: nextOnly,
   outputLabel: plainOutputLabel,
   pause: 'none',
+  allowedOn: 'both',
   needsElse: false,
   sentText: null,
   jumpTarget: null,

@@ -2,10 +2,17 @@ import { WORKFLOW_FORMAT_VERSION } from './workflow.ts';
 
 /**
  * Migrations of Workflow documents, one per format version, in order: `migrations[v]` turns a
- * version-v document into a version-(v+1) one. Format 1 is the first, so the list is empty; the
- * next format change adds `1: (doc) => …` here with a fixture of a version-1 file under `test/`.
+ * version-v document into a version-(v+1) one (the loop below writes the new `format`). Each is
+ * tested on a fixture of an old file in `test/fixtures/workflow-formats/`.
  */
-const migrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+const migrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  /**
+   * Format 2 adds the When stopped path, the Stop reason branch and the after-the-stop settings
+   * (SPEC §8), all optional and absent meaning what format 1 did: a format-1 document is a
+   * format-2 one as it is.
+   */
+  1: (doc) => doc,
+};
 
 /** Brings a document of any older format up to the current one; the current format passes through. */
 export function migrateWorkflow(doc: Record<string, unknown>): Record<string, unknown> {

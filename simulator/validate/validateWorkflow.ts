@@ -6,13 +6,46 @@ import type { Workflow } from '../schema/workflow.ts';
 import { findLoopsWithoutPause } from './findLoopsWithoutPause.ts';
 import { findUnreachableSteps } from './findUnreachableSteps.ts';
 import { settingsProblems } from './settingsProblems.ts';
-import { buildWorkflowGraph, hasOutput } from './workflowGraph.ts';
+import { reachableSteps } from './reachableSteps.ts';
+import { buildWorkflowGraph, hasOutput, type WorkflowGraph } from './workflowGraph.ts';
 
 /** "Wait or Ask a question": the kinds that wait for a timer, then for a reply, as the loop problem names them. */
 const PAUSING_NAMES = (['timer', 'reply'] as const)
   .flatMap((pause) => Object.values(STEP_KINDS).filter((kind) => kind.pause === pause))
   .map((kind) => kind.name)
   .join(' or ');
+
+/**
+ * Steps on a path they may not sit on (SPEC §8.1): a step that waits or jumps on the When stopped
+ * path, which runs in the instant of the stop; a Stop reason branch off it, where no run has
+ * stopped. An unreachable step is left to its own problem.
+ */
+function pathProblems(
+  workflow: Workflow,
+  graph: WorkflowGraph,
+  stepIndex: ReadonlyMap<string, number>,
+  unreachable: ReadonlySet<string>,
+  name: (id: string) => string,
+): WorkflowProblem[] {
+  const problems: WorkflowProblem[] = [];
+  const onWhenStopped = graph.whenStoppedId === null ? new Set<string>() : reachableSteps(graph, graph.whenStoppedId);
+  for (const [id, step] of graph.steps) {
+    const path = ['steps', stepIndex.get(id) as number];
+    const kind = kindOf(step);
+    if (kind.allowedOn === 'trigger' && onWhenStopped.has(id))
+      problems.push({ code: 'not_allowed_when_stopped', message: `${name(id)} cannot be on the When stopped path: it runs in the instant of the stop, so nothing on it may wait or jump (${kind.name})`, stepId: id, path });
+    if (kind.allowedOn === 'when_stopped' && !onWhenStopped.has(id) && !unreachable.has(id))
+      problems.push({
+        code: 'only_when_stopped',
+        message: workflow.whenStopped === undefined
+          ? `${name(id)} works only on a When stopped path, and this Workflow has none`
+          : `${name(id)} works only on the When stopped path, where the run has stopped; connect it there`,
+        stepId: id,
+        path,
+      });
+  }
+  return problems;
+}
 
 export interface ValidateOptions {
   /** The other Workflows of the workspace, to check "Trigger another Workflow" targets. */
@@ -35,11 +68,17 @@ export function validateWorkflow(workflow: Workflow, options: ValidateOptions = 
   });
   const name = (id: string) => {
     if (id === workflow.trigger.id) return 'The trigger';
+    if (id === graph.whenStoppedId) return 'The When stopped entry';
     const step = graph.steps.get(id);
     return `"${step?.label || id}"`;
   };
 
   const seenIds = new Set([workflow.trigger.id]);
+  if (workflow.whenStopped !== undefined) {
+    if (seenIds.has(workflow.whenStopped.id))
+      problems.push({ code: 'duplicate_id', message: `Two nodes share the id "${workflow.whenStopped.id}"`, stepId: workflow.whenStopped.id, path: ['whenStopped', 'id'] });
+    seenIds.add(workflow.whenStopped.id);
+  }
   workflow.steps.forEach((step, i) => {
     if (seenIds.has(step.id))
       problems.push({ code: 'duplicate_id', message: `Two nodes share the id "${step.id}"`, stepId: step.id, path: ['steps', i, 'id'] });
@@ -57,8 +96,8 @@ export function validateWorkflow(workflow: Workflow, options: ValidateOptions = 
       problems.push({ code: 'edge_unknown_source', message: `An edge starts at "${edge.source}", which is not a step`, edgeId: edge.id, path: at('source') });
     if (!graph.steps.has(edge.target)) {
       problems.push(
-        edge.target === workflow.trigger.id
-          ? { code: 'edge_into_trigger', message: 'Nothing can lead into the trigger', edgeId: edge.id, path: at('target') }
+        edge.target === workflow.trigger.id || edge.target === graph.whenStoppedId
+          ? { code: 'edge_into_trigger', message: `Nothing can lead into ${edge.target === workflow.trigger.id ? 'the trigger' : 'the When stopped entry'}`, edgeId: edge.id, path: at('target') }
           : { code: 'edge_unknown_target', message: `An edge from ${sourceKnown ? name(edge.source) : `"${edge.source}"`} leads to "${edge.target}", which is not a step`, edgeId: edge.id, ...(sourceKnown ? { stepId: edge.source } : {}), path: at('target') },
       );
     }
@@ -93,9 +132,12 @@ export function validateWorkflow(workflow: Workflow, options: ValidateOptions = 
     if (started !== undefined) checkWorkflowTarget(started, step.id, [...path, 'workflow']);
   });
 
-  for (const id of findUnreachableSteps(graph)) {
-    problems.push({ code: 'unreachable', message: `${name(id)} cannot be reached from the trigger`, stepId: id, path: ['steps', stepIndex.get(id) as number] });
+  const unreachable = new Set(findUnreachableSteps(graph));
+  for (const id of unreachable) {
+    const from = graph.whenStoppedId === null ? 'the trigger' : 'the trigger or the When stopped entry';
+    problems.push({ code: 'unreachable', message: `${name(id)} cannot be reached from ${from}`, stepId: id, path: ['steps', stepIndex.get(id) as number] });
   }
+  problems.push(...pathProblems(workflow, graph, stepIndex, unreachable, name));
   for (const loop of findLoopsWithoutPause(graph)) {
     const first = loop[0] as string;
     problems.push({

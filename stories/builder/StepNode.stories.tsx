@@ -142,6 +142,18 @@ const STEP_SAMPLES: Record<StepType, Sample<StepInput>> = {
     invalid: { input: steps.jump('jump-nowhere', '', 'Jump somewhere'), label: 'Jump somewhere', summary: 'No step chosen', problems: ['"Jump somewhere" does not say which step to jump to'] },
     selected: { input: steps.jump('back', 'welcome', 'Back to start'), label: 'Back to start', summary: 'To welcome' },
   },
+  stop_reason_branch: {
+    kind: 'Stop reason branch',
+    valid: { input: steps.stopReasonBranch('why', 'Why stopped?'), label: 'Why stopped?', summary: 'By why the run stopped' },
+    invalid: {
+      input: steps.stopReasonBranch('why-unreached', 'Unreached'),
+      label: 'Unreached',
+      summary: 'By why the run stopped',
+      problems: [unreachable('Unreached')],
+    },
+    selected: { input: steps.stopReasonBranch('why-selected', 'Reason'), label: 'Reason', summary: 'By why the run stopped' },
+    outputs: ['Manual stop', 'Outgoing messages', 'Incoming messages', 'Manual assignment', 'Else'],
+  },
   end: {
     kind: 'End',
     valid: { input: steps.end('end', 'End'), label: 'End', summary: '' },
@@ -254,6 +266,7 @@ export const AddComment: Story = { args: { type: 'add_comment' } };
 export const Wait: Story = { args: { type: 'wait' } };
 export const Branch: Story = { args: { type: 'branch' } };
 export const DateTimeBranch: Story = { args: { type: 'datetime_branch' } };
+export const StopReasonBranch: Story = { args: { type: 'stop_reason_branch' } };
 export const Assign: Story = { args: { type: 'assign' } };
 export const UpdateField: Story = { args: { type: 'update_field' } };
 export const UpdateTag: Story = { args: { type: 'update_tag' } };

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { LIMITS } from '../../simulator/schema/limits.ts';
+import { WORKFLOW_FORMAT } from '../../simulator/schema/workflow.ts';
 import { PROFILE } from './profile.ts';
 
 /**
@@ -233,8 +234,38 @@ export interface WorkflowRecipe {
   readonly manualStop: boolean;
   readonly exits: readonly string[];
   readonly exitsEnabled: boolean;
+  /** The When stopped path (SPEC §8.1): its steps in a chain, or none; `null` for no entry. */
+  readonly whenStopped: readonly WhenStoppedStep[] | null;
+  /** `settings.afterStop` (SPEC §8.2), or none. */
+  readonly afterStop: { readonly reentry: string; readonly wait: string | null; readonly reasons: readonly string[] | null } | null;
   readonly mutations: readonly Mutation[];
 }
+
+/** A step of the When stopped path: a kind allowed there, the Stop reason branch (going on at one reason, else ending), or — hostile — a Wait, which the validator refuses. */
+interface WhenStoppedStep {
+  readonly kind: 'send' | 'tag' | 'field' | 'comment' | 'assign' | 'close' | 'why' | 'end' | 'wait';
+  readonly reason: string;
+  readonly text: string;
+}
+
+const STOP_REASONS = ['manual', 'outgoing_message', 'incoming_message', 'manual_assignment'];
+
+const whenStoppedStep = (h: boolean): fc.Arbitrary<WhenStoppedStep> =>
+  fc.record({
+    kind: wild(h, fc.constantFrom('send', 'tag', 'tag', 'field', 'comment', 'assign', 'close', 'why', 'why', 'end'), fc.constant('wait'), 15),
+    reason: fc.constantFrom(...STOP_REASONS),
+    text: text(h),
+  }) as fc.Arbitrary<WhenStoppedStep>;
+
+const afterStopArb = (h: boolean): fc.Arbitrary<WorkflowRecipe['afterStop']> =>
+  fc.option(
+    fc.record({
+      reentry: wild(h, fc.constantFrom('allow', 'never', 'after', 'after'), fc.constantFrom('sometimes', '')),
+      wait: fc.option(wild(h, fc.constantFrom('1h', '2h', '1d', '7d'), durationText(true)), { freq: 4 }),
+      reasons: fc.option(fc.subarray(STOP_REASONS, { minLength: 1 }), { freq: 2 }),
+    }),
+    { freq: 2 },
+  );
 
 const TRIGGERS = ['incoming_message', 'incoming_message', 'incoming_message', 'conversation_opened', 'conversation_closed', 'shortcut', 'tag_updated', 'field_updated', 'workflow_started'];
 
@@ -253,6 +284,8 @@ export const workflowRecipe = (index: number, light: boolean, h: boolean): fc.Ar
     manualStop: fc.boolean(),
     exits: fc.subarray(['outgoing_message', 'incoming_message', 'manual_assignment']),
     exitsEnabled: fc.boolean(),
+    whenStopped: fc.option(fc.array(whenStoppedStep(h), { maxLength: 4 }), { freq: 2 }),
+    afterStop: afterStopArb(h),
     mutations: mutationsArb(h),
   });
 
@@ -309,19 +342,51 @@ export function buildWorkflowDoc(recipe: WorkflowRecipe, workflowRefs: readonly 
     }
     if (next) for (const out of outs) edge(id, next, out === 'next' ? undefined : out);
   });
+  const path = recipe.whenStopped;
+  if (path !== null) {
+    // A chain from the entry: an End only last, the Stop reason branch going on at its reason (else nowhere).
+    path.forEach((step, i) => {
+      const id = `ws${i}`;
+      const next = i + 1 < path.length && step.kind !== 'end' ? `ws${i + 1}` : null;
+      const base = { id, label: '' };
+      let out: string | undefined;
+      switch (step.kind) {
+        case 'send': steps.push({ ...base, type: 'send_message', text: step.text || 'Bye' }); break;
+        case 'tag': steps.push({ ...base, type: 'update_tag', action: i % 2 === 0 ? 'add' : 'remove', tag: 'done' }); break;
+        case 'field': steps.push({ ...base, type: 'update_field', field: 'need', value: step.text }); break;
+        case 'comment': steps.push({ ...base, type: 'add_comment', text: step.text || 'Stopped' }); break;
+        case 'assign': steps.push({ ...base, type: 'assign', assignee: { kind: 'team', id: 'sales' } }); break;
+        case 'close': steps.push({ ...base, type: 'close_conversation' }); break;
+        case 'why': steps.push({ ...base, type: 'stop_reason_branch' }); out = step.reason; break;
+        case 'wait': steps.push({ ...base, type: 'wait', delay: { kind: 'duration', duration: '1h' } }); break;
+        case 'end': steps.push({ ...base, type: 'end' }); break;
+      }
+      if (i === 0) edge('when-stopped', id);
+      if (next && (i === 0 || !path.slice(0, i).some((earlier) => earlier.kind === 'end'))) edge(id, next, out);
+    });
+  }
   const trigger: JsonObject = { id: 'trigger', type: recipe.trigger, oncePerContact: recipe.oncePerContact };
   if (recipe.trigger === 'tag_updated') Object.assign(trigger, { tag: 'done', action: 'added' });
   if (recipe.trigger === 'field_updated') Object.assign(trigger, { field: 'need' });
   const doc: JsonObject = {
-    format: 'exitflow.workflow/1',
+    format: WORKFLOW_FORMAT,
     id: recipe.id,
     name: recipe.name,
     trigger,
+    ...(path === null ? {} : { whenStopped: { id: 'when-stopped' } }),
     steps,
     edges,
-    settings: { manualStop: recipe.manualStop, exitConditions: { enabled: recipe.exitsEnabled && recipe.exits.length > 0, on: [...recipe.exits] } },
+    settings: {
+      manualStop: recipe.manualStop,
+      exitConditions: { enabled: recipe.exitsEnabled && recipe.exits.length > 0, on: [...recipe.exits] },
+      ...(recipe.afterStop === null ? {} : { afterStop: afterStopDoc(recipe.afterStop) }),
+    },
   };
   return mutate(doc, recipe.mutations);
+}
+
+function afterStopDoc(rule: NonNullable<WorkflowRecipe['afterStop']>): JsonObject {
+  return { reentry: rule.reentry, ...(rule.wait === null ? {} : { wait: rule.wait }), ...(rule.reasons === null ? {} : { reasons: [...rule.reasons] }) };
 }
 
 // ── scripts ──────────────────────────────────────────────────────────────────────────────────
@@ -559,7 +624,7 @@ const dangerOf = (light: boolean, fastLoops: boolean): fc.Arbitrary<WorldRecipe>
       manualStop: fc.boolean(),
     })
     .map(({ kind, script, fillerUsers, wait, loop, copies, stopAt, manualStop }): WorldRecipe => {
-      const base: WorkflowRecipe = { id: 'w0', name: 'Workflow 0', trigger: 'incoming_message', oncePerContact: false, steps: [], fillerSteps: 0, manualStop, exits: [], exitsEnabled: false, mutations: [] };
+      const base: WorkflowRecipe = { id: 'w0', name: 'Workflow 0', trigger: 'incoming_message', oncePerContact: false, steps: [], fillerSteps: 0, manualStop, exits: [], exitsEnabled: false, whenStopped: null, afterStop: null, mutations: [] };
       const hello: EventRecipe = { type: 'contact.message', at: '+0', contact: 0, user: null, text: 'Hi', workflow: 0 };
       const scripted = { ...script, events: [hello, ...script.events] };
       switch (kind) {
@@ -596,7 +661,7 @@ export function buildWorld(recipe: WorldRecipe): World {
   const refs = recipe.workflows.filter((r) => r.trigger === 'workflow_started').map((r) => r.id);
   const workflows = recipe.workflows.map((r) => buildWorkflowDoc(r, refs));
   const fillers = Array.from({ length: recipe.copies }, (_, i): JsonObject => ({
-    format: 'exitflow.workflow/1',
+    format: WORKFLOW_FORMAT,
     id: `f${i}`,
     name: `Filler ${i}`,
     trigger: { id: 'trigger', type: 'incoming_message' },

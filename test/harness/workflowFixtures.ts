@@ -3,7 +3,7 @@ import type { ExitCondition, workflowSettingsSchema } from '../../simulator/sche
 import type { stepSchema } from '../../simulator/schema/step.ts';
 import type { branchPathSchema } from '../../simulator/schema/steps/branch.ts';
 import type { triggerSchema } from '../../simulator/schema/trigger.ts';
-import { workflowSchema, type Workflow } from '../../simulator/schema/workflow.ts';
+import { WORKFLOW_FORMAT, workflowSchema, type Workflow } from '../../simulator/schema/workflow.ts';
 
 /**
  * Builders of small, valid Workflows for engine tests and stories. Every fixture goes through the
@@ -19,6 +19,8 @@ export interface WorkflowSpec {
   readonly id?: string;
   readonly name?: string;
   readonly trigger?: TriggerInput;
+  /** The When stopped entry (SPEC §8.1); edges leave it by its id. */
+  readonly whenStopped?: { readonly id: string; readonly label?: string };
   readonly steps: readonly StepInput[];
   /** `source>target` or `source:handle>target`; the trigger's id is `trigger` unless `trigger` says otherwise. */
   readonly edges: readonly string[];
@@ -33,10 +35,11 @@ export function buildWorkflow(spec: WorkflowSpec): Workflow {
     return { id: `e${i}`, source, target, ...(sourceHandle === undefined ? {} : { sourceHandle }) };
   });
   return workflowSchema.parse({
-    format: 'exitflow.workflow/1',
+    format: WORKFLOW_FORMAT,
     id: spec.id ?? 'wf',
     name: spec.name ?? 'Test Workflow',
     trigger: spec.trigger ?? { id: 'trigger', type: 'incoming_message' },
+    ...(spec.whenStopped === undefined ? {} : { whenStopped: spec.whenStopped }),
     steps: spec.steps,
     edges,
     ...(spec.settings === undefined ? {} : { settings: spec.settings }),
@@ -100,6 +103,7 @@ export const steps = {
   startWorkflow: (id: string, workflow: string, label = id): StepInput => ({ id, type: 'trigger_workflow', label, workflow }),
   jump: (id: string, target: string, label = id): StepInput => ({ id, type: 'jump_to', label, target }),
   end: (id = 'end', label = 'End'): StepInput => ({ id, type: 'end', label }),
+  stopReasonBranch: (id = 'why', label = 'Why stopped?'): StepInput => ({ id, type: 'stop_reason_branch', label }),
 };
 
 // ── fixtures ─────────────────────────────────────────────────────────────────────────────────
@@ -328,6 +332,51 @@ export function routingWorkflow(settings: SettingsInput = noExits()): Workflow {
       steps.end(),
     ],
     edges: ['trigger>to-sales', 'to-sales>wait-2h', 'wait-2h>routed', 'routed>end'],
+    settings,
+  });
+}
+
+/** The texts of `nurtureWorkflow`'s When stopped path, for assertions. */
+export const NURTURE = { note: 'Stopped by hand', bye: 'A person from our team will take it from here.' } as const;
+
+/**
+ * "Nurture" with a When stopped path (SPEC §8.1): the follow-up Workflow's steps (greet, wait-24h,
+ * follow-up, end; trigger: incoming message), and from the entry `when-stopped`: Stop reason
+ * branch `why` → manual: comment "Stopped by hand" (`note`) → else and after it: remove tag
+ * `nurture` (`untag`) → add tag `handed-over` (`handed-over`) → send the good-bye (`bye`) → assign
+ * to team sales (`to-sales`).
+ */
+export function nurtureWorkflow(settings: SettingsInput = noExits(true), options: { readonly id?: string; readonly name?: string; readonly trigger?: TriggerInput } = {}): Workflow {
+  return buildWorkflow({
+    id: options.id ?? 'nurture',
+    name: options.name ?? 'Nurture',
+    trigger: options.trigger ?? { id: 'trigger', type: 'incoming_message', label: 'Contact writes in' },
+    whenStopped: { id: 'when-stopped', label: 'When stopped' },
+    steps: [
+      steps.send('greet', FOLLOW_UP.greeting, 'Greeting'),
+      steps.wait('wait-24h', '24h', 'Wait 24h'),
+      steps.send('follow-up', FOLLOW_UP.followUp, 'Follow-up'),
+      steps.end(),
+      steps.stopReasonBranch('why', 'Why stopped?'),
+      steps.comment('note', NURTURE.note, 'Note'),
+      steps.tag('untag', 'remove', 'nurture', 'Remove nurture'),
+      steps.tag('handed-over', 'add', 'handed-over', 'Tag handed-over'),
+      steps.send('bye', NURTURE.bye, 'Good-bye'),
+      steps.assign('to-sales', 'team', 'sales', 'Assign to sales'),
+    ],
+    edges: [
+      'trigger>greet',
+      'greet>wait-24h',
+      'wait-24h>follow-up',
+      'follow-up>end',
+      'when-stopped>why',
+      'why:manual>note',
+      'why:else>untag',
+      'note>untag',
+      'untag>handed-over',
+      'handed-over>bye',
+      'bye>to-sales',
+    ],
     settings,
   });
 }

@@ -27,5 +27,6 @@ export const askQuestionStep: StepKindDefinition<AskQuestionStep> = {
   outputs: (step) => (step.timeout === undefined ? ['answered'] : ['answered', 'timeout']),
   outputLabel: (_step, handle) => (handle === 'answered' ? 'Answered' : 'Timed out'),
   pause: 'reply',
+  allowedOn: 'trigger',
   sentText: (step) => step.text,
 };

@@ -19,5 +19,6 @@ export const jumpToStep: StepKindDefinition<JumpToStep> = {
   defaults: { target: '' },
   ...PASSES_THROUGH,
   outputs: () => [],
+  allowedOn: 'trigger',
   jumpTarget: (step) => step.target,
 };

@@ -24,4 +24,5 @@ export const waitStep: StepKindDefinition<WaitStep> = {
   defaults: { delay: { kind: 'duration', duration: '1h' } },
   ...PASSES_THROUGH,
   pause: 'timer',
+  allowedOn: 'trigger',
 };

@@ -240,7 +240,7 @@ describe('simulate CLI: bad input exits 2 and says where and what', () => {
   });
 
   it('a Workflow of a newer format', () => {
-    const file = writeTemp('newer.workflow.json', { ...readJson(workflowFile), format: 'exitflow.workflow/2' });
+    const file = writeTemp('newer.workflow.json', { ...readJson(workflowFile), format: 'exitflow.workflow/3' });
     expect(rejected(file, '--script', scriptFile)).toMatch(new RegExp(`${escape(file)}: \\$\\.format: .*made by a newer version`));
   });
 

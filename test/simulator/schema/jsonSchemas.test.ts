@@ -12,9 +12,8 @@ describe('published JSON Schemas', () => {
 
   it('describes the Workflow format: its version, the step types and the stop settings', () => {
     const text = JSON.stringify(jsonSchemas()['workflow.schema.json']);
-    expect(text).toContain('exitflow.workflow/1');
-    for (const type of ['send_message', 'ask_question', 'wait', 'branch', 'datetime_branch', 'jump_to', 'end']) expect(text).toContain(`"${type}"`);
-    expect(text).toContain('manualStop');
-    expect(text).toContain('exitConditions');
+    expect(text).toContain('exitflow.workflow/2');
+    for (const type of ['send_message', 'ask_question', 'wait', 'branch', 'datetime_branch', 'jump_to', 'end', 'stop_reason_branch']) expect(text).toContain(`"${type}"`);
+    for (const setting of ['manualStop', 'exitConditions', 'whenStopped', 'afterStop', 'reentry', 'resume']) expect(text).toContain(setting);
   });
 });

@@ -25,7 +25,7 @@ function exampleWorkflows(): [string, Record<string, unknown>][] {
 /** A small valid Workflow document as plain JSON, to break in one place per test. */
 function minimalDoc(): Record<string, unknown> & { steps: Record<string, unknown>[]; edges: Record<string, unknown>[] } {
   return {
-    format: 'exitflow.workflow/1',
+    format: WORKFLOW_FORMAT,
     id: 'wf',
     name: 'Minimal',
     trigger: { id: 'trigger', type: 'incoming_message' },
@@ -57,8 +57,8 @@ describe('workflowSchema', () => {
     expect(examples.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(examples)('accepts the example %s', (_file, raw) => {
-    const result = workflowSchema.safeParse(raw);
+  it.each(examples)('accepts the example %s (a format-1 file, migrated)', (_file, raw) => {
+    const result = workflowSchema.safeParse(migrateWorkflow(raw));
     expect(result.success ? [] : result.error.issues).toEqual([]);
     expect(result.data?.id).toBe(raw.id);
     expect(result.data?.steps).toHaveLength((raw.steps as unknown[]).length);
@@ -88,6 +88,7 @@ describe('workflowSchema', () => {
       { id: 's12', type: 'trigger_workflow', label: '', workflow: 'other' },
       { id: 's13', type: 'jump_to', label: '', target: 's1' },
       { id: 's14', type: 'end', label: '' },
+      { id: 's15', type: 'stop_reason_branch', label: '' },
     ];
     expect(new Set(steps.map((step) => step.type))).toEqual(new Set(STEP_TYPES));
     const result = workflowSchema.safeParse({ ...minimalDoc(), steps, edges: [] });
@@ -206,14 +207,14 @@ describe('parseWorkflowDocument', () => {
   });
 
   it('says a newer format was made by a newer version, at $.format', () => {
-    const doc = { ...minimalDoc(), format: 'exitflow.workflow/2', somethingNew: true };
+    const doc = { ...minimalDoc(), format: 'exitflow.workflow/3', somethingNew: true };
     const result = parseWorkflowDocument(doc);
     expect(result.ok).toBe(false);
     const issues = result.ok ? [] : result.issues;
     expect(issues).toHaveLength(1);
     expect(issues[0]?.path).toBe('$.format');
     expect(issues[0]?.message).toMatch(/made by a newer version/);
-    expect(issues[0]?.message).toContain('exitflow.workflow/2');
+    expect(issues[0]?.message).toContain('exitflow.workflow/3');
   });
 
   it('reports an older format it has no migration for as a problem at $.format instead of throwing', () => {
@@ -268,8 +269,58 @@ describe('parseWorkflowDocument', () => {
 });
 
 describe('migrateWorkflow', () => {
+  const fixture = (version: number) =>
+    JSON.parse(readFileSync(join(import.meta.dirname, `../../fixtures/workflow-formats/v${version}.workflow.json`), 'utf8')) as Record<string, unknown>;
+
   it('passes a current-format document through unchanged', () => {
     const doc = minimalDoc();
     expect(migrateWorkflow(doc)).toEqual(minimalDoc());
+  });
+
+  it('reads a format-1 file as format 2 meaning the same: no When stopped path, no after-the-stop settings', () => {
+    const v1 = fixture(1);
+    const migrated = migrateWorkflow(v1);
+    expect(migrated).toEqual({ ...v1, format: 'exitflow.workflow/2' });
+    const parsed = parseWorkflowDocument(v1);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.format).toBe(WORKFLOW_FORMAT);
+    expect(parsed.value.whenStopped).toBeUndefined();
+    expect(parsed.value.settings).toEqual({ manualStop: true, exitConditions: { enabled: true, on: ['outgoing_message', 'manual_assignment'] } });
+  });
+
+  it('reads the format-2 fixture with its When stopped entry and every after-the-stop setting', () => {
+    const parsed = parseWorkflowDocument(fixture(2));
+    expect(parsed.ok ? [] : parsed.issues).toEqual([]);
+    if (!parsed.ok) return;
+    expect(parsed.value.whenStopped).toEqual({ id: 'when-stopped', label: 'When stopped', position: { x: 400, y: 0 } });
+    expect(parsed.value.settings.afterStop).toEqual({ reentry: 'after', wait: '7d', reasons: ['incoming_message', 'manual'] });
+    expect(parsed.value.settings.pause).toEqual({ resume: { on: 'silence', after: '2h' } });
+    expect(parsed.value.settings.exitConditions.actions).toEqual({ outgoing_message: 'pause', manual_assignment: 'stop' });
+  });
+});
+
+describe('after-the-stop settings (SPEC §8)', () => {
+  const withSettings = (settings: Record<string, unknown>) => ({ ...minimalDoc(), settings: { manualStop: true, ...settings } });
+
+  it.each([
+    ['"after" without a wait', { afterStop: { reentry: 'after' } }, ['settings', 'afterStop', 'wait']],
+    ['a wait without "after"', { afterStop: { reentry: 'never', wait: '1d' } }, ['settings', 'afterStop', 'wait']],
+    ['a wait that is no duration', { afterStop: { reentry: 'after', wait: 'a week' } }, ['settings', 'afterStop', 'wait']],
+    ['an unknown reentry rule', { afterStop: { reentry: 'sometimes' } }, ['settings', 'afterStop', 'reentry']],
+    ['an unknown stop reason', { afterStop: { reentry: 'never', reasons: ['paused'] } }, ['settings', 'afterStop', 'reasons', 0]],
+    ['a reason listed twice', { afterStop: { reentry: 'never', reasons: ['manual', 'manual'] } }, ['settings', 'afterStop', 'reasons']],
+    ['an empty reason list', { afterStop: { reentry: 'never', reasons: [] } }, ['settings', 'afterStop', 'reasons']],
+    ['an unknown action', { exitConditions: { enabled: true, on: ['incoming_message'], actions: { incoming_message: 'ignore' } } }, ['settings', 'exitConditions', 'actions', 'incoming_message']],
+    ['an action for no condition', { exitConditions: { enabled: true, on: ['incoming_message'], actions: { broadcast: 'stop' } } }, ['settings', 'exitConditions', 'actions']],
+    ['a silence resume without its duration', { pause: { resume: { on: 'silence' } } }, ['settings', 'pause', 'resume', 'after']],
+  ])('refuses %s at its path', (_what, settings, path) => {
+    expect(issuePaths(withSettings(settings))).toContainEqual(path);
+  });
+
+  it('takes a When stopped entry with an id and fills in its label', () => {
+    const parsed = workflowSchema.parse({ ...minimalDoc(), whenStopped: { id: 'when-stopped' } });
+    expect(parsed.whenStopped).toEqual({ id: 'when-stopped', label: '' });
+    expect(issuePaths({ ...minimalDoc(), whenStopped: [{ id: 'a' }, { id: 'b' }] })).toEqual([['whenStopped']]);
   });
 });

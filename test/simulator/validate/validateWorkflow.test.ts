@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProblemCode, WorkflowProblem } from '../../../simulator/schema/problem.ts';
+import { migrateWorkflow } from '../../../simulator/schema/workflowMigrations.ts';
 import { workflowSchema, type Workflow } from '../../../simulator/schema/workflow.ts';
 import { validateWorkflow } from '../../../simulator/validate/validateWorkflow.ts';
 import { buildWorkflow, type StepInput, type WorkflowSpec } from '../../harness/workflowFixtures.ts';
@@ -37,7 +38,7 @@ describe('validateWorkflow: valid Workflows', () => {
   const folders = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory());
   const cases = folders.flatMap((folder) => {
     const files = readdirSync(join(root, folder.name)).filter((file) => file.endsWith('.workflow.json'));
-    const workflows = files.map((file) => workflowSchema.parse(JSON.parse(readFileSync(join(root, folder.name, file), 'utf8'))));
+    const workflows = files.map((file) => workflowSchema.parse(migrateWorkflow(JSON.parse(readFileSync(join(root, folder.name, file), 'utf8')))));
     return files.map((file, i) => [`${folder.name}/${file}`, workflows[i] as Workflow, workflows] as const);
   });
 

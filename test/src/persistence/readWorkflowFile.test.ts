@@ -42,7 +42,7 @@ describe('readWorkflowFile: the import corpus', () => {
   });
 
   it('rejects a file that is no exitflow Workflow (a script, or no format)', () => {
-    const message = 'Not an exitflow workflow: "format" must be "exitflow.workflow/1"';
+    const message = `Not an exitflow workflow: "format" must be "${WORKFLOW_FORMAT}"`;
     expect(issuesOf(read({ ...example(), format: 'exitflow.script/1' }))).toEqual([{ path: '$.format', message }]);
     const { format: _format, ...unformatted } = example();
     expect(issuesOf(read(unformatted))).toEqual([{ path: '$.format', message }]);
@@ -91,7 +91,7 @@ describe('readWorkflowFile: the import corpus', () => {
     const issues = issuesOf(read({ ...example(), format: 'exitflow.workflow/99' }));
     expect(issues).toHaveLength(1);
     expect(issues[0]?.path).toBe('$.format');
-    expect(issues[0]?.message).toMatch(/newer version of exitflow \(format exitflow\.workflow\/99\).*reads up to exitflow\.workflow\/1/);
+    expect(issues[0]?.message).toMatch(/newer version of exitflow \(format exitflow\.workflow\/99\).*reads up to exitflow\.workflow\/2/);
   });
 
   it('rejects a format before the first', () => {
@@ -120,7 +120,8 @@ describe('readWorkflowFile: the import corpus', () => {
   });
 
   it('accepts a valid file as the Workflow it describes', () => {
-    expect(readWorkflowFile(exampleText)).toEqual({ ok: true, value: workflowSchema.parse(JSON.parse(exampleText)) });
+    // The example is a format-1 file: read as the current format, meaning the same.
+    expect(readWorkflowFile(exampleText)).toEqual({ ok: true, value: workflowSchema.parse({ ...JSON.parse(exampleText), format: WORKFLOW_FORMAT }) });
   });
 
   it('accepts a draft with design problems: they are listed in the builder, not refused', () => {
@@ -180,7 +181,7 @@ describe('workflowFileText', () => {
 
   it('writes pretty-printed JSON with its format version, ending in a newline', () => {
     const text = workflowFileText(followUpWorkflow());
-    expect(text).toMatch(/^\{\n {2}"format": "exitflow\.workflow\/1",\n/);
+    expect(text).toMatch(/^\{\n {2}"format": "exitflow\.workflow\/2",\n/);
     expect(text.endsWith('}\n')).toBe(true);
   });
 });

@@ -23,6 +23,8 @@ export function summarizeStep(step: Step): string {
       return step.paths.length === 1 ? '1 path and Else' : `${step.paths.length} paths and Else`;
     case 'datetime_branch':
       return `${step.days.map((day) => DAYS[day]).join(', ')} ${step.from}–${step.to}`;
+    case 'stop_reason_branch':
+      return 'By why the run stopped';
     case 'assign':
       return `To ${step.assignee.kind} ${step.assignee.id}`;
     case 'update_field':

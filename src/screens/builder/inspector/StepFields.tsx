@@ -176,5 +176,7 @@ export function StepFields({ form, stepChoices, workflowNames }: Props) {
     case 'close_conversation':
     case 'end':
       return <p className="notice">This step has nothing else to set.</p>;
+    case 'stop_reason_branch':
+      return <p className="notice">On the When stopped path, it goes on at the output of the reason the run stopped; a reason whose output has no edge goes on at Else.</p>;
   }
 }

@@ -11,6 +11,7 @@ const NEW_STEP_OUTPUTS: Record<StepType, string[]> = {
   wait: ['next'],
   branch: ['path-1', 'else'],
   datetime_branch: ['match', 'else'],
+  stop_reason_branch: ['manual', 'outgoing_message', 'incoming_message', 'manual_assignment', 'else'],
   assign: ['next'],
   update_field: ['next'],
   update_tag: ['next'],

@@ -56,6 +56,7 @@ describe('summarizeStep', () => {
     ['opening the conversation: nothing to say', steps.openConversation('o'), ''],
     ['closing the conversation: nothing to say', steps.closeConversation('c'), ''],
     ['the end: nothing to say', steps.end(), ''],
+    ['a Stop reason branch', steps.stopReasonBranch(), 'By why the run stopped'],
   ])('summarizes %s', (_, input, summary) => {
     expect(summarizeStep(step(input))).toBe(summary);
   });

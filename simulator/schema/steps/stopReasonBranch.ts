@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { EXIT_CONDITION_CATALOGUE, isExitCondition } from '../exitConditions.ts';
+import { stepBaseShape } from '../ids.ts';
+import { stopReasonSchema } from '../settings.ts';
+import { ELSE, PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
+
+/**
+ * On the When stopped path (SPEC §8.1): goes on at the output named by the reason the run stopped
+ * (`manual`, or the exit condition met), at `else` when that output has no edge.
+ */
+export const stopReasonBranchStepSchema = z.strictObject({
+  ...stepBaseShape,
+  type: z.literal('stop_reason_branch'),
+});
+
+export type StopReasonBranchStep = z.infer<typeof stopReasonBranchStepSchema>;
+
+/** Its outputs: one per stop reason, in the catalogue's order, then Else. */
+const OUTPUTS: readonly string[] = [...stopReasonSchema.options, ELSE];
+
+export const stopReasonBranchStep: StepKindDefinition<StopReasonBranchStep> = {
+  type: 'stop_reason_branch',
+  name: 'Stop reason branch',
+  description: 'On the When stopped path: goes on by the reason the run stopped.',
+  group: 'Logic',
+  defaults: {},
+  ...PASSES_THROUGH,
+  outputs: () => [...OUTPUTS],
+  outputLabel: (_step, handle) => {
+    if (handle === ELSE) return 'Else';
+    if (handle === 'manual') return 'Manual stop';
+    return isExitCondition(handle) ? EXIT_CONDITION_CATALOGUE[handle].label : handle;
+  },
+  allowedOn: 'when_stopped',
+};
