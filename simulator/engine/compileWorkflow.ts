@@ -3,6 +3,7 @@ import type { Step } from '../schema/step.ts';
 import type { Trigger } from '../schema/trigger.ts';
 import type { Workflow } from '../schema/workflow.ts';
 import { parseDuration, parseTimeOfDay } from '../schema/duration.ts';
+import { stopReasonSchema } from '../schema/settings.ts';
 import type { Outcome } from './executeStep.ts';
 import { exitVerdicts, type ExitVerdict, type Observation } from './exitRules.ts';
 import { parseMessageTemplate, type MessageTemplate } from './messageTemplate.ts';
@@ -12,7 +13,7 @@ export interface CompiledNode {
   readonly index: number;
   readonly id: string;
   readonly label: string;
-  /** `null` for the trigger (node 0). */
+  /** `null` for the trigger (node 0) and the When stopped entry. */
   readonly step: Step | null;
   readonly outputs: ReadonlyMap<string, number>;
   /** The node after the `next` output, or -1. */
@@ -35,18 +36,42 @@ export interface CompiledWorkflow {
   readonly name: string;
   readonly trigger: Trigger;
   readonly settings: WorkflowSettings;
-  /** Node 0 is the trigger; node i + 1 is `workflow.steps[i]`. */
+  /** Node 0 is the trigger; node i + 1 is `workflow.steps[i]`; the When stopped entry, if any, comes last. */
   readonly nodes: readonly CompiledNode[];
+  /** The When stopped entry's node (SPEC §8.1), or -1 when the Workflow has none. */
+  readonly whenStopped: number;
+  /** Re-entry after a stop (SPEC §8.2), worked out once: see `reentryBlockedUntil`. */
+  readonly reentry: CompiledReentry;
   readonly nodeIndex: ReadonlyMap<string, number>;
   /** What each observation does to a run of this Workflow (the exit rules applied to its settings). */
   readonly exitVerdicts: Readonly<Record<Observation, ExitVerdict>>;
+}
+
+/** `afterStop` as the engine reads it: a rule, its wait in ms, and the stop reasons it covers as bits. */
+export interface CompiledReentry {
+  readonly rule: 'allow' | 'never' | 'after';
+  readonly waitMs: number;
+  /** Bit r is set when the rule applies to stop reason code r (`stopReasonSchema`'s order). */
+  readonly reasonMask: number;
+}
+
+const EVERY_REASON = (1 << stopReasonSchema.options.length) - 1;
+
+function compileReentry(settings: WorkflowSettings): CompiledReentry {
+  const rule = settings.afterStop;
+  if (rule === undefined || rule.reentry === 'allow') return { rule: 'allow', waitMs: 0, reasonMask: 0 };
+  const reasonMask =
+    rule.reasons === undefined ? EVERY_REASON : rule.reasons.reduce((mask, reason) => mask | (1 << stopReasonSchema.options.indexOf(reason)), 0);
+  return { rule: rule.reentry, waitMs: rule.wait === undefined ? 0 : (parseDuration(rule.wait) as number), reasonMask };
 }
 
 /** Resolves a valid Workflow's ids and texts once, so the engine works with indexes. */
 export function compileWorkflow(workflow: Workflow, index: number): CompiledWorkflow {
   const nodeIndex = new Map<string, number>([[workflow.trigger.id, 0]]);
   workflow.steps.forEach((step, i) => nodeIndex.set(step.id, i + 1));
-  const outputs: Map<string, number>[] = [new Map(), ...workflow.steps.map(() => new Map<string, number>())];
+  const whenStopped = workflow.whenStopped === undefined ? -1 : workflow.steps.length + 1;
+  if (workflow.whenStopped !== undefined) nodeIndex.set(workflow.whenStopped.id, whenStopped);
+  const outputs: Map<string, number>[] = [new Map(), ...workflow.steps.map(() => new Map<string, number>()), new Map()];
   for (const edge of workflow.edges) {
     const from = nodeIndex.get(edge.source);
     const to = nodeIndex.get(edge.target);
@@ -58,6 +83,10 @@ export function compileWorkflow(workflow: Workflow, index: number): CompiledWork
       compileNode(i + 1, step.id, step.label || step.id, step, outputs[i + 1] as Map<string, number>, nodeIndex),
     ),
   ];
+  if (workflow.whenStopped !== undefined) {
+    const entry = workflow.whenStopped;
+    nodes.push(compileNode(whenStopped, entry.id, entry.label || 'When stopped', null, outputs[whenStopped] as Map<string, number>, nodeIndex));
+  }
   return {
     index,
     id: workflow.id,
@@ -66,6 +95,8 @@ export function compileWorkflow(workflow: Workflow, index: number): CompiledWork
     settings: workflow.settings,
     nodes,
     nodeIndex,
+    whenStopped,
+    reentry: compileReentry(workflow.settings),
     exitVerdicts: exitVerdicts(workflow.settings),
   };
 }
@@ -111,6 +142,7 @@ function compileNode(
     case 'close_conversation':
     case 'trigger_workflow':
     case 'end':
+    case 'stop_reason_branch':
     case undefined:
       break;
     default: {

@@ -1,3 +1,4 @@
+import { stopReasonSchema, type StopReason } from '../schema/settings.ts';
 import type { Step } from '../schema/step.ts';
 import type { CompiledNode } from './compileWorkflow.ts';
 import type { ContactView } from './contactView.ts';
@@ -39,6 +40,8 @@ export interface StepContext {
   readonly startEpochMs: number;
   readonly timeZone: string;
   readonly contact: ContactView;
+  /** Why the run stopped, while its When stopped path runs (the Stop reason branch reads it); null elsewhere. */
+  readonly stopReason: StopReason | null;
 }
 
 const NEXT: Flow = { kind: 'next', handle: 'next' };
@@ -69,6 +72,8 @@ export function executeStep(node: CompiledNode, ctx: StepContext): Outcome {
       return { effect: null, flow: { kind: 'next', handle: choosePath(step, ctx.contact) } };
     case 'datetime_branch':
       return inWindow(node, step.days, ctx) ? MATCH : ELSE;
+    case 'stop_reason_branch':
+      return byStopReason(node, ctx.stopReason);
     case 'send_message':
     case 'assign':
     case 'update_field':
@@ -84,7 +89,7 @@ export function executeStep(node: CompiledNode, ctx: StepContext): Outcome {
 }
 
 /** The steps whose plan never changes: it does not read the clock or the contact. */
-type ConstantStep = Exclude<Step, { type: 'ask_question' | 'wait' | 'branch' | 'datetime_branch' }>;
+type ConstantStep = Exclude<Step, { type: 'ask_question' | 'wait' | 'branch' | 'datetime_branch' | 'stop_reason_branch' }>;
 
 /** The plan of a step whose plan never changes. */
 function constantPlan(node: CompiledNode, step: ConstantStep): Outcome {
@@ -110,6 +115,14 @@ function constantPlan(node: CompiledNode, step: ConstantStep): Outcome {
     case 'end':
       return END;
   }
+}
+
+/** The plan of going on at each stop reason's output, built once. */
+const BY_REASON = Object.fromEntries(stopReasonSchema.options.map((reason) => [reason, { effect: null, flow: { kind: 'next', handle: reason } }])) as Record<StopReason, Outcome>;
+
+/** The output of the stop's reason when it has an edge, else Else (the path ends there without one). */
+function byStopReason(node: CompiledNode, reason: StopReason | null): Outcome {
+  return reason !== null && node.outputs.has(reason) ? BY_REASON[reason] : ELSE;
 }
 
 const EMPTY: MessageTemplate = { text: '', parts: null, readsFields: false };

@@ -11,7 +11,7 @@ import {
 } from '../schema/trace.ts';
 import type { CompiledWorkflow } from './compileWorkflow.ts';
 import { ACTIVE, FAILED, RUN_STATUSES, STOPPED, WAITING_REPLY, WAITING_TIMER } from './runTable.ts';
-import { TIMER_CANCELLED_BY_ANSWER, type Simulation } from './simulation.ts';
+import { TIMER_CANCELLED_BY_ANSWER, WHEN_STOPPED_CUT_SHORT, type Simulation } from './simulation.ts';
 import { TRACE_KINDS } from './traceLog.ts';
 
 const REASONS_BY_KIND: Partial<Record<TraceEntry['kind'], readonly TraceReason[]>> = {
@@ -20,6 +20,7 @@ const REASONS_BY_KIND: Partial<Record<TraceEntry['kind'], readonly TraceReason[]
   'stop.refused': stopRefusedReasonSchema.options,
   'trigger.ignored': triggerIgnoredReasonSchema.options,
   'exit.ignored': exitIgnoredReasonSchema.options,
+  'when_stopped.started': stopReasonSchema.options,
 };
 
 /** Trace row `i` of a simulation as a `TraceEntry` object (ids, names and texts filled in). */
@@ -71,13 +72,28 @@ export function materializeEntry(sim: Simulation, i: number): TraceEntry {
       if (code === TIMER_CANCELLED_BY_ANSWER) entry.reason = 'answer_to_question';
       break;
     case 'trigger.ignored':
+      if (workflow && (entry.reason === 'reentry_never' || entry.reason === 'reentry_wait')) describeReentry(sim, entry, workflow, log.bAt(i));
+      else if (!workflow && a !== undefined) entry.workflow = a;
+      break;
     case 'stop.refused':
       if (!workflow && a !== undefined) entry.workflow = a;
+      break;
+    case 'when_stopped.ended':
+      if (code === WHEN_STOPPED_CUT_SHORT) entry.reason = 'loop';
       break;
     default:
       if (a !== undefined) entry.text = a;
   }
   return entry;
+}
+
+/** A trigger ignored by a re-entry rule: when and why the run it names stopped, and when the rule lifts. */
+function describeReentry(sim: Simulation, entry: TraceEntry, workflow: CompiledWorkflow, stopped: number): void {
+  const runs = sim.runs;
+  const stoppedAt = runs.endedAt(stopped);
+  entry.stopReason = stopReasonSchema.options[runs.reason(stopped)];
+  entry.stoppedAt = stoppedAt;
+  if (workflow.reentry.rule === 'after') entry.liftsAt = stoppedAt + workflow.reentry.waitMs;
 }
 
 /** Every trace entry, in order. */

@@ -25,7 +25,7 @@ const TIMER_TOKEN = 11;
 const TRIGGER_EVENT = 12;
 const INSTANT_STEPS = 13;
 const STOPPED_BY = 14;
-/** status: bits 0–1 · waiting: bits 2–3 · reason + 1: bits 4–11 · chain depth: bits 12–19. */
+/** status: bits 0–1 · waiting: bits 2–3 · reason + 1: bits 4–11 · chain depth: bits 12–19 · When stopped path taken: bit 20. */
 const FLAGS = 15;
 
 /**
@@ -152,6 +152,14 @@ export class RunTable {
   /** How many "Trigger another Workflow" hops led here. */
   chainDepth(run: number): number {
     return ((this.i32[run * I + FLAGS] as number) >> 12) & 0xff;
+  }
+
+  /** Whether the run's When stopped path has run (SPEC §8.1: at most once per run). */
+  whenStoppedRan(run: number): boolean {
+    return (((this.i32[run * I + FLAGS] as number) >> 20) & 1) === 1;
+  }
+  markWhenStoppedRan(run: number): void {
+    this.i32[run * I + FLAGS] = (this.i32[run * I + FLAGS] as number) | (1 << 20);
   }
 
   /** Bytes held by the table. */

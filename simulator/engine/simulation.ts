@@ -2,7 +2,7 @@ import { indexWorkflowRefs } from '../graph/resolveWorkflowRef.ts';
 import { LIMITS } from '../schema/limits.ts';
 import type { Script, ScriptEvent, ScriptUser } from '../schema/script.ts';
 import { scriptEventTypeSchema, stopReasonSchema, userOf } from '../schema/script.ts';
-import type { ExitCondition } from '../schema/settings.ts';
+import type { ExitCondition, StopReason } from '../schema/settings.ts';
 import {
   contactChangeSchema,
   exitIgnoredReasonSchema,
@@ -32,6 +32,8 @@ export const MAX_CHAIN_DEPTH = 50;
 /** Codes of `timer.cancelled` rows: the run ended (stopped, failed), or its question was answered. */
 export const TIMER_CANCELLED_BY_END = 0;
 export const TIMER_CANCELLED_BY_ANSWER = 1;
+/** Code of a `when_stopped.ended` row whose path the runaway guard cut short. */
+export const WHEN_STOPPED_CUT_SHORT = 1;
 /** A trace string id meaning "render the step's message for the row's contact when read". */
 export const RENDER_FROM_STEP = -2;
 /** Without `until`, the simulation ends when nothing is pending or a year has passed. */
@@ -40,6 +42,7 @@ export const DEFAULT_HORIZON_MS = 365 * 86_400_000;
 const codeOf = <T extends string>(options: readonly T[]) =>
   Object.fromEntries(options.map((option, i) => [option, i])) as Record<T, number>;
 const STOP_CODE = codeOf(stopReasonSchema.options);
+const STOP_REASONS = stopReasonSchema.options;
 const REFUSED_CODE = codeOf(stopRefusedReasonSchema.options);
 const IGNORED_CODE = codeOf(triggerIgnoredReasonSchema.options);
 const EXIT_IGNORED_CODE = codeOf(exitIgnoredReasonSchema.options);
@@ -124,11 +127,17 @@ export class Simulation {
   /** Workflows a run of which the current event stopped (SPEC §2 rule 5). */
   private readonly stoppedByThisEvent: number[] = [];
   private stoppedCount = 0;
+  /** Runs the current event stopped whose When stopped path is still to run, in stop order (SPEC §8.1). */
+  private readonly pendingWhenStopped: number[] = [];
+  /** Tag and field changes of the When stopped path now running, fired once it ends; null outside one. */
+  private whenStoppedSignals: TriggerSignal[] | null = null;
+  /** The one list those changes are gathered in (no path runs inside another). */
+  private readonly signalBuffer: TriggerSignal[] = [];
   /** Workflows a run of which took the current event's message as its answer (SPEC §2 rule 5). */
   private readonly answeredByThisEvent: number[] = [];
   private answeredCount = 0;
   /** One step context, reused for every step: the hot loop allocates none. */
-  private readonly stepContext: { now: number; startEpochMs: number; timeZone: string; contact: StepContext['contact'] };
+  private readonly stepContext: { now: number; startEpochMs: number; timeZone: string; contact: StepContext['contact']; stopReason: StopReason | null };
   private readonly events: readonly ScriptEvent[];
   /** The script's events with one shape (absent fields null), so reading them stays monomorphic. */
   private readonly compiledEvents: CompiledEvent[];
@@ -160,7 +169,7 @@ export class Simulation {
       input.script.contacts.map((contact) => contact.fields),
       this.trace,
     );
-    this.stepContext = { now: 0, startEpochMs: this.startEpochMs, timeZone: input.script.timezone, contact: this.contacts.view(0) };
+    this.stepContext = { now: 0, startEpochMs: this.startEpochMs, timeZone: input.script.timezone, contact: this.contacts.view(0), stopReason: null };
     this.stepTextIds = this.workflows.map((workflow) =>
       Int32Array.from(workflow.nodes, (node) =>
         node.template === null || node.template.readsFields
@@ -307,6 +316,7 @@ export class Simulation {
       }
       case 'agent.message':
         this.observe(contact, 'user_message', user, -1);
+        this.runWhenStoppedPaths();
         break;
       case 'broadcast.message':
         this.observe(contact, 'broadcast', -1, -1);
@@ -314,6 +324,7 @@ export class Simulation {
       case 'assign':
         contacts.setAssignee(contact, text);
         this.observe(contact, event.user === null ? 'rule_assignment' : 'user_assignment', user, -1);
+        this.runWhenStoppedPaths();
         break;
       case 'unassign':
         contacts.setAssignee(contact, -1);
@@ -321,6 +332,7 @@ export class Simulation {
         break;
       case 'workflow.stop':
         this.manualStop(contact, user, event.workflow as string);
+        this.runWhenStoppedPaths();
         break;
       case 'shortcut':
         this.startShortcut(contact, user, event.workflow as string);
@@ -374,6 +386,7 @@ export class Simulation {
       }
       this.applyVerdict(run, runs.triggerEvent(run) === this.eventNumber ? 'trigger_message' : 'contact_message', -1);
     }
+    this.runWhenStoppedPaths();
     if (answered) for (const run of answered) if (runs.status(run) === ACTIVE) this.advance(run, 'answered');
   }
 
@@ -423,27 +436,50 @@ export class Simulation {
     this.tryStart(workflow, contact, this.eventNumber, 0, user);
   }
 
-  private fireTriggers(contact: number, signal: TriggerSignal): void {
+  /** Starts every Workflow but `except` whose trigger answers the signal. */
+  private fireTriggers(contact: number, signal: TriggerSignal, except = -1): void {
     const listening = this.listeners.get(signal.type);
     if (listening === undefined) return;
     for (const w of listening) {
-      if (triggerMatches((this.workflows[w] as CompiledWorkflow).trigger, signal)) this.tryStart(w, contact, this.eventNumber, 0, -1);
+      if (w !== except && triggerMatches((this.workflows[w] as CompiledWorkflow).trigger, signal)) this.tryStart(w, contact, this.eventNumber, 0, -1);
     }
   }
 
-  /** Starts a run unless a re-entry rule forbids it (SPEC §2 rule 5, "Trigger once per contact"). */
+  /** Starts a run unless a re-entry rule forbids it (SPEC §2 rule 5, "Trigger once per contact", SPEC §8.2). */
   private tryStart(workflow: number, contact: number, triggerEvent: number, depth: number, user: number): void {
     const contacts = this.contacts;
+    const compiled = this.workflows[workflow] as CompiledWorkflow;
     if (this.wasStoppedByThisEvent(workflow)) return this.ignoreTrigger(contact, workflow, 'stopped_by_this_event', user);
     if (contacts.activeRun(workflow, contact) >= 0) return this.ignoreTrigger(contact, workflow, 'already_active', user);
     if (this.wasAnsweredByThisEvent(workflow)) return this.ignoreTrigger(contact, workflow, 'answered_by_this_event', user);
-    if ((this.workflows[workflow] as CompiledWorkflow).trigger.oncePerContact && contacts.latestRun(workflow, contact) >= 0)
+    if (compiled.trigger.oncePerContact && contacts.latestRun(workflow, contact) >= 0)
       return this.ignoreTrigger(contact, workflow, 'once_per_contact', user);
+    if (compiled.reentry.rule !== 'allow') {
+      const stopped = this.reentryBlockedBy(compiled, contacts.latestRun(workflow, contact));
+      if (stopped >= 0) return this.ignoreReentry(contact, workflow, compiled.reentry.rule === 'never' ? 'reentry_never' : 'reentry_wait', user, stopped);
+    }
     const run = this.runs.add(workflow, contact, this.now, triggerEvent, depth);
     contacts.setActiveRun(workflow, contact, run);
     contacts.setLatestRun(workflow, contact, run);
     this.recordRun(run, K['run.started'], user, 0, -1, -1, -1);
     this.advance(run, 'next');
+  }
+
+  /**
+   * The stopped run whose stop keeps the Workflow from starting now (SPEC §8.2), or -1. Only the
+   * contact's latest run counts: a covered stop before it was either lifted before that run
+   * started or, with `never`, would have kept it from starting.
+   */
+  private reentryBlockedBy(workflow: CompiledWorkflow, latest: number): number {
+    const runs = this.runs;
+    if (latest < 0 || runs.status(latest) !== STOPPED || ((workflow.reentry.reasonMask >> runs.reason(latest)) & 1) === 0) return -1;
+    if (workflow.reentry.rule === 'after' && this.now >= runs.endedAt(latest) + workflow.reentry.waitMs) return -1;
+    return latest;
+  }
+
+  /** A trigger ignored by a re-entry rule: the row names the stopped run, from which readers tell when and why it stopped. */
+  private ignoreReentry(contact: number, workflow: number, reason: 'reentry_never' | 'reentry_wait', user: number, stopped: number): void {
+    this.trace.append(this.now, K['trigger.ignored'], contact, -1, workflow, 0, user, IGNORED_CODE[reason], -1, stopped, -1);
   }
 
   private wasStoppedByThisEvent(workflow: number): boolean {
@@ -549,13 +585,18 @@ export class Simulation {
         this.observe(contact, 'workflow_assignment', -1, run);
         return;
       }
-      case 'set_field':
+      case 'set_field': {
+        const signals = this.whenStoppedSignals;
+        if (signals !== null && contacts.field(contact, effect.field) !== effect.value) signals.push({ type: 'field_updated', field: effect.field });
         contacts.setField(contact, effect.field, effect.value);
         this.recordChange(contact, run, workflow, node, 'field_set', trace.intern(effect.field), trace.intern(effect.value));
         return;
+      }
       case 'tag':
-        if (effect.add ? contacts.addTag(contact, effect.tag) : contacts.removeTag(contact, effect.tag))
+        if (effect.add ? contacts.addTag(contact, effect.tag) : contacts.removeTag(contact, effect.tag)) {
           this.recordChange(contact, run, workflow, node, effect.add ? 'tag_added' : 'tag_removed', trace.intern(effect.tag), -1);
+          this.whenStoppedSignals?.push({ type: 'tag_updated', tag: effect.tag, action: effect.add ? 'added' : 'removed' });
+        }
         return;
       case 'comment':
         this.recordRun(run, K['comment.added'], -1, 0, this.textId(run, effect.message), -1, -1);
@@ -605,12 +646,78 @@ export class Simulation {
 
   // ── ending runs ─────────────────────────────────────────────────────────────────────────────
 
-  /** Stops a run for a reason (SPEC §2 rules 1–3): once, cancelling everything pending. */
+  /**
+   * Stops a run for a reason (SPEC §2 rules 1–3): once, cancelling everything pending. Its When
+   * stopped path waits until every run of the contact has judged the event (`runWhenStoppedPaths`).
+   */
   private stopRun(run: number, reason: ExitCondition | 'manual', user: number): void {
-    if (this.runs.status(run) !== ACTIVE) return;
-    this.stoppedByThisEvent[this.stoppedCount++] = this.runs.workflow(run);
-    this.runs.setStoppedBy(run, user);
+    const runs = this.runs;
+    if (runs.status(run) !== ACTIVE) return;
+    this.stoppedByThisEvent[this.stoppedCount++] = runs.workflow(run);
+    runs.setStoppedBy(run, user);
     this.endRun(run, STOPPED, STOP_CODE[reason]);
+    if ((this.workflows[runs.workflow(run)] as CompiledWorkflow).whenStopped >= 0) this.pendingWhenStopped.push(run);
+  }
+
+  /**
+   * The When stopped paths of the runs the current event stopped, in the order they stopped (SPEC
+   * §8.1): after every run of the contact has judged the event, before anything acts on it
+   * (answered runs resuming, triggers firing) and before any timer of the instant.
+   */
+  private runWhenStoppedPaths(): void {
+    const pending = this.pendingWhenStopped;
+    if (pending.length === 0) return;
+    for (let i = 0; i < pending.length; i++) this.runWhenStopped(pending[i] as number);
+    pending.length = 0;
+  }
+
+  /**
+   * Runs a stopped run's When stopped path, once: its steps are the run's (traced on it, with the
+   * stop's reason for the Stop reason branch), and afterwards the run is again at the step it
+   * stopped at. Its messages and assignments are a Workflow's, so they stop nothing; the tags and
+   * fields it changes fire other Workflows' triggers once the path has ended.
+   */
+  private runWhenStopped(run: number): void {
+    const runs = this.runs;
+    if (runs.whenStoppedRan(run)) return;
+    runs.markWhenStoppedRan(run);
+    const workflow = this.workflows[runs.workflow(run)] as CompiledWorkflow;
+    const nodes = workflow.nodes;
+    const contact = runs.contact(run);
+    const stoppedAt = runs.node(run);
+    const reason = runs.reason(run);
+    const context = this.stepContext;
+    const signals = this.signalBuffer;
+    signals.length = 0;
+    runs.setNode(run, workflow.whenStopped);
+    this.recordRun(run, K['when_stopped.started'], -1, reason, -1, -1, -1);
+    this.whenStoppedSignals = signals;
+    let next = (nodes[workflow.whenStopped] as CompiledNode).next;
+    let cutShort = false;
+    while (next >= 0) {
+      if (runs.countStep(run, this.now) > MAX_STEPS_PER_INSTANT) {
+        cutShort = true;
+        break;
+      }
+      const node = nodes[next] as CompiledNode;
+      runs.setNode(run, next);
+      this.recordRun(run, K.step, -1, 0, -1, -1, -1);
+      context.now = this.now;
+      context.contact = this.contacts.view(contact);
+      context.stopReason = STOP_REASONS[reason] as StopReason;
+      const outcome = executeStep(node, context);
+      context.stopReason = null;
+      if (outcome.effect !== null) this.applyEffect(run, outcome.effect);
+      const flow = outcome.flow;
+      // Only steps that go on are allowed here (the validator refuses Wait, Ask and Jump to): anything else ends the path.
+      if (flow.kind !== 'next') break;
+      next = flow.handle === 'next' ? node.next : (node.outputs.get(flow.handle) ?? -1);
+    }
+    this.whenStoppedSignals = null;
+    this.recordRun(run, K['when_stopped.ended'], -1, cutShort ? WHEN_STOPPED_CUT_SHORT : 0, -1, -1, -1);
+    runs.setNode(run, stoppedAt);
+    // Starting runs sends, tags and assigns, but stops nothing, so no other path runs meanwhile.
+    for (let i = 0; i < signals.length; i++) this.fireTriggers(contact, signals[i] as TriggerSignal, workflow.index);
   }
 
   private endRun(run: number, status: number, reason: number): void {

@@ -28,6 +28,10 @@ export const traceKindSchema = z.enum([
   /** A manual stop that was refused or had nothing to do; nothing changed. */
   'stop.refused',
   'run.failed',
+  /** A stopped run's When stopped path begins (SPEC §8.1); `reason` is the stop's. */
+  'when_stopped.started',
+  /** Its path has ended; `reason` is `loop` when the runaway guard cut it short. */
+  'when_stopped.ended',
 ]);
 export type TraceKind = z.infer<typeof traceKindSchema>;
 
@@ -41,6 +45,10 @@ export const triggerIgnoredReasonSchema = z.enum([
   'restricted_user',
   'unknown_workflow',
   'chain_too_deep',
+  /** `afterStop.reentry` is `never` and the contact's last run was stopped (SPEC §8.2). */
+  'reentry_never',
+  /** `afterStop.reentry` is `after` and its wait since the last run's stop has not passed yet. */
+  'reentry_wait',
 ]);
 export const stopRefusedReasonSchema = z.enum([
   'restricted_user',
@@ -108,5 +116,10 @@ export const traceEntrySchema = z.object({
   value: z.string().optional(),
   /** For timers: when it is (or was) due, in ms since start. */
   due: z.number().optional(),
+  /** A trigger ignored by a re-entry rule: why and when the contact's last run was stopped … */
+  stopReason: stopReasonSchema.optional(),
+  stoppedAt: z.number().optional(),
+  /** … and from when the Workflow may start for the contact again (absent: never). */
+  liftsAt: z.number().optional(),
 });
 export type TraceEntry = z.infer<typeof traceEntrySchema>;

@@ -1,6 +1,6 @@
 import { formatOffset } from '../schema/duration.ts';
 import { EXIT_CONDITION_CATALOGUE, isExitCondition } from '../schema/exitConditions.ts';
-import type { ExitCondition } from '../schema/settings.ts';
+import type { ExitCondition, StopReason } from '../schema/settings.ts';
 import type { TraceEntry, TraceReason } from '../schema/trace.ts';
 
 /** How to name what a trace entry mentions by id. */
@@ -23,6 +23,8 @@ const REASON_TEXT: Record<Exclude<TraceReason, ExitCondition>, string> = {
   restricted_user: 'the user has the user restriction',
   unknown_workflow: 'there is no such Workflow',
   chain_too_deep: 'too many Workflows started each other in a chain',
+  reentry_never: 'the contact’s run was stopped, and this Workflow never starts again for a contact it stopped',
+  reentry_wait: 'the contact’s run was stopped too recently to start again',
   manual_stop_off: 'this Workflow does not allow users to stop it',
   no_active_run: 'the contact has no active run of this Workflow',
   already_stopped: 'the run is already stopped',
@@ -84,6 +86,7 @@ export function describeEntry(entry: TraceEntry, names: TraceNames): string {
     case 'run.started':
       return `Workflow ${workflow} started for ${contact}`;
     case 'trigger.ignored':
+      if (entry.stopReason !== undefined && entry.stoppedAt !== undefined) return `Trigger of ${workflow} ignored: ${describeReentry(entry.stopReason, entry.stoppedAt, entry.liftsAt)}`;
       return `Trigger of ${workflow} ignored: ${reason}`;
     case 'step':
       return `${workflow} → ${step}`;
@@ -129,5 +132,16 @@ export function describeEntry(entry: TraceEntry, names: TraceNames): string {
       return `Stop of ${workflow} refused${user ? ` for ${user}` : ''}: ${reason}`;
     case 'run.failed':
       return `Workflow ${workflow} failed at ${step}: ${reason}`;
+    case 'when_stopped.started':
+      return `Workflow ${workflow} takes its When stopped path (${entry.reason === 'manual' ? 'stopped by hand' : `stopped: ${reason}`})`;
+    case 'when_stopped.ended':
+      return entry.reason === undefined ? `When stopped path of ${workflow} done` : `When stopped path of ${workflow} cut short at ${step}: ${reason}`;
   }
+}
+
+/** "stopped by incoming message at +2h; may start again from +7d2h" (SPEC §8.2). */
+function describeReentry(stopReason: StopReason, stoppedAt: number, liftsAt: number | undefined): string {
+  const by = isExitCondition(stopReason) ? `by ${EXIT_CONDITION_CATALOGUE[stopReason].stopReason}` : 'by hand';
+  const lifts = liftsAt === undefined ? 'never starts again for this contact' : `may start again from ${formatOffset(liftsAt)}`;
+  return `stopped ${by} at ${formatOffset(stoppedAt)}; ${lifts}`;
 }

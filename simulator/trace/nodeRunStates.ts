@@ -30,14 +30,21 @@ export function runOnCanvas(workflow: Workflow, runs: readonly RunState[], trace
   if (!run) return null;
   const steps = new Map<string, NodeRunState>();
   const executed: string[] = [];
-  for (const entry of trace)
-    if (entry.kind === 'step' && entry.run === run.run && entry.step !== undefined) {
+  const path: [string, string][] = [];
+  // The route starts at the trigger, and again at the When stopped entry when the run takes that path.
+  let previous = workflow.trigger.id;
+  for (const entry of trace) {
+    if (entry.run !== run.run || entry.step === undefined) continue;
+    if (entry.kind === 'when_stopped.started') {
+      previous = entry.step;
+      steps.set(entry.step, { kind: 'passed', at: entry.t });
+    } else if (entry.kind === 'step') {
       executed.push(entry.step);
       steps.set(entry.step, { kind: 'passed', at: entry.t });
+      path.push([previous, entry.step]);
+      previous = entry.step;
     }
-  const path: [string, string][] = [];
-  const route = [workflow.trigger.id, ...executed];
-  for (let i = 1; i < route.length; i++) path.push([route[i - 1] as string, route[i] as string]);
+  }
   steps.set(workflow.trigger.id, { kind: 'passed', at: run.startedAt });
   const at = run.atStep;
   if (at !== undefined) {

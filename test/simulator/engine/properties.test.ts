@@ -8,6 +8,7 @@ import {
   ALL_EXITS,
   followUpWorkflow,
   loopWorkflow,
+  nurtureWorkflow,
   questionWorkflow,
   routingWorkflow,
   type SettingsInput,
@@ -21,16 +22,31 @@ const CONTACTS = ['dana', 'omar'] as const;
 
 // ── inputs ─────────────────────────────────────────────────────────────────────────────────────
 
+const STOP_REASONS = ['manual', ...ALL_EXITS] as const;
+
+/** SPEC §8.2's rule, or none: a wait in whole hours, so lifts often meet other events' instants. */
+const afterStopArb = fc.option(
+  fc.record({
+    reentry: fc.constantFrom('allow', 'never', 'after', 'after'),
+    wait: fc.constantFrom('1h', '3h', '1d'),
+    reasons: fc.option(fc.subarray([...STOP_REASONS], { minLength: 1 }), { freq: 2 }),
+  }),
+  { freq: 2 },
+);
+
 const settingsArb: fc.Arbitrary<SettingsInput> = fc
   // Biased towards settings that stop runs, so most cases exercise a stop.
-  .record({ manualStop: fc.boolean(), enabled: fc.oneof(fc.constant(true), fc.constant(true), fc.constant(false)), on: fc.subarray([...ALL_EXITS]) })
-  .map(({ manualStop, enabled, on }) => ({
+  .record({ manualStop: fc.boolean(), enabled: fc.oneof(fc.constant(true), fc.constant(true), fc.constant(false)), on: fc.subarray([...ALL_EXITS]), afterStop: afterStopArb })
+  .map(({ manualStop, enabled, on, afterStop }) => ({
     manualStop,
     // Exit conditions on with none selected cannot be simulated (SPEC §2); such a Workflow is off.
     exitConditions: { enabled: enabled && on.length > 0, on },
+    ...(afterStop === null
+      ? {}
+      : { afterStop: { reentry: afterStop.reentry, ...(afterStop.reentry === 'after' ? { wait: afterStop.wait } : {}), ...(afterStop.reasons === null ? {} : { reasons: afterStop.reasons }) } }),
   }));
 
-type Fixture = 'follow-up' | 'follow-up-once' | 'question' | 'routing' | 'loop';
+type Fixture = 'follow-up' | 'follow-up-once' | 'question' | 'routing' | 'loop' | 'nurture';
 const FIXTURES: Record<Fixture, (settings: SettingsInput) => Workflow> = {
   'follow-up': (settings) => followUpWorkflow(settings),
   'follow-up-once': (settings) =>
@@ -38,6 +54,8 @@ const FIXTURES: Record<Fixture, (settings: SettingsInput) => Workflow> = {
   question: (settings) => questionWorkflow(settings),
   routing: (settings) => routingWorkflow(settings),
   loop: (settings) => loopWorkflow(settings),
+  // The When stopped path (SPEC §8.1): it tags, sends, assigns after each stop.
+  nurture: (settings) => nurtureWorkflow(settings),
 };
 
 const workflowsArb: fc.Arbitrary<Workflow[]> = fc
@@ -134,14 +152,16 @@ describe('Properties of the engine over generated scripts', () => {
     );
   }, PROPERTY_TIMEOUT_MS);
 
-  it('(2) a run sends no message, and executes no step, after its run.stopped entry', () => {
+  it('(2) a run sends no message, and executes no step, after its run.stopped entry (but on its When stopped path)', () => {
     fc.assert(
       fc.property(caseArb, (input) => {
         const result = simulate(input);
         for (const [, entries] of byRun(result.trace)) {
           const stop = entries.findIndex((e) => e.kind === 'run.stopped');
           if (stop < 0) continue;
-          const after = entries.slice(stop + 1);
+          const pathStart = entries.findIndex((e) => e.kind === 'when_stopped.started');
+          const pathEnd = entries.findIndex((e) => e.kind === 'when_stopped.ended');
+          const after = entries.slice(stop + 1).filter((e) => pathStart < 0 || e.seq < (entries[pathStart] as TraceEntry).seq || e.seq > (entries[pathEnd] as TraceEntry).seq);
           expect(after.filter((e) => e.kind === 'message.sent' || e.kind === 'step')).toEqual([]);
         }
       }),
@@ -234,6 +254,64 @@ describe('Properties of the engine over generated scripts', () => {
           // Another external event at the same instant may start one; the stopping event may not.
           const nextEvent = result.trace.find((e) => e.kind === 'event' && e.contact === stop.contact && e.seq > stop.seq);
           for (const started of restarted) expect(nextEvent !== undefined && started.seq > nextEvent.seq).toBe(true);
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+});
+
+// ── SPEC §8 ───────────────────────────────────────────────────────────────────────────────────
+
+describe('Properties of the engine after the stop (SPEC §8)', () => {
+  it('(7) the When stopped path runs exactly once per stopped run, right after its stop, and never for a run that did not stop', () => {
+    fc.assert(
+      fc.property(caseArb, (input) => {
+        const result = simulate(input);
+        const entries = byRun(result.trace);
+        const withPath = new Set(input.workflows.filter((workflow) => workflow.whenStopped !== undefined).map((workflow) => workflow.id));
+        for (const state of result.runs()) {
+          const own = entries.get(state.run) ?? [];
+          const started = own.filter((e) => e.kind === 'when_stopped.started');
+          const ended = own.filter((e) => e.kind === 'when_stopped.ended');
+          const expected = state.status === 'stopped' && withPath.has(state.workflow) ? 1 : 0;
+          expect([started.length, ended.length]).toEqual([expected, expected]);
+          if (expected === 0) continue;
+          const stop = own.findIndex((e) => e.kind === 'run.stopped');
+          const between = own.slice(stop + 1, own.indexOf(started[0] as TraceEntry));
+          // Only what the stop itself cancels comes between, and all of it in the stop's instant.
+          expect(between.every((e) => e.kind === 'timer.cancelled' || e.kind === 'question.cancelled')).toBe(true);
+          expect(started[0]?.t).toBe(state.endedAt);
+          expect(ended[0]?.t).toBe(state.endedAt);
+          expect(started[0]?.reason).toBe(state.reason);
+          // It leaves the run at the step it stopped at.
+          expect(own.find((e) => e.kind === 'run.stopped')?.step).toBe(state.atStep);
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('(8) a trigger blocked by a re-entry rule never starts a run before the rule lifts', () => {
+    fc.assert(
+      fc.property(caseArb, (input) => {
+        const result = simulate(input);
+        const runs = result.runs();
+        for (const workflow of input.workflows) {
+          const rule = workflow.settings.afterStop;
+          if (rule === undefined || rule.reentry === 'allow') continue;
+          const waitMs = rule.reentry === 'after' ? (Number(/^(\d+)h$/.exec(rule.wait ?? '')?.[1] ?? 24) * 3_600_000) : Infinity;
+          for (const stopped of runs.filter((run) => run.workflow === workflow.id && run.status === 'stopped')) {
+            if (rule.reasons !== undefined && !rule.reasons.includes(stopped.reason as (typeof STOP_REASONS)[number])) continue;
+            const lift = (stopped.endedAt as number) + waitMs;
+            const early = runs.filter((run) => run.workflow === workflow.id && run.contact === stopped.contact && run.startedAt > (stopped.endedAt as number) && run.startedAt < lift);
+            expect(early).toEqual([]);
+          }
+          for (const ignored of result.entries({ kind: 'trigger.ignored', workflow: workflow.id }).filter((e) => e.reason === 'reentry_never' || e.reason === 'reentry_wait')) {
+            expect(ignored.stoppedAt).toBeLessThanOrEqual(ignored.t);
+            if (ignored.reason === 'reentry_wait') expect(ignored.liftsAt).toBeGreaterThan(ignored.t);
+            else expect(ignored.liftsAt).toBeUndefined();
+          }
         }
       }),
       { numRuns: NUM_RUNS },
