@@ -22,9 +22,14 @@ function checkOne(sim: Simulation, expectation: Expectation, index: number): Exp
   let failedContacts = 0;
   let first: { contact: number; message: string; traceSeq?: number } | undefined;
   let passMessage = '';
-  const sent = 'status' in expectation ? null : firstSent(sim, 'neverSent' in expectation ? expectation.neverSent : expectation.sent);
+  const sent = 'neverSent' in expectation ? firstSent(sim, expectation.neverSent) : 'sent' in expectation ? firstSent(sim, expectation.sent) : null;
   for (const contact of contacts) {
-    const verdict = sent === null ? checkRun(sim, expectation as Extract<Expectation, { status: string }>, contact) : checkMessages(sim, expectation as Extract<Expectation, { neverSent: string } | { sent: string }>, contact, sent);
+    const verdict =
+      'status' in expectation
+        ? checkRun(sim, expectation, contact)
+        : 'neverSent' in expectation || 'sent' in expectation
+          ? checkMessages(sim, expectation, contact, sent as Int32Array)
+          : checkContact(sim, expectation, contact);
     if (verdict.passed) passMessage = verdict.message;
     else {
       failedContacts++;
@@ -72,6 +77,35 @@ function checkRun(sim: Simulation, expectation: Extract<Expectation, { status: s
   const actual = `${RUN_STATUSES[sim.runs.status(run)]}${state.reason ? ` (${state.reason})` : ''} at "${node?.label}"`;
   if (passed) return { passed, message: `${workflow.name} for ${who}: ${actual}` };
   return { passed, message: `Expected ${workflow.name} for ${who} to be ${wanted}, but it was ${actual}`, endedRun: run };
+}
+
+/** A tag or field of the contact at the end (SPEC §8, "Script additions"). */
+function checkContact(sim: Simulation, expectation: Extract<Expectation, { hasTag: string } | { lacksTag: string } | { equals: string }>, contact: number): Verdict {
+  const who = sim.feed.contactId(contact);
+  if ('hasTag' in expectation) {
+    const passed = sim.contacts.hasTag(contact, expectation.hasTag);
+    return { passed, message: passed ? `${who} has the tag "${expectation.hasTag}"` : `Expected ${who} to have the tag "${expectation.hasTag}", but it does not`, ...lastChange(sim, contact, passed) };
+  }
+  if ('lacksTag' in expectation) {
+    const passed = !sim.contacts.hasTag(contact, expectation.lacksTag);
+    return { passed, message: passed ? `${who} does not have the tag "${expectation.lacksTag}"` : `Expected ${who} not to have the tag "${expectation.lacksTag}", but it does`, ...lastChange(sim, contact, passed) };
+  }
+  const value = sim.contacts.field(contact, expectation.field);
+  const passed = value === expectation.equals;
+  const actual = value === undefined ? 'it is not set' : `it is "${value}"`;
+  return {
+    passed,
+    message: passed ? `${who}'s field ${expectation.field} is "${value}"` : `Expected ${who}'s field ${expectation.field} to be "${expectation.equals}", but ${actual}`,
+    ...lastChange(sim, contact, passed),
+  };
+}
+
+/** For a failed contact check: the contact's last trace entry that changed it, to show where to look. */
+function lastChange(sim: Simulation, contact: number, passed: boolean): { traceSeq?: number } {
+  if (passed) return {};
+  const log = sim.trace;
+  for (let i = log.length - 1; i >= 0; i--) if (log.contactAt(i) === contact && (log.kindAt(i) === K['contact.changed'] || log.kindAt(i) === K.event)) return { traceSeq: i };
+  return {};
 }
 
 function checkMessages(

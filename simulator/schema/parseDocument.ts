@@ -50,8 +50,8 @@ function closestIssues(issue: z.core.$ZodIssue, under: readonly PropertyKey[]): 
   const missing = (option: readonly z.core.$ZodIssue[]) => option.filter(isMissing).length;
   const score = (option: readonly z.core.$ZodIssue[]) => missing(option) * 1000 + option.length;
   const closest = issue.errors.reduce((best, option) => (score(option) < score(best) ? option : best));
-  // Lacking fields of two options alike, the value is not near any one of them: say so, whole.
-  const ambiguous = missing(closest) > 0 && issue.errors.filter((option) => missing(option) === missing(closest)).length > 1;
+  // Lacking fields of two options alike, with as many problems, the value is not near any one of them: say so, whole.
+  const ambiguous = missing(closest) > 0 && issue.errors.filter((option) => score(option) === score(closest)).length > 1;
   return ambiguous ? [{ ...issue, path }] : closest.flatMap((inner) => closestIssues(inner, path));
 }
 

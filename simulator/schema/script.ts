@@ -97,6 +97,12 @@ export const expectationSchema = z.union([
   z.strictObject({ contact: idSchema, neverSent: z.string().min(1).max(4096) }),
   /** Some Workflow message whose text contains this was sent to the contact. */
   z.strictObject({ contact: idSchema, sent: z.string().min(1).max(4096) }),
+  /** The contact has this tag at the end (SPEC §8, "Script additions"). */
+  z.strictObject({ contact: idSchema, hasTag: z.string().min(1).max(64) }),
+  /** The contact does not have this tag at the end. */
+  z.strictObject({ contact: idSchema, lacksTag: z.string().min(1).max(64) }),
+  /** The contact's field holds exactly this value at the end. */
+  z.strictObject({ contact: idSchema, field: z.string().min(1).max(64), equals: z.string().max(1024) }),
 ]);
 
 export const populationSchema = z.strictObject({
