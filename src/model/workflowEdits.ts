@@ -1,5 +1,5 @@
 import { stepOutputs, type Step } from '../../simulator/schema/step.ts';
-import type { Edge, Workflow } from '../../simulator/schema/workflow.ts';
+import type { Edge, WhenStopped, Workflow } from '../../simulator/schema/workflow.ts';
 
 /**
  * Edits of a Workflow document as pure functions: each takes the Workflow and returns the next one
@@ -9,8 +9,12 @@ import type { Edge, Workflow } from '../../simulator/schema/workflow.ts';
 
 export type Position = { readonly x: number; readonly y: number };
 
-/** Every node id in use (the trigger's and the steps'). */
-export const nodeIds = (workflow: Workflow): Set<string> => new Set([workflow.trigger.id, ...workflow.steps.map((step) => step.id)]);
+/** Every node id in use (the trigger's, the When stopped entry's and the steps'). */
+export const nodeIds = (workflow: Workflow): Set<string> =>
+  new Set([workflow.trigger.id, ...(workflow.whenStopped ? [workflow.whenStopped.id] : []), ...workflow.steps.map((step) => step.id)]);
+
+/** Whether a node is one of the two start nodes, which nothing leads into. */
+const isEntry = (workflow: Workflow, nodeId: string) => nodeId === workflow.trigger.id || nodeId === workflow.whenStopped?.id;
 
 /** The first `e<n>` no edge uses. */
 function freeEdgeId(edges: readonly Edge[], taken: Set<string> = new Set(edges.map((edge) => edge.id))): string {
@@ -23,9 +27,9 @@ function freeEdgeId(edges: readonly Edge[], taken: Set<string> = new Set(edges.m
   }
 }
 
-/** The outputs of a node: the trigger has one, `next`. */
+/** The outputs of a node: the trigger and the When stopped entry have one, `next`. */
 function outputsOf(workflow: Workflow, nodeId: string): string[] | null {
-  if (nodeId === workflow.trigger.id) return ['next'];
+  if (isEntry(workflow, nodeId)) return ['next'];
   const step = workflow.steps.find((candidate) => candidate.id === nodeId);
   return step ? stepOutputs(step) : null;
 }
@@ -46,6 +50,7 @@ export function connectionProblem(workflow: Workflow, connection: Connection): s
   if (!outputs) return 'There is no such step to connect from';
   if (!outputs.includes(connection.sourceHandle)) return 'That step has no such output';
   if (connection.target === workflow.trigger.id) return 'Nothing can lead into the trigger';
+  if (connection.target === workflow.whenStopped?.id) return 'Nothing can lead into When stopped';
   if (connection.target === connection.source) return 'A step cannot lead to itself';
   if (!workflow.steps.some((step) => step.id === connection.target)) return 'There is no such step to connect to';
   return null;
@@ -99,17 +104,36 @@ export function insertStepOnEdge(workflow: Workflow, edgeId: string, step: Step)
   return { ...workflow, steps: [...workflow.steps, step], edges };
 }
 
-/** Removes steps (never the trigger) with every edge touching them, and the given edges. */
+/** The id the When stopped entry gets: `when-stopped`, or the first `when-stopped-<n>` no node uses. */
+export function freeWhenStoppedId(workflow: Workflow): string {
+  const taken = nodeIds(workflow);
+  if (!taken.has('when-stopped')) return 'when-stopped';
+  for (let n = 2; ; n++) if (!taken.has(`when-stopped-${n}`)) return `when-stopped-${n}`;
+}
+
+/** Adds the When stopped entry at `position`. A Workflow has at most one: with one already, nothing changes. */
+export function addWhenStopped(workflow: Workflow, position: Position): Workflow {
+  if (workflow.whenStopped) return workflow;
+  const whenStopped: WhenStopped = { id: freeWhenStoppedId(workflow), label: '', position: { x: position.x, y: position.y } };
+  return { ...workflow, whenStopped };
+}
+
+/**
+ * Removes steps and the When stopped entry (never the trigger) with every edge touching them, and
+ * the given edges. The entry's path stays, unconnected, as a deleted step's followers do.
+ */
 export function removeElements(workflow: Workflow, { stepIds = [], edgeIds = [] }: { readonly stepIds?: readonly string[]; readonly edgeIds?: readonly string[] }): Workflow {
   const steps = new Set(stepIds.filter((id) => id !== workflow.trigger.id));
   const edges = new Set(edgeIds);
   const keptSteps = workflow.steps.filter((step) => !steps.has(step.id));
   const keptEdges = workflow.edges.filter((edge) => !edges.has(edge.id) && !steps.has(edge.source) && !steps.has(edge.target));
-  if (keptSteps.length === workflow.steps.length && keptEdges.length === workflow.edges.length) return workflow;
-  return { ...workflow, steps: keptSteps, edges: keptEdges };
+  const dropEntry = workflow.whenStopped !== undefined && steps.has(workflow.whenStopped.id);
+  if (!dropEntry && keptSteps.length === workflow.steps.length && keptEdges.length === workflow.edges.length) return workflow;
+  const { whenStopped: _removed, ...withoutEntry } = workflow;
+  return { ...(dropEntry ? withoutEntry : workflow), steps: keptSteps, edges: keptEdges };
 }
 
-/** Puts nodes (the trigger too) at new positions. */
+/** Puts nodes (the trigger and the When stopped entry too) at new positions. */
 export function moveNodes(workflow: Workflow, positions: ReadonlyMap<string, Position>): Workflow {
   if (positions.size === 0) return workflow;
   const moved = <T extends { readonly id: string; readonly position?: Position | undefined }>(node: T): T => {
@@ -117,9 +141,10 @@ export function moveNodes(workflow: Workflow, positions: ReadonlyMap<string, Pos
     return position && (position.x !== node.position?.x || position.y !== node.position?.y) ? { ...node, position: { x: position.x, y: position.y } } : node;
   };
   const trigger = moved(workflow.trigger);
+  const whenStopped = workflow.whenStopped && moved(workflow.whenStopped);
   const steps = workflow.steps.map(moved);
-  if (trigger === workflow.trigger && steps.every((step, i) => step === workflow.steps[i])) return workflow;
-  return { ...workflow, trigger, steps };
+  if (trigger === workflow.trigger && whenStopped === workflow.whenStopped && steps.every((step, i) => step === workflow.steps[i])) return workflow;
+  return { ...workflow, trigger, ...(whenStopped ? { whenStopped } : {}), steps };
 }
 
 /**
@@ -141,7 +166,7 @@ export interface Fragment {
   readonly edges: readonly Edge[];
 }
 
-/** The chosen steps (never the trigger) and the edges that run between two of them. */
+/** The chosen steps (never the trigger nor the When stopped entry) and the edges that run between two of them. */
 export function copyFragment(workflow: Workflow, stepIds: readonly string[]): Fragment {
   const chosen = new Set(stepIds);
   const steps = workflow.steps.filter((step) => chosen.has(step.id));
