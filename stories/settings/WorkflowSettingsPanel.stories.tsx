@@ -5,11 +5,12 @@ import type { WorkflowSettings } from '../../simulator/schema/settings.ts';
 import { WorkflowSettingsPanel } from '../../src/parts/settings/WorkflowSettingsPanel.tsx';
 
 /** The panel with its settings held in state, as the builder and the overview hold them; every change is reported. */
-function Panel({ initial, onChange }: { initial: WorkflowSettings; onChange: (settings: WorkflowSettings) => void }) {
+function Panel({ initial, onChange, whenStoppedPath = false }: { initial: WorkflowSettings; onChange: (settings: WorkflowSettings) => void; whenStoppedPath?: boolean }) {
   const [settings, setSettings] = useState(initial);
   return (
     <WorkflowSettingsPanel
       settings={settings}
+      whenStoppedPath={whenStoppedPath}
       onChange={(next) => {
         setSettings(next);
         onChange(next);
@@ -83,5 +84,66 @@ export const BothOnAllConditions: Story = {
     await expect(canvas.getByText(/Messages from Workflows and broadcasts do not count/)).toBeVisible();
     await expect(canvas.getByText(/a reply to its open question, do not count/)).toBeVisible();
     await expect(canvas.getByText(/Assignment by a Workflow or a rule, and unassignment, do not count/)).toBeVisible();
+  },
+};
+
+const reentry = (canvas: ReturnType<typeof within>) => canvas.getByRole('group', { name: 'May start again' });
+const reasons = (canvas: ReturnType<typeof within>) => canvas.getByRole('group', { name: 'Only after these stops' });
+
+export const StartsAgainRightAway: Story = {
+  args: { initial: { manualStop: true, exitConditions: { enabled: true, on: ['incoming_message'] } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('heading', { name: 'After a stop' })).toBeVisible();
+    await expect(within(reentry(canvas)).getByRole('radio', { name: 'Right away' })).toBeChecked();
+    await expect(within(reentry(canvas)).getByRole('radio', { name: 'Never' })).toHaveAccessibleDescription('A contact whose run was stopped is never started by this Workflow again.');
+    // Right away holds no contact back, so there is no reason to choose and no wait to give.
+    await expect(canvas.queryByRole('group', { name: 'Only after these stops' })).toBeNull();
+    await expect(canvas.queryByRole('textbox', { name: 'Wait' })).toBeNull();
+    await expect(canvas.queryByText(/When stopped path/)).toBeNull();
+  },
+};
+
+export const AfterAWaitRefusesABadWait: Story = {
+  args: { initial: { manualStop: true, exitConditions: { enabled: true, on: ['incoming_message'] } } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(within(reentry(canvas)).getByRole('radio', { name: 'After a wait' }));
+    await expect(args.onChange).toHaveBeenLastCalledWith({ manualStop: true, exitConditions: { enabled: true, on: ['incoming_message'] }, afterStop: { reentry: 'after', wait: '7d' } });
+    const wait = canvas.getByRole('textbox', { name: 'Wait' });
+    await expect(wait).toHaveValue('7d');
+    await userEvent.clear(wait);
+    await userEvent.type(wait, 'a week');
+    await expect(canvas.getByRole('alert')).toHaveTextContent('“a week” is not a duration. Write days, hours, minutes or seconds, e.g. 7d, 12h or 1d12h. Until then the last valid wait (7d) is kept.');
+    await expect(wait).toHaveAttribute('aria-invalid', 'true');
+    await expect(wait).toHaveAccessibleDescription(/is not a duration/);
+    // Nothing that is no duration was ever written.
+    for (const [settings] of args.onChange.mock.calls) await expect(settings.afterStop?.wait).toBe('7d');
+    await userEvent.clear(wait);
+    await userEvent.type(wait, '1d12h');
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(args.onChange).toHaveBeenLastCalledWith({ manualStop: true, exitConditions: { enabled: true, on: ['incoming_message'] }, afterStop: { reentry: 'after', wait: '1d12h' } });
+  },
+};
+
+export const NeverAfterSomeStopsWithAWhenStoppedPath: Story = {
+  args: {
+    whenStoppedPath: true,
+    initial: { manualStop: true, exitConditions: { enabled: true, on: ['outgoing_message', 'incoming_message'] }, afterStop: { reentry: 'never', reasons: ['incoming_message', 'manual_assignment'] } },
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(within(reentry(canvas)).getByRole('radio', { name: 'Never' })).toBeChecked();
+    const box = (name: string) => within(reasons(canvas)).getByRole('checkbox', { name });
+    await expect(box('Manual stop')).not.toBeChecked();
+    await expect(box('Incoming messages')).toBeChecked();
+    await expect(canvas.getByText('Runs the When stopped path after each stop. Change its steps on the canvas.')).toBeVisible();
+    await userEvent.click(box('Manual assignment'));
+    await expect(args.onChange).toHaveBeenLastCalledWith({ ...args.initial, afterStop: { reentry: 'never', reasons: ['incoming_message'] } });
+    // The last reason cannot be unticked: a rule for no stop would be Right away in disguise.
+    await expect(box('Incoming messages')).toBeDisabled();
+    for (const name of ['Manual stop', 'Outgoing messages', 'Manual assignment']) await userEvent.click(box(name));
+    // Every reason ticked is the rule for every stop: no list is written.
+    await expect(args.onChange).toHaveBeenLastCalledWith({ ...args.initial, afterStop: { reentry: 'never' } });
   },
 };

@@ -11,13 +11,15 @@ interface Props {
   readonly workflowName: string;
   readonly settings: WorkflowSettings;
   readonly onChange: (settings: WorkflowSettings) => void;
+  /** Whether the Workflow has a When stopped path; the panel says so. */
+  readonly whenStoppedPath?: boolean;
 }
 
 /** "Workflow settings": the stop settings panel in a dialog; every change applies at once (in the builder, as an edit Undo takes back). */
-export function WorkflowSettingsDialog({ trigger, open, onOpenChange, workflowName, settings, onChange }: Props) {
+export function WorkflowSettingsDialog({ trigger, open, onOpenChange, workflowName, settings, onChange, whenStoppedPath = false }: Props) {
   return (
     <Dialog {...(trigger ? { trigger } : {})} {...(open === undefined ? {} : { open })} {...(onOpenChange ? { onOpenChange } : {})} title="Workflow settings" description={`How “${workflowName}” can be stopped for a contact.`}>
-      <WorkflowSettingsPanel settings={settings} onChange={onChange} />
+      <WorkflowSettingsPanel settings={settings} onChange={onChange} whenStoppedPath={whenStoppedPath} />
     </Dialog>
   );
 }

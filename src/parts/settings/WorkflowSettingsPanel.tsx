@@ -3,17 +3,21 @@ import type { ExitCondition, WorkflowSettings } from '../../../simulator/schema/
 import { settingsProblems } from '../../../simulator/validate/settingsProblems.ts';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { Switch } from '../../ui/Switch.tsx';
+import { AfterStopSection } from './AfterStopSection.tsx';
 
 interface Props {
   readonly settings: WorkflowSettings;
   readonly onChange: (settings: WorkflowSettings) => void;
+  /** Whether the Workflow has a When stopped path (SPEC §8.1): the panel says it runs after each stop. */
+  readonly whenStoppedPath?: boolean;
 }
 
 /**
- * A Workflow's two stop settings (SPEC §2): whether people may stop it for one contact, and which
- * events stop a run by themselves. The same panel opens from the overview and from the builder.
+ * A Workflow's stop settings: whether people may stop it for one contact, which events stop a run
+ * by themselves (SPEC §2), and whether a stopped contact may start it again (SPEC §8.2). The same
+ * panel opens from the overview, the builder and the simulator.
  */
-export function WorkflowSettingsPanel({ settings, onChange }: Props) {
+export function WorkflowSettingsPanel({ settings, onChange, whenStoppedPath = false }: Props) {
   const { exitConditions } = settings;
   const setConditions = (on: readonly ExitCondition[]) => onChange({ ...settings, exitConditions: { ...exitConditions, on: [...on] } });
   // The validator's own rule, so the panel and the problems list never disagree.
@@ -56,6 +60,7 @@ export function WorkflowSettingsPanel({ settings, onChange }: Props) {
           )}
         </fieldset>
       )}
+      <AfterStopSection settings={settings} onChange={onChange} whenStoppedPath={whenStoppedPath} />
     </div>
   );
 }
