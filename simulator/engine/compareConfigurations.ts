@@ -46,10 +46,13 @@ export interface CompareOptions {
   readonly maxTraceEntries?: number;
 }
 
-/** The same Workflow with a configuration's exit conditions (`manualStop` untouched). */
+/**
+ * The same Workflow with a configuration's exit conditions (`manualStop` untouched). What the
+ * Workflow says of each condition beyond on/off (`actions`: stop or pause) is kept.
+ */
 export function withExitConfiguration(workflow: Workflow, configuration: ExitConfiguration): Workflow {
   const { enabled, on } = configuration.exitConditions;
-  return { ...workflow, settings: { ...workflow.settings, exitConditions: { enabled, on: [...on] } } };
+  return { ...workflow, settings: { ...workflow.settings, exitConditions: { ...workflow.settings.exitConditions, enabled, on: [...on] } } };
 }
 
 /**

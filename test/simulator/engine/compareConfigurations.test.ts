@@ -70,6 +70,14 @@ describe('EXIT_CONFIGURATIONS', () => {
     expect(changed).toEqual({ ...workflow, settings: { manualStop: true, exitConditions: all.exitConditions } });
     expect(changed.settings.exitConditions.on).not.toBe(all.exitConditions.on);
   });
+
+  it('withExitConfiguration keeps what the Workflow says each condition does (stop or pause)', () => {
+    const workflow = exampleWorkflow('hot-lead/lead-nurture.workflow.json');
+    const pausing = { ...workflow, settings: { ...workflow.settings, exitConditions: { ...workflow.settings.exitConditions, actions: { outgoing_message: 'pause' as const } } } };
+    const all = EXIT_CONFIGURATIONS[4];
+    if (!all) throw new Error('no "all"');
+    expect(withExitConfiguration(pausing, all).settings.exitConditions).toEqual({ ...all.exitConditions, actions: { outgoing_message: 'pause' } });
+  });
 });
 
 describe('compareConfigurations', () => {
