@@ -1,0 +1,107 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './support/appSession.ts';
+import { saveScreenshot } from './support/browser.ts';
+import { showSideTab } from './support/simulator.ts';
+
+const session = useAppSession();
+
+const goTo = (page: Page, link: 'Workflows' | 'Messages') => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+const reentry = (panel: Locator) => panel.getByRole('group', { name: 'May start again' });
+const reasons = (panel: Locator) => panel.getByRole('group', { name: 'Only after these stops' });
+
+async function newFromExample(page: Page, name: string): Promise<void> {
+  await goTo(page, 'Workflows');
+  await page.getByRole('button', { name: 'New from example' }).click();
+  await page.getByRole('menuitem', { name }).click();
+  await page.getByLabel('Workflow name').waitFor();
+}
+
+async function settingsFromOverview(page: Page, workflow: string): Promise<Locator> {
+  await page.getByRole('button', { name: `Actions for ${workflow}`, exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Workflow settings…' }).click();
+  return page.getByRole('dialog', { name: 'Workflow settings' });
+}
+
+/** The page is exactly the window (nothing scrolled) and the element's whole box is inside it. */
+async function expectInWindow(page: Page, element: Locator, what: string): Promise<void> {
+  const box = await element.boundingBox();
+  const seen = await page.evaluate(() => ({ height: window.innerHeight, width: window.innerWidth, scrollHeight: document.scrollingElement?.scrollHeight ?? Number.NaN, scrollY: window.scrollY }));
+  expect(box, `${what} is shown`).not.toBeNull();
+  expect(seen.scrollHeight, `${what}: the page does not scroll`).toBeLessThanOrEqual(seen.height);
+  expect(seen.scrollY, `${what}: scrollY`).toBe(0);
+  expect(box!.y, `${what} top`).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height, `${what} bottom`).toBeLessThanOrEqual(seen.height);
+  expect(box!.x + box!.width, `${what} right`).toBeLessThanOrEqual(seen.width);
+}
+
+describe('after a stop (SPEC §8.2)', () => {
+  it.each([
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ])('the builder’s settings dialog, with the whole After a stop section open, stays in the window at $width×$height', async (viewport) => {
+    const page = await session.open({ contextOptions: { viewport } });
+    await newFromExample(page, '24h follow-up');
+    await page.getByRole('button', { name: 'Workflow settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Workflow settings' });
+    await reentry(settings).getByRole('radio', { name: 'After a wait' }).click();
+    expect(await settings.getByRole('textbox', { name: 'Wait' }).inputValue()).toBe('7d');
+    // The last control is reached inside the dialog, which stays in the window: the page never scrolls.
+    await reasons(settings).getByRole('checkbox', { name: 'Manual assignment' }).scrollIntoViewIfNeeded();
+    await expectInWindow(page, reasons(settings).getByRole('checkbox', { name: 'Manual assignment' }), 'the last reason');
+    await expectInWindow(page, settings, 'the settings dialog');
+    await saveScreenshot(page, `after-stop-builder-settings-${viewport.width}x${viewport.height}`, { fullPage: false });
+  });
+
+  it('keeps every click of After a stop, 50 ms apart, on a Workflow open nowhere (each a revision-checked write), across a reload', async () => {
+    const page = await session.open();
+    await newFromExample(page, '24h follow-up');
+    await goTo(page, 'Workflows');
+    await page.reload();
+    await page.getByRole('table', { name: 'Workflows' }).waitFor();
+    let settings = await settingsFromOverview(page, '24h follow-up');
+    const clicks: (() => Promise<void>)[] = [
+      () => reentry(settings).getByRole('radio', { name: 'After a wait' }).click(),
+      () => reentry(settings).getByRole('radio', { name: 'Never' }).click(),
+      () => reasons(settings).getByRole('checkbox', { name: 'Manual stop' }).click(),
+      () => reasons(settings).getByRole('checkbox', { name: 'Outgoing messages' }).click(),
+      () => reasons(settings).getByRole('checkbox', { name: 'Manual stop' }).click(),
+      () => reentry(settings).getByRole('radio', { name: 'After a wait' }).click(),
+    ];
+    for (const click of clicks) {
+      await click();
+      await page.waitForTimeout(50);
+    }
+    const wait = settings.getByRole('textbox', { name: 'Wait' });
+    await wait.fill('2d');
+    await wait.fill('2d12');
+    expect(await settings.getByRole('alert').textContent()).toContain('“2d12” is not a duration');
+    await wait.fill('2d12h');
+    expect(await settings.getByRole('alert').count()).toBe(0);
+    await page.waitForTimeout(1000);
+    expect(await page.locator('.ui-toast__text').allTextContents()).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.reload();
+    await page.getByRole('table', { name: 'Workflows' }).waitFor();
+    settings = await settingsFromOverview(page, '24h follow-up');
+    expect(await reentry(settings).getByRole('radio', { name: 'After a wait' }).isChecked()).toBe(true);
+    expect(await settings.getByRole('textbox', { name: 'Wait' }).inputValue()).toBe('2d12h');
+    const ticked = async (name: string) => reasons(settings).getByRole('checkbox', { name }).getAttribute('aria-checked');
+    expect(await ticked('Manual stop')).toBe('true');
+    expect(await ticked('Outgoing messages')).toBe('false');
+    expect(await ticked('Incoming messages')).toBe('true');
+  });
+
+  it('fits the simulator’s side panel at 1280×720 with the whole section open, the page unscrolled', async () => {
+    const page = await session.open({ path: '/simulator?example=follow-up&script=contact-replies', contextOptions: { viewport: { width: 1280, height: 720 } } });
+    await showSideTab(page, 'Stop settings');
+    const panel = page.locator('.workspace__settings');
+    await reentry(panel).getByRole('radio', { name: 'After a wait' }).click();
+    const last = reasons(panel).getByRole('checkbox', { name: 'Manual assignment' });
+    await last.scrollIntoViewIfNeeded();
+    await expectInWindow(page, last, 'the last reason');
+    await expectInWindow(page, page.getByRole('group', { name: 'Settings tried here' }), 'the tried-here buttons');
+    await saveScreenshot(page, 'after-stop-simulator-settings-1280x720', { fullPage: false });
+  });
+});
