@@ -12,6 +12,9 @@ const KIND_CHOICES: readonly { readonly value: ExpectationKind; readonly label: 
   { value: 'status', label: 'Run status' },
   { value: 'sent', label: 'Message sent' },
   { value: 'neverSent', label: 'Message never sent' },
+  { value: 'hasTag', label: 'Has tag' },
+  { value: 'lacksTag', label: 'Lacks tag' },
+  { value: 'fieldEquals', label: 'Field equals' },
 ];
 const isKind = (value: string | undefined): value is ExpectationKind => KIND_CHOICES.some((choice) => choice.value === value);
 
@@ -30,7 +33,10 @@ interface Props {
   readonly onEdit: (edit: ScriptDraftEdit) => void;
 }
 
-/** What the script's author expects after the run: a run's status (and why it stopped, where), or a message sent or never sent. */
+/**
+ * What the script's author expects after the run: a run's status (and why it stopped, where), a message
+ * sent or never sent, or the contact at the end (a tag it has or lacks, a field's value).
+ */
 export function ExpectationRows({ expectations, contacts, workflowList, issuesAt, onEdit }: Props) {
   return (
     <RowList title="Expectations" itemName="Expectation" list="expect" rows={expectations} issuesAt={issuesAt} onEdit={onEdit}>
@@ -58,8 +64,15 @@ export function ExpectationRows({ expectations, contacts, workflowList, issuesAt
                 {/* Empty means "any step": the schema wants the key left out rather than an empty name. */}
                 <TextField label="At step" issues={at('atStep')} value={expectation.atStep} onChange={(value) => set('atStep', value === '' ? undefined : value)} />
               </>
-            ) : (
+            ) : kind === 'sent' || kind === 'neverSent' ? (
               <TextField label="Message contains" issues={at(kind)} value={expectation[kind]} onChange={(value) => set(kind, value)} />
+            ) : kind === 'fieldEquals' ? (
+              <>
+                <TextField label="Field" issues={at('field')} value={expectation.field} onChange={(value) => set('field', value)} />
+                <TextField label="Value" issues={at('equals')} value={expectation.equals} onChange={(value) => set('equals', value)} />
+              </>
+            ) : (
+              <TextField label="Tag" issues={at(kind)} value={expectation[kind]} onChange={(value) => set(kind, value)} />
             )}
           </>
         );

@@ -67,9 +67,13 @@ function retypeEvent(event: Row, type: ScriptEventType, draft: ScriptDraft): Row
   return next;
 }
 
-/** The expectation as `kind`, keeping its contact and carrying its text between "sent" and "never sent". */
+/**
+ * The expectation as `kind`: its contact kept, the fields the new kind has not dropped, and the text
+ * carried between the kinds that share a field in the form (sent and never sent; has and lacks tag).
+ */
 function rekindExpectation(row: Row, kind: ExpectationKind): Row {
   const text = stringAt(row, 'sent') ?? stringAt(row, 'neverSent') ?? '';
+  const tag = stringAt(row, 'hasTag') ?? stringAt(row, 'lacksTag') ?? '';
   switch (kind) {
     case 'status':
       return { contact: row.contact, workflow: stringAt(row, 'workflow') ?? '', status: 'stopped' };
@@ -77,6 +81,12 @@ function rekindExpectation(row: Row, kind: ExpectationKind): Row {
       return { contact: row.contact, sent: text };
     case 'neverSent':
       return { contact: row.contact, neverSent: text };
+    case 'hasTag':
+      return { contact: row.contact, hasTag: tag };
+    case 'lacksTag':
+      return { contact: row.contact, lacksTag: tag };
+    case 'fieldEquals':
+      return { contact: row.contact, field: '', equals: '' };
   }
 }
 

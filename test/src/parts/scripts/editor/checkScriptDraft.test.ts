@@ -68,4 +68,22 @@ describe('checkScriptDraft: the draft’s problems, by the script schema', () =>
     expect(check.issues[0]?.message).toBe('Unknown field "txet": not part of the format (a typo?)');
     expect(example().$schema).toBeDefined();
   });
+
+  it('places a tag or field expectation’s problem at the form field that edits it, in the schema’s words', () => {
+    const document = example();
+    document.expect = [
+      { contact: 'dana', hasTag: '' },
+      { contact: 'dana', lacksTag: 'x'.repeat(65) },
+      { contact: 'dana', field: 'stage' },
+    ];
+    const check = checkScriptDraft({ document, syntaxError: null });
+    expect(check.issues.map((issue) => [issue.where, issue.message])).toEqual([
+      ['Expectation 1 · Tag', 'Too small: expected string to have >=1 characters'],
+      ['Expectation 2 · Tag', 'Too big: expected string to have <=64 characters'],
+      ['Expectation 3 · Value', 'Invalid input: expected string, received undefined'],
+    ]);
+    const issuesAt = issuesByPath(check.issues);
+    expect(issuesAt(['expect', 0, 'hasTag'])).toHaveLength(1);
+    expect(issuesAt(['expect', 2, 'equals'])).toHaveLength(1);
+  });
 });

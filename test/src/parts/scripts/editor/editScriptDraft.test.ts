@@ -112,6 +112,31 @@ describe('editing contacts, users and expectations', () => {
     expect(editScriptDraft(example, { kind: 'changeExpectationKind', index: 0, expectationKind: 'status' }).expect?.[0]).toBe(example.expect?.[0]);
   });
 
+  it('changes an expectation to a tag or field kind, keeping its contact and dropping the fields that kind has not', () => {
+    const example = exampleDraft();
+    const rekind = (index: number, expectationKind: 'hasTag' | 'lacksTag' | 'fieldEquals' | 'status' | 'sent') =>
+      editScriptDraft(example, { kind: 'changeExpectationKind', index, expectationKind }).expect?.[index];
+    expect(rekind(0, 'hasTag')).toEqual({ contact: 'dana', hasTag: '' });
+    expect(rekind(1, 'lacksTag')).toEqual({ contact: 'dana', lacksTag: '' });
+    expect(rekind(0, 'fieldEquals')).toEqual({ contact: 'dana', field: '', equals: '' });
+  });
+
+  it('carries the tag between has and lacks, and drops tag, field and value when leaving those kinds', () => {
+    const draft: ScriptDraft = {
+      ...exampleDraft(),
+      expect: [
+        { contact: 'dana', hasTag: 'handed-over' },
+        { contact: 'dana', field: 'stage', equals: 'human' },
+      ],
+    };
+    const edit = (index: number, expectationKind: 'lacksTag' | 'hasTag' | 'status' | 'sent') =>
+      editScriptDraft(draft, { kind: 'changeExpectationKind', index, expectationKind }).expect?.[index];
+    expect(edit(0, 'lacksTag')).toEqual({ contact: 'dana', lacksTag: 'handed-over' });
+    expect(edit(0, 'status')).toEqual({ contact: 'dana', workflow: '', status: 'stopped' });
+    expect(edit(1, 'hasTag')).toEqual({ contact: 'dana', hasTag: '' });
+    expect(edit(1, 'sent')).toEqual({ contact: 'dana', sent: '' });
+  });
+
   it('adds an expectation for the first contact', () => {
     expect(editScriptDraft(exampleDraft(), { kind: 'addRow', list: 'expect' }).expect?.at(-1)).toEqual({ contact: 'dana', workflow: '', status: 'stopped' });
   });

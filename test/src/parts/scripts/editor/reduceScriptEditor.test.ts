@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectationKindOf } from '../../../../../src/parts/scripts/editor/expectationKindOf.ts';
 import { initScriptEditor } from '../../../../../src/parts/scripts/editor/initScriptEditor.ts';
 import { reduceScriptEditor } from '../../../../../src/parts/scripts/editor/reduceScriptEditor.ts';
 
@@ -45,5 +46,25 @@ describe('the script editor’s state', () => {
     expect(reduceScriptEditor(broken, { kind: 'edit', edit: { kind: 'set', path: ['name'], value: 'X' } })).toBe(broken);
     const notAList = initScriptEditor({ ...script, events: 'none' });
     expect(reduceScriptEditor(notAList, { kind: 'edit', edit: { kind: 'addRow', list: 'events' } })).toBe(notAList);
+  });
+
+  it('round-trips the tag and field expectations exactly between the form and the JSON view', () => {
+    const contactAtEnd = [
+      { contact: 'dana', hasTag: 'handed-over' },
+      { contact: 'dana', lacksTag: 'nurture' },
+      { contact: 'dana', field: 'stage', equals: 'human' },
+    ];
+    const opened = initScriptEditor({ ...script, expect: contactAtEnd });
+    const rows = (state: ReturnType<typeof initScriptEditor>) => (state.document as { expect: Record<string, unknown>[] }).expect;
+    expect(rows(opened).map(expectationKindOf)).toEqual(['hasTag', 'lacksTag', 'fieldEquals']);
+    // Away to another kind and back by the form: the text is what was opened, key order included.
+    const there = reduceScriptEditor(opened, { kind: 'edit', edit: { kind: 'changeExpectationKind', index: 0, expectationKind: 'lacksTag' } });
+    expect(rows(there)[0]).toEqual({ contact: 'dana', lacksTag: 'handed-over' });
+    const back = reduceScriptEditor(there, { kind: 'edit', edit: { kind: 'changeExpectationKind', index: 0, expectationKind: 'hasTag' } });
+    expect(back.text).toBe(opened.text);
+    // A value typed in the form is in the text; that text typed into the JSON view is the same document.
+    const edited = reduceScriptEditor(opened, { kind: 'edit', edit: { kind: 'set', path: ['expect', 2, 'equals'], value: 'bot' } });
+    expect(edited.text).toContain('"field": "stage",\n      "equals": "bot"');
+    expect(reduceScriptEditor(opened, { kind: 'type', text: edited.text }).document).toEqual(edited.document);
   });
 });
