@@ -3,13 +3,15 @@ import { stepOutputs, type Step } from '../../../simulator/schema/step.ts';
 import { NODE_SIZE } from './autoLayout.ts';
 import type { NodeMeasure } from './nodeBoxes.ts';
 import type { Trigger } from '../../../simulator/schema/trigger.ts';
-import type { Workflow } from '../../../simulator/schema/workflow.ts';
+import type { WhenStopped, Workflow } from '../../../simulator/schema/workflow.ts';
 
 export type StepNodeData = { readonly step: Step; readonly problems: readonly string[] };
 export type TriggerNodeData = { readonly trigger: Trigger; readonly problems: readonly string[] };
+export type WhenStoppedNodeData = { readonly whenStopped: WhenStopped; readonly problems: readonly string[] };
 export type StepFlowNode = FlowNode<StepNodeData, 'step'>;
 export type TriggerFlowNode = FlowNode<TriggerNodeData, 'trigger'>;
-export type WorkflowFlowNode = StepFlowNode | TriggerFlowNode;
+export type WhenStoppedFlowNode = FlowNode<WhenStoppedNodeData, 'whenStopped'>;
+export type WorkflowFlowNode = StepFlowNode | TriggerFlowNode | WhenStoppedFlowNode;
 
 const NO_PROBLEMS: readonly string[] = [];
 const HANDLE = 10;
@@ -38,10 +40,10 @@ const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.l
 export function syncNodes(previous: readonly WorkflowFlowNode[], workflow: Workflow, problems: ReadonlyMap<string, readonly string[]>, selected: ReadonlySet<string>): WorkflowFlowNode[] {
   const before = new Map(previous.map((node) => [node.id, node]));
   const position = (at: { x: number; y: number } | undefined) => at ?? { x: 0, y: 0 };
-  const reuse = (node: WorkflowFlowNode | undefined, item: Step | Trigger, nodeProblems: readonly string[], isSelected: boolean) => {
+  const reuse = (node: WorkflowFlowNode | undefined, item: Step | Trigger | WhenStopped, nodeProblems: readonly string[], isSelected: boolean) => {
     if (!node) return false;
-    const data = node.data as { step?: Step; trigger?: Trigger; problems: readonly string[] };
-    const same = data.step === item || data.trigger === item;
+    const data = node.data as { step?: Step; trigger?: Trigger; whenStopped?: WhenStopped; problems: readonly string[] };
+    const same = data.step === item || data.trigger === item || data.whenStopped === item;
     const at = position(item.position);
     return same && sameList(data.problems, nodeProblems) && Boolean(node.selected) === isSelected && node.position.x === at.x && node.position.y === at.y;
   };
@@ -59,6 +61,26 @@ export function syncNodes(previous: readonly WorkflowFlowNode[], workflow: Workf
         ...presized(['next'], false),
         ...(previousTrigger?.measured ? { measured: previousTrigger.measured } : {}),
       };
+  const entry = workflow.whenStopped;
+  const entryNodes: WhenStoppedFlowNode[] = [];
+  if (entry) {
+    const entryProblems = problems.get(entry.id) ?? NO_PROBLEMS;
+    const previousEntry = before.get(entry.id);
+    // Deletable like a step (it is optional), unlike the trigger.
+    entryNodes.push(
+      reuse(previousEntry, entry, entryProblems, selected.has(entry.id))
+        ? (previousEntry as WhenStoppedFlowNode)
+        : {
+            id: entry.id,
+            type: 'whenStopped',
+            position: position(entry.position),
+            data: { whenStopped: entry, problems: entryProblems },
+            selected: selected.has(entry.id),
+            ...presized(['next'], false),
+            ...(previousEntry?.measured ? { measured: previousEntry.measured } : {}),
+          },
+    );
+  }
   const steps = workflow.steps.map((step): StepFlowNode => {
     const stepProblems = problems.get(step.id) ?? NO_PROBLEMS;
     const previousNode = before.get(step.id);
@@ -73,7 +95,7 @@ export function syncNodes(previous: readonly WorkflowFlowNode[], workflow: Workf
       ...(previousNode?.measured ? { measured: previousNode.measured } : {}),
     };
   });
-  return [trigger, ...steps];
+  return [trigger, ...entryNodes, ...steps];
 }
 
 /** The canvas's edges, reusing unchanged edge objects like `syncNodes`. */

@@ -19,13 +19,14 @@ export interface NodeBox {
 }
 
 /**
- * The nodes of a Workflow as boxes: positions from the document (so an edit made a moment ago
+ * The nodes of a Workflow (its two entries too) as boxes: positions from the document (so an edit made a moment ago
  * counts, even before the canvas drew it), sizes and handles as measured, or the size every node
  * is laid out with and the outputs spread along the bottom edge (as StepNode draws them) for a
  * node not measured yet.
  */
 export function nodeBoxes(workflow: Workflow, measures: ReadonlyMap<string, NodeMeasure>): NodeBox[] {
-  const nodes = [{ id: workflow.trigger.id, position: workflow.trigger.position, outputs: ['next'] }, ...workflow.steps.map((step) => ({ id: step.id, position: step.position, outputs: stepOutputs(step) }))];
+  const entries = [workflow.trigger, ...(workflow.whenStopped ? [workflow.whenStopped] : [])].map((entry) => ({ id: entry.id, position: entry.position, outputs: ['next'] }));
+  const nodes = [...entries, ...workflow.steps.map((step) => ({ id: step.id, position: step.position, outputs: stepOutputs(step) }))];
   return nodes.map(({ id, position = { x: 0, y: 0 }, outputs }) => {
     const measure = measures.get(id);
     const size = measure?.size ?? NODE_SIZE;

@@ -17,12 +17,15 @@ import type { Size } from '../../parts/canvas/box.ts';
 import { dropSource } from './editing/dropSource.ts';
 import { nodeBoxes, type NodeMeasure } from '../../parts/canvas/nodeBoxes.ts';
 import { placeStep, type Placed, type Placement } from './editing/placeStep.ts';
-import { nodeIds, type Position } from '../../model/workflowEdits.ts';
+import { addWhenStopped, nodeIds, type Position } from '../../model/workflowEdits.ts';
 import { Inspector } from './inspector/Inspector.tsx';
 import type { PaletteDragData } from './palette/StepPalette.tsx';
 import { StepPalette } from './palette/StepPalette.tsx';
+import { unavailableKinds } from './palette/paletteAvailability.ts';
+import { besideTheFlow } from './editing/besideTheFlow.ts';
 import { ProblemsList } from './ProblemsList.tsx';
-import { STEP_ICONS } from '../../parts/canvas/steps/stepIcons.tsx';
+import { STEP_ICONS, WHEN_STOPPED_ICON } from '../../parts/canvas/steps/stepIcons.tsx';
+import { WHEN_STOPPED_NAME } from '../../parts/canvas/WhenStoppedNode.tsx';
 import { createStep, freeStepId, stepKind } from '../../parts/canvas/steps/stepKinds.ts';
 import { triggerName } from '../../parts/canvas/steps/triggerName.ts';
 
@@ -54,6 +57,7 @@ function newStepSize(type: StepType, measures: ReadonlyMap<string, NodeMeasure>,
 /** A node's name on screen: its label, else what it is. */
 function nodeLabel(workflow: Workflow, id: string): string {
   if (id === workflow.trigger.id) return workflow.trigger.label || triggerName(workflow.trigger.type);
+  if (id === workflow.whenStopped?.id) return workflow.whenStopped.label || WHEN_STOPPED_NAME;
   const step = workflow.steps.find((candidate) => candidate.id === id);
   return step ? step.label || stepKind(step.type).name : id;
 }
@@ -82,7 +86,7 @@ function Workspace({ workflow, otherWorkflows }: Props) {
     canvas.current = element;
   }, []);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
-  const [dragged, setDragged] = useState<StepType | null>(null);
+  const [dragged, setDragged] = useState<PaletteDragData | null>(null);
 
   const problems = useMemo(() => validateWorkflow(workflow, { workflows: otherWorkflows }), [workflow, otherWorkflows]);
   const problemsByNode = useMemo(() => {
@@ -125,6 +129,8 @@ function Workspace({ workflow, otherWorkflows }: Props) {
   // While dragging, the edge the step would go into, or the node it would follow, is marked.
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
   const onDragMove = (event: DragMoveEvent) => {
+    // The When stopped entry starts a path of its own: it goes into no edge and follows no node.
+    if (dragged && 'whenStopped' in dragged) return;
     const drop = dropPoint(event);
     const edgeId = drop ? edgeAt(drop) : undefined;
     let next: DropTarget | null = edgeId ? { edgeId } : null;
@@ -143,8 +149,24 @@ function Workspace({ workflow, otherWorkflows }: Props) {
     const drop = dropPoint(event);
     if (!data || !drop) return;
     const pointer = flow.screenToFlowPosition(drop, { snapToGrid: false });
+    if ('whenStopped' in data) {
+      const snap = (value: number) => Math.round(value / GRID[0]) * GRID[0];
+      addEntry({ x: snap(pointer.x - NODE_SIZE.width / 2), y: snap(pointer.y - NODE_SIZE.height / 2) });
+      return;
+    }
     const edgeId = edgeAt(drop);
     place(data.stepType, edgeId ? { kind: 'edge', edgeId, pointer } : { kind: 'point', pointer });
+  };
+
+  /** Adds the When stopped entry (one edit, undoable) and selects it, so the palette offers what may follow it. */
+  const addEntry = (position: Position) => {
+    let added = null as string | null;
+    editWorkflow((current) => {
+      const next = addWhenStopped(current, position);
+      added = next.whenStopped && next !== current ? next.whenStopped.id : null;
+      return next;
+    });
+    if (added) select({ nodeIds: [added], edgeIds: [] });
   };
 
   /** Enter or a click on a palette item: below the selected node, joined to its first free output; else in the middle of the view. */
@@ -169,11 +191,12 @@ function Workspace({ workflow, otherWorkflows }: Props) {
     showProblem(null);
   }, [problemToShow, flow, showProblem]);
 
-  const Icon = dragged ? STEP_ICONS[dragged] : null;
+  const unavailable = useMemo(() => unavailableKinds(workflow, selectedIds), [workflow, selectedIds]);
+  const ghost = dragged === null ? null : 'whenStopped' in dragged ? { Icon: WHEN_STOPPED_ICON, name: WHEN_STOPPED_NAME } : { Icon: STEP_ICONS[dragged.stepType], name: stepKind(dragged.stepType).name };
   return (
     <DndContext
       sensors={sensors}
-      onDragStart={(event: DragStartEvent) => setDragged((event.active.data.current as PaletteDragData | undefined)?.stepType ?? null)}
+      onDragStart={(event: DragStartEvent) => setDragged((event.active.data.current as PaletteDragData | undefined) ?? null)}
       onDragMove={onDragMove}
       onDragEnd={onDragEnd}
       onDragCancel={() => {
@@ -182,7 +205,14 @@ function Workspace({ workflow, otherWorkflows }: Props) {
       }}
     >
       <div className={`builder-workspace${panels.palette ? '' : ' builder-workspace--no-palette'}${panels.side ? '' : ' builder-workspace--no-side'}`}>
-        {panels.palette && <StepPalette onAdd={addFromKeyboard} />}
+        {panels.palette && (
+          <StepPalette
+            onAdd={addFromKeyboard}
+            onAddWhenStopped={() => addEntry(besideTheFlow(workflow, measureCanvas(), GRID[0]))}
+            hasWhenStopped={workflow.whenStopped !== undefined}
+            unavailable={unavailable}
+          />
+        )}
         <CanvasDropZone onElement={onCanvasElement}>
           {savedViewport === undefined ? (
             <p className="loading">Opening the canvas…</p>
@@ -199,9 +229,9 @@ function Workspace({ workflow, otherWorkflows }: Props) {
         )}
       </div>
       <DragOverlay dropAnimation={null}>
-        {dragged && Icon && (
+        {ghost && (
           <div className="palette__ghost">
-            <Icon aria-hidden size={16} /> {stepKind(dragged).name}
+            <ghost.Icon aria-hidden size={16} /> {ghost.name}
           </div>
         )}
       </DragOverlay>

@@ -7,6 +7,7 @@ import {
   MessageSquareText,
   MessagesSquare,
   NotebookPen,
+  OctagonX,
   PenLine,
   Signpost,
   Split,
@@ -39,3 +40,6 @@ export const STEP_ICONS: Readonly<Record<StepType, LucideIcon>> = {
 };
 
 export const TRIGGER_ICON: LucideIcon = Zap;
+
+/** The When stopped entry's: a stop sign, as the path starts where a run was stopped. */
+export const WHEN_STOPPED_ICON: LucideIcon = OctagonX;

@@ -21,9 +21,10 @@ import { syncEdges, syncNodes, type WorkflowFlowNode } from '../../../parts/canv
 import { StepNode } from '../../../parts/canvas/StepNode.tsx';
 import './dropTarget.css';
 import { TriggerNode } from '../../../parts/canvas/TriggerNode.tsx';
+import { WhenStoppedNode } from '../../../parts/canvas/WhenStoppedNode.tsx';
 
 /** Declared once at module level: React Flow re-creates every node when this object changes. */
-const NODE_TYPES: NodeTypes = { step: StepNode, trigger: TriggerNode };
+const NODE_TYPES: NodeTypes = { step: StepNode, trigger: TriggerNode, whenStopped: WhenStoppedNode };
 export const GRID: [number, number] = [20, 20];
 /**
  * How Fit View frames the graph: clear of the minimap (bottom right, 200 × 150 px, 15 px in) by

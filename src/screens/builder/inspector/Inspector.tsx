@@ -1,9 +1,10 @@
 import { stepSchema, type Step } from '../../../../simulator/schema/step.ts';
 import { triggerSchema, type Trigger } from '../../../../simulator/schema/trigger.ts';
-import type { Workflow } from '../../../../simulator/schema/workflow.ts';
+import { whenStoppedSchema, type WhenStopped, type Workflow } from '../../../../simulator/schema/workflow.ts';
 import { useAppStore } from '../../../state/StoreProvider.tsx';
 import { updateStep } from '../../../model/workflowEdits.ts';
 import { stepKind } from '../../../parts/canvas/steps/stepKinds.ts';
+import { WHEN_STOPPED_HINT, WHEN_STOPPED_NAME } from '../../../parts/canvas/WhenStoppedNode.tsx';
 import { InspectorField } from './InspectorField.tsx';
 import { StepFields } from './StepFields.tsx';
 import { TriggerFields } from './TriggerFields.tsx';
@@ -23,6 +24,7 @@ export function Inspector({ workflow, workflowNames }: Props) {
   let body;
   if (selection.nodeIds.length > 1) body = <p className="notice">{selection.nodeIds.length} steps selected. Select one to set it up.</p>;
   else if (only === workflow.trigger.id) body = <TriggerInspector key={only} trigger={workflow.trigger} />;
+  else if (workflow.whenStopped && only === workflow.whenStopped.id) body = <WhenStoppedInspector key={only} whenStopped={workflow.whenStopped} />;
   else if (step)
     body = (
       <StepInspector
@@ -35,7 +37,7 @@ export function Inspector({ workflow, workflowNames }: Props) {
   else body = <p className="notice">Select a step on the canvas to set it up.</p>;
   return (
     <section className="panel inspector" aria-label="Inspector">
-      <h2 className="panel-title">{step ? stepKind(step.type).name : only === workflow.trigger.id ? 'Trigger' : 'Inspector'}</h2>
+      <h2 className="panel-title">{step ? stepKind(step.type).name : only === workflow.trigger.id ? 'Trigger' : only !== undefined && only === workflow.whenStopped?.id ? WHEN_STOPPED_NAME : 'Inspector'}</h2>
       {body}
     </section>
   );
@@ -62,6 +64,21 @@ function TriggerInspector({ trigger }: { trigger: Trigger }) {
   return (
     <form className="inspector-form" aria-label="Trigger set-up" onSubmit={(event) => event.preventDefault()}>
       <TriggerFields form={form} />
+    </form>
+  );
+}
+
+function WhenStoppedInspector({ whenStopped }: { whenStopped: WhenStopped }) {
+  const editWorkflow = useAppStore((state) => state.editWorkflow);
+  const form = useSchemaDraft<WhenStopped>(whenStopped, whenStoppedSchema, (next, path) =>
+    editWorkflow((current) => (current.whenStopped === undefined || current.whenStopped === next ? current : { ...current, whenStopped: next }), { key: `inspect:when-stopped:${path.join('.')}` }),
+  );
+  return (
+    <form className="inspector-form" aria-label="When stopped set-up" onSubmit={(event) => event.preventDefault()}>
+      <p className="notice">{WHEN_STOPPED_HINT}. Nothing on its path may wait or jump: no Wait, Ask a question or Jump to.</p>
+      <InspectorField label="Label" help="How the entry is named on the canvas." error={form.errorAt(['label'])}>
+        {(control) => <input {...control} value={form.draft.label} onChange={(event) => form.change(['label'], event.target.value)} />}
+      </InspectorField>
     </form>
   );
 }

@@ -8,11 +8,12 @@ import { syncEdges, syncNodes, type WorkflowFlowNode } from '../../../parts/canv
 import { NodeOverlayProvider, SIMULATED_NODE_WIDTH, type NodeOverlay } from '../../../parts/canvas/NodeOverlay.tsx';
 import { StepNode } from '../../../parts/canvas/StepNode.tsx';
 import { TriggerNode } from '../../../parts/canvas/TriggerNode.tsx';
+import { WhenStoppedNode } from '../../../parts/canvas/WhenStoppedNode.tsx';
 import { NODE_SIZE } from '../../../parts/canvas/autoLayout.ts';
 import { CanvasCamera } from './CanvasCamera.tsx';
 import { makeRoomForBadges } from './makeRoomForBadges.ts';
 
-const NODE_TYPES: NodeTypes = { step: StepNode, trigger: TriggerNode };
+const NODE_TYPES: NodeTypes = { step: StepNode, trigger: TriggerNode, whenStopped: WhenStoppedNode };
 const NO_PROBLEMS = new Map<string, readonly string[]>();
 const NONE = new Set<string>();
 const ROOM = { rowHeight: NODE_SIZE.height, gapX: 40, gapY: 12 };
