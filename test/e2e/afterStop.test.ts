@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
+import { scanWithAxe } from './support/axe.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { showSideTab } from './support/simulator.ts';
 
@@ -50,6 +51,7 @@ describe('after a stop (SPEC §8.2)', () => {
     await reasons(settings).getByRole('checkbox', { name: 'Manual assignment' }).scrollIntoViewIfNeeded();
     await expectInWindow(page, reasons(settings).getByRole('checkbox', { name: 'Manual assignment' }), 'the last reason');
     await expectInWindow(page, settings, 'the settings dialog');
+    expect(await scanWithAxe(page)).toEqual([]);
     await saveScreenshot(page, `after-stop-builder-settings-${viewport.width}x${viewport.height}`, { fullPage: false });
   });
 
