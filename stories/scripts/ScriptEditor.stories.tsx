@@ -231,3 +231,67 @@ export const MistypedFieldBesideItsEvent: Story = {
     await expect(args.onSave).not.toHaveBeenCalled();
   },
 };
+
+const expectation = (canvasElement: HTMLElement, n: number) => within(within(canvasElement).getByRole('group', { name: `Expectation ${n}` }));
+
+/**
+ * Expectations about the contact at the end (SPEC §8, Script additions): Has tag, Lacks tag and Field
+ * equals, each with its own fields. Switching kind keeps the contact and, between the tag kinds, the tag;
+ * an emptied tag is a problem beside it in the schema's words. The play ends where it began, for the picture.
+ */
+export const ContactAtTheEnd: Story = {
+  // The frame's picture shows its top: in a box of the frame's height, scrolled down, the rows are in it.
+  decorators: [
+    (Story) => (
+      <div data-testid="scroll-box" style={{ height: '100vh', overflowY: 'auto' }}>
+        <Story />
+      </div>
+    ),
+  ],
+  args: {
+    initial: {
+      format: 'exitflow.script/1',
+      name: 'Handed over',
+      start: '2026-01-05T09:00:00Z',
+      contacts: [{ id: 'dana', name: 'Dana' }],
+      events: [],
+      expect: [
+        { contact: 'dana', hasTag: 'handed-over' },
+        { contact: 'dana', lacksTag: 'nurture' },
+        { contact: 'dana', field: 'stage', equals: 'human' },
+      ],
+    },
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('status')).toHaveTextContent('No problems');
+    const [hasTag, lacksTag, field] = [1, 2, 3].map((n) => expectation(canvasElement, n));
+    if (!hasTag || !lacksTag || !field) throw new Error('three expectation rows');
+    await expect(hasTag.getByLabelText('Kind', { exact: true })).toHaveDisplayValue('Has tag');
+    await expect(hasTag.getByLabelText('Tag', { exact: true })).toHaveValue('handed-over');
+    await expect(lacksTag.getByLabelText('Kind', { exact: true })).toHaveDisplayValue('Lacks tag');
+    await expect(lacksTag.getByLabelText('Tag', { exact: true })).toHaveValue('nurture');
+    await expect(field.getByLabelText('Kind', { exact: true })).toHaveDisplayValue('Field equals');
+    await expect(field.getByLabelText('Field', { exact: true })).toHaveValue('stage');
+    await expect(field.getByLabelText('Value', { exact: true })).toHaveValue('human');
+    await expect(field.queryByLabelText('Workflow', { exact: true })).toBeNull();
+
+    await userEvent.selectOptions(hasTag.getByLabelText('Kind', { exact: true }), 'Lacks tag');
+    await expect(hasTag.getByLabelText('Tag', { exact: true })).toHaveValue('handed-over');
+    await userEvent.selectOptions(hasTag.getByLabelText('Kind', { exact: true }), 'Has tag');
+    await expect(hasTag.getByLabelText('Contact', { exact: true })).toHaveDisplayValue('Dana (dana)');
+
+    const tag = hasTag.getByLabelText('Tag', { exact: true });
+    await userEvent.clear(tag);
+    await expect(tag).toHaveAccessibleDescription('Too small: expected string to have >=1 characters');
+    await expect(canvas.getByRole('status')).toHaveTextContent('Expectation 1 · Tag');
+    await userEvent.type(tag, 'handed-over');
+    await expect(canvas.getByRole('status')).toHaveTextContent('No problems');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save script' }));
+    await expect(args.onSave).toHaveBeenCalledWith(
+      expect.objectContaining({ expect: [{ contact: 'dana', hasTag: 'handed-over' }, { contact: 'dana', lacksTag: 'nurture' }, { contact: 'dana', field: 'stage', equals: 'human' }] }),
+    );
+    const box = canvas.getByTestId('scroll-box');
+    box.scrollTop = box.scrollHeight;
+  },
+};
