@@ -20,7 +20,12 @@ const ACTIVITY: Partial<Record<TraceKind, ActivityTone>> = {
   'stop.refused': 'refused',
   'comment.added': 'note',
   'contact.changed': 'info',
+  'when_stopped.started': 'info',
+  'when_stopped.ended': 'info',
 };
+
+/** The ignored triggers agents are told of: a re-entry rule held the contact back (SPEC §8.2). The rest (already active, …) stay in the trace. */
+const TOLD_REFUSALS = new Set<string>(['reentry_never', 'reentry_wait']);
 
 const SHOWN_EVENTS = new Set(['assign', 'unassign', 'shortcut', 'conversation.open', 'conversation.close', 'tag.add', 'tag.remove', 'field.set']);
 
@@ -32,6 +37,8 @@ const SHOWN_EVENTS = new Set(['assign', 'unassign', 'shortcut', 'conversation.op
  */
 export function contactTranscript(entries: readonly TraceEntry[], contact: string, names: TraceNames): TranscriptItem[] {
   const items: TranscriptItem[] = [];
+  // The runs whose When stopped path is running: its tag and field changes are the clean-up agents look for.
+  const cleaningUp = new Set<number | undefined>();
   for (const entry of entries) {
     if (entry.contact !== contact) continue;
     const at = { seq: entry.seq, t: entry.t };
@@ -42,10 +49,14 @@ export function contactTranscript(entries: readonly TraceEntry[], contact: strin
       else if (entry.event === 'agent.message') items.push({ kind: 'agent', ...at, text: entry.text ?? '', user: names.user(entry.user ?? '') });
       else if (entry.event === 'broadcast.message') items.push({ kind: 'broadcast', ...at, text: entry.text ?? '' });
       else if (entry.event !== undefined && SHOWN_EVENTS.has(entry.event)) items.push({ kind: 'activity', ...at, text: describeEntry(entry, names), tone: 'info' });
+    } else if (entry.kind === 'trigger.ignored') {
+      if (entry.reason !== undefined && TOLD_REFUSALS.has(entry.reason)) items.push({ kind: 'activity', ...at, text: describeEntry(entry, names), tone: 'refused' });
     } else {
+      if (entry.kind === 'when_stopped.started') cleaningUp.add(entry.run);
+      if (entry.kind === 'when_stopped.ended') cleaningUp.delete(entry.run);
       const tone = ACTIVITY[entry.kind];
-      // A Workflow's own changes (tags, fields) are its business; its assignments are news to agents.
-      if (entry.kind === 'contact.changed' && entry.change !== 'assigned') continue;
+      // A Workflow's own changes (tags, fields) are its business, but for its When stopped path's; its assignments are news to agents.
+      if (entry.kind === 'contact.changed' && entry.change !== 'assigned' && !cleaningUp.has(entry.run)) continue;
       if (tone) items.push({ kind: 'activity', ...at, text: describeEntry(entry, names), tone });
     }
   }

@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
 import { scanWithAxe } from './support/axe.ts';
 import { saveScreenshot } from './support/browser.ts';
+import { write } from './support/inbox.ts';
 import { showSideTab } from './support/simulator.ts';
 
 const session = useAppSession();
 
 const goTo = (page: Page, link: 'Workflows' | 'Messages') => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+const transcriptText = async (page: Page, contact: string) => (await page.getByRole('log', { name: `Conversation with ${contact}` }).textContent()) ?? '';
 const reentry = (panel: Locator) => panel.getByRole('group', { name: 'May start again' });
 const reasons = (panel: Locator) => panel.getByRole('group', { name: 'Only after these stops' });
 
@@ -53,6 +55,46 @@ describe('after a stop (SPEC §8.2)', () => {
     await expectInWindow(page, settings, 'the settings dialog');
     expect(await scanWithAxe(page)).toEqual([]);
     await saveScreenshot(page, `after-stop-builder-settings-${viewport.width}x${viewport.height}`, { fullPage: false });
+  });
+
+  it.each([
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ])('re-entry Never, set in the builder and published: after the contact’s message stops the run, their next message is refused with the line saying why ($width×$height)', async (viewport) => {
+    const page = await session.open({ contextOptions: { viewport } });
+    await newFromExample(page, '24h follow-up');
+    await page.getByRole('button', { name: 'Workflow settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Workflow settings' });
+    for (const condition of ['Outgoing messages', 'Manual assignment']) await settings.getByRole('checkbox', { name: condition }).click();
+    await reentry(settings).getByRole('radio', { name: 'Never' }).click();
+    expect(await reasons(settings).getByRole('checkbox', { name: 'Incoming messages' }).getAttribute('aria-checked')).toBe('true');
+    // The whole section reached inside the dialog, which stays in the window: the page never scrolls.
+    await reasons(settings).getByRole('checkbox', { name: 'Manual assignment' }).scrollIntoViewIfNeeded();
+    await expectInWindow(page, settings, 'the settings dialog');
+    await saveScreenshot(page, `after-stop-never-builder-settings-${viewport.width}x${viewport.height}`, { fullPage: false });
+    await page.keyboard.press('Escape');
+    const toolbar = page.getByRole('toolbar', { name: 'Workflow' });
+    await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
+    await toolbar.getByRole('button', { name: 'Publish' }).click();
+    await toolbar.getByText('Published', { exact: true }).waitFor();
+
+    await goTo(page, 'Messages');
+    await page.getByLabel('Working as').selectOption({ label: 'Alice — Agent' });
+    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Dana/ }).click();
+    await page.getByRole('heading', { name: 'Dana', level: 2 }).waitFor();
+    await page.getByRole('radiogroup', { name: 'Speed' }).getByRole('radio', { name: 'Pause' }).click();
+    await write(page, 'contact', 'Hello?');
+    await write(page, 'contact', 'Actually, never mind');
+    await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('Workflow 24h follow-up stopped: incoming message'));
+    // The stopping message itself starts nothing (SPEC §2 rule 5); the next trigger meets the rule.
+    expect(await transcriptText(page, 'Dana')).not.toContain('ignored');
+    await write(page, 'contact', 'Hello again');
+    await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('Trigger of 24h follow-up ignored'));
+    const refused = page.locator('.transcript__activity--refused', { hasText: 'Trigger of 24h follow-up ignored' });
+    expect(await refused.textContent()).toMatch(/Trigger of 24h follow-up ignored: stopped by incoming message at \+\S+; never starts again for this contact/);
+    expect((await transcriptText(page, 'Dana')).match(/Workflow 24h follow-up started/g)).toHaveLength(1);
+    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Dana\W+0 ongoing Workflows/ }).waitFor();
+    await saveScreenshot(page, `after-stop-messages-refused-${viewport.width}x${viewport.height}`, { fullPage: false });
   });
 
   it('keeps every click of After a stop, 50 ms apart, on a Workflow open nowhere (each a revision-checked write), across a reload', async () => {

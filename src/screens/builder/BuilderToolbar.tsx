@@ -81,6 +81,7 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
         onOpenChange={setSettingsOpen}
         workflowName={workflow.name}
         settings={workflow.settings}
+        whenStoppedPath={workflow.whenStopped !== undefined}
         onChange={(settings) => void saveSettings({ workflowId: workflow.id, settings })}
       />
       <SaveStatus />

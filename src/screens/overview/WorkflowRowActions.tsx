@@ -113,6 +113,7 @@ function SettingsDialog({ workflow, onOpenChange }: { workflow: WorkflowSummary;
       onOpenChange={onOpenChange}
       workflowName={read.record.document.name}
       settings={clicked?.settings ?? read.record.document.settings}
+      whenStoppedPath={read.record.document.whenStopped !== undefined}
       onChange={(settings) => {
         const click = { settings, readAt: clicked?.readAt ?? read.record.revision };
         setClicked(click);

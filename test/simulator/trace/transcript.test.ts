@@ -8,7 +8,7 @@ import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { contactTranscript } from '../../../simulator/trace/transcript.ts';
 import { traceNamesOf } from '../../../simulator/trace/traceNames.ts';
 import { demoScript } from '../../../src/screens/messages/live/demoCast.ts';
-import { followUpWorkflow, noExits } from '../../harness/workflowFixtures.ts';
+import { followUpWorkflow, noExits, NURTURE, nurtureWorkflow } from '../../harness/workflowFixtures.ts';
 
 const MINUTE = 60_000;
 
@@ -109,4 +109,45 @@ describe('contactTranscript', () => {
     const shown = new Set(transcript.map((item) => item.seq));
     expect(hidden.filter((entry) => shown.has(entry.seq))).toEqual([]);
   });
+});
+
+describe('contactTranscript after a stop (SPEC §8)', () => {
+  /** Nurture stops on incoming messages, never starts again after a stop, and cleans up on its When stopped path. */
+  function stoppedNurture() {
+    const workflows = [nurtureWorkflow({ manualStop: true, exitConditions: { enabled: true, on: ['incoming_message'] }, afterStop: { reentry: 'never' } })];
+    const base = demoScript(new Date('2026-01-05T09:00:00Z'));
+    const started = LiveSession.start(workflows, base);
+    if (!started.ok) throw new Error(started.problems.map((problem) => problem.message).join('; '));
+    const live = started.session;
+    const perform = (command: Parameters<LiveSession['command']>[0]) => {
+      const outcome = live.command(command);
+      if (!outcome.ok) throw new Error(outcome.problems.map((problem) => problem.message).join('; '));
+    };
+    perform({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    live.advance(2 * 60 * MINUTE);
+    perform({ type: 'contact.message', contact: 'omar', text: 'Stop please' });
+    live.advance(MINUTE);
+    perform({ type: 'contact.message', contact: 'omar', text: 'Hello again' });
+    return contactTranscript(live.trace(), 'omar', traceNamesOf(workflows, base));
+  }
+
+  it('shows the When stopped path as activity: its start, its tag changes, its message and assignment, its end; and the refused re-entry in the engine’s words', () => {
+    const lines = stoppedNurture().map((item) => [item.kind, item.text, item.kind === 'activity' ? item.tone : '']);
+    expect(lines).toEqual([
+      ['contact', 'Hi', ''],
+      ['activity', 'Workflow Nurture started for Omar', 'info'],
+      ['workflow', 'Thanks for writing, Omar!', ''],
+      ['contact', 'Stop please', ''],
+      ['activity', 'Workflow Nurture stopped: incoming message', 'stop'],
+      ['activity', 'Workflow Nurture takes its When stopped path (stopped: incoming message)', 'info'],
+      // Omar had no tag "nurture": removing it changed nothing, so nothing is said.
+      ['activity', 'Tag "handed-over" added', 'info'],
+      ['workflow', NURTURE.bye, ''],
+      ['activity', 'Nurture assigns Omar to sales', 'info'],
+      ['activity', 'When stopped path of Nurture done', 'info'],
+      ['contact', 'Hello again', ''],
+      ['activity', 'Trigger of Nurture ignored: stopped by incoming message at +2h; never starts again for this contact', 'refused'],
+    ]);
+  });
+
 });

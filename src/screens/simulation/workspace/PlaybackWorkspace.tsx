@@ -188,6 +188,7 @@ export function PlaybackWorkspace({ workflows, script, scripts, keepSettings }: 
                     <p className="workspace__hint">Changes here re-run the script to this instant; the files are not changed.</p>
                     <WorkflowSettingsPanel
                       settings={shown.settings}
+                      whenStoppedPath={shown.whenStopped !== undefined}
                       onChange={(settings) => setEdited((current) => current.map((workflow) => (workflow.id === shown.id ? { ...workflow, settings } : workflow)))}
                     />
                     {settingsTried && (
