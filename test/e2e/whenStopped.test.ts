@@ -24,7 +24,7 @@ async function dragFromPalette(page: Page, name: string, at: { x: number; y: num
 }
 
 describe('the When stopped path, built and simulated', () => {
-  it('is added from the palette and connected, greys out Wait on its path, publishes, and is drawn as taken when a run stops', async () => {
+  it('is added from the palette and connected, greys out Wait on its path, is deleted and undone, publishes, and is drawn as taken when a run stops', async () => {
     const page = await session.open();
     await page.setViewportSize({ width: 1440, height: 1000 });
     await page.getByLabel('Workflow file to import').setInputFiles({ name: 'follow-up.workflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(followUp)) });
@@ -50,6 +50,16 @@ describe('the When stopped path, built and simulated', () => {
     await node(page, 'ack').click();
     await page.getByRole('form', { name: 'Send message set-up' }).waitFor();
     expect(await paletteItem(page, 'Wait').getAttribute('aria-disabled')).toBeNull();
+
+    // Deleted like a step, and back with its edge in one undo.
+    await node(page, 'when-stopped').click();
+    await page.keyboard.press('Delete');
+    await node(page, 'when-stopped').waitFor({ state: 'detached' });
+    expect(await pathEdge(page).count()).toBe(0);
+    expect(await paletteItem(page, 'When stopped').getAttribute('aria-disabled')).toBeNull();
+    await page.keyboard.press('Control+z');
+    await pathEdge(page).waitFor();
+    expect(await paletteItem(page, 'When stopped').getAttribute('aria-disabled')).toBe('true');
 
     await page.getByRole('toolbar', { name: 'Workflow' }).getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Published', { exact: true }).waitFor();

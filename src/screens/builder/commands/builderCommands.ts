@@ -1,7 +1,7 @@
 import type { AppStore } from '../../../state/appStore.ts';
 import { EMPTY_SELECTION } from '../../../state/selectionSlice.ts';
 import { autoLayout } from '../../../parts/canvas/autoLayout.ts';
-import { copyFragment, pasteFragment, removeElements } from '../../../model/workflowEdits.ts';
+import { copyFragment, nodeIds, pasteFragment, removeElements } from '../../../model/workflowEdits.ts';
 
 /**
  * The builder's commands as data — name, shortcut, when they apply, what they do — shared by the
@@ -34,6 +34,12 @@ const selectedSteps = (store: AppStore) => {
   if (!document) return [];
   const steps = new Set(document.workflow.steps.map((step) => step.id));
   return selection.nodeIds.filter((id) => steps.has(id));
+};
+/** The selected nodes a delete removes: steps and the When stopped entry (never the trigger). */
+const selectedDeletable = (store: AppStore) => {
+  const { document, selection } = store.getState();
+  const entry = document?.workflow.whenStopped?.id;
+  return [...selectedSteps(store), ...selection.nodeIds.filter((id) => id === entry)];
 };
 const is = (key: string, { mod = false, shift = false }: { mod?: boolean; shift?: boolean } = {}) => (press: KeyPress) =>
   press.key.toLowerCase() === key && press.mod === mod && press.shift === shift && !press.alt;
@@ -103,7 +109,7 @@ export const BUILDER_COMMANDS = {
     id: 'delete',
     label: 'Delete',
     shortcut: 'Delete',
-    enabled: (store) => selectedSteps(store).length > 0 || store.getState().selection.edgeIds.length > 0,
+    enabled: (store) => selectedDeletable(store).length > 0 || store.getState().selection.edgeIds.length > 0,
     perform: (store) => {
       const { selection } = store.getState();
       store.getState().editWorkflow((workflow) => removeElements(workflow, { stepIds: selection.nodeIds, edgeIds: selection.edgeIds }));
@@ -118,7 +124,7 @@ export const BUILDER_COMMANDS = {
     enabled: hasDocument,
     perform: (store) => {
       const { document } = store.getState();
-      if (document) store.getState().select({ nodeIds: [document.workflow.trigger.id, ...document.workflow.steps.map((step) => step.id)], edgeIds: document.workflow.edges.map((edge) => edge.id) });
+      if (document) store.getState().select({ nodeIds: [...nodeIds(document.workflow)], edgeIds: document.workflow.edges.map((edge) => edge.id) });
     },
   },
   autoLayout: {
