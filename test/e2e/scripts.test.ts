@@ -6,6 +6,7 @@ import { parseScriptDocument } from '../../simulator/schema/parseDocument.ts';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { dumpIndexedDb } from './support/indexedDb.ts';
+import { openDock } from './support/simulator.ts';
 import { waitForToast } from './support/toasts.ts';
 
 const session = useAppSession();
@@ -120,6 +121,50 @@ describe('scripts saved with a Workflow', () => {
     await waitForNodeText(page, 'check-in', 'Passed');
     expect(await page.getByTestId('node-wait').textContent()).not.toContain('Stopped here');
   });
+  it('adds a Has tag expectation in the form: the report says it fails while the contact lacks the tag, and holds once an event adds it', async () => {
+    const page = await session.open();
+    await simulateStoredFollowUp(page);
+    await page.getByRole('button', { name: 'New script' }).click();
+    const editor = page.getByRole('region', { name: 'Script editor' });
+    const summary = editor.getByRole('status');
+    await editor.getByRole('button', { name: 'Add expectation' }).click();
+    const row = editor.getByRole('group', { name: 'Expectation 1', exact: true });
+    await row.getByLabel('Kind', { exact: true }).selectOption({ label: 'Has tag' });
+    expect(await row.getByLabel('Workflow', { exact: true }).count()).toBe(0);
+    expect(await row.getByLabel('Contact', { exact: true }).locator('option:checked').textContent()).toBe('Contact (contact)');
+    // Empty, the tag is a problem at its field; written, none is left.
+    await summary.getByText('1 problem', { exact: true }).waitFor();
+    expect(await summary.textContent()).toContain('Expectation 1 · Tag');
+    await row.getByLabel('Tag', { exact: true }).fill('handed-over');
+    await summary.getByText('No problems', { exact: true }).waitFor();
+    await editor.getByRole('tab', { name: 'JSON', exact: true }).click();
+    expect(JSON.parse(await editor.getByLabel('Script JSON').inputValue())).toMatchObject({ expect: [{ contact: 'contact', hasTag: 'handed-over' }] });
+    await editor.getByRole('tab', { name: 'Form', exact: true }).click();
+    await editor.getByRole('button', { name: 'Save with this Workflow' }).click();
+    await editor.waitFor({ state: 'detached' });
+
+    const bar = page.getByRole('group', { name: 'Playback' });
+    const expectations = page.getByRole('region', { name: 'Expectations', exact: true }).getByRole('listitem');
+    await bar.getByRole('button', { name: 'Run to end' }).click();
+    await openDock(page, 'Report');
+    await expectations.first().waitFor();
+    expect(await expectations.allTextContents()).toEqual([expect.stringMatching(/^✗Fails: Expected contact to have the tag "handed-over", but it does not/)]);
+
+    // An event adds the tag: replayed, the expectation holds.
+    await page.getByRole('button', { name: 'Edit script' }).click();
+    await editor.getByRole('button', { name: 'Add event' }).click();
+    const added = editor.getByRole('group', { name: 'Event 2', exact: true });
+    await added.getByLabel('Type', { exact: true }).selectOption({ label: 'Tag added' });
+    await added.getByLabel('Tag', { exact: true }).fill('handed-over');
+    await summary.getByText('No problems', { exact: true }).waitFor();
+    await editor.getByRole('button', { name: 'Save script' }).click();
+    await editor.waitFor({ state: 'detached' });
+    // The edit replays the script to where playback was, its end: the report follows without Run to end.
+    await expectations.filter({ hasText: 'Holds' }).waitFor();
+    expect(await bar.getByRole('button', { name: 'Run to end' }).isDisabled()).toBe(true);
+    expect(await expectations.allTextContents()).toEqual([expect.stringMatching(/^✓Holds: contact has the tag "handed-over"$/)]);
+  });
+
   it('the same saved script edited in two tabs: the second save overwrites nothing, the person there is told and keeps their edit as a copy; both edits survive', async () => {
     const first = await session.open();
     await simulateStoredFollowUp(first);
