@@ -7,8 +7,8 @@ import { buildWorkflow, steps } from '../../test/harness/workflowFixtures.ts';
 import { StoryApp } from '../fixtures/StoryApp.tsx';
 import { followUpRecord } from '../fixtures/storedWorkflows.ts';
 
-/** One Workflow with a step of every kind, so each story selects one of them. */
-const everyStep: Workflow = buildWorkflow({
+/** One Workflow with a step of every kind and the When stopped entry, so each story selects one of them. */
+const everyKind: Workflow = buildWorkflow({
   id: 'every-step',
   name: 'Every step',
   trigger: { id: 'trigger', type: 'incoming_message', label: 'Contact writes in' },
@@ -27,6 +27,7 @@ const everyStep: Workflow = buildWorkflow({
     steps.startWorkflow('start-nurture', 'Lead nurture', 'Start nurture'),
     steps.jump('again', 'greet', 'Again'),
     steps.end('end', 'End'),
+    { id: 'why', type: 'stop_reason_branch', label: 'Why stopped?' },
   ],
   edges: [
     'trigger>greet',
@@ -43,8 +44,10 @@ const everyStep: Workflow = buildWorkflow({
     'set-plan>close',
     'tag-lead>start-nurture',
     'start-nurture>end',
+    'when-stopped>why',
   ],
 });
+const everyStep: Workflow = { ...everyKind, whenStopped: { id: 'when-stopped', label: 'Clean up' } };
 
 const OTHER_WORKFLOWS = ['Lead nurture', 'VIP routing'];
 
@@ -53,7 +56,7 @@ function OpenInspector() {
   const workflow = useAppStore((state) => state.document?.workflow);
   const [selected] = useAppStore((state) => state.selection.nodeIds);
   if (!workflow) return null;
-  const node = selected === workflow.trigger.id ? workflow.trigger : workflow.steps.find((step) => step.id === selected);
+  const node = selected === workflow.trigger.id ? workflow.trigger : selected === workflow.whenStopped?.id ? workflow.whenStopped : workflow.steps.find((step) => step.id === selected);
   return (
     <div style={{ display: 'grid', gridTemplateColumns: '22rem 1fr', gap: '1rem', alignItems: 'start' }}>
       <Inspector workflow={workflow} workflowNames={OTHER_WORKFLOWS} />
@@ -312,6 +315,32 @@ const labelOnly = (heading: string, label: string): Story['play'] =>
 export const OpenConversation: Story = { args: { nodeId: 'reopen' }, play: labelOnly('Open conversation', 'Reopen') };
 export const CloseConversation: Story = { args: { nodeId: 'close' }, play: labelOnly('Close conversation', 'Close it') };
 export const End: Story = { args: { nodeId: 'end' }, play: labelOnly('End', 'End') };
+
+/** The Stop reason branch: nothing to set but its label; a note says how it picks its output. */
+export const StopReasonBranch: Story = {
+  args: { nodeId: 'why' },
+  play: async ({ canvasElement }) => {
+    const { panel, heading } = inspector(canvasElement, 'Stop reason branch');
+    await expect(heading).toBeVisible();
+    await expect(panel.getByText(/goes on at the output of the reason the run stopped/)).toBeVisible();
+    await retype(panel.getByLabelText('Label'), 'Why?');
+    await waitFor(() => expect(stored(canvasElement)).toMatchObject({ label: 'Why?' }));
+  },
+};
+
+/** The When stopped entry: what it does, and its label (checked like every label: at most 120 characters). */
+export const WhenStopped: Story = {
+  args: { nodeId: 'when-stopped' },
+  play: async ({ canvasElement }) => {
+    const { panel, heading } = inspector(canvasElement, 'When stopped');
+    await expect(heading).toBeVisible();
+    await expect(panel.getByRole('form', { name: 'When stopped set-up' })).toHaveTextContent('Runs once, right after a run of this Workflow is stopped');
+    const field = panel.getByLabelText('Label');
+    await expect(field).toHaveValue('Clean up');
+    await retype(field, 'Hand over');
+    await waitFor(() => expect(stored(canvasElement)).toMatchObject({ id: 'when-stopped', label: 'Hand over' }));
+  },
+};
 
 export const TriggerWorkflow: Story = {
   args: { nodeId: 'start-nurture' },
