@@ -115,6 +115,38 @@ export const BranchesSideBySide: Story = {
   },
 };
 
+/** The follow-up with a When stopped path beside it: entry → "Why stopped?" (Stop reason branch) → Else → "Remove nurture". */
+const withPath: Workflow = {
+  ...workflow,
+  whenStopped: { id: 'when-stopped', label: '', position: { x: 600, y: 0 } },
+  steps: [
+    ...workflow.steps,
+    { id: 'why', type: 'stop_reason_branch', label: 'Why stopped?', position: { x: 600, y: 140 } },
+    { id: 'untag', type: 'update_tag', label: 'Remove nurture', action: 'remove', tag: 'nurture', position: { x: 600, y: 340 } },
+  ],
+  edges: [...workflow.edges, { id: 'w1', source: 'when-stopped', sourceHandle: 'next', target: 'why' }, { id: 'w2', source: 'why', sourceHandle: 'else', target: 'untag' }],
+};
+
+/**
+ * +3h: the reply stopped the run at "Wait 24h", and in that instant its When stopped path ran: the
+ * entry and both steps passed at +3h, the edges between them drawn as taken; the path is never
+ * among the cancelled steps, which the follow-up and End are.
+ */
+export const WhenStoppedPathTaken: Story = {
+  args: args(contactRepliesScript, 3 * HOUR, [withPath]),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByTestId('node-wait')).toHaveTextContent('Stopped here: Incoming message at +3h');
+    for (const id of ['when-stopped', 'why', 'untag']) {
+      await expect(canvas.getByTestId(`node-${id}`)).toHaveTextContent('Passed at +3h');
+      await expect(canvas.getByTestId(`node-${id}`)).not.toHaveClass('flow-node--run-cancelled');
+    }
+    await expect(canvas.getByTestId('node-check-in')).toHaveClass('flow-node--run-cancelled');
+    for (const edge of ['w1', 'w2']) await expect(canvasElement.querySelector(`[data-testid="rf__edge-${edge}"]`)).toHaveClass('flow-edge--taken');
+    await expectBadgesClear(canvasElement);
+  },
+};
+
 /** +1m: the contact is asked what they need; the run waits there for the answer. */
 export const WaitingForAReply: Story = {
   args: args(agentTakesOverScript, MINUTE, hotLeadWorkflows),
