@@ -46,7 +46,11 @@ describe('the When stopped path, built and simulated', () => {
     expect(await paletteItem(page, 'Wait').getAttribute('aria-disabled')).toBe('true');
     expect(await paletteItem(page, 'Wait').getAttribute('aria-description')).toContain('Not on the When stopped path');
     expect(await paletteItem(page, 'Send message').getAttribute('aria-disabled')).toBeNull();
-    await saveScreenshot(page, 'when-stopped-builder', { fullPage: false });
+    for (const [width, height] of [[1280, 720], [1920, 1080]] as const) {
+      await page.setViewportSize({ width, height });
+      await saveScreenshot(page, `when-stopped-builder-${width}x${height}`, { fullPage: false });
+    }
+    await page.setViewportSize({ width: 1440, height: 1000 });
     await node(page, 'ack').click();
     await page.getByRole('form', { name: 'Send message set-up' }).waitFor();
     expect(await paletteItem(page, 'Wait').getAttribute('aria-disabled')).toBeNull();
