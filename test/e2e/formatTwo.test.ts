@@ -10,8 +10,9 @@ const followUp = JSON.parse(readFileSync(join(import.meta.dirname, '../../public
 
 /**
  * The example follow-up in format 2 with a When stopped path (a Stop reason branch, a tag removed,
- * a comment) and a re-entry rule. The canvas does not draw the entry yet (issue 16 goes on): this
- * file shows such a document opens in the builder and the simulator without breaking either.
+ * a comment) and a re-entry rule, written by hand as an imported file would be: this file shows
+ * such a document opens in the builder and the simulator without breaking either
+ * (whenStopped.test.ts builds one on the canvas).
  */
 const withPath = {
   ...followUp,
