@@ -4,11 +4,11 @@ import { resultSchema } from './result.ts';
 import { contactStateSchema, runStateSchema } from './run.ts';
 import { scriptSchema } from './script.ts';
 import { traceEntrySchema } from './trace.ts';
-import { workflowSchema } from './workflow.ts';
+import { workflowDocumentSchema } from './workflowMigrations.ts';
 
 /** What starts a live session: the Workflows to run and the script that names its cast and start. */
 export const liveStartSchema = z.object({
-  workflows: z.array(workflowSchema).min(1, 'Load at least one Workflow').max(LIMITS.workflows, `At most ${LIMITS.workflows} Workflows`),
+  workflows: z.array(workflowDocumentSchema).min(1, 'Load at least one Workflow').max(LIMITS.workflows, `At most ${LIMITS.workflows} Workflows`),
   base: scriptSchema,
 });
 

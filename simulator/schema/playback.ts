@@ -5,11 +5,11 @@ import { stepFunnelSchema, stopsOverTimeSchema } from './population.ts';
 import { runStateSchema } from './run.ts';
 import { scriptSchema, stopReasonSchema } from './script.ts';
 import { traceEntrySchema } from './trace.ts';
-import { workflowSchema } from './workflow.ts';
+import { workflowDocumentSchema } from './workflowMigrations.ts';
 
 /** What the simulator workspace plays: Workflows and one script. */
 export const playbackLoadSchema = z.object({
-  workflows: z.array(workflowSchema).min(1, 'Load at least one Workflow').max(LIMITS.workflows, `At most ${LIMITS.workflows} Workflows`),
+  workflows: z.array(workflowDocumentSchema).min(1, 'Load at least one Workflow').max(LIMITS.workflows, `At most ${LIMITS.workflows} Workflows`),
   script: scriptSchema,
 });
 

@@ -1,4 +1,5 @@
-import { WORKFLOW_FORMAT_VERSION } from './workflow.ts';
+import { z } from 'zod';
+import { WORKFLOW_FORMAT_VERSION, workflowSchema } from './workflow.ts';
 
 /**
  * Migrations of Workflow documents, one per format version, in order: `migrations[v]` turns a
@@ -26,3 +27,19 @@ export function migrateWorkflow(doc: Record<string, unknown>): Record<string, un
   }
   return current;
 }
+
+/** True for a Workflow document of a format older than this one, which `migrateWorkflow` brings up. */
+function isOlderWorkflow(raw: unknown): raw is Record<string, unknown> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  const match = /^exitflow\.workflow\/(\d+)$/.exec(String((raw as { format?: unknown }).format));
+  const version = match ? Number(match[1]) : NaN;
+  return version >= 1 && version < WORKFLOW_FORMAT_VERSION;
+}
+
+/**
+ * A Workflow of this format or an older one, migrated before it is checked: what the worker's
+ * services parse their Workflows with, so a document kept or exported before a format change is
+ * read, not refused, wherever it comes in (a file goes through `parseWorkflowDocument`, which
+ * also says which part of the file is wrong).
+ */
+export const workflowDocumentSchema = z.preprocess((raw) => (isOlderWorkflow(raw) ? migrateWorkflow(raw) : raw), workflowSchema);

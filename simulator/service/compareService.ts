@@ -5,10 +5,10 @@ import { LIMITS } from '../schema/limits.ts';
 import { formatJsonPath } from '../schema/parseDocument.ts';
 import type { InputProblem } from '../schema/result.ts';
 import { scriptSchema } from '../schema/script.ts';
-import { workflowSchema } from '../schema/workflow.ts';
+import { workflowDocumentSchema } from '../schema/workflowMigrations.ts';
 
 export const compareRequestSchema = z.object({
-  workflows: z.array(workflowSchema).min(1, 'Load at least one Workflow').max(LIMITS.workflows, `At most ${LIMITS.workflows} Workflows`),
+  workflows: z.array(workflowDocumentSchema).min(1, 'Load at least one Workflow').max(LIMITS.workflows, `At most ${LIMITS.workflows} Workflows`),
   scripts: z.array(scriptSchema).min(1, 'Choose at least one script').max(LIMITS.compareScripts, `At most ${LIMITS.compareScripts} scripts`),
   /** Compare this Workflow only (id or name); every Workflow when absent. */
   workflow: z.string().optional(),

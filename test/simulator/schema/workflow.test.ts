@@ -4,7 +4,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import { formatJsonPath, parseWorkflowDocument } from '../../../simulator/schema/parseDocument.ts';
 import { STEP_TYPES, type Step, type StepOf, type stepSchema } from '../../../simulator/schema/step.ts';
-import { migrateWorkflow } from '../../../simulator/schema/workflowMigrations.ts';
+import { migrateWorkflow, workflowDocumentSchema } from '../../../simulator/schema/workflowMigrations.ts';
 import { WORKFLOW_FORMAT, workflowSchema, type Workflow } from '../../../simulator/schema/workflow.ts';
 
 const EXAMPLES = join(import.meta.dirname, '../../../public/examples');
@@ -298,6 +298,25 @@ describe('migrateWorkflow', () => {
     expect(parsed.value.settings.pause).toEqual({ resume: { on: 'silence', after: '2h' } });
     expect(parsed.value.settings.exitConditions.actions).toEqual({ outgoing_message: 'pause', manual_assignment: 'stop' });
   });
+});
+
+describe('workflowDocumentSchema (what the worker services parse Workflows with)', () => {
+  const v1 = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/workflow-formats/v1.workflow.json'), 'utf8')) as Record<string, unknown>;
+
+  it('reads a format-1 Workflow as the current format instead of refusing it', () => {
+    const parsed = workflowDocumentSchema.safeParse(v1);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    expect(parsed.data?.format).toBe(WORKFLOW_FORMAT);
+  });
+
+  it.each([['a newer format', 'exitflow.workflow/99'], ['format 0', 'exitflow.workflow/0'], ['no format', undefined], ['another document', 'exitflow.script/1']])(
+    'refuses %s at $.format, as the plain schema does',
+    (_name, format) => {
+      const parsed = workflowDocumentSchema.safeParse({ ...v1, format });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toContain('format');
+    },
+  );
 });
 
 describe('after-the-stop settings (SPEC §8)', () => {
