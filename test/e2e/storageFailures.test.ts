@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { dumpIndexedDb } from './support/indexedDb.ts';
+import { WORKFLOW_FORMAT } from '../../simulator/schema/workflow.ts';
 
 const session = useAppSession();
 
@@ -40,7 +41,7 @@ describe('when storage fails', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), saveStatus(page).getByRole('button', { name: 'Export backup' }).click()]);
     const backup = JSON.parse(readFileSync(await download.path(), 'utf8')) as { name: string; format: string };
-    expect([download.suggestedFilename(), backup.name, backup.format]).toEqual(['edit-on-a-full-disk.workflow.json', 'Edit on a full disk', 'exitflow.workflow/1']);
+    expect([download.suggestedFilename(), backup.name, backup.format]).toEqual(['edit-on-a-full-disk.workflow.json', 'Edit on a full disk', WORKFLOW_FORMAT]);
 
     await page.evaluate(() => Object.assign(window, { diskFull: false }));
     await saveStatus(page).getByRole('button', { name: 'Retry' }).click();
