@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { exitConditionSchema, type ExitCondition } from './settings.ts';
+import { exitConditionSchema, type ExitCondition, type StopReason } from './settings.ts';
 
 /**
  * A setting an exit condition may take ("a tag is added: which tag"). None of SPEC §2's three
@@ -79,4 +79,9 @@ export type ExitConditionColumn = (typeof EXIT_CONDITION_CATALOGUE)[ExitConditio
 export function exitConditionChoices(): string {
   const labels = EXIT_CONDITION_IDS.map((condition) => EXIT_CONDITION_CATALOGUE[condition].label);
   return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
+}
+
+/** A stop reason's name on screen: the exit condition's own label, or "Manual stop" for a person's stop. */
+export function stopReasonLabel(reason: StopReason): string {
+  return reason === 'manual' ? 'Manual stop' : EXIT_CONDITION_CATALOGUE[reason].label;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXIT_CONDITION_CATALOGUE, isExitCondition } from '../exitConditions.ts';
+import { stopReasonLabel } from '../exitConditions.ts';
 import { stepBaseShape } from '../ids.ts';
 import { stopReasonSchema } from '../settings.ts';
 import { ELSE, PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
@@ -28,8 +28,8 @@ export const stopReasonBranchStep: StepKindDefinition<StopReasonBranchStep> = {
   outputs: () => [...OUTPUTS],
   outputLabel: (_step, handle) => {
     if (handle === ELSE) return 'Else';
-    if (handle === 'manual') return 'Manual stop';
-    return isExitCondition(handle) ? EXIT_CONDITION_CATALOGUE[handle].label : handle;
+    const reason = stopReasonSchema.safeParse(handle);
+    return reason.success ? stopReasonLabel(reason.data) : handle;
   },
   allowedOn: 'when_stopped',
 };

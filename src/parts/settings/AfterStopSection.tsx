@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { WorkflowSettings } from '../../../simulator/schema/settings.ts';
 import { Checkbox } from '../../ui/Checkbox.tsx';
-import { appliedReasons, currentRule, STOP_REASONS, stopReasonLabel, waitProblem, withReason, withReentry, withWait, type Reentry } from './afterStopRule.ts';
+import { appliedReasons, currentRule, STOP_REASONS, waitProblem, withReason, withReentry, withWait, type Reentry } from './afterStopRule.ts';
+import { stopReasonLabel } from '../../../simulator/schema/exitConditions.ts';
 
 interface Props {
   readonly settings: WorkflowSettings;

@@ -1,5 +1,4 @@
 import { durationSchema } from '../../../simulator/schema/duration.ts';
-import { EXIT_CONDITION_CATALOGUE } from '../../../simulator/schema/exitConditions.ts';
 import { stopReasonSchema, type AfterStop, type StopReason, type WorkflowSettings } from '../../../simulator/schema/settings.ts';
 
 export type Reentry = AfterStop['reentry'];
@@ -9,11 +8,6 @@ export const DEFAULT_REENTRY_WAIT = '7d';
 
 /** Every stop reason in the order people meet them: a person's stop first, then the catalogue's. */
 export const STOP_REASONS: readonly StopReason[] = stopReasonSchema.options;
-
-/** A stop reason's name in the panel: the exit condition's own label, or "Manual stop". */
-export function stopReasonLabel(reason: StopReason): string {
-  return reason === 'manual' ? 'Manual stop' : EXIT_CONDITION_CATALOGUE[reason].label;
-}
 
 /** The rule as it applies: absent means right away, for every reason. */
 export function currentRule(settings: WorkflowSettings): AfterStop {
@@ -43,7 +37,7 @@ export function appliedReasons(rule: AfterStop): readonly StopReason[] {
 
 /**
  * The settings with one reason ticked or unticked. Every reason ticked is written as no list, as
- * SPEC §8.2's default; unticking the last is refused (the rule would then apply to no stop — that
+ * the file format's default; unticking the last is refused (the rule would then apply to no stop — that
  * is "Right away"), so the settings come back unchanged.
  */
 export function withReason(settings: WorkflowSettings, reason: StopReason, applies: boolean): WorkflowSettings {

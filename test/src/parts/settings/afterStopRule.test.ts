@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { workflowSettingsSchema, type WorkflowSettings } from '../../../../simulator/schema/settings.ts';
 import { settingsProblems } from '../../../../simulator/validate/settingsProblems.ts';
-import { STOP_REASONS, stopReasonLabel, waitProblem, withReason, withReentry, withWait } from '../../../../src/parts/settings/afterStopRule.ts';
+import { STOP_REASONS, waitProblem, withReason, withReentry, withWait } from '../../../../src/parts/settings/afterStopRule.ts';
+import { stopReasonLabel } from '../../../../simulator/schema/exitConditions.ts';
 
 const base: WorkflowSettings = { manualStop: true, exitConditions: { enabled: true, on: ['incoming_message'] } };
 /** Every settings value the panel writes must be one the file format accepts, unchanged by parsing. */
