@@ -85,3 +85,29 @@ export const NoProblems: Story = {
     await expect(within(panel).queryByRole('list')).toBeNull();
   },
 };
+
+/**
+ * In a narrow panel the messages wrap to several lines, and each icon keeps its size beside
+ * them (it was squeezed to a dot by its text).
+ */
+export const WrappedInANarrowPanel: Story = {
+  decorators: [
+    (Story) => (
+      <div style={{ width: '11rem' }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const panel = within(canvasElement).getByRole('region', { name: /^Problems/ });
+    const items = within(panel).getAllByRole('button');
+    const lineHeight = parseFloat(getComputedStyle(items[0] as HTMLElement).lineHeight);
+    const wrapped = items.filter((item) => item.getBoundingClientRect().height > 1.5 * lineHeight);
+    await expect(wrapped.length).toBeGreaterThan(0);
+    const iconSizes = items.map((item) => {
+      const box = (item.querySelector('svg') as SVGElement).getBoundingClientRect();
+      return `${Math.round(box.width)}×${Math.round(box.height)}`;
+    });
+    await expect(iconSizes).toEqual(items.map(() => '14×14'));
+  },
+};
