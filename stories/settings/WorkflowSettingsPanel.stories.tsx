@@ -147,3 +147,77 @@ export const NeverAfterSomeStopsWithAWhenStoppedPath: Story = {
     await expect(args.onChange).toHaveBeenLastCalledWith({ ...args.initial, afterStop: { reentry: 'never' } });
   },
 };
+
+const actionOf = (canvas: ReturnType<typeof within>, condition: string) => canvas.getByRole('radiogroup', { name: condition });
+const resumeRule = (canvas: ReturnType<typeof within>) => canvas.getByRole('group', { name: 'Resume a paused run' });
+
+export const PauseOnOutgoingMessagesResumesAfterSilence: Story = {
+  args: { initial: { manualStop: true, exitConditions: { enabled: true, on: ['outgoing_message', 'incoming_message'] } } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const outgoing = actionOf(canvas, 'Outgoing messages');
+    // Every chosen condition stops the run until told otherwise, and there is no resume rule to give.
+    await expect(within(outgoing).getByRole('radio', { name: 'Stop the run' })).toBeChecked();
+    await expect(within(actionOf(canvas, 'Incoming messages')).getByRole('radio', { name: 'Stop the run' })).toBeChecked();
+    await expect(canvas.queryByRole('radiogroup', { name: 'Manual assignment' })).toBeNull();
+    await expect(canvas.queryByRole('group', { name: 'Resume a paused run' })).toBeNull();
+    await expect(within(outgoing).getByRole('radio', { name: 'Pause the run' })).toHaveAccessibleDescription(/waits while your team talks, then carries on where it was; its timers keep the time they had left/);
+
+    await userEvent.click(within(outgoing).getByRole('radio', { name: 'Pause the run' }));
+    const paused = { ...args.initial, exitConditions: { ...args.initial.exitConditions, actions: { outgoing_message: 'pause' } }, pause: { resume: { on: 'silence', after: '2h' } } } as const;
+    await expect(args.onChange).toHaveBeenLastCalledWith(paused);
+    await expect(within(resumeRule(canvas)).getByRole('radio', { name: 'When your team goes quiet' })).toBeChecked();
+    await expect(canvas.getByRole('switch', { name: MANUAL })).toHaveAccessibleDescription(/A manual stop always stops the run, paused or not\./);
+
+    const after = canvas.getByRole('textbox', { name: 'Resume after' });
+    await expect(after).toHaveValue('2h');
+    await userEvent.clear(after);
+    await userEvent.type(after, '2 hours');
+    await expect(canvas.getByRole('alert')).toHaveTextContent('“2 hours” is not a duration. Write days, hours, minutes or seconds, e.g. 2h, 30m or 1d. Until then the last valid time (2h) is kept.');
+    await expect(after).toHaveAttribute('aria-invalid', 'true');
+    // Nothing that is no duration was ever written.
+    for (const [settings] of args.onChange.mock.calls) if (settings.pause?.resume?.on === 'silence') await expect(settings.pause.resume.after).toMatch(/^\d+[dhms]$/);
+    await userEvent.clear(after);
+    await userEvent.type(after, '90m');
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(args.onChange).toHaveBeenLastCalledWith({ ...paused, pause: { resume: { on: 'silence', after: '90m' } } });
+
+    // The conversation's close and back: the time typed comes back with the choice.
+    await userEvent.click(within(resumeRule(canvas)).getByRole('radio', { name: 'When the conversation is closed' }));
+    await expect(args.onChange).toHaveBeenLastCalledWith({ ...paused, pause: { resume: { on: 'conversation_closed' } } });
+    await expect(canvas.queryByRole('textbox', { name: 'Resume after' })).toBeNull();
+    await userEvent.click(within(resumeRule(canvas)).getByRole('radio', { name: 'When your team goes quiet' }));
+    await expect(args.onChange).toHaveBeenLastCalledWith({ ...paused, pause: { resume: { on: 'silence', after: '90m' } } });
+  },
+};
+
+export const PauseResumesWhenTheConversationIsClosed: Story = {
+  args: {
+    initial: {
+      manualStop: false,
+      exitConditions: { enabled: true, on: ['outgoing_message', 'manual_assignment'], actions: { outgoing_message: 'pause', manual_assignment: 'pause' } },
+      pause: { resume: { on: 'conversation_closed' } },
+    },
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(within(resumeRule(canvas)).getByRole('radio', { name: 'When the conversation is closed' })).toBeChecked();
+    await expect(canvas.queryByRole('textbox', { name: 'Resume after' })).toBeNull();
+    await expect(within(actionOf(canvas, 'Manual assignment')).getByRole('radio', { name: 'Pause the run' })).toBeChecked();
+
+    // Unticked, a condition loses its Pause; the other still pauses, so the rule stays.
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Manual assignment' }));
+    await expect(args.onChange).toHaveBeenLastCalledWith({ manualStop: false, exitConditions: { enabled: true, on: ['outgoing_message'], actions: { outgoing_message: 'pause' } }, pause: { resume: { on: 'conversation_closed' } } });
+    await userEvent.click(canvas.getByRole('checkbox', { name: 'Manual assignment' }));
+    await expect(within(actionOf(canvas, 'Manual assignment')).getByRole('radio', { name: 'Stop the run' })).toBeChecked();
+
+    // With no Pause left the resume rule goes: it would mean nothing.
+    await userEvent.click(within(actionOf(canvas, 'Outgoing messages')).getByRole('radio', { name: 'Stop the run' }));
+    await expect(args.onChange).toHaveBeenLastCalledWith({ manualStop: false, exitConditions: { enabled: true, on: ['outgoing_message', 'manual_assignment'] } });
+    await expect(canvas.queryByRole('group', { name: 'Resume a paused run' })).toBeNull();
+    // Paused again in the same sitting, it takes back the rule it had.
+    await userEvent.click(within(actionOf(canvas, 'Outgoing messages')).getByRole('radio', { name: 'Pause the run' }));
+    await expect(args.onChange).toHaveBeenLastCalledWith({ manualStop: false, exitConditions: { enabled: true, on: ['outgoing_message', 'manual_assignment'], actions: { outgoing_message: 'pause' } }, pause: { resume: { on: 'conversation_closed' } } });
+    await expect(within(resumeRule(canvas)).getByRole('radio', { name: 'When the conversation is closed' })).toBeChecked();
+  },
+};

@@ -1,7 +1,10 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { WorkflowSettings } from '../../../simulator/schema/settings.ts';
 import { Checkbox } from '../../ui/Checkbox.tsx';
-import { appliedReasons, currentRule, STOP_REASONS, waitProblem, withReason, withReentry, withWait, type Reentry } from './afterStopRule.ts';
+import { appliedReasons, currentRule, STOP_REASONS, withReason, withReentry, withWait, type Reentry } from './afterStopRule.ts';
+import { DurationField } from './DurationField.tsx';
+import { PauseChoices } from './PauseChoices.tsx';
+import { useDurationDraft } from './useDurationDraft.ts';
 import { stopReasonLabel } from '../../../simulator/schema/exitConditions.ts';
 
 interface Props {
@@ -18,25 +21,15 @@ const CHOICES: readonly { value: Reentry; label: string; description: string }[]
 ];
 
 /**
- * "After a stop" (SPEC §8.2): whether a contact whose run was stopped may be started again, and
- * after which stops that holds. Every valid change applies at once, like the switches above it;
- * a wait that is no duration is kept in the field, said wrong, and not saved.
+ * "After a stop": what each chosen exit condition does (stop, or pause and hand back) and when a
+ * paused run resumes; whether a contact whose run was stopped may be started again, and after which
+ * stops that holds. Every valid change applies at once, like the switches above it; a duration that
+ * is no duration is kept in its field, said wrong, and not saved.
  */
 export function AfterStopSection({ settings, onChange, whenStoppedPath }: Props) {
   const id = useId();
   const rule = currentRule(settings);
-  // What is typed, while the stored wait is still the one it was typed over or the one it sent.
-  const [draft, setDraft] = useState<{ text: string; over: string | undefined; sent: string | undefined } | null>(null);
-  const drafting = draft !== null && (rule.wait === draft.over || rule.wait === draft.sent);
-  const waitText = drafting ? draft.text : (rule.wait ?? '');
-  const problem = drafting ? waitProblem(draft.text) : undefined;
-  const problemId = `${id}-wait-problem`;
-
-  const typeWait = (text: string) => {
-    const valid = waitProblem(text) === undefined;
-    setDraft({ text, over: rule.wait, sent: valid ? text.trim() : drafting ? draft.sent : undefined });
-    if (valid) onChange(withWait(settings, text.trim()));
-  };
+  const wait = useDurationDraft(rule.wait, (typed) => onChange(withWait(settings, typed)));
   const chosen = appliedReasons(rule);
 
   return (
@@ -44,6 +37,7 @@ export function AfterStopSection({ settings, onChange, whenStoppedPath }: Props)
       <h3 id={`${id}-heading`} className="settings-panel__heading">
         After a stop
       </h3>
+      <PauseChoices settings={settings} onChange={onChange} />
       <fieldset className="settings-panel__choices">
         <legend className="ui-field__label">May start again</legend>
         {CHOICES.map((choice) => (
@@ -55,7 +49,7 @@ export function AfterStopSection({ settings, onChange, whenStoppedPath }: Props)
               name={`${id}-reentry`}
               value={choice.value}
               checked={rule.reentry === choice.value}
-              onChange={() => onChange(withReentry(settings, choice.value, rule.wait ?? (drafting ? draft.sent : undefined)))}
+              onChange={() => onChange(withReentry(settings, choice.value, wait.lastValid))}
               aria-describedby={`${id}-${choice.value}-description`}
             />
             <div>
@@ -65,27 +59,7 @@ export function AfterStopSection({ settings, onChange, whenStoppedPath }: Props)
               <p id={`${id}-${choice.value}-description`} className="ui-field__description">
                 {choice.description}
               </p>
-              {choice.value === 'after' && rule.reentry === 'after' && (
-                <div className="settings-panel__wait">
-                  <label htmlFor={`${id}-wait`}>Wait</label>
-                  <input
-                    id={`${id}-wait`}
-                    className="settings-panel__wait-input"
-                    value={waitText}
-                    onChange={(event) => typeWait(event.target.value)}
-                    aria-invalid={problem !== undefined}
-                    aria-describedby={problem ? problemId : undefined}
-                    spellCheck={false}
-                    autoComplete="off"
-                  />
-                  <span className="ui-field__description">after the stop, e.g. 7d, 12h, 1d12h</span>
-                  {problem && (
-                    <p id={problemId} className="field-problem" role="alert">
-                      {problem} Until then the last valid wait{rule.wait ? ` (${rule.wait})` : ''} is kept.
-                    </p>
-                  )}
-                </div>
-              )}
+              {choice.value === 'after' && rule.reentry === 'after' && <DurationField id={`${id}-wait`} label="Wait" hint="after the stop, e.g. 7d, 12h, 1d12h" noun="wait" draft={wait} kept={rule.wait} />}
             </div>
           </div>
         ))}

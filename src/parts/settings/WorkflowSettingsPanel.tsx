@@ -1,32 +1,33 @@
 import { EXIT_CONDITION_CATALOGUE, EXIT_CONDITION_IDS } from '../../../simulator/schema/exitConditions.ts';
-import type { ExitCondition, WorkflowSettings } from '../../../simulator/schema/settings.ts';
+import type { WorkflowSettings } from '../../../simulator/schema/settings.ts';
 import { settingsProblems } from '../../../simulator/validate/settingsProblems.ts';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { Switch } from '../../ui/Switch.tsx';
 import { AfterStopSection } from './AfterStopSection.tsx';
+import { pausingConditions, withConditionChosen } from './pauseRule.ts';
 
 interface Props {
   readonly settings: WorkflowSettings;
   readonly onChange: (settings: WorkflowSettings) => void;
-  /** Whether the Workflow has a When stopped path (SPEC §8.1): the panel says it runs after each stop. */
+  /** Whether the Workflow has a When stopped path: the panel says it runs after each stop. */
   readonly whenStoppedPath?: boolean;
 }
 
 /**
- * A Workflow's stop settings: whether people may stop it for one contact, which events stop a run
- * by themselves (SPEC §2), and whether a stopped contact may start it again (SPEC §8.2). The same
- * panel opens from the overview, the builder and the simulator.
+ * A Workflow's stop settings: whether people may stop it for one contact, which events stop (or
+ * pause) a run by themselves, and whether a stopped contact may start it again. The same panel
+ * opens from the overview, the builder and the simulator.
  */
 export function WorkflowSettingsPanel({ settings, onChange, whenStoppedPath = false }: Props) {
   const { exitConditions } = settings;
-  const setConditions = (on: readonly ExitCondition[]) => onChange({ ...settings, exitConditions: { ...exitConditions, on: [...on] } });
+  const pausing = pausingConditions(settings).length > 0;
   // The validator's own rule, so the panel and the problems list never disagree.
   const noneChosen = settingsProblems(settings).some((problem) => problem.code === 'exit_conditions_empty');
   return (
     <div className="settings-panel">
       <Switch
         label="Allow users to stop this Workflow for a Contact"
-        description="Agents can stop an ongoing run for one contact from the Messages view (Ongoing Workflows tab)."
+        description={`Agents can stop an ongoing run for one contact from the Messages view (Ongoing Workflows tab).${pausing ? ' A manual stop always stops the run, paused or not.' : ''}`}
         checked={settings.manualStop}
         onCheckedChange={(manualStop) => onChange({ ...settings, manualStop })}
       />
@@ -47,9 +48,7 @@ export function WorkflowSettingsPanel({ settings, onChange, whenStoppedPath = fa
                 label={label}
                 description={`${metWhen} ${doesNotCount}`}
                 checked={exitConditions.on.includes(condition)}
-                onCheckedChange={(checked) =>
-                  setConditions(checked ? EXIT_CONDITION_IDS.filter((c) => c === condition || exitConditions.on.includes(c)) : exitConditions.on.filter((c) => c !== condition))
-                }
+                onCheckedChange={(checked) => onChange(withConditionChosen(settings, condition, checked))}
               />
             );
           })}

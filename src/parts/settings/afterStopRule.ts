@@ -49,15 +49,18 @@ export function withReason(settings: WorkflowSettings, reason: StopReason, appli
   return { ...settings, afterStop: next.length === STOP_REASONS.length ? rest : { ...rest, reasons: next } };
 }
 
-/** Why the text is no wait the Workflow can keep, in the file's own words; undefined when it is one. */
-export function waitProblem(text: string): string | undefined {
+/**
+ * Why the text is no wait the Workflow can keep, in the file's own words; undefined when it is one.
+ * `examples` are durations that fit the field ("2h, 30m or 1d" for a resume rule).
+ */
+export function waitProblem(text: string, examples = '7d, 12h or 1d12h'): string | undefined {
   const trimmed = text.trim();
-  if (trimmed === '') return 'Say how long to wait, e.g. 7d, 12h or 1d12h.';
+  if (trimmed === '') return `Say how long to wait, e.g. ${examples}.`;
   const parsed = durationSchema.safeParse(trimmed);
   if (parsed.success) return undefined;
   const issue = parsed.error.issues[0]?.message ?? '';
   // The schema speaks of the file ("Expected a duration such as \"30m\""); people get units spelled out.
   return issue.startsWith('Expected')
-    ? `“${trimmed}” is not a duration. Write days, hours, minutes or seconds, e.g. 7d, 12h or 1d12h.`
+    ? `“${trimmed}” is not a duration. Write days, hours, minutes or seconds, e.g. ${examples}.`
     : `${issue}.`;
 }
