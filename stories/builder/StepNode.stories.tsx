@@ -7,7 +7,7 @@ import { triggerSchema } from '../../simulator/schema/trigger.ts';
 import type { WorkflowFlowNode } from '../../src/parts/canvas/flowElements.ts';
 import { StepNode } from '../../src/parts/canvas/StepNode.tsx';
 import { TriggerNode } from '../../src/parts/canvas/TriggerNode.tsx';
-import { NODE_SIZE } from '../../src/parts/canvas/autoLayout.ts';
+import { NODE_SIZE } from '../../src/parts/canvas/nodeSize.ts';
 import { steps, type StepInput, type TriggerInput } from '../../test/harness/workflowFixtures.ts';
 
 /** The canvas's node types, as WorkflowCanvas declares them (once, at module level). */

@@ -5,7 +5,7 @@ import { expect, waitFor, within } from 'storybook/test';
 import type { WorkflowFlowNode } from '../../src/parts/canvas/flowElements.ts';
 import { TriggerNode } from '../../src/parts/canvas/TriggerNode.tsx';
 import { WhenStoppedNode } from '../../src/parts/canvas/WhenStoppedNode.tsx';
-import { NODE_SIZE } from '../../src/parts/canvas/autoLayout.ts';
+import { NODE_SIZE } from '../../src/parts/canvas/nodeSize.ts';
 
 const NODE_TYPES: NodeTypes = { trigger: TriggerNode, whenStopped: WhenStoppedNode };
 const PROBLEM = 'Nothing follows the When stopped entry';

@@ -6,6 +6,8 @@ import { describeReason } from '../../../simulator/trace/describeEntry.ts';
 import type { NodeRunState } from '../../../simulator/trace/nodeRunStates.ts';
 import './nodes.css';
 import { capitalise } from '../../../simulator/trace/capitalise.ts';
+import type { Step } from '../../../simulator/schema/step.ts';
+import { nodeWidth } from './nodeSize.ts';
 
 /** What a simulation shows on the steps: the selected contact's run, and every run's counts. */
 export interface NodeOverlay {
@@ -16,12 +18,21 @@ export interface NodeOverlay {
 const NodeOverlayContext = createContext<NodeOverlay | null>(null);
 export const NodeOverlayProvider = NodeOverlayContext.Provider;
 
+/** The gap and the badge lane beside a card while simulating (`.flow-node-sim` in nodes.css). */
+const BADGE_GAP = 14;
+const BADGE_LANE = 240;
+
 /**
- * How wide a node is drawn while simulating: its card (260 px, `.flow-node`), the gap and the badge
- * lane beside it (`.flow-node-sim` in nodes.css). The canvas lays nodes out with it before the
- * browser has measured them.
+ * How wide a node is drawn while simulating: its card (`nodeWidth`), the gap and the badge lane
+ * beside it. The canvas lays nodes out with it before the browser has measured them; an entry
+ * (the trigger, When stopped) is asked with no step.
  */
-export const SIMULATED_NODE_WIDTH = 260 + 14 + 240;
+export function simulatedNodeWidth(step?: Step): number {
+  return nodeWidth(step) + BADGE_GAP + BADGE_LANE;
+}
+
+/** A node of NODE_SIZE while simulating; a step's own is `simulatedNodeWidth(step)`. */
+export const SIMULATED_NODE_WIDTH = simulatedNodeWidth();
 
 /** One node during a simulation: the selected contact's run at it (when its run touched it), and every run's counts. */
 export interface NodeSimulation {
@@ -108,6 +119,8 @@ function RunBadge({ simulation }: { simulation: NodeSimulation }) {
 
 interface NodeFrameProps {
   readonly testId: string;
+  /** The card's width, from `nodeWidth`. */
+  readonly width: number;
   /** The card's classes: kind, problems, selection. */
   readonly className: string;
   readonly simulation: NodeSimulation | null;
@@ -118,16 +131,18 @@ interface NodeFrameProps {
  * A node's card; while simulating, the card and its badge side by side, the node's test id and run
  * state on both (read together by screen readers).
  */
-export function NodeFrame({ testId, className, simulation, children }: NodeFrameProps) {
+export function NodeFrame({ testId, width, className, simulation, children }: NodeFrameProps) {
   if (!simulation)
     return (
-      <div className={className} data-testid={testId}>
+      <div className={className} style={{ width }} data-testid={testId}>
         {children}
       </div>
     );
   return (
     <div className={`flow-node-sim${simulation.state ? ` flow-node--run-${simulation.state}` : ''}`} data-testid={testId}>
-      <div className={className}>{children}</div>
+      <div className={className} style={{ width }}>
+        {children}
+      </div>
       <RunBadge simulation={simulation} />
     </div>
   );

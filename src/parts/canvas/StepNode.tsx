@@ -7,8 +7,9 @@ import { summarizeStep } from './steps/summarizeStep.ts';
 import type { StepFlowNode } from './flowElements.ts';
 import { NodeFrame, useNodeSimulation } from './NodeOverlay.tsx';
 import { ProblemBadge } from './ProblemBadge.tsx';
+import { nodeWidth } from './nodeSize.ts';
 
-/** A step on the canvas: its icon, label, one line about its setup, its problems, and one labelled handle per output. */
+/** A step on the canvas: its icon, label, one line about its setup, its problems, and one labelled handle per output (the card as wide as its labels need). */
 export const StepNode = memo(function StepNode({ data: { step, problems }, selected }: NodeProps<StepFlowNode>) {
   const Icon = STEP_ICONS[step.type];
   const outputs = stepOutputs(step);
@@ -18,6 +19,7 @@ export const StepNode = memo(function StepNode({ data: { step, problems }, selec
     <NodeFrame
       className={`flow-node flow-node--${step.type}${problems.length > 0 ? ' flow-node--invalid' : ''}${selected ? ' flow-node--selected' : ''}`}
       testId={`node-${step.id}`}
+      width={nodeWidth(step)}
       simulation={simulation}
     >
       <Handle type="target" position={Position.Top} className="flow-handle" />

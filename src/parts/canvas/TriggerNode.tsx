@@ -5,6 +5,7 @@ import { triggerName } from './steps/triggerName.ts';
 import type { TriggerFlowNode } from './flowElements.ts';
 import { NodeFrame, useNodeSimulation } from './NodeOverlay.tsx';
 import { ProblemBadge } from './ProblemBadge.tsx';
+import { nodeWidth } from './nodeSize.ts';
 
 /** The trigger: where every run starts; it cannot be deleted and nothing leads into it. */
 export const TriggerNode = memo(function TriggerNode({ data: { trigger, problems }, selected }: NodeProps<TriggerFlowNode>) {
@@ -17,7 +18,7 @@ export const TriggerNode = memo(function TriggerNode({ data: { trigger, problems
   // The kind once: not again under a label that already says it ("Conversation opened" twice).
   const summary = [label === kind ? '' : kind, detail, trigger.oncePerContact ? 'once per contact' : ''].filter((part) => part !== '').join(' · ');
   return (
-    <NodeFrame className={`flow-node flow-node--trigger${problems.length > 0 ? ' flow-node--invalid' : ''}${selected ? ' flow-node--selected' : ''}`} testId="node-trigger" simulation={simulation}>
+    <NodeFrame className={`flow-node flow-node--trigger${problems.length > 0 ? ' flow-node--invalid' : ''}${selected ? ' flow-node--selected' : ''}`} testId="node-trigger" width={nodeWidth()} simulation={simulation}>
       <div className="flow-node__head">
         <Icon aria-hidden size={16} className="flow-node__icon" />
         <span className="flow-node__kind">Trigger</span>

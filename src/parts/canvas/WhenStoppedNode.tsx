@@ -4,6 +4,7 @@ import { WHEN_STOPPED_ICON } from './steps/stepIcons.tsx';
 import type { WhenStoppedFlowNode } from './flowElements.ts';
 import { NodeFrame, useNodeSimulation } from './NodeOverlay.tsx';
 import { ProblemBadge } from './ProblemBadge.tsx';
+import { nodeWidth } from './nodeSize.ts';
 
 export const WHEN_STOPPED_NAME = 'When stopped';
 export const WHEN_STOPPED_HINT = 'Runs once, right after a run of this Workflow is stopped';
@@ -15,7 +16,7 @@ export const WhenStoppedNode = memo(function WhenStoppedNode({ data: { whenStopp
   return (
     <NodeFrame
       className={`flow-node flow-node--when-stopped${problems.length > 0 ? ' flow-node--invalid' : ''}${selected ? ' flow-node--selected' : ''}`}
-      testId="node-when-stopped"
+      testId="node-when-stopped" width={nodeWidth()}
       simulation={simulation}
     >
       <div className="flow-node__head">

@@ -1,6 +1,6 @@
 import { Position as HandleSide, type Edge as FlowEdge, type InternalNode, type Node as FlowNode, type NodeHandle } from '@xyflow/react';
 import { stepOutputs, type Step } from '../../../simulator/schema/step.ts';
-import { NODE_SIZE } from './autoLayout.ts';
+import { nodeSize, outputHandleX } from './nodeSize.ts';
 import type { NodeMeasure } from './nodeBoxes.ts';
 import type { Trigger } from '../../../simulator/schema/trigger.ts';
 import type { WhenStopped, Workflow } from '../../../simulator/schema/workflow.ts';
@@ -17,18 +17,20 @@ const NO_PROBLEMS: readonly string[] = [];
 const HANDLE = 10;
 
 /**
- * Where a node's handles are before the browser has measured it: the target on top, the outputs
- * spread along the bottom, as StepNode draws them. With these (and an initial size) React Flow
- * can tell which nodes are in view without mounting all of them first — a 1,000-node Workflow
- * then mounts a few dozen nodes, not a thousand, before its first useful frame.
+ * A node's size and handles before the browser has measured it: as big as `nodeSize` says (wider
+ * for outputs with long labels), the target on top, the outputs in their slots along the bottom,
+ * as StepNode draws them. With these React Flow can tell which nodes are in view without mounting
+ * all of them first — a 1,000-node Workflow then mounts a few dozen nodes, not a thousand, before
+ * its first useful frame. An entry (no step) has one output, `next`, and no target.
  */
-function initialHandles(outputs: readonly string[], withTarget: boolean): NodeHandle[] {
-  const { width, height } = NODE_SIZE;
-  const sources = outputs.map((id, i): NodeHandle => ({ id, type: 'source', position: HandleSide.Bottom, x: ((i + 0.5) * width) / outputs.length - HANDLE / 2, y: height - HANDLE / 2, width: HANDLE, height: HANDLE }));
-  return withTarget ? [{ id: null, type: 'target', position: HandleSide.Top, x: width / 2 - HANDLE / 2, y: -HANDLE / 2, width: HANDLE, height: HANDLE }, ...sources] : sources;
+function presized(step?: Step) {
+  const { width, height } = nodeSize(step);
+  const outputs = step ? stepOutputs(step) : ['next'];
+  const sources = outputs.map((id, i): NodeHandle => ({ id, type: 'source', position: HandleSide.Bottom, x: outputHandleX(width, outputs.length, i) - HANDLE / 2, y: height - HANDLE / 2, width: HANDLE, height: HANDLE }));
+  const handles: NodeHandle[] = step ? [{ id: null, type: 'target', position: HandleSide.Top, x: width / 2 - HANDLE / 2, y: -HANDLE / 2, width: HANDLE, height: HANDLE }, ...sources] : sources;
+  return { initialWidth: width, initialHeight: height, handles };
 }
 
-const presized = (outputs: readonly string[], withTarget: boolean) => ({ initialWidth: NODE_SIZE.width, initialHeight: NODE_SIZE.height, handles: initialHandles(outputs, withTarget) });
 const sameList = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
 
 /**
@@ -58,7 +60,7 @@ export function syncNodes(previous: readonly WorkflowFlowNode[], workflow: Workf
         data: { trigger: workflow.trigger, problems: triggerProblems },
         selected: selected.has(workflow.trigger.id),
         deletable: false,
-        ...presized(['next'], false),
+        ...presized(),
         ...(previousTrigger?.measured ? { measured: previousTrigger.measured } : {}),
       };
   const entry = workflow.whenStopped;
@@ -76,7 +78,7 @@ export function syncNodes(previous: readonly WorkflowFlowNode[], workflow: Workf
             position: position(entry.position),
             data: { whenStopped: entry, problems: entryProblems },
             selected: selected.has(entry.id),
-            ...presized(['next'], false),
+            ...presized(),
             ...(previousEntry?.measured ? { measured: previousEntry.measured } : {}),
           },
     );
@@ -91,7 +93,7 @@ export function syncNodes(previous: readonly WorkflowFlowNode[], workflow: Workf
       position: position(step.position),
       data: { step, problems: stepProblems },
       selected: selected.has(step.id),
-      ...presized(stepOutputs(step), true),
+      ...presized(step),
       ...(previousNode?.measured ? { measured: previousNode.measured } : {}),
     };
   });

@@ -1,6 +1,6 @@
-import { stepOutputs } from '../../../simulator/schema/step.ts';
+import { stepOutputs, type Step } from '../../../simulator/schema/step.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
-import { NODE_SIZE } from './autoLayout.ts';
+import { nodeSize, outputHandleX } from './nodeSize.ts';
 import type { Box, Size } from './box.ts';
 import type { Position } from '../../model/workflowEdits.ts';
 
@@ -20,21 +20,21 @@ export interface NodeBox {
 
 /**
  * The nodes of a Workflow (its two entries too) as boxes: positions from the document (so an edit made a moment ago
- * counts, even before the canvas drew it), sizes and handles as measured, or the size every node
- * is laid out with and the outputs spread along the bottom edge (as StepNode draws them) for a
- * node not measured yet.
+ * counts, even before the canvas drew it), sizes and handles as measured, or for a node not
+ * measured yet its own `nodeSize` (wider for long output labels) and its outputs in their slots
+ * along the bottom edge, as StepNode draws them.
  */
 export function nodeBoxes(workflow: Workflow, measures: ReadonlyMap<string, NodeMeasure>): NodeBox[] {
-  const entries = [workflow.trigger, ...(workflow.whenStopped ? [workflow.whenStopped] : [])].map((entry) => ({ id: entry.id, position: entry.position, outputs: ['next'] }));
-  const nodes = [...entries, ...workflow.steps.map((step) => ({ id: step.id, position: step.position, outputs: stepOutputs(step) }))];
-  return nodes.map(({ id, position = { x: 0, y: 0 }, outputs }) => {
+  const entries = [workflow.trigger, ...(workflow.whenStopped ? [workflow.whenStopped] : [])].map((entry) => ({ id: entry.id, position: entry.position, outputs: ['next'], step: undefined as Step | undefined }));
+  const nodes = [...entries, ...workflow.steps.map((step) => ({ id: step.id, position: step.position, outputs: stepOutputs(step), step }))];
+  return nodes.map(({ id, position = { x: 0, y: 0 }, outputs, step }) => {
     const measure = measures.get(id);
-    const size = measure?.size ?? NODE_SIZE;
+    const size = measure?.size ?? nodeSize(step);
     return {
       id,
       box: { x: position.x, y: position.y, width: size.width, height: size.height },
       outputs: outputs.map((handle, i) => {
-        const offset = measure?.outputs.get(handle) ?? { x: ((i + 0.5) * size.width) / outputs.length, y: size.height };
+        const offset = measure?.outputs.get(handle) ?? { x: outputHandleX(size.width, outputs.length, i), y: size.height };
         return { handle, at: { x: position.x + offset.x, y: position.y + offset.y } };
       }),
     };

@@ -1,6 +1,6 @@
 import type { Step } from '../../../../simulator/schema/step.ts';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
-import { NODE_SIZE } from '../../../parts/canvas/autoLayout.ts';
+import { nodeSize } from '../../../parts/canvas/nodeSize.ts';
 import type { Box, Size } from '../../../parts/canvas/box.ts';
 import { downstreamOf } from './downstreamOf.ts';
 import { dropSource, type DropSource } from './dropSource.ts';
@@ -18,7 +18,12 @@ export type Placement =
 export interface PlaceOptions extends SpacingOptions {
   /** How near an output handle a drop lands on it (flow units). */
   readonly handleReach?: number;
-  /** The new step's size as it will be drawn. */
+  /**
+   * How tall the new step will be drawn when the canvas knows better than `nodeSize` (the tallest
+   * of its kind there). Its width is always its own (`nodeWidth`: wider for long output labels).
+   */
+  readonly height?: number;
+  /** @deprecated Read for its height only, as `height`: the width is the step's own. */
   readonly size?: Size;
 }
 
@@ -35,7 +40,9 @@ export interface Placed {
  * follows down to make room; below a node, connected from its output; or where dropped. The step
  * never overlaps a node: a taken spot gives way to the nearest free one, below preferred.
  */
-export function placeStep(workflow: Workflow, step: Step, placement: Placement, measures: ReadonlyMap<string, NodeMeasure>, { handleReach, size = NODE_SIZE, gap = 20, grid = 20 }: PlaceOptions = {}): Placed {
+export function placeStep(workflow: Workflow, step: Step, placement: Placement, measures: ReadonlyMap<string, NodeMeasure>, { handleReach, height, size: drawn, gap = 20, grid = 20 }: PlaceOptions = {}): Placed {
+  const own = nodeSize(step);
+  const size: Size = { width: own.width, height: Math.max(own.height, height ?? drawn?.height ?? 0) };
   const nodes = nodeBoxes(workflow, measures);
   const spacing = { gap, grid };
   const snap = (value: number) => Math.round(value / grid) * grid;

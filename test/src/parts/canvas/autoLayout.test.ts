@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
-import { autoLayout, NODE_SIZE } from '../../../../src/parts/canvas/autoLayout.ts';
+import { autoLayout } from '../../../../src/parts/canvas/autoLayout.ts';
+import { NODE_SIZE } from '../../../../src/parts/canvas/nodeSize.ts';
 import type { Position } from '../../../../src/model/workflowEdits.ts';
 import { deepFreeze } from '../../../harness/deepFreeze.ts';
 import { buildWorkflow, followUpWorkflow, loopWorkflow, questionWorkflow, steps, type StepInput } from '../../../harness/workflowFixtures.ts';

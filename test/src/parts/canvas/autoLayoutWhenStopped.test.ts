@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
-import { autoLayout, NODE_SIZE } from '../../../../src/parts/canvas/autoLayout.ts';
+import { autoLayout } from '../../../../src/parts/canvas/autoLayout.ts';
+import { NODE_SIZE } from '../../../../src/parts/canvas/nodeSize.ts';
 import { deepFreeze } from '../../../harness/deepFreeze.ts';
 import { buildWorkflow, followUpWorkflow, steps } from '../../../harness/workflowFixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../../../../../simulator/schema/workflow.ts';
-import { NODE_SIZE } from '../../../../../src/parts/canvas/autoLayout.ts';
+import { NODE_SIZE } from '../../../../../src/parts/canvas/nodeSize.ts';
 import { boxesOverlap } from '../../../../../src/parts/canvas/box.ts';
 import { nodeBoxes, type NodeMeasure } from '../../../../../src/parts/canvas/nodeBoxes.ts';
 import { placeStep, type Placement } from '../../../../../src/screens/builder/editing/placeStep.ts';
@@ -117,7 +117,7 @@ describe('placeStep', () => {
     const measures = new Map<string, NodeMeasure>([['check-in', { size: { width: 260, height: 200 }, outputs: new Map([['next', { x: 130, y: 200 }]]) }]]);
     const pointer = { x: 130, y: 360 + 200 + 20 };
     const open = deepFreeze({ ...workflow, steps: workflow.steps.filter((step) => step.id !== 'done'), edges: workflow.edges.filter((edge) => edge.target !== 'done') });
-    const placed = placeStep(open, createStep('wait', 'later', { x: 0, y: 0 }), { kind: 'point', pointer }, measures, { size: NODE_SIZE });
+    const placed = placeStep(open, createStep('wait', 'later', { x: 0, y: 0 }), { kind: 'point', pointer }, measures, { height: NODE_SIZE.height });
     expect(placed.how).toBe('connected');
     expect(positionOf(placed.workflow, 'later')?.y).toBeGreaterThanOrEqual(360 + 200 + 20);
   });
