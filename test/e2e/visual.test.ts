@@ -1,7 +1,9 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
-import { expectScreenshotMatches } from './support/matchScreenshot.ts';
+import { expectScreenshotMatches, REFERENCE_DIR } from './support/matchScreenshot.ts';
 import { openDock } from './support/simulator.ts';
 
 /**
@@ -102,5 +104,34 @@ describe.each(SIZES)('each main screen looks as its reference at $width×$height
     await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes("Thanks for your message, Omar!"));
     // The session's clock ran for a moment before Pause: its reading is the one thing left to chance.
     await expectScreenshotMatches(page, `messages-${size}`, { mask: [page.getByTestId('virtual-time'), page.getByTestId('virtual-offset')] });
+  });
+});
+
+/**
+ * The README's pictures are copies of references above, so what a newcomer sees is what the tests
+ * hold the screens to; each picture and the reference it copies. Updating the references
+ * (UPDATE_SCREENSHOTS=1) copies them again, after the screens above have been pictured.
+ */
+const README_PICTURES: Readonly<Record<string, string>> = {
+  'builder.png': 'builder-1280x720',
+  'screenshot.png': 'simulator-report-1280x720',
+  'simulator-workspace.png': 'simulator-1280x720',
+  'script-editor.png': 'script-editor-1280x720',
+  'messages.png': 'messages-1280x720',
+};
+
+describe('the README shows the references', () => {
+  const root = join(import.meta.dirname, '../..');
+
+  it('every picture in the README is its reference, byte for byte', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const shown = [...readme.matchAll(/!\[[^\]]*\]\(public\/docs\/([^)\s]+)\)/g)].map((match) => match[1] as string);
+    expect(shown.toSorted(), 'the pictures the README shows, each with a reference in README_PICTURES').toEqual(Object.keys(README_PICTURES).toSorted());
+    const stale = shown.filter((picture) => {
+      const [copy, reference] = [join(root, 'public/docs', picture), join(REFERENCE_DIR, `${README_PICTURES[picture] ?? ''}.png`)];
+      if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync(reference, copy);
+      return !readFileSync(copy).equals(readFileSync(reference));
+    });
+    expect(stale.map((picture) => `public/docs/${picture} is not ${README_PICTURES[picture] ?? ''}.png: run npm run test:screenshots:update`)).toEqual([]);
   });
 });
