@@ -7,7 +7,7 @@ import { triggerSchema } from '../../simulator/schema/trigger.ts';
 import type { WorkflowFlowNode } from '../../src/parts/canvas/flowElements.ts';
 import { StepNode } from '../../src/parts/canvas/StepNode.tsx';
 import { TriggerNode } from '../../src/parts/canvas/TriggerNode.tsx';
-import { NODE_SIZE } from '../../src/parts/canvas/nodeSize.ts';
+import { NODE_METRICS, nodeWidth } from '../../src/parts/canvas/nodeSize.ts';
 import { steps, type StepInput, type TriggerInput } from '../../test/harness/workflowFixtures.ts';
 
 /** The canvas's node types, as WorkflowCanvas declares them (once, at module level). */
@@ -181,18 +181,22 @@ const TRIGGER_SAMPLE: Sample<TriggerInput> = {
 
 const ROLES = ['valid', 'invalid', 'selected'] as const;
 
-/** The sample's three nodes side by side, ids as the sample's inputs give them. */
+/** The sample's three nodes side by side (each as wide as it is drawn), ids as the sample's inputs give them. */
 function sampleNodes(type: StepType | 'trigger'): WorkflowFlowNode[] {
-  return ROLES.map((role, i): WorkflowFlowNode => {
-    const position = { x: i * (NODE_SIZE.width + 60), y: 0 };
+  let x = 0;
+  return ROLES.map((role): WorkflowFlowNode => {
     const selected = role === 'selected';
     if (type === 'trigger') {
       const sample = TRIGGER_SAMPLE[role];
       const trigger = triggerSchema.parse(sample.input);
+      const position = { x, y: 0 };
+      x += nodeWidth() + 60;
       return { id: trigger.id, type: 'trigger', position, selected, deletable: false, data: { trigger, problems: 'problems' in sample ? sample.problems : [] } };
     }
     const sample = STEP_SAMPLES[type][role];
     const step = stepSchema.parse(sample.input);
+    const position = { x, y: 0 };
+    x += nodeWidth(step) + 60;
     return { id: step.id, type: 'step', position, selected, data: { step, problems: 'problems' in sample ? sample.problems : [] } };
   });
 }
@@ -275,3 +279,86 @@ export const CloseConversation: Story = { args: { type: 'close_conversation' } }
 export const TriggerWorkflow: Story = { args: { type: 'trigger_workflow' } };
 export const JumpTo: Story = { args: { type: 'jump_to' } };
 export const End: Story = { args: { type: 'end' } };
+
+/** A Branch of four paths, each label a few words, as a person might name them. */
+const FOUR_PATHS = stepSchema.parse(
+  steps.branch(
+    'plan-paths',
+    [
+      { id: 'pro', label: 'Pro plan', conditions: [{ subject: 'field', field: 'plan', operator: 'is', value: 'pro' }] },
+      { id: 'trial', label: 'Free trial', conditions: [{ subject: 'field', field: 'plan', operator: 'is', value: 'trial' }] },
+      { id: 'enterprise', label: 'Enterprise', conditions: [{ subject: 'tag', operator: 'has', tag: 'enterprise' }] },
+      { id: 'churned', label: 'Churned last month', conditions: [{ subject: 'tag', operator: 'has', tag: 'churned' }] },
+    ],
+    'Which plan?',
+  ),
+);
+const WHY_STOPPED = stepSchema.parse(steps.stopReasonBranch('why', 'Why stopped?'));
+
+/** The two nodes with most outputs, one above the other, at zoom 1 (no fit view): as a person sees them at 100 %. */
+function ManyOutputs() {
+  const nodes: WorkflowFlowNode[] = [
+    { id: WHY_STOPPED.id, type: 'step', position: { x: 0, y: 0 }, data: { step: WHY_STOPPED, problems: [] } },
+    { id: FOUR_PATHS.id, type: 'step', position: { x: 0, y: 180 }, data: { step: FOUR_PATHS, problems: [] } },
+  ];
+  return (
+    <div style={{ width: 1100, height: 380 }}>
+      <ReactFlowProvider>
+        <ReactFlow defaultNodes={nodes} defaultEdges={[]} nodeTypes={NODE_TYPES} defaultViewport={{ x: 40, y: 40, zoom: 1 }} aria-label="Nodes with many outputs" />
+      </ReactFlowProvider>
+    </div>
+  );
+}
+
+const inside = (inner: DOMRect, outer: DOMRect) => inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
+/** A range over each word of an element's text. */
+function wordRanges(element: HTMLElement): Range[] {
+  const text = element.firstChild;
+  if (!text) return [];
+  return [...(text.textContent ?? '').matchAll(/\S+/g)].map((match) => {
+    const range = document.createRange();
+    range.setStart(text, match.index);
+    range.setEnd(text, match.index + match[0].length);
+    return range;
+  });
+}
+const apart = (a: DOMRect, b: DOMRect) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+
+/**
+ * The Stop reason branch (five outputs) and a Branch of four paths and Else, at zoom 1: each card
+ * as wide as nodeWidth says, every output label inside its card, readable (12 px at least), its
+ * words whole, and no two labels or handles on top of each other.
+ */
+export const ManyOutputsAtZoomOne: Story = {
+  args: { type: 'stop_reason_branch' },
+  render: () => <ManyOutputs />,
+  play: async ({ canvasElement }) => {
+    for (const [step, labels] of [
+      [WHY_STOPPED, ['Manual stop', 'Outgoing messages', 'Incoming messages', 'Manual assignment', 'Else']],
+      [FOUR_PATHS, ['Pro plan', 'Free trial', 'Enterprise', 'Churned last month', 'Else']],
+    ] as const) {
+      const card = await waitFor(() => {
+        const found = canvasElement.querySelector<HTMLElement>(`[data-testid="node-${step.id}"]`);
+        if (!found?.checkVisibility()) throw new Error(`No node ${step.id}`);
+        return found;
+      });
+      const box = card.getBoundingClientRect();
+      await expect(box.width).toBe(nodeWidth(step));
+      const outputLabels = [...card.querySelectorAll<HTMLElement>('.flow-node__output-label')];
+      await expect(outputLabels.map((label) => label.textContent)).toEqual(labels);
+      const handles = [...card.querySelectorAll<HTMLElement>('.flow-handle--source')].map((handle) => handle.getBoundingClientRect());
+      await expect(handles).toHaveLength(labels.length);
+      const rects = outputLabels.map((label) => label.getBoundingClientRect());
+      for (const [i, label] of outputLabels.entries()) {
+        const rect = rects[i] as DOMRect;
+        await expect(inside(rect, box), `"${label.textContent ?? ''}" inside its card`).toBe(true);
+        await expect(Number.parseFloat(getComputedStyle(label).fontSize)).toBeGreaterThanOrEqual(NODE_METRICS.labelFontSize);
+        // On at most two lines, and no word broken across them (a broken word has a box on each).
+        await expect(rect.height).toBeLessThanOrEqual(2 * Number.parseFloat(getComputedStyle(label).lineHeight) + 1);
+        for (const word of wordRanges(label)) await expect(word.getClientRects(), `"${word.toString()}" on one line`).toHaveLength(1);
+        for (const other of rects.slice(i + 1)) await expect(apart(rect, other)).toBe(true);
+        for (const other of handles.slice(i + 1)) await expect(apart(handles[i] as DOMRect, other)).toBe(true);
+      }
+    }
+  },
+};
