@@ -153,6 +153,7 @@ describe('accessibility with menus and dialogs open (issue 14: axe, landmarks, f
     const simulate = toolbar.getByRole('button', { name: 'Simulate' });
     await simulate.click();
     await page.getByRole('dialog', { name: 'Not simulated' }).waitFor();
+    await scan(page, findings, 'builder-not-simulated');
     await page.keyboard.press('Escape');
     await expectFocusBack(page, simulate);
     expect(findings).toEqual(noFindings(findings));

@@ -119,10 +119,14 @@ describe('the Messages view fills the window (issue 14)', () => {
     await stop.waitFor();
     await expectFits(page);
     await saveScreenshot(page, `messages-layout-${width}x${height}-workflows`, { fullPage: false });
+    expect(await scanWithAxe(page, { landmarks: true }), 'axe with the Workflows panel open').toEqual([]);
 
     // Cancel gives the focus back to Stop; Stop takes the run away, and the focus to what is left.
     await stop.click();
-    await page.getByRole('alertdialog', { name: 'Stop 24h follow-up for Omar?' }).getByRole('button', { name: 'Cancel' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Stop 24h follow-up for Omar?' });
+    await confirm.waitFor();
+    expect(await scanWithAxe(page, { landmarks: true }), 'axe with the Stop dialog open').toEqual([]);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
     await expectFocusOn(page, stop);
     await stop.click();
     await page.getByRole('alertdialog', { name: 'Stop 24h follow-up for Omar?' }).getByRole('button', { name: 'Stop Workflow' }).click();
