@@ -4,9 +4,11 @@ import { parseScriptDocument } from '../../simulator/schema/parseDocument.ts';
 import type { PlaybackFrame } from '../../simulator/schema/playback.ts';
 import type { Script } from '../../simulator/schema/script.ts';
 import type { TraceEntry } from '../../simulator/schema/trace.ts';
+import type { Step } from '../../simulator/schema/step.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { PlaybackService } from '../../simulator/service/playbackService.ts';
 import { runOnCanvas } from '../../simulator/trace/nodeRunStates.ts';
+import { nodeWidth } from '../../src/parts/canvas/nodeSize.ts';
 import { SimulationCanvas } from '../../src/screens/simulation/canvas/SimulationCanvas.tsx';
 import contactRepliesScript from '../../public/examples/follow-up/contact-replies.script.json';
 import populationScript from '../../public/examples/follow-up/population.script.json';
@@ -115,14 +117,18 @@ export const BranchesSideBySide: Story = {
   },
 };
 
+/** The Stop reason branch of the path: as wide as its five labels need, centred under the entry. */
+const why: Step = { id: 'why', type: 'stop_reason_branch', label: 'Why stopped?', position: { x: 0, y: 160 } };
+const whyAt = { x: 600 + (nodeWidth() - nodeWidth(why)) / 2, y: 160 };
+
 /** The follow-up with a When stopped path beside it: entry → "Why stopped?" (Stop reason branch) → Else → "Remove nurture". */
 const withPath: Workflow = {
   ...workflow,
   whenStopped: { id: 'when-stopped', label: '', position: { x: 600, y: 0 } },
   steps: [
     ...workflow.steps,
-    { id: 'why', type: 'stop_reason_branch', label: 'Why stopped?', position: { x: 600, y: 140 } },
-    { id: 'untag', type: 'update_tag', label: 'Remove nurture', action: 'remove', tag: 'nurture', position: { x: 600, y: 340 } },
+    { ...why, position: whyAt },
+    { id: 'untag', type: 'update_tag', label: 'Remove nurture', action: 'remove', tag: 'nurture', position: { x: 600, y: 360 } },
   ],
   edges: [...workflow.edges, { id: 'w1', source: 'when-stopped', sourceHandle: 'next', target: 'why' }, { id: 'w2', source: 'why', sourceHandle: 'else', target: 'untag' }],
 };
