@@ -221,3 +221,19 @@ export const PauseResumesWhenTheConversationIsClosed: Story = {
     await expect(within(resumeRule(canvas)).getByRole('radio', { name: 'When the conversation is closed' })).toBeChecked();
   },
 };
+
+export const PauseWithNoResumeRuleFromAFile: Story = {
+  args: { initial: { manualStop: true, exitConditions: { enabled: true, on: ['incoming_message'], actions: { incoming_message: 'pause' } } } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    // A file may pause with no resume rule: the panel says the validator's problem where the rule is chosen.
+    const rule = resumeRule(canvas);
+    await expect(within(rule).getByRole('alert')).toHaveTextContent(/Incoming messages pauses the run/);
+    await expect(rule).toHaveAccessibleDescription(/Incoming messages pauses the run/);
+    for (const radio of within(rule).getAllByRole('radio')) await expect(radio).not.toBeChecked();
+    await userEvent.click(within(rule).getByRole('radio', { name: 'When your team goes quiet' }));
+    await expect(args.onChange).toHaveBeenLastCalledWith({ ...args.initial, pause: { resume: { on: 'silence', after: '2h' } } });
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(canvas.getByRole('textbox', { name: 'Resume after' })).toHaveValue('2h');
+  },
+};

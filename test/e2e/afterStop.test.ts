@@ -38,7 +38,7 @@ async function expectInWindow(page: Page, element: Locator, what: string): Promi
   expect(box!.x + box!.width, `${what} right`).toBeLessThanOrEqual(seen.width);
 }
 
-describe('after a stop (SPEC §8.2)', () => {
+describe('after a stop (re-entry)', () => {
   it.each([
     { width: 1280, height: 720 },
     { width: 1920, height: 1080 },
@@ -147,5 +147,96 @@ describe('after a stop (SPEC §8.2)', () => {
     await expectInWindow(page, last, 'the last reason');
     await expectInWindow(page, page.getByRole('group', { name: 'Settings tried here' }), 'the tried-here buttons');
     await saveScreenshot(page, 'after-stop-simulator-settings-1280x720', { fullPage: false });
+  });
+});
+
+const actionOf = (panel: Locator, condition: string) => panel.getByRole('radiogroup', { name: condition });
+const resumeRule = (panel: Locator) => panel.getByRole('group', { name: 'Resume a paused run' });
+
+describe('pause instead of stop', () => {
+  it.each([
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ])('the builder’s settings dialog, with Outgoing messages set to Pause and its resume rule open, stays in the window at $width×$height and passes axe', async (viewport) => {
+    const page = await session.open({ contextOptions: { viewport } });
+    await newFromExample(page, '24h follow-up');
+    await page.getByRole('button', { name: 'Workflow settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Workflow settings' });
+    await actionOf(settings, 'Outgoing messages').getByRole('radio', { name: 'Pause the run' }).click();
+    // The first Pause comes with a resume rule, so the Workflow never pauses with no way back.
+    expect(await resumeRule(settings).getByRole('radio', { name: 'When your team goes quiet' }).isChecked()).toBe(true);
+    expect(await settings.getByRole('textbox', { name: 'Resume after' }).inputValue()).toBe('2h');
+    expect(await actionOf(settings, 'Incoming messages').getByRole('radio', { name: 'Stop the run' }).isChecked()).toBe(true);
+    await expectInWindow(page, actionOf(settings, 'Outgoing messages'), 'the Outgoing messages choice');
+    await saveScreenshot(page, `pause-builder-settings-choices-${viewport.width}x${viewport.height}`, { fullPage: false });
+    // The tallest the section gets: re-entry after a wait too, with its reasons.
+    await reentry(settings).getByRole('radio', { name: 'After a wait' }).click();
+    const last = reasons(settings).getByRole('checkbox', { name: 'Manual assignment' });
+    await last.scrollIntoViewIfNeeded();
+    await expectInWindow(page, last, 'the last reason');
+    await resumeRule(settings).scrollIntoViewIfNeeded();
+    await expectInWindow(page, resumeRule(settings), 'the resume rule');
+    await expectInWindow(page, settings, 'the settings dialog');
+    expect(await scanWithAxe(page)).toEqual([]);
+    await saveScreenshot(page, `pause-builder-settings-${viewport.width}x${viewport.height}`, { fullPage: false });
+  });
+
+  it('fits the simulator’s side panel at 1280×720 with a Pause and its resume rule, the page unscrolled', async () => {
+    const page = await session.open({ path: '/simulator?example=follow-up&script=contact-replies', contextOptions: { viewport: { width: 1280, height: 720 } } });
+    await showSideTab(page, 'Stop settings');
+    const panel = page.locator('.workspace__settings');
+    await actionOf(panel, 'Incoming messages').getByRole('radio', { name: 'Pause the run' }).click();
+    const field = panel.getByRole('textbox', { name: 'Resume after' });
+    expect(await field.inputValue()).toBe('2h');
+    await field.scrollIntoViewIfNeeded();
+    await expectInWindow(page, field, 'the resume time');
+    await actionOf(panel, 'Incoming messages').scrollIntoViewIfNeeded();
+    // Each condition's choices stay beside or under its name, inside the panel.
+    const panelBox = await panel.boundingBox();
+    const pauseBox = await actionOf(panel, 'Incoming messages').getByText('Pause the run').boundingBox();
+    expect(pauseBox!.x + pauseBox!.width, 'Pause the run inside the panel').toBeLessThanOrEqual(panelBox!.x + panelBox!.width);
+    await saveScreenshot(page, 'pause-simulator-settings-1280x720', { fullPage: false });
+  });
+
+  it('keeps six Stop / Pause and resume clicks, 50 ms apart, on a Workflow open nowhere, and a resume time typed through a bad value, across a reload', async () => {
+    const page = await session.open();
+    await newFromExample(page, '24h follow-up');
+    await goTo(page, 'Workflows');
+    await page.reload();
+    await page.getByRole('table', { name: 'Workflows' }).waitFor();
+    let settings = await settingsFromOverview(page, '24h follow-up');
+    const clicks: (() => Promise<void>)[] = [
+      () => actionOf(settings, 'Outgoing messages').getByRole('radio', { name: 'Pause the run' }).click(),
+      () => actionOf(settings, 'Incoming messages').getByRole('radio', { name: 'Pause the run' }).click(),
+      () => resumeRule(settings).getByRole('radio', { name: 'When the conversation is closed' }).click(),
+      () => settings.getByRole('checkbox', { name: 'Manual assignment' }).click(),
+      () => actionOf(settings, 'Incoming messages').getByRole('radio', { name: 'Stop the run' }).click(),
+      () => resumeRule(settings).getByRole('radio', { name: 'When your team goes quiet' }).click(),
+    ];
+    for (const click of clicks) {
+      await click();
+      await page.waitForTimeout(50);
+    }
+    const after = settings.getByRole('textbox', { name: 'Resume after' });
+    expect(await after.inputValue()).toBe('2h');
+    await after.fill('2 hours');
+    expect(await settings.getByRole('alert').textContent()).toContain('“2 hours” is not a duration');
+    await after.fill('90m');
+    await after.fill('2h');
+    expect(await settings.getByRole('alert').count()).toBe(0);
+    await page.waitForTimeout(1000);
+    expect(await page.locator('.ui-toast__text').allTextContents()).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.reload();
+    await page.getByRole('table', { name: 'Workflows' }).waitFor();
+    settings = await settingsFromOverview(page, '24h follow-up');
+    const chosen = async (condition: string, choice: string) => actionOf(settings, condition).getByRole('radio', { name: choice }).isChecked();
+    expect(await settings.getByRole('checkbox', { name: 'Manual assignment' }).getAttribute('aria-checked')).toBe('false');
+    expect(await settings.getByRole('radiogroup', { name: 'Manual assignment' }).count()).toBe(0);
+    expect(await chosen('Outgoing messages', 'Pause the run')).toBe(true);
+    expect(await chosen('Incoming messages', 'Stop the run')).toBe(true);
+    expect(await resumeRule(settings).getByRole('radio', { name: 'When your team goes quiet' }).isChecked()).toBe(true);
+    expect(await settings.getByRole('textbox', { name: 'Resume after' }).inputValue()).toBe('2h');
   });
 });

@@ -57,23 +57,25 @@ export function PauseChoices({ settings, onChange }: Props) {
               <span id={nameId} className="settings-panel__action-name">
                 {EXIT_CONDITION_CATALOGUE[condition].label}
               </span>
-              {ACTIONS.map((action) => (
-                <span key={action.value} className="settings-panel__action-choice">
-                  <input
-                    type="radio"
-                    id={`${nameId}-${action.value}`}
-                    className="settings-panel__radio"
-                    name={`${nameId}-action`}
-                    value={action.value}
-                    checked={current === action.value}
-                    onChange={() => choose(condition, action.value)}
-                    aria-describedby={`${id}-${action.value}`}
-                  />
-                  <label htmlFor={`${nameId}-${action.value}`} className="settings-panel__choice-label">
-                    {action.label}
-                  </label>
-                </span>
-              ))}
+              <span className="settings-panel__action-choices">
+                {ACTIONS.map((action) => (
+                  <span key={action.value} className="settings-panel__action-choice">
+                    <input
+                      type="radio"
+                      id={`${nameId}-${action.value}`}
+                      className="settings-panel__radio"
+                      name={`${nameId}-action`}
+                      value={action.value}
+                      checked={current === action.value}
+                      onChange={() => choose(condition, action.value)}
+                      aria-describedby={`${id}-${action.value}`}
+                    />
+                    <label htmlFor={`${nameId}-${action.value}`} className="settings-panel__choice-label">
+                      {action.label}
+                    </label>
+                  </span>
+                ))}
+              </span>
             </div>
           );
         })}
