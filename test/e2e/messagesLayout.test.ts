@@ -162,6 +162,8 @@ describe('the Messages view fills the window (issue 14)', () => {
     await write(page, 'contact', 'Hello, is anyone there?');
     await write(page, 'agent', 'Hi Omar, Alice here.');
     expect(await scanWithAxe(page, { landmarks: true })).toEqual([]);
+    // axe asks for at least one main and one h1; a screen-reader user navigates by exactly one of each.
+    expect(await page.evaluate(() => ({ mains: document.querySelectorAll('main, [role="main"]').length, h1s: document.querySelectorAll('h1').length }))).toEqual({ mains: 1, h1s: 1 });
 
     const assignee = page.getByRole('button', { name: /^Assignee: / });
     await assignee.click();
