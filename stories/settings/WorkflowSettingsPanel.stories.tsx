@@ -5,12 +5,23 @@ import type { WorkflowSettings } from '../../simulator/schema/settings.ts';
 import { WorkflowSettingsPanel } from '../../src/parts/settings/WorkflowSettingsPanel.tsx';
 
 /** The panel with its settings held in state, as the builder and the overview hold them; every change is reported. */
-function Panel({ initial, onChange, whenStoppedPath = false }: { initial: WorkflowSettings; onChange: (settings: WorkflowSettings) => void; whenStoppedPath?: boolean }) {
+function Panel({
+  initial,
+  onChange,
+  whenStoppedPath = false,
+  onAddWhenStoppedPath,
+}: {
+  initial: WorkflowSettings;
+  onChange: (settings: WorkflowSettings) => void;
+  whenStoppedPath?: boolean;
+  onAddWhenStoppedPath?: () => void;
+}) {
   const [settings, setSettings] = useState(initial);
   return (
     <WorkflowSettingsPanel
       settings={settings}
       whenStoppedPath={whenStoppedPath}
+      onAddWhenStoppedPath={onAddWhenStoppedPath}
       onChange={(next) => {
         setSettings(next);
         onChange(next);
@@ -129,6 +140,7 @@ export const AfterAWaitRefusesABadWait: Story = {
 export const NeverAfterSomeStopsWithAWhenStoppedPath: Story = {
   args: {
     whenStoppedPath: true,
+    onAddWhenStoppedPath: fn(),
     initial: { manualStop: true, exitConditions: { enabled: true, on: ['outgoing_message', 'incoming_message'] }, afterStop: { reentry: 'never', reasons: ['incoming_message', 'manual_assignment'] } },
   },
   play: async ({ canvasElement, args }) => {
@@ -138,6 +150,8 @@ export const NeverAfterSomeStopsWithAWhenStoppedPath: Story = {
     await expect(box('Manual stop')).not.toBeChecked();
     await expect(box('Incoming messages')).toBeChecked();
     await expect(canvas.getByText('Runs the When stopped path after each stop. Change its steps on the canvas.')).toBeVisible();
+    // A Workflow has one path at most: with one, none is offered.
+    await expect(canvas.queryByRole('button', { name: 'Add a When stopped path' })).toBeNull();
     await userEvent.click(box('Manual assignment'));
     await expect(args.onChange).toHaveBeenLastCalledWith({ ...args.initial, afterStop: { reentry: 'never', reasons: ['incoming_message'] } });
     // The last reason cannot be unticked: a rule for no stop would be Right away in disguise.
@@ -235,5 +249,18 @@ export const PauseWithNoResumeRuleFromAFile: Story = {
     await expect(args.onChange).toHaveBeenLastCalledWith({ ...args.initial, pause: { resume: { on: 'silence', after: '2h' } } });
     await expect(canvas.queryByRole('alert')).toBeNull();
     await expect(canvas.getByRole('textbox', { name: 'Resume after' })).toHaveValue('2h');
+  },
+};
+
+export const OffersAWhenStoppedPathWhereOneCanBeAdded: Story = {
+  args: { onAddWhenStoppedPath: fn(), initial: { manualStop: true, exitConditions: { enabled: true, on: ['outgoing_message'] } } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const add = canvas.getByRole('button', { name: 'Add a When stopped path' });
+    await expect(add).toHaveAccessibleDescription(/Steps that run once, right after a run is stopped, to tidy up/);
+    await userEvent.click(add);
+    await expect(args.onAddWhenStoppedPath).toHaveBeenCalledTimes(1);
+    // Adding a path is no settings change: nothing is written.
+    await expect(args.onChange).not.toHaveBeenCalled();
   },
 };

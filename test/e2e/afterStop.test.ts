@@ -240,3 +240,43 @@ describe('pause instead of stop', () => {
     expect(await settings.getByRole('textbox', { name: 'Resume after' }).inputValue()).toBe('2h');
   });
 });
+
+describe('a When stopped path from the settings', () => {
+  it('is added from the builder’s settings dialog beside the flow, selected, and taken back by one undo', async () => {
+    const page = await session.open({ contextOptions: { viewport: { width: 1280, height: 720 } } });
+    await newFromExample(page, '24h follow-up');
+    const toolbar = page.getByRole('toolbar', { name: 'Workflow' });
+    await toolbar.getByRole('button', { name: 'Workflow settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Workflow settings' });
+    const add = settings.getByRole('button', { name: 'Add a When stopped path' });
+    await add.scrollIntoViewIfNeeded();
+    await expectInWindow(page, add, 'Add a When stopped path');
+    await add.click();
+    await settings.waitFor({ state: 'detached' });
+    const entry = page.getByTestId('node-when-stopped');
+    await entry.waitFor();
+    // Selected, so the inspector names it and the palette offers no second one.
+    await page.getByRole('heading', { name: 'When stopped', level: 2 }).waitFor();
+    const palette = page.getByRole('navigation', { name: 'Steps' });
+    expect(await palette.getByRole('button', { name: 'When stopped', exact: true }).getAttribute('aria-disabled')).toBe('true');
+    // Level with the trigger, right of every node of the flow.
+    const entryBox = (await entry.boundingBox())!;
+    const triggerBox = (await page.getByTestId('node-trigger').boundingBox())!;
+    expect(Math.abs(entryBox.y - triggerBox.y), 'level with the trigger').toBeLessThanOrEqual(1);
+    for (const other of await page.locator('.react-flow__node').all()) {
+      if ((await other.getAttribute('data-id')) === 'when-stopped') continue;
+      const box = (await other.boundingBox())!;
+      expect(entryBox.x, 'right of the flow').toBeGreaterThan(box.x + box.width);
+    }
+    await toolbar.getByRole('button', { name: 'Workflow settings' }).click();
+    expect(await settings.getByRole('button', { name: 'Add a When stopped path' }).count()).toBe(0);
+    await settings.getByText('Runs the When stopped path after each stop.').waitFor();
+    await page.keyboard.press('Escape');
+    await saveScreenshot(page, 'when-stopped-from-settings-1280x720', { fullPage: false });
+
+    await page.keyboard.press('Control+z');
+    await entry.waitFor({ state: 'detached' });
+    await toolbar.getByRole('button', { name: 'Workflow settings' }).click();
+    await settings.getByRole('button', { name: 'Add a When stopped path' }).waitFor();
+  });
+});

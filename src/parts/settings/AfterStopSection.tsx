@@ -12,6 +12,8 @@ interface Props {
   readonly onChange: (settings: WorkflowSettings) => void;
   /** Whether the Workflow has a When stopped path: said here, changed on the canvas. */
   readonly whenStoppedPath: boolean;
+  /** Adds the When stopped entry to the canvas; only where there is a canvas to add it to (the builder). */
+  readonly onAddWhenStoppedPath?: (() => void) | undefined;
 }
 
 const CHOICES: readonly { value: Reentry; label: string; description: string }[] = [
@@ -26,7 +28,7 @@ const CHOICES: readonly { value: Reentry; label: string; description: string }[]
  * stops that holds. Every valid change applies at once, like the switches above it; a duration that
  * is no duration is kept in its field, said wrong, and not saved.
  */
-export function AfterStopSection({ settings, onChange, whenStoppedPath }: Props) {
+export function AfterStopSection({ settings, onChange, whenStoppedPath, onAddWhenStoppedPath }: Props) {
   const id = useId();
   const rule = currentRule(settings);
   const wait = useDurationDraft(rule.wait, (typed) => onChange(withWait(settings, typed)));
@@ -85,6 +87,16 @@ export function AfterStopSection({ settings, onChange, whenStoppedPath }: Props)
         </fieldset>
       )}
       {whenStoppedPath && <p className="settings-panel__note">Runs the When stopped path after each stop. Change its steps on the canvas.</p>}
+      {!whenStoppedPath && onAddWhenStoppedPath && (
+        <div className="settings-panel__add-path">
+          <button type="button" className="ui-button" onClick={onAddWhenStoppedPath} aria-describedby={`${id}-add-path-description`}>
+            Add a When stopped path
+          </button>
+          <p id={`${id}-add-path-description`} className="ui-field__description">
+            Steps that run once, right after a run is stopped, to tidy up: remove a tag, leave a note. Its start goes on the canvas beside the trigger.
+          </p>
+        </div>
+      )}
     </section>
   );
 }

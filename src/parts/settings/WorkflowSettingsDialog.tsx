@@ -13,13 +13,15 @@ interface Props {
   readonly onChange: (settings: WorkflowSettings) => void;
   /** Whether the Workflow has a When stopped path; the panel says so. */
   readonly whenStoppedPath?: boolean;
+  /** Adds a When stopped path (the builder); the panel offers it while there is none. */
+  readonly onAddWhenStoppedPath?: () => void;
 }
 
 /** "Workflow settings": the stop settings panel in a dialog; every change applies at once (in the builder, as an edit Undo takes back). */
-export function WorkflowSettingsDialog({ trigger, open, onOpenChange, workflowName, settings, onChange, whenStoppedPath = false }: Props) {
+export function WorkflowSettingsDialog({ trigger, open, onOpenChange, workflowName, settings, onChange, whenStoppedPath = false, onAddWhenStoppedPath }: Props) {
   return (
     <Dialog {...(trigger ? { trigger } : {})} {...(open === undefined ? {} : { open })} {...(onOpenChange ? { onOpenChange } : {})} title="Workflow settings" description={`How “${workflowName}” can be stopped for a contact.`}>
-      <WorkflowSettingsPanel settings={settings} onChange={onChange} whenStoppedPath={whenStoppedPath} />
+      <WorkflowSettingsPanel settings={settings} onChange={onChange} whenStoppedPath={whenStoppedPath} onAddWhenStoppedPath={onAddWhenStoppedPath} />
     </Dialog>
   );
 }

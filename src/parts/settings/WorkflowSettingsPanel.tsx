@@ -11,6 +11,8 @@ interface Props {
   readonly onChange: (settings: WorkflowSettings) => void;
   /** Whether the Workflow has a When stopped path: the panel says it runs after each stop. */
   readonly whenStoppedPath?: boolean;
+  /** Offered while the Workflow has no When stopped path, where one can be added (the builder). */
+  readonly onAddWhenStoppedPath?: (() => void) | undefined;
 }
 
 /**
@@ -18,7 +20,7 @@ interface Props {
  * pause) a run by themselves, and whether a stopped contact may start it again. The same panel
  * opens from the overview, the builder and the simulator.
  */
-export function WorkflowSettingsPanel({ settings, onChange, whenStoppedPath = false }: Props) {
+export function WorkflowSettingsPanel({ settings, onChange, whenStoppedPath = false, onAddWhenStoppedPath }: Props) {
   const { exitConditions } = settings;
   const pausing = pausingConditions(settings).length > 0;
   // The validator's own rule, so the panel and the problems list never disagree.
@@ -59,7 +61,7 @@ export function WorkflowSettingsPanel({ settings, onChange, whenStoppedPath = fa
           )}
         </fieldset>
       )}
-      <AfterStopSection settings={settings} onChange={onChange} whenStoppedPath={whenStoppedPath} />
+      <AfterStopSection settings={settings} onChange={onChange} whenStoppedPath={whenStoppedPath} onAddWhenStoppedPath={onAddWhenStoppedPath} />
     </div>
   );
 }

@@ -2,12 +2,15 @@ import { Download, History, LayoutDashboard, PanelLeftClose, PanelLeftOpen, Pane
 import { useId, useState } from 'react';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { workflowNameProblem } from '../../../simulator/validate/workflowNameProblem.ts';
+import { addWhenStopped } from '../../model/workflowEdits.ts';
 import { useSaveWorkflowSettings } from '../../persistence/useSaveWorkflowSettings.ts';
 import { useWorkflowFileActions } from '../../persistence/useWorkflowFileActions.ts';
 import { ImportFileButton } from '../../ui/ImportFileButton.tsx';
 import { WorkflowSettingsDialog } from '../../parts/settings/WorkflowSettingsDialog.tsx';
 import { useAppStore, useAppStoreApi } from '../../state/StoreProvider.tsx';
+import { GRID } from './canvas/WorkflowCanvas.tsx';
 import { BUILDER_COMMANDS } from './commands/builderCommands.ts';
+import { besideTheFlow } from './editing/besideTheFlow.ts';
 import { IconButton } from '../../ui/Tooltip.tsx';
 import { HistoryDialog } from './HistoryDialog.tsx';
 import { PublishButton } from './PublishButton.tsx';
@@ -29,6 +32,7 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
   const editWorkflow = useAppStore((state) => state.editWorkflow);
   const settingsOpen = useAppStore((state) => state.settingsOpen);
   const setSettingsOpen = useAppStore((state) => state.setSettingsOpen);
+  const select = useAppStore((state) => state.select);
   const panels = useAppStore((state) => state.builderPanels);
   const togglePanel = useAppStore((state) => state.toggleBuilderPanel);
   const undo = useAppStore((state) => state.undo);
@@ -40,6 +44,22 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
   // The name field shows what is typed, even while it is not a valid name (empty); only valid names are stored.
   const [draftName, setDraftName] = useState<string | null>(null);
   const nameProblem = draftName === null ? null : workflowNameProblem(draftName);
+  /**
+   * The settings panel's "Add a When stopped path": the entry goes where the palette's Enter puts
+   * it, level with the trigger and right of the flow (each node at its own estimated size: the
+   * toolbar sits outside the canvas and its measures), in one undoable edit; the dialog closes on
+   * the entry selected, so the palette offers what may follow it.
+   */
+  const addWhenStoppedPath = () => {
+    let added = null as string | null;
+    editWorkflow((current) => {
+      const next = addWhenStopped(current, besideTheFlow(current, new Map(), GRID[0]));
+      added = next.whenStopped && next !== current ? next.whenStopped.id : null;
+      return next;
+    });
+    setSettingsOpen(false);
+    if (added) select({ nodeIds: [added], edgeIds: [] });
+  };
   return (
     <div className="toolbar builder-toolbar" role="toolbar" aria-label="Workflow">
       <div className="builder-name">
@@ -82,6 +102,7 @@ export function BuilderToolbar({ workflow, publication, canUndo, canRedo }: Prop
         workflowName={workflow.name}
         settings={workflow.settings}
         whenStoppedPath={workflow.whenStopped !== undefined}
+        onAddWhenStoppedPath={addWhenStoppedPath}
         onChange={(settings) => void saveSettings({ workflowId: workflow.id, settings })}
       />
       <SaveStatus />
