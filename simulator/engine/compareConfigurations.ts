@@ -164,6 +164,7 @@ function compareRuns(sim: Simulation, script: Script, only: string | undefined):
       run.atStep = { id: state.atStep, label: node?.label || state.atStep };
     }
     if (state.endedAt !== undefined) run.at = state.endedAt;
+    if (state.pausedAt !== undefined) run.at = state.pausedAt;
     if (state.waitingFor !== undefined) run.waitingFor = state.waitingFor;
     if (state.due !== undefined) run.due = state.due;
     runs.push(run);

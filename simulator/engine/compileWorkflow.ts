@@ -45,6 +45,20 @@ export interface CompiledWorkflow {
   readonly nodeIndex: ReadonlyMap<string, number>;
   /** What each observation does to a run of this Workflow (the exit rules applied to its settings). */
   readonly exitVerdicts: Readonly<Record<Observation, ExitVerdict>>;
+  /** How a paused run of it resumes (SPEC §8.3), worked out once. */
+  readonly resume: CompiledResume;
+}
+
+/** `pause.resume` as the engine reads it: after `afterMs` of silence, or when the conversation is closed. */
+export interface CompiledResume {
+  readonly on: 'silence' | 'conversation_closed' | 'none';
+  readonly afterMs: number;
+}
+
+function compileResume(settings: WorkflowSettings): CompiledResume {
+  const rule = settings.pause?.resume;
+  if (rule === undefined) return { on: 'none', afterMs: -1 };
+  return rule.on === 'silence' ? { on: 'silence', afterMs: parseDuration(rule.after) as number } : { on: 'conversation_closed', afterMs: -1 };
 }
 
 /** `afterStop` as the engine reads it: a rule, its wait in ms, and the stop reasons it covers as bits. */
@@ -98,6 +112,7 @@ export function compileWorkflow(workflow: Workflow, index: number): CompiledWork
     whenStopped,
     reentry: compileReentry(workflow.settings),
     exitVerdicts: exitVerdicts(workflow.settings),
+    resume: compileResume(workflow.settings),
   };
 }
 

@@ -47,9 +47,10 @@ export const EXIT_CONDITIONS: Record<ExitCondition, ConditionRow> = {
   },
 };
 
-/** The verdict of the exit rules for one run and one observation. */
+/** The verdict of the exit rules for one run and one observation: stop it, pause it, or note why neither. */
 export type ExitVerdict =
   | { readonly stop: ExitCondition }
+  | { readonly pause: ExitCondition }
   | { readonly ignore: ExitIgnoredReason }
   | null;
 
@@ -59,6 +60,10 @@ for (const [condition, row] of Object.entries(EXIT_CONDITIONS) as [ExitCondition
   for (const observation of Object.keys(row.doesNotCount) as Observation[]) CONDITION_OF.set(observation, condition);
 }
 const STOP = Object.fromEntries(Object.keys(EXIT_CONDITIONS).map((c) => [c, { stop: c }])) as Record<
+  ExitCondition,
+  ExitVerdict
+>;
+const PAUSE = Object.fromEntries(Object.keys(EXIT_CONDITIONS).map((c) => [c, { pause: c }])) as Record<
   ExitCondition,
   ExitVerdict
 >;
@@ -72,8 +77,9 @@ const ignore = (reason: ExitIgnoredReason): ExitVerdict => {
 /**
  * Does this observation stop a run of a Workflow with these settings?
  *
- * - An observation that would meet a condition stops the run when that condition is selected;
- *   otherwise the trace notes why not (exit conditions off, or this condition not selected).
+ * - An observation that would meet a condition stops the run when that condition is selected —
+ *   or pauses it, when the settings say so for that condition; otherwise the trace notes why not
+ *   (exit conditions off, or this condition not selected).
  * - An observation the table says does not count is noted only where its condition is selected,
  *   so the author sees why the run went on; elsewhere it is nobody's business (`null`).
  *
@@ -86,7 +92,7 @@ export function exitVerdict(settings: WorkflowSettings, observation: Observation
   const selected = enabled && on.includes(condition);
   const row = EXIT_CONDITIONS[condition];
   if (row.metBy.includes(observation)) {
-    if (selected) return STOP[condition];
+    if (selected) return settings.exitConditions.actions?.[condition] === 'pause' ? PAUSE[condition] : STOP[condition];
     return ignore(enabled ? 'condition_not_selected' : 'exit_conditions_off');
   }
   return selected ? ignore(row.doesNotCount[observation] as ExitIgnoredReason) : null;

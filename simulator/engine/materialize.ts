@@ -4,14 +4,15 @@ import {
   contactChangeSchema,
   exitIgnoredReasonSchema,
   failReasonSchema,
+  resumeReasonSchema,
   stopRefusedReasonSchema,
   triggerIgnoredReasonSchema,
   type TraceEntry,
   type TraceReason,
 } from '../schema/trace.ts';
 import type { CompiledWorkflow } from './compileWorkflow.ts';
-import { ACTIVE, FAILED, RUN_STATUSES, STOPPED, WAITING_REPLY, WAITING_TIMER } from './runTable.ts';
-import { TIMER_CANCELLED_BY_ANSWER, WHEN_STOPPED_CUT_SHORT, type Simulation } from './simulation.ts';
+import { FAILED, PAUSED, RUN_STATUSES, STOPPED, WAITING_REPLY, WAITING_TIMER } from './runTable.ts';
+import { PAUSE_EXTENDED_BY_ACTIVITY, TIMER_CANCELLED_BY_ANSWER, WHEN_STOPPED_CUT_SHORT, type Simulation } from './simulation.ts';
 import { TRACE_KINDS } from './traceLog.ts';
 
 const REASONS_BY_KIND: Partial<Record<TraceEntry['kind'], readonly TraceReason[]>> = {
@@ -21,6 +22,8 @@ const REASONS_BY_KIND: Partial<Record<TraceEntry['kind'], readonly TraceReason[]
   'trigger.ignored': triggerIgnoredReasonSchema.options,
   'exit.ignored': exitIgnoredReasonSchema.options,
   'when_stopped.started': stopReasonSchema.options,
+  'run.paused': stopReasonSchema.options,
+  'run.resumed': resumeReasonSchema.options,
 };
 
 /** Trace row `i` of a simulation as a `TraceEntry` object (ids, names and texts filled in). */
@@ -81,10 +84,24 @@ export function materializeEntry(sim: Simulation, i: number): TraceEntry {
     case 'when_stopped.ended':
       if (code === WHEN_STOPPED_CUT_SHORT) entry.reason = 'loop';
       break;
+    case 'pause.extended':
+      if (code !== PAUSE_EXTENDED_BY_ACTIVITY) entry.reason = stopReasonSchema.options[code];
+      withDue(entry, log.dueAt(i));
+      break;
+    case 'run.paused':
+    case 'run.resumed':
+    case 'timer.frozen':
+      withDue(entry, log.dueAt(i));
+      break;
     default:
       if (a !== undefined) entry.text = a;
   }
   return entry;
+}
+
+/** Rows of a pause carry an instant only where there is one (-1: none, e.g. a resume on close). */
+function withDue(entry: TraceEntry, due: number): void {
+  if (due >= 0) entry.due = due;
 }
 
 /** A trigger ignored by a re-entry rule: when and why the run it names stopped, and when the rule lifts. */
@@ -115,17 +132,21 @@ export function runState(sim: Simulation, run: number): RunState {
     startedAt: runs.startedAt(run),
   };
   const reason = runs.reason(run);
-  if (status === STOPPED) state.reason = stopReasonSchema.options[reason];
+  if (status === STOPPED || status === PAUSED) state.reason = stopReasonSchema.options[reason];
   if (status === FAILED) state.reason = failReasonSchema.options[reason];
   const stoppedBy = sim.user(runs.stoppedBy(run));
   if (stoppedBy) state.stoppedBy = stoppedBy.id;
-  if (status !== ACTIVE) state.endedAt = runs.endedAt(run);
+  if (!runs.isOngoing(run)) state.endedAt = runs.endedAt(run);
   const waiting = runs.waiting(run);
-  if (waiting === WAITING_TIMER) Object.assign(state, { waitingFor: 'timer', due: runs.due(run) });
-  if (waiting === WAITING_REPLY) {
-    state.waitingFor = 'reply';
-    if (runs.timerToken(run) >= 0) state.due = runs.due(run);
-  }
+  if (waiting === WAITING_TIMER) state.waitingFor = 'timer';
+  if (waiting === WAITING_REPLY) state.waitingFor = 'reply';
+  const pause = sim.pauseOf(run);
+  if (pause !== undefined) {
+    // Its timer is frozen: what it had left counts, not when it was due.
+    state.pausedAt = pause.pausedAt;
+    if (pause.remaining >= 0) state.remaining = pause.remaining;
+    if (pause.resumeAt >= 0) state.resumesAt = pause.resumeAt;
+  } else if (waiting === WAITING_TIMER || (waiting === WAITING_REPLY && runs.timerToken(run) >= 0)) state.due = runs.due(run);
   return state;
 }
 

@@ -2,7 +2,9 @@ export const ACTIVE = 0;
 export const COMPLETED = 1;
 export const STOPPED = 2;
 export const FAILED = 3;
-export const RUN_STATUSES = ['active', 'completed', 'stopped', 'failed'] as const;
+/** Kept in its place by an exit condition set to pause: still the contact's active run. */
+export const PAUSED = 4;
+export const RUN_STATUSES = ['active', 'completed', 'stopped', 'failed', 'paused'] as const;
 
 export const NOT_WAITING = 0;
 export const WAITING_TIMER = 1;
@@ -25,7 +27,7 @@ const TIMER_TOKEN = 11;
 const TRIGGER_EVENT = 12;
 const INSTANT_STEPS = 13;
 const STOPPED_BY = 14;
-/** status: bits 0–1 · waiting: bits 2–3 · reason + 1: bits 4–11 · chain depth: bits 12–19 · When stopped path taken: bit 20. */
+/** status: bits 0–2 · waiting: bits 3–4 · reason + 1: bits 5–12 · chain depth: bits 13–20 · When stopped path taken: bit 21. */
 const FLAGS = 15;
 
 /**
@@ -61,7 +63,7 @@ export class RunTable {
     this.i32[i + TRIGGER_EVENT] = triggerEvent;
     this.i32[i + INSTANT_STEPS] = 0;
     this.i32[i + STOPPED_BY] = -1;
-    this.i32[i + FLAGS] = (chainDepth & 0xff) << 12;
+    this.i32[i + FLAGS] = (chainDepth & 0xff) << 13;
     return run;
   }
 
@@ -128,38 +130,43 @@ export class RunTable {
   }
 
   status(run: number): number {
-    return (this.i32[run * I + FLAGS] as number) & 0x3;
+    return (this.i32[run * I + FLAGS] as number) & 0x7;
   }
   setStatus(run: number, status: number): void {
     const i = run * I + FLAGS;
-    this.i32[i] = ((this.i32[i] as number) & ~0x3) | status;
+    this.i32[i] = ((this.i32[i] as number) & ~0x7) | status;
+  }
+  /** Active or paused: the contact's current run of its Workflow (a paused run keeps its place). */
+  isOngoing(run: number): boolean {
+    const status = (this.i32[run * I + FLAGS] as number) & 0x7;
+    return status === ACTIVE || status === PAUSED;
   }
   waiting(run: number): number {
-    return ((this.i32[run * I + FLAGS] as number) >> 2) & 0x3;
+    return ((this.i32[run * I + FLAGS] as number) >> 3) & 0x3;
   }
   setWaiting(run: number, waiting: number): void {
     const i = run * I + FLAGS;
-    this.i32[i] = ((this.i32[i] as number) & ~0xc) | (waiting << 2);
+    this.i32[i] = ((this.i32[i] as number) & ~0x18) | (waiting << 3);
   }
-  /** Stop reason code (index into `stopReasonSchema`) or fail reason code; -1 while none. */
+  /** Stop reason code (index into `stopReasonSchema`; while paused, the pausing condition's) or fail reason code; -1 while none. */
   reason(run: number): number {
-    return (((this.i32[run * I + FLAGS] as number) >> 4) & 0xff) - 1;
+    return (((this.i32[run * I + FLAGS] as number) >> 5) & 0xff) - 1;
   }
   setReason(run: number, reason: number): void {
     const i = run * I + FLAGS;
-    this.i32[i] = ((this.i32[i] as number) & ~0xff0) | ((reason + 1) << 4);
+    this.i32[i] = ((this.i32[i] as number) & ~0x1fe0) | ((reason + 1) << 5);
   }
   /** How many "Trigger another Workflow" hops led here. */
   chainDepth(run: number): number {
-    return ((this.i32[run * I + FLAGS] as number) >> 12) & 0xff;
+    return ((this.i32[run * I + FLAGS] as number) >> 13) & 0xff;
   }
 
   /** Whether the run's When stopped path has run (SPEC §8.1: at most once per run). */
   whenStoppedRan(run: number): boolean {
-    return (((this.i32[run * I + FLAGS] as number) >> 20) & 1) === 1;
+    return (((this.i32[run * I + FLAGS] as number) >> 21) & 1) === 1;
   }
   markWhenStoppedRan(run: number): void {
-    this.i32[run * I + FLAGS] = (this.i32[run * I + FLAGS] as number) | (1 << 20);
+    this.i32[run * I + FLAGS] = (this.i32[run * I + FLAGS] as number) | (1 << 21);
   }
 
   /** Bytes held by the table. */

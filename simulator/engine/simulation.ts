@@ -7,9 +7,11 @@ import {
   contactChangeSchema,
   exitIgnoredReasonSchema,
   failReasonSchema,
+  resumeReasonSchema,
   stopRefusedReasonSchema,
   triggerIgnoredReasonSchema,
   type ContactChange,
+  type ResumeReason,
   type TriggerIgnoredReason,
 } from '../schema/trace.ts';
 import type { Workflow } from '../schema/workflow.ts';
@@ -20,7 +22,7 @@ import { executeStep, type Effect, type StepContext } from './executeStep.ts';
 import type { Observation } from './exitRules.ts';
 import { decideManualStop } from './manualStop.ts';
 import { renderMessage, type MessageTemplate } from './messageTemplate.ts';
-import { ACTIVE, COMPLETED, FAILED, NOT_WAITING, RunTable, STOPPED, WAITING_REPLY, WAITING_TIMER } from './runTable.ts';
+import { ACTIVE, COMPLETED, FAILED, NOT_WAITING, PAUSED, RunTable, STOPPED, WAITING_REPLY, WAITING_TIMER } from './runTable.ts';
 import { ScriptFeed } from './scriptFeed.ts';
 import { K, TraceLog } from './traceLog.ts';
 import { CONVERSATION_CLOSED, CONVERSATION_OPENED, INCOMING_MESSAGE, triggerMatches, type TriggerSignal } from './triggers.ts';
@@ -47,6 +49,22 @@ const REFUSED_CODE = codeOf(stopRefusedReasonSchema.options);
 const IGNORED_CODE = codeOf(triggerIgnoredReasonSchema.options);
 const EXIT_IGNORED_CODE = codeOf(exitIgnoredReasonSchema.options);
 const FAIL_CODE = codeOf(failReasonSchema.options);
+const RESUME_CODE = codeOf(resumeReasonSchema.options);
+/** Code of a `pause.extended` row that no Pause condition caused: a person wrote, or the contact was assigned. */
+export const PAUSE_EXTENDED_BY_ACTIVITY = 0;
+/** What counts as the team being active with the contact: each restarts a paused run's wait for silence. */
+const TEAM_ACTIVITY: Readonly<Record<Observation, boolean>> = {
+  user_message: true,
+  user_assignment: true,
+  rule_assignment: true,
+  workflow_assignment: true,
+  workflow_message: false,
+  broadcast: false,
+  contact_message: false,
+  trigger_message: false,
+  question_answer: false,
+  unassignment: false,
+};
 const CHANGE_CODE = codeOf(contactChangeSchema.options);
 const EVENT_CODE = codeOf(scriptEventTypeSchema.options);
 
@@ -69,6 +87,18 @@ function compileEvent(event: ScriptEvent): CompiledEvent {
     value: 'value' in event ? event.value : null,
     workflow: 'workflow' in event ? event.workflow : null,
   };
+}
+
+/**
+ * A paused run's place, kept beside the run table (pauses are few, and a run row has no room left):
+ * since when it is paused, what its frozen timer had left (-1: none), when it resumes if the team
+ * stays quiet (-1: only when the conversation is closed) and since when the team has been quiet.
+ */
+export interface PausedRun {
+  readonly pausedAt: number;
+  readonly remaining: number;
+  resumeAt: number;
+  quietSince: number;
 }
 
 /** Why a simulation stopped before its horizon, and where: see `Simulation.stoppedShort`. */
@@ -119,6 +149,8 @@ export class Simulation {
    */
   stoppedShort: StoppedShort | null = null;
   private readonly queue = new EventQueue();
+  /** The runs paused now, by run id. */
+  private readonly pauses = new Map<number, PausedRun>();
   private readonly users: readonly ScriptUser[];
   private readonly userIndex = new Map<string, number>();
   private readonly workflowIndex: ReadonlyMap<string, number>;
@@ -275,6 +307,11 @@ export class Simulation {
     return workflow < 0 || workflow >= this.workflows.length ? -1 : this.contacts.latestRun(workflow, contact);
   }
 
+  /** Where a paused run stands; undefined when the run is not paused. */
+  pauseOf(run: number): Readonly<PausedRun> | undefined {
+    return this.pauses.get(run);
+  }
+
   user(index: number): ScriptUser | undefined {
     return this.users[index];
   }
@@ -360,6 +397,7 @@ export class Simulation {
       case 'conversation.close':
         if (contacts.conversationOpen(contact)) {
           contacts.setConversationOpen(contact, false);
+          this.resumeOnClose(contact);
           this.fireTriggers(contact, CONVERSATION_CLOSED);
         }
         break;
@@ -377,7 +415,8 @@ export class Simulation {
     for (let w = 0; w < this.workflows.length; w++) {
       const run = this.contacts.activeRun(w, contact);
       if (run < 0) continue;
-      if (runs.waiting(run) === WAITING_REPLY) {
+      // A paused run's question stays open, but a message meanwhile is not its answer: a person is talking.
+      if (runs.waiting(run) === WAITING_REPLY && runs.status(run) === ACTIVE) {
         this.answeredByThisEvent[this.answeredCount++] = w;
         this.answerQuestion(run);
         this.applyVerdict(run, 'question_answer', -1);
@@ -390,19 +429,32 @@ export class Simulation {
     if (answered) for (const run of answered) if (runs.status(run) === ACTIVE) this.advance(run, 'answered');
   }
 
-  /** Shows an observation to every active run of the contact but `except` (the run that caused it). */
+  /**
+   * Shows an observation to every active or paused run of the contact but `except` (the run that
+   * caused it). A paused run that goes on being paused restarts its wait for silence when the team
+   * was active (a person's message, an assignment), unless the verdict already did.
+   */
   private observe(contact: number, observation: Observation, user: number, except: number): void {
     for (let w = 0; w < this.workflows.length; w++) {
       const run = this.contacts.activeRun(w, contact);
-      if (run >= 0 && run !== except) this.applyVerdict(run, observation, user);
+      if (run < 0 || run === except) continue;
+      const paused = this.applyVerdict(run, observation, user);
+      if (!paused && TEAM_ACTIVITY[observation] && this.runs.status(run) === PAUSED) this.extendPause(run, -1, user);
     }
   }
 
-  private applyVerdict(run: number, observation: Observation, user: number): void {
+  /** Applies the exit rules' verdict; true when it paused the run or extended its pause. */
+  private applyVerdict(run: number, observation: Observation, user: number): boolean {
     const verdict = (this.workflows[this.runs.workflow(run)] as CompiledWorkflow).exitVerdicts[observation];
-    if (verdict === null) return;
+    if (verdict === null) return false;
     if ('stop' in verdict) this.stopRun(run, verdict.stop, user);
-    else this.recordRun(run, K['exit.ignored'], user, EXIT_IGNORED_CODE[verdict.ignore], -1, -1, -1);
+    else if ('pause' in verdict) {
+      // A run is never paused twice over: met again, the pause is extended.
+      if (this.runs.status(run) === PAUSED) this.extendPause(run, STOP_CODE[verdict.pause], user);
+      else this.pauseRun(run, verdict.pause, user);
+      return true;
+    } else this.recordRun(run, K['exit.ignored'], user, EXIT_IGNORED_CODE[verdict.ignore], -1, -1, -1);
+    return false;
   }
 
   private manualStop(contact: number, user: number, ref: string): void {
@@ -499,15 +551,16 @@ export class Simulation {
 
   // ── timers ──────────────────────────────────────────────────────────────────────────────────
 
-  /** Whether a queued timer still counts: its run is active and waits for this very timer. */
+  /** Whether a queued timer still counts: its run is active (or paused, for its resume) and waits for this very timer. */
   private isLiveTimer(run: number, token: number): boolean {
-    return this.runs.status(run) === ACTIVE && this.runs.timerToken(run) === token;
+    return this.runs.isOngoing(run) && this.runs.timerToken(run) === token;
   }
 
-  /** A live timer expires (see `isLiveTimer`). */
+  /** A live timer expires (see `isLiveTimer`): a step's, or a paused run's wait for silence. */
   private handleTimer(run: number): void {
     const runs = this.runs;
     this.eventsProcessed++;
+    if (runs.status(run) === PAUSED) return this.resumeRun(run, 'silence');
     runs.setTimerToken(run, -1);
     this.recordRun(run, K['timer.fired'], -1, 0, -1, -1, runs.due(run));
     const wasAsking = runs.waiting(run) === WAITING_REPLY;
@@ -605,6 +658,7 @@ export class Simulation {
         if (contacts.conversationOpen(contact) !== effect.open) {
           contacts.setConversationOpen(contact, effect.open);
           this.recordChange(contact, run, workflow, node, effect.open ? 'conversation_opened' : 'conversation_closed', -1, -1);
+          if (!effect.open) this.resumeOnClose(contact);
         }
         return;
       case 'start_workflow': {
@@ -652,7 +706,7 @@ export class Simulation {
    */
   private stopRun(run: number, reason: ExitCondition | 'manual', user: number): void {
     const runs = this.runs;
-    if (runs.status(run) !== ACTIVE) return;
+    if (!runs.isOngoing(run)) return;
     this.stoppedByThisEvent[this.stoppedCount++] = runs.workflow(run);
     runs.setStoppedBy(run, user);
     this.endRun(run, STOPPED, STOP_CODE[reason]);
@@ -722,6 +776,11 @@ export class Simulation {
 
   private endRun(run: number, status: number, reason: number): void {
     const runs = this.runs;
+    if (runs.status(run) === PAUSED) {
+      // Its pending timer is the wait for silence, not a step's: nothing of the run is left to cancel.
+      this.pauses.delete(run);
+      runs.setTimerToken(run, -1);
+    }
     runs.setStatus(run, status);
     runs.setReason(run, reason);
     runs.setEndedAt(run, this.now);
@@ -731,6 +790,78 @@ export class Simulation {
     if (runs.waiting(run) === WAITING_REPLY) this.recordRun(run, K['question.cancelled'], -1, 0, -1, -1, -1);
     runs.setWaiting(run, NOT_WAITING);
     this.cancelTimer(run, TIMER_CANCELLED_BY_END);
+  }
+
+  // ── pausing (hand-back) ─────────────────────────────────────────────────────────────────────
+
+  /**
+   * An exit condition set to pause is met: the run keeps its place and its question, its timer
+   * stops with the time it had left, and it waits for the Workflow's resume rule. It stays the
+   * contact's active run, so new triggers are ignored, and Stop conditions and a manual stop still
+   * stop it.
+   */
+  private pauseRun(run: number, condition: ExitCondition, user: number): void {
+    const runs = this.runs;
+    const resume = (this.workflows[runs.workflow(run)] as CompiledWorkflow).resume;
+    const code = STOP_CODE[condition];
+    runs.setStatus(run, PAUSED);
+    runs.setReason(run, code);
+    const resumeAt = resume.on === 'silence' ? this.now + resume.afterMs : -1;
+    this.recordRun(run, K['run.paused'], user, code, -1, -1, resumeAt);
+    let remaining = -1;
+    if (runs.timerToken(run) >= 0) {
+      remaining = runs.due(run) - this.now;
+      this.recordRun(run, K['timer.frozen'], -1, 0, -1, -1, runs.due(run));
+      runs.setTimerToken(run, -1);
+    }
+    this.pauses.set(run, { pausedAt: this.now, remaining, resumeAt, quietSince: this.now });
+    if (resumeAt >= 0) this.scheduleResume(run, resumeAt);
+  }
+
+  /**
+   * The wait for silence starts again: a Pause condition met again (`code`: its stop reason code)
+   * or the team active (`PAUSE_EXTENDED_BY_ACTIVITY`, -1 here). With a resume on close only, a
+   * team's activity changes nothing and is not traced.
+   */
+  private extendPause(run: number, code: number, user: number): void {
+    const pause = this.pauses.get(run) as PausedRun;
+    const resume = (this.workflows[this.runs.workflow(run)] as CompiledWorkflow).resume;
+    if (code < 0 && resume.on !== 'silence') return;
+    if (resume.on === 'silence') {
+      pause.resumeAt = this.now + resume.afterMs;
+      pause.quietSince = this.now;
+      this.scheduleResume(run, pause.resumeAt);
+    }
+    this.recordRun(run, K['pause.extended'], user, code < 0 ? PAUSE_EXTENDED_BY_ACTIVITY : code, -1, -1, pause.resumeAt);
+  }
+
+  /** The paused runs of the contact that resume when its conversation is closed do so now. */
+  private resumeOnClose(contact: number): void {
+    if (this.pauses.size === 0) return;
+    for (let w = 0; w < this.workflows.length; w++) {
+      const run = this.contacts.activeRun(w, contact);
+      if (run >= 0 && this.runs.status(run) === PAUSED && (this.workflows[w] as CompiledWorkflow).resume.on === 'conversation_closed')
+        this.resumeRun(run, 'conversation_closed');
+    }
+  }
+
+  /** A paused run carries on where it was: its frozen timer continues with the time it had left. */
+  private resumeRun(run: number, why: ResumeReason): void {
+    const runs = this.runs;
+    const pause = this.pauses.get(run) as PausedRun;
+    this.pauses.delete(run);
+    runs.setStatus(run, ACTIVE);
+    runs.setReason(run, -1);
+    runs.setTimerToken(run, -1);
+    this.recordRun(run, K['run.resumed'], -1, RESUME_CODE[why], -1, -1, why === 'silence' ? pause.quietSince : -1);
+    if (pause.remaining >= 0) this.schedule(run, this.now + pause.remaining);
+  }
+
+  /** Queues a paused run's resume; a new one makes the last one stale (see `isLiveTimer`). */
+  private scheduleResume(run: number, at: number): void {
+    const token = ++this.timerTokens;
+    this.runs.setTimerToken(run, token);
+    this.queue.push(at, TIMER, run, token);
   }
 
   private cancelTimer(run: number, why: number): void {

@@ -30,14 +30,14 @@ export const compareRunSchema = z.object({
   contact: namedSchema,
   workflow: namedSchema,
   status: runStatusSchema,
-  /** Why it stopped (or failed); absent for completed and active runs. */
+  /** Why it stopped, failed or paused; absent for completed and active runs. */
   reason: z.union([stopReasonSchema, failReasonSchema]).optional(),
   /** Who stopped it by hand, or whose message or assignment met the exit condition. */
   stoppedBy: namedSchema.optional(),
   /** The step it stopped, completed or failed at, or is waiting at. */
   atStep: z.object({ id: z.string(), label: z.string() }).optional(),
   startedAt: z.number().min(0),
-  /** When it stopped, completed or failed (ms since the script's start); absent while active. */
+  /** When it stopped, completed, failed or paused (ms since the script's start); absent while active. */
   at: z.number().min(0).optional(),
   /** For an active run: what it waits for, and when its timer is due (ms since start). */
   waitingFor: z.enum(['timer', 'reply']).optional(),

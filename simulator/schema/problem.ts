@@ -15,12 +15,12 @@ export const problemCodeSchema = z.enum([
   'empty_message',
   'workflow_target_missing',
   'workflow_target_not_startable',
-  /** A step that waits or jumps on the When stopped path (SPEC §8.1). */
+  /** A step that waits or jumps on the When stopped path. */
   'not_allowed_when_stopped',
   /** A Stop reason branch off the When stopped path. */
   'only_when_stopped',
-  /** An exit condition set to Pause: SPEC §8.3 is not simulated yet. */
-  'pause_not_simulated',
+  /** A chosen exit condition pauses the run, and the Workflow has no rule for resuming it. */
+  'pause_without_resume',
 ]);
 export type ProblemCode = z.infer<typeof problemCodeSchema>;
 

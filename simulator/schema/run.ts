@@ -19,6 +19,12 @@ export const runStateSchema = z.object({
   waitingFor: z.enum(['timer', 'reply']).optional(),
   /** When the pending timer of an active run is due (ms since start). */
   due: z.number().optional(),
+  /** A paused run: since when, … */
+  pausedAt: z.number().optional(),
+  /** … what its frozen timer had left when it paused (ms), … */
+  remaining: z.number().optional(),
+  /** … and when it resumes if the team stays quiet (absent: when the conversation is closed). */
+  resumesAt: z.number().optional(),
 });
 export type RunState = z.infer<typeof runStateSchema>;
 

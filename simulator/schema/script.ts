@@ -81,7 +81,7 @@ export const scriptEventTypeSchema = z.enum(
   scriptEventSchema.options.map((option) => option.shape.type.value) as [ScriptEventType, ...ScriptEventType[]],
 );
 
-export const runStatusSchema = z.enum(['active', 'completed', 'stopped', 'failed']);
+export const runStatusSchema = z.enum(['active', 'completed', 'stopped', 'failed', 'paused']);
 
 /** What the script's author expects; each is checked after the run (SPEC §4). */
 export const expectationSchema = z.union([

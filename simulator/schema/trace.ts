@@ -32,6 +32,20 @@ export const traceKindSchema = z.enum([
   'when_stopped.started',
   /** Its path has ended; `reason` is `loop` when the runaway guard cut it short. */
   'when_stopped.ended',
+  /**
+   * An exit condition set to pause met: the run keeps its place; `reason` is the condition, `due`
+   * when it resumes if the team stays quiet (absent: when the conversation is closed).
+   */
+  'run.paused',
+  /** A paused run's timer stops counting; `due` is when it was due (what is left: `due - t`). */
+  'timer.frozen',
+  /**
+   * A paused run's wait for silence starts again: a Pause condition met again (`reason`), or a
+   * person's message or an assignment (no `reason`); `due` is the new resume instant, if any.
+   */
+  'pause.extended',
+  /** A paused run carries on where it was; `reason` says why, `due` (silence) since when it was quiet. */
+  'run.resumed',
 ]);
 export type TraceKind = z.infer<typeof traceKindSchema>;
 
@@ -69,6 +83,8 @@ export const exitIgnoredReasonSchema = z.enum([
   'unassignment',
 ]);
 export const failReasonSchema = z.enum(['loop']);
+/** Why a paused run resumed: its team was quiet long enough, or the conversation was closed. */
+export const resumeReasonSchema = z.enum(['silence', 'conversation_closed']);
 export const contactChangeSchema = z.enum([
   'tag_added',
   'tag_removed',
@@ -82,6 +98,7 @@ export type TriggerIgnoredReason = z.infer<typeof triggerIgnoredReasonSchema>;
 export type StopRefusedReason = z.infer<typeof stopRefusedReasonSchema>;
 export type ExitIgnoredReason = z.infer<typeof exitIgnoredReasonSchema>;
 export type FailReason = z.infer<typeof failReasonSchema>;
+export type ResumeReason = z.infer<typeof resumeReasonSchema>;
 export type ContactChange = z.infer<typeof contactChangeSchema>;
 
 export const traceReasonSchema = z.union([
@@ -90,6 +107,7 @@ export const traceReasonSchema = z.union([
   stopRefusedReasonSchema,
   exitIgnoredReasonSchema,
   failReasonSchema,
+  resumeReasonSchema,
 ]);
 export type TraceReason = z.infer<typeof traceReasonSchema>;
 

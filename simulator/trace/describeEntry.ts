@@ -37,6 +37,8 @@ const REASON_TEXT: Record<Exclude<TraceReason, ExitCondition>, string> = {
   assigned_by_workflow: 'assignment by a Workflow does not count',
   assigned_by_rule: 'assignment by an automatic rule does not count',
   unassignment: 'unassignment does not count',
+  silence: 'your team has been quiet long enough',
+  conversation_closed: 'the conversation was closed',
   loop: 'it executed 1,000 steps in one instant without virtual time advancing (the runaway guard: a loop, or a path of 1,000 steps with no Wait)',
 };
 
@@ -136,10 +138,27 @@ export function describeEntry(entry: TraceEntry, names: TraceNames): string {
       return `Workflow ${workflow} takes its When stopped path (${entry.reason === 'manual' ? 'stopped by hand' : `stopped: ${reason}`})`;
     case 'when_stopped.ended':
       return entry.reason === undefined ? `When stopped path of ${workflow} done` : `When stopped path of ${workflow} cut short at ${step}: ${reason}`;
+    case 'run.paused':
+      return `Workflow ${workflow} paused at ${step}: ${reason}; ${describeResume(entry.due)}`;
+    case 'timer.frozen':
+      return `Timer due ${formatOffset(entry.due ?? 0)} frozen (${step}) with ${formatOffset((entry.due ?? 0) - entry.t)} left`;
+    case 'pause.extended': {
+      const by = entry.reason !== undefined ? `${reason} again` : user ? `${user} is with the contact` : 'the contact was assigned';
+      return `Pause of ${workflow} extended: ${by}; ${describeResume(entry.due)}`;
+    }
+    case 'run.resumed':
+      return entry.reason === 'silence' && entry.due !== undefined
+        ? `Workflow ${workflow} resumes at ${step}: no message from your team since ${formatOffset(entry.due)}`
+        : `Workflow ${workflow} resumes at ${step}: ${reason}`;
   }
 }
 
-/** "stopped by incoming message at +2h; may start again from +7d2h" (SPEC §8.2). */
+/** When a paused run resumes: at an instant unless the team writes meanwhile, or when the conversation is closed. */
+function describeResume(resumeAt: number | undefined): string {
+  return resumeAt === undefined ? 'resumes when the conversation is closed' : `resumes at ${formatOffset(resumeAt)} if your team stays quiet`;
+}
+
+/** "stopped by incoming message at +2h; may start again from +7d2h". */
 function describeReentry(stopReason: StopReason, stoppedAt: number, liftsAt: number | undefined): string {
   const by = isExitCondition(stopReason) ? `by ${EXIT_CONDITION_CATALOGUE[stopReason].stopReason}` : 'by hand';
   const lifts = liftsAt === undefined ? 'never starts again for this contact' : `may start again from ${formatOffset(liftsAt)}`;

@@ -9,8 +9,8 @@ export type TranscriptItem =
   | { readonly kind: 'broadcast'; readonly seq: number; readonly t: number; readonly text: string }
   | { readonly kind: 'activity'; readonly seq: number; readonly t: number; readonly text: string; readonly tone: ActivityTone };
 
-/** `stop`: a run stopped; `refused`: a command the engine refused; `note`: an internal comment. */
-export type ActivityTone = 'stop' | 'refused' | 'note' | 'info';
+/** `stop`: a run stopped; `pause`: a run paused; `refused`: a command the engine refused; `note`: an internal comment. */
+export type ActivityTone = 'stop' | 'pause' | 'refused' | 'note' | 'info';
 
 const ACTIVITY: Partial<Record<TraceKind, ActivityTone>> = {
   'run.started': 'info',
@@ -22,6 +22,9 @@ const ACTIVITY: Partial<Record<TraceKind, ActivityTone>> = {
   'contact.changed': 'info',
   'when_stopped.started': 'info',
   'when_stopped.ended': 'info',
+  'run.paused': 'pause',
+  'pause.extended': 'pause',
+  'run.resumed': 'info',
 };
 
 /** The ignored triggers agents are told of: a re-entry rule held the contact back (SPEC §8.2). The rest (already active, …) stay in the trace. */

@@ -58,6 +58,20 @@ export function exitOn(conditions: readonly ExitCondition[], manualStop = false)
   return { manualStop, exitConditions: { enabled: true, on: [...conditions] } };
 }
 
+/**
+ * Exit conditions on: `pause` pause the run, `stop` stop it; a paused run resumes by `resume`
+ * (default: after 2h with no message from the team). Manual stop as given (default on).
+ */
+export function pauseOn(
+  pause: readonly ExitCondition[],
+  options: { readonly stop?: readonly ExitCondition[]; readonly resume?: NonNullable<SettingsInput['pause']>['resume'] | null; readonly manualStop?: boolean } = {},
+): SettingsInput {
+  const on = [...pause, ...(options.stop ?? [])];
+  const actions = Object.fromEntries(on.map((condition) => [condition, pause.includes(condition) ? 'pause' : 'stop']));
+  const resume = options.resume === undefined ? { on: 'silence' as const, after: '2h' } : options.resume;
+  return { manualStop: options.manualStop ?? true, exitConditions: { enabled: true, on, actions }, ...(resume === null ? {} : { pause: { resume } }) };
+}
+
 /** Every exit condition selected. */
 export const ALL_EXITS: readonly ExitCondition[] = ['outgoing_message', 'incoming_message', 'manual_assignment'];
 

@@ -1,4 +1,4 @@
-import { Ban, Bot, Info, Megaphone, StickyNote } from 'lucide-react';
+import { Ban, Bot, Info, Megaphone, PauseCircle, StickyNote } from 'lucide-react';
 import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import type { TranscriptItem } from '../../../simulator/trace/transcript.ts';
 import { formatVirtualTime } from '../../common/virtualTime.ts';
@@ -12,7 +12,7 @@ interface Props {
   readonly emptyText?: string;
 }
 
-const ACTIVITY_ICON = { stop: Ban, refused: Ban, note: StickyNote, info: Info } as const;
+const ACTIVITY_ICON = { stop: Ban, pause: PauseCircle, refused: Ban, note: StickyNote, info: Info } as const;
 
 /** How close to its end (px) the transcript counts as at its end: rounding and a last half line. */
 const AT_END_SLACK = 8;

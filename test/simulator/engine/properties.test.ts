@@ -34,13 +34,27 @@ const afterStopArb = fc.option(
   { freq: 2 },
 );
 
+/** Which chosen conditions pause rather than stop (none half the time), and how a paused run resumes. */
+const pauseArb = fc.option(
+  fc.record({
+    pausing: fc.subarray([...ALL_EXITS], { minLength: 1 }),
+    resume: fc.constantFrom({ on: 'silence' as const, after: '1h' }, { on: 'silence' as const, after: '2h' }, { on: 'conversation_closed' as const }),
+  }),
+  { freq: 2 },
+);
+
 const settingsArb: fc.Arbitrary<SettingsInput> = fc
   // Biased towards settings that stop runs, so most cases exercise a stop.
-  .record({ manualStop: fc.boolean(), enabled: fc.oneof(fc.constant(true), fc.constant(true), fc.constant(false)), on: fc.subarray([...ALL_EXITS]), afterStop: afterStopArb })
-  .map(({ manualStop, enabled, on, afterStop }) => ({
+  .record({ manualStop: fc.boolean(), enabled: fc.oneof(fc.constant(true), fc.constant(true), fc.constant(false)), on: fc.subarray([...ALL_EXITS]), afterStop: afterStopArb, pause: pauseArb })
+  .map(({ manualStop, enabled, on, afterStop, pause }) => ({
     manualStop,
-    // Exit conditions on with none selected cannot be simulated (SPEC §2); such a Workflow is off.
-    exitConditions: { enabled: enabled && on.length > 0, on },
+    // Exit conditions on with none selected cannot be simulated; such a Workflow is off.
+    exitConditions: {
+      enabled: enabled && on.length > 0,
+      on,
+      ...(pause === null ? {} : { actions: Object.fromEntries(on.map((condition) => [condition, pause.pausing.includes(condition) ? 'pause' : 'stop'])) }),
+    },
+    ...(pause === null ? {} : { pause: { resume: pause.resume } }),
     ...(afterStop === null
       ? {}
       : { afterStop: { reentry: afterStop.reentry, ...(afterStop.reentry === 'after' ? { wait: afterStop.wait } : {}), ...(afterStop.reasons === null ? {} : { reasons: afterStop.reasons }) } }),
@@ -82,6 +96,7 @@ function eventArb(workflowIds: readonly string[]): fc.Arbitrary<GenEvent> {
         .map(({ user, workflow }): EventBody => ({ type: 'workflow.stop', user, workflow })),
     },
     { weight: 1, arbitrary: fc.constant<EventBody>({ type: 'tag.add', tag: 'done' }) },
+    { weight: 1, arbitrary: fc.constantFrom<EventBody>({ type: 'conversation.close' }, { type: 'conversation.open' }) },
   );
   // Whole hours over three days, so events often share an instant with each other and with the
   // 1h, 2h and 24h timers (SPEC §2 rule 4); most fall early, while the runs they meet are active.
@@ -179,7 +194,7 @@ describe('Properties of the engine over generated scripts', () => {
           const stops = own.filter((e) => e.kind === 'run.stopped');
           const endings = own.filter((e) => ENDINGS.has(e.kind));
           expect(stops.length).toBeLessThanOrEqual(1);
-          expect(endings).toHaveLength(state.status === 'active' ? 0 : 1);
+          expect(endings).toHaveLength(state.status === 'active' || state.status === 'paused' ? 0 : 1);
           if (state.status === 'stopped') {
             expect(stops).toHaveLength(1);
             expect(state.reason).toBeDefined();
@@ -206,7 +221,8 @@ describe('Properties of the engine over generated scripts', () => {
           let pending: TraceEntry | undefined;
           for (const entry of entries.slice(0, stopAt)) {
             if (entry.kind === 'timer.set') pending = entry;
-            if (entry.kind === 'timer.fired' || entry.kind === 'timer.cancelled') pending = undefined;
+            // A paused run's timer is frozen: a stop while paused has nothing left to cancel.
+            if (entry.kind === 'timer.fired' || entry.kind === 'timer.cancelled' || entry.kind === 'timer.frozen') pending = undefined;
           }
           const after = entries.slice(stopAt + 1);
           const cancelled = after.filter((e) => e.kind === 'timer.cancelled');
@@ -313,6 +329,75 @@ describe('Properties of the engine after the stop (SPEC §8)', () => {
             else expect(ignored.liftsAt).toBeUndefined();
           }
         }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('(9) a paused run executes no step and sends nothing until it resumes; its When stopped path runs only after a stop', () => {
+    fc.assert(
+      fc.property(caseArb, (input) => {
+        const result = simulate(input);
+        for (const own of byRun(result.trace).values()) {
+          let paused = false;
+          for (const entry of own) {
+            if (entry.kind === 'run.paused') {
+              expect(paused).toBe(false); // never paused twice over
+              paused = true;
+            } else if (entry.kind === 'run.resumed' || entry.kind === 'run.stopped') paused = false;
+            else if (paused) expect(['step', 'message.sent', 'contact.changed', 'comment.added', 'timer.set', 'timer.fired', 'question.answered', 'when_stopped.started']).not.toContain(entry.kind);
+          }
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('(10) a resumed run’s timer continues with exactly the time it had left when it paused', () => {
+    fc.assert(
+      fc.property(caseArb, (input) => {
+        const result = simulate(input);
+        for (const own of byRun(result.trace).values()) {
+          let frozen: TraceEntry | null = null;
+          own.forEach((entry, i) => {
+            if (entry.kind === 'timer.frozen') frozen = entry;
+            if (entry.kind === 'run.stopped') frozen = null;
+            if (entry.kind !== 'run.resumed') return;
+            const next = own[i + 1];
+            if (frozen === null) expect(next?.kind).not.toBe('timer.set');
+            else {
+              const left = (frozen.due as number) - frozen.t;
+              expect(next).toMatchObject({ kind: 'timer.set', t: entry.t, due: entry.t + left });
+            }
+            frozen = null;
+          });
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('(11) a paused run resumes by its rule only: after its silence since the last pause or extension, or when the conversation closes', () => {
+    fc.assert(
+      fc.property(caseArb, (input) => {
+        const result = simulate(input);
+        const byId = new Map(input.workflows.map((workflow) => [workflow.id, workflow]));
+        for (const own of byRun(result.trace).values()) {
+          let quietSince = -1;
+          for (const entry of own) {
+            if (entry.kind === 'run.paused' || (entry.kind === 'pause.extended' && entry.due !== undefined)) quietSince = entry.t;
+            if (entry.kind !== 'run.resumed') continue;
+            const resume = byId.get(entry.workflow ?? '')?.settings.pause?.resume;
+            expect(entry.reason).toBe(resume?.on);
+            if (resume?.on === 'silence') expect(entry.t - quietSince).toBe(Number(/^(\d+)h$/.exec(resume.after)?.[1]) * 3_600_000);
+            else {
+              const closed = result.entries((e) => e.contact === entry.contact && e.t === entry.t && ((e.kind === 'event' && e.event === 'conversation.close') || e.change === 'conversation_closed'));
+              expect(closed.length).toBeGreaterThan(0);
+            }
+          }
+        }
+        // A run still paused at the end says so, with the condition that paused it.
+        for (const state of result.runs({ status: 'paused' })) expect(state.reason).toMatch(/^(outgoing_message|incoming_message|manual_assignment)$/);
       }),
       { numRuns: NUM_RUNS },
     );

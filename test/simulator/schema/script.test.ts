@@ -233,7 +233,7 @@ describe('scriptSchema: document', () => {
 
   it.each([
     ['a reason that is not a stop reason', { contact: 'dana', workflow: 'W', status: 'stopped', reason: 'bored' }],
-    ['a status that does not exist', { contact: 'dana', workflow: 'W', status: 'paused' }],
+    ['a status that does not exist', { contact: 'dana', workflow: 'W', status: 'sleeping' }],
   ])('rejects an expectation with %s', (_what, expectation) => {
     expect(issues({ ...baseScript(), expect: [expectation] }).map((issue) => issue.path.slice(0, 11))).toEqual(['$.expect[0]']);
   });

@@ -57,11 +57,30 @@ describe('validateWorkflow: the When stopped path (SPEC §8.1)', () => {
   });
 });
 
-describe('validateWorkflow: pausing is not simulated yet (SPEC §8.3)', () => {
-  it('refuses an exit condition set to Pause, at its action, so nothing silently stops instead', () => {
-    const settings = { ...exitOn(['incoming_message', 'outgoing_message'], true), exitConditions: { enabled: true, on: ['incoming_message', 'outgoing_message'], actions: { outgoing_message: 'pause', incoming_message: 'stop' } } } as SettingsInput;
-    expect(problems(buildWorkflow({ steps: [steps.send('hi', 'Hi')], edges: ['trigger>hi'], settings }))).toEqual([
-      { code: 'pause_not_simulated', stepId: undefined, path: ['settings', 'exitConditions', 'actions', 'outgoing_message'], message: 'Pausing is not simulated yet: set Outgoing messages to stop the run' },
+describe('validateWorkflow: a paused run must have a way back', () => {
+  const pausing = (pause?: SettingsInput['pause']) =>
+    ({
+      manualStop: false,
+      exitConditions: { enabled: true, on: ['incoming_message', 'outgoing_message'], actions: { outgoing_message: 'pause', incoming_message: 'stop' } },
+      ...(pause ? { pause } : {}),
+    }) as SettingsInput;
+  const workflow = (settings: SettingsInput) => buildWorkflow({ steps: [steps.send('hi', 'Hi')], edges: ['trigger>hi'], settings });
+
+  it('refuses a condition set to Pause without a resume rule, at the rule, naming the condition', () => {
+    expect(problems(workflow(pausing()))).toEqual([
+      {
+        code: 'pause_without_resume',
+        stepId: undefined,
+        path: ['settings', 'pause', 'resume'],
+        message: 'Outgoing messages pauses the run, but nothing says when it resumes: choose after how long without a message from your team, or when the conversation is closed',
+      },
     ]);
+  });
+
+  it('accepts it with either resume rule, and ignores a Pause on a condition that is not chosen', () => {
+    expect(problems(workflow(pausing({ resume: { on: 'silence', after: '2h' } })))).toEqual([]);
+    expect(problems(workflow(pausing({ resume: { on: 'conversation_closed' } })))).toEqual([]);
+    const unchosen = { manualStop: false, exitConditions: { enabled: true, on: ['incoming_message'], actions: { outgoing_message: 'pause' } } } as SettingsInput;
+    expect(problems(workflow(unchosen))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { describeReason } from '../../../../simulator/trace/describeEntry.ts';
 
 /** The parts of one run's line in a Compare cell: what happened (the lead word), where, when, and why. */
 export interface CompareRunText {
-  /** "Stopped", "Completed", "Failed", "Still waiting" — the word the cell's colour repeats. */
+  /** "Stopped", "Paused", "Completed", "Failed", "Still waiting" — the word the cell's colour repeats. */
   readonly outcome: string;
   /** "at Wait 24h, +3h", "for a reply at Ask what they need (times out +1h)". */
   readonly where: string;
@@ -31,6 +31,8 @@ export function describeCompareRun(run: CompareRun): CompareRunText {
       return { outcome: 'Completed', where: `at ${step}${at(run.at)}`, why: '' };
     case 'failed':
       return { outcome: 'Failed', where: `at ${step}${at(run.at)}`, why: run.reason === undefined ? '' : describeReason(run.reason) };
+    case 'paused':
+      return { outcome: 'Paused', where: `at ${step}${at(run.at)}`, why: run.reason === undefined ? '' : describeReason(run.reason) };
     case 'active': {
       const due = run.due === undefined ? '' : ` (${run.waitingFor === 'reply' ? 'times out' : 'due'} ${formatOffset(run.due)})`;
       return { outcome: 'Still waiting', where: `${run.waitingFor === 'reply' ? 'for a reply ' : ''}at ${step}${due}`, why: '' };
