@@ -116,13 +116,18 @@ export class LiveSession {
   }
 
   /**
-   * When the next timer of an active run is due (ms since start), or `null` when no run waits for
-   * one. Read from the runs, not the queue: a stopped run's timer stays queued until skipped, and
-   * jumping to it would show nothing happening.
+   * When the next thing time alone brings about is due (ms since start): the timer of an active run,
+   * or the resume of a paused one whose team stays quiet — or `null` when there is none. Read from
+   * the runs, not the queue: a stopped run's timer stays queued until skipped, and a resume a
+   * person's message pushed back stays queued at its old instant; jumping to either would show
+   * nothing happening.
    */
   nextDue(): number | null {
     let next = Infinity;
-    for (const run of runStates(this.simulation)) if (run.status === 'active' && run.due !== undefined && run.due < next) next = run.due;
+    for (const run of runStates(this.simulation)) {
+      const due = run.status === 'active' ? run.due : run.status === 'paused' ? run.resumesAt : undefined;
+      if (due !== undefined && due < next) next = due;
+    }
     return Number.isFinite(next) ? next : null;
   }
 
@@ -154,7 +159,7 @@ export class LiveSession {
     return [...traceEntries(sim, before)];
   }
 
-  /** Jumps to the next timer of an active run; `null` when no run waits for one. */
+  /** Jumps to the next timer of an active run or resume of a paused one; `null` when there is none. */
   jumpToNext(): readonly TraceEntry[] | null {
     const due = this.nextDue();
     if (due === null) return null;

@@ -134,6 +134,44 @@ describe('a live session', () => {
     expect(jumped.filter((entry) => entry.kind === 'message.sent').map((entry) => entry.contact)).toEqual(['lee']);
   });
 
+  it('counts a paused run’s resume as the next thing due, not its frozen timer; a person’s message pushes it back', () => {
+    const handBack = followUp({
+      manualStop: true,
+      exitConditions: { enabled: true, on: ['outgoing_message'], actions: { outgoing_message: 'pause' } },
+      pause: { resume: { on: 'silence', after: '2h' } },
+    });
+    const live = session(handBack);
+    live.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    live.advance(HOUR);
+    live.command({ type: 'agent.message', contact: 'omar', user: 'alice', text: 'Alice here' });
+    expect(omarsRun(live)).toMatchObject({ status: 'paused', resumesAt: 3 * HOUR });
+    // Its timer (+24h) is frozen; what comes next is the resume, 2h after Alice's message.
+    expect(live.nextDue()).toBe(3 * HOUR);
+    live.advance(HOUR);
+    live.command({ type: 'agent.message', contact: 'omar', user: 'alice', text: 'Still here' });
+    // The resume first queued at +3h stays queued: jumping there would show nothing happening.
+    expect(live.nextDue()).toBe(4 * HOUR);
+    const resumed = live.jumpToNext() ?? [];
+    expect(live.time).toBe(4 * HOUR);
+    expect(resumed.map((entry) => entry.kind)).toContain('run.resumed');
+    expect(omarsRun(live)).toMatchObject({ status: 'active', due: 4 * HOUR + 23 * HOUR });
+    expect(live.nextDue()).toBe(27 * HOUR);
+  });
+
+  it('has nothing due for a run paused until the conversation is closed', () => {
+    const closedOnly = followUp({
+      manualStop: true,
+      exitConditions: { enabled: true, on: ['outgoing_message'], actions: { outgoing_message: 'pause' } },
+      pause: { resume: { on: 'conversation_closed' } },
+    });
+    const live = session(closedOnly);
+    live.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    live.command({ type: 'agent.message', contact: 'omar', user: 'alice', text: 'Alice here' });
+    expect(omarsRun(live)).toMatchObject({ status: 'paused' });
+    expect(live.nextDue()).toBeNull();
+    expect(live.jumpToNext()).toBeNull();
+  });
+
   it('runUntil stops at its limit even when it skips a cancelled timer on the way', () => {
     const live = session(followUp({ manualStop: true, exitConditions: { enabled: false, on: [] } }));
     live.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
