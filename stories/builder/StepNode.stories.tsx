@@ -7,7 +7,7 @@ import { triggerSchema } from '../../simulator/schema/trigger.ts';
 import type { WorkflowFlowNode } from '../../src/parts/canvas/flowElements.ts';
 import { StepNode } from '../../src/parts/canvas/StepNode.tsx';
 import { TriggerNode } from '../../src/parts/canvas/TriggerNode.tsx';
-import { NODE_METRICS, nodeWidth } from '../../src/parts/canvas/nodeSize.ts';
+import { NODE_METRICS, nodeWidth, outputHandleX } from '../../src/parts/canvas/nodeSize.ts';
 import { steps, type StepInput, type TriggerInput } from '../../test/harness/workflowFixtures.ts';
 
 /** The canvas's node types, as WorkflowCanvas declares them (once, at module level). */
@@ -348,6 +348,8 @@ export const ManyOutputsAtZoomOne: Story = {
       await expect(outputLabels.map((label) => label.textContent)).toEqual(labels);
       const handles = [...card.querySelectorAll<HTMLElement>('.flow-handle--source')].map((handle) => handle.getBoundingClientRect());
       await expect(handles).toHaveLength(labels.length);
+      // The stylesheet puts the handles where nodeSize.ts says (which the canvas assumes before measuring).
+      for (const [i, handle] of handles.entries()) await expect(Math.abs(handle.left + handle.width / 2 - box.left - outputHandleX(box.width, labels.length, i))).toBeLessThanOrEqual(1);
       const rects = outputLabels.map((label) => label.getBoundingClientRect());
       for (const [i, label] of outputLabels.entries()) {
         const rect = rects[i] as DOMRect;
