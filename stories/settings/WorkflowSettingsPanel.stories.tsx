@@ -182,6 +182,7 @@ export const PauseOnOutgoingMessagesResumesAfterSilence: Story = {
     await expect(args.onChange).toHaveBeenLastCalledWith(paused);
     await expect(within(resumeRule(canvas)).getByRole('radio', { name: 'When your team goes quiet' })).toBeChecked();
     await expect(canvas.getByRole('switch', { name: MANUAL })).toHaveAccessibleDescription(/A manual stop always stops the run, paused or not\./);
+    await expect(canvas.getByRole('switch', { name: EXIT })).toHaveAccessibleDescription('The run stops by itself, or pauses where chosen below, when a chosen condition is met.');
 
     const after = canvas.getByRole('textbox', { name: 'Resume after' });
     await expect(after).toHaveValue('2h');

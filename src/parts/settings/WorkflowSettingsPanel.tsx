@@ -35,7 +35,7 @@ export function WorkflowSettingsPanel({ settings, onChange, whenStoppedPath = fa
       />
       <Switch
         label="Set exit conditions to stop this Workflow for Contact"
-        description="The run stops by itself when the first chosen condition is met."
+        description={pausing ? 'The run stops by itself, or pauses where chosen below, when a chosen condition is met.' : 'The run stops by itself when the first chosen condition is met.'}
         checked={exitConditions.enabled}
         onCheckedChange={(enabled) => onChange({ ...settings, exitConditions: { ...exitConditions, enabled } })}
       />
