@@ -145,3 +145,36 @@ describe.each([
     expect(session.current()?.errors).toEqual([]);
   });
 });
+
+describe('a Stop reason branch on the simulator’s canvas at 1280×720', () => {
+  it('has its badge in a lane beside its card, clear of every other node, and its labels inside its card, after the run stops', async () => {
+    const page = await session.open();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByLabel('Workflow file to import').setInputFiles({ name: 'by-reason.workflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(withPath)) });
+    await page.getByTestId('node-why').waitFor();
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+    await page.getByTestId('node-why').waitFor();
+    // The first script stops the run when an agent writes; the path runs in that instant, at its outgoing_message output.
+    await page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Run to end' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="node-after-outgoing_message"]')?.textContent?.includes('Passed'), undefined, { timeout: 20_000 });
+    const drawn = await fitView(page);
+    // In the simulator a node's box is its card and its badge's lane: the labels lie inside the card, the card and lane inside the node.
+    const cards = await page.locator('.react-flow__node .flow-node').evaluateAll((elements) =>
+      elements.map((element) => {
+        const { x, y, width, height } = element.getBoundingClientRect();
+        return { id: element.closest('.react-flow__node')?.getAttribute('data-id') ?? '', box: { x, y, width, height } };
+      }),
+    );
+    const why = cards.find((card) => card.id === 'why');
+    expect((why?.box.width ?? 0) / drawn.zoom).toBeCloseTo(nodeWidth(stepSchema.parse(WHY)), 0);
+    for (const node of drawn.nodes) {
+      const card = cards.find((candidate) => candidate.id === node.id)?.box;
+      if (!card) throw new Error(`no card for ${node.id}`);
+      for (const label of node.labels) expect(inside(label.box, card), `"${label.text}" inside the card of ${node.id}`).toBe(true);
+    }
+    expect(intersecting(drawn)).toEqual([]);
+    await saveScreenshot(page, 'wide-nodes-simulator-1280x720', { fullPage: false });
+    expect(session.current()?.errors).toEqual([]);
+  });
+});
