@@ -8,6 +8,19 @@ export type NodeRunState =
   | { readonly kind: 'passed'; readonly at: number }
   | { readonly kind: 'active'; readonly since: number; readonly waitingFor?: RunState['waitingFor']; readonly due?: number }
   | { readonly kind: 'stopped'; readonly at: number; readonly reason: NonNullable<RunState['reason']>; readonly by?: string }
+  /**
+   * Held here by an exit condition set to pause (`reason`), since `since`: its timer, if it had
+   * one, frozen with `remaining` left; it resumes at `resumesAt` if the team stays quiet, or, with
+   * no `resumesAt`, when the conversation is closed. Nothing after it is cancelled: it will go on.
+   */
+  | {
+      readonly kind: 'paused';
+      readonly since: number;
+      readonly reason: NonNullable<RunState['reason']>;
+      readonly waitingFor?: RunState['waitingFor'];
+      readonly remaining?: number;
+      readonly resumesAt?: number;
+    }
   | { readonly kind: 'completed'; readonly at: number }
   | { readonly kind: 'failed'; readonly at: number }
   /** Will never run: the run stopped before reaching it. */
@@ -22,8 +35,8 @@ export interface RunOnCanvas {
 
 /**
  * Where one contact's latest run of a Workflow is, drawn on the Workflow's steps: the path it took,
- * the step it is at (or stopped at, with the reason and when), and the steps it will never reach
- * because it stopped. Read from the engine's report (run state and trace), decided by nothing else.
+ * the step it is at (or stopped or paused at, with the reason and when), and the steps it will
+ * never reach because it stopped. Read from the engine's report (run state and trace), decided by nothing else.
  */
 export function runOnCanvas(workflow: Workflow, runs: readonly RunState[], trace: readonly TraceEntry[]): RunOnCanvas | null {
   const run = runs.filter((candidate) => candidate.workflow === workflow.id).at(-1);
@@ -55,8 +68,21 @@ export function runOnCanvas(workflow: Workflow, runs: readonly RunState[], trace
     else if (run.status === 'stopped' && run.reason !== undefined) {
       steps.set(at, { kind: 'stopped', at: run.endedAt ?? reached, reason: run.reason, ...(run.stoppedBy ? { by: run.stoppedBy } : {}) });
       for (const id of cancelledSteps(workflow, at, new Set(executed))) steps.set(id, { kind: 'cancelled' });
-    } else if (run.status === 'completed') steps.set(at, { kind: 'completed', at: run.endedAt ?? reached });
+    } else if (run.status === 'paused' && run.reason !== undefined) steps.set(at, pausedAt(run, run.reason, reached));
+    else if (run.status === 'completed') steps.set(at, { kind: 'completed', at: run.endedAt ?? reached });
     else if (run.status === 'failed') steps.set(at, { kind: 'failed', at: run.endedAt ?? reached });
   }
   return { steps, path };
+}
+
+/** A paused run at its step, with what the engine reported of its pause (absent parts stay absent). */
+function pausedAt(run: RunState, reason: NonNullable<RunState['reason']>, reached: number): NodeRunState {
+  return {
+    kind: 'paused',
+    since: run.pausedAt ?? reached,
+    reason,
+    ...(run.waitingFor ? { waitingFor: run.waitingFor } : {}),
+    ...(run.remaining === undefined ? {} : { remaining: run.remaining }),
+    ...(run.resumesAt === undefined ? {} : { resumesAt: run.resumesAt }),
+  };
 }

@@ -10,6 +10,7 @@ import { PlaybackService } from '../../simulator/service/playbackService.ts';
 import { runOnCanvas } from '../../simulator/trace/nodeRunStates.ts';
 import { nodeWidth } from '../../src/parts/canvas/nodeSize.ts';
 import { SimulationCanvas } from '../../src/screens/simulation/canvas/SimulationCanvas.tsx';
+import agentAnswersScript from '../../public/examples/follow-up/agent-answers.script.json';
 import contactRepliesScript from '../../public/examples/follow-up/contact-replies.script.json';
 import populationScript from '../../public/examples/follow-up/population.script.json';
 import agentTakesOverScript from '../../public/examples/hot-lead/agent-takes-over.script.json';
@@ -149,6 +150,34 @@ export const WhenStoppedPathTaken: Story = {
     }
     await expect(canvas.getByTestId('node-check-in')).toHaveClass('flow-node--run-cancelled');
     for (const edge of ['w1', 'w2']) await expect(canvasElement.querySelector(`[data-testid="rf__edge-${edge}"]`)).toHaveClass('flow-edge--taken');
+    await expectBadgesClear(canvasElement);
+  },
+};
+
+/** The follow-up handing back instead of stopping: an agent's message pauses it, 2h of quiet from the team resumes it. */
+const handsBack: Workflow = {
+  ...workflow,
+  settings: {
+    ...workflow.settings,
+    exitConditions: { ...workflow.settings.exitConditions, actions: { outgoing_message: 'pause' } },
+    pause: { resume: { on: 'silence', after: '2h' } },
+  },
+};
+
+/**
+ * +1h: Alice answered at +45m, so the run is paused at "Wait 24h", in the pause colours: its timer
+ * frozen with 23h15m left, resuming at +2h45m if the team stays quiet. Nothing after it is cancelled.
+ */
+export const PausedAtTheWait: Story = {
+  args: args(agentAnswersScript, HOUR, [handsBack]),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const wait = await canvas.findByTestId('node-wait');
+    await expect(wait).toHaveClass('flow-node--run-paused');
+    await expect(wait).toHaveTextContent('Paused: Outgoing message at +45m · resumes +2h45m · 23h15m left');
+    const badge = wait.querySelector('.run-badge') as HTMLElement;
+    await expect(getComputedStyle(badge).backgroundColor).toBe('rgb(243, 236, 251)'); // --color-pause-bg
+    await expect(canvas.getByTestId('node-check-in')).not.toHaveClass('flow-node--run-cancelled');
     await expectBadgesClear(canvasElement);
   },
 };

@@ -1,4 +1,4 @@
-import { Ban, Check, CircleCheck, CircleStop, CircleX, Hourglass, Users, type LucideIcon } from 'lucide-react';
+import { Ban, Check, CircleCheck, CircleStop, CircleX, Hourglass, PauseCircle, Users, type LucideIcon } from 'lucide-react';
 import { createContext, use, type ReactNode } from 'react';
 import { formatOffset } from '../../../simulator/schema/duration.ts';
 import type { NodeStat } from '../../../simulator/schema/playback.ts';
@@ -57,6 +57,8 @@ function stateText(state: NodeRunState): string {
           : 'Here now';
     case 'stopped':
       return `Stopped here: ${capitalise(describeReason(state.reason))} at ${formatOffset(state.at)}`;
+    case 'paused':
+      return pausedText(state);
     case 'completed':
       return `Completed here at ${formatOffset(state.at)}`;
     case 'failed':
@@ -66,10 +68,18 @@ function stateText(state: NodeRunState): string {
   }
 }
 
+/** "Paused: Outgoing message at +1h · resumes +3h · 23h left": where it is held, when it goes on, what its timer keeps. */
+function pausedText(state: Extract<NodeRunState, { kind: 'paused' }>): string {
+  const resumes = state.resumesAt === undefined ? 'resumes when the conversation is closed' : `resumes ${formatOffset(state.resumesAt)}`;
+  const left = state.remaining === undefined ? [] : [`${formatOffset(state.remaining).slice(1)} left`];
+  return [`Paused: ${capitalise(describeReason(state.reason))} at ${formatOffset(state.since)}`, resumes, ...left].join(' · ');
+}
+
 const STATE_ICONS: Record<NodeRunState['kind'], LucideIcon> = {
   passed: Check,
   active: Hourglass,
   stopped: CircleStop,
+  paused: PauseCircle,
   completed: CircleCheck,
   failed: CircleX,
   cancelled: Ban,
