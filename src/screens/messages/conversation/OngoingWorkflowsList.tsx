@@ -1,6 +1,8 @@
+import { PauseCircle } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
-import type { OngoingRun } from '../live/ongoingRuns.ts';
+import { describePause } from '../live/describePause.ts';
+import type { OngoingRun, RunPause } from '../live/ongoingRuns.ts';
 import { formatSpan, formatVirtualTime } from '../../../common/virtualTime.ts';
 import { STOP_RUN_ATTRIBUTE, useStopFocus } from './useStopFocus.ts';
 
@@ -21,8 +23,9 @@ function waitsFor(run: OngoingRun, now: number): string {
 }
 
 /**
- * The contact's active runs: Workflow, current step, since when, what it waits for — and Stop
- * only where the Workflow allows users to stop it. Stopping asks first; the engine decides.
+ * The contact's active and paused runs: Workflow, current step, since when, what it waits for (a
+ * paused run: how and when it resumes, and what its frozen timer has left) — and Stop only where
+ * the Workflow allows users to stop it. Stopping asks first; the engine decides.
  */
 export function OngoingWorkflowsList({ contactName, runs, now, startEpochMs, timeZone, onStop }: Props) {
   const [confirming, setConfirming] = useState<OngoingRun | null>(null);
@@ -39,7 +42,7 @@ export function OngoingWorkflowsList({ contactName, runs, now, startEpochMs, tim
       ) : (
         <ul className="ongoing" aria-label={`Ongoing Workflows for ${contactName}`}>
           {runs.map((run) => (
-            <li key={run.run} className="ongoing__run" aria-label={run.workflowName}>
+            <li key={run.run} className={run.pause ? 'ongoing__run ongoing__run--paused' : 'ongoing__run'} aria-label={run.workflowName}>
               <div className="ongoing__head">
                 <span className="ongoing__name">{run.workflowName}</span>
                 {run.manualStop ? (
@@ -59,17 +62,20 @@ export function OngoingWorkflowsList({ contactName, runs, now, startEpochMs, tim
                   <span className="ongoing__no-stop">Cannot be stopped by hand</span>
                 )}
               </div>
-              <dl className="ongoing__facts">
-                <dt>Current step</dt>
-                <dd>{run.stepLabel}</dd>
-                <dt>Since</dt>
-                <dd>
-                  <time dateTime={new Date(startEpochMs + run.since).toISOString()}>{formatVirtualTime(startEpochMs + run.since, timeZone)}</time>{' '}
-                  ({now - run.since < 1000 ? 'just now' : `${formatSpan(now - run.since)} ago`})
-                </dd>
-                <dt>Waits for</dt>
-                <dd>{waitsFor(run, now)}</dd>
-              </dl>
+              {run.pause ? (
+                <PausedFacts run={{ ...run, pause: run.pause }} now={now} startEpochMs={startEpochMs} timeZone={timeZone} />
+              ) : (
+                <dl className="ongoing__facts">
+                  <dt>Current step</dt>
+                  <dd>{run.stepLabel}</dd>
+                  <dt>Since</dt>
+                  <dd>
+                    <Instant at={run.since} now={now} startEpochMs={startEpochMs} timeZone={timeZone} />
+                  </dd>
+                  <dt>Waits for</dt>
+                  <dd>{waitsFor(run, now)}</dd>
+                </dl>
+              )}
             </li>
           ))}
         </ul>
@@ -83,5 +89,47 @@ export function OngoingWorkflowsList({ contactName, runs, now, startEpochMs, tim
         onConfirm={() => confirming && onStop(confirming)}
       />
     </div>
+  );
+}
+
+interface ClockProps {
+  readonly now: number;
+  readonly startEpochMs: number;
+  readonly timeZone: string;
+}
+
+/** A past instant of the session: its time, and how long ago by the session's clock. */
+function Instant({ at, now, startEpochMs, timeZone }: ClockProps & { readonly at: number }) {
+  return (
+    <>
+      <time dateTime={new Date(startEpochMs + at).toISOString()}>{formatVirtualTime(startEpochMs + at, timeZone)}</time>
+      {` (${now - at < 1000 ? 'just now' : `${formatSpan(now - at)} ago`})`}
+    </>
+  );
+}
+
+/** A paused run: the Workflow's resume rule as its headline, then where it waits and what it will wait for. */
+function PausedFacts({ run, now, startEpochMs, timeZone }: ClockProps & { readonly run: OngoingRun & { readonly pause: RunPause } }) {
+  const text = describePause(run, now);
+  return (
+    <>
+      <p className="ongoing__paused">
+        <PauseCircle size={14} aria-hidden />
+        <span>{text.headline}</span>
+      </p>
+      <dl className="ongoing__facts">
+        <dt>Current step</dt>
+        <dd>{run.stepLabel}</dd>
+        <dt>Paused</dt>
+        <dd>
+          <Instant at={run.pause.pausedAt} now={now} startEpochMs={startEpochMs} timeZone={timeZone} />
+          {text.pausedBy !== undefined && `, by ${text.pausedBy}`}
+        </dd>
+        <dt>Resumes</dt>
+        <dd>{text.resumes}</dd>
+        <dt>Then waits for</dt>
+        <dd>{text.waitsFor}</dd>
+      </dl>
+    </>
   );
 }

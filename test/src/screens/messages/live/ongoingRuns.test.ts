@@ -5,7 +5,7 @@ import type { Workflow } from '../../../../../simulator/schema/workflow.ts';
 import { demoScript } from '../../../../../src/screens/messages/live/demoCast.ts';
 import { ongoingRuns } from '../../../../../src/screens/messages/live/ongoingRuns.ts';
 import { deepFreeze } from '../../../../harness/deepFreeze.ts';
-import { exitOn, followUpWorkflow, noExits, questionWorkflow } from '../../../../harness/workflowFixtures.ts';
+import { exitOn, followUpWorkflow, noExits, pauseOn, questionWorkflow } from '../../../../harness/workflowFixtures.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -55,6 +55,40 @@ describe('ongoingRuns', () => {
       ['Fixed', false],
     ]);
     expect(ongoingRuns('lee', runs, session.trace(), [stoppable, fixed])).toEqual([]);
+  });
+
+  it('lists a paused run with its hand-back as the engine reports it and its Workflow’s resume rule', () => {
+    const handBack = followUpWorkflow(pauseOn(['outgoing_message']), { id: 'hand-back', name: 'Hand-back' });
+    const session = live([handBack]);
+    session.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    session.advance(HOUR);
+    session.command({ type: 'agent.message', contact: 'omar', user: 'alice', text: 'Alice here' });
+    expect(ongoingRuns('omar', deepFreeze(session.runs()), deepFreeze(session.trace()), [handBack])).toEqual([
+      {
+        run: 0,
+        workflowId: 'hand-back',
+        workflowName: 'Hand-back',
+        stepLabel: 'Wait 24h',
+        since: 0,
+        waitingFor: 'timer',
+        due: undefined,
+        manualStop: true,
+        pause: { reason: 'outgoing_message', pausedAt: HOUR, resume: { on: 'silence', after: '2h' }, resumesAt: 3 * HOUR, remaining: 23 * HOUR },
+      },
+    ]);
+    // Resumed, it is an active run again, its timer due with what it had left.
+    session.jumpToNext();
+    const resumed = ongoingRuns('omar', session.runs(), session.trace(), [handBack]);
+    expect(resumed.map((run) => [run.due, run.pause])).toEqual([[26 * HOUR, undefined]]);
+  });
+
+  it('takes the paused state from the engine alone: an active run of a Workflow that pauses is not shown paused', () => {
+    const handBack = followUpWorkflow(pauseOn(['outgoing_message'], { resume: { on: 'conversation_closed' } }));
+    const session = live([handBack]);
+    session.command({ type: 'contact.message', contact: 'omar', text: 'Hi' });
+    expect(ongoingRuns('omar', session.runs(), session.trace(), [handBack])[0]?.pause).toBeUndefined();
+    session.command({ type: 'agent.message', contact: 'omar', user: 'alice', text: 'Alice here' });
+    expect(ongoingRuns('omar', session.runs(), session.trace(), [handBack])[0]?.pause).toMatchObject({ resume: { on: 'conversation_closed' }, resumesAt: undefined });
   });
 
   it('falls back to ids, the start time and no manual stop when the Workflow or its step entry is unknown', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkExpectations } from '../../../../../simulator/engine/expectations.ts';
 import { LiveSession } from '../../../../../simulator/engine/liveSession.ts';
+import { runStates } from '../../../../../simulator/engine/materialize.ts';
 import { Simulation } from '../../../../../simulator/engine/simulation.ts';
 import type { RunState } from '../../../../../simulator/schema/run.ts';
 import { scriptSchema, type Script } from '../../../../../simulator/schema/script.ts';
@@ -8,7 +9,7 @@ import type { Workflow } from '../../../../../simulator/schema/workflow.ts';
 import { demoScript } from '../../../../../src/screens/messages/live/demoCast.ts';
 import { sessionScript, workflowRef } from '../../../../../src/screens/messages/live/sessionScript.ts';
 import { deepFreeze } from '../../../../harness/deepFreeze.ts';
-import { exitOn, followUpWorkflow, noExits } from '../../../../harness/workflowFixtures.ts';
+import { exitOn, followUpWorkflow, noExits, pauseOn } from '../../../../harness/workflowFixtures.ts';
 
 const HOUR = 3_600_000;
 
@@ -85,6 +86,17 @@ describe('sessionScript', () => {
     expect(file.expect[0]).toEqual({ contact: 'dana', neverSent: 'Goodbye' });
     expect(file.expect).toHaveLength(3);
     expect(replay(workflows, file).every((result) => result.passed)).toBe(true);
+  });
+
+  it('expects nothing of a paused run: it has not ended, and the replay sees it resume and finish', () => {
+    const handBack = [followUpWorkflow(pauseOn(['outgoing_message']))];
+    const session = live(handBack);
+    session.command({ type: 'contact.message', contact: 'dana', text: 'Hi' });
+    session.command({ type: 'agent.message', contact: 'dana', user: 'alice', text: 'Alice here' });
+    expect(session.runs().map((run) => run.status)).toEqual(['paused']);
+    const file = sessionScript(session.script(), session.runs(), handBack);
+    expect(file.expect).toEqual([]);
+    expect(runStates(new Simulation({ workflows: handBack, script: file }).runToEnd()).map((run) => run.status)).toEqual(['completed']);
   });
 
   it('leaves out the reason of a failed run (a loop is no stop reason) and names an unknown Workflow by its id', () => {
