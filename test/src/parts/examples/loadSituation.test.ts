@@ -79,7 +79,7 @@ describe('loadSituation', () => {
 describe('loadManifest', () => {
   it('reads public/examples/index.json', async () => {
     const read = await loadManifest(fakeFetch());
-    expect(read.ok && read.manifest.situations.map((situation) => situation.id)).toEqual(['hot-lead', 'follow-up', 'clean-up']);
+    expect(read.ok && read.manifest.situations.map((situation) => situation.id)).toEqual(['hot-lead', 'follow-up', 'clean-up', 'hand-back']);
   });
 
   it('names the JSON path of what is wrong', async () => {
