@@ -20,7 +20,7 @@ describe('what reads a node’s size', () => {
     expect(wide).toMatchObject({ initialWidth: nodeWidth(why), initialHeight: nodeSize(why).height });
     const sources = wide?.handles?.filter((handle) => handle.type === 'source') ?? [];
     expect(sources.map((handle) => handle.id)).toEqual(['manual', 'outgoing_message', 'incoming_message', 'manual_assignment', 'else']);
-    expect(sources.map((handle) => handle.x + handle.width / 2)).toEqual(sources.map((_, i) => outputHandleX(nodeWidth(why), 5, i)));
+    expect(sources.map((handle) => handle.x + (handle.width ?? 0) / 2)).toEqual(sources.map((_, i) => outputHandleX(nodeWidth(why), 5, i)));
     for (const id of ['trigger', 'when-stopped', 'wait']) expect(nodes.find((node) => node.id === id)).toMatchObject({ initialWidth: NODE_SIZE.width, initialHeight: NODE_SIZE.height });
   });
 
