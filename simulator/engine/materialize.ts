@@ -51,7 +51,7 @@ export function materializeEntry(sim: Simulation, i: number): TraceEntry {
       if (type === 'assign') entry.to = a;
       else if (type === 'tag.add' || type === 'tag.remove') entry.tag = a;
       else if (type === 'field.set') Object.assign(entry, { field: a, value: b });
-      else if (type === 'workflow.stop' || type === 'shortcut') entry.workflow ??= a;
+      else if (type === 'workflow.stop' || type === 'shortcut' || type === 'workflow.start') entry.workflow ??= a;
       else if (a !== undefined) entry.text = a;
       break;
     }

@@ -5,6 +5,7 @@ import { formatJsonPath } from '../schema/parseDocument.ts';
 import type { InputProblem } from '../schema/result.ts';
 import type { Script } from '../schema/script.ts';
 import type { Workflow } from '../schema/workflow.ts';
+import { testRunStartProblem } from '../validate/testRunStart.ts';
 import { validateWorkflow } from '../validate/validateWorkflow.ts';
 import { Simulation } from './simulation.ts';
 
@@ -48,8 +49,12 @@ export function prepareSimulation(input: PrepareInput): Prepared {
   const known = (ref: string) => resolveWorkflowRef(input.workflows, ref) !== undefined;
   const names = input.workflows.map((workflow) => `"${workflow.name}"`).join(', ') || 'none';
   input.script.events.forEach((event, i) => {
-    if ((event.type === 'workflow.stop' || event.type === 'shortcut') && !known(event.workflow))
+    if ((event.type === 'workflow.stop' || event.type === 'shortcut' || event.type === 'workflow.start') && !known(event.workflow))
       problems.push({ source: 'script', index: 0, path: `$.events[${i}].workflow`, message: `No Workflow "${event.workflow}" is loaded (loaded: ${names})` });
+    else if (event.type === 'workflow.start' && event.atStep !== undefined) {
+      const problem = testRunStartProblem(resolveWorkflowRef(input.workflows, event.workflow) as Workflow, event.atStep);
+      if (problem !== null) problems.push({ source: 'script', index: 0, path: `$.events[${i}].atStep`, message: problem });
+    }
   });
   input.script.expect.forEach((expectation, i) => {
     if ('workflow' in expectation && !known(expectation.workflow))

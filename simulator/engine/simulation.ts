@@ -374,6 +374,9 @@ export class Simulation {
       case 'shortcut':
         this.startShortcut(contact, user, event.workflow as string);
         break;
+      case 'workflow.start':
+        this.startTestRun(contact, user, index);
+        break;
       case 'tag.add':
         if (contacts.addTag(contact, event.tag as string))
           this.fireTriggers(contact, { type: 'tag_updated', tag: event.tag as string, action: 'added' });
@@ -488,6 +491,22 @@ export class Simulation {
     this.tryStart(workflow, contact, this.eventNumber, 0, user);
   }
 
+  /**
+   * A test run ("test from here"): the contact's fields are set as the script says (set-up, so
+   * they fire no triggers), then the Workflow starts as if triggered — the same rules hold — at
+   * its trigger or at the named step.
+   */
+  private startTestRun(contact: number, user: number, index: number): void {
+    const workflow = this.eventWorkflow[index] as number;
+    const event = this.events[index] as Extract<ScriptEvent, { type: 'workflow.start' }>;
+    if (workflow < 0) return this.ignoreTrigger(contact, workflow, 'unknown_workflow', user, event.workflow);
+    for (const [field, value] of Object.entries(event.fields ?? {})) {
+      this.contacts.setField(contact, field, value);
+      this.recordChange(contact, -1, workflow, -1, 'field_set', this.trace.intern(field), this.trace.intern(value));
+    }
+    this.tryStart(workflow, contact, this.eventNumber, 0, user, this.eventB[index] as number);
+  }
+
   /** Starts every Workflow but `except` whose trigger answers the signal. */
   private fireTriggers(contact: number, signal: TriggerSignal, except = -1): void {
     const listening = this.listeners.get(signal.type);
@@ -497,8 +516,11 @@ export class Simulation {
     }
   }
 
-  /** Starts a run unless a re-entry rule forbids it (SPEC §2 rule 5, "Trigger once per contact", SPEC §8.2). */
-  private tryStart(workflow: number, contact: number, triggerEvent: number, depth: number, user: number): void {
+  /**
+   * Starts a run unless a rule forbids it (one active run per Workflow and contact, "Trigger once
+   * per contact", re-entry after a stop), at the trigger or, for a test run, at node `at`.
+   */
+  private tryStart(workflow: number, contact: number, triggerEvent: number, depth: number, user: number, at = -1): void {
     const contacts = this.contacts;
     const compiled = this.workflows[workflow] as CompiledWorkflow;
     if (this.wasStoppedByThisEvent(workflow)) return this.ignoreTrigger(contact, workflow, 'stopped_by_this_event', user);
@@ -514,7 +536,8 @@ export class Simulation {
     contacts.setActiveRun(workflow, contact, run);
     contacts.setLatestRun(workflow, contact, run);
     this.recordRun(run, K['run.started'], user, 0, -1, -1, -1);
-    this.advance(run, 'next');
+    if (at >= 0) this.runFrom(run, at);
+    else this.advance(run, 'next');
   }
 
   /**
@@ -581,10 +604,14 @@ export class Simulation {
 
   /** Leaves the run's current node by `handle` and executes steps until the run suspends or ends. */
   private advance(run: number, handle: string): void {
+    const from = (this.workflows[this.runs.workflow(run)] as CompiledWorkflow).nodes[this.runs.node(run)] as CompiledNode;
+    this.runFrom(run, handle === 'next' ? from.next : (from.outputs.get(handle) ?? -1));
+  }
+
+  /** Executes steps from node `next` (-1: none, the run completes) until the run suspends or ends. */
+  private runFrom(run: number, next: number): void {
     const runs = this.runs;
     const nodes = (this.workflows[runs.workflow(run)] as CompiledWorkflow).nodes;
-    const from = nodes[runs.node(run)] as CompiledNode;
-    let next = handle === 'next' ? from.next : (from.outputs.get(handle) ?? -1);
     const context = this.stepContext;
     while (true) {
       if (next < 0) return this.endRun(run, COMPLETED, -1);
@@ -914,6 +941,14 @@ export class Simulation {
           workflow = this.resolveWorkflow(event.workflow);
           a = trace.intern(event.workflow);
           break;
+        case 'workflow.start': {
+          workflow = this.resolveWorkflow(event.workflow);
+          a = trace.intern(event.workflow);
+          // b: the step a test run starts at (-1: after its trigger, as a triggered run), resolved once.
+          const at = event.atStep === undefined ? undefined : this.workflows[workflow]?.nodeIndex.get(event.atStep);
+          b = at === undefined || at === 0 ? -1 : at;
+          break;
+        }
         default:
           break;
       }

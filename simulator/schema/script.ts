@@ -75,6 +75,19 @@ export const scriptEventSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ ...eventBase, type: z.literal('conversation.open'), user: idSchema.optional() }),
   z.strictObject({ ...eventBase, type: z.literal('conversation.close'), user: idSchema.optional() }),
+  /**
+   * Starts a run of `workflow` for the contact as if its trigger had fired — "test from here": at
+   * the trigger, or at `atStep` (a step id of its main flow). `fields` are set on the contact
+   * first, as a test's set-up: they fire no triggers.
+   */
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('workflow.start'),
+    workflow: workflowRef,
+    atStep: idSchema.optional(),
+    fields: z.optional(contactFieldsSchema),
+    user: idSchema.optional(),
+  }),
 ]);
 
 export const scriptEventTypeSchema = z.enum(

@@ -72,6 +72,8 @@ export function describeEntry(entry: TraceEntry, names: TraceNames): string {
           return `${user} asks to stop ${workflow} for ${contact}`;
         case 'shortcut':
           return `${user} starts the shortcut ${workflow} for ${contact}`;
+        case 'workflow.start':
+          return `Test run of ${workflow} for ${contact}${user ? `, started by ${user}` : ''}`;
         case 'tag.add':
           return `Tag "${entry.tag}" added to ${contact}`;
         case 'tag.remove':

@@ -30,7 +30,7 @@ const ACTIVITY: Partial<Record<TraceKind, ActivityTone>> = {
 /** The ignored triggers agents are told of: a re-entry rule held the contact back (SPEC §8.2). The rest (already active, …) stay in the trace. */
 const TOLD_REFUSALS = new Set<string>(['reentry_never', 'reentry_wait']);
 
-const SHOWN_EVENTS = new Set(['assign', 'unassign', 'shortcut', 'conversation.open', 'conversation.close', 'tag.add', 'tag.remove', 'field.set']);
+const SHOWN_EVENTS = new Set(['assign', 'unassign', 'shortcut', 'workflow.start', 'conversation.open', 'conversation.close', 'tag.add', 'tag.remove', 'field.set']);
 
 /**
  * The conversation of one contact, from the trace: the contact's and the agents' messages, the

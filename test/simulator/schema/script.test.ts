@@ -71,6 +71,7 @@ const EVENT_OF_EACH_TYPE: Record<ScriptEventType, Record<string, unknown>> = {
   'field.set': { type: 'field.set', field: 'plan', value: 'pro' },
   'conversation.open': { type: 'conversation.open' },
   'conversation.close': { type: 'conversation.close' },
+  'workflow.start': { type: 'workflow.start', workflow: 'Lead nurture', atStep: 'wait-24h', fields: { plan: 'pro' } },
 };
 
 describe('scriptSchema: the SPEC §6 example', () => {
@@ -123,7 +124,7 @@ describe('scriptSchema: the example scripts', () => {
 
 describe('scriptSchema: events', () => {
   it('knows every event type of SPEC §6', () => {
-    const spec = ['contact.message', 'agent.message', 'assign', 'unassign', 'workflow.stop', 'shortcut', 'tag.add', 'tag.remove', 'field.set', 'conversation.open', 'conversation.close'];
+    const spec = ['contact.message', 'agent.message', 'assign', 'unassign', 'workflow.stop', 'shortcut', 'tag.add', 'tag.remove', 'field.set', 'conversation.open', 'conversation.close', 'workflow.start'];
     for (const type of spec) expect(scriptEventTypeSchema.options).toContain(type);
   });
 

@@ -81,8 +81,9 @@ interface FieldProps {
   readonly onChange: (value: string | undefined) => void;
 }
 
-/** One of an event type's own fields: users are picked, Workflows suggested, the rest typed. */
+/** One of an event type's own fields: users are picked, Workflows suggested, fields shown, the rest typed. */
 function EventField({ spec, value, issues, users, workflowList, onChange }: FieldProps) {
+  if (spec.kind === 'fields') return <FieldsSummary label={spec.label} value={value} issues={issues} />;
   if (spec.kind === 'user')
     return <SelectField label={spec.label} issues={issues} value={value} choices={users} none={spec.optional ? '— automatic —' : undefined} onChange={onChange} />;
   return (
@@ -94,5 +95,23 @@ function EventField({ spec, value, issues, users, workflowList, onChange }: Fiel
       className={spec.key === 'text' ? 'script-event__message' : undefined}
       onChange={(text) => onChange(spec.optional && text === '' ? undefined : text)}
     />
+  );
+}
+
+/** A test run's fields, read-only: "plan = pro, stage = lead", or "none"; the JSON view edits them. */
+function FieldsSummary({ label, value, issues }: { readonly label: string; readonly value: unknown; readonly issues: readonly DraftIssue[] }) {
+  const id = useId();
+  const entries = typeof value === 'object' && value !== null ? Object.entries(value) : [];
+  const text = entries.length === 0 ? 'none' : entries.map(([name, field]) => `${name} = ${String(field)}`).join(', ');
+  return (
+    <div className="script-editor__field">
+      <span className="script-editor__label" id={id}>
+        {label}
+      </span>
+      <output aria-labelledby={id} title="Edit them in the JSON view">
+        {text}
+      </output>
+      <FieldIssues issues={issues} />
+    </div>
   );
 }

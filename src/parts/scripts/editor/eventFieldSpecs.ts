@@ -4,10 +4,14 @@ import { scriptEventSchema, type ScriptEventType } from '../../../../simulator/s
 export interface EventFieldSpec {
   /** The key in the event object (`user`, `to`, `workflow`, `text`, …). */
   readonly key: string;
-  /** The field's label in the form: the key, capitalised. */
+  /** The field's label in the form: the key in words, capitalised ("At step" for `atStep`). */
   readonly label: string;
-  /** `user`: picked from the script's users; `workflow`: a Workflow name or id; `text`: typed. */
-  readonly kind: 'user' | 'workflow' | 'text';
+  /**
+   * `user`: picked from the script's users; `workflow`: a Workflow name or id; `text`: typed;
+   * `fields`: a contact's fields (name → value), shown and kept as they are — the JSON view edits
+   * them, as it does a contact's fields.
+   */
+  readonly kind: 'user' | 'workflow' | 'text' | 'fields';
   /** The schema accepts the event without it. */
   readonly optional: boolean;
 }
@@ -18,13 +22,20 @@ const USER_KEYS = new Set(['user', 'to']);
 
 function kindOf(key: string): EventFieldSpec['kind'] {
   if (USER_KEYS.has(key)) return 'user';
+  if (key === 'fields') return 'fields';
   return key === 'workflow' ? 'workflow' : 'text';
+}
+
+/** "atStep" → "At step". */
+function labelOf(key: string): string {
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function fieldsOf(shape: Readonly<Record<string, { safeParse(value: unknown): { success: boolean } }>>): EventFieldSpec[] {
   return Object.entries(shape)
     .filter(([key]) => !SHARED_KEYS.has(key))
-    .map(([key, schema]) => ({ key, label: key.charAt(0).toUpperCase() + key.slice(1), kind: kindOf(key), optional: schema.safeParse(undefined).success }));
+    .map(([key, schema]) => ({ key, label: labelOf(key), kind: kindOf(key), optional: schema.safeParse(undefined).success }));
 }
 
 const SPECS = new Map(scriptEventSchema.options.map((option) => [option.shape.type.value, fieldsOf(option.shape)]));

@@ -14,4 +14,5 @@ export const EVENT_TYPE_LABELS: Readonly<Record<ScriptEventType, string>> = {
   'field.set': 'Field set',
   'conversation.open': 'Conversation opened',
   'conversation.close': 'Conversation closed',
+  'workflow.start': 'Test run started',
 };
