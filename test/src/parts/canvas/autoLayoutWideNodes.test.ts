@@ -55,3 +55,18 @@ describe('autoLayout with nodes wider than NODE_SIZE', () => {
     for (const child of children) expect(child.y).toBeGreaterThanOrEqual(why.y + why.height);
   });
 });
+
+describe('autoLayout of what follows a node with several outputs', () => {
+  it('puts each output’s step under it, left to right in the order of the outputs, whatever order the edges were drawn in', () => {
+    const flow = wideFlow();
+    const reasons = ['manual', 'outgoing_message', 'incoming_message', 'manual_assignment', 'else'];
+    for (const edges of [flow.edges, flow.edges.toReversed(), [...flow.edges.filter((_, i) => i % 2 === 0), ...flow.edges.filter((_, i) => i % 2 === 1)]]) {
+      const laid = autoLayout(deepFreeze({ ...flow, edges }));
+      const x = (id: string) => laid.steps.find((step) => step.id === id)?.position?.x ?? NaN;
+      const under = reasons.map((reason) => x(`after-${reason}`));
+      expect(under).toEqual(under.toSorted((a, b) => a - b));
+      const paths = ['pro-seats', 'team-seats', 'done'].map(x);
+      expect(paths).toEqual(paths.toSorted((a, b) => a - b));
+    }
+  });
+});
