@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
 import { OngoingWorkflowsList } from '../../src/screens/messages/conversation/OngoingWorkflowsList.tsx';
 import '../../src/screens/messages/messages.css';
-import { danasMorning, danaWritesIn, HOUR, MINUTE, ongoingOf, playSession, startEpochMs, timeZone } from './messagesFixtures.ts';
+import { aliceTakesOmar, danasMorning, danaWritesIn, handBackWorkflows, HOUR, MINUTE, ongoingOf, playSession, startEpochMs, timeZone } from './messagesFixtures.ts';
 
 /** Twenty minutes after Dana wrote in: Lead nurture waits for her answer, the 24h follow-up for its timer. */
 const twentyMinutesIn = playSession([...danaWritesIn, { advance: 20 * MINUTE }]);
@@ -11,7 +11,10 @@ const twentyMinutesIn = playSession([...danaWritesIn, { advance: 20 * MINUTE }])
 /** Dana answered: the 24h follow-up stopped (Incoming messages), Lead nurture waits a day to nudge her. */
 const afterHerAnswer = playSession([...danasMorning.slice(0, 5), { advance: 2 * HOUR }]);
 
-/** The contact's active runs, as the engine reports them, each with Stop where its Workflow allows it. */
+/** Omar's two hand-back runs, paused by Alice's message half an hour ago. */
+const omarHandedOver = playSession(aliceTakesOmar, handBackWorkflows);
+
+/** The contact's active and paused runs, as the engine reports them, each with Stop where its Workflow allows it. */
 const meta = {
   title: 'Messages/OngoingWorkflowsList',
   component: OngoingWorkflowsList,
@@ -122,5 +125,40 @@ export const FocusAfterStop: Story = {
     await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Stop Workflow' }));
     await waitFor(() => expect(canvas.getByText('No Workflow is running for Dana.')).toBeVisible());
     await waitFor(() => expect(canvasElement.querySelector('.ongoing-runs')).toHaveFocus());
+  },
+};
+
+/**
+ * Two runs paused by Alice's message: each says its Workflow's resume rule, when it paused and on
+ * which condition, when it resumes (1h30m to go, or when the conversation is closed) and what its
+ * frozen timer will have left; both can still be stopped by hand.
+ */
+export const PausedRuns: Story = {
+  args: { contactName: 'Omar', runs: ongoingOf(omarHandedOver, 'omar', handBackWorkflows), now: omarHandedOver.time },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const assistant = canvas.getByRole('listitem', { name: 'Demo assistant' });
+    await expect(assistant).toHaveTextContent('Paused — resumes after 2h without a message from your team');
+    await expect(assistant).toHaveTextContent('Current stepWait 1 day');
+    await expect(assistant).toHaveTextContent('PausedMon 5 Jan, 10:00:01 (30m ago), by Outgoing messages');
+    await expect(assistant).toHaveTextContent('ResumesIn 1h30m, if your team stays quiet');
+    await expect(assistant).toHaveTextContent('Then waits forWait 1 day, with 23h left when it resumes');
+    await expect(within(assistant).getByRole('button', { name: 'Stop Demo assistant' })).toBeEnabled();
+    const reminder = canvas.getByRole('listitem', { name: 'Demo reminder' });
+    await expect(reminder).toHaveTextContent('Paused — resumes when the conversation is closed');
+    await expect(reminder).toHaveTextContent('ResumesWhen the conversation is closed');
+    await expect(within(reminder).getByRole('button', { name: 'Stop Demo reminder' })).toBeEnabled();
+  },
+};
+
+/** A paused run is stopped as an active one is: asked first, then handed to the engine. */
+export const StopPausedRun: Story = {
+  args: { contactName: 'Omar', runs: ongoingOf(omarHandedOver, 'omar', handBackWorkflows), now: omarHandedOver.time },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Stop Demo assistant' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Stop Demo assistant for Omar?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Stop Workflow' }));
+    await expect(args.onStop).toHaveBeenCalledWith(expect.objectContaining({ workflowId: 'demo-assistant', pause: expect.objectContaining({ reason: 'outgoing_message' }) }));
   },
 };

@@ -9,6 +9,9 @@ import { ongoingRuns, type OngoingRun } from '../../src/screens/messages/live/on
 import { runnableWorkflows, type RunnableWorkflows } from '../../src/screens/messages/live/runnableWorkflows.ts';
 import { buildWorkflow, steps, withSettings } from '../../test/harness/workflowFixtures.ts';
 import { followUp, hotLead } from '../fixtures/exampleDocuments.ts';
+import { parseWorkflowDocument } from '../../simulator/schema/parseDocument.ts';
+import demoAssistantWorkflow from '../../public/examples/hand-back/demo-assistant.workflow.json';
+import demoReminderWorkflow from '../../public/examples/hand-back/demo-reminder.workflow.json';
 
 /**
  * The Messages view's stories run the real engine: a `LiveSession` on the bundled example Workflows
@@ -96,8 +99,36 @@ export const danasMorning: readonly SessionMove[] = [
 /** The conversation of one contact, as the inbox shows it. */
 export const transcriptOf = (live: LiveSession, contact: string): TranscriptItem[] => contactTranscript(live.trace(), contact, names);
 
-/** The contact's active runs, as the Ongoing Workflows tab lists them. */
-export const ongoingOf = (live: LiveSession, contact: string): OngoingRun[] => ongoingRuns(contact, live.runs(), live.trace(), inboxWorkflows);
+/** The contact's active and paused runs, as the Ongoing Workflows tab lists them. */
+export const ongoingOf = (live: LiveSession, contact: string, workflows: readonly Workflow[] = inboxWorkflows): OngoingRun[] =>
+  ongoingRuns(contact, live.runs(), live.trace(), workflows);
+
+function bundled(file: string, raw: unknown): Workflow {
+  const parsed = parseWorkflowDocument(raw);
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  return parsed.value;
+}
+
+/**
+ * The hand-back examples: Demo assistant pauses when a teammate writes and resumes after 2h of
+ * quiet; Demo reminder (started by the demo-requested tag) pauses too, until the conversation is closed.
+ */
+export const handBackWorkflows: readonly Workflow[] = [
+  bundled('hand-back/demo-assistant.workflow.json', demoAssistantWorkflow),
+  bundled('hand-back/demo-reminder.workflow.json', demoReminderWorkflow),
+];
+
+/**
+ * Omar is tagged demo-requested and writes in a second later (both Workflows start); an hour later
+ * Alice writes to him and both pause; half an hour after that, Demo assistant resumes in 1h30m if the team stays quiet.
+ */
+export const aliceTakesOmar: readonly SessionMove[] = [
+  { type: 'tag.add', contact: 'omar', tag: 'demo-requested' },
+  { type: 'contact.message', contact: 'omar', text: 'Hi, can I see a demo?' },
+  { advance: HOUR },
+  { type: 'agent.message', contact: 'omar', user: 'alice', text: 'Hi Omar, Alice here. Let me find you a slot.' },
+  { advance: 30 * MINUTE },
+];
 
 /** The inbox's rows, built as the Messages view builds them. */
 export const contactRowsOf = (live: LiveSession): ContactRow[] => contactRows(cast.contacts, { trace: live.trace(), runs: live.runs(), contacts: live.contacts() }, names);
