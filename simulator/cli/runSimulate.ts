@@ -134,6 +134,7 @@ export function writeResults(
         at,
         run: run.run,
         ...(run.stoppedBy ? { stoppedBy: run.stoppedBy } : {}),
+        ...(run.pausedAt === undefined ? {} : { pausedAt: new Date(startMs + run.pausedAt).toISOString(), resumesAt: run.resumesAt === undefined ? null : new Date(startMs + run.resumesAt).toISOString() }),
       });
     }
     line({
@@ -172,8 +173,17 @@ export function writeResults(
             : `stopped: ${describeReason(run.reason ?? 'manual')}`
           : run.status === 'failed'
             ? `failed: ${describeReason(run.reason ?? 'loop')}`
-            : run.status;
-      const when = run.endedAt === undefined ? (run.due === undefined ? '' : ` (waiting until ${formatOffset(run.due)})`) : ` (${formatOffset(run.endedAt)})`;
+            : run.status === 'paused'
+              ? `paused: ${describeReason(run.reason ?? 'manual')}`
+              : run.status;
+      const when =
+        run.pausedAt !== undefined
+          ? ` (since ${formatOffset(run.pausedAt)}; ${run.resumesAt === undefined ? 'resumes when the conversation is closed' : `resumes at ${formatOffset(run.resumesAt)} if your team stays quiet`})`
+          : run.endedAt === undefined
+            ? run.due === undefined
+              ? ''
+              : ` (waiting until ${formatOffset(run.due)})`
+            : ` (${formatOffset(run.endedAt)})`;
       line(`  ${names.contact(run.contact)} · ${names.workflow(run.workflow)}: ${how} at ${names.step(run.workflow, run.atStep ?? '')}${when}`);
     }
     if (expectations.length > 0) {

@@ -366,3 +366,36 @@ describe('runSimulate: a simulation stopped short at a work cap', () => {
     expect(json.out.stderr).toBe(`The simulation stopped after ${entries} trace entries at ${formatOffset(at)}, the most one simulation records — narrow the script or the horizon (--until)\n`);
   });
 });
+
+describe('runSimulate: paused runs and the contact expectations', () => {
+  it('prints a paused run with since when and when it resumes, in text and in JSON lines', () => {
+    const workflow = readJson<Doc>(WORKFLOW);
+    workflow.settings = {
+      manualStop: true,
+      exitConditions: { enabled: true, on: ['outgoing_message'], actions: { outgoing_message: 'pause' } },
+      pause: { resume: { on: 'silence', after: '2h' } },
+    };
+    const script = readJson<Doc>(SCRIPT);
+    const contact = String(script.contacts[0]?.id);
+    const users = [{ id: 'alice', name: 'Alice' }];
+    const events = [
+      { at: '+0', contact, type: 'contact.message', text: 'Hi' },
+      { at: '+1h', contact, type: 'agent.message', user: 'alice', text: 'On it' },
+    ];
+    const expect_ = [
+      { contact, workflow: String(workflow.id), status: 'paused', reason: 'outgoing_message' },
+      { contact, lacksTag: 'nurture' },
+    ];
+    const pausedScript = writeTemp('paused.script.json', { ...script, users, events, expect: expect_ });
+    const pausedWorkflow = writeTemp('paused.workflow.json', workflow);
+    const text = run(pausedWorkflow, '--script', pausedScript, '--until', '+2h');
+    expect(text.stderr).toBe('');
+    expect(text.code).toBe(EXIT.ok);
+    expect(text.stdout).toMatch(/: paused: outgoing message at "?Wait 24h"? \(since \+1h; resumes at \+3h if your team stays quiet\)/);
+    expect(text.stdout).toContain('2 of 2 expectations hold');
+    const json = run(pausedWorkflow, '--script', pausedScript, '--until', '+2h', '--json');
+    const runLine = json.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.kind === 'run');
+    expect(runLine).toMatchObject({ status: 'paused', reason: 'outgoing_message', at: null, resumesAt: expect.stringMatching(/T1[0-9]:/) });
+    expect(runLine?.pausedAt).toEqual(expect.any(String));
+  });
+});
