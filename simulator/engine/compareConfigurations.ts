@@ -1,14 +1,16 @@
-import type {
-  CompareCell,
-  CompareProblem,
-  CompareResult,
-  CompareRun,
-  ExitConfiguration,
-  NotSentMessage,
+import {
+  pauseColumnId,
+  type CompareCell,
+  type CompareProblem,
+  type CompareResult,
+  type CompareRun,
+  type ExitConfiguration,
+  type NotSentMessage,
 } from '../schema/compare.ts';
 import { EXIT_CONDITION_CATALOGUE, EXIT_CONDITION_IDS } from '../schema/exitConditions.ts';
 import { LIMITS } from '../schema/limits.ts';
 import type { Script } from '../schema/script.ts';
+import type { ResumeRule } from '../schema/settings.ts';
 import type { Workflow } from '../schema/workflow.ts';
 import { resolveWorkflowRef } from '../graph/resolveWorkflowRef.ts';
 import { capitalise } from '../trace/capitalise.ts';
@@ -20,16 +22,29 @@ import { K } from './traceLog.ts';
 import { describeStoppedShort } from './describeStoppedShort.ts';
 
 /**
- * The columns of "Compare" (issue 7, item 6): exit conditions off, each condition alone (as the
- * catalogue names it), and all of them. Each sets only `settings.exitConditions`; `manualStop`
- * stays as the Workflow has it, so a scripted manual stop behaves the same in every column. "off"
- * comes first: it is the baseline the other columns' "not sent" messages are measured against.
+ * How a paused run resumes in a Pause column of a Workflow that has no rule of its own: after 2h
+ * with no message from the team, the rule the settings panel starts with.
+ */
+export const COMPARE_DEFAULT_RESUME: ResumeRule = { on: 'silence', after: '2h' };
+
+/**
+ * The columns of "Compare" (issue 7, item 6; issue 16, item 7): exit conditions off, each
+ * condition alone (as the catalogue names it) stopping the run, then the same condition pausing it
+ * instead, and all of them. Each sets only `settings.exitConditions` (and, for a Pause column of a
+ * Workflow with no resume rule, `COMPARE_DEFAULT_RESUME`); `manualStop` stays as the Workflow has
+ * it, so a scripted manual stop behaves the same in every column. "All conditions" keeps what the
+ * Workflow says each condition does. "off" comes first: it is the baseline the other columns' "not
+ * sent" messages are measured against.
  */
 export const EXIT_CONFIGURATIONS: readonly ExitConfiguration[] = [
   { id: 'off', label: 'Off', exitConditions: { enabled: false, on: [] } },
-  ...EXIT_CONDITION_IDS.map((condition): ExitConfiguration => {
+  ...EXIT_CONDITION_IDS.flatMap((condition): ExitConfiguration[] => {
     const { compareColumn, stopReason } = EXIT_CONDITION_CATALOGUE[condition];
-    return { id: compareColumn, label: capitalise(stopReason), exitConditions: { enabled: true, on: [condition] } };
+    const label = capitalise(stopReason);
+    return [
+      { id: compareColumn, label, exitConditions: { enabled: true, on: [condition], actions: { [condition]: 'stop' } } },
+      { id: pauseColumnId(compareColumn), label: `${label} (pause)`, exitConditions: { enabled: true, on: [condition], actions: { [condition]: 'pause' } } },
+    ];
   }),
   { id: 'all', label: 'All conditions', exitConditions: { enabled: true, on: [...EXIT_CONDITION_IDS] } },
 ];
@@ -47,12 +62,17 @@ export interface CompareOptions {
 }
 
 /**
- * The same Workflow with a configuration's exit conditions (`manualStop` untouched). What the
- * Workflow says of each condition beyond on/off (`actions`: stop or pause) is kept.
+ * The same Workflow with a configuration's exit conditions (`manualStop` untouched). What each
+ * condition does (stop or pause) is the configuration's when it says, else the Workflow's own; a
+ * Workflow made to pause with no resume rule of its own resumes by `COMPARE_DEFAULT_RESUME`.
  */
 export function withExitConfiguration(workflow: Workflow, configuration: ExitConfiguration): Workflow {
-  const { enabled, on } = configuration.exitConditions;
-  return { ...workflow, settings: { ...workflow.settings, exitConditions: { ...workflow.settings.exitConditions, enabled, on: [...on] } } };
+  const { enabled, on, actions } = configuration.exitConditions;
+  const exitConditions = { ...workflow.settings.exitConditions, enabled, on: [...on], ...(actions === undefined ? {} : { actions: { ...actions } }) };
+  const pauses = Object.values(actions ?? {}).includes('pause');
+  const resume = workflow.settings.pause?.resume;
+  const pause = pauses && resume === undefined ? { pause: { ...workflow.settings.pause, resume: COMPARE_DEFAULT_RESUME } } : {};
+  return { ...workflow, settings: { ...workflow.settings, exitConditions, ...pause } };
 }
 
 /**
@@ -94,7 +114,11 @@ export function compareConfigurations(
   return {
     configurations: EXIT_CONFIGURATIONS.map((configuration) => ({
       ...configuration,
-      exitConditions: { ...configuration.exitConditions, on: [...configuration.exitConditions.on] },
+      exitConditions: {
+        ...configuration.exitConditions,
+        on: [...configuration.exitConditions.on],
+        ...(configuration.exitConditions.actions === undefined ? {} : { actions: { ...configuration.exitConditions.actions } }),
+      },
     })),
     workflow: chosen?.id ?? null,
     rows,
@@ -167,6 +191,8 @@ function compareRuns(sim: Simulation, script: Script, only: string | undefined):
     if (state.pausedAt !== undefined) run.at = state.pausedAt;
     if (state.waitingFor !== undefined) run.waitingFor = state.waitingFor;
     if (state.due !== undefined) run.due = state.due;
+    if (state.remaining !== undefined) run.remaining = state.remaining;
+    if (state.resumesAt !== undefined) run.resumesAt = state.resumesAt;
     runs.push(run);
   }
   return runs;

@@ -2,22 +2,39 @@ import { z } from 'zod';
 import { EXIT_CONDITION_CATALOGUE, EXIT_CONDITION_IDS } from './exitConditions.ts';
 import { inputProblemSchema, resultSchema } from './result.ts';
 import { runStatusSchema, stopReasonSchema } from './script.ts';
-import { exitConditionSchema } from './settings.ts';
+import { exitActionSchema, exitConditionSchema } from './settings.ts';
 import { failReasonSchema } from './trace.ts';
 
-/** The exit-condition configurations "Compare" runs every script under: off, each condition alone (its catalogue column), all. */
+/** The id of a Compare column that pauses the run on one condition instead of stopping it: `outgoing-pause`. */
+export const pauseColumnId = <Column extends string>(column: Column): `${Column}-pause` => `${column}-pause`;
+
+/**
+ * The exit-condition configurations "Compare" runs every script under: off, each condition alone
+ * (its catalogue column) stopping the run and then pausing it, all.
+ */
 export const exitConfigurationIdSchema = z.enum([
   'off',
-  ...EXIT_CONDITION_IDS.map((condition) => EXIT_CONDITION_CATALOGUE[condition].compareColumn),
+  ...EXIT_CONDITION_IDS.flatMap((condition) => {
+    const column = EXIT_CONDITION_CATALOGUE[condition].compareColumn;
+    return [column, pauseColumnId(column)];
+  }),
   'all',
 ] as const);
 export type ExitConfigurationId = z.infer<typeof exitConfigurationIdSchema>;
 
-/** One column of the comparison: a label for people and the `exitConditions` it gives a Workflow. */
+/**
+ * One column of the comparison: a label for people and the `exitConditions` it gives a Workflow.
+ * With `actions`, what each chosen condition does (stop or pause) is the column's; without, the
+ * Workflow's own.
+ */
 export const exitConfigurationSchema = z.object({
   id: exitConfigurationIdSchema,
   label: z.string(),
-  exitConditions: z.object({ enabled: z.boolean(), on: z.array(exitConditionSchema) }),
+  exitConditions: z.object({
+    enabled: z.boolean(),
+    on: z.array(exitConditionSchema),
+    actions: z.partialRecord(exitConditionSchema, exitActionSchema).optional(),
+  }),
 });
 export type ExitConfiguration = z.infer<typeof exitConfigurationSchema>;
 
@@ -42,6 +59,9 @@ export const compareRunSchema = z.object({
   /** For an active run: what it waits for, and when its timer is due (ms since start). */
   waitingFor: z.enum(['timer', 'reply']).optional(),
   due: z.number().min(0).optional(),
+  /** For a paused run: what its frozen timer had left (ms), and when it resumes if the team stays quiet (absent: when the conversation is closed). */
+  remaining: z.number().min(0).optional(),
+  resumesAt: z.number().min(0).optional(),
 });
 export type CompareRun = z.infer<typeof compareRunSchema>;
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { CompareGrid } from '../../src/screens/simulation/compare/CompareGrid.tsx';
-import { followUpComparison, hotLeadComparison, unknownWorkflowComparison } from './compareFixtures.ts';
+import { followUpComparison, handBackComparison, hotLeadComparison, unknownWorkflowComparison } from './compareFixtures.ts';
 
 /** The bundled examples under each exit-condition setting, compared by the real engine as the story loads. */
 const meta = {
@@ -23,6 +23,7 @@ function cellOf(canvasElement: HTMLElement, script: string, setting: string): HT
 }
 
 const STOP_BACKGROUND = 'rgb(255, 243, 224)'; // --color-stop-bg
+const PAUSE_BACKGROUND = 'rgb(243, 236, 251)'; // --color-pause-bg
 
 export const FollowUp: Story = {
   args: { result: followUpComparison, caption: '24h follow-up under each exit-condition setting' },
@@ -48,6 +49,31 @@ export const FollowUp: Story = {
     await expect(cellOf(canvasElement, 'Same instant: a reply in the very second the follow-up is due wins', 'All conditions')).toHaveTextContent(
       'Stopped at Wait 24h, +1d — incoming message',
     );
+
+    // Paused instead of stopped, the run goes on after 2h of quiet from the team: the follow-up is sent, 2h later than with exit conditions off.
+    const answers = 'Outgoing message: an agent answers, the follow-up is pointless';
+    await expect(cellOf(canvasElement, answers, 'Outgoing message')).toHaveTextContent('Stopped at Wait 24h, +45m — outgoing message');
+    const handedBack = cellOf(canvasElement, answers, 'Outgoing message (pause)');
+    await expect(handedBack).toHaveTextContent('Completed at End, +1d2h');
+    await expect(handedBack).not.toHaveTextContent('Not sent');
+  },
+};
+
+/**
+ * The follow-up pausing instead of stopping, resuming only when the conversation is closed (no
+ * script closes it): each script's own condition leaves its run paused, in the pause colours, with
+ * the time its Wait had left.
+ */
+export const HandBack: Story = {
+  args: { result: handBackComparison, caption: '24h follow-up (resumes when the conversation is closed) under each exit-condition setting' },
+  play: async ({ canvasElement }) => {
+    const replies = 'Incoming message: the contact writes again, the follow-up is pointless';
+    await expect(cellOf(canvasElement, replies, 'Incoming message')).toHaveTextContent('Stopped at Wait 24h, +3h — incoming message');
+    const paused = cellOf(canvasElement, replies, 'Incoming message (pause)');
+    await expect(paused).toHaveTextContent('Paused at Wait 24h, +3h (21h left, resumes when the conversation is closed) — incoming message');
+    await expect(paused).toHaveTextContent('Not sent: Just checking in');
+    await expect(getComputedStyle(paused).backgroundColor).toBe(PAUSE_BACKGROUND);
+    await expect(getComputedStyle(paused.querySelector('.compare-run__outcome') as HTMLElement).color).toBe('rgb(107, 63, 160)'); // --color-pause
   },
 };
 
@@ -70,7 +96,7 @@ export const UnknownWorkflow: Story = {
   args: { result: unknownWorkflowComparison },
   play: async ({ canvasElement }) => {
     const cells = within(canvasElement).getAllByRole('cell');
-    await expect(cells).toHaveLength(5);
+    await expect(cells).toHaveLength(8);
     for (const cell of cells) await expect(cell).toHaveTextContent('Cannot simulate: No Workflow "Lead nurture" is loaded');
   },
 };

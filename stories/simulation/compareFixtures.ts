@@ -59,3 +59,15 @@ export const unknownWorkflowComparison: CompareResult = compareConfigurations(
   followUpScripts.slice(0, 1),
   { workflow: 'Lead nurture' },
 );
+
+/**
+ * "24h follow-up" handing back instead of stopping, a paused run resuming only when the
+ * conversation is closed: under a Pause column, a run whose condition is met stays paused.
+ */
+export const handBackComparison: CompareResult = compareConfigurations(
+  followUp.workflows.map((document) => ({
+    ...document.value,
+    settings: { ...document.value.settings, pause: { resume: { on: 'conversation_closed' as const } } },
+  })),
+  followUpScripts.slice(0, 3),
+);

@@ -4,14 +4,22 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compareConfigurations, EXIT_CONFIGURATIONS, withExitConfiguration } from '../../../simulator/engine/compareConfigurations.ts';
-import { compareResultSchema, type CompareCell, type CompareResult, type CompareRun, type ExitConfigurationId } from '../../../simulator/schema/compare.ts';
+import { COMPARE_DEFAULT_RESUME, compareConfigurations, EXIT_CONFIGURATIONS, withExitConfiguration } from '../../../simulator/engine/compareConfigurations.ts';
+import {
+  compareResultSchema,
+  type CompareCell,
+  type CompareResult,
+  type CompareRun,
+  type ExitConfiguration,
+  type ExitConfigurationId,
+} from '../../../simulator/schema/compare.ts';
 import type { Script } from '../../../simulator/schema/script.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { deepFreeze } from '../../harness/deepFreeze.ts';
 import { exampleScript, exampleWorkflow } from '../../harness/exampleDocuments.ts';
 import { harness, ms } from '../../harness/simulationHarness.ts';
-import { buildWorkflow, everySecondWorkflow, FOLLOW_UP, followUpWorkflow, noExits, steps } from '../../harness/workflowFixtures.ts';
+import { buildWorkflow, everySecondWorkflow, FOLLOW_UP, followUpWorkflow, noExits, pauseOn, steps } from '../../harness/workflowFixtures.ts';
+import { validateWorkflow } from '../../../simulator/validate/validateWorkflow.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const EXAMPLES = join(ROOT, 'public/examples');
@@ -50,33 +58,92 @@ function okCell(result: CompareResult, script: string | number, configuration: E
 
 const outcome = (run: CompareRun | undefined) => run && { status: run.status, reason: run.reason, atStep: run.atStep?.label, at: run.at };
 
+const COLUMNS = ['off', 'outgoing', 'outgoing-pause', 'incoming', 'incoming-pause', 'assignment', 'assignment-pause', 'all'];
+
+function configuration(id: ExitConfigurationId): ExitConfiguration {
+  const found = EXIT_CONFIGURATIONS.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no "${id}"`);
+  return found;
+}
+
 describe('EXIT_CONFIGURATIONS', () => {
-  it('are the five columns, off first, each selecting exactly its conditions', () => {
-    expect(EXIT_CONFIGURATIONS.map((configuration) => [configuration.id, configuration.exitConditions])).toEqual([
+  it('are the eight columns, off first, each condition stopping then pausing, each selecting exactly its conditions', () => {
+    expect(EXIT_CONFIGURATIONS.map((column) => [column.id, column.exitConditions])).toEqual([
       ['off', { enabled: false, on: [] }],
-      ['outgoing', { enabled: true, on: ['outgoing_message'] }],
-      ['incoming', { enabled: true, on: ['incoming_message'] }],
-      ['assignment', { enabled: true, on: ['manual_assignment'] }],
+      ['outgoing', { enabled: true, on: ['outgoing_message'], actions: { outgoing_message: 'stop' } }],
+      ['outgoing-pause', { enabled: true, on: ['outgoing_message'], actions: { outgoing_message: 'pause' } }],
+      ['incoming', { enabled: true, on: ['incoming_message'], actions: { incoming_message: 'stop' } }],
+      ['incoming-pause', { enabled: true, on: ['incoming_message'], actions: { incoming_message: 'pause' } }],
+      ['assignment', { enabled: true, on: ['manual_assignment'], actions: { manual_assignment: 'stop' } }],
+      ['assignment-pause', { enabled: true, on: ['manual_assignment'], actions: { manual_assignment: 'pause' } }],
       ['all', { enabled: true, on: ['outgoing_message', 'incoming_message', 'manual_assignment'] }],
     ]);
-    expect(new Set(EXIT_CONFIGURATIONS.map((configuration) => configuration.label)).size).toBe(5);
+    expect(new Set(EXIT_CONFIGURATIONS.map((column) => column.label)).size).toBe(8);
   });
 
   it('withExitConfiguration changes only exitConditions, keeping manualStop, and copies the list', () => {
     const workflow = deepFreeze(exampleWorkflow('hot-lead/lead-nurture.workflow.json'));
-    const all = EXIT_CONFIGURATIONS[4];
-    if (!all) throw new Error('no "all"');
+    const all = configuration('all');
     const changed = withExitConfiguration(workflow, all);
     expect(changed).toEqual({ ...workflow, settings: { manualStop: true, exitConditions: all.exitConditions } });
     expect(changed.settings.exitConditions.on).not.toBe(all.exitConditions.on);
   });
 
-  it('withExitConfiguration keeps what the Workflow says each condition does (stop or pause)', () => {
+  it('withExitConfiguration: "All conditions" keeps what the Workflow says each condition does; a condition alone says it itself', () => {
     const workflow = exampleWorkflow('hot-lead/lead-nurture.workflow.json');
     const pausing = { ...workflow, settings: { ...workflow.settings, exitConditions: { ...workflow.settings.exitConditions, actions: { outgoing_message: 'pause' as const } } } };
-    const all = EXIT_CONFIGURATIONS[4];
-    if (!all) throw new Error('no "all"');
-    expect(withExitConfiguration(pausing, all).settings.exitConditions).toEqual({ ...all.exitConditions, actions: { outgoing_message: 'pause' } });
+    expect(withExitConfiguration(pausing, configuration('all')).settings.exitConditions).toEqual({ ...configuration('all').exitConditions, actions: { outgoing_message: 'pause' } });
+    expect(withExitConfiguration(pausing, configuration('outgoing')).settings.exitConditions.actions).toEqual({ outgoing_message: 'stop' });
+  });
+
+  it('withExitConfiguration: a Pause column keeps the Workflow’s own resume rule, or resumes after 2h of quiet when it has none', () => {
+    const workflow = deepFreeze(exampleWorkflow('hot-lead/lead-nurture.workflow.json'));
+    expect(workflow.settings.pause).toBeUndefined();
+    const paused = withExitConfiguration(workflow, configuration('incoming-pause'));
+    expect(paused.settings.exitConditions.actions).toEqual({ incoming_message: 'pause' });
+    expect(paused.settings.pause).toEqual({ resume: COMPARE_DEFAULT_RESUME });
+    expect(COMPARE_DEFAULT_RESUME).toEqual({ on: 'silence', after: '2h' });
+    const onClose = { ...workflow, settings: { ...workflow.settings, pause: { resume: { on: 'conversation_closed' as const } } } };
+    expect(withExitConfiguration(onClose, configuration('incoming-pause')).settings.pause).toEqual({ resume: { on: 'conversation_closed' } });
+    // A Stop column writes no resume rule: nothing pauses.
+    expect(withExitConfiguration(workflow, configuration('incoming')).settings.pause).toBeUndefined();
+    for (const column of EXIT_CONFIGURATIONS) expect(validateWorkflow(withExitConfiguration(workflow, column)), column.id).toEqual([]);
+  });
+});
+
+describe('compareConfigurations: Pause beside Stop (hand-back)', () => {
+  const agentAnswers = 'Outgoing message: an agent answers, the follow-up is pointless';
+  const result = compareConfigurations(deepFreeze(followUp.workflows), deepFreeze(followUp.scripts.filter((script) => script.name === agentAnswers)));
+
+  it('an agent answers at +45m: Stop ends the run there and the follow-up is not sent; Pause holds it 2h, then the follow-up goes out 23h15m later', () => {
+    const stopped = okCell(result, agentAnswers, 'outgoing');
+    expect(stopped.runs.map(outcome)).toEqual([{ status: 'stopped', reason: 'outgoing_message', atStep: 'Wait 24h', at: ms('+45m') }]);
+    expect(stopped.notSent.map((message) => message.step.label)).toEqual(['Follow-up']);
+
+    const paused = okCell(result, agentAnswers, 'outgoing-pause');
+    // Resumed at +2h45m with the 23h15m its Wait had left: the follow-up is sent at +26h, later than under "off" (+1d) but sent.
+    expect(paused.runs.map(outcome)).toEqual([{ status: 'completed', reason: undefined, atStep: 'End', at: ms('+26h') }]);
+    expect(paused.notSent).toEqual([]);
+  });
+
+  it('a condition that is not met pauses nothing: its Pause column is its Stop column', () => {
+    for (const [stop, pause] of [['incoming', 'incoming-pause'], ['assignment', 'assignment-pause']] as const)
+      expect(okCell(result, agentAnswers, pause).runs).toEqual(okCell(result, agentAnswers, stop).runs);
+  });
+
+  it('a run still paused at the end says where, since when, what its timer had left and how it resumes', () => {
+    const onClose = followUpWorkflow(pauseOn(['outgoing_message'], { resume: { on: 'conversation_closed' } }));
+    const script = harness(onClose).user('alice').at('+0').contactSays('Hi').at('+1h').agentSays('alice', 'I am on it').script();
+    const cellRuns = okCell(compareConfigurations([onClose], [script]), 0, 'outgoing-pause').runs;
+    expect(cellRuns).toEqual([
+      expect.objectContaining({ status: 'paused', reason: 'outgoing_message', atStep: { id: 'wait-24h', label: 'Wait 24h' }, at: ms('+1h'), remaining: ms('+23h') }),
+    ]);
+    expect(cellRuns[0]).not.toHaveProperty('resumesAt');
+    expect(cellRuns[0]).not.toHaveProperty('due');
+    const quiet = okCell(compareConfigurations([onClose], [script], { until: ms('+2h') }), 0, 'outgoing-pause');
+    expect(quiet.runs[0]?.status).toBe('paused');
+    const silence = okCell(compareConfigurations([followUpWorkflow()], [script], { until: ms('+2h') }), 0, 'outgoing-pause');
+    expect(silence.runs[0]).toMatchObject({ status: 'paused', remaining: ms('+23h'), resumesAt: ms('+3h') });
   });
 });
 
@@ -89,7 +156,7 @@ describe('compareConfigurations', () => {
     expect(followUpResult.workflow).toBeNull();
     expect(followUpResult.configurations).toEqual(EXIT_CONFIGURATIONS);
     expect(followUpResult.rows.map((row) => row.name)).toEqual(followUp.scripts.map((script) => script.name));
-    for (const row of followUpResult.rows) expect(row.cells.map((c) => c.configuration)).toEqual(['off', 'outgoing', 'incoming', 'assignment', 'all']);
+    for (const row of followUpResult.rows) expect(row.cells.map((c) => c.configuration)).toEqual(COLUMNS);
   });
 
   it('contact replies: only "incoming" and "all" stop at Wait 24h at +3h, and the follow-up is not sent there', () => {
@@ -139,6 +206,7 @@ describe('compareConfigurations', () => {
       for (const configuration of EXIT_CONFIGURATIONS) {
         const runs = okCell(followUpResult, i, configuration.id).runs;
         const stops = configuration.id === 'all' ? file in stopsUnder : stopsUnder[file] === configuration.id;
+        // Paused instead, the run resumes after 2h of quiet and completes.
         expect(runs.map((run) => run.status), `${file} × ${configuration.id}`).toEqual([stops ? 'stopped' : 'completed']);
       }
     });
@@ -301,8 +369,14 @@ function writeConfigured(
   const dir = join(tmp, name, configuration.id);
   mkdirSync(dir, { recursive: true });
   return workflows.map((workflow, i) => {
-    const changed =
-      only === undefined || workflow.id === only ? { ...workflow, settings: { ...workflow.settings, exitConditions: configuration.exitConditions } } : workflow;
+    const { actions, ...onOff } = configuration.exitConditions;
+    const pauses = Object.values(actions ?? {}).includes('pause');
+    const settings = {
+      ...workflow.settings,
+      exitConditions: { ...onOff, actions: actions ?? workflow.settings.exitConditions.actions },
+      ...(pauses ? { pause: { resume: workflow.settings.pause?.resume ?? { on: 'silence', after: '2h' } } } : {}),
+    };
+    const changed = only === undefined || workflow.id === only ? { ...workflow, settings } : workflow;
     const file = join(dir, files[i] as string);
     writeFileSync(file, JSON.stringify(changed, null, 2));
     return file;
@@ -374,7 +448,7 @@ describe('the cells agree with `npm run simulate` on the same inputs', () => {
         }));
       }),
     );
-    expect(tasks).toHaveLength(5 * (followUp.scriptFiles.length + hotLead.scriptFiles.length));
+    expect(tasks).toHaveLength(8 * (followUp.scriptFiles.length + hotLead.scriptFiles.length));
     const outputs = await runPooled(tasks, Math.max(2, Math.min(6, availableParallelism() + 1)));
 
     for (const example of examples) {
@@ -415,7 +489,7 @@ describe('one work budget for the whole grid (issue 13, item 4: found by the fuz
     const script = harness(everySecondWorkflow()).at('+0').contactSays('hi').script();
     const result = compareConfigurations([everySecondWorkflow()], [script, script], { maxTraceEntries: 25_000 });
     const cells = result.rows.flatMap((row) => row.cells);
-    expect(cells).toHaveLength(10);
+    expect(cells).toHaveLength(16);
     // The first simulation takes the whole budget and is cut short: none of its runs is shown as if it were the whole story.
     expect(cells[0]).toMatchObject({ ok: false, problems: [{ path: '$', message: expect.stringMatching(/^The simulation stopped after 25,000 trace entries at \+/) }] });
     for (const cell of cells.slice(1))

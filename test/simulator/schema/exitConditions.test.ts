@@ -42,8 +42,11 @@ describe('the exit-condition catalogue', () => {
     expect(EXIT_CONFIGURATIONS.map((configuration) => [configuration.id, configuration.label])).toEqual([
       ['off', 'Off'],
       ['outgoing', 'Outgoing message'],
+      ['outgoing-pause', 'Outgoing message (pause)'],
       ['incoming', 'Incoming message'],
+      ['incoming-pause', 'Incoming message (pause)'],
       ['assignment', 'Manual assignment'],
+      ['assignment-pause', 'Manual assignment (pause)'],
       ['all', 'All conditions'],
     ]);
     expect(exitConfigurationIdSchema.options).toEqual(EXIT_CONFIGURATIONS.map((configuration) => configuration.id));

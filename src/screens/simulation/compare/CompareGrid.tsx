@@ -42,12 +42,12 @@ export function CompareGrid({ result, caption = 'Where each script stops under e
   );
 }
 
-type CellKind = 'problem' | 'stopped' | 'failed' | 'active' | 'completed' | 'none';
+type CellKind = 'problem' | 'stopped' | 'failed' | 'paused' | 'active' | 'completed' | 'none';
 
-/** The cell's colour: a stop anywhere in it wins, as it is what the comparison is about. */
+/** The cell's colour: a stop anywhere in it wins, as it is what the comparison is about; then a failure, then a run held paused. */
 function cellKind(cell: CompareCell): CellKind {
   if (!cell.ok) return 'problem';
-  for (const status of ['stopped', 'failed', 'active'] as const) if (cell.runs.some((run) => run.status === status)) return status;
+  for (const status of ['stopped', 'failed', 'paused', 'active'] as const) if (cell.runs.some((run) => run.status === status)) return status;
   return cell.runs.length > 0 ? 'completed' : 'none';
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CompareOutcome } from '../../../../simulator/schema/compare.ts';
+import { exitConfigurationIdSchema, type CompareOutcome } from '../../../../simulator/schema/compare.ts';
 import type { Script } from '../../../../simulator/schema/script.ts';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import { createPlaybackClient } from '../../../engine/playbackClient.ts';
@@ -42,12 +42,13 @@ export function CompareSection({ workflows, scripts, workflow }: Props) {
     <section className="compare-section" aria-label="Compare exit conditions">
       <h2 className="compare-section__title">Compare exit conditions</h2>
       <p className="compare-section__hint">
-        Every script of this situation, with {workflow.name}&apos;s exit conditions off, on for one condition at a time, and all on.
+        Every script of this situation, with {workflow.name}&apos;s exit conditions off, on for one condition at a time (stopping the run, then
+        pausing it instead), and all on.
       </p>
       <button type="button" className="ui-button" onClick={compare} aria-busy={outcome === 'running'} disabled={outcome === 'running'}>
         {outcome === null ? 'Compare' : 'Compare again'}
       </button>
-      {outcome === 'running' && <p role="status">Simulating {scripts.length * 5} runs of the scripts…</p>}
+      {outcome === 'running' && <p role="status">Simulating {scripts.length * exitConfigurationIdSchema.options.length} runs of the scripts…</p>}
       {outcome !== null && outcome !== 'running' && !outcome.ok && (
         <ul role="alert">
           {outcome.problems.map((problem, index) => (

@@ -6,7 +6,7 @@ import { describeReason } from '../../../../simulator/trace/describeEntry.ts';
 export interface CompareRunText {
   /** "Stopped", "Paused", "Completed", "Failed", "Still waiting" — the word the cell's colour repeats. */
   readonly outcome: string;
-  /** "at Wait 24h, +3h", "for a reply at Ask what they need (times out +1h)". */
+  /** "at Wait 24h, +3h", "for a reply at Ask what they need (times out +1h)", "at Wait 24h, +45m (23h15m left, resumes +2h45m)". */
   readonly where: string;
   /** "incoming message", "by Alice"; empty when there is no reason. */
   readonly why: string;
@@ -32,10 +32,17 @@ export function describeCompareRun(run: CompareRun): CompareRunText {
     case 'failed':
       return { outcome: 'Failed', where: `at ${step}${at(run.at)}`, why: run.reason === undefined ? '' : describeReason(run.reason) };
     case 'paused':
-      return { outcome: 'Paused', where: `at ${step}${at(run.at)}`, why: run.reason === undefined ? '' : describeReason(run.reason) };
+      return { outcome: 'Paused', where: `at ${step}${at(run.at)}${held(run)}`, why: run.reason === undefined ? '' : describeReason(run.reason) };
     case 'active': {
       const due = run.due === undefined ? '' : ` (${run.waitingFor === 'reply' ? 'times out' : 'due'} ${formatOffset(run.due)})`;
       return { outcome: 'Still waiting', where: `${run.waitingFor === 'reply' ? 'for a reply ' : ''}at ${step}${due}`, why: '' };
     }
   }
+}
+
+/** What a paused run keeps and when it goes on: "(23h15m left, resumes +2h45m)", "(resumes when the conversation is closed)". */
+function held(run: CompareRun): string {
+  const left = run.remaining === undefined ? [] : [`${formatOffset(run.remaining).slice(1)} left`];
+  const resumes = run.resumesAt === undefined ? 'resumes when the conversation is closed' : `resumes ${formatOffset(run.resumesAt)}`;
+  return ` (${[...left, resumes].join(', ')})`;
 }
