@@ -6,6 +6,7 @@ import { PlaybackService } from '../../simulator/service/playbackService.ts';
 import { traceNamesOf } from '../../simulator/trace/traceNames.ts';
 import { ContactTraceTable } from '../../src/screens/simulation/workspace/ContactTraceTable.tsx';
 import '../../src/screens/simulation/workspace/workspace.css';
+import agentAnswersScript from '../../public/examples/follow-up/agent-answers.script.json';
 import contactRepliesScript from '../../public/examples/follow-up/contact-replies.script.json';
 import { followUp } from '../fixtures/exampleDocuments.ts';
 import { HOUR } from './playbackFixtures.ts';
@@ -15,10 +16,10 @@ const parsed = parseScriptDocument(contactRepliesScript);
 if (!parsed.ok) throw new Error('the example script does not parse');
 const script = parsed.value;
 
-/** Omar's whole trace at the end of "the contact writes again", from the real engine's playback. */
-function omarsTrace() {
+/** Omar's whole trace at the end of a script (by default "the contact writes again"), from the real engine's playback. */
+function omarsTrace(workflows: readonly Workflow[] = [workflow], played = script) {
   const service = new PlaybackService();
-  if (!service.load({ workflows: [workflow], script }).ok) throw new Error('the example does not load');
+  if (!service.load({ workflows: [...workflows], script: played }).ok) throw new Error('the example does not load');
   const end = service.runToEnd();
   if (!end.ok) throw new Error('run to end refused');
   return end.frame.contact?.trace.entries ?? [];
@@ -55,5 +56,33 @@ export const NothingYet: Story = {
   args: { entries: [] },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('Nothing of this kind has happened to Omar yet.')).toBeVisible();
+  },
+};
+
+const answered = parseScriptDocument(agentAnswersScript);
+if (!answered.ok) throw new Error('the example script does not parse');
+/** The follow-up handing back: Alice's answer pauses it, 2h of quiet from the team resumes it. */
+const handsBack: Workflow = {
+  ...workflow,
+  settings: {
+    ...workflow.settings,
+    exitConditions: { ...workflow.settings.exitConditions, actions: { outgoing_message: 'pause' } },
+    pause: { resume: { on: 'silence', after: '2h' } },
+  },
+};
+
+/** A hand-back: the pause and the resume are listed with the runs' starts and stops, the frozen timer with the timers. */
+export const PauseAndResume: Story = {
+  args: { entries: omarsTrace([handsBack], answered.value), names: traceNamesOf([handsBack], answered.value), now: 30 * HOUR },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const show = canvas.getByLabelText('Show');
+    await userEvent.selectOptions(show, 'Runs starting, stopping, ending');
+    await expect(canvas.getByText(/^Workflow 24h follow-up paused at "Wait 24h": outgoing message; resumes at \+2h45m/)).toBeVisible();
+    await expect(canvas.getByText(/^Workflow 24h follow-up resumes at "Wait 24h": no message from your team since \+45m/)).toBeVisible();
+    await expect(canvas.queryByText(/frozen/)).toBeNull();
+    await userEvent.selectOptions(show, 'Timers');
+    await expect(canvas.getByText(/^Timer due \+1d frozen \("Wait 24h"\) with \+23h15m left/)).toBeVisible();
+    await expect(canvas.queryByText(/paused at/)).toBeNull();
   },
 };

@@ -19,8 +19,13 @@ const KIND_GROUPS: readonly { readonly id: string; readonly label: string; reado
   { id: 'all', label: 'Everything', kinds: [] },
   { id: 'events', label: 'Events from the script', kinds: ['event'] },
   { id: 'messages', label: 'Workflow messages', kinds: ['message.sent'] },
-  { id: 'runs', label: 'Runs starting, stopping, ending', kinds: ['run.started', 'run.stopped', 'run.completed', 'run.failed', 'stop.refused', 'trigger.ignored'] },
-  { id: 'timers', label: 'Timers', kinds: ['timer.set', 'timer.fired', 'timer.cancelled', 'question.timeout'] },
+  {
+    id: 'runs',
+    label: 'Runs starting, stopping, ending',
+    // A pause is the hand-back's stop, so it sits with the stops: paused, extended, resumed.
+    kinds: ['run.started', 'run.stopped', 'run.paused', 'pause.extended', 'run.resumed', 'run.completed', 'run.failed', 'stop.refused', 'trigger.ignored'],
+  },
+  { id: 'timers', label: 'Timers', kinds: ['timer.set', 'timer.fired', 'timer.frozen', 'timer.cancelled', 'question.timeout'] },
   { id: 'exits', label: 'Exit checks', kinds: ['exit.ignored'] },
 ];
 
