@@ -72,6 +72,29 @@ export const ExitConditionsOff: Story = {
   },
 };
 
+/**
+ * The follow-up pausing on the contact's reply instead of stopping, resuming only when the
+ * conversation is closed (the script never closes it): the run is listed paused, since when and
+ * how it resumes, in the pause colours.
+ */
+export const PausedUntilClosed: Story = {
+  args: {
+    report: reportOf(followUp.workflows, followUp.contactReplies, {
+      manualStop: false,
+      exitConditions: { enabled: true, on: ['incoming_message'], actions: { incoming_message: 'pause' } },
+      pause: { resume: { on: 'conversation_closed' } },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const runs = within(within(canvasElement).getByRole('table', { name: 'Runs' }));
+    const row = runs.getByRole('row', { name: /Omar/ });
+    const status = within(row).getByText('paused');
+    await expect(getComputedStyle(status).color).toBe('rgb(107, 63, 160)'); // --color-pause
+    await expect(row).toHaveTextContent('incoming message');
+    await expect(row).toHaveTextContent('since +3h, resumes when the conversation is closed');
+  },
+};
+
 /** The follow-up's 1,000-contact population: the report comes with a page of rows, the engine sends more on request. */
 function PagedPopulationReport() {
   const [service] = useState(() => {
