@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { Transcript } from '../../src/parts/transcript/Transcript.tsx';
 import '../../src/screens/messages/messages.css';
-import { danasMorning, playSession, startEpochMs, timeZone, transcriptOf } from './messagesFixtures.ts';
+import { aliceTakesOmar, danasMorning, handBackWorkflows, HOUR, playSession, startEpochMs, timeZone, transcriptOf } from './messagesFixtures.ts';
 
 /** A contact's conversation, built from the trace of the real engine playing the demo inbox. */
 const meta = {
@@ -46,6 +46,27 @@ export const EveryKind: Story = {
 
     // Times are virtual, in the workspace's time zone: Dana wrote at the session's start.
     await expect(lineOf(canvasElement, "Hi, I'd like to know more about Acme.")?.querySelector('time')).toHaveAttribute('datetime', '2026-01-05T09:00:00.000Z');
+  },
+};
+
+/**
+ * Hand-back: Alice's message pauses both of Omar's Workflows (pause lines, in the pause colour);
+ * two hours of quiet later Demo assistant resumes (an info line), while Demo reminder stays paused
+ * until the conversation is closed.
+ */
+export const HandBack: Story = {
+  args: { contactName: 'Omar', items: transcriptOf(playSession([...aliceTakesOmar, { advance: 2 * HOUR }], handBackWorkflows), 'omar', handBackWorkflows) },
+  play: async ({ canvasElement }) => {
+    const log = within(canvasElement).getByRole('log', { name: 'Conversation with Omar' });
+    await expect(lineOf(canvasElement, /^Workflow Demo assistant paused at "Wait 1 day": outgoing message/)).toHaveClass('transcript__activity--pause');
+    await expect(lineOf(canvasElement, /^Workflow Demo reminder paused at "Wait 1 day": outgoing message; resumes when the conversation is closed/)).toHaveClass(
+      'transcript__activity--pause',
+    );
+    const resumed = lineOf(canvasElement, /^Workflow Demo assistant resumes at "Wait 1 day": no message from your team/);
+    await expect(resumed).toHaveClass('transcript__activity--info');
+    // Two hours after Alice wrote (at 10:00:01).
+    await expect(resumed?.querySelector('time')).toHaveAttribute('datetime', '2026-01-05T12:00:01.000Z');
+    await expect(within(log).queryByText(/^Workflow Demo reminder resumes/)).toBeNull();
   },
 };
 

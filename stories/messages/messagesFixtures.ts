@@ -96,8 +96,9 @@ export const danasMorning: readonly SessionMove[] = [
   { type: 'agent.message', contact: 'dana', user: 'alice', text: 'Hi Dana, Alice here. I will send you a quote today.' },
 ];
 
-/** The conversation of one contact, as the inbox shows it. */
-export const transcriptOf = (live: LiveSession, contact: string): TranscriptItem[] => contactTranscript(live.trace(), contact, names);
+/** The conversation of one contact, as the inbox shows it (named after the Workflows the session runs). */
+export const transcriptOf = (live: LiveSession, contact: string, workflows?: readonly Workflow[]): TranscriptItem[] =>
+  contactTranscript(live.trace(), contact, workflows ? traceNamesOf(workflows, cast) : names);
 
 /** The contact's active and paused runs, as the Ongoing Workflows tab lists them. */
 export const ongoingOf = (live: LiveSession, contact: string, workflows: readonly Workflow[] = inboxWorkflows): OngoingRun[] =>
