@@ -1,7 +1,8 @@
+import type { PausedAtSteps, PausesBucket, PausesOverTime } from '../schema/pauseSeries.ts';
 import type { FunnelStep, StepFunnel, StopCounts, StopsBucket, StopsOverTime } from '../schema/population.ts';
 import { stopReasonSchema } from '../schema/script.ts';
 import type { CompiledWorkflow } from './compileWorkflow.ts';
-import { ACTIVE, COMPLETED, FAILED, STOPPED } from './runTable.ts';
+import { ACTIVE, COMPLETED, FAILED, PAUSED, STOPPED } from './runTable.ts';
 import type { Simulation } from './simulation.ts';
 import { K } from './traceLog.ts';
 
@@ -85,6 +86,69 @@ export function stopsOverTime(sim: Simulation, buckets: number, options: StopsOv
     return { from: i * width, to: (i + 1) * width, stopped };
   });
   return { end, asOf: Math.min(end, timelineEnd(sim)), bucketMs: width, buckets: series, total };
+}
+
+/**
+ * How many runs an exit condition paused, and how many paused runs resumed, in each stretch of
+ * virtual time — the same buckets as `stopsOverTime` with the same `buckets` and options — read
+ * from the trace (a run may pause and resume more than once: each counts); and the runs paused now.
+ * A pause extended is not a new pause.
+ *
+ * ```ts
+ * pausesOverTime(sim.runToEnd(), 24).buckets[0] // { from: 0, to: 14_400_000, paused: 12, resumed: 3 }
+ * ```
+ */
+export function pausesOverTime(sim: Simulation, buckets: number, options: StopsOverTimeOptions = {}): PausesOverTime {
+  if (!Number.isInteger(buckets) || buckets < 1) throw new RangeError(`pausesOverTime: buckets must be a whole number of at least 1, not ${buckets}`);
+  const end = Math.max(0, options.end ?? timelineEnd(sim));
+  if (!Number.isFinite(end)) throw new RangeError('pausesOverTime: the end must be a finite number of milliseconds');
+  const workflow = options.workflow === undefined ? -1 : workflowIndex(sim, options.workflow);
+  const width = bucketWidth(end, buckets);
+  const count = Math.floor(end / width) + 1;
+  // Per bucket, pauses then resumes.
+  const tallies = new Int32Array(count * 2);
+  const trace = sim.trace;
+  const [paused, resumed] = [K['run.paused'], K['run.resumed']];
+  for (let row = 0; row < trace.length; row++) {
+    const kind = trace.kindAt(row);
+    if ((kind !== paused && kind !== resumed) || (workflow >= 0 && trace.workflowAt(row) !== workflow)) continue;
+    const at = trace.tAt(row);
+    if (at > end) continue;
+    const cell = Math.floor(at / width) * 2 + (kind === paused ? 0 : 1);
+    tallies[cell] = (tallies[cell] ?? 0) + 1;
+  }
+  const total = { paused: 0, resumed: 0 };
+  const series: PausesBucket[] = Array.from({ length: count }, (_, i) => {
+    const bucket = { from: i * width, to: (i + 1) * width, paused: tallies[i * 2] ?? 0, resumed: tallies[i * 2 + 1] ?? 0 };
+    total.paused += bucket.paused;
+    total.resumed += bucket.resumed;
+    return bucket;
+  });
+  const runs = sim.runs;
+  let pausedNow = 0;
+  for (let run = 0; run < runs.length; run++) if (runs.status(run) === PAUSED && (workflow < 0 || runs.workflow(run) === workflow)) pausedNow++;
+  return { end, asOf: Math.min(end, timelineEnd(sim)), bucketMs: width, buckets: series, total, pausedNow };
+}
+
+/**
+ * The runs of a Workflow (by id or name) paused at each of its steps now, read from the run table;
+ * only the steps that hold a paused run, in the Workflow's node order.
+ *
+ * ```ts
+ * pausedAtSteps(sim, 'follow-up') // { workflow: 'follow-up', steps: [{ step: 'wait', paused: 41 }] }
+ * ```
+ */
+export function pausedAtSteps(sim: Simulation, workflowId: string): PausedAtSteps {
+  const w = workflowIndex(sim, workflowId);
+  const workflow = sim.workflows[w] as CompiledWorkflow;
+  const paused = new Int32Array(workflow.nodes.length);
+  const runs = sim.runs;
+  for (let run = 0; run < runs.length; run++) {
+    const node = runs.node(run);
+    if (runs.workflow(run) === w && runs.status(run) === PAUSED) paused[node] = (paused[node] ?? 0) + 1;
+  }
+  const steps = workflow.nodes.flatMap((node, n) => ((paused[n] ?? 0) > 0 ? [{ step: node.id, paused: paused[n] ?? 0 }] : []));
+  return { workflow: workflow.id, steps };
 }
 
 /**

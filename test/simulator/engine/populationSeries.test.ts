@@ -3,14 +3,16 @@
 // the same numbers recounted the slow way from `runStates` and the materialized trace.
 import { describe, expect, it } from 'vitest';
 import { runStates, traceEntries } from '../../../simulator/engine/materialize.ts';
-import { bucketWidth, stepFunnel, stopsOverTime, timelineEnd } from '../../../simulator/engine/populationSeries.ts';
+import { bucketWidth, pausedAtSteps, pausesOverTime, stepFunnel, stopsOverTime, timelineEnd } from '../../../simulator/engine/populationSeries.ts';
 import { Simulation } from '../../../simulator/engine/simulation.ts';
 import { stepFunnelSchema, stopsOverTimeSchema, type StopCounts, type StopsOverTime } from '../../../simulator/schema/population.ts';
+import { pausedAtStepsSchema, pausesOverTimeSchema } from '../../../simulator/schema/pauseSeries.ts';
 import { stopReasonSchema, type Script } from '../../../simulator/schema/script.ts';
+import type { WorkflowSettings } from '../../../simulator/schema/settings.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { followUpSituation, hotLeadSituation } from '../../harness/exampleDocuments.ts';
 import { harness, ms } from '../../harness/simulationHarness.ts';
-import { loopWorkflow } from '../../harness/workflowFixtures.ts';
+import { followUpWorkflow, loopWorkflow, pauseOn } from '../../harness/workflowFixtures.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -249,5 +251,89 @@ describe('stepFunnel', () => {
   it('refuses an unknown Workflow', () => {
     const sim = finished(followUpSituation('contact-replies.script.json'));
     expect(() => stepFunnel(sim, 'nope')).toThrow('No Workflow "nope" in this simulation');
+  });
+});
+
+// ── pauses and resumes (the hand-back) ─────────────────────────────────────────────────────────
+
+/** The follow-up pausing on an agent's message and on an assignment (stopping on a reply), resuming after 2h of quiet. */
+const HAND_BACK: WorkflowSettings = {
+  manualStop: false,
+  exitConditions: {
+    enabled: true,
+    on: ['outgoing_message', 'incoming_message', 'manual_assignment'],
+    actions: { outgoing_message: 'pause', manual_assignment: 'pause' },
+  },
+  pause: { resume: { on: 'silence', after: '2h' } },
+};
+
+/** Paused runs per step now, recounted from the runs' states. */
+function pausedByStep(sim: Simulation, workflow: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const run of runStates(sim)) if (run.workflow === workflow && run.status === 'paused') counts.set(run.atStep as string, (counts.get(run.atStep as string) ?? 0) + 1);
+  return counts;
+}
+
+describe('pausesOverTime and pausedAtSteps', () => {
+  it('one hand-back: paused at +1h, still paused at +2h, resumed at +3h', () => {
+    const script = harness(followUpWorkflow(pauseOn(['outgoing_message']))).user('alice').at('+0').contactSays('Hi').at('+1h').agentSays('alice', 'On it').script();
+    const sim = new Simulation({ workflows: [followUpWorkflow(pauseOn(['outgoing_message']))], script });
+    sim.runUntil(ms('+2h'));
+    const during = pausesOverTime(sim, 4);
+    expect(during.bucketMs).toBe(stopsOverTime(sim, 4).bucketMs);
+    expect(during.total).toEqual({ paused: 1, resumed: 0 });
+    expect(during.pausedNow).toBe(1);
+    expect(during.buckets.find((bucket) => bucket.paused > 0)).toMatchObject({ from: ms('+1h') - (ms('+1h') % during.bucketMs), paused: 1 });
+    expect(pausedAtSteps(sim, 'follow-up')).toEqual({ workflow: 'follow-up', steps: [{ step: 'wait-24h', paused: 1 }] });
+
+    sim.runToEnd();
+    const after = pausesOverTime(sim, 24);
+    expect(after.total).toEqual({ paused: 1, resumed: 1 });
+    expect(after.pausedNow).toBe(0);
+    expect(after.buckets[Math.floor(ms('+3h') / after.bucketMs)]?.resumed).toBe(1);
+    expect(pausedAtSteps(sim, 'follow-up').steps).toEqual([]);
+  });
+
+  it('the population handed back: every pause and resume of the trace in the bucket of its time, in the stops’ buckets; the paused runs per step as runStates has them', () => {
+    const situation = followUpSituation('population.script.json', HAND_BACK);
+    const sim = new Simulation(situation);
+    const end = timelineEnd(finished(followUpSituation('population.script.json', HAND_BACK)));
+    for (const until of [DAY, end]) {
+      sim.runUntil(until);
+      const series = pausesOverTime(sim, 24, { end });
+      expect(pausesOverTimeSchema.parse(series)).toEqual(series);
+      const stops = stopsOverTime(sim, 24, { end });
+      expect([series.bucketMs, series.buckets.length, series.end, series.asOf]).toEqual([stops.bucketMs, stops.buckets.length, stops.end, stops.asOf]);
+      const expected = series.buckets.map(() => ({ paused: 0, resumed: 0 }));
+      for (const entry of traceEntries(sim)) {
+        const bucket = expected[Math.floor(entry.t / series.bucketMs)] as { paused: number; resumed: number };
+        if (entry.kind === 'run.paused') bucket.paused++;
+        if (entry.kind === 'run.resumed') bucket.resumed++;
+      }
+      expect(series.buckets.map(({ paused, resumed }) => ({ paused, resumed }))).toEqual(expected);
+      expect(series.total.paused).toBeGreaterThan(0);
+      const paused = pausedByStep(sim, 'follow-up');
+      expect(series.pausedNow).toBe([...paused.values()].reduce((sum, n) => sum + n, 0));
+      const atSteps = pausedAtSteps(sim, '24h follow-up');
+      expect(pausedAtStepsSchema.parse(atSteps)).toEqual(atSteps);
+      expect(new Map(atSteps.steps.map(({ step, paused: n }) => [step, n]))).toEqual(paused);
+    }
+    // A day in, some runs are held for the team.
+    const dayOne = new Simulation(situation);
+    dayOne.runUntil(DAY);
+    expect(pausesOverTime(dayOne, 24).pausedNow).toBeGreaterThan(0);
+  });
+
+  it('counts nothing for a Workflow that never pauses, one Workflow’s runs when asked, and refuses an unknown one', () => {
+    const sim = finished(followUpSituation('population.script.json'));
+    const series = pausesOverTime(sim, 24);
+    expect(series.total).toEqual({ paused: 0, resumed: 0 });
+    expect(series.pausedNow).toBe(0);
+    expect(pausedAtSteps(sim, 'follow-up').steps).toEqual([]);
+    const hot = finished(hotLeadSituation('agent-takes-over.script.json'));
+    expect(pausesOverTime(hot, 12, { workflow: 'VIP routing' }).total).toEqual({ paused: 0, resumed: 0 });
+    expect(() => pausesOverTime(hot, 12, { workflow: 'nope' })).toThrow('No Workflow "nope"');
+    expect(() => pausedAtSteps(hot, 'nope')).toThrow('No Workflow "nope"');
+    expect(() => pausesOverTime(hot, 0)).toThrow(RangeError);
   });
 });
