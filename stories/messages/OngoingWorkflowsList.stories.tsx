@@ -158,6 +158,7 @@ export const StopPausedRun: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Stop Demo assistant' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Stop Demo assistant for Omar?' });
+    await expect(dialog).toHaveTextContent('The paused run ends at "Wait 1 day" and will not resume: nothing more of this Workflow is sent to Omar');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Stop Workflow' }));
     await expect(args.onStop).toHaveBeenCalledWith(expect.objectContaining({ workflowId: 'demo-assistant', pause: expect.objectContaining({ reason: 'outgoing_message' }) }));
   },

@@ -84,7 +84,7 @@ export function OngoingWorkflowsList({ contactName, runs, now, startEpochMs, tim
         open={confirming !== null}
         onOpenChange={(open) => !open && close()}
         title={`Stop ${confirming?.workflowName ?? ''} for ${contactName}?`}
-        description={`The run ends at "${confirming?.stepLabel ?? ''}": nothing more of this Workflow is sent to ${contactName}, and its timers are cancelled. Other Workflows, and this Workflow for other contacts, go on.`}
+        description={`${confirming?.pause ? 'The paused run ends' : 'The run ends'} at "${confirming?.stepLabel ?? ''}"${confirming?.pause ? ' and will not resume' : ''}: nothing more of this Workflow is sent to ${contactName}, and its timers are cancelled. Other Workflows, and this Workflow for other contacts, go on.`}
         confirmLabel="Stop Workflow"
         onConfirm={() => confirming && onStop(confirming)}
       />
