@@ -161,10 +161,12 @@ export class Simulation {
   private stoppedCount = 0;
   /** Runs the current event stopped whose When stopped path is still to run, in stop order (SPEC §8.1). */
   private readonly pendingWhenStopped: number[] = [];
-  /** Tag and field changes of the When stopped path now running, fired once it ends; null outside one. */
-  private whenStoppedSignals: TriggerSignal[] | null = null;
-  /** The one list those changes are gathered in (no path runs inside another). */
+  private pendingCount = 0;
+  /** Whether a When stopped path is running now: its tag and field changes are gathered, and fired once it ends. */
+  private inWhenStopped = false;
+  /** The one list those changes are gathered in (no path runs inside another), `signalCount` long; counted, not truncated, so the hot path writes no array length. */
   private readonly signalBuffer: TriggerSignal[] = [];
+  private signalCount = 0;
   /** Workflows a run of which took the current event's message as its answer (SPEC §2 rule 5). */
   private readonly answeredByThisEvent: number[] = [];
   private answeredCount = 0;
@@ -666,8 +668,7 @@ export class Simulation {
         return;
       }
       case 'set_field': {
-        const signals = this.whenStoppedSignals;
-        if (signals !== null && contacts.field(contact, effect.field) !== effect.value) signals.push({ type: 'field_updated', field: effect.field });
+        if (this.inWhenStopped && contacts.field(contact, effect.field) !== effect.value) this.signalBuffer[this.signalCount++] = { type: 'field_updated', field: effect.field };
         contacts.setField(contact, effect.field, effect.value);
         this.recordChange(contact, run, workflow, node, 'field_set', trace.intern(effect.field), trace.intern(effect.value));
         return;
@@ -675,7 +676,7 @@ export class Simulation {
       case 'tag':
         if (effect.add ? contacts.addTag(contact, effect.tag) : contacts.removeTag(contact, effect.tag)) {
           this.recordChange(contact, run, workflow, node, effect.add ? 'tag_added' : 'tag_removed', trace.intern(effect.tag), -1);
-          this.whenStoppedSignals?.push({ type: 'tag_updated', tag: effect.tag, action: effect.add ? 'added' : 'removed' });
+          if (this.inWhenStopped) this.signalBuffer[this.signalCount++] = { type: 'tag_updated', tag: effect.tag, action: effect.add ? 'added' : 'removed' };
         }
         return;
       case 'comment':
@@ -737,19 +738,19 @@ export class Simulation {
     this.stoppedByThisEvent[this.stoppedCount++] = runs.workflow(run);
     runs.setStoppedBy(run, user);
     this.endRun(run, STOPPED, STOP_CODE[reason]);
-    if ((this.workflows[runs.workflow(run)] as CompiledWorkflow).whenStopped >= 0) this.pendingWhenStopped.push(run);
+    if ((this.workflows[runs.workflow(run)] as CompiledWorkflow).whenStopped >= 0) this.pendingWhenStopped[this.pendingCount++] = run;
   }
 
   /**
-   * The When stopped paths of the runs the current event stopped, in the order they stopped (SPEC
-   * §8.1): after every run of the contact has judged the event, before anything acts on it
+   * The When stopped paths of the runs the current event stopped, in the order they stopped:
+   * after every run of the contact has judged the event, before anything acts on it
    * (answered runs resuming, triggers firing) and before any timer of the instant.
    */
   private runWhenStoppedPaths(): void {
+    if (this.pendingCount === 0) return;
     const pending = this.pendingWhenStopped;
-    if (pending.length === 0) return;
-    for (let i = 0; i < pending.length; i++) this.runWhenStopped(pending[i] as number);
-    pending.length = 0;
+    for (let i = 0; i < this.pendingCount; i++) this.runWhenStopped(pending[i] as number);
+    this.pendingCount = 0;
   }
 
   /**
@@ -768,11 +769,10 @@ export class Simulation {
     const stoppedAt = runs.node(run);
     const reason = runs.reason(run);
     const context = this.stepContext;
-    const signals = this.signalBuffer;
-    signals.length = 0;
+    this.signalCount = 0;
     runs.setNode(run, workflow.whenStopped);
     this.recordRun(run, K['when_stopped.started'], -1, reason, -1, -1, -1);
-    this.whenStoppedSignals = signals;
+    this.inWhenStopped = true;
     let next = (nodes[workflow.whenStopped] as CompiledNode).next;
     let cutShort = false;
     while (next >= 0) {
@@ -794,11 +794,12 @@ export class Simulation {
       if (flow.kind !== 'next') break;
       next = flow.handle === 'next' ? node.next : (node.outputs.get(flow.handle) ?? -1);
     }
-    this.whenStoppedSignals = null;
+    this.inWhenStopped = false;
     this.recordRun(run, K['when_stopped.ended'], -1, cutShort ? WHEN_STOPPED_CUT_SHORT : 0, -1, -1, -1);
     runs.setNode(run, stoppedAt);
     // Starting runs sends, tags and assigns, but stops nothing, so no other path runs meanwhile.
-    for (let i = 0; i < signals.length; i++) this.fireTriggers(contact, signals[i] as TriggerSignal, workflow.index);
+    const signals = this.signalBuffer;
+    for (let i = 0; i < this.signalCount; i++) this.fireTriggers(contact, signals[i] as TriggerSignal, workflow.index);
   }
 
   private endRun(run: number, status: number, reason: number): void {

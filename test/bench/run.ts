@@ -21,7 +21,11 @@
  * the longest main-thread task while it plays, target under 50 ms on every run, with the longest
  * gap between animation frames beside it).
  *
- * After each engine line, the script's expectations checked on the whole population with one
+ * After each engine line, the same workload with what happens after a stop switched on — an agent's
+ * message pauses the run, a When stopped path runs after each stop (test/bench/workload.ts,
+ * buildAfterStopWorkload) — in turns with the plain one (issue 16: events/s within 10 %).
+ *
+ * Then the script's expectations checked on the whole population with one
  * status expectation failing for every contact (issue 13: it must cost about one read of the
  * trace; target: less than the simulation's own run time).
  *
@@ -46,7 +50,7 @@ import { benchPlayback } from './playbackBench.ts';
 import { benchSettingsClicks } from './settingsClickBench.ts';
 import { median, medianFigures, release, round, type BenchFigures } from './measure.ts';
 import { benchXstate } from './xstateBench.ts';
-import { buildWorkload } from './workload.ts';
+import { buildAfterStopWorkload, buildWorkload } from './workload.ts';
 
 const xstateVersion = (createRequire(import.meta.url)('xstate/package.json') as { version: string }).version;
 
@@ -157,6 +161,35 @@ async function main(): Promise<void> {
     print(summary);
     const engine = medianFigures(engineRuns);
     print({ name: 'engine', repeats, ...engine, msRuns: engineRuns.map((r) => round(r.ms)), coldMs: cold.ms, coldEventsPerSec: cold.eventsPerSec });
+
+    // What happens after a stop (issue 16): the same script with a pause and a When stopped path,
+    // timed in turns with the plain workload so both see the same machine; target: events/s
+    // within 10 % of the plain workload's.
+    const afterStop = buildAfterStopWorkload(contacts);
+    for (let i = 0; i < settle; i++) benchEngine(afterStop);
+    const plainTurns: EngineFigures[] = [];
+    const afterStopTurns: EngineFigures[] = [];
+    for (let i = 0; i < repeats; i++) {
+      plainTurns.push(benchEngine(workload));
+      afterStopTurns.push(benchEngine(afterStop));
+    }
+    const plainMedian = median(plainTurns.map((r) => r.eventsPerSec));
+    const afterStopMedian = median(afterStopTurns.map((r) => r.eventsPerSec));
+    const afterStopLast = afterStopTurns.at(-1) as EngineFigures;
+    print({
+      name: 'after-stop',
+      contacts,
+      repeats,
+      plainEventsPerSec: plainMedian,
+      afterStopEventsPerSec: afterStopMedian,
+      ratio: afterStopMedian / plainMedian,
+      plainTraceEntries: plainTurns[0]?.traceEntries,
+      afterStopTraceEntries: afterStopLast.traceEntries,
+      afterStopEvents: afterStopLast.events,
+      target: 0.9,
+      meetsTargets: afterStopMedian / plainMedian >= 0.9,
+      loadavg1: load(),
+    });
 
     // Expectations on the whole population (issue 13): one status expectation that fails for every
     // contact must cost about one read of the trace, not one per failing contact.

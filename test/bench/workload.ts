@@ -70,6 +70,41 @@ export function buildWorkload(contacts: number): Workload {
 }
 
 /**
+ * The follow-up with what happens after a stop switched on, for the same script: an agent's
+ * message pauses the run (it resumes after 2 h of quiet), the other conditions stop it, and a
+ * When stopped path tells the reasons apart — a reply is noted in an internal comment, any other
+ * stop removes the *nurture* tag (which the contacts do not have: the common case of a clean-up
+ * with nothing to clean).
+ */
+export function buildAfterStopWorkload(contacts: number): Workload {
+  const plain = loadFollowUpWorkflow();
+  const parsed = parseWorkflowDocument({
+    ...plain,
+    format: 'exitflow.workflow/2',
+    whenStopped: { id: 'when-stopped', label: 'When stopped' },
+    steps: [
+      ...plain.steps,
+      { id: 'why', type: 'stop_reason_branch', label: 'Why stopped?' },
+      { id: 'note', type: 'add_comment', label: 'Note the reply', text: 'The contact replied: the follow-up is off.' },
+      { id: 'untag', type: 'update_tag', label: 'Remove nurture', action: 'remove', tag: 'nurture' },
+    ],
+    edges: [
+      ...plain.edges,
+      { id: 'ws1', source: 'when-stopped', sourceHandle: 'next', target: 'why' },
+      { id: 'ws2', source: 'why', sourceHandle: 'incoming_message', target: 'note' },
+      { id: 'ws3', source: 'why', sourceHandle: 'else', target: 'untag' },
+    ],
+    settings: {
+      ...plain.settings,
+      exitConditions: { ...plain.settings.exitConditions, actions: { outgoing_message: 'pause' } },
+      pause: { resume: { on: 'silence', after: '2h' } },
+    },
+  });
+  if (!parsed.ok) throw new Error(`after-stop workflow: ${JSON.stringify(parsed.issues)}`);
+  return { contacts, workflow: parsed.value, script: buildScript(contacts), until: HORIZON_MS };
+}
+
+/**
  * One generated contact's events, as the population rule says (SPEC §6, `simulator/SEMANTICS.md`):
  * the template's events in time order (equal times as written), each drawing a seeded offset in
  * [0, jitter] (whole seconds, from the engine's `randomAt`), and the contact's shifted times, sorted,
