@@ -211,4 +211,30 @@ describe('hand-back: a run paused by an exit condition, in the Messages view', (
     await saveScreenshot(page, 'hand-back-stopped-1280x720', { fullPage: false });
     expect(session.current()?.errors).toEqual([]);
   });
+
+  it('loses nothing to three clicks on Jump 50 ms apart: the paused run resumes once, the follow-up comes once, on time, and nothing is left', async () => {
+    const page = await session.open();
+    await publishHandBack(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openDana(page);
+    await aliceTakesOver(page);
+    // Clicked as a person does, whatever the button shows by then (a disabled one ignores the click).
+    await page.evaluate(async () => {
+      const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim().startsWith('Jump to next timer'));
+      if (!button) throw new Error('no Jump to next timer button');
+      for (let click = 0; click < 3; click++) {
+        button.click();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    });
+    await logContains(page, 'Just checking in');
+    await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Dana\W+0 ongoing Workflows/ }).waitFor();
+    expect(await lineSaying(page, /Workflow 24h follow-up resumes/).count()).toBe(1);
+    expect(await lineSaying(page, 'Just checking in').count()).toBe(1);
+    const started = await timeOf(lineSaying(page, 'Thanks for your message, Dana!'));
+    expect((await timeOf(lineSaying(page, /Workflow 24h follow-up resumes/))) - started).toBe(2 * HOUR + 1000);
+    expect((await timeOf(lineSaying(page, 'Just checking in'))) - started).toBe(26 * HOUR);
+    expect(await page.getByRole('button', { name: /^Jump to next timer/ }).isDisabled()).toBe(true);
+    expect(session.current()?.errors).toEqual([]);
+  });
 });
