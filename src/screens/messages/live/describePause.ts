@@ -25,10 +25,17 @@ export function describePause(run: OngoingRun & { readonly pause: RunPause }, no
   const { pause } = run;
   return {
     headline: `Paused — ${describeRule(pause.resume, pause.resumesAt)}`,
-    resumes: pause.resumesAt === undefined ? 'When the conversation is closed' : `In ${formatSpan(pause.resumesAt - now)}, if your team stays quiet`,
+    resumes: describeResume(pause.resumesAt, now),
     pausedBy: pause.reason === undefined ? undefined : stopReasonLabel(pause.reason),
     waitsFor: describeFrozen(run, pause.remaining),
   };
+}
+
+/** The time left by the session's clock; under a second it is this instant (the engine resumes it as the clock gets there). */
+function describeResume(resumesAt: number | undefined, now: number): string {
+  if (resumesAt === undefined) return 'When the conversation is closed';
+  const left = resumesAt - now;
+  return left < 1000 ? 'Now, if your team stays quiet' : `In ${formatSpan(left)}, if your team stays quiet`;
 }
 
 function describeRule(rule: ResumeRule | undefined, resumesAt: number | undefined): string {

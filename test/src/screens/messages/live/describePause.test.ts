@@ -35,6 +35,7 @@ describe('describePause', () => {
     const text = describePause(paused({ resume: { on: 'silence', after: '90m' }, resumesAt: 2 * HOUR + 30 * MINUTE }), 2 * HOUR + 29 * MINUTE);
     expect(text.headline).toBe('Paused — resumes after 1h30m without a message from your team');
     expect(text.resumes).toBe('In 1m, if your team stays quiet');
+    expect(describePause(paused(), 3 * HOUR - 1).resumes).toBe('Now, if your team stays quiet');
   });
 
   it('says a run paused until the conversation is closed has no time to count down', () => {
