@@ -1,9 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { stepFunnel, stopsOverTime, timelineEnd } from '../../simulator/engine/populationSeries.ts';
+import { pausedAtSteps, pausesOverTime, stepFunnel, stopsOverTime, timelineEnd } from '../../simulator/engine/populationSeries.ts';
 import { Simulation } from '../../simulator/engine/simulation.ts';
 import { parseScriptDocument } from '../../simulator/schema/parseDocument.ts';
 import type { Script } from '../../simulator/schema/script.ts';
+import type { WorkflowSettings } from '../../simulator/schema/settings.ts';
+import { PausesOverTimeChart } from '../../src/screens/simulation/population/PausesOverTimeChart.tsx';
+import { PopulationSection, type PopulationCharts } from '../../src/screens/simulation/population/PopulationSection.tsx';
 import { StepFunnel } from '../../src/screens/simulation/population/StepFunnel.tsx';
 import { StopsOverTimeChart } from '../../src/screens/simulation/population/StopsOverTimeChart.tsx';
 import nobodyAnswersScript from '../../public/examples/follow-up/nobody-answers.script.json';
@@ -18,9 +21,10 @@ function script(file: string, raw: unknown): Script {
   return parsed.value;
 }
 
-/** The bundled follow-up with one of its scripts, in the real engine, played to `until` (or to the end). */
-function simulate(file: string, raw: unknown, until?: number): Simulation {
-  const sim = new Simulation({ workflows: followUp.workflows.map((document) => document.value), script: script(file, raw) });
+/** The bundled follow-up (with other settings, when given) and one of its scripts, in the real engine, played to `until` (or to the end). */
+function simulate(file: string, raw: unknown, until?: number, settings?: WorkflowSettings): Simulation {
+  const workflows = followUp.workflows.map((document) => (settings ? { ...document.value, settings } : document.value));
+  const sim = new Simulation({ workflows, script: script(file, raw) });
   if (until === undefined) return sim.runToEnd();
   sim.runUntil(until);
   return sim;
@@ -32,6 +36,20 @@ const population = simulate('follow-up/population.script.json', populationScript
 const populationDayOne = simulate('follow-up/population.script.json', populationScript, DAY);
 /** One contact nobody answers: the follow-up is sent and the run completes; nothing stops. */
 const nobodyAnswers = simulate('follow-up/nobody-answers.script.json', nobodyAnswersScript);
+
+/** The follow-up handing back: an agent's answer or an assignment pauses the run (a reply still stops it), 2h of quiet from the team resumes it. */
+const HAND_BACK: WorkflowSettings = {
+  manualStop: false,
+  exitConditions: {
+    enabled: true,
+    on: ['outgoing_message', 'incoming_message', 'manual_assignment'],
+    actions: { outgoing_message: 'pause', manual_assignment: 'pause' },
+  },
+  pause: { resume: { on: 'silence', after: '2h' } },
+};
+/** The population with the follow-up handing back, to its end and one day in. */
+const handBack = simulate('follow-up/population.script.json', populationScript, undefined, HAND_BACK);
+const handBackDayOne = simulate('follow-up/population.script.json', populationScript, DAY, HAND_BACK);
 
 /** Charts take the width of their box: a fixed one, as in the workspace's panel. */
 const meta = {
@@ -155,5 +173,70 @@ export const RunsPerStepOneContact: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getByText('1 run started; 1 completed.')).toBeVisible();
     for (const step of canvas.getAllByRole('listitem')) await expect(step).toHaveTextContent('1 reached (100%)');
+  },
+};
+
+/** The population handed back: the runs paused and resumed in each 4h stretch, and none paused at the end. */
+export const PausesAndResumes: Story = {
+  render: () => <PausesOverTimeChart series={pausesOverTime(handBack, 24)} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('figure', { name: 'Pauses and resumes over time' })).toHaveAccessibleDescription(
+      '946 runs paused and 937 resumed between +0 and +3d9h57m4s, in stretches of 4h; 0 still paused at +3d9h57m4s.',
+    );
+    const legend = within(canvas.getByRole('list', { name: 'Pauses and resumes' })).getAllByRole('listitem');
+    await expect(legend.map((item) => item.textContent)).toEqual([
+      'Paused: an exit condition handed the contact to your team946',
+      'Resumed: the run carried on where it paused937',
+    ]);
+    await waitFor(() => expect(canvasElement.querySelectorAll('.population-chart__bar--paused .recharts-rectangle').length).toBeGreaterThan(0));
+    await expect(canvasElement.querySelectorAll('.population-chart__bar--resumed .recharts-rectangle').length).toBeGreaterThan(0);
+    await expect(within(canvas.getByRole('table')).getByRole('row', { name: /^Whole timeline/ })).toHaveTextContent('Whole timeline946937');
+  },
+};
+
+/**
+ * The dock's population section one day into the handed-back population: the stops, then the
+ * pauses and resumes (4 runs held for the team now), then the funnel, whose Wait says how many are
+ * paused there beside those stopped and waiting.
+ */
+export const HandBackOneDayIn: Story = {
+  render: () => {
+    const end = timelineEnd(handBack);
+    const charts: PopulationCharts = {
+      ok: true,
+      stops: stopsOverTime(handBackDayOne, 24, { end }),
+      funnel: stepFunnel(handBackDayOne, 'follow-up'),
+      pauses: pausesOverTime(handBackDayOne, 24, { end }),
+      pausedAtSteps: pausedAtSteps(handBackDayOne, 'follow-up'),
+    };
+    return <PopulationSection workflowId="follow-up" workflowName="24h follow-up" time={DAY} load={() => Promise.resolve(charts)} />;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const pauses = await canvas.findByRole('figure', { name: '24h follow-up: runs paused and resumed over time' });
+    await expect(pauses).toHaveAccessibleDescription('10 runs paused and 6 resumed between +0 and +1d, in stretches of 4h; 4 still paused at +1d.');
+    const wait = canvasElement.querySelector('[data-step="wait"]') as HTMLElement;
+    await expect(wait).toHaveTextContent('643 stopped here (643 incoming message) · 4 paused here · 362 waiting');
+  },
+};
+
+/** A Workflow that never pauses: the section shows no pauses chart. */
+export const NoPausesNoChart: Story = {
+  render: () => {
+    const charts: PopulationCharts = {
+      ok: true,
+      stops: stopsOverTime(population, 24),
+      funnel: stepFunnel(population, 'follow-up'),
+      pauses: pausesOverTime(population, 24),
+      pausedAtSteps: pausedAtSteps(population, 'follow-up'),
+    };
+    return <PopulationSection workflowId="follow-up" workflowName="24h follow-up" time={DAY} load={() => Promise.resolve(charts)} />;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('figure', { name: '24h follow-up: runs stopped over time, by reason' })).toBeVisible();
+    await expect(canvas.queryByRole('figure', { name: /paused and resumed/ })).toBeNull();
+    await expect(canvasElement).not.toHaveTextContent('paused here');
   },
 };

@@ -1,14 +1,22 @@
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { PopulationChartsResult } from '../../../../simulator/schema/playback.ts';
+import type { PausedAtSteps, PausesOverTime } from '../../../../simulator/schema/pauseSeries.ts';
+import { PausesOverTimeChart } from './PausesOverTimeChart.tsx';
 import { StepFunnel } from './StepFunnel.tsx';
 import { StopsOverTimeChart } from './StopsOverTimeChart.tsx';
+
+/**
+ * The charts' data: the stops and the funnel, and — when the answer carries them — the pauses and
+ * resumes over time and the runs paused per step (`pausesOverTime`, `pausedAtSteps`).
+ */
+export type PopulationCharts = Extract<PopulationChartsResult, { ok: true }> & { readonly pauses?: PausesOverTime; readonly pausedAtSteps?: PausedAtSteps };
 
 interface Props {
   readonly workflowId: string;
   readonly workflowName: string;
   /** The instant shown; the charts follow it. */
   readonly time: number;
-  readonly load: (workflowId: string) => Promise<PopulationChartsResult | null>;
+  readonly load: (workflowId: string) => Promise<PopulationChartsResult | PopulationCharts | null>;
 }
 
 /**
@@ -19,12 +27,12 @@ interface Props {
 const REDRAW_INTERVAL_MS = 500;
 
 /**
- * A population's charts, following playback: stops over virtual time by reason, and how far the
- * runs got along the Workflow. Asked of the worker for the latest instant, never twice at once and
+ * A population's charts, following playback: stops over virtual time by reason, pauses and resumes
+ * (when the Workflow pauses runs), and how far the runs got along the Workflow. Asked of the worker for the latest instant, never twice at once and
  * at most every REDRAW_INTERVAL_MS; the last instant is always drawn.
  */
 export function PopulationSection({ workflowId, workflowName, time, load }: Props) {
-  const [charts, setCharts] = useState<Extract<PopulationChartsResult, { ok: true }> | null>(null);
+  const [charts, setCharts] = useState<PopulationCharts | null>(null);
   const inFlight = useRef(false);
   const wanted = useRef({ workflowId, time });
   const timer = useRef<number | undefined>(undefined);
@@ -57,7 +65,11 @@ export function PopulationSection({ workflowId, workflowName, time, load }: Prop
   return (
     <section className="population-section" aria-label="Population">
       <StopsOverTimeChart series={shown.stops} title={`${workflowName}: runs stopped over time, by reason`} />
-      <StepFunnel funnel={shown.funnel} title={`${workflowName}: how far the runs got`} />
+      {/* Only a Workflow that has paused a run shows the hand-back's chart. */}
+      {shown.pauses && shown.pauses.total.paused > 0 ? (
+        <PausesOverTimeChart series={shown.pauses} title={`${workflowName}: runs paused and resumed over time`} />
+      ) : null}
+      <StepFunnel funnel={shown.funnel} title={`${workflowName}: how far the runs got`} {...(shown.pausedAtSteps ? { paused: shown.pausedAtSteps } : {})} />
     </section>
   );
 }

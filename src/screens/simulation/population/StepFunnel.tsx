@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import type { PausedAtSteps } from '../../../../simulator/schema/pauseSeries.ts';
 import type { FunnelStep, StepFunnel as StepFunnelData } from '../../../../simulator/schema/population.ts';
 import { stopReasonSchema } from '../../../../simulator/schema/script.ts';
 import { describeReason } from '../../../../simulator/trace/describeEntry.ts';
@@ -6,8 +7,8 @@ import './population.css';
 
 const count = (n: number): string => n.toLocaleString('en');
 
-/** What became of the runs at a step: `1,162 stopped here (439 incoming message, …) · 40 waiting`. */
-function stepDetail(step: FunnelStep): string {
+/** What became of the runs at a step: `1,162 stopped here (439 incoming message, …) · 12 paused here · 40 waiting`. */
+function stepDetail(step: FunnelStep, paused: number): string {
   const parts: string[] = [];
   if (step.passes > step.reached) parts.push(`${count(step.passes)} passes`);
   const stops = stopReasonSchema.options.filter((reason) => step.stopped[reason] > 0);
@@ -16,6 +17,7 @@ function stepDetail(step: FunnelStep): string {
     parts.push(
       `${count(stopped)} stopped here (${stops.map((reason) => `${count(step.stopped[reason])} ${describeReason(reason).replace(/^stopped /, '')}`).join(', ')})`,
     );
+  if (paused > 0) parts.push(`${count(paused)} paused here`);
   if (step.waiting > 0) parts.push(`${count(step.waiting)} waiting`);
   if (step.completed > 0) parts.push(`${count(step.completed)} completed`);
   if (step.failed > 0) parts.push(`${count(step.failed)} failed`);
@@ -27,6 +29,8 @@ interface Props {
   readonly funnel: StepFunnelData;
   /** The funnel's heading. */
   readonly title?: string;
+  /** `pausedAtSteps(sim, workflowId)`: the runs paused at each step now, when the Workflow pauses. */
+  readonly paused?: PausedAtSteps;
 }
 
 /**
@@ -35,8 +39,9 @@ interface Props {
  * runs started beside it, and under it what became of the runs that stayed there. A list, so a
  * screen reader reads each step with its numbers; the bars are drawn in SVG for the eye.
  */
-export const StepFunnel = memo(function StepFunnel({ funnel, title = `Runs per step: ${funnel.name}` }: Props) {
+export const StepFunnel = memo(function StepFunnel({ funnel, title = `Runs per step: ${funnel.name}`, paused }: Props) {
   const titleId = useId();
+  const pausedAt = new Map(paused?.steps.map((step) => [step.step, step.paused]));
   const started = funnel.steps[0]?.reached ?? 0;
   const widest = Math.max(1, ...funnel.steps.map((step) => step.reached));
   const completed = funnel.steps.reduce((sum, step) => sum + step.completed, 0);
@@ -56,7 +61,7 @@ export const StepFunnel = memo(function StepFunnel({ funnel, title = `Runs per s
       <ol className="step-funnel__steps">
         {funnel.steps.map((step) => {
           const share = started > 0 ? Math.round((step.reached / started) * 100) : 0;
-          const detail = stepDetail(step);
+          const detail = stepDetail(step, pausedAt.get(step.step) ?? 0);
           return (
             <li key={step.step} className="step-funnel__step" data-step={step.step}>
               <span className="step-funnel__label">{step.label}</span>

@@ -1,0 +1,142 @@
+import { memo, useId } from 'react';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { formatOffset } from '../../../../simulator/schema/duration.ts';
+import type { PausesBucket, PausesOverTime } from '../../../../simulator/schema/pauseSeries.ts';
+import './population.css';
+
+/** The two series, as the legend says them to people who never read the settings. */
+const SERIES = [
+  { key: 'paused', label: 'Paused', meaning: 'an exit condition handed the contact to your team', colour: 'var(--population-paused)' },
+  { key: 'resumed', label: 'Resumed', meaning: 'the run carried on where it paused', colour: 'var(--population-resumed)' },
+] as const;
+
+const count = (n: number): string => n.toLocaleString('en');
+const runs = (n: number): string => `${count(n)} ${n === 1 ? 'run' : 'runs'}`;
+const span = (bucket: PausesBucket): string => `${formatOffset(bucket.from)} to ${formatOffset(bucket.to)}`;
+
+interface Props {
+  /** `pausesOverTime(sim, buckets)`: the runs paused and resumed in each stretch of virtual time. */
+  readonly series: PausesOverTime;
+  readonly title?: string;
+}
+
+/**
+ * When a population's runs were handed to the team and when they came back: per stretch of
+ * virtual time, a bar of runs paused beside a bar of runs resumed, in the same stretches as the
+ * stops chart. The caption sums it up in words (and how many are paused now); a visually hidden
+ * table gives every number to screen readers.
+ */
+export const PausesOverTimeChart = memo(function PausesOverTimeChart({ series, title = 'Pauses and resumes over time' }: Props) {
+  const titleId = useId();
+  const summaryId = useId();
+  const { paused, resumed } = series.total;
+  const until = formatOffset(series.asOf);
+  const summary =
+    paused === 0
+      ? `No run paused between +0 and ${until}.`
+      : `${runs(paused)} paused and ${count(resumed)} resumed between +0 and ${until}, in stretches of ${formatOffset(series.bucketMs).slice(1)}; ${count(series.pausedNow)} still paused at ${until}.`;
+  const withPauses = series.buckets.filter((bucket) => bucket.paused + bucket.resumed > 0);
+
+  return (
+    <figure className="population-chart" aria-labelledby={titleId} aria-describedby={summaryId}>
+      <figcaption className="population-chart__caption">
+        <span id={titleId} className="population-chart__title">
+          {title}
+        </span>
+        <span id={summaryId} className="population-chart__summary">
+          {summary}
+        </span>
+      </figcaption>
+      <ul className="population-legend" aria-label="Pauses and resumes">
+        {SERIES.map((line) => (
+          <li key={line.key} className="population-legend__item">
+            <span className="population-legend__swatch" style={{ background: line.colour }} aria-hidden="true" />
+            <span className="population-legend__label">
+              {line.label}: {line.meaning}
+            </span>
+            <span className="population-legend__count">{count(series.total[line.key])}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="population-chart__plot population-chart__plot--short">
+        <BarChart
+          responsive
+          className="population-chart__chart"
+          data={series.buckets}
+          title={title}
+          desc={summary}
+          margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
+          barCategoryGap="12%"
+          barGap={1}
+        >
+          <CartesianGrid vertical={false} className="population-chart__grid" />
+          <XAxis
+            dataKey={(bucket: PausesBucket) => formatOffset(bucket.from)}
+            tickLine={false}
+            className="population-chart__axis"
+            interval={Math.ceil(series.buckets.length / 8) - 1}
+          />
+          <YAxis allowDecimals={false} width={40} tickLine={false} className="population-chart__axis" />
+          <Tooltip content={PausesTooltip} cursor={{ className: 'population-chart__cursor' }} isAnimationActive={false} />
+          {SERIES.map((line) => (
+            <Bar key={line.key} dataKey={line.key} name={line.label} fill={line.colour} className={`population-chart__bar--${line.key}`} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </div>
+      <table className="visually-hidden">
+        <caption>
+          {title}: runs paused and resumed in each stretch of {formatOffset(series.bucketMs).slice(1)}
+          {withPauses.length < series.buckets.length ? ' (stretches without either left out)' : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Virtual time</th>
+            {SERIES.map((line) => (
+              <th key={line.key} scope="col">
+                {line.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {withPauses.map((bucket) => (
+            <tr key={bucket.from}>
+              <th scope="row">{span(bucket)}</th>
+              {SERIES.map((line) => (
+                <td key={line.key}>{bucket[line.key]}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Whole timeline</th>
+            {SERIES.map((line) => (
+              <td key={line.key}>{series.total[line.key]}</td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </figure>
+  );
+});
+
+/** One stretch's pauses and resumes, in the legend's colours. */
+function PausesTooltip({ active, payload }: TooltipContentProps) {
+  const bucket = payload?.[0]?.payload as PausesBucket | undefined;
+  if (!active || !bucket) return null;
+  return (
+    <div className="population-tooltip">
+      <div className="population-tooltip__title">{span(bucket)}</div>
+      <ul className="population-tooltip__list">
+        {SERIES.map((line) => (
+          <li key={line.key} className="population-legend__item">
+            <span className="population-legend__swatch" style={{ background: line.colour }} aria-hidden="true" />
+            <span className="population-legend__label">{line.label}</span>
+            <span className="population-legend__count">{bucket[line.key]}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
