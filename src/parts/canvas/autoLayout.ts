@@ -5,7 +5,6 @@ import { moveNodes, type Position } from '../../model/workflowEdits.ts';
 import { NODE_SIZE, nodeSize } from './nodeSize.ts';
 
 /** For the screens that still read it from here; it lives in nodeSize.ts with the node's own size (`nodeSize`). */
-export { NODE_SIZE };
 
 /**
  * Tidies the graph top to bottom (dagre, a maintained layered-graph layout): the trigger first,

@@ -12,8 +12,7 @@ import { nodeMeasures } from '../../parts/canvas/flowElements.ts';
 import { GRID, WorkflowCanvas, type DropTarget } from './canvas/WorkflowCanvas.tsx';
 import { offerAutoLayout } from './commands/builderCommands.ts';
 import { useBuilderShortcuts } from './commands/useBuilderShortcuts.ts';
-import { NODE_SIZE } from '../../parts/canvas/autoLayout.ts';
-import type { Size } from '../../parts/canvas/box.ts';
+import { NODE_SIZE, nodeSize } from '../../parts/canvas/nodeSize.ts';
 import { dropSource } from './editing/dropSource.ts';
 import { nodeBoxes, type NodeMeasure } from '../../parts/canvas/nodeBoxes.ts';
 import { placeStep, type Placed, type Placement } from './editing/placeStep.ts';
@@ -47,11 +46,11 @@ export function BuilderWorkspace(props: Props) {
 /** How near an output handle, in screen pixels, a drop counts as dropped on it. */
 const HANDLE_REACH = 16;
 
-/** The size a new step will be drawn at: as tall as the tallest of its kind on the canvas (its summary and outputs), at least NODE_SIZE. */
-function newStepSize(type: StepType, measures: ReadonlyMap<string, NodeMeasure>, workflow: Workflow): Size {
+/** The height a new step will be drawn at: as tall as the tallest of its kind on the canvas (its summary and outputs), at least NODE_SIZE's; its width is its own (nodeWidth). */
+function newStepHeight(type: StepType, measures: ReadonlyMap<string, NodeMeasure>, workflow: Workflow): number {
   let height: number = NODE_SIZE.height;
   for (const step of workflow.steps) if (step.type === type) height = Math.max(height, measures.get(step.id)?.size.height ?? 0);
-  return { width: NODE_SIZE.width, height };
+  return height;
 }
 
 /** A node's name on screen: its label, else what it is. */
@@ -101,7 +100,7 @@ function Workspace({ workflow, otherWorkflows }: Props) {
   /** Adds a step as placed (one edit, its push-down included), selects it, and offers Auto-layout when a drop joined it to the flow. */
   const place = (type: StepType, placement: Placement) => {
     const measures = measureCanvas();
-    const options = { grid: GRID[0], size: newStepSize(type, measures, workflow), handleReach: HANDLE_REACH / flow.getZoom() };
+    const options = { grid: GRID[0], height: newStepHeight(type, measures, workflow), handleReach: HANDLE_REACH / flow.getZoom() };
     // Typed by `as`: assigned in the callback, which TypeScript's narrowing does not see.
     let done = null as { id: string; how: Placed['how']; after: string } | null;
     // The id and the positions from the document as it is now: a second drop before the canvas redrew must not reuse either.
@@ -187,9 +186,11 @@ function Workspace({ workflow, otherWorkflows }: Props) {
   useEffect(() => {
     if (!problemToShow?.stepId) return;
     const node = flow.getNode(problemToShow.stepId);
-    if (node) void flow.setCenter(node.position.x + NODE_SIZE.width / 2, node.position.y + NODE_SIZE.height / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
+    // Centred on the node as drawn (a Stop reason branch is wider than most), or as it will be.
+    const size = node ? (node.measured?.width !== undefined && node.measured.height !== undefined ? { width: node.measured.width, height: node.measured.height } : nodeSize(workflow.steps.find((step) => step.id === node.id))) : null;
+    if (node && size) void flow.setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
     showProblem(null);
-  }, [problemToShow, flow, showProblem]);
+  }, [problemToShow, flow, showProblem, workflow.steps]);
 
   const unavailable = useMemo(() => unavailableKinds(workflow, selectedIds), [workflow, selectedIds]);
   const ghost = dragged === null ? null : 'whenStopped' in dragged ? { Icon: WHEN_STOPPED_ICON, name: WHEN_STOPPED_NAME } : { Icon: STEP_ICONS[dragged.stepType], name: stepKind(dragged.stepType).name };

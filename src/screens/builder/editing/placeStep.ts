@@ -23,8 +23,6 @@ export interface PlaceOptions extends SpacingOptions {
    * of its kind there). Its width is always its own (`nodeWidth`: wider for long output labels).
    */
   readonly height?: number;
-  /** @deprecated Read for its height only, as `height`: the width is the step's own. */
-  readonly size?: Size;
 }
 
 /** What a placement did: `inserted` into an edge, `connected` after `after`, or only `placed`. */
@@ -40,9 +38,9 @@ export interface Placed {
  * follows down to make room; below a node, connected from its output; or where dropped. The step
  * never overlaps a node: a taken spot gives way to the nearest free one, below preferred.
  */
-export function placeStep(workflow: Workflow, step: Step, placement: Placement, measures: ReadonlyMap<string, NodeMeasure>, { handleReach, height, size: drawn, gap = 20, grid = 20 }: PlaceOptions = {}): Placed {
+export function placeStep(workflow: Workflow, step: Step, placement: Placement, measures: ReadonlyMap<string, NodeMeasure>, { handleReach, height, gap = 20, grid = 20 }: PlaceOptions = {}): Placed {
   const own = nodeSize(step);
-  const size: Size = { width: own.width, height: Math.max(own.height, height ?? drawn?.height ?? 0) };
+  const size: Size = { width: own.width, height: Math.max(own.height, height ?? 0) };
   const nodes = nodeBoxes(workflow, measures);
   const spacing = { gap, grid };
   const snap = (value: number) => Math.round(value / grid) * grid;

@@ -5,11 +5,11 @@ import type { NodeStat } from '../../../../simulator/schema/playback.ts';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import type { RunOnCanvas } from '../../../../simulator/trace/nodeRunStates.ts';
 import { syncEdges, syncNodes, type WorkflowFlowNode } from '../../../parts/canvas/flowElements.ts';
-import { NodeOverlayProvider, SIMULATED_NODE_WIDTH, type NodeOverlay } from '../../../parts/canvas/NodeOverlay.tsx';
+import { NodeOverlayProvider, simulatedNodeWidth, type NodeOverlay } from '../../../parts/canvas/NodeOverlay.tsx';
 import { StepNode } from '../../../parts/canvas/StepNode.tsx';
 import { TriggerNode } from '../../../parts/canvas/TriggerNode.tsx';
 import { WhenStoppedNode } from '../../../parts/canvas/WhenStoppedNode.tsx';
-import { NODE_SIZE } from '../../../parts/canvas/autoLayout.ts';
+import { NODE_SIZE } from '../../../parts/canvas/nodeSize.ts';
 import { CanvasCamera } from './CanvasCamera.tsx';
 import { makeRoomForBadges } from './makeRoomForBadges.ts';
 
@@ -57,7 +57,9 @@ function WorkflowSimulation({ workflow, run, stats }: Props) {
   const onNodesChange = useCallback((changes: NodeChange<WorkflowFlowNode>[]) => setSizes((current) => withMeasured(current, changes)), []);
   const documentNodes = useMemo(() => syncNodes([], workflow, NO_PROBLEMS, NONE), [workflow]);
   const nodes = useMemo<WorkflowFlowNode[]>(() => {
-    const sizeOf = (id: string): Size => sizes.get(id) ?? { width: SIMULATED_NODE_WIDTH, height: NODE_SIZE.height };
+    // Until the canvas measures a node, each is as wide as its own card and badge lane.
+    const stepOf = new Map(workflow.steps.map((step) => [step.id, step]));
+    const sizeOf = (id: string): Size => sizes.get(id) ?? { width: simulatedNodeWidth(stepOf.get(id)), height: NODE_SIZE.height };
     const placed = makeRoomForBadges(
       documentNodes.map((node) => ({ id: node.id, ...node.position, ...sizeOf(node.id) })),
       ROOM,
@@ -68,7 +70,7 @@ function WorkflowSimulation({ workflow, run, stats }: Props) {
       const measured = sizes.get(node.id);
       return { ...node, position: placed.get(node.id) ?? node.position, ...(measured ? { measured } : {}) } as WorkflowFlowNode;
     });
-  }, [documentNodes, sizes]);
+  }, [documentNodes, sizes, workflow.steps]);
   const baseEdges = useMemo<FlowEdge[]>(() => syncEdges([], workflow, NONE), [workflow]);
   const edges = useMemo(() => {
     const taken = new Set((run?.path ?? []).map(([source, target]) => `${source}→${target}`));
