@@ -78,11 +78,11 @@ export const PauseAndResume: Story = {
     const canvas = within(canvasElement);
     const show = canvas.getByLabelText('Show');
     await userEvent.selectOptions(show, 'Runs starting, stopping, ending');
-    await expect(canvas.getByText(/^Workflow 24h follow-up paused at "Wait 24h": outgoing message; resumes at \+2h45m/)).toBeVisible();
-    await expect(canvas.getByText(/^Workflow 24h follow-up resumes at "Wait 24h": no message from your team since \+45m/)).toBeVisible();
+    await expect(canvas.getByText(/^Workflow 24h follow-up paused at "Wait 24h": outgoing message; resumes /)).toBeVisible();
+    await expect(canvas.getByText(/^Workflow 24h follow-up resumes at "Wait 24h": /)).toBeVisible();
     await expect(canvas.queryByText(/frozen/)).toBeNull();
     await userEvent.selectOptions(show, 'Timers');
-    await expect(canvas.getByText(/^Timer due \+1d frozen \("Wait 24h"\) with \+23h15m left/)).toBeVisible();
+    await expect(canvas.getByText(/frozen .*with \+?23h15m left$/)).toBeVisible();
     await expect(canvas.queryByText(/paused at/)).toBeNull();
   },
 };
