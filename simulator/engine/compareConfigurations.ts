@@ -82,7 +82,7 @@ export function withExitConfiguration(workflow: Workflow, configuration: ExitCon
  * conditions off were not sent. Never throws: inputs that do not prepare (an invalid Workflow, an
  * unknown Workflow in the script or in `options.workflow`) give a cell with their problems.
  *
- * @example compareConfigurations([followUp], [contactReplies]).rows[0].cells[2]
+ * @example compareConfigurations([followUp], [contactReplies]).rows[0].cells[3]
  *   // { ok: true, configuration: 'incoming', runs: [{ status: 'stopped', reason: 'incoming_message', atStep: { label: 'Wait 24h' }, at: 10_800_000, … }], notSent: [{ text: 'Just checking in — …', … }] }
  */
 export function compareConfigurations(
