@@ -141,24 +141,30 @@ export function describeEntry(entry: TraceEntry, names: TraceNames): string {
     case 'when_stopped.ended':
       return entry.reason === undefined ? `When stopped path of ${workflow} done` : `When stopped path of ${workflow} cut short at ${step}: ${reason}`;
     case 'run.paused':
-      return `Workflow ${workflow} paused at ${step}: ${reason}; ${describeResume(entry.due)}`;
+      return `Workflow ${workflow} paused at ${step}: ${reason}; ${describeResume(entry)}`;
     case 'timer.frozen':
-      return `Timer due ${formatOffset(entry.due ?? 0)} frozen (${step}) with ${formatOffset((entry.due ?? 0) - entry.t)} left`;
+      return `Timer of ${step} frozen with ${span((entry.due ?? entry.t) - entry.t)} left`;
     case 'pause.extended': {
       const by = entry.reason !== undefined ? `${reason} again` : user ? `${user} is with the contact` : 'the contact was assigned';
-      return `Pause of ${workflow} extended: ${by}; ${describeResume(entry.due)}`;
+      return `Pause of ${workflow} extended: ${by}; ${describeResume(entry)}`;
     }
     case 'run.resumed':
       return entry.reason === 'silence' && entry.due !== undefined
-        ? `Workflow ${workflow} resumes at ${step}: no message from your team since ${formatOffset(entry.due)}`
+        ? `Workflow ${workflow} resumes at ${step}: your team has been quiet for ${span(entry.t - entry.due)}`
         : `Workflow ${workflow} resumes at ${step}: ${reason}`;
   }
 }
 
-/** When a paused run resumes: at an instant unless the team writes meanwhile, or when the conversation is closed. */
-function describeResume(resumeAt: number | undefined): string {
-  return resumeAt === undefined ? 'resumes when the conversation is closed' : `resumes at ${formatOffset(resumeAt)} if your team stays quiet`;
+/**
+ * When a paused run resumes, as a span from the entry rather than an instant, so it reads the same
+ * in the simulator's offsets and in the Messages view's clock times.
+ */
+function describeResume(entry: TraceEntry): string {
+  return entry.due === undefined ? 'resumes when the conversation is closed' : `resumes after ${span(entry.due - entry.t)} if your team stays quiet`;
 }
+
+/** A length of time: "2h", "23h15m". */
+const span = (ms: number) => formatOffset(ms).slice(1);
 
 /** "stopped by incoming message at +2h; may start again from +7d2h". */
 function describeReentry(stopReason: StopReason, stoppedAt: number, liftsAt: number | undefined): string {

@@ -62,7 +62,7 @@ export const HandBack: Story = {
     await expect(lineOf(canvasElement, /^Workflow Demo reminder paused at "Wait 1 day": outgoing message; resumes when the conversation is closed/)).toHaveClass(
       'transcript__activity--pause',
     );
-    const resumed = lineOf(canvasElement, /^Workflow Demo assistant resumes at "Wait 1 day": no message from your team/);
+    const resumed = lineOf(canvasElement, /^Workflow Demo assistant resumes at "Wait 1 day": your team has been quiet for 2h/);
     await expect(resumed).toHaveClass('transcript__activity--info');
     // Two hours after Alice wrote (at 10:00:01).
     await expect(resumed?.querySelector('time')).toHaveAttribute('datetime', '2026-01-05T12:00:01.000Z');

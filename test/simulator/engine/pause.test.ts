@@ -137,11 +137,11 @@ describe('pause instead of stop: what people read', () => {
     const names = traceNames(result.simulation);
     const lines = result.entries((entry) => ['run.paused', 'timer.frozen', 'pause.extended', 'run.resumed'].includes(entry.kind)).map((entry) => describeEntry(entry, names));
     expect(lines).toEqual([
-      'Workflow Follow-up paused at "Wait 24h": outgoing message; resumes at +3h if your team stays quiet',
-      'Timer due +1d frozen ("Wait 24h") with +23h left',
-      'Pause of Follow-up extended: outgoing message again; resumes at +3h30m if your team stays quiet',
-      'Pause of Follow-up extended: the contact was assigned; resumes at +4h if your team stays quiet',
-      'Workflow Follow-up resumes at "Wait 24h": no message from your team since +2h',
+      'Workflow Follow-up paused at "Wait 24h": outgoing message; resumes after 2h if your team stays quiet',
+      'Timer of "Wait 24h" frozen with 23h left',
+      'Pause of Follow-up extended: outgoing message again; resumes after 2h if your team stays quiet',
+      'Pause of Follow-up extended: the contact was assigned; resumes after 2h if your team stays quiet',
+      'Workflow Follow-up resumes at "Wait 24h": your team has been quiet for 2h',
     ]);
   });
 
@@ -151,8 +151,8 @@ describe('pause instead of stop: what people read', () => {
     const activity = contactTranscript(result.entries(), 'dana', names).filter((item) => item.kind === 'activity');
     expect(activity.map((item) => [item.kind === 'activity' ? item.tone : '', item.text])).toEqual(
       expect.arrayContaining([
-        ['pause', 'Workflow Follow-up paused at "Wait 24h": outgoing message; resumes at +3h if your team stays quiet'],
-        ['info', 'Workflow Follow-up resumes at "Wait 24h": no message from your team since +1h'],
+        ['pause', 'Workflow Follow-up paused at "Wait 24h": outgoing message; resumes after 2h if your team stays quiet'],
+        ['info', 'Workflow Follow-up resumes at "Wait 24h": your team has been quiet for 2h'],
       ]),
     );
   });
