@@ -93,6 +93,21 @@ export const EditACopyOfAnExample: Story = {
   },
 };
 
+/** Closing the editor gives focus back to the button that opened it, so a keyboard user goes on where they were. */
+export const FocusBackToTheOpener: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const edit = await canvas.findByRole('button', { name: /Edit script/ });
+    await userEvent.click(edit);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(edit).toHaveFocus());
+    const create = canvas.getByRole('button', { name: /New script/ });
+    await userEvent.click(create);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(create).toHaveFocus());
+  },
+};
+
 /** A file with problems is refused whole, every problem named with its JSON path; nothing is saved. */
 export const RefusesABrokenScriptFile: Story = {
   play: async ({ canvasElement, args }) => {

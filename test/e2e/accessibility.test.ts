@@ -180,6 +180,7 @@ describe('accessibility with menus and dialogs open (issue 14: axe, landmarks, f
     await scan(page, findings, 'script-editor-json');
     await editor.getByRole('button', { name: 'Cancel' }).click();
     await editor.waitFor({ state: 'detached' });
+    await expectFocusBack(page, newScript);
     expect(findings).toEqual(noFindings(findings));
   });
 

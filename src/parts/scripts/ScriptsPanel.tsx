@@ -50,11 +50,23 @@ export function ScriptsPanel({ workflowId, workflowNames, choices, chosen, onCho
   const [resolving, setResolving] = useState(false);
   const selectId = useId();
   const picker = useRef<HTMLSelectElement>(null);
-  // When the editor closes or the script goes, focus goes back to the script picker, not to the page.
+  // The button that opened the editor: focus goes back to it when the editor closes.
+  const opener = useRef<HTMLElement | null>(null);
+  const open = (from: HTMLElement, next: NonNullable<Editing>) => {
+    opener.current = from;
+    setEditing(next);
+  };
+  // When the editor closes, focus goes back to the button that opened it — or, when that is gone
+  // (the script it edited is no longer chosen), to the script picker; never to the page.
   const close = () => {
     setEditing(null);
     setConflict(null);
-    requestAnimationFrame(() => picker.current?.focus());
+    requestAnimationFrame(() => {
+      const back = opener.current;
+      opener.current = null;
+      if (back?.isConnected && !(back as HTMLButtonElement).disabled) back.focus();
+      else picker.current?.focus();
+    });
   };
   const saved = (record: ScriptRecord) => {
     close();
@@ -144,17 +156,17 @@ export function ScriptsPanel({ workflowId, workflowNames, choices, chosen, onCho
         )}
         <div className="scripts-panel__actions" role="group" aria-label="Script actions">
           {chosen?.source === 'saved' ? (
-            <button type="button" className="ui-button" disabled={editing !== null} onClick={() => setEditing({ initial: chosen.script, base: chosen.record })}>
+            <button type="button" className="ui-button" disabled={editing !== null} onClick={(event) => open(event.currentTarget, { initial: chosen.script, base: chosen.record })}>
               <Pencil size={14} aria-hidden /> Edit script
             </button>
           ) : (
             chosen && (
-              <button type="button" className="ui-button" disabled={editing !== null} onClick={() => setEditing({ initial: { ...chosen.script, name: `${chosen.script.name} (copy)`.slice(0, 200) } })}>
+              <button type="button" className="ui-button" disabled={editing !== null} onClick={(event) => open(event.currentTarget, { initial: { ...chosen.script, name: `${chosen.script.name} (copy)`.slice(0, 200) } })}>
                 <Copy size={14} aria-hidden /> Edit a copy
               </button>
             )
           )}
-          <button type="button" className="ui-button" disabled={editing !== null} onClick={() => setEditing({ initial: newScript(new Date()) })}>
+          <button type="button" className="ui-button" disabled={editing !== null} onClick={(event) => open(event.currentTarget, { initial: newScript(new Date()) })}>
             <FilePlus size={14} aria-hidden /> New script
           </button>
           {chosen && (
