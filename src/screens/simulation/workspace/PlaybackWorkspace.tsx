@@ -7,6 +7,7 @@ import { runOnCanvas } from '../../../../simulator/trace/nodeRunStates.ts';
 import { traceNamesOf } from '../../../../simulator/trace/traceNames.ts';
 import { contactTranscript } from '../../../../simulator/trace/transcript.ts';
 import { Transcript } from '../../../parts/transcript/Transcript.tsx';
+import { describeInputProblem } from './describeInputProblem.ts';
 import { WorkflowSettingsPanel } from '../../../parts/settings/WorkflowSettingsPanel.tsx';
 import { useAppStore } from '../../../state/StoreProvider.tsx';
 import { Tabs } from '../../../ui/Tabs.tsx';
@@ -81,7 +82,7 @@ export function PlaybackWorkspace({ workflows, script, scripts, keepSettings }: 
         <ul>
           {playback.status.problems.map((problem, index) => (
             <li key={index}>
-              {problem.path}: {problem.message}
+              {describeInputProblem(problem, edited, script.name)}
             </li>
           ))}
         </ul>
