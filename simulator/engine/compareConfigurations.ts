@@ -170,6 +170,7 @@ function simulate(
 
 function compareRuns(sim: Simulation, script: Script, only: string | undefined): CompareRun[] {
   const users = new Map(script.users.map((user) => [user.id, user.name]));
+  const pauses = pausesPerRun(sim);
   const runs: CompareRun[] = [];
   for (const state of runStates(sim)) {
     if (only !== undefined && state.workflow !== only) continue;
@@ -193,9 +194,20 @@ function compareRuns(sim: Simulation, script: Script, only: string | undefined):
     if (state.due !== undefined) run.due = state.due;
     if (state.remaining !== undefined) run.remaining = state.remaining;
     if (state.resumesAt !== undefined) run.resumesAt = state.resumesAt;
+    const paused = pauses.get(state.run);
+    if (paused !== undefined) run.pauses = paused;
     runs.push(run);
   }
   return runs;
+}
+
+/** How many times each run paused, by run number (runs that never paused are absent): a run that paused and went on ends like one that never did. */
+function pausesPerRun(sim: Simulation): Map<number, number> {
+  const log = sim.trace;
+  const pausedKind = K['run.paused'];
+  const counts = new Map<number, number>();
+  for (let i = 0; i < log.length; i++) if (log.kindAt(i) === pausedKind) counts.set(log.runAt(i), (counts.get(log.runAt(i)) ?? 0) + 1);
+  return counts;
 }
 
 /** Every Workflow message sent in the simulation, in trace order. */

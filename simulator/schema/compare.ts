@@ -62,6 +62,8 @@ export const compareRunSchema = z.object({
   /** For a paused run: what its frozen timer had left (ms), and when it resumes if the team stays quiet (absent: when the conversation is closed). */
   remaining: z.number().min(0).optional(),
   resumesAt: z.number().min(0).optional(),
+  /** How many times an exit condition paused the run (a paused run's own pause included); absent when it never paused. */
+  pauses: z.number().int().min(1).optional(),
 });
 export type CompareRun = z.infer<typeof compareRunSchema>;
 

@@ -54,7 +54,7 @@ export const FollowUp: Story = {
     const answers = 'Outgoing message: an agent answers, the follow-up is pointless';
     await expect(cellOf(canvasElement, answers, 'Outgoing message')).toHaveTextContent('Stopped at Wait 24h, +45m — outgoing message');
     const handedBack = cellOf(canvasElement, answers, 'Outgoing message (pause)');
-    await expect(handedBack).toHaveTextContent('Completed at End, +1d2h');
+    await expect(handedBack).toHaveTextContent('Completed at End, +1d2h (after a pause)');
     await expect(handedBack).not.toHaveTextContent('Not sent');
   },
 };

@@ -124,6 +124,16 @@ describe('compareConfigurations: Pause beside Stop (hand-back)', () => {
     // Resumed at +2h45m with the 23h15m its Wait had left: the follow-up is sent at +26h, later than under "off" (+1d) but sent.
     expect(paused.runs.map(outcome)).toEqual([{ status: 'completed', reason: undefined, atStep: 'End', at: ms('+26h') }]);
     expect(paused.notSent).toEqual([]);
+    // Its end alone would not tell it paused on the way: the cell is told how often.
+    expect(paused.runs[0]?.pauses).toBe(1);
+    expect(stopped.runs[0]).not.toHaveProperty('pauses');
+    expect(okCell(result, agentAnswers, 'off').runs[0]).not.toHaveProperty('pauses');
+  });
+
+  it('counts every pause of a run: an agent who answers twice, 3h apart, pauses it twice', () => {
+    const script = harness(followUpWorkflow()).user('alice').at('+0').contactSays('Hi').at('+1h').agentSays('alice', 'On it').at('+4h').agentSays('alice', 'Anything else?').script();
+    const [run] = okCell(compareConfigurations([followUpWorkflow()], [script]), 0, 'outgoing-pause').runs;
+    expect(run).toMatchObject({ status: 'completed', pauses: 2 });
   });
 
   it('a condition that is not met pauses nothing: its Pause column is its Stop column', () => {
@@ -139,6 +149,7 @@ describe('compareConfigurations: Pause beside Stop (hand-back)', () => {
       expect.objectContaining({ status: 'paused', reason: 'outgoing_message', atStep: { id: 'wait-24h', label: 'Wait 24h' }, at: ms('+1h'), remaining: ms('+23h') }),
     ]);
     expect(cellRuns[0]).not.toHaveProperty('resumesAt');
+    expect(cellRuns[0]?.pauses).toBe(1);
     expect(cellRuns[0]).not.toHaveProperty('due');
     const quiet = okCell(compareConfigurations([onClose], [script], { until: ms('+2h') }), 0, 'outgoing-pause');
     expect(quiet.runs[0]?.status).toBe('paused');

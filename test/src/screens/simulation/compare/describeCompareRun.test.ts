@@ -27,3 +27,18 @@ describe('describeCompareRun: a paused run', () => {
     expect(describeCompareRun(base).where).toBe('at Wait 24h, +45m (resumes when the conversation is closed)');
   });
 });
+
+describe('describeCompareRun: a run that paused and went on', () => {
+  it('says so after where it ended, since its end alone looks like a run that never paused', () => {
+    const completed: CompareRun = { ...base, status: 'completed', reason: undefined, atStep: { id: 'end', label: 'End' }, at: ms('+26h'), pauses: 1 };
+    expect(describeCompareRun(completed)).toEqual({ outcome: 'Completed', where: 'at End, +1d2h (after a pause)', why: '' });
+    expect(describeCompareRun({ ...completed, pauses: 3 }).where).toBe('at End, +1d2h (after 3 pauses)');
+    expect(describeCompareRun({ ...base, status: 'stopped', reason: 'incoming_message', at: ms('+5h'), pauses: 1 })).toEqual({
+      outcome: 'Stopped',
+      where: 'at Wait 24h, +5h (after a pause)',
+      why: 'incoming message',
+    });
+    const { pauses: _never, ...neverPaused } = completed;
+    expect(describeCompareRun(neverPaused).where).toBe('at End, +1d2h');
+  });
+});
