@@ -763,39 +763,47 @@ export class Simulation {
     const runs = this.runs;
     if (runs.whenStoppedRan(run)) return;
     runs.markWhenStoppedRan(run);
-    const workflow = this.workflows[runs.workflow(run)] as CompiledWorkflow;
+    const w = runs.workflow(run);
+    const workflow = this.workflows[w] as CompiledWorkflow;
     const nodes = workflow.nodes;
     const contact = runs.contact(run);
     const stoppedAt = runs.node(run);
     const reason = runs.reason(run);
+    const now = this.now;
+    const trace = this.trace;
     const context = this.stepContext;
     this.signalCount = 0;
     runs.setNode(run, workflow.whenStopped);
-    this.recordRun(run, K['when_stopped.started'], -1, reason, -1, -1, -1);
+    // Rows written here directly: the run's contact, Workflow and instant are known (a path runs once per stop).
+    trace.append(now, K['when_stopped.started'], contact, run, w, workflow.whenStopped, -1, reason, -1, -1, -1);
     this.inWhenStopped = true;
+    context.now = now;
+    context.stopReason = STOP_REASONS[reason] as StopReason;
     let next = (nodes[workflow.whenStopped] as CompiledNode).next;
+    let last = workflow.whenStopped;
+    // The runaway guard, counted here: the validator keeps loops off the path, but a document it never saw may have one.
+    let steps = 0;
     let cutShort = false;
     while (next >= 0) {
-      if (runs.countStep(run, this.now) > MAX_STEPS_PER_INSTANT) {
+      if (++steps > MAX_STEPS_PER_INSTANT) {
         cutShort = true;
         break;
       }
       const node = nodes[next] as CompiledNode;
+      last = next;
       runs.setNode(run, next);
-      this.recordRun(run, K.step, -1, 0, -1, -1, -1);
-      context.now = this.now;
+      trace.append(now, K.step, contact, run, w, next, -1, 0, -1, -1, -1);
       context.contact = this.contacts.view(contact);
-      context.stopReason = STOP_REASONS[reason] as StopReason;
       const outcome = executeStep(node, context);
-      context.stopReason = null;
       if (outcome.effect !== null) this.applyEffect(run, outcome.effect);
       const flow = outcome.flow;
       // Only steps that go on are allowed here (the validator refuses Wait, Ask and Jump to): anything else ends the path.
       if (flow.kind !== 'next') break;
       next = flow.handle === 'next' ? node.next : (node.outputs.get(flow.handle) ?? -1);
     }
+    context.stopReason = null;
     this.inWhenStopped = false;
-    this.recordRun(run, K['when_stopped.ended'], -1, cutShort ? WHEN_STOPPED_CUT_SHORT : 0, -1, -1, -1);
+    trace.append(now, K['when_stopped.ended'], contact, run, w, last, -1, cutShort ? WHEN_STOPPED_CUT_SHORT : 0, -1, -1, -1);
     runs.setNode(run, stoppedAt);
     // Starting runs sends, tags and assigns, but stops nothing, so no other path runs meanwhile.
     const signals = this.signalBuffer;
