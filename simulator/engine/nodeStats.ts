@@ -1,6 +1,6 @@
 import type { NodeStat } from '../schema/playback.ts';
 import { stopReasonSchema } from '../schema/script.ts';
-import { ACTIVE, COMPLETED, FAILED, STOPPED } from './runTable.ts';
+import { ACTIVE, COMPLETED, FAILED, PAUSED, STOPPED } from './runTable.ts';
 import type { Simulation } from './simulation.ts';
 import { K } from './traceLog.ts';
 
@@ -34,13 +34,13 @@ export class StepPassCounter {
 }
 
 /**
- * Per step of every Workflow: how many runs passed it, wait there now, completed there, failed
- * there, and stopped there by each reason — the counts the canvas shows for a population.
+ * Per step of every Workflow: how many runs passed it, wait there now, are paused there now,
+ * completed there, failed there, and stopped there by each reason — the counts the canvas shows for a population.
  */
 export function nodeStats(sim: Simulation, passes: StepPassCounter): NodeStat[] {
   passes.update();
   const tallies = sim.workflows.map((workflow) =>
-    workflow.nodes.map(() => ({ waiting: 0, completed: 0, failed: 0, stopped: new Int32Array(stopReasonSchema.options.length) })),
+    workflow.nodes.map(() => ({ waiting: 0, paused: 0, completed: 0, failed: 0, stopped: new Int32Array(stopReasonSchema.options.length) })),
   );
   const runs = sim.runs;
   for (let run = 0; run < runs.length; run++) {
@@ -48,6 +48,7 @@ export function nodeStats(sim: Simulation, passes: StepPassCounter): NodeStat[] 
     if (!tally) continue;
     const status = runs.status(run);
     if (status === ACTIVE) tally.waiting++;
+    else if (status === PAUSED) tally.paused++;
     else if (status === COMPLETED) tally.completed++;
     else if (status === FAILED) tally.failed++;
     else if (status === STOPPED) tally.stopped[runs.reason(run)] = (tally.stopped[runs.reason(run)] ?? 0) + 1;
@@ -58,13 +59,13 @@ export function nodeStats(sim: Simulation, passes: StepPassCounter): NodeStat[] 
       const tally = tallies[w]?.[n];
       if (!tally) return;
       const passed = passes.passed(w, n);
-      if (passed + tally.waiting + tally.completed + tally.failed === 0 && tally.stopped.every((count) => count === 0)) return;
+      if (passed + tally.waiting + tally.paused + tally.completed + tally.failed === 0 && tally.stopped.every((count) => count === 0)) return;
       const stopped: NodeStat['stopped'] = {};
       stopReasonSchema.options.forEach((reason, r) => {
         const count = tally.stopped[r] ?? 0;
         if (count > 0) stopped[reason] = count;
       });
-      stats.push({ workflow: workflow.id, step: node.id, passed, waiting: tally.waiting, completed: tally.completed, failed: tally.failed, stopped });
+      stats.push({ workflow: workflow.id, step: node.id, passed, waiting: tally.waiting, paused: tally.paused, completed: tally.completed, failed: tally.failed, stopped });
     }),
   );
   return stats;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { expectationResultSchema, resultSchema } from './result.ts';
+import { pausedAtStepsSchema, pausesOverTimeSchema } from './pauseSeries.ts';
 import { stepFunnelSchema, stopsOverTimeSchema } from './population.ts';
 import { runStateSchema } from './run.ts';
 import { scriptSchema, stopReasonSchema } from './script.ts';
@@ -48,6 +49,8 @@ export const nodeStatSchema = z.object({
   waiting: z.number().int().min(0),
   completed: z.number().int().min(0),
   failed: z.number().int().min(0),
+  /** Runs paused there now: held for the team, to resume by the Workflow's rule. */
+  paused: z.number().int().min(0),
   stopped: z.partialRecord(stopReasonSchema, z.number().int().min(1)),
 });
 
@@ -93,5 +96,5 @@ export type PlaybackLoadResult = z.infer<typeof playbackLoadResultSchema>;
 export type PlaybackResult = z.infer<typeof playbackResultSchema>;
 
 /** A population's charts at the current instant: stops over the whole timeline by reason, and the funnel of one Workflow. */
-export const populationChartsResultSchema = resultSchema({ stops: stopsOverTimeSchema, funnel: stepFunnelSchema });
+export const populationChartsResultSchema = resultSchema({ stops: stopsOverTimeSchema, funnel: stepFunnelSchema, pauses: pausesOverTimeSchema, pausedAtSteps: pausedAtStepsSchema });
 export type PopulationChartsResult = z.infer<typeof populationChartsResultSchema>;

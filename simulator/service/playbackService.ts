@@ -1,7 +1,7 @@
 import { checkExpectations } from '../engine/expectations.ts';
 import { materializeEntry, runState } from '../engine/materialize.ts';
 import { nodeStats, StepPassCounter } from '../engine/nodeStats.ts';
-import { stepFunnel, stopsOverTime } from '../engine/populationSeries.ts';
+import { pausedAtSteps, pausesOverTime, stepFunnel, stopsOverTime } from '../engine/populationSeries.ts';
 import { prepareSimulation } from '../engine/prepareSimulation.ts';
 import { describeStoppedShort } from '../engine/describeStoppedShort.ts';
 import type { Simulation } from '../engine/simulation.ts';
@@ -135,7 +135,13 @@ export class PlaybackService {
     if (typeof workflowId !== 'string' || sim.resolveWorkflow(workflowId) < 0)
       return { ok: false, problems: [{ source: 'workflow', index: 0, path: '$', message: `No Workflow "${String(workflowId)}" is loaded` }] };
     const id = sim.workflows[sim.resolveWorkflow(workflowId)]?.id as string;
-    return { ok: true, stops: stopsOverTime(sim, CHART_BUCKETS, { end: this.end, workflow: id }), funnel: stepFunnel(sim, id) };
+    return {
+      ok: true,
+      stops: stopsOverTime(sim, CHART_BUCKETS, { end: this.end, workflow: id }),
+      funnel: stepFunnel(sim, id),
+      pauses: pausesOverTime(sim, CHART_BUCKETS, { end: this.end, workflow: id }),
+      pausedAtSteps: pausedAtSteps(sim, id),
+    };
   }
 
   /** Follows another contact: the next frame carries its whole trace so far. */

@@ -36,7 +36,7 @@ const run: RunOnCanvas = {
 };
 
 const stats: NodeStat[] = ROWS.flatMap((row) =>
-  row.stat ? [{ workflow: workflow.id, step: row.step.id, passed: 0, waiting: 0, completed: 0, failed: 0, stopped: {}, ...row.stat }] : [],
+  row.stat ? [{ workflow: workflow.id, step: row.step.id, passed: 0, waiting: 0, paused: 0, completed: 0, failed: 0, stopped: {}, ...row.stat }] : [],
 );
 
 /**

@@ -88,6 +88,7 @@ const STATE_ICONS: Record<NodeRunState['kind'], LucideIcon> = {
 function countsText(stat: NodeStat): string {
   const parts = [`${stat.passed} passed`];
   if (stat.waiting > 0) parts.push(`${stat.waiting} waiting`);
+  if (stat.paused > 0) parts.push(`${stat.paused} paused`);
   if (stat.completed > 0) parts.push(`${stat.completed} completed`);
   if (stat.failed > 0) parts.push(`${stat.failed} failed`);
   for (const [reason, count] of Object.entries(stat.stopped)) parts.push(`${count} stopped: ${describeReason(reason as keyof typeof stat.stopped)}`);

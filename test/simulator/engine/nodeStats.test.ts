@@ -30,7 +30,7 @@ function recount(sim: Simulation, workflows: readonly Workflow[]): NodeStat[] {
       for (const run of here) if (run.status === 'stopped') stopped[run.reason as StopReason] = (stopped[run.reason as StopReason] ?? 0) + 1;
       const passed = entries.filter((entry) => entry.kind === 'step' && entry.workflow === workflow.id && entry.step === step).length;
       if (passed + here.length === 0) continue;
-      stats.push({ workflow: workflow.id, step, passed, waiting: count('active'), completed: count('completed'), failed: count('failed'), stopped });
+      stats.push({ workflow: workflow.id, step, passed, waiting: count('active'), paused: count('paused'), completed: count('completed'), failed: count('failed'), stopped });
     }
   return stats;
 }
@@ -39,7 +39,7 @@ const statOf = (stats: readonly NodeStat[], step: string, workflow?: string) =>
   stats.find((stat) => stat.step === step && (workflow === undefined || stat.workflow === workflow));
 
 /** Runs ended or waiting at a step: every run is at exactly one step, so these add up to the runs. */
-const runsAt = (stat: NodeStat) => stat.waiting + stat.completed + stat.failed + Object.values(stat.stopped).reduce((a, b) => a + (b ?? 0), 0);
+const runsAt = (stat: NodeStat) => stat.waiting + stat.paused + stat.completed + stat.failed + Object.values(stat.stopped).reduce((a, b) => a + (b ?? 0), 0);
 
 const SITUATIONS: [string, () => Situation][] = [
   ['follow-up, contact replies', () => followUpSituation('contact-replies.script.json')],
@@ -49,6 +49,15 @@ const SITUATIONS: [string, () => Situation][] = [
   ['hot lead, agent stops it (two Workflows)', () => hotLeadSituation('agent-stops-it.script.json')],
   ['hot lead, contact answers the question (two Workflows)', () => hotLeadSituation('contact-answers-question.script.json')],
   ['follow-up, a population of 1,000', () => followUpSituation('population.script.json')],
+  [
+    'follow-up handing back: a population of 1,000 whose agent messages pause runs, resumed after 2h of quiet',
+    () =>
+      followUpSituation('population.script.json', {
+        manualStop: false,
+        exitConditions: { enabled: true, on: ['outgoing_message', 'incoming_message', 'manual_assignment'], actions: { outgoing_message: 'pause' } },
+        pause: { resume: { on: 'silence', after: '2h' } },
+      }),
+  ],
 ];
 
 const INSTANTS = [0, 5 * 60_000, HOUR, 3 * HOUR, 12 * HOUR, 24 * HOUR, 36 * HOUR, 72 * HOUR, 200 * HOUR];
@@ -92,15 +101,15 @@ describe('nodeStats', () => {
 
     sim.runUntil(HOUR);
     const waiting = nodeStats(sim, passes);
-    expect(statOf(waiting, 'ack')).toEqual({ workflow: 'follow-up', step: 'ack', passed: 1, waiting: 0, completed: 0, failed: 0, stopped: {} });
-    expect(statOf(waiting, 'wait')).toEqual({ workflow: 'follow-up', step: 'wait', passed: 1, waiting: 1, completed: 0, failed: 0, stopped: {} });
+    expect(statOf(waiting, 'ack')).toEqual({ workflow: 'follow-up', step: 'ack', passed: 1, waiting: 0, paused: 0, completed: 0, failed: 0, stopped: {} });
+    expect(statOf(waiting, 'wait')).toEqual({ workflow: 'follow-up', step: 'wait', passed: 1, waiting: 1, paused: 0, completed: 0, failed: 0, stopped: {} });
     // Nothing reached them: no entry at all (not an entry of zeros).
     expect(statOf(waiting, 'check-in')).toBeUndefined();
     expect(statOf(waiting, 'trigger')).toBeUndefined();
 
     sim.runToEnd();
     const stopped = nodeStats(sim, passes);
-    expect(statOf(stopped, 'wait')).toEqual({ workflow: 'follow-up', step: 'wait', passed: 1, waiting: 0, completed: 0, failed: 0, stopped: { incoming_message: 1 } });
+    expect(statOf(stopped, 'wait')).toEqual({ workflow: 'follow-up', step: 'wait', passed: 1, waiting: 0, paused: 0, completed: 0, failed: 0, stopped: { incoming_message: 1 } });
     expect(statOf(stopped, 'check-in')?.passed ?? 0).toBe(0);
     expect(statOf(stopped, 'done')).toBeUndefined();
   });
@@ -185,5 +194,26 @@ describe('StepPassCounter', () => {
     expect(passes.passed(0, 1)).toBe(0);
     passes.update();
     expect(passes.passed(0, 1)).toBe(1);
+  });
+});
+
+describe('nodeStats: paused runs', () => {
+  it('counts a run paused at its Wait as paused there, not waiting, until it resumes', () => {
+    const settings = {
+      manualStop: false,
+      exitConditions: { enabled: true, on: ['outgoing_message' as const], actions: { outgoing_message: 'pause' as const } },
+      pause: { resume: { on: 'silence' as const, after: '2h' } },
+    };
+    // Alice answers at +45m: paused there until +2h45m.
+    const sim = new Simulation(followUpSituation('agent-answers.script.json', settings));
+    const passes = new StepPassCounter(sim);
+    const atWait = (time: number) => {
+      sim.runUntil(time);
+      const wait = nodeStats(sim, passes).find((stat) => stat.step === 'wait');
+      return { waiting: wait?.waiting, paused: wait?.paused };
+    };
+    expect(atWait(30 * 60_000)).toEqual({ waiting: 1, paused: 0 });
+    expect(atWait(HOUR)).toEqual({ waiting: 0, paused: 1 });
+    expect(atWait(3 * HOUR)).toEqual({ waiting: 1, paused: 0 });
   });
 });

@@ -395,7 +395,7 @@ describe('the follow-up example: the contact replies at +3h', () => {
     ]);
     expect(wire.viewer.trace).toContainEqual(expect.objectContaining({ kind: 'run.stopped', t: REPLY, step: 'wait', reason: 'incoming_message' }));
     expect(wire.viewer.trace).toContainEqual(expect.objectContaining({ kind: 'timer.cancelled', t: REPLY, due: 24 * HOUR }));
-    expect(statOf(atReply, 'wait')).toEqual({ workflow: 'follow-up', step: 'wait', passed: 1, waiting: 0, completed: 0, failed: 0, stopped: { incoming_message: 1 } });
+    expect(statOf(atReply, 'wait')).toEqual({ workflow: 'follow-up', step: 'wait', passed: 1, waiting: 0, paused: 0, completed: 0, failed: 0, stopped: { incoming_message: 1 } });
 
     // Back to +1h: re-simulated from the start.
     const anHourIn = frameOf(wire.seek(HOUR));
@@ -404,7 +404,7 @@ describe('the follow-up example: the contact replies at +3h', () => {
     ]);
     expect(anHourIn.contact?.runs[0]?.reason).toBeUndefined();
     expect(wire.viewer.trace.some((entry) => entry.kind === 'run.stopped')).toBe(false);
-    expect(statOf(anHourIn, 'wait')).toEqual({ workflow: 'follow-up', step: 'wait', passed: 1, waiting: 1, completed: 0, failed: 0, stopped: {} });
+    expect(statOf(anHourIn, 'wait')).toEqual({ workflow: 'follow-up', step: 'wait', passed: 1, waiting: 1, paused: 0, completed: 0, failed: 0, stopped: {} });
 
     const atEnd = frameOf(wire.runToEnd());
     expect(statOf(atEnd, 'wait')?.stopped).toEqual({ incoming_message: 1 });
@@ -911,5 +911,30 @@ describe('a simulation that stops at its work cap (issue 13, item 4)', () => {
     if (!back.ok) throw new Error('seek');
     expect(back.frame.contact?.trace.from).toBe(0);
     expect(back.frame.contact?.trace.omitted).toBeUndefined();
+  });
+});
+
+describe('PlaybackService.populationCharts: pauses and resumes', () => {
+  it('answers the pauses over time and the runs paused per step beside the stops, as the schema says, over the wire', async () => {
+    const { populationChartsResultSchema } = await import('../../../simulator/schema/playback.ts');
+    const followUp = exampleWorkflow('follow-up/follow-up.workflow.json');
+    const pausing: Workflow = {
+      ...followUp,
+      // Every condition pauses and only a close resumes, which this script never does: nothing stops or resumes a paused run.
+      settings: {
+        ...followUp.settings,
+        exitConditions: { ...followUp.settings.exitConditions, actions: { outgoing_message: 'pause', incoming_message: 'pause', manual_assignment: 'pause' } },
+        pause: { resume: { on: 'conversation_closed' } },
+      },
+    };
+    const service = new PlaybackService();
+    expect(service.load(structuredClone({ workflows: [pausing], script: exampleScript('follow-up/population.script.json') })).ok).toBe(true);
+    service.runToEnd();
+    const charts = populationChartsResultSchema.parse(structuredClone(service.populationCharts(pausing.id)));
+    if (!charts.ok) throw new Error(JSON.stringify(charts.problems));
+    expect(charts.pauses.total.paused).toBeGreaterThan(0);
+    expect(charts.pauses.total.resumed).toBe(0);
+    expect(charts.pauses.pausedNow).toBe(charts.pauses.total.paused);
+    expect(charts.pausedAtSteps.steps.reduce((sum, step) => sum + step.paused, 0)).toBe(charts.pauses.pausedNow);
   });
 });

@@ -1,22 +1,18 @@
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { PopulationChartsResult } from '../../../../simulator/schema/playback.ts';
-import type { PausedAtSteps, PausesOverTime } from '../../../../simulator/schema/pauseSeries.ts';
 import { PausesOverTimeChart } from './PausesOverTimeChart.tsx';
 import { StepFunnel } from './StepFunnel.tsx';
 import { StopsOverTimeChart } from './StopsOverTimeChart.tsx';
 
-/**
- * The charts' data: the stops and the funnel, and — when the answer carries them — the pauses and
- * resumes over time and the runs paused per step (`pausesOverTime`, `pausedAtSteps`).
- */
-export type PopulationCharts = Extract<PopulationChartsResult, { ok: true }> & { readonly pauses?: PausesOverTime; readonly pausedAtSteps?: PausedAtSteps };
+/** The charts' data: the stops, the funnel, the pauses and resumes over time and the runs paused per step. */
+export type PopulationCharts = Extract<PopulationChartsResult, { ok: true }>;
 
 interface Props {
   readonly workflowId: string;
   readonly workflowName: string;
   /** The instant shown; the charts follow it. */
   readonly time: number;
-  readonly load: (workflowId: string) => Promise<PopulationChartsResult | PopulationCharts | null>;
+  readonly load: (workflowId: string) => Promise<PopulationChartsResult | null>;
 }
 
 /**
