@@ -142,6 +142,16 @@ describe('diffOutcomes: the runs whose outcome changes between two versions', ()
     expect(row?.runs).toBe(4);
   });
 
+  it("a renamed new version is compared though the script's expectations name the old name: expectations play no part", () => {
+    const named = harness(followUp()).at('+0').contactSays('Hi').at('+3h').contactSays('Again').expect({ contact: 'dana', workflow: 'Follow-up', status: 'stopped' }).script();
+    const renamed = { ...followUp('2h'), name: 'Quick follow-up' };
+    const [row] = okRows(diffOutcomes([followUp()], [renamed], [named]));
+    expect(row?.differences.map((difference) => difference.workflow)).toEqual([
+      { id: 'follow-up', name: 'Quick follow-up' },
+      { id: 'follow-up', name: 'Quick follow-up' },
+    ]);
+  });
+
   it('a broken new version gives its script problems on the side that has it, and nothing is simulated', () => {
     const broken = { ...followUp('2h'), edges: followUp('2h').edges.filter((edge) => edge.source !== 'trigger') };
     const diff = diffOutcomes([followUp()], [broken], [replies]);
