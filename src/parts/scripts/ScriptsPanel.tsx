@@ -1,5 +1,5 @@
 import { Copy, Download, FilePlus, Pencil, Trash2 } from 'lucide-react';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Script } from '../../../simulator/schema/script.ts';
 import { ImportFileButton } from '../../ui/ImportFileButton.tsx';
 import { useScriptActions } from '../../persistence/useScriptActions.ts';
@@ -57,17 +57,22 @@ export function ScriptsPanel({ workflowId, workflowNames, choices, chosen, onCho
     setEditing(next);
   };
   // When the editor closes, focus goes back to the button that opened it — or, when that is gone
-  // (the script it edited is no longer chosen), to the script picker; never to the page.
+  // (the script it edited is no longer chosen), to the script picker; never to the page. After
+  // the render that closed it, when the buttons are enabled again (a frame may come before it).
+  const refocus = useRef(false);
   const close = () => {
     setEditing(null);
     setConflict(null);
-    requestAnimationFrame(() => {
-      const back = opener.current;
-      opener.current = null;
-      if (back?.isConnected && !(back as HTMLButtonElement).disabled) back.focus();
-      else picker.current?.focus();
-    });
+    refocus.current = true;
   };
+  useEffect(() => {
+    if (editing !== null || !refocus.current) return;
+    refocus.current = false;
+    const back = opener.current;
+    opener.current = null;
+    if (back?.isConnected && !(back as HTMLButtonElement).disabled) back.focus();
+    else picker.current?.focus();
+  }, [editing]);
   const saved = (record: ScriptRecord) => {
     close();
     onChoose(savedScriptKey(record.id));
