@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { formatOffset } from '../schema/duration.ts';
 import { LIMITS } from '../schema/limits.ts';
 import type { Script } from '../schema/script.ts';
@@ -87,7 +88,22 @@ function simulate(argv: readonly string[], io: SimulateIo): number {
   if (problems.length > 0 || !scriptLoaded.value) return fail(problems, io);
 
   const script = scriptLoaded.value;
-  const prepared = prepareSimulation({ workflows, script, ...(args.until === undefined ? {} : { until: args.until }) });
+  // The new versions the script's publishes name: files beside the script, each read once, within the same caps.
+  const versions: Record<string, Workflow> = {};
+  for (const event of script.events) {
+    if (event.type !== 'workflow.publish' || Object.hasOwn(versions, event.file)) continue;
+    const file = resolve(dirname(args.script), event.file);
+    const loaded = loadWorkflowFile(file);
+    problems.push(...loaded.problems);
+    if (loaded.value) versions[event.file] = loaded.value;
+    chars += loaded.chars;
+    if (chars > LIMITS.workflowFilesChars) {
+      problems.push({ file, path: '$', message: `Cannot read: the Workflow files up to this one hold more than ${LIMITS.workflowFilesChars / MEGA} million characters, the most exitflow reads at once` });
+      return fail(problems, io);
+    }
+  }
+  if (problems.length > 0) return fail(problems, io);
+  const prepared = prepareSimulation({ workflows, script, versions, ...(args.until === undefined ? {} : { until: args.until }) });
   if (!prepared.ok) {
     return fail(
       prepared.problems.map((problem) => ({

@@ -31,7 +31,12 @@ export interface CompiledNode {
 }
 
 export interface CompiledWorkflow {
+  /** Its place among the simulation's compiled Workflows, every version of each (what runs and trace rows name). */
   readonly index: number;
+  /** Which Workflow it is a version of: the place of its first version (what contacts' tables and triggers are kept by). */
+  readonly slot: number;
+  /** 0 for the version the simulation started with, then 1, 2… for each published. */
+  readonly version: number;
   readonly id: string;
   readonly name: string;
   readonly trigger: Trigger;
@@ -80,7 +85,7 @@ function compileReentry(settings: WorkflowSettings): CompiledReentry {
 }
 
 /** Resolves a valid Workflow's ids and texts once, so the engine works with indexes. */
-export function compileWorkflow(workflow: Workflow, index: number): CompiledWorkflow {
+export function compileWorkflow(workflow: Workflow, index: number, slot = index, version = 0): CompiledWorkflow {
   const nodeIndex = new Map<string, number>([[workflow.trigger.id, 0]]);
   workflow.steps.forEach((step, i) => nodeIndex.set(step.id, i + 1));
   const whenStopped = workflow.whenStopped === undefined ? -1 : workflow.steps.length + 1;
@@ -103,6 +108,8 @@ export function compileWorkflow(workflow: Workflow, index: number): CompiledWork
   }
   return {
     index,
+    slot,
+    version,
     id: workflow.id,
     name: workflow.name,
     trigger: workflow.trigger,

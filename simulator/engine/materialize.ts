@@ -1,5 +1,5 @@
 import type { ContactState, RunState } from '../schema/run.ts';
-import { scriptEventTypeSchema, stopReasonSchema } from '../schema/script.ts';
+import { publishPolicySchema, scriptEventTypeSchema, stopReasonSchema } from '../schema/script.ts';
 import {
   contactChangeSchema,
   exitIgnoredReasonSchema,
@@ -30,7 +30,9 @@ const REASONS_BY_KIND: Partial<Record<TraceEntry['kind'], readonly TraceReason[]
 export function materializeEntry(sim: Simulation, i: number): TraceEntry {
   const log = sim.trace;
   const kind = TRACE_KINDS[log.kindAt(i)] as TraceEntry['kind'];
-  const entry: TraceEntry = { seq: i, t: log.tAt(i), kind, contact: sim.feed.contactId(log.contactAt(i)) };
+  // A publish concerns every contact: its row names none.
+  const contact = log.contactAt(i);
+  const entry: TraceEntry = { seq: i, t: log.tAt(i), kind, contact: contact < 0 ? '' : sim.feed.contactId(contact) };
   const workflow = sim.workflows[log.workflowAt(i)] as CompiledWorkflow | undefined;
   const a = sim.textAt(i);
   const b = log.text(log.bAt(i));
@@ -93,6 +95,10 @@ export function materializeEntry(sim: Simulation, i: number): TraceEntry {
     case 'timer.frozen':
       withDue(entry, log.dueAt(i));
       break;
+    case 'workflow.published':
+      entry.policy = publishPolicySchema.options[code];
+      if (a !== undefined) entry.text = a;
+      break;
     default:
       if (a !== undefined) entry.text = a;
   }
@@ -131,6 +137,7 @@ export function runState(sim: Simulation, run: number): RunState {
     atStep: workflow.nodes[runs.node(run)]?.id,
     startedAt: runs.startedAt(run),
   };
+  if (workflow.version > 0) state.version = workflow.version + 1;
   const reason = runs.reason(run);
   if (status === STOPPED || status === PAUSED) state.reason = stopReasonSchema.options[reason];
   if (status === FAILED) state.reason = failReasonSchema.options[reason];

@@ -21,7 +21,7 @@ const ROUND_WIDTHS = [
 
 const REASONS = stopReasonSchema.options;
 
-const noStops = (): StopCounts => ({ manual: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 });
+const noStops = (): StopCounts => Object.fromEntries(REASONS.map((reason) => [reason, 0])) as StopCounts;
 
 /**
  * The roundest bucket width that cuts `[0, end]` into at most `buckets` buckets (the last one

@@ -14,7 +14,12 @@ export interface PrepareInput {
   readonly script: Script;
   readonly until?: number;
   readonly maxTraceEntries?: number;
+  /** The new versions the script's publishes name, by their `file`. */
+  readonly versions?: Readonly<Record<string, Workflow>>;
 }
+
+/** At most this many publishes in one script: each compiles a version and visits every contact. */
+export const MAX_PUBLISHES = 100;
 
 export type Prepared = { readonly ok: true; readonly simulation: Simulation } | { readonly ok: false; readonly problems: InputProblem[] };
 
@@ -51,6 +56,7 @@ export function prepareSimulation(input: PrepareInput): Prepared {
   input.script.events.forEach((event, i) => {
     if ((event.type === 'workflow.stop' || event.type === 'shortcut' || event.type === 'workflow.start') && !known(event.workflow))
       problems.push({ source: 'script', index: 0, path: `$.events[${i}].workflow`, message: `No Workflow "${event.workflow}" is loaded (loaded: ${names})` });
+    else if (event.type === 'workflow.publish') problems.push(...publishProblems(input, event, i));
     else if (event.type === 'workflow.start' && event.atStep !== undefined) {
       const problem = testRunStartProblem(resolveWorkflowRef(input.workflows, event.workflow) as Workflow, event.atStep);
       if (problem !== null) problems.push({ source: 'script', index: 0, path: `$.events[${i}].atStep`, message: problem });
@@ -60,6 +66,21 @@ export function prepareSimulation(input: PrepareInput): Prepared {
     if ('workflow' in expectation && !known(expectation.workflow))
       problems.push({ source: 'script', index: 0, path: `$.expect[${i}].workflow`, message: `No Workflow "${expectation.workflow}" is loaded (loaded: ${names})` });
   });
+  const publishes = input.script.events.filter((event) => event.type === 'workflow.publish').length;
+  if (publishes > MAX_PUBLISHES)
+    problems.push({ source: 'script', index: 0, path: '$.events', message: `${publishes.toLocaleString('en-US')} publishes is more than the ${MAX_PUBLISHES} one script may make` });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, simulation: new Simulation(input) };
+}
+
+/** A publish's new version: given, of the same Workflow (its id), and valid beside the other Workflows. */
+function publishProblems(input: PrepareInput, event: Extract<Script['events'][number], { type: 'workflow.publish' }>, i: number): InputProblem[] {
+  const at = (path: string, message: string): InputProblem => ({ source: 'script', index: 0, path: `$.events[${i}].${path}`, message });
+  const replaced = resolveWorkflowRef(input.workflows, event.workflow) as Workflow;
+  const version = input.versions !== undefined && Object.hasOwn(input.versions, event.file) ? input.versions[event.file] : undefined;
+  if (version === undefined) return [at('file', `No Workflow was given for "${event.file}", the new version this publish names`)];
+  if (version.id !== replaced.id)
+    return [at('file', `"${event.file}" holds the Workflow "${version.id}", not a new version of "${replaced.id}" (a new version keeps its id)`)];
+  const others = input.workflows.filter((workflow) => workflow.id !== replaced.id);
+  return validateWorkflow(version, { workflows: [...others, version] }).map((problem) => at('file', `"${event.file}" ${formatJsonPath(problem.path)}: ${problem.message}`));
 }

@@ -67,8 +67,13 @@ export class RunTable {
     return run;
   }
 
+  /** The compiled Workflow (version) the run follows. */
   workflow(run: number): number {
     return this.i32[run * I + WORKFLOW] as number;
+  }
+  /** Moves the run to another version of its Workflow (a publish that moves runs in flight). */
+  setWorkflow(run: number, workflow: number): void {
+    this.i32[run * I + WORKFLOW] = workflow;
   }
   contact(run: number): number {
     return this.i32[run * I + CONTACT] as number;

@@ -1,4 +1,4 @@
-import type { Script, ScriptContact, ScriptEvent } from '../schema/script.ts';
+import { isContactEvent, type Script, type ScriptContact, type ScriptEvent } from '../schema/script.ts';
 import { parseDuration } from '../schema/duration.ts';
 import { EXTERNAL, type Schedule } from './eventQueue.ts';
 import { randomAt } from './random.ts';
@@ -54,7 +54,7 @@ export class ScriptFeed {
     this.seed = population?.seed ?? 0;
     if (population) {
       const template = script.contacts[0]?.id;
-      const events = script.events.flatMap((event, i) => (event.contact === template ? [{ i, t: parseDuration(event.at) as number }] : []));
+      const events = script.events.flatMap((event, i) => (isContactEvent(event) && event.contact === template ? [{ i, t: parseDuration(event.at) as number }] : []));
       events.sort((x, y) => x.t - y.t || x.i - y.i);
       for (const { i, t } of events) {
         this.templateEvents.push(i);
@@ -112,11 +112,10 @@ export class ScriptFeed {
   /** Queues the first events; `state` keeps each contact's place in its events. */
   start(queue: Schedule, state: FeedState): void {
     if (!this.isPopulation) {
-      const order = this.script.events.map((event, i) => ({ i, t: parseDuration(event.at) as number }));
+      // A publish concerns no one contact: the simulation queues it itself (see Simulation).
+      const order = this.script.events.flatMap((event, i) => (isContactEvent(event) ? [{ i, t: parseDuration(event.at) as number, contact: event.contact }] : []));
       order.sort((x, y) => x.t - y.t || x.i - y.i);
-      for (const { i, t } of order) {
-        queue.push(t, EXTERNAL, this.contactIndex.get((this.script.events[i] as ScriptEvent).contact) as number, i);
-      }
+      for (const { i, t, contact } of order) queue.push(t, EXTERNAL, this.contactIndex.get(contact) as number, i);
       return;
     }
     const count = this.templateEvents.length;

@@ -1,7 +1,8 @@
 import { indexWorkflowRefs } from '../graph/resolveWorkflowRef.ts';
 import { LIMITS } from '../schema/limits.ts';
-import type { Script, ScriptEvent, ScriptUser } from '../schema/script.ts';
-import { scriptEventTypeSchema, stopReasonSchema, userOf } from '../schema/script.ts';
+import { parseDuration } from '../schema/duration.ts';
+import type { PublishPolicy, Script, ScriptEvent, ScriptUser } from '../schema/script.ts';
+import { publishPolicySchema, scriptEventTypeSchema, stopReasonSchema, userOf } from '../schema/script.ts';
 import type { ExitCondition, StopReason } from '../schema/settings.ts';
 import {
   contactChangeSchema,
@@ -50,6 +51,7 @@ const IGNORED_CODE = codeOf(triggerIgnoredReasonSchema.options);
 const EXIT_IGNORED_CODE = codeOf(exitIgnoredReasonSchema.options);
 const FAIL_CODE = codeOf(failReasonSchema.options);
 const RESUME_CODE = codeOf(resumeReasonSchema.options);
+const POLICY_CODE = codeOf(publishPolicySchema.options);
 /** Code of a `pause.extended` row that no Pause condition caused: a person wrote, or the contact was assigned. */
 export const PAUSE_EXTENDED_BY_ACTIVITY = 0;
 /** What counts as the team being active with the contact: each restarts a paused run's wait for silence. */
@@ -118,6 +120,19 @@ export interface SimulationInput {
   readonly until?: number;
   /** The trace entries after which the simulation stops short (default `LIMITS.traceEntries`). */
   readonly maxTraceEntries?: number;
+  /**
+   * The new versions the script's `workflow.publish` events name, by their `file` (valid, each
+   * with the id of the Workflow it replaces: see `prepareSimulation`).
+   */
+  readonly versions?: Readonly<Record<string, Workflow>>;
+}
+
+/** A script's publish, ready to play: which Workflow, its new version compiled once, what happens to the runs in flight. */
+interface Publish {
+  readonly slot: number;
+  readonly workflow: Workflow;
+  readonly file: string;
+  readonly policy: PublishPolicy;
 }
 
 /**
@@ -134,7 +149,13 @@ export class Simulation {
   readonly trace = new TraceLog();
   readonly runs: RunTable;
   readonly contacts: ContactTable;
+  /**
+   * Every compiled Workflow: the ones the simulation started with (their index is their slot),
+   * then each version a publish made live. Runs and trace rows name one of these.
+   */
   readonly workflows: readonly CompiledWorkflow[];
+  /** How many Workflows (not versions) the simulation holds: the first `slotCount` of `workflows`. */
+  readonly slotCount: number;
   readonly feed: ScriptFeed;
   readonly startEpochMs: number;
   readonly until: number;
@@ -153,7 +174,12 @@ export class Simulation {
   private readonly pauses = new Map<number, PausedRun>();
   private readonly users: readonly ScriptUser[];
   private readonly userIndex = new Map<string, number>();
-  private readonly workflowIndex: ReadonlyMap<string, number>;
+  /** Workflow id or name → slot, for the versions live now. */
+  private workflowIndex: ReadonlyMap<string, number>;
+  /** Per slot, the index in `workflows` of the version live now: the one new runs start on. */
+  private readonly current: number[];
+  /** The script's publishes, in script order; queued with a negative payload (see `stepWithin`). */
+  private readonly publishes: Publish[] = [];
   private eventNumber = 0;
   private timerTokens = 0;
   /** Workflows a run of which the current event stopped (SPEC §2 rule 5). */
@@ -187,7 +213,9 @@ export class Simulation {
   private readonly stepTextIds: Int32Array[];
 
   constructor(input: SimulationInput) {
-    this.workflows = input.workflows.map(compileWorkflow);
+    this.workflows = input.workflows.map((workflow, i) => compileWorkflow(workflow, i));
+    this.slotCount = this.workflows.length;
+    this.current = this.workflows.map((_, i) => i);
     this.workflowIndex = indexWorkflowRefs(this.workflows);
     this.users = input.script.users;
     this.users.forEach((user, i) => this.userIndex.set(user.id, i));
@@ -198,28 +226,16 @@ export class Simulation {
     this.maxTraceEntries = input.maxTraceEntries ?? LIMITS.traceEntries;
     this.contacts = new ContactTable(
       this.feed,
-      this.workflows.length,
+      this.slotCount,
       input.script.contacts.map((contact) => new Set(contact.tags)),
       input.script.contacts.map((contact) => contact.fields),
       this.trace,
     );
     this.stepContext = { now: 0, startEpochMs: this.startEpochMs, timeZone: input.script.timezone, contact: this.contacts.view(0), stopReason: null };
-    this.stepTextIds = this.workflows.map((workflow) =>
-      Int32Array.from(workflow.nodes, (node) =>
-        node.template === null || node.template.readsFields
-          ? -1
-          : node.template.parts === null
-            ? this.trace.intern(node.template.text)
-            : RENDER_FROM_STEP,
-      ),
-    );
+    this.stepTextIds = this.workflows.map((workflow) => this.stepTextIdsOf(workflow));
     this.events = input.script.events;
     this.compiledEvents = this.events.map(compileEvent);
-    this.workflows.forEach((workflow, w) => {
-      const list = this.listeners.get(workflow.trigger.type) ?? [];
-      list.push(w);
-      this.listeners.set(workflow.trigger.type, list);
-    });
+    this.listen();
     const eventCount = this.events.length;
     this.eventCode = new Uint8Array(eventCount);
     this.eventUser = new Int32Array(eventCount);
@@ -227,7 +243,34 @@ export class Simulation {
     this.eventB = new Int32Array(eventCount);
     this.eventWorkflow = new Int32Array(eventCount);
     this.compileEvents();
+    // Publishes first: queued before any contact's event, so a publish at an instant comes before them.
+    this.events.forEach((event) => {
+      if (event.type !== 'workflow.publish') return;
+      const slot = this.resolveWorkflow(event.workflow);
+      const workflow = Object.hasOwn(input.versions ?? {}, event.file) ? input.versions?.[event.file] : undefined;
+      if (slot < 0 || workflow === undefined) return; // refused by prepareSimulation
+      this.publishes.push({ slot, workflow, file: event.file, policy: event.policy });
+      this.queue.push(parseDuration(event.at) as number, EXTERNAL, -this.publishes.length, 0);
+    });
     this.feed.start(this.queue, this.contacts);
+  }
+
+  /** Which Workflows start on each trigger type: the versions live now, by slot. */
+  private listen(): void {
+    this.listeners.clear();
+    this.current.forEach((version, slot) => {
+      const type = (this.workflows[version] as CompiledWorkflow).trigger.type;
+      const list = this.listeners.get(type) ?? [];
+      list.push(slot);
+      this.listeners.set(type, list);
+    });
+  }
+
+  /** Per node of a compiled Workflow: its text interned once when it is the same for every contact (see `textId`). */
+  private stepTextIdsOf(workflow: CompiledWorkflow): Int32Array {
+    return Int32Array.from(workflow.nodes, (node) =>
+      node.template === null || node.template.readsFields ? -1 : node.template.parts === null ? this.trace.intern(node.template.text) : RENDER_FROM_STEP,
+    );
   }
 
   /** When the next queued entry is due, or `Infinity`. */
@@ -268,7 +311,10 @@ export class Simulation {
       this.now = queue.topTime;
       this.stoppedCount = 0;
       this.answeredCount = 0;
-      if (external) {
+      if (external && queue.topA < 0) {
+        this.eventsProcessed++;
+        this.publish(-queue.topA - 1);
+      } else if (external) {
         this.feed.taken(queue, this.contacts, queue.topA);
         this.eventsProcessed++;
         this.handleScriptEvent(queue.topA, this.feed.eventIndex(queue.topB));
@@ -299,14 +345,19 @@ export class Simulation {
     return this;
   }
 
-  /** Resolves a Workflow by id, then by name; -1 when unknown. */
+  /** Resolves a Workflow by id, then by name (as its live version names it), to its slot; -1 when unknown. */
   resolveWorkflow(ref: string): number {
     return this.workflowIndex.get(ref) ?? -1;
   }
 
-  /** The latest run (id) of a Workflow for a contact, active or ended; -1 when none. */
+  /** The latest run (id) of a Workflow (by slot) for a contact, active or ended; -1 when none. */
   latestRunOf(workflow: number, contact: number): number {
-    return workflow < 0 || workflow >= this.workflows.length ? -1 : this.contacts.latestRun(workflow, contact);
+    return workflow < 0 || workflow >= this.slotCount ? -1 : this.contacts.latestRun(workflow, contact);
+  }
+
+  /** The version of a Workflow (by slot) new runs start on now. */
+  liveVersion(slot: number): CompiledWorkflow {
+    return this.workflows[this.current[slot] as number] as CompiledWorkflow;
   }
 
   /** Where a paused run stands; undefined when the run is not paused. */
@@ -417,7 +468,7 @@ export class Simulation {
   private observeContactMessage(contact: number): void {
     const runs = this.runs;
     let answered: number[] | null = null;
-    for (let w = 0; w < this.workflows.length; w++) {
+    for (let w = 0; w < this.slotCount; w++) {
       const run = this.contacts.activeRun(w, contact);
       if (run < 0) continue;
       // A paused run's question stays open, but a message meanwhile is not its answer: a person is talking.
@@ -440,7 +491,7 @@ export class Simulation {
    * was active (a person's message, an assignment), unless the verdict already did.
    */
   private observe(contact: number, observation: Observation, user: number, except: number): void {
-    for (let w = 0; w < this.workflows.length; w++) {
+    for (let w = 0; w < this.slotCount; w++) {
       const run = this.contacts.activeRun(w, contact);
       if (run < 0 || run === except) continue;
       const paused = this.applyVerdict(run, observation, user);
@@ -473,7 +524,8 @@ export class Simulation {
         : decideManualStop({
             // A user the script does not list is treated as restricted: a stop is refused, never let through.
             user: this.users[user] ?? { restricted: true },
-            settings: (this.workflows[workflow] as CompiledWorkflow).settings,
+            // The run's own version decides, or, with none running, the live one.
+            settings: (this.workflows[active >= 0 ? runs.workflow(active) : (this.current[workflow] as number)] as CompiledWorkflow).settings,
             run: active >= 0 ? 'active' : latest >= 0 && runs.status(latest) === STOPPED ? 'stopped' : 'none',
           });
     if (decision.allow) return this.stopRun(active, 'manual', user);
@@ -481,14 +533,15 @@ export class Simulation {
     const shown = active >= 0 ? active : latest;
     const node = shown >= 0 ? runs.node(shown) : -1;
     const reason = REFUSED_CODE[decision.reason];
-    this.trace.append(this.now, K['stop.refused'], contact, shown, workflow, node, user, reason, this.trace.intern(ref), -1, -1);
+    const version = shown >= 0 ? runs.workflow(shown) : workflow < 0 ? -1 : (this.current[workflow] as number);
+    this.trace.append(this.now, K['stop.refused'], contact, shown, version, node, user, reason, this.trace.intern(ref), -1, -1);
   }
 
   private startShortcut(contact: number, user: number, ref: string): void {
     const workflow = this.resolveWorkflow(ref);
     if (workflow < 0) return this.ignoreTrigger(contact, workflow, 'unknown_workflow', user, ref);
     if (this.users[user]?.restricted) return this.ignoreTrigger(contact, workflow, 'restricted_user', user, ref);
-    if ((this.workflows[workflow] as CompiledWorkflow).trigger.type !== 'shortcut')
+    if (this.liveVersion(workflow).trigger.type !== 'shortcut')
       return this.ignoreTrigger(contact, workflow, 'not_a_shortcut', user, ref);
     this.tryStart(workflow, contact, this.eventNumber, 0, user);
   }
@@ -506,7 +559,9 @@ export class Simulation {
       this.contacts.setField(contact, field, value);
       this.recordChange(contact, -1, workflow, -1, 'field_set', this.trace.intern(field), this.trace.intern(value));
     }
-    this.tryStart(workflow, contact, this.eventNumber, 0, user, this.eventB[index] as number);
+    // The step by its id in the version live now (a publish may have changed where it is).
+    const at = event.atStep === undefined ? -1 : (this.liveVersion(workflow).nodeIndex.get(event.atStep) ?? -1);
+    this.tryStart(workflow, contact, this.eventNumber, 0, user, at > 0 ? at : -1);
   }
 
   /** Starts every Workflow but `except` whose trigger answers the signal. */
@@ -514,7 +569,7 @@ export class Simulation {
     const listening = this.listeners.get(signal.type);
     if (listening === undefined) return;
     for (const w of listening) {
-      if (w !== except && triggerMatches((this.workflows[w] as CompiledWorkflow).trigger, signal)) this.tryStart(w, contact, this.eventNumber, 0, -1);
+      if (w !== except && triggerMatches(this.liveVersion(w).trigger, signal)) this.tryStart(w, contact, this.eventNumber, 0, -1);
     }
   }
 
@@ -524,7 +579,7 @@ export class Simulation {
    */
   private tryStart(workflow: number, contact: number, triggerEvent: number, depth: number, user: number, at = -1): void {
     const contacts = this.contacts;
-    const compiled = this.workflows[workflow] as CompiledWorkflow;
+    const compiled = this.liveVersion(workflow);
     if (this.wasStoppedByThisEvent(workflow)) return this.ignoreTrigger(contact, workflow, 'stopped_by_this_event', user);
     if (contacts.activeRun(workflow, contact) >= 0) return this.ignoreTrigger(contact, workflow, 'already_active', user);
     if (this.wasAnsweredByThisEvent(workflow)) return this.ignoreTrigger(contact, workflow, 'answered_by_this_event', user);
@@ -534,7 +589,7 @@ export class Simulation {
       const stopped = this.reentryBlockedBy(compiled, contacts.latestRun(workflow, contact));
       if (stopped >= 0) return this.ignoreReentry(contact, workflow, compiled.reentry.rule === 'never' ? 'reentry_never' : 'reentry_wait', user, stopped);
     }
-    const run = this.runs.add(workflow, contact, this.now, triggerEvent, depth);
+    const run = this.runs.add(compiled.index, contact, this.now, triggerEvent, depth);
     contacts.setActiveRun(workflow, contact, run);
     contacts.setLatestRun(workflow, contact, run);
     this.recordRun(run, K['run.started'], user, 0, -1, -1, -1);
@@ -556,7 +611,7 @@ export class Simulation {
 
   /** A trigger ignored by a re-entry rule: the row names the stopped run, from which readers tell when and why it stopped. */
   private ignoreReentry(contact: number, workflow: number, reason: 'reentry_never' | 'reentry_wait', user: number, stopped: number): void {
-    this.trace.append(this.now, K['trigger.ignored'], contact, -1, workflow, 0, user, IGNORED_CODE[reason], -1, stopped, -1);
+    this.trace.append(this.now, K['trigger.ignored'], contact, -1, this.current[workflow] as number, 0, user, IGNORED_CODE[reason], -1, stopped, -1);
   }
 
   private wasStoppedByThisEvent(workflow: number): boolean {
@@ -571,7 +626,8 @@ export class Simulation {
 
   private ignoreTrigger(contact: number, workflow: number, reason: TriggerIgnoredReason, user: number, ref?: string): void {
     const node = workflow >= 0 ? 0 : -1;
-    this.trace.append(this.now, K['trigger.ignored'], contact, -1, workflow, node, user, IGNORED_CODE[reason], this.trace.intern(ref), -1, -1);
+    const version = workflow >= 0 ? (this.current[workflow] as number) : -1;
+    this.trace.append(this.now, K['trigger.ignored'], contact, -1, version, node, user, IGNORED_CODE[reason], this.trace.intern(ref), -1, -1);
   }
 
   // ── timers ──────────────────────────────────────────────────────────────────────────────────
@@ -692,7 +748,7 @@ export class Simulation {
       case 'start_workflow': {
         const target = this.resolveWorkflow(effect.workflow);
         if (target < 0) return this.ignoreTrigger(contact, target, 'unknown_workflow', -1, effect.workflow);
-        if ((this.workflows[target] as CompiledWorkflow).trigger.type !== 'workflow_started')
+        if (this.liveVersion(target).trigger.type !== 'workflow_started')
           return this.ignoreTrigger(contact, target, 'not_started_by_workflows', -1, effect.workflow);
         const depth = runs.chainDepth(run);
         if (depth >= MAX_CHAIN_DEPTH) return this.ignoreTrigger(contact, target, 'chain_too_deep', -1, effect.workflow);
@@ -732,10 +788,12 @@ export class Simulation {
    * Stops a run for a reason (SPEC §2 rules 1–3): once, cancelling everything pending. Its When
    * stopped path waits until every run of the contact has judged the event (`runWhenStoppedPaths`).
    */
-  private stopRun(run: number, reason: ExitCondition | 'manual', user: number): void {
+  private stopRun(run: number, reason: StopReason, user: number): void {
     const runs = this.runs;
     if (!runs.isOngoing(run)) return;
-    this.stoppedByThisEvent[this.stoppedCount++] = runs.workflow(run);
+    const slot = (this.workflows[runs.workflow(run)] as CompiledWorkflow).slot;
+    // Once per Workflow in a row: a publish stops every run of one Workflow, and the list is scanned per trigger.
+    if (this.stoppedCount === 0 || this.stoppedByThisEvent[this.stoppedCount - 1] !== slot) this.stoppedByThisEvent[this.stoppedCount++] = slot;
     runs.setStoppedBy(run, user);
     this.endRun(run, STOPPED, STOP_CODE[reason]);
     if ((this.workflows[runs.workflow(run)] as CompiledWorkflow).whenStopped >= 0) this.pendingWhenStopped[this.pendingCount++] = run;
@@ -807,7 +865,7 @@ export class Simulation {
     runs.setNode(run, stoppedAt);
     // Starting runs sends, tags and assigns, but stops nothing, so no other path runs meanwhile.
     const signals = this.signalBuffer;
-    for (let i = 0; i < this.signalCount; i++) this.fireTriggers(contact, signals[i] as TriggerSignal, workflow.index);
+    for (let i = 0; i < this.signalCount; i++) this.fireTriggers(contact, signals[i] as TriggerSignal, workflow.slot);
   }
 
   private endRun(run: number, status: number, reason: number): void {
@@ -820,12 +878,54 @@ export class Simulation {
     runs.setStatus(run, status);
     runs.setReason(run, reason);
     runs.setEndedAt(run, this.now);
-    this.contacts.setActiveRun(runs.workflow(run), runs.contact(run), -1);
+    this.contacts.setActiveRun((this.workflows[runs.workflow(run)] as CompiledWorkflow).slot, runs.contact(run), -1);
     const kind = status === STOPPED ? K['run.stopped'] : status === FAILED ? K['run.failed'] : K['run.completed'];
     this.recordRun(run, kind, runs.stoppedBy(run), Math.max(reason, 0), -1, -1, -1);
     if (runs.waiting(run) === WAITING_REPLY) this.recordRun(run, K['question.cancelled'], -1, 0, -1, -1, -1);
     runs.setWaiting(run, NOT_WAITING);
     this.cancelTimer(run, TIMER_CANCELLED_BY_END);
+  }
+
+  // ── publishing a new version ────────────────────────────────────────────────────────────────
+
+  /**
+   * A new version of a Workflow goes live: new runs start on it from now. Its runs in flight, by
+   * the publish's policy: finish on the version they started on; are stopped (`workflow_updated`,
+   * their version's When stopped path then runs); or move to the new version at the step with the
+   * same id — a timer keeps its due time, an open question stays open, a pause stays paused — and a
+   * run whose step the new version no longer has is stopped (`step_removed`).
+   */
+  private publish(p: number): void {
+    const publish = this.publishes[p] as Publish;
+    const slot = publish.slot;
+    const workflows = this.workflows as CompiledWorkflow[];
+    const next = compileWorkflow(publish.workflow, workflows.length, slot, (this.liveVersion(slot).version as number) + 1);
+    workflows.push(next);
+    this.stepTextIds.push(this.stepTextIdsOf(next));
+    this.current[slot] = next.index;
+    this.workflowIndex = indexWorkflowRefs(this.current.map((version) => this.workflows[version] as CompiledWorkflow));
+    this.listen();
+    this.trace.append(this.now, K['workflow.published'], -1, -1, next.index, -1, -1, POLICY_CODE[publish.policy], this.trace.intern(publish.file), -1, -1);
+    if (publish.policy === 'finish') return;
+    const contacts = this.contacts;
+    for (let contact = 0; contact < this.feed.contactCount; contact++) {
+      const run = contacts.activeRun(slot, contact);
+      if (run < 0) continue;
+      if (publish.policy === 'stop') this.stopRun(run, 'workflow_updated', -1);
+      else this.moveRun(run, next);
+    }
+    this.runWhenStoppedPaths();
+  }
+
+  /** Moves a run in flight to a new version at the step with the same id, or stops it when there is none. */
+  private moveRun(run: number, to: CompiledWorkflow): void {
+    const runs = this.runs;
+    const from = this.workflows[runs.workflow(run)] as CompiledWorkflow;
+    const node = to.nodeIndex.get((from.nodes[runs.node(run)] as CompiledNode).id);
+    if (node === undefined || node === to.whenStopped) return this.stopRun(run, 'step_removed', -1);
+    runs.setWorkflow(run, to.index);
+    runs.setNode(run, node);
+    this.recordRun(run, K['run.moved'], -1, 0, -1, -1, -1);
   }
 
   // ── pausing (hand-back) ─────────────────────────────────────────────────────────────────────
@@ -874,9 +974,9 @@ export class Simulation {
   /** The paused runs of the contact that resume when its conversation is closed do so now. */
   private resumeOnClose(contact: number): void {
     if (this.pauses.size === 0) return;
-    for (let w = 0; w < this.workflows.length; w++) {
+    for (let w = 0; w < this.slotCount; w++) {
       const run = this.contacts.activeRun(w, contact);
-      if (run >= 0 && this.runs.status(run) === PAUSED && (this.workflows[w] as CompiledWorkflow).resume.on === 'conversation_closed')
+      if (run >= 0 && this.runs.status(run) === PAUSED && (this.workflows[this.runs.workflow(run)] as CompiledWorkflow).resume.on === 'conversation_closed')
         this.resumeRun(run, 'conversation_closed');
     }
   }
@@ -950,14 +1050,10 @@ export class Simulation {
           workflow = this.resolveWorkflow(event.workflow);
           a = trace.intern(event.workflow);
           break;
-        case 'workflow.start': {
+        case 'workflow.start':
           workflow = this.resolveWorkflow(event.workflow);
           a = trace.intern(event.workflow);
-          // b: the step a test run starts at (-1: after its trigger, as a triggered run), resolved once.
-          const at = event.atStep === undefined ? undefined : this.workflows[workflow]?.nodeIndex.get(event.atStep);
-          b = at === undefined || at === 0 ? -1 : at;
           break;
-        }
         default:
           break;
       }

@@ -81,7 +81,14 @@ export function exitConditionChoices(): string {
   return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
 }
 
-/** A stop reason's name on screen: the exit condition's own label, or "Manual stop" for a person's stop. */
+/** The stop reasons that are no exit condition: a person's stop, and a publish's. */
+const OTHER_STOP_LABELS: Record<Exclude<StopReason, ExitCondition>, string> = {
+  manual: 'Manual stop',
+  workflow_updated: 'Workflow updated',
+  step_removed: 'Step removed',
+};
+
+/** A stop reason's name on screen: the exit condition's own label, or "Manual stop", "Workflow updated", "Step removed". */
 export function stopReasonLabel(reason: StopReason): string {
-  return reason === 'manual' ? 'Manual stop' : EXIT_CONDITION_CATALOGUE[reason].label;
+  return isExitCondition(reason) ? EXIT_CONDITION_CATALOGUE[reason].label : OTHER_STOP_LABELS[reason];
 }

@@ -19,6 +19,8 @@ export const runStateSchema = z.object({
   waitingFor: z.enum(['timer', 'reply']).optional(),
   /** When the pending timer of an active run is due (ms since start). */
   due: z.number().optional(),
+  /** The version of its Workflow the run follows when a script's publish made it live (2 for the first), moved there or started on it. */
+  version: z.number().int().min(2).optional(),
   /** A paused run: since when, … */
   pausedAt: z.number().optional(),
   /** … what its frozen timer had left when it paused (ms), … */

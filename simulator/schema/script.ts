@@ -51,6 +51,13 @@ export const scriptContactSchema = z.strictObject({
 });
 
 const eventBase = { at: offsetSchema, contact: idSchema };
+
+/** What a publish does to the runs in flight: let them finish on their version, stop them, or move them to the new one. */
+export const publishPolicySchema = z.enum(['finish', 'stop', 'move']);
+export type PublishPolicy = z.infer<typeof publishPolicySchema>;
+
+/** Whether an event is about one contact (every event but a publish, which concerns them all). */
+export const isContactEvent = <E extends { type: string }>(event: E): event is Exclude<E, { type: 'workflow.publish' }> => event.type !== 'workflow.publish';
 const workflowRef = z.string().min(1, 'Name the Workflow (its name or id)').max(120);
 
 /** One scripted event (SPEC §6). Field names are a public contract: add, never rename. */
@@ -87,6 +94,19 @@ export const scriptEventSchema = z.discriminatedUnion('type', [
     atStep: idSchema.optional(),
     fields: z.optional(contactFieldsSchema),
     user: idSchema.optional(),
+  }),
+  /**
+   * A new version of `workflow` goes live: the Workflow in `file` (same id; in the command line a
+   * path relative to the script's folder, in the app a Workflow of the situation or a stored
+   * version). Its runs in flight `finish` on their version, `stop` (reason `workflow_updated`) or
+   * `move` to the new one, each at the step with the same id. It concerns every contact: it names none.
+   */
+  z.strictObject({
+    at: offsetSchema,
+    type: z.literal('workflow.publish'),
+    workflow: workflowRef,
+    file: z.string().min(1, 'Name the new version\'s Workflow file').max(500),
+    policy: publishPolicySchema.default('finish'),
   }),
 ]);
 
@@ -162,6 +182,7 @@ export const scriptSchema = z
       userIds.add(user.id);
     });
     script.events.forEach((event, i) => {
+      if (!isContactEvent(event)) return;
       if (!contactIds.has(event.contact))
         ctx.addIssue({ code: 'custom', path: ['events', i, 'contact'], message: `No contact "${event.contact}" in "contacts"` });
       const user = userOf(event);
@@ -178,7 +199,7 @@ export const scriptSchema = z
           message: `${script.population.contacts.toLocaleString('en-US')} contacts × ${script.events.length.toLocaleString('en-US')} events is more than the ${LIMITS.populationEvents.toLocaleString('en-US')} events a population may play`,
         });
       script.events.forEach((event, i) => {
-        if (event.contact !== template)
+        if (isContactEvent(event) && event.contact !== template)
           ctx.addIssue({ code: 'custom', path: ['events', i, 'contact'], message: `A population script plays its first contact's events only ("${template}"); move this event to another script` });
       });
     }

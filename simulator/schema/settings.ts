@@ -5,8 +5,12 @@ import { durationSchema } from './duration.ts';
 export const exitConditionSchema = z.enum(['outgoing_message', 'incoming_message', 'manual_assignment']);
 export type ExitCondition = z.infer<typeof exitConditionSchema>;
 
-/** Why a run stopped: by a person (`manual`), or by the exit condition that was met. */
-export const stopReasonSchema = z.enum(['manual', ...exitConditionSchema.options]);
+/**
+ * Why a run stopped: by a person (`manual`), by the exit condition that was met, or by a publish
+ * of a new version — its runs in flight stopped (`workflow_updated`), or moved to it while their
+ * step no longer exists (`step_removed`).
+ */
+export const stopReasonSchema = z.enum(['manual', ...exitConditionSchema.options, 'workflow_updated', 'step_removed']);
 export type StopReason = z.infer<typeof stopReasonSchema>;
 
 /** What a met exit condition does to the run (SPEC §8.3): stop it (the default) or pause it. */

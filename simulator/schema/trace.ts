@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scriptEventTypeSchema, stopReasonSchema } from './script.ts';
+import { publishPolicySchema, scriptEventTypeSchema, stopReasonSchema } from './script.ts';
 
 /** What happened, one kind per trace entry. */
 export const traceKindSchema = z.enum([
@@ -46,6 +46,13 @@ export const traceKindSchema = z.enum([
   'pause.extended',
   /** A paused run carries on where it was; `reason` says why, `due` (silence) since when it was quiet. */
   'run.resumed',
+  /**
+   * A new version of a Workflow went live (`text`: the file it came from; `policy`: what its runs
+   * in flight do). It concerns every contact: its `contact` is empty.
+   */
+  'workflow.published',
+  /** A run in flight moved to the new version, at the step with the same id. */
+  'run.moved',
 ]);
 export type TraceKind = z.infer<typeof traceKindSchema>;
 
@@ -139,5 +146,7 @@ export const traceEntrySchema = z.object({
   stoppedAt: z.number().optional(),
   /** … and from when the Workflow may start for the contact again (absent: never). */
   liftsAt: z.number().optional(),
+  /** A publish: what happens to the runs in flight. */
+  policy: publishPolicySchema.optional(),
 });
 export type TraceEntry = z.infer<typeof traceEntrySchema>;

@@ -1,5 +1,6 @@
 import { formatOffset } from '../schema/duration.ts';
 import { EXIT_CONDITION_CATALOGUE, isExitCondition } from '../schema/exitConditions.ts';
+import type { PublishPolicy } from '../schema/script.ts';
 import type { ExitCondition, StopReason } from '../schema/settings.ts';
 import type { TraceEntry, TraceReason } from '../schema/trace.ts';
 
@@ -14,6 +15,8 @@ export interface TraceNames {
 /** Every reason but the exit conditions, whose words are the catalogue's. */
 const REASON_TEXT: Record<Exclude<TraceReason, ExitCondition>, string> = {
   manual: 'stopped by hand',
+  workflow_updated: 'a new version of the Workflow was published, and its runs in flight were stopped',
+  step_removed: 'moved to a new version of the Workflow that no longer has its step',
   already_active: 'a run of this Workflow is already active for the contact',
   once_per_contact: 'the trigger fires once per contact and the contact already entered',
   stopped_by_this_event: 'this event just stopped a run of this Workflow, so it cannot start a new one',
@@ -148,6 +151,10 @@ export function describeEntry(entry: TraceEntry, names: TraceNames): string {
       const by = entry.reason !== undefined ? `${reason} again` : user ? `${user} is with the contact` : 'the contact was assigned';
       return `Pause of ${workflow} extended: ${by}; ${describeResume(entry)}`;
     }
+    case 'workflow.published':
+      return `New version of ${workflow} published${entry.text ? ` (${quote(entry.text)})` : ''}: ${PUBLISH_POLICY_TEXT[entry.policy ?? 'finish']}`;
+    case 'run.moved':
+      return `Run of ${workflow} moved to the new version at ${step}`;
     case 'run.resumed':
       return entry.reason === 'silence' && entry.due !== undefined
         ? `Workflow ${workflow} resumes at ${step}: your team has been quiet for ${span(entry.t - entry.due)}`
@@ -165,6 +172,13 @@ function describeResume(entry: TraceEntry): string {
 
 /** A length of time: "2h", "23h15m". */
 const span = (ms: number) => formatOffset(ms).slice(1);
+
+/** What a publish does to the runs in flight, in a sentence's words. */
+const PUBLISH_POLICY_TEXT: Record<PublishPolicy, string> = {
+  finish: 'runs in flight finish on their version',
+  stop: 'runs in flight are stopped',
+  move: 'runs in flight move to it',
+};
 
 /** "stopped by incoming message at +2h; may start again from +7d2h". */
 function describeReentry(stopReason: StopReason, stoppedAt: number, liftsAt: number | undefined): string {

@@ -10,11 +10,12 @@ export function traceNames(sim: Simulation): TraceNames {
     const user = sim.user(i);
     if (user) users.set(user.id, user.name);
   }
-  const workflowOf = (id: string) => sim.workflows.find((workflow) => workflow.id === id);
+  // The latest version of a Workflow names it and its steps (a publish may rename them; an old step keeps its old name only when the new version dropped it).
+  const workflowOf = (id: string) => sim.workflows.findLast((workflow) => workflow.id === id);
   return {
     workflow: (id) => workflowOf(id)?.name ?? id,
     step: (workflowId, stepId) => {
-      const workflow = workflowOf(workflowId);
+      const workflow = sim.workflows.findLast((version) => version.id === workflowId && version.nodeIndex.has(stepId)) ?? workflowOf(workflowId);
       const index = workflow?.nodeIndex.get(stepId);
       return index === undefined ? stepId : `"${workflow?.nodes[index]?.label ?? stepId}"`;
     },

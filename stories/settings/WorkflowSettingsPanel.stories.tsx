@@ -156,7 +156,7 @@ export const NeverAfterSomeStopsWithAWhenStoppedPath: Story = {
     await expect(args.onChange).toHaveBeenLastCalledWith({ ...args.initial, afterStop: { reentry: 'never', reasons: ['incoming_message'] } });
     // The last reason cannot be unticked: a rule for no stop would be Right away in disguise.
     await expect(box('Incoming messages')).toBeDisabled();
-    for (const name of ['Manual stop', 'Outgoing messages', 'Manual assignment']) await userEvent.click(box(name));
+    for (const name of ['Manual stop', 'Outgoing messages', 'Manual assignment', 'Workflow updated', 'Step removed']) await userEvent.click(box(name));
     // Every reason ticked is the rule for every stop: no list is written.
     await expect(args.onChange).toHaveBeenLastCalledWith({ ...args.initial, afterStop: { reentry: 'never' } });
   },

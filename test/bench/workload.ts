@@ -130,7 +130,7 @@ export class PopulationSchedule {
     const population = script.population;
     if (!population) throw new Error('not a population script');
     const template = script.contacts[0]?.id;
-    const timed = script.events.flatMap((event, i) => (event.contact === template ? [{ event, i, t: parseDuration(event.at) as number }] : []));
+    const timed = script.events.flatMap((event, i) => ('contact' in event && event.contact === template ? [{ event, i, t: parseDuration(event.at) as number }] : []));
     timed.sort((x, y) => x.t - y.t || x.i - y.i);
     this.events = timed.map(({ event }) => event);
     this.count = this.events.length;

@@ -50,8 +50,8 @@ describe('after a stop (re-entry)', () => {
     await reentry(settings).getByRole('radio', { name: 'After a wait' }).click();
     expect(await settings.getByRole('textbox', { name: 'Wait' }).inputValue()).toBe('7d');
     // The last control is reached inside the dialog, which stays in the window: the page never scrolls.
-    await reasons(settings).getByRole('checkbox', { name: 'Manual assignment' }).scrollIntoViewIfNeeded();
-    await expectInWindow(page, reasons(settings).getByRole('checkbox', { name: 'Manual assignment' }), 'the last reason');
+    await reasons(settings).getByRole('checkbox', { name: 'Step removed' }).scrollIntoViewIfNeeded();
+    await expectInWindow(page, reasons(settings).getByRole('checkbox', { name: 'Step removed' }), 'the last reason');
     await expectInWindow(page, settings, 'the settings dialog');
     expect(await scanWithAxe(page)).toEqual([]);
     await saveScreenshot(page, `after-stop-builder-settings-${viewport.width}x${viewport.height}`, { fullPage: false });
@@ -142,7 +142,7 @@ describe('after a stop (re-entry)', () => {
     await showSideTab(page, 'Stop settings');
     const panel = page.locator('.workspace__settings');
     await reentry(panel).getByRole('radio', { name: 'After a wait' }).click();
-    const last = reasons(panel).getByRole('checkbox', { name: 'Manual assignment' });
+    const last = reasons(panel).getByRole('checkbox', { name: 'Step removed' });
     await last.scrollIntoViewIfNeeded();
     await expectInWindow(page, last, 'the last reason');
     await expectInWindow(page, page.getByRole('group', { name: 'Settings tried here' }), 'the tried-here buttons');

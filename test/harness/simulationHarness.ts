@@ -75,6 +75,8 @@ interface HarnessState {
   readonly expect: readonly ExpectationInput[];
   readonly population?: PopulationInput;
   readonly until?: string;
+  /** New versions the script's publishes name, by file. */
+  readonly versions?: Readonly<Record<string, Workflow>>;
   /** The offset and contact the next event is scripted at. */
   readonly at: string;
   readonly contact: string | undefined;
@@ -158,6 +160,15 @@ export class SimulationHarness {
   }
 
   // ── events (at the current offset, for the current contact) ─────────────────────────────────
+
+  /**
+   * A publish: `version` (a Workflow with the id of the one it replaces) goes live at the current
+   * offset, named `file` in the script; `policy` says what the runs in flight do.
+   */
+  publish(version: Workflow, policy: 'finish' | 'stop' | 'move', file = `${version.id}-v${Object.keys(this.state.versions ?? {}).length + 2}.workflow.json`): SimulationHarness {
+    const event = { at: this.state.at, type: 'workflow.publish', workflow: version.id, file, policy } as ScriptEventInput;
+    return this.with({ events: [...this.state.events, event], versions: { ...this.state.versions, [file]: version } });
+  }
 
   /** Any scripted event. */
   event(body: EventBody): SimulationHarness {
@@ -256,7 +267,8 @@ export class SimulationHarness {
     const script = this.script();
     const workflows = this.workflows();
     const until = this.state.until === undefined ? undefined : parseDuration(this.state.until);
-    const prepared = prepareSimulation({ workflows, script, ...(until === undefined ? {} : { until }) });
+    const versions = this.state.versions === undefined ? {} : { versions: this.state.versions };
+    const prepared = prepareSimulation({ workflows, script, ...versions, ...(until === undefined ? {} : { until }) });
     if (!prepared.ok) {
       const lines = prepared.problems.map((p) => `  ${p.source}[${p.index}] ${p.path}: ${p.message}`);
       throw new Error(`harness: the simulation cannot start:\n${lines.join('\n')}`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { stopReasonLabel } from '../exitConditions.ts';
 import { stepBaseShape } from '../ids.ts';
-import { stopReasonSchema } from '../settings.ts';
+import { exitConditionSchema, stopReasonSchema } from '../settings.ts';
 import { ELSE, PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 /**
@@ -15,8 +15,11 @@ export const stopReasonBranchStepSchema = z.strictObject({
 
 export type StopReasonBranchStep = z.infer<typeof stopReasonBranchStepSchema>;
 
-/** Its outputs: one per stop reason, in the catalogue's order, then Else. */
-const OUTPUTS: readonly string[] = [...stopReasonSchema.options, ELSE];
+/**
+ * Its outputs: a person's stop, then one per exit condition in the catalogue's order, then Else —
+ * where the stops a publish makes (workflow updated, step removed) go too.
+ */
+const OUTPUTS: readonly string[] = ['manual', ...exitConditionSchema.options, ELSE];
 
 export const stopReasonBranchStep: StepKindDefinition<StopReasonBranchStep> = {
   type: 'stop_reason_branch',

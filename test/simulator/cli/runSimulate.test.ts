@@ -399,3 +399,38 @@ describe('runSimulate: paused runs and the contact expectations', () => {
     expect(runLine?.pausedAt).toEqual(expect.any(String));
   });
 });
+
+describe('runSimulate: a script that publishes a new version', () => {
+  it('reads the new version from a file beside the script and moves the run in flight to it', () => {
+    const folder = join(tmp, 'publish');
+    mkdirSync(folder, { recursive: true });
+    const v1 = readJson<Doc>(WORKFLOW);
+    const v2 = { ...v1, steps: v1.steps.map((step) => (step.id === 'check-in' ? { ...step, text: 'Version two checks in.' } : step)) };
+    writeFileSync(join(folder, 'follow-up-v2.workflow.json'), JSON.stringify(v2));
+    const script = readJson<Doc>(SCRIPT);
+    const contact = String(script.contacts[0]?.id);
+    const events = [
+      { at: '+0', contact, type: 'contact.message', text: 'Hi' },
+      { at: '+1h', type: 'workflow.publish', workflow: String(v1.id), file: 'follow-up-v2.workflow.json', policy: 'move' },
+    ];
+    const scriptFile = join(folder, 'publish.script.json');
+    writeFileSync(scriptFile, JSON.stringify({ ...script, events, expect: [{ contact, sent: 'Version two checks in.' }] }));
+    const result = run(WORKFLOW, '--script', scriptFile);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.stdout).toContain('New version of 24h follow-up published ("follow-up-v2.workflow.json"): runs in flight move to it');
+    expect(result.stdout).toContain('moved to the new version at "Wait 24h"');
+  });
+
+  it('names a missing new version by its path, and nothing is simulated', () => {
+    const folder = join(tmp, 'publish-missing');
+    mkdirSync(folder, { recursive: true });
+    const script = readJson<Doc>(SCRIPT);
+    const scriptFile = join(folder, 'publish.script.json');
+    writeFileSync(scriptFile, JSON.stringify({ ...script, events: [{ at: '+1h', type: 'workflow.publish', workflow: 'follow-up', file: 'nowhere.workflow.json', policy: 'stop' }], expect: [] }));
+    const result = run(WORKFLOW, '--script', scriptFile);
+    expect(result.code).toBe(EXIT.badInput);
+    expect(result.stderr).toContain(join(folder, 'nowhere.workflow.json'));
+    expectNoStackTrace(result.stderr);
+  });
+});

@@ -17,13 +17,16 @@ import { followUpWorkflow, loopWorkflow, pauseOn } from '../../harness/workflowF
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+/** No stop of any reason. */
+const noStops = (): StopCounts => Object.fromEntries(stopReasonSchema.options.map((reason) => [reason, 0])) as StopCounts;
+
 type Situation = { workflows: Workflow[]; script: Script };
 
 const finished = (situation: Situation) => new Simulation(situation).runToEnd();
 
 /** Stopped runs per reason, recounted from the runs' states (ended by `end` when given). */
 function stoppedByReason(sim: Simulation, end = Infinity, workflow?: string): StopCounts {
-  const counts: StopCounts = { manual: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 };
+  const counts = noStops();
   for (const run of runStates(sim))
     if (run.status === 'stopped' && (run.endedAt as number) <= end && (workflow === undefined || run.workflow === workflow))
       counts[run.reason as keyof StopCounts]++;
@@ -32,7 +35,7 @@ function stoppedByReason(sim: Simulation, end = Infinity, workflow?: string): St
 
 /** The buckets' sums per reason. */
 function sums(series: StopsOverTime): StopCounts {
-  const counts: StopCounts = { manual: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 };
+  const counts = noStops();
   for (const bucket of series.buckets) for (const reason of stopReasonSchema.options) counts[reason] += bucket.stopped[reason];
   return counts;
 }
@@ -79,7 +82,7 @@ describe('stopsOverTime', () => {
     expect(series.end).toBe(entries[entries.length - 1]?.t);
     expect(series.asOf).toBe(series.end);
     expectCoverage(series, 24);
-    const expected = series.buckets.map(() => ({ manual: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 }) as StopCounts);
+    const expected = series.buckets.map(() => noStops());
     for (const entry of entries)
       if (entry.kind === 'run.stopped') (expected[Math.floor(entry.t / series.bucketMs)] as StopCounts)[entry.reason as keyof StopCounts]++;
     expect(series.buckets.map((bucket) => bucket.stopped)).toEqual(expected);
@@ -122,15 +125,15 @@ describe('stopsOverTime', () => {
     const series = stopsOverTime(sim, 24);
     expect(series.end).toBe(DAY);
     expectCoverage(series, 24);
-    for (const bucket of series.buckets) expect(bucket.stopped).toEqual({ manual: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 });
-    expect(series.total).toEqual({ manual: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 });
+    for (const bucket of series.buckets) expect(bucket.stopped).toEqual(noStops());
+    expect(series.total).toEqual(noStops());
   });
 
   it('gives one empty bucket before anything happened', () => {
     const sim = new Simulation(followUpSituation('population.script.json'));
     const series = stopsOverTime(sim, 24);
     expect(series).toEqual({ end: 0, asOf: 0, bucketMs: 1000, buckets: [{ from: 0, to: 1000, stopped: sums(series) }], total: sums(series) });
-    expect(series.total).toEqual({ manual: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 });
+    expect(series.total).toEqual(noStops());
   });
 
   it('reads a partly played simulation up to its clock, or up to a fixed end that keeps the axis still', () => {

@@ -72,6 +72,7 @@ const EVENT_OF_EACH_TYPE: Record<ScriptEventType, Record<string, unknown>> = {
   'conversation.open': { type: 'conversation.open' },
   'conversation.close': { type: 'conversation.close' },
   'workflow.start': { type: 'workflow.start', workflow: 'Lead nurture', atStep: 'wait-24h', fields: { plan: 'pro' } },
+  'workflow.publish': { type: 'workflow.publish', workflow: 'Lead nurture', file: 'lead-nurture-v2.workflow.json', policy: 'move' },
 };
 
 describe('scriptSchema: the SPEC §6 example', () => {
@@ -124,12 +125,13 @@ describe('scriptSchema: the example scripts', () => {
 
 describe('scriptSchema: events', () => {
   it('knows every event type of SPEC §6', () => {
-    const spec = ['contact.message', 'agent.message', 'assign', 'unassign', 'workflow.stop', 'shortcut', 'tag.add', 'tag.remove', 'field.set', 'conversation.open', 'conversation.close', 'workflow.start'];
+    const spec = ['contact.message', 'agent.message', 'assign', 'unassign', 'workflow.stop', 'shortcut', 'tag.add', 'tag.remove', 'field.set', 'conversation.open', 'conversation.close', 'workflow.start', 'workflow.publish'];
     for (const type of spec) expect(scriptEventTypeSchema.options).toContain(type);
   });
 
   it.each(Object.entries(EVENT_OF_EACH_TYPE))('accepts a %s event', (type, event) => {
-    const raw = baseScript([{ at: '+5m', contact: 'dana', ...event }]);
+    // A publish concerns every contact: it names none.
+    const raw = baseScript([{ at: '+5m', ...(type === 'workflow.publish' ? {} : { contact: 'dana' }), ...event }]);
     const result = parseScriptDocument(raw);
     expect(result.ok ? [] : result.issues).toEqual([]);
     expect(result.ok && result.value.events[0]?.type).toBe(type);

@@ -1,6 +1,6 @@
 import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react';
 import { useId } from 'react';
-import { scriptEventTypeSchema, type ScriptEventType } from '../../../../simulator/schema/script.ts';
+import { publishPolicySchema, scriptEventTypeSchema, type PublishPolicy, type ScriptEventType } from '../../../../simulator/schema/script.ts';
 import { IconButton } from '../../../ui/Tooltip.tsx';
 import type { DraftIssue } from './checkScriptDraft.ts';
 import type { ScriptDraftEdit } from './editScriptDraft.ts';
@@ -13,6 +13,13 @@ import { TextField } from './TextField.tsx';
 
 const TYPE_CHOICES: readonly Choice[] = scriptEventTypeSchema.options.map((type) => ({ value: type, label: EVENT_TYPE_LABELS[type] }));
 const isEventType = (value: unknown): value is ScriptEventType => scriptEventTypeSchema.safeParse(value).success;
+/** What a publish does to the runs in flight, in words (a Record, so a new policy fails to compile until it is named). */
+const POLICY_LABELS: Readonly<Record<PublishPolicy, string>> = {
+  finish: 'Let them finish on their version',
+  stop: 'Stop them',
+  move: 'Move them to the new version',
+};
+const POLICY_CHOICES: readonly Choice[] = publishPolicySchema.options.map((policy) => ({ value: policy, label: POLICY_LABELS[policy] }));
 
 /** One of an event's move and remove buttons; EventList moves focus to one after the list changes. */
 export type EventAction = 'up' | 'down' | 'remove';
@@ -46,7 +53,9 @@ export function EventRow({ index, count, event, contacts, users, workflowList, b
         <FieldIssues id={issuesId} issues={eventIssues} />
         <div className="script-event__fields">
           <TextField label="Time" issues={issuesAt([...path, 'at'])} value={event.at} placeholder="+5m" className="script-event__time" onChange={(value) => set('at', value)} />
-          <SelectField label="Contact" issues={issuesAt([...path, 'contact'])} value={event.contact} choices={contacts} onChange={(value) => set('contact', value)} />
+          {event.type !== 'workflow.publish' && (
+            <SelectField label="Contact" issues={issuesAt([...path, 'contact'])} value={event.contact} choices={contacts} onChange={(value) => set('contact', value)} />
+          )}
           <SelectField
             label="Type"
             issues={issuesAt([...path, 'type'])}
@@ -84,6 +93,7 @@ interface FieldProps {
 /** One of an event type's own fields: users are picked, Workflows suggested, fields shown, the rest typed. */
 function EventField({ spec, value, issues, users, workflowList, onChange }: FieldProps) {
   if (spec.kind === 'fields') return <FieldsSummary label={spec.label} value={value} issues={issues} />;
+  if (spec.kind === 'policy') return <SelectField label="Runs in flight" issues={issues} value={value ?? 'finish'} choices={POLICY_CHOICES} onChange={onChange} />;
   if (spec.kind === 'user')
     return <SelectField label={spec.label} issues={issues} value={value} choices={users} none={spec.optional ? '— automatic —' : undefined} onChange={onChange} />;
   return (

@@ -57,9 +57,10 @@ function blankValue(spec: EventFieldSpec, draft: ScriptDraft): string {
   return spec.kind === 'user' ? (stringAt(draft.users?.[0], 'id') ?? '') : '';
 }
 
-/** The event as `type`: its time and contact, the fields both types share, blanks for the new required ones. */
+/** The event as `type`: its time and contact (none for a publish, which concerns them all), the fields both types share, blanks for the new required ones. */
 function retypeEvent(event: Row, type: ScriptEventType, draft: ScriptDraft): Row {
-  const next: Record<string, unknown> = { at: event.at, contact: event.contact, type };
+  const next: Record<string, unknown> =
+    type === 'workflow.publish' ? { at: event.at, type } : { at: event.at, contact: event.contact ?? stringAt(draft.contacts?.[0], 'id') ?? '', type };
   for (const spec of eventFieldSpecs(type)) {
     if (event[spec.key] !== undefined) next[spec.key] = event[spec.key];
     else if (!spec.optional) next[spec.key] = blankValue(spec, draft);

@@ -11,7 +11,7 @@ export interface EventFieldSpec {
    * `fields`: a contact's fields (name → value), shown and kept as they are — the JSON view edits
    * them, as it does a contact's fields.
    */
-  readonly kind: 'user' | 'workflow' | 'text' | 'fields';
+  readonly kind: 'user' | 'workflow' | 'text' | 'fields' | 'policy';
   /** The schema accepts the event without it. */
   readonly optional: boolean;
 }
@@ -23,6 +23,7 @@ const USER_KEYS = new Set(['user', 'to']);
 function kindOf(key: string): EventFieldSpec['kind'] {
   if (USER_KEYS.has(key)) return 'user';
   if (key === 'fields') return 'fields';
+  if (key === 'policy') return 'policy';
   return key === 'workflow' ? 'workflow' : 'text';
 }
 

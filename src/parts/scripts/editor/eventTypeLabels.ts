@@ -15,4 +15,5 @@ export const EVENT_TYPE_LABELS: Readonly<Record<ScriptEventType, string>> = {
   'conversation.open': 'Conversation opened',
   'conversation.close': 'Conversation closed',
   'workflow.start': 'Test run started',
+  'workflow.publish': 'New version published',
 };

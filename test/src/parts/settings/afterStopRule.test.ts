@@ -29,7 +29,7 @@ describe('the After a stop rule the settings panel writes', () => {
   it('keeps the chosen reasons across a change of re-entry, and other settings untouched', () => {
     const some = withReason(withReentry(base, 'never', undefined), 'manual', false);
     const after = withReentry(some, 'after', undefined);
-    expect(after).toEqual({ ...base, afterStop: { reentry: 'after', wait: '7d', reasons: ['outgoing_message', 'incoming_message', 'manual_assignment'] } });
+    expect(after).toEqual({ ...base, afterStop: { reentry: 'after', wait: '7d', reasons: ['outgoing_message', 'incoming_message', 'manual_assignment', 'workflow_updated', 'step_removed'] } });
     expectStorable(after);
   });
 
@@ -38,7 +38,7 @@ describe('the After a stop rule the settings panel writes', () => {
     settings = withReason(settings, 'incoming_message', false);
     settings = withReason(settings, 'manual', false);
     settings = withReason(settings, 'manual', true);
-    expect(settings.afterStop?.reasons).toEqual(['manual', 'outgoing_message', 'manual_assignment']);
+    expect(settings.afterStop?.reasons).toEqual(['manual', 'outgoing_message', 'manual_assignment', 'workflow_updated', 'step_removed']);
     settings = withReason(settings, 'incoming_message', true);
     expect(settings.afterStop).toEqual({ reentry: 'never' });
     for (const reason of STOP_REASONS.slice(1)) settings = withReason(settings, reason, false);
@@ -47,8 +47,8 @@ describe('the After a stop rule the settings panel writes', () => {
     expectStorable(settings);
   });
 
-  it('names each reason with the exit condition catalogue’s label, and a person’s stop as Manual stop', () => {
-    expect(STOP_REASONS.map(stopReasonLabel)).toEqual(['Manual stop', 'Outgoing messages', 'Incoming messages', 'Manual assignment']);
+  it('names each reason with the exit condition catalogue’s label, a person’s stop as Manual stop, and a publish’s in its words', () => {
+    expect(STOP_REASONS.map(stopReasonLabel)).toEqual(['Manual stop', 'Outgoing messages', 'Incoming messages', 'Manual assignment', 'Workflow updated', 'Step removed']);
   });
 
   it('accepts a wait the file format accepts and says what is wrong with any other', () => {

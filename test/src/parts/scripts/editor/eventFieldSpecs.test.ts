@@ -15,11 +15,12 @@ describe('the fields of each event type, read from the schema', () => {
     expect(fields('field.set')).toEqual(['field:text', 'value:text', 'user:user?']);
     expect(fields('conversation.close')).toEqual(['user:user?']);
     expect(fields('workflow.start')).toEqual(['workflow:workflow', 'atStep:text?', 'fields:fields?', 'user:user?']);
+    expect(fields('workflow.publish')).toEqual(['workflow:workflow', 'file:text', 'policy:policy?']);
   });
 
   it('labels each field by its key in words, capitalised, as the form and its tests name them', () => {
     const labels = new Set(scriptEventTypeSchema.options.flatMap((type) => eventFieldSpecs(type).map((spec) => spec.label)));
-    expect([...labels].sort()).toEqual(['At step', 'Field', 'Fields', 'Tag', 'Text', 'To', 'User', 'Value', 'Workflow']);
+    expect([...labels].sort()).toEqual(['At step', 'Field', 'Fields', 'File', 'Policy', 'Tag', 'Text', 'To', 'User', 'Value', 'Workflow']);
   });
 
   it('names every event type in the Type picker, each differently', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT_CONDITION_CATALOGUE, EXIT_CONDITION_IDS } from '../../../../../simulator/schema/exitConditions.ts';
 import { stopReasonSchema } from '../../../../../simulator/schema/script.ts';
-import { MANUAL_STOP_COLOUR_TOKEN, stopReasonColour } from '../../../../../src/screens/simulation/population/stopReasonColour.ts';
+import { MANUAL_STOP_COLOUR_TOKEN, OTHER_STOP_COLOUR_TOKENS, stopReasonColour } from '../../../../../src/screens/simulation/population/stopReasonColour.ts';
 
 const css = readFileSync(new URL('../../../../../src/screens/simulation/population/population.css', import.meta.url), 'utf8');
 const defined = new Set([...css.matchAll(/--([a-z0-9-]+):/g)].map((match) => match[1]));
@@ -15,7 +15,7 @@ describe('stopReasonColour', () => {
 
   it('finds every token it names defined in the charts’ style sheet, so no reason is drawn without a colour', () => {
     for (const condition of EXIT_CONDITION_IDS) expect(defined).toContain(EXIT_CONDITION_CATALOGUE[condition].colourToken);
-    expect(defined).toContain(MANUAL_STOP_COLOUR_TOKEN);
+    for (const token of Object.values(OTHER_STOP_COLOUR_TOKENS)) expect(defined).toContain(token);
   });
 
   it('gives every stop reason a colour of its own', () => {
