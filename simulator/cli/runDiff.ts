@@ -8,6 +8,7 @@ import { describeReason } from '../trace/describeEntry.ts';
 import { escapeJsonLine, escapeText } from '../trace/escapeText.ts';
 import { formatFileProblem, loadScriptFile, loadWorkflowFile, type FileProblem } from './loadDocuments.ts';
 import { thousands } from './parseArgs.ts';
+import { describeError, LineWriter } from './output.ts';
 import type { SimulateIo } from './runSimulate.ts';
 
 /** The exit codes of `npm run diff`. */
@@ -95,17 +96,6 @@ export function runDiff(argv: readonly string[], io: SimulateIo): number {
   }
 }
 
-/** An exception as one escaped line: its name and the first line of its message. */
-function describeError(error: unknown): string {
-  let text: string;
-  try {
-    text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  } catch {
-    text = 'an exception that cannot be described';
-  }
-  const firstLine = text.split('\n', 1)[0] ?? '';
-  return escapeText(firstLine.length > 500 ? `${firstLine.slice(0, 499)}…` : firstLine);
-}
 
 function diff(argv: readonly string[], io: SimulateIo): number {
   const args = parseDiffArgs(argv);
@@ -271,23 +261,3 @@ function jsonDifference(difference: OutcomeDifference, scriptFile: string, start
   };
 }
 
-/** Buffers output lines and writes them in large chunks (a population's diff prints a line per contact). */
-class LineWriter {
-  private buffer: string[] = [];
-  private size = 0;
-  private readonly io: SimulateIo;
-  constructor(io: SimulateIo) {
-    this.io = io;
-  }
-  line(text: string): void {
-    this.buffer.push(text);
-    this.size += text.length;
-    if (this.size > 1 << 20) this.flush();
-  }
-  flush(): void {
-    if (this.buffer.length === 0) return;
-    this.io.stdout(this.buffer.join('\n') + '\n');
-    this.buffer = [];
-    this.size = 0;
-  }
-}

@@ -13,13 +13,11 @@ import { describeEntry, describeReason } from '../trace/describeEntry.ts';
 import { escapeJsonLine, escapeText } from '../trace/escapeText.ts';
 import { traceNames } from '../trace/traceNames.ts';
 import { formatFileProblem, loadScriptFile, loadWorkflowFile, type FileProblem } from './loadDocuments.ts';
+import { describeError, LineWriter, type CommandIo } from './output.ts';
 import { parseArgs, USAGE } from './parseArgs.ts';
 
 /** Where the command line writes: text, already split into whole lines (each ends with `\n`). */
-export interface SimulateIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+export type SimulateIo = CommandIo;
 
 /** The exit codes of `npm run simulate`. */
 export const EXIT = {
@@ -49,17 +47,6 @@ export function runSimulate(argv: readonly string[], io: SimulateIo): number {
   }
 }
 
-/** An exception as one escaped line: its name and the first line of its message. */
-function describeError(error: unknown): string {
-  let text: string;
-  try {
-    text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  } catch {
-    text = 'an exception that cannot be described';
-  }
-  const firstLine = text.split('\n', 1)[0] ?? '';
-  return escapeText(firstLine.length > 500 ? `${firstLine.slice(0, 499)}…` : firstLine);
-}
 
 const MEGA = 1_000_000;
 
@@ -243,23 +230,3 @@ function row(time: string, contact: string, workflow: string, step: string, what
   return `${fit(time, 10)} ${fit(contact, 12)} ${fit(workflow, 16)} ${fit(step, 20)} ${escapeText(what)}`;
 }
 
-/** Buffers output lines and writes them in large chunks (a population prints millions). */
-class LineWriter {
-  private buffer: string[] = [];
-  private size = 0;
-  private readonly io: SimulateIo;
-  constructor(io: SimulateIo) {
-    this.io = io;
-  }
-  line(text: string): void {
-    this.buffer.push(text);
-    this.size += text.length;
-    if (this.size > 1 << 20) this.flush();
-  }
-  flush(): void {
-    if (this.buffer.length === 0) return;
-    this.io.stdout(this.buffer.join('\n') + '\n');
-    this.buffer = [];
-    this.size = 0;
-  }
-}
