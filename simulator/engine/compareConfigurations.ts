@@ -59,6 +59,8 @@ export interface CompareOptions {
   readonly until?: number;
   /** Trace entries all the simulations together may record (default LIMITS.compareTraceEntries). */
   readonly maxTraceEntries?: number;
+  /** The new versions the scripts' publishes name, by file: each gets the column's exit conditions as its Workflow does. */
+  readonly versions?: Readonly<Record<string, Workflow>>;
 }
 
 /**
@@ -97,10 +99,9 @@ export function compareConfigurations(
   const rows = scripts.map((script, scriptIndex) => {
     const outcomes = EXIT_CONFIGURATIONS.map((configuration): Outcome => {
       if (options.workflow !== undefined && !chosen) return { ok: false, problems: [unknownChoice(workflows, options.workflow)] };
-      const configured = workflows.map((workflow) =>
-        chosen === undefined || workflow === chosen ? withExitConfiguration(workflow, configuration) : workflow,
-      );
-      return simulate(configured, script, scriptIndex, chosen?.id, options.until, budget);
+      const configure = (workflow: Workflow) => (chosen === undefined || workflow.id === chosen.id ? withExitConfiguration(workflow, configuration) : workflow);
+      const versions = options.versions === undefined ? undefined : Object.fromEntries(Object.entries(options.versions).map(([file, version]) => [file, configure(version)]));
+      return simulate(workflows.map(configure), script, scriptIndex, chosen?.id, options.until, budget, versions);
     });
     const baseline = outcomes[0];
     const cells = outcomes.map((outcome, i): CompareCell => {
@@ -142,6 +143,7 @@ function simulate(
   only: string | undefined,
   until: number | undefined,
   budget: { readonly total: number; left: number },
+  versions: Readonly<Record<string, Workflow>> | undefined,
 ): Outcome {
   const overBudget = (message: string): Outcome => ({ ok: false, problems: [{ source: 'script', index: scriptIndex, path: '$', message }] });
   if (budget.left <= 0)
@@ -149,7 +151,7 @@ function simulate(
   try {
     // What is left of the grid's budget, and never more than one simulation may record.
     const maxTraceEntries = Math.min(budget.left, LIMITS.traceEntries);
-    const prepared = prepareSimulation({ workflows, script, maxTraceEntries, ...(until === undefined ? {} : { until }) });
+    const prepared = prepareSimulation({ workflows, script, maxTraceEntries, ...(versions === undefined ? {} : { versions }), ...(until === undefined ? {} : { until }) });
     if (!prepared.ok) {
       return {
         ok: false,

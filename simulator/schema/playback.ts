@@ -12,6 +12,11 @@ import { workflowDocumentSchema } from './workflowMigrations.ts';
 export const playbackLoadSchema = z.object({
   workflows: z.array(workflowDocumentSchema).min(1, 'Load at least one Workflow').max(LIMITS.workflows, `At most ${LIMITS.workflows} Workflows`),
   script: scriptSchema,
+  /** The new versions the script's publishes name, by their `file`. */
+  versions: z
+    .record(z.string().max(500), workflowDocumentSchema)
+    .refine((versions) => Object.keys(versions).length <= LIMITS.workflows, `At most ${LIMITS.workflows} new versions`)
+    .optional(),
 });
 
 /** A place on the timeline worth a mark: an external event, or a run stopping. */

@@ -12,6 +12,11 @@ export const compareRequestSchema = z.object({
   scripts: z.array(scriptSchema).min(1, 'Choose at least one script').max(LIMITS.compareScripts, `At most ${LIMITS.compareScripts} scripts`),
   /** Compare this Workflow only (id or name); every Workflow when absent. */
   workflow: z.string().optional(),
+  /** The new versions the scripts' publishes name, by file. */
+  versions: z
+    .record(z.string().max(500), workflowDocumentSchema)
+    .refine((versions) => Object.keys(versions).length <= LIMITS.workflows, `At most ${LIMITS.workflows} new versions`)
+    .optional(),
 });
 export type CompareRequest = z.infer<typeof compareRequestSchema>;
 
@@ -21,7 +26,7 @@ export class CompareService {
     const parsed = compareRequestSchema.safeParse(raw);
     if (!parsed.success)
       return { ok: false, problems: parsed.error.issues.map((issue): InputProblem => ({ source: issue.path[0] === 'scripts' ? 'script' : 'workflow', index: 0, path: formatJsonPath(issue.path), message: issue.message })) };
-    const { workflows, scripts, workflow } = parsed.data;
-    return { ok: true, result: compareConfigurations(workflows, scripts, workflow === undefined ? {} : { workflow }) };
+    const { workflows, scripts, workflow, versions } = parsed.data;
+    return { ok: true, result: compareConfigurations(workflows, scripts, { ...(workflow === undefined ? {} : { workflow }), ...(versions === undefined ? {} : { versions }) }) };
   }
 }

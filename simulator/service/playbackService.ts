@@ -69,6 +69,8 @@ export class PlaybackService {
           const [document, index, ...rest] = issue.path;
           if (document === 'script') return { source: 'script', index: 0, path: formatJsonPath(issue.path.slice(1)), message: issue.message };
           if (document === 'workflows' && typeof index === 'number') return { source: 'workflow', index, path: formatJsonPath(rest), message: issue.message };
+          // A new version a publish names: the script's problem, at the version's place.
+          if (document === 'versions') return { source: 'script', index: 0, path: formatJsonPath(issue.path), message: issue.message };
           return { source: 'workflow', index: 0, path: formatJsonPath(issue.path), message: issue.message };
         }),
       };

@@ -15,6 +15,8 @@ export interface LoadedSituation {
   readonly problems: readonly FileProblem[];
   /** Whether every Workflow of the folder parsed (a script runs against all of them). */
   readonly workflowsComplete: boolean;
+  /** The new versions the scripts' publishes name, by their file (beside the scripts, as the command line reads them). */
+  readonly versions: Readonly<Record<string, Workflow>>;
 }
 
 /** Loads every Workflow and script of a situation at once, parsing each with the document schemas. */
@@ -24,11 +26,19 @@ export async function loadSituation(fetchText: FetchText, situation: ExampleSitu
     Promise.all(situation.scripts.map((file) => readDocument(fetchText, examplePath(situation.id, file), parseScriptDocument))),
   ]);
   const workflows = workflowReads.flatMap((read) => (read.ok ? [read.document] : []));
+  const scripts = scriptReads.flatMap((read) => (read.ok ? [read.document] : []));
+  const files = [...new Set(scripts.flatMap((script) => script.value.events.flatMap((event) => (event.type === 'workflow.publish' ? [event.file] : []))))];
+  const versionReads = await Promise.all(files.map((file) => readDocument(fetchText, examplePath(situation.id, file), parseWorkflowDocument)));
+  const versions: Record<string, Workflow> = {};
+  versionReads.forEach((read, i) => {
+    if (read.ok) versions[files[i] as string] = read.document.value;
+  });
   return {
     situation,
     workflows,
-    scripts: scriptReads.flatMap((read) => (read.ok ? [read.document] : [])),
-    problems: [...workflowReads, ...scriptReads].flatMap((read) => (read.ok ? [] : read.problems)),
+    scripts,
+    problems: [...workflowReads, ...scriptReads, ...versionReads].flatMap((read) => (read.ok ? [] : read.problems)),
     workflowsComplete: workflows.length === workflowReads.length,
+    versions,
   };
 }

@@ -75,6 +75,24 @@ describe('publishing a new version: the runs in flight', () => {
     expect(result.runsOf('Follow-up', 'dana')).toEqual([expect.objectContaining({ status: 'completed', version: 2 })]);
   });
 
+  it('move: expectations read a moved run’s step in its new version', () => {
+    // One more step before the greeting: every later step sits one place further in the new version.
+    const v2 = buildWorkflow({
+      id: 'follow-up',
+      name: 'Follow-up',
+      trigger: { id: 'trigger', type: 'incoming_message' },
+      steps: [steps.send('before', 'One more step first'), steps.send('greet', FOLLOW_UP.greeting, 'Greeting'), steps.wait('wait-24h', '2h', 'Wait 2h'), steps.send('follow-up', V2_FOLLOW_UP, 'Follow-up'), steps.end()],
+      edges: ['trigger>before', 'before>greet', 'greet>wait-24h', 'wait-24h>follow-up', 'follow-up>end'],
+      settings: noExits(true),
+    });
+    const result = harness(followUpWorkflow(noExits(true)))
+      .at('+0').contactSays('Hi')
+      .at('+1h').publish(v2, 'move')
+      .expect({ contact: 'dana', workflow: 'Follow-up', status: 'completed', atStep: 'End' })
+      .run();
+    expect(result.expectations().map((check) => [check.passed, check.message])).toEqual([[true, 'Follow-up for dana: completed at "End"']]);
+  });
+
   it('move: a run whose step the new version no longer has is stopped (step removed)', () => {
     const result = publishedAtOneHour('move', followUpWithoutWait());
     expect(result.runsOf('Follow-up', 'dana')).toEqual([expect.objectContaining({ status: 'stopped', reason: 'step_removed', endedAt: ms('+1h'), atStep: 'wait-24h' })]);

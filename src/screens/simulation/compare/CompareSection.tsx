@@ -10,13 +10,15 @@ interface Props {
   readonly scripts: readonly Script[];
   /** The Workflow whose exit conditions vary (the one on the canvas). */
   readonly workflow: Workflow;
+  /** The new versions the scripts' publishes name, by file. */
+  readonly versions?: Readonly<Record<string, Workflow>>;
 }
 
 /**
  * "Compare": on request, every script under each exit-condition setting of one Workflow, run in
  * the engine's worker (a population script is many simulations), shown as the grid.
  */
-export function CompareSection({ workflows, scripts, workflow }: Props) {
+export function CompareSection({ workflows, scripts, workflow, versions }: Props) {
   const [outcome, setOutcome] = useState<CompareOutcome | 'running' | null>(null);
   // Nothing runs after the section is gone (another script or situation was chosen).
   const mounted = useRef(true);
@@ -30,7 +32,7 @@ export function CompareSection({ workflows, scripts, workflow }: Props) {
     const client = createPlaybackClient();
     setOutcome('running');
     client
-      .compare({ workflows: [...workflows], scripts: [...scripts], workflow: workflow.id })
+      .compare({ workflows: [...workflows], scripts: [...scripts], workflow: workflow.id, ...(versions ? { versions: { ...versions } } : {}) })
       .then(
         (answer) => mounted.current && setOutcome(answer),
         (error: unknown) => mounted.current && setOutcome({ ok: false, problems: [{ source: 'workflow', index: 0, path: '$', message: error instanceof Error ? error.message : String(error) }] }),

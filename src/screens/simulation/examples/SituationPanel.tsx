@@ -76,6 +76,7 @@ export function SituationPanel({ library, situation, scriptSlug: chosenSlug, onS
               key={`${situation.id}/${script.file}`}
               workflows={workflows}
               script={script.value}
+              versions={loaded.versions}
               scripts={loaded.scripts.map((document) => document.value)}
               keepSettings={{ label: 'Save as my Workflow', perform: saveAsMine }}
             />

@@ -26,6 +26,8 @@ import './workspace.css';
 interface Props {
   readonly workflows: readonly Workflow[];
   readonly script: Script;
+  /** The new versions the script's publishes name, by file. */
+  readonly versions?: Readonly<Record<string, Workflow>>;
   /** Every script that can play here, for Compare; just `script` when absent. */
   readonly scripts?: readonly Script[];
   /**
@@ -42,7 +44,7 @@ interface Props {
  * Under the canvas, a dock that folds away: the end-of-run report the worker makes of the
  * Workflows with these settings, the population's charts, and Compare.
  */
-export function PlaybackWorkspace({ workflows, script, scripts, keepSettings }: Props) {
+export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSettings }: Props) {
   // A working copy: settings changed here try an idea without touching the files. When the
   // Workflows themselves change (an edit in the builder, in this tab or another), the copy follows
   // and the script re-runs to the same instant.
@@ -56,7 +58,7 @@ export function PlaybackWorkspace({ workflows, script, scripts, keepSettings }: 
   // Which side tab and dock panel show is the screen's, kept across scripts (each mounts a new workspace).
   const panels = useAppStore((state) => state.simulatorPanels);
   const setPanels = useAppStore((state) => state.setSimulatorPanels);
-  const input = useMemo<PlaybackLoad>(() => ({ workflows: [...edited], script }), [edited, script]);
+  const input = useMemo<PlaybackLoad>(() => ({ workflows: [...edited], script, ...(versions ? { versions: { ...versions } } : {}) }), [edited, script, versions]);
   const controls = usePlaybackSession(input);
   const playback = useAppStore(useShallow((state) => state.playback));
   const setRate = useAppStore((state) => state.setPlaybackRate);
@@ -225,7 +227,7 @@ export function PlaybackWorkspace({ workflows, script, scripts, keepSettings }: 
                 },
               ]
             : []),
-          { id: 'compare' as const, label: 'Compare', content: () => <CompareSection workflows={edited} scripts={scripts ?? [script]} workflow={shown} /> },
+          { id: 'compare' as const, label: 'Compare', content: () => <CompareSection workflows={edited} scripts={scripts ?? [script]} workflow={shown} {...(versions ? { versions } : {})} /> },
         ]}
       />
     </section>

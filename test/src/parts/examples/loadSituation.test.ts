@@ -45,6 +45,17 @@ describe('loadSituation', () => {
     ]);
   });
 
+  it('reads the new versions its scripts publish, once each, from beside the scripts; one that cannot be read is a problem', async () => {
+    const newVersion: ExampleSituation = { id: 'new-version', title: 'New version', workflows: ['trial-follow-up.workflow.json'], scripts: ['finish.script.json', 'stop.script.json', 'move-step-removed.script.json'] };
+    const loaded = await loadSituation(fakeFetch(), newVersion);
+    expect(loaded.problems).toEqual([]);
+    expect(Object.keys(loaded.versions).sort()).toEqual(['versions/trial-follow-up-no-wait.workflow.json', 'versions/trial-follow-up-v2.workflow.json']);
+    expect(loaded.versions['versions/trial-follow-up-v2.workflow.json']?.id).toBe('trial-follow-up');
+    const missing = await loadSituation(fakeFetch({ 'examples/new-version/versions/trial-follow-up-v2.workflow.json': null }), newVersion);
+    expect(missing.problems.map((problem) => problem.file)).toEqual(['examples/new-version/versions/trial-follow-up-v2.workflow.json']);
+    expect(Object.keys(missing.versions)).toEqual(['versions/trial-follow-up-no-wait.workflow.json']);
+  });
+
   it('reports every problem with its file and JSON path, and keeps the files that parsed', async () => {
     const loaded = await loadSituation(
       fakeFetch({
@@ -79,7 +90,7 @@ describe('loadSituation', () => {
 describe('loadManifest', () => {
   it('reads public/examples/index.json', async () => {
     const read = await loadManifest(fakeFetch());
-    expect(read.ok && read.manifest.situations.map((situation) => situation.id)).toEqual(['hot-lead', 'follow-up', 'clean-up', 'hand-back']);
+    expect(read.ok && read.manifest.situations.map((situation) => situation.id)).toEqual(['hot-lead', 'follow-up', 'clean-up', 'hand-back', 'new-version']);
   });
 
   it('names the JSON path of what is wrong', async () => {
