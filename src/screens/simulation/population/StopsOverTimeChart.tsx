@@ -2,6 +2,7 @@ import { memo, useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps, type TooltipContentProps } from 'recharts';
 import { formatOffset } from '../../../../simulator/schema/duration.ts';
 import type { StopCounts, StopsBucket, StopsOverTime } from '../../../../simulator/schema/population.ts';
+import { EXIT_CONDITION_IDS, stopReasonLabel } from '../../../../simulator/schema/exitConditions.ts';
 import { stopReasonSchema, type StopReason } from '../../../../simulator/schema/script.ts';
 import { capitalise } from '../../../../simulator/trace/capitalise.ts';
 import { describeReason } from '../../../../simulator/trace/describeEntry.ts';
@@ -9,9 +10,11 @@ import { stopReasonColour } from './stopReasonColour.ts';
 import './population.css';
 
 const REASONS = stopReasonSchema.options;
+/** The reasons a chart always names: a person's stop and the exit conditions. A publish's (workflow updated, step removed) only when one happened. */
+const ALWAYS_SHOWN = new Set<StopReason>(['manual', ...EXIT_CONDITION_IDS]);
 
-/** A reason as the legend names it: "Stopped by hand", "Outgoing message"… */
-const reasonLabel = (reason: StopReason): string => capitalise(describeReason(reason));
+/** A reason as the legend names it: "Stopped by hand", "Outgoing message"…, and a publish's "Workflow updated", "Step removed". */
+const reasonLabel = (reason: StopReason): string => (ALWAYS_SHOWN.has(reason) ? capitalise(describeReason(reason)) : stopReasonLabel(reason));
 
 const sumOf = (counts: StopCounts): number => REASONS.reduce((sum, reason) => sum + counts[reason], 0);
 const runs = (n: number): string => `${n.toLocaleString('en')} ${n === 1 ? 'run' : 'runs'}`;
@@ -34,13 +37,14 @@ export const StopsOverTimeChart = memo(function StopsOverTimeChart({ series, tit
   const titleId = useId();
   const summaryId = useId();
   const total = sumOf(series.total);
+  const shown = REASONS.filter((reason) => ALWAYS_SHOWN.has(reason) || series.total[reason] > 0);
   const withStops = series.buckets.filter((bucket) => sumOf(bucket.stopped) > 0);
   const summary =
     total === 0
       ? `No run stopped between +0 and ${formatOffset(series.asOf)}.`
       : `${runs(total)} stopped between +0 and ${formatOffset(series.asOf)}, in stretches of ${formatOffset(series.bucketMs).slice(1)}: ` +
         REASONS.filter((reason) => series.total[reason] > 0)
-          .map((reason) => `${series.total[reason].toLocaleString('en')} by ${describeReason(reason).replace(/^stopped by /, '')}`)
+          .map((reason) => `${series.total[reason].toLocaleString('en')} by ${(ALWAYS_SHOWN.has(reason) ? describeReason(reason) : stopReasonLabel(reason).toLowerCase()).replace(/^stopped by /, '')}`)
           .join(', ') +
         '.';
 
@@ -55,7 +59,7 @@ export const StopsOverTimeChart = memo(function StopsOverTimeChart({ series, tit
         </span>
       </figcaption>
       <ul className="population-legend" aria-label="Stop reasons">
-        {REASONS.map((reason) => (
+        {shown.map((reason) => (
           <li key={reason} className="population-legend__item">
             <span className="population-legend__swatch" style={{ background: stopReasonColour(reason) }} aria-hidden="true" />
             <span className="population-legend__label">{reasonLabel(reason)}</span>
@@ -96,7 +100,7 @@ export const StopsOverTimeChart = memo(function StopsOverTimeChart({ series, tit
         <thead>
           <tr>
             <th scope="col">Virtual time</th>
-            {REASONS.map((reason) => (
+            {shown.map((reason) => (
               <th key={reason} scope="col">
                 {reasonLabel(reason)}
               </th>
@@ -108,7 +112,7 @@ export const StopsOverTimeChart = memo(function StopsOverTimeChart({ series, tit
           {withStops.map((bucket) => (
             <tr key={bucket.from}>
               <th scope="row">{span(bucket)}</th>
-              {REASONS.map((reason) => (
+              {shown.map((reason) => (
                 <td key={reason}>{bucket.stopped[reason]}</td>
               ))}
               <td>{sumOf(bucket.stopped)}</td>
@@ -118,7 +122,7 @@ export const StopsOverTimeChart = memo(function StopsOverTimeChart({ series, tit
         <tfoot>
           <tr>
             <th scope="row">Whole timeline</th>
-            {REASONS.map((reason) => (
+            {shown.map((reason) => (
               <td key={reason}>{series.total[reason]}</td>
             ))}
             <td>{total}</td>
