@@ -12,6 +12,7 @@ const manifest = parsed.success ? parsed.data : { situations: [] };
 const folders = readdirSync(examples)
   .filter((name) => statSync(join(examples, name)).isDirectory())
   .sort();
+const statSyncOrNull = (path: string) => statSync(path, { throwIfNoEntry: false }) ?? null;
 const filesOf = (folder: string, suffix: string) =>
   readdirSync(join(examples, folder))
     .filter((name) => name.endsWith(suffix))
@@ -42,9 +43,22 @@ describe('public/examples/index.json', () => {
       expect([...situation.scripts].sort()).toEqual(filesOf(id, '.script.json'));
     });
 
-    it('has no other files in its folder', () => {
-      const other = readdirSync(join(examples, id)).filter((name) => !name.endsWith('.workflow.json') && !name.endsWith('.script.json'));
+    it('has no other files in its folder (but the versions/ its scripts publish)', () => {
+      const other = readdirSync(join(examples, id)).filter((name) => !name.endsWith('.workflow.json') && !name.endsWith('.script.json') && name !== 'versions');
       expect(other).toEqual([]);
+    });
+
+    it('holds in versions/ exactly the new versions its scripts publish, each a Workflow the app can parse', () => {
+      const published = new Set(
+        situation.scripts.flatMap((file) => {
+          const script = parseScriptDocument(JSON.parse(readFileSync(join(examples, id, file), 'utf8')) as unknown);
+          return script.ok ? script.value.events.flatMap((event) => (event.type === 'workflow.publish' ? [event.file] : [])) : [];
+        }),
+      );
+      const folder = join(examples, id, 'versions');
+      const present = statSyncOrNull(folder)?.isDirectory() ? readdirSync(folder).map((name) => `versions/${name}`) : [];
+      expect(present.sort()).toEqual([...published].sort());
+      for (const file of present) expect(parseWorkflowDocument(JSON.parse(readFileSync(join(examples, id, file), 'utf8')) as unknown).ok, file).toBe(true);
     });
 
     it('lists only files the app can parse', () => {
