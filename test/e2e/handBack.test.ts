@@ -150,7 +150,7 @@ describe('hand-back: a run paused by an exit condition, in the Messages view', (
     await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Dana\W+1 ongoing Workflow / }).waitFor();
 
     await jump(page);
-    await logContains(page, 'Workflow 24h follow-up resumes at "Wait 24h": no message from your team');
+    await logContains(page, 'Workflow 24h follow-up resumes at "Wait 24h": your team has been quiet for 2h');
     expect(await page.getByRole('tab', { name: 'Ongoing Workflows (1)' }).count()).toBe(1);
     expect(await run.getAttribute('class')).not.toContain('ongoing__run--paused');
     expect(await run.textContent()).toContain('Waits forA timer, due in 23h59m');
