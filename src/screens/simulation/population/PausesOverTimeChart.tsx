@@ -2,6 +2,7 @@ import { memo, useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { formatOffset } from '../../../../simulator/schema/duration.ts';
 import type { PausesBucket, PausesOverTime } from '../../../../simulator/schema/pauseSeries.ts';
+import { runs, span } from './chartWords.ts';
 import './population.css';
 
 /** The two series, as the legend says them to people who never read the settings. */
@@ -11,8 +12,6 @@ const SERIES = [
 ] as const;
 
 const count = (n: number): string => n.toLocaleString('en');
-const runs = (n: number): string => `${count(n)} ${n === 1 ? 'run' : 'runs'}`;
-const span = (bucket: PausesBucket): string => `${formatOffset(bucket.from)} to ${formatOffset(bucket.to)}`;
 
 interface Props {
   /** `pausesOverTime(sim, buckets)`: the runs paused and resumed in each stretch of virtual time. */

@@ -7,6 +7,7 @@ import { stopReasonSchema, type StopReason } from '../../../../simulator/schema/
 import { capitalise } from '../../../../simulator/trace/capitalise.ts';
 import { describeReason } from '../../../../simulator/trace/describeEntry.ts';
 import { stopReasonColour } from './stopReasonColour.ts';
+import { runs, span } from './chartWords.ts';
 import './population.css';
 
 const REASONS = stopReasonSchema.options;
@@ -17,8 +18,6 @@ const ALWAYS_SHOWN = new Set<StopReason>(['manual', ...EXIT_CONDITION_IDS]);
 const reasonLabel = (reason: StopReason): string => (ALWAYS_SHOWN.has(reason) ? capitalise(describeReason(reason)) : stopReasonLabel(reason));
 
 const sumOf = (counts: StopCounts): number => REASONS.reduce((sum, reason) => sum + counts[reason], 0);
-const runs = (n: number): string => `${n.toLocaleString('en')} ${n === 1 ? 'run' : 'runs'}`;
-const span = (bucket: StopsBucket): string => `${formatOffset(bucket.from)} to ${formatOffset(bucket.to)}`;
 
 interface Props {
   /** `stopsOverTime(sim, buckets)`: the runs stopped in each stretch of virtual time, by reason. */
