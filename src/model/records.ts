@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scriptSchema } from '../../simulator/schema/script.ts';
+import { publishPolicySchema, scriptSchema } from '../../simulator/schema/script.ts';
 import { workflowSchema } from '../../simulator/schema/workflow.ts';
 
 /**
@@ -33,6 +33,12 @@ export const versionRecordSchema = z.object({
   /** The revision of the Workflow this snapshot was taken from. */
   revision: z.number().int().positive(),
   document: workflowSchema,
+  /**
+   * On a `publish` version: what the person chose for the runs in flight on the version before
+   * (finish on it, stop, move to this one). Absent on other kinds and on records from before the
+   * choice existed, which are read as `finish`, what publishing did then.
+   */
+  policy: publishPolicySchema.optional(),
 });
 export type VersionRecord = z.infer<typeof versionRecordSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseWorkflowDocument } from '../../simulator/schema/parseDocument.ts';
 import type { TriggerType } from '../../simulator/schema/trigger.ts';
+import { publishPolicySchema, type PublishPolicy } from '../../simulator/schema/script.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import type { ExitflowDb } from './db.ts';
 import { versionKindSchema, workflowRecordSchema, type ScriptRecord, type VersionKind, type VersionRecord, type WorkflowRecord } from '../model/records.ts';
@@ -30,7 +31,7 @@ export function readWorkflowRecord(raw: unknown): RecordRead {
   return { ok: true, record: { ...shape.data, document: document.value } };
 }
 
-const versionShape = z.object({ id: z.number(), workflowId: z.string(), createdAt: z.number(), kind: versionKindSchema, note: z.string(), revision: z.number(), document: z.unknown() });
+const versionShape = z.object({ id: z.number(), workflowId: z.string(), createdAt: z.number(), kind: versionKindSchema, note: z.string(), revision: z.number(), document: z.unknown(), policy: publishPolicySchema.optional() });
 
 function readVersionRecord(raw: unknown): VersionRecord | null {
   const shape = versionShape.safeParse(raw);
@@ -135,8 +136,9 @@ async function pruneAutomaticSnapshots(db: ExitflowDb, workflowId: string): Prom
 }
 
 /** Adds a snapshot of `record` to its history and returns the snapshot's id. */
-async function addVersion(db: ExitflowDb, record: WorkflowRecord, kind: VersionKind, note: string, now: number): Promise<number> {
-  const id = (await db.versions.add({ workflowId: record.id, createdAt: now, kind, note, revision: record.revision, document: record.document } as VersionRecord)) as number;
+async function addVersion(db: ExitflowDb, record: WorkflowRecord, kind: VersionKind, note: string, now: number, policy?: PublishPolicy): Promise<number> {
+  const version = { workflowId: record.id, createdAt: now, kind, note, revision: record.revision, document: record.document, ...(policy === undefined ? {} : { policy }) };
+  const id = (await db.versions.add(version as VersionRecord)) as number;
   if (kind === 'auto') await pruneAutomaticSnapshots(db, record.id);
   return id;
 }
@@ -181,10 +183,14 @@ function writeRevision(
  * Publishes a Workflow (the caller has checked it is valid): stores it as published and keeps a
  * `publish` version. Refused like a save when another tab wrote since `baseRevision`.
  */
-export function publishWorkflow(db: ExitflowDb, change: { readonly document: Workflow; readonly baseRevision: number }, now: number): Promise<SaveOutcome> {
+export function publishWorkflow(
+  db: ExitflowDb,
+  change: { readonly document: Workflow; readonly baseRevision: number; readonly policy?: PublishPolicy },
+  now: number,
+): Promise<SaveOutcome> {
   return db.transaction('rw', db.workflows, db.versions, async () => {
     const saved = await writeRevision(db, change, now, (record) => ({ ...record, status: 'published', publishedAt: now }), 'none');
-    if (saved.ok) await addVersion(db, saved.record, 'publish', '', now);
+    if (saved.ok) await addVersion(db, saved.record, 'publish', '', now, change.policy ?? 'finish');
     return saved;
   });
 }

@@ -324,7 +324,14 @@ describe('publishWorkflow', () => {
     const at = T0 + 10 * AUTO_SNAPSHOT_INTERVAL_MS;
     const outcome = await publishWorkflow(db, { document: renamed(created.document, 'Ready'), baseRevision: created.revision }, at);
     expect(outcome).toEqual({ ok: true, record: { ...created, revision: 2, updatedAt: at, status: 'published', publishedAt: at, document: renamed(created.document, 'Ready') } });
-    expect((await listVersions(db, 'wf')).map((version) => [version.kind, version.revision, version.document.name])).toEqual([['publish', 2, 'Ready']]);
+    expect((await listVersions(db, 'wf')).map((version) => [version.kind, version.revision, version.document.name, version.policy])).toEqual([['publish', 2, 'Ready', 'finish']]);
+  });
+
+  it('keeps with the publish version what the person chose for the runs in flight', async () => {
+    const db = freshDb();
+    const created = await createWorkflow(db, draft('wf'), T0);
+    await publishWorkflow(db, { document: created.document, baseRevision: created.revision, policy: 'move' }, T0 + MINUTE);
+    expect((await listVersions(db, 'wf')).map((version) => version.policy)).toEqual(['move']);
   });
 
   it('refuses to publish from a stale revision and writes nothing', async () => {
