@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inputProblemSchema } from './result.ts';
+import { inputProblemSchema, resultSchema } from './result.ts';
 import { runStatusSchema, stopReasonSchema } from './script.ts';
 import { failReasonSchema } from './trace.ts';
 
@@ -109,3 +109,7 @@ export const outcomeDiffSchema = z.object({
   rows: z.array(outcomeDiffRowSchema),
 });
 export type OutcomeDiff = z.infer<typeof outcomeDiffSchema>;
+
+/** The worker's answer to an outcome diff: the diff, or why the request was refused. */
+export const outcomeDiffOutcomeSchema = resultSchema({ result: outcomeDiffSchema });
+export type OutcomeDiffOutcome = z.infer<typeof outcomeDiffOutcomeSchema>;
