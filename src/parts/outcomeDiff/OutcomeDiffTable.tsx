@@ -1,0 +1,136 @@
+import { formatOffset } from '../../../simulator/schema/duration.ts';
+import type { OutcomeDiff, OutcomeDiffProblem, OutcomeDifference, RunOutcome } from '../../../simulator/schema/outcomeDiff.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { describeDiffSummary } from './describeDiffSummary.ts';
+import { describeRunOutcome } from './describeRunOutcome.ts';
+import './outcomeDiff.css';
+
+interface Props {
+  /** The engine's answer: every script's changed runs, or why it was not compared. */
+  readonly diff: OutcomeDiff;
+  /** Each script's name by its index in the request (`OutcomeDifference.script`); a row's own name when absent. */
+  readonly scriptNames?: readonly string[];
+  /** A row chosen: open that run where the two sides part (`difference.divergesAt`). */
+  readonly onOpen: (difference: OutcomeDifference) => void;
+  /** The two sides' names in a problem ("the published version", "the draft"); "before" and "after" by default. */
+  readonly sideNames?: { readonly before: string; readonly after: string };
+  /** A short name for the table, heard by screen readers before the totals. */
+  readonly label?: string;
+}
+
+const COLUMNS = ['Contact', 'Script', 'Before', 'After', 'Messages', { key: 'open', label: 'Open', hidden: true }] as const;
+
+/**
+ * The runs whose outcome differs between two versions of the Workflows, one row each — contact,
+ * script, before → after, the messages no longer or newly sent — under the totals ("3 of 12 runs
+ * change"). A script that could not be simulated is a row saying why; a capped list says how many
+ * more changed. A row opens that run where its two sides part.
+ *
+ * @example <OutcomeDiffTable diff={result} onOpen={(difference) => open(difference)} />
+ */
+export function OutcomeDiffTable({ diff, scriptNames, onOpen, sideNames = { before: 'before', after: 'after' }, label = 'Runs that change' }: Props) {
+  const summary = describeDiffSummary(diff);
+  return (
+    <DataTable className="outcome-diff" label={`${label}: ${summary}`} caption={<span className="outcome-diff__summary">{summary}</span>} columns={COLUMNS}>
+      {diff.rows.flatMap((row) => {
+        const script = scriptNames?.[row.script] ?? row.name;
+        if (!row.ok)
+          return [
+            <tr key={`problem-${row.script}`} className="outcome-diff__problem">
+              <td colSpan={2}>{script}</td>
+              <td colSpan={4}>
+                Could not be simulated:{' '}
+                {row.problems.map((problem, i) => (
+                  <span key={i} className="outcome-diff__problem-line">
+                    {describeProblem(problem, sideNames)}
+                  </span>
+                ))}
+              </td>
+            </tr>,
+          ];
+        const rows = row.differences.map((difference, i) => <DifferenceRow key={`${row.script}-${i}`} difference={difference} script={script} onOpen={onOpen} />);
+        const more = row.changed - row.differences.length;
+        if (more > 0)
+          rows.push(
+            <tr key={`more-${row.script}`} className="outcome-diff__more">
+              <td colSpan={6}>
+                and {more.toLocaleString('en')} more in {script}
+              </td>
+            </tr>,
+          );
+        return rows;
+      })}
+    </DataTable>
+  );
+}
+
+function DifferenceRow({ difference, script, onOpen }: { difference: OutcomeDifference; script: string; onOpen: (difference: OutcomeDifference) => void }) {
+  const which = difference.occurrence === 0 ? '' : ` (run ${difference.occurrence + 1})`;
+  const visible = difference.divergesAt === null ? 'Open' : `Open at ${formatOffset(difference.divergesAt.t)}`;
+  return (
+    // The whole row answers a click; its button is the way in for the keyboard and screen readers.
+    <tr className="outcome-diff__row" onClick={() => onOpen(difference)}>
+      <th scope="row">
+        {difference.contact.name}
+        {which}
+        <span className="outcome-diff__workflow">{difference.workflow.name}</span>
+      </th>
+      <td>{script}</td>
+      <td>
+        <Outcome run={difference.before} />
+      </td>
+      <td>
+        <Outcome run={difference.after} />
+      </td>
+      <td>
+        {difference.noLongerSent.length > 0 && <Texts lead="No longer sent" texts={difference.noLongerSent} />}
+        {difference.newlySent.length > 0 && <Texts lead="Newly sent" texts={difference.newlySent} />}
+      </td>
+      <td>
+        <button
+          type="button"
+          className="ui-button outcome-diff__open"
+          onClick={(event) => {
+            event.stopPropagation();
+            onOpen(difference);
+          }}
+          // Starts with the words it shows, so a person who says what they see reaches it.
+          aria-label={`${visible}: ${difference.contact.name}'s run, in the simulator`}
+        >
+          {visible}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function Outcome({ run }: { run: RunOutcome | null }) {
+  const text = describeRunOutcome(run);
+  return (
+    <span className={`outcome-diff__outcome outcome-diff__outcome--${run?.status ?? 'none'}`}>
+      <strong>{text.outcome}</strong> {text.where}
+      {text.why && <span className="outcome-diff__why">{text.why}</span>}
+    </span>
+  );
+}
+
+function Texts({ lead, texts }: { lead: string; texts: readonly string[] }) {
+  return (
+    <p className="outcome-diff__texts">
+      {lead}:{' '}
+      {texts.map((text, i) => (
+        <span key={i}>
+          {i > 0 && ', '}
+          <q>{text}</q>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** "On the draft, Workflow 2, $.steps[0].text: Message needs text". */
+function describeProblem(problem: OutcomeDiffProblem, sideNames: { readonly before: string; readonly after: string }): string {
+  const side = problem.side === 'before' ? sideNames.before : sideNames.after;
+  const where = problem.source === 'script' ? 'the script' : problem.index === 0 ? 'the Workflow' : `Workflow ${problem.index + 1}`;
+  return `on ${side}, ${where}, ${problem.path}: ${problem.message}`;
+}
