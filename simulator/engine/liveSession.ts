@@ -1,5 +1,5 @@
 import { formatOffset } from '../schema/duration.ts';
-import type { LiveHalt } from '../schema/live.ts';
+import type { LiveHalt, PublishedVersion } from '../schema/live.ts';
 import { LIMITS } from '../schema/limits.ts';
 import { formatJsonPath } from '../schema/parseDocument.ts';
 import type { InputProblem } from '../schema/result.ts';
@@ -10,6 +10,7 @@ import type { Workflow } from '../schema/workflow.ts';
 import { contactStates, materializeEntry, runStates, traceEntries } from './materialize.ts';
 import { prepareSimulation } from './prepareSimulation.ts';
 import type { Simulation } from './simulation.ts';
+import { K } from './traceLog.ts';
 
 /** What a person does in the live Messages view: a script event that happens now (it has no `at`). */
 export type LiveCommand = ScriptEvent extends infer E ? (E extends ScriptEvent ? Omit<E, 'at'> : never) : never;
@@ -33,25 +34,37 @@ export class LiveSession {
   private now = 0;
   /** Why the clock last stopped short of where it was sent (or null: it got there). */
   private halt: LiveHalt | null = null;
+  /** The versions published so far in `simulation`, read up to trace row `rows`. */
+  private publishedSeen: { simulation: Simulation | null; rows: number; versions: PublishedVersion[] } = { simulation: null, rows: 0, versions: [] };
 
   private constructor(
     private readonly workflows: readonly Workflow[],
     private readonly base: Script,
+    /** The new versions the session's publishes name, by their `file`: the base script's and those published live. */
+    private versionsByFile: Readonly<Record<string, Workflow>>,
     simulation: Simulation,
   ) {
     this.simulation = simulation;
   }
 
-  /** A session on valid Workflows and a base script (its users, contacts, start; its events play too). */
-  static start(workflows: readonly Workflow[], base: Script): { readonly ok: true; readonly session: LiveSession } | { readonly ok: false; readonly problems: InputProblem[] } {
+  /**
+   * A session on valid Workflows and a base script (its users, contacts, start; its events play
+   * too), with the new versions its publishes name — so a session kept with its versions resumes
+   * exactly, publishes and all.
+   */
+  static start(
+    workflows: readonly Workflow[],
+    base: Script,
+    versions: Readonly<Record<string, Workflow>> = {},
+  ): { readonly ok: true; readonly session: LiveSession } | { readonly ok: false; readonly problems: InputProblem[] } {
     // A population's events are each contact's own, shifted by jitter: a command "now" would not be.
     if (base.population)
       return { ok: false, problems: [{ source: 'script', index: 0, path: '$.population', message: 'A live session plays the listed contacts; play a population in the simulator' }] };
-    const prepared = prepareSimulation({ workflows, script: base, maxTraceEntries: LIMITS.liveEntries });
+    const prepared = prepareSimulation({ workflows, script: base, versions, maxTraceEntries: LIMITS.liveEntries });
     if (!prepared.ok) return prepared;
     prepared.simulation.runUntil(0);
     if (prepared.simulation.stoppedShort !== null) return { ok: false, problems: [tooLong()] };
-    return { ok: true, session: new LiveSession(workflows, base, prepared.simulation) };
+    return { ok: true, session: new LiveSession(workflows, base, { ...versions }, prepared.simulation) };
   }
 
   get time(): number {
@@ -68,9 +81,48 @@ export class LiveSession {
     return this.simulation.until;
   }
 
-  /** The base script with every recorded command: save it, and it replays this session. */
+  /** The base script with every recorded command: save it, with `versions()`, and it replays this session. */
   script(): Script {
     return { ...this.base, events: [...this.base.events, ...this.recorded] };
+  }
+
+  /** The new versions the script's publishes name, by their `file`. */
+  versions(): Record<string, Workflow> {
+    return { ...this.versionsByFile };
+  }
+
+  /**
+   * Each version a publish made live, in the order they went live: its Workflow, its number as run
+   * states give it (2 for a Workflow's first publish) and the file it came from.
+   */
+  published(): PublishedVersion[] {
+    const sim = this.simulation;
+    if (this.publishedSeen.simulation !== sim) this.publishedSeen = { simulation: sim, rows: 0, versions: [] };
+    const seen = this.publishedSeen;
+    const trace = sim.trace;
+    // Read from the trace as it grows, not from the start on every tick of the clock.
+    for (; seen.rows < trace.length; seen.rows++) {
+      if (trace.kindAt(seen.rows) !== K['workflow.published']) continue;
+      const version = sim.workflows[trace.workflowAt(seen.rows)];
+      if (version) seen.versions.push({ workflow: version.id, version: version.version + 1, file: trace.text(trace.aAt(seen.rows)) ?? '' });
+    }
+    return [...seen.versions];
+  }
+
+  /**
+   * Publishes a new version of a Workflow now, with what becomes of its runs in flight (`policy`),
+   * as a script's `workflow.publish` does — the command is recorded like any other, and the
+   * version kept under `file` for the replays. A file already published in this session is
+   * refused: the same publish applied twice would make a third version.
+   */
+  publish(command: Omit<Extract<ScriptEvent, { type: 'workflow.publish' }>, 'at' | 'type'>, version: Workflow): LiveOutcome {
+    if (Object.hasOwn(this.versionsByFile, command.file))
+      return { ok: false, problems: [{ source: 'script', index: 0, path: '$.file', message: `"${command.file}" was already published in this session` }] };
+    const before = this.versionsByFile;
+    this.versionsByFile = { ...before, [command.file]: version };
+    const outcome = this.record({ type: 'workflow.publish', ...command });
+    if (!outcome.ok) this.versionsByFile = before;
+    return outcome;
   }
 
   /**
@@ -79,6 +131,13 @@ export class LiveSession {
    * 4); recording at an instant whose timers already fired would rewrite what the person just saw.
    */
   command(command: LiveCommand): LiveOutcome {
+    // A publish comes with its new version (see `publish`): one named by its file alone could play a version twice.
+    if (command.type === 'workflow.publish')
+      return { ok: false, problems: [{ source: 'script', index: 0, path: '$.type', message: 'A new version is published with its Workflow document (publish), not as a command' }] };
+    return this.record(command);
+  }
+
+  private record(command: LiveCommand): LiveOutcome {
     const at = this.commandInstant();
     if (at > this.horizon)
       return {
@@ -96,7 +155,7 @@ export class LiveSession {
     const candidate = scriptSchema.safeParse({ ...this.script(), events: [...this.script().events, event] });
     if (!candidate.success)
       return { ok: false, problems: candidate.error.issues.map((issue) => ({ source: 'script', index: 0, path: formatJsonPath(issue.path), message: issue.message })) };
-    const prepared = prepareSimulation({ workflows: this.workflows, script: candidate.data, maxTraceEntries: LIMITS.liveEntries });
+    const prepared = prepareSimulation({ workflows: this.workflows, script: candidate.data, versions: this.versionsByFile, maxTraceEntries: LIMITS.liveEntries });
     if (!prepared.ok) return prepared;
     prepared.simulation.runUntil(at);
     // Refused whole: the session stays as it was.

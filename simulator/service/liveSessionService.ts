@@ -1,5 +1,5 @@
 import { LiveSession, type LiveCommand } from '../engine/liveSession.ts';
-import { liveStartSchema, type LiveResult, type LiveUpdate } from '../schema/live.ts';
+import { livePublishSchema, liveStartSchema, type LiveRecording, type LiveResult, type LiveUpdate } from '../schema/live.ts';
 import type { InputProblem } from '../schema/result.ts';
 import { formatJsonPath } from '../schema/parseDocument.ts';
 import { scriptEventSchema, type Script } from '../schema/script.ts';
@@ -15,6 +15,8 @@ const startProblemsOf = (issues: readonly Issue[]): InputProblem[] =>
     const [document, index, ...rest] = issue.path;
     if (document === 'base') return { ...problemsOf('script', [{ ...issue, path: issue.path.slice(1) }])[0] as InputProblem };
     if (document === 'workflows' && typeof index === 'number') return { ...(problemsOf('workflow', [{ ...issue, path: rest }])[0] as InputProblem), index };
+    // A new version a kept publish names: the script's problem, at the version's place.
+    if (document === 'versions') return problemsOf('script', [issue])[0] as InputProblem;
     return problemsOf('workflow', [issue])[0] as InputProblem;
   });
 
@@ -33,7 +35,7 @@ export class LiveSessionService {
   start(input: unknown): LiveResult {
     const parsed = liveStartSchema.safeParse(input);
     if (!parsed.success) return { ok: false, problems: startProblemsOf(parsed.error.issues) };
-    const started = LiveSession.start(parsed.data.workflows, parsed.data.base);
+    const started = LiveSession.start(parsed.data.workflows, parsed.data.base, parsed.data.versions);
     if (!started.ok) return { ok: false, problems: started.problems };
     this.session = started.session;
     return { ok: true, update: this.update(0) };
@@ -50,6 +52,21 @@ export class LiveSessionService {
     if (!outcome.ok) return { ok: false, problems: [...outcome.problems] };
     // A command re-simulates from the start, but is recorded after everything already played
     // (LiveSession.commandInstant), so what was sent is still the beginning: send what is new.
+    return { ok: true, update: this.update(this.sent) };
+  }
+
+  /**
+   * A new version of a Workflow published now, with what becomes of its runs in flight — played
+   * as a script's publish is, and recorded with the version so the session replays.
+   */
+  publish(input: unknown): LiveResult {
+    const session = this.session;
+    if (!session) return notStarted();
+    const parsed = livePublishSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, problems: problemsOf('script', parsed.error.issues) };
+    const { version, ...command } = parsed.data;
+    const outcome = session.publish(command, version);
+    if (!outcome.ok) return { ok: false, problems: [...outcome.problems] };
     return { ok: true, update: this.update(this.sent) };
   }
 
@@ -76,6 +93,12 @@ export class LiveSessionService {
     return this.session?.script() ?? null;
   }
 
+  /** The session so far as it is kept: its script and the new versions that script's publishes name. */
+  recording(): LiveRecording | null {
+    const session = this.session;
+    return session ? { script: session.script(), versions: session.versions() } : null;
+  }
+
   private update(from: number): LiveUpdate {
     const session = this.session as LiveSession;
     const start = Math.min(from, session.traceLength);
@@ -87,6 +110,7 @@ export class LiveSessionService {
       halted: session.halted,
       runs: session.runs(),
       contacts: session.contacts(),
+      published: session.published(),
       trace: { from: start, entries },
     };
   }
