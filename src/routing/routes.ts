@@ -1,3 +1,5 @@
+import { LIMITS } from '../../simulator/schema/limits.ts';
+
 /**
  * The app's screens as data, and their URLs. Pure, so a link, a reload and a test all agree on
  * which screen a URL means.
@@ -6,8 +8,12 @@ export type Route =
   | { readonly screen: 'overview' }
   | { readonly screen: 'builder'; readonly workflowId: string | null }
   | { readonly screen: 'messages' }
-  /** A bundled example (`example`), or a stored Workflow (`workflow`, from the builder's Simulate), and a script of it. */
-  | { readonly screen: 'simulator'; readonly example: string | null; readonly script: string | null; readonly workflow?: string | null }
+  /**
+   * A bundled example (`example`), or a stored Workflow (`workflow`, from the builder's Simulate),
+   * and a script of it; `at` (ms since the script's start) is the instant a stored Workflow's
+   * simulation opens at (a publish's impact opens a changed run where it parts from the old one).
+   */
+  | { readonly screen: 'simulator'; readonly example: string | null; readonly script: string | null; readonly workflow?: string | null; readonly at?: number }
   | { readonly screen: 'not-found'; readonly path: string };
 
 export type Screen = Route['screen'];
@@ -26,6 +32,17 @@ function decode(segment: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * `at` as an instant of virtual time: whole milliseconds in digits only, within the longest span
+ * a script may cover. Anything else (a sign, a decimal point, an exponent, a huge number) is a
+ * link that was mistyped or forged, and is dropped so the simulation opens at its start.
+ */
+function instantOf(value: string | null): { readonly at?: number } {
+  if (value === null || !/^\d{1,15}$/.test(value)) return {};
+  const at = Number(value);
+  return at <= LIMITS.horizonMs ? { at } : {};
 }
 
 /** Which screen a location shows; anything unknown is `not-found`, never an exception. */
@@ -48,9 +65,8 @@ export function parseRoute({ pathname, search }: AppLocation): Route {
       return second === undefined ? { screen: 'messages' } : notFound;
     case 'simulator':
       if (second !== undefined) return notFound;
-      return query.get('workflow') === null
-        ? { screen: 'simulator', example: query.get('example'), script: query.get('script') }
-        : { screen: 'simulator', example: null, script: query.get('script'), workflow: query.get('workflow') };
+      if (query.get('workflow') === null) return { screen: 'simulator', example: query.get('example'), script: query.get('script') };
+      return { screen: 'simulator', example: null, script: query.get('script'), workflow: query.get('workflow'), ...instantOf(query.get('at')) };
     default:
       return notFound;
   }
@@ -70,6 +86,7 @@ export function routeHref(route: Route): string {
       if (route.workflow) query.set('workflow', route.workflow);
       if (route.example !== null) query.set('example', route.example);
       if (route.script !== null) query.set('script', route.script);
+      if (route.workflow && route.at !== undefined) query.set('at', String(route.at));
       const search = query.toString();
       return search === '' ? '/simulator' : `/simulator?${search}`;
     }

@@ -47,3 +47,35 @@ describe('routeHref', () => {
       }));
   });
 });
+
+describe('the instant a stored Workflow simulation opens at', () => {
+  const stored = (at?: number): Route => ({ screen: 'simulator', example: null, script: 'saved:s1', workflow: 'wf', ...(at === undefined ? {} : { at }) });
+
+  it.each<[string, Route]>([
+    ['/simulator?workflow=wf&script=saved:s1&at=0', stored(0)],
+    ['/simulator?workflow=wf&script=saved:s1&at=7200000', stored(7_200_000)],
+    [`/simulator?workflow=wf&script=saved:s1&at=${3650 * 86_400_000}`, stored(3650 * 86_400_000)],
+  ])('reads %s', (href, route) => {
+    expect(at(href)).toEqual(route);
+  });
+
+  it.each(['abc', '-5', '1.5', '1e6', '0x10', ' 12', '12 ', '', '+12', 'Infinity', 'NaN', `${3650 * 86_400_000 + 1}`, '99999999999999999999', '1'.repeat(400)])(
+    'ignores at=%j: the simulation opens at its start',
+    (value) => {
+      expect(at(`/simulator?workflow=wf&script=saved:s1&at=${encodeURIComponent(value)}`)).toEqual(stored());
+    },
+  );
+
+  it('belongs to a stored Workflow only: a bundled example ignores it', () => {
+    expect(at('/simulator?example=hot-lead&script=x&at=5')).toEqual({ screen: 'simulator', example: 'hot-lead', script: 'x' });
+  });
+
+  it('is written into the address and read back', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3650 * 86_400_000 }), fc.string({ minLength: 1, maxLength: 20 }), (instant, workflow) => {
+        const route: Route = { screen: 'simulator', example: null, script: null, workflow, at: instant };
+        expect(at(routeHref(route))).toEqual(route);
+      }),
+    );
+  });
+});

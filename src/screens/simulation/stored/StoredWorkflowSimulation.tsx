@@ -2,7 +2,7 @@ import { ArrowLeft } from 'lucide-react';
 import { lazy, Suspense, use, useMemo, useRef, useState } from 'react';
 import type { Script } from '../../../../simulator/schema/script.ts';
 import { LoadingMessage } from '../../../ui/LoadingMessage.tsx';
-import { Link } from '../../../routing/Router.tsx';
+import { Link, useRoute } from '../../../routing/Router.tsx';
 import type { ExampleLibrary } from '../../../parts/examples/exampleLibrary.ts';
 import { useStoredWorkflow, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
 import { useSaveWorkflowSettings } from '../../../persistence/useSaveWorkflowSettings.ts';
@@ -39,6 +39,7 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
   const unsavedCount = useRef(0);
   const saveSettings = useSaveWorkflowSettings();
   const store = useAppStoreApi();
+  const route = useRoute();
   const stored = read && read.ok ? read.record.document : null;
   const workflows = useMemo(() => (stored && documents ? workflowsToSimulate(stored, documents) : []), [stored, documents]);
 
@@ -110,6 +111,8 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
         <Suspense fallback={<LoadingMessage>Loading the simulator…</LoadingMessage>}>
           <PlaybackWorkspace
             key={chosen.key}
+            // The link's instant is for the script it names; another script chosen here opens at its start.
+            {...(linked && route.screen === 'simulator' && route.at !== undefined ? { startAt: route.at } : {})}
             workflows={workflows}
             script={chosen.script}
             scripts={choices.map((choice) => choice.script)}

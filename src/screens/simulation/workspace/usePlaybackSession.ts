@@ -32,8 +32,10 @@ const workerFailed = (store: AppStore, error: unknown) => store.getState().playb
  * shortcuts set it, a done frame or a failure clears it): the controller follows it at once, and
  * sends one request at a time, so a slow frame never piles up work and the page stays responsive.
  */
-export function usePlaybackSession(input: PlaybackLoad | null): PlaybackControls {
+export function usePlaybackSession(input: PlaybackLoad | null, startAt?: number): PlaybackControls {
   const store = useAppStoreApi();
+  // Read once, at the first load: a later reload (an edit) keeps the instant it is at instead.
+  const startAtRef = useRef(startAt);
   const sessionRef = useRef<{ readonly client: PlaybackClient; readonly controller: PlaybackController; readonly reports: ReportRequests } | null>(null);
   const loadedOnce = useRef(false);
 
@@ -88,7 +90,11 @@ export function usePlaybackSession(input: PlaybackLoad | null): PlaybackControls
     if (!loadedOnce.current) {
       loadedOnce.current = true;
       store.getState().playbackLoading();
-      void controller.load(input).then(loaded);
+      const at = startAtRef.current;
+      void controller.load(input).then((result) => {
+        loaded(result);
+        if (result?.ok && at !== undefined) void controller.seek(at);
+      });
     } else {
       store.getState().playbackReportRunning();
       void controller.reload(input).then(loaded);
