@@ -53,20 +53,33 @@ export function nodeStats(sim: Simulation, passes: StepPassCounter): NodeStat[] 
     else if (status === FAILED) tally.failed++;
     else if (status === STOPPED) tally.stopped[runs.reason(run)] = (tally.stopped[runs.reason(run)] ?? 0) + 1;
   }
-  const stats: NodeStat[] = [];
+  // Versions a publish brought in count with the Workflow they are of, at the step of the same id:
+  // one entry per Workflow and step, as the canvas draws them.
+  const byStep = new Map<string, NodeStat>();
   sim.workflows.forEach((workflow, w) =>
     workflow.nodes.forEach((node, n) => {
       const tally = tallies[w]?.[n];
       if (!tally) return;
       const passed = passes.passed(w, n);
       if (passed + tally.waiting + tally.paused + tally.completed + tally.failed === 0 && tally.stopped.every((count) => count === 0)) return;
-      const stopped: NodeStat['stopped'] = {};
+      const key = `${workflow.id}\u0000${node.id}`;
+      const stat = byStep.get(key) ?? { workflow: workflow.id, step: node.id, passed: 0, waiting: 0, paused: 0, completed: 0, failed: 0, stopped: {} };
+      const stopped: NodeStat['stopped'] = { ...stat.stopped };
       stopReasonSchema.options.forEach((reason, r) => {
         const count = tally.stopped[r] ?? 0;
-        if (count > 0) stopped[reason] = count;
+        if (count > 0) stopped[reason] = (stopped[reason] ?? 0) + count;
       });
-      stats.push({ workflow: workflow.id, step: node.id, passed, waiting: tally.waiting, paused: tally.paused, completed: tally.completed, failed: tally.failed, stopped });
+      byStep.set(key, {
+        ...stat,
+        passed: stat.passed + passed,
+        waiting: stat.waiting + tally.waiting,
+        paused: stat.paused + tally.paused,
+        completed: stat.completed + tally.completed,
+        failed: stat.failed + tally.failed,
+        stopped,
+      });
     }),
   );
+  const stats = [...byStep.values()];
   return stats;
 }

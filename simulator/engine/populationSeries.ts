@@ -62,14 +62,14 @@ export function stopsOverTime(sim: Simulation, buckets: number, options: StopsOv
   if (!Number.isInteger(buckets) || buckets < 1) throw new RangeError(`stopsOverTime: buckets must be a whole number of at least 1, not ${buckets}`);
   const end = Math.max(0, options.end ?? timelineEnd(sim));
   if (!Number.isFinite(end)) throw new RangeError('stopsOverTime: the end must be a finite number of milliseconds');
-  const workflow = options.workflow === undefined ? -1 : workflowIndex(sim, options.workflow);
+  const ofWorkflow = options.workflow === undefined ? null : versionsOf(sim, workflowIndex(sim, options.workflow));
   const width = bucketWidth(end, buckets);
   const count = Math.floor(end / width) + 1;
   // One row of counts per bucket, reasons side by side.
   const tallies = new Int32Array(count * REASONS.length);
   const runs = sim.runs;
   for (let run = 0; run < runs.length; run++) {
-    if (runs.status(run) !== STOPPED || (workflow >= 0 && runs.workflow(run) !== workflow)) continue;
+    if (runs.status(run) !== STOPPED || (ofWorkflow !== null && ofWorkflow[runs.workflow(run)] === 0)) continue;
     const at = runs.endedAt(run);
     if (at > end) continue;
     const cell = Math.floor(at / width) * REASONS.length + runs.reason(run);
@@ -102,7 +102,7 @@ export function pausesOverTime(sim: Simulation, buckets: number, options: StopsO
   if (!Number.isInteger(buckets) || buckets < 1) throw new RangeError(`pausesOverTime: buckets must be a whole number of at least 1, not ${buckets}`);
   const end = Math.max(0, options.end ?? timelineEnd(sim));
   if (!Number.isFinite(end)) throw new RangeError('pausesOverTime: the end must be a finite number of milliseconds');
-  const workflow = options.workflow === undefined ? -1 : workflowIndex(sim, options.workflow);
+  const ofWorkflow = options.workflow === undefined ? null : versionsOf(sim, workflowIndex(sim, options.workflow));
   const width = bucketWidth(end, buckets);
   const count = Math.floor(end / width) + 1;
   // Per bucket, pauses then resumes.
@@ -111,7 +111,7 @@ export function pausesOverTime(sim: Simulation, buckets: number, options: StopsO
   const [paused, resumed] = [K['run.paused'], K['run.resumed']];
   for (let row = 0; row < trace.length; row++) {
     const kind = trace.kindAt(row);
-    if ((kind !== paused && kind !== resumed) || (workflow >= 0 && trace.workflowAt(row) !== workflow)) continue;
+    if ((kind !== paused && kind !== resumed) || (ofWorkflow !== null && ofWorkflow[trace.workflowAt(row)] === 0)) continue;
     const at = trace.tAt(row);
     if (at > end) continue;
     const cell = Math.floor(at / width) * 2 + (kind === paused ? 0 : 1);
@@ -126,7 +126,7 @@ export function pausesOverTime(sim: Simulation, buckets: number, options: StopsO
   });
   const runs = sim.runs;
   let pausedNow = 0;
-  for (let run = 0; run < runs.length; run++) if (runs.status(run) === PAUSED && (workflow < 0 || runs.workflow(run) === workflow)) pausedNow++;
+  for (let run = 0; run < runs.length; run++) if (runs.status(run) === PAUSED && (ofWorkflow === null || ofWorkflow[runs.workflow(run)] === 1)) pausedNow++;
   return { end, asOf: Math.min(end, timelineEnd(sim)), bucketMs: width, buckets: series, total, pausedNow };
 }
 
@@ -141,11 +141,12 @@ export function pausesOverTime(sim: Simulation, buckets: number, options: StopsO
 export function pausedAtSteps(sim: Simulation, workflowId: string): PausedAtSteps {
   const w = workflowIndex(sim, workflowId);
   const workflow = sim.workflows[w] as CompiledWorkflow;
+  const onto = nodesOnto(sim, w);
   const paused = new Int32Array(workflow.nodes.length);
   const runs = sim.runs;
   for (let run = 0; run < runs.length; run++) {
-    const node = runs.node(run);
-    if (runs.workflow(run) === w && runs.status(run) === PAUSED) paused[node] = (paused[node] ?? 0) + 1;
+    const node = onto[runs.workflow(run)]?.[runs.node(run)] ?? -1;
+    if (node >= 0 && runs.status(run) === PAUSED) paused[node] = (paused[node] ?? 0) + 1;
   }
   const steps = workflow.nodes.flatMap((node, n) => ((paused[n] ?? 0) > 0 ? [{ step: node.id, paused: paused[n] ?? 0 }] : []));
   return { workflow: workflow.id, steps };
@@ -163,6 +164,7 @@ export function pausedAtSteps(sim: Simulation, workflowId: string): PausedAtStep
 export function stepFunnel(sim: Simulation, workflowId: string): StepFunnel {
   const w = workflowIndex(sim, workflowId);
   const workflow = sim.workflows[w] as CompiledWorkflow;
+  const onto = nodesOnto(sim, w);
   const nodeCount = workflow.nodes.length;
   const passes = new Int32Array(nodeCount);
   const reached = new Int32Array(nodeCount);
@@ -172,9 +174,12 @@ export function stepFunnel(sim: Simulation, workflowId: string): StepFunnel {
   const [step, started] = [K.step, K['run.started']];
   for (let row = 0; row < trace.length; row++) {
     const kind = trace.kindAt(row);
-    if ((kind !== step && kind !== started) || trace.workflowAt(row) !== w) continue;
+    if (kind !== step && kind !== started) continue;
+    const version = onto[trace.workflowAt(row)];
+    if (version === null || version === undefined) continue;
     // A run starts at the trigger (node 0), which is never executed as a step.
-    const node = kind === started ? 0 : trace.nodeAt(row);
+    const node = kind === started ? 0 : (version[trace.nodeAt(row)] ?? -1);
+    if (node < 0) continue;
     passes[node] = (passes[node] ?? 0) + 1;
     const cell = trace.runAt(row) * nodeCount + node;
     if (seen[cell] === 0) {
@@ -185,8 +190,7 @@ export function stepFunnel(sim: Simulation, workflowId: string): StepFunnel {
   const here = workflow.nodes.map(() => ({ waiting: 0, completed: 0, failed: 0, stopped: noStops() }));
   const runs = sim.runs;
   for (let run = 0; run < runs.length; run++) {
-    if (runs.workflow(run) !== w) continue;
-    const tally = here[runs.node(run)];
+    const tally = here[onto[runs.workflow(run)]?.[runs.node(run)] ?? -1];
     if (!tally) continue;
     const status = runs.status(run);
     if (status === ACTIVE) tally.waiting++;
@@ -227,6 +231,24 @@ function pathOrder(workflow: CompiledWorkflow): number[] {
     if (visited[n] === 0) order.push(n);
   });
   return order;
+}
+
+/** Per compiled Workflow: 1 when it is a version of the Workflow `slot` (the one given, or one a publish brought in), else 0. */
+function versionsOf(sim: Simulation, slot: number): Uint8Array {
+  return Uint8Array.from(sim.workflows, (version) => (version.slot === slot ? 1 : 0));
+}
+
+/**
+ * Per compiled Workflow: for a version of the Workflow `slot`, each of its node indexes mapped to
+ * the node of the same step id in the version the charts draw (the one given, as the canvas shows
+ * it; -1 for a step that version does not have); null for other Workflows. Runs moved to a newer
+ * version, or started on it, so count at the step they are at.
+ */
+function nodesOnto(sim: Simulation, slot: number): (Int32Array | null)[] {
+  const shown = sim.workflows[slot] as CompiledWorkflow;
+  return sim.workflows.map((version, w) =>
+    version.slot !== slot ? null : w === slot ? Int32Array.from(version.nodes, (_, n) => n) : Int32Array.from(version.nodes, (node) => shown.nodeIndex.get(node.id) ?? -1),
+  );
 }
 
 function workflowIndex(sim: Simulation, ref: string): number {
