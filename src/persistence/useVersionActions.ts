@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { WorkflowProblem } from '../../simulator/schema/problem.ts';
+import type { PublishPolicy } from '../../simulator/schema/script.ts';
 import { validateWorkflow } from '../../simulator/validate/validateWorkflow.ts';
 import type { AppStore } from '../state/appStore.ts';
 import { useAppStoreApi } from '../state/StoreProvider.tsx';
@@ -56,18 +57,36 @@ export function useVersionActions() {
     };
 
     /**
-     * Publishes the open Workflow if it is valid (SPEC §3, with the other stored Workflows as
-     * targets of "Trigger another Workflow"); an invalid one is refused with every problem.
+     * Writes pending edits and checks the open Workflow can be published: stored, and valid (every
+     * problem the validator finds, with the other stored Workflows as targets of "Trigger another
+     * Workflow"). The publish dialog opens only after this says yes.
      */
-    const publish = async (): Promise<PublishOutcome> => {
+    const checkPublishable = async (): Promise<PublishOutcome> => {
       await flush();
       const { document, save } = store.getState();
       if (!document || save.status !== 'saved') return { ok: false };
       try {
         const others = (await listWorkflowDocuments(db)).filter((workflow) => workflow.id !== document.workflowId);
         const problems = validateWorkflow(document.workflow, { workflows: others });
-        if (problems.length > 0) return { ok: false, problems };
-        const published = adopt(store, await publishWorkflow(db, { document: document.workflow, baseRevision: document.baseRevision }, Date.now()));
+        return problems.length > 0 ? { ok: false, problems } : { ok: true };
+      } catch (error) {
+        reportStorageFailure(store, 'The Workflow was not published', error);
+        return { ok: false };
+      }
+    };
+
+    /**
+     * Publishes the open Workflow if it is valid (checked again: the stored Workflows may have
+     * changed since the dialog opened); an invalid one is refused with every problem. `policy` is
+     * what the person chose for the runs in flight on the version before, kept with the version.
+     */
+    const publish = async (policy: PublishPolicy = 'finish'): Promise<PublishOutcome> => {
+      const checked = await checkPublishable();
+      if (!checked.ok) return checked;
+      const { document } = store.getState();
+      if (!document) return { ok: false };
+      try {
+        const published = adopt(store, await publishWorkflow(db, { document: document.workflow, baseRevision: document.baseRevision, policy }, Date.now()));
         return published ? { ok: true } : { ok: false };
       } catch (error) {
         reportStorageFailure(store, 'The Workflow was not published', error);
@@ -75,6 +94,6 @@ export function useVersionActions() {
       }
     };
 
-    return { saveVersionNow, restore, publish };
+    return { saveVersionNow, restore, checkPublishable, publish };
   }, [db, flush, store]);
 }

@@ -1,0 +1,82 @@
+import { useMemo } from 'react';
+import type { OutcomeDifference } from '../../../../simulator/schema/outcomeDiff.ts';
+import type { Workflow } from '../../../../simulator/schema/workflow.ts';
+import { workflowsToSimulate } from '../../../../simulator/graph/workflowsToSimulate.ts';
+import { OutcomeDiffTable } from '../../../parts/outcomeDiff/OutcomeDiffTable.tsx';
+import { savedScriptKey } from '../../../parts/scripts/scriptChoice.ts';
+import { useWorkflowDocuments, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
+import { useNavigate } from '../../../routing/Router.tsx';
+import { useImpactPreview, type ImpactInput } from './useImpactPreview.ts';
+
+interface Props {
+  readonly workflowId: string;
+  /** The newest published version… */
+  readonly published: Workflow;
+  /** …and the open document, about to be published. */
+  readonly draft: Workflow;
+}
+
+const SIDES = { before: 'the published version', after: 'the draft' } as const;
+
+/**
+ * The impact of publishing: every script saved with the Workflow played on the published version
+ * and on the draft (each beside the other stored Workflows it needs, as the simulator plays it),
+ * and the runs whose outcome changes. A row opens the simulator on the draft at the instant the
+ * two sides part.
+ */
+export function ImpactSection({ workflowId, published, draft }: Props) {
+  const saved = useWorkflowScripts(workflowId);
+  const documents = useWorkflowDocuments();
+  const navigate = useNavigate();
+  const records = saved?.scripts;
+  const input = useMemo<ImpactInput | null>(
+    () =>
+      records && documents && records.length > 0
+        ? { before: workflowsToSimulate(published, documents), after: workflowsToSimulate(draft, documents), scripts: records.map((record) => record.document) }
+        : null,
+    [records, documents, published, draft],
+  );
+  const impact = useImpactPreview(input);
+
+  const open = (difference: OutcomeDifference) => {
+    const record = records?.[difference.script];
+    if (!record) return;
+    navigate({ screen: 'simulator', example: null, workflow: workflowId, script: savedScriptKey(record.id), ...(difference.divergesAt ? { at: difference.divergesAt.t } : {}) });
+  };
+
+  return (
+    <section className="publish-dialog__impact" aria-labelledby="publish-impact-heading">
+      <h3 id="publish-impact-heading" className="publish-dialog__heading">
+        Impact on the saved scripts
+      </h3>
+      {saved && saved.unreadable.length > 0 && (
+        <p className="notice" role="alert">
+          {saved.unreadable.length === 1 ? 'A saved script cannot be read and is left out' : `${saved.unreadable.length} saved scripts cannot be read and are left out`}.
+        </p>
+      )}
+      {records === undefined || documents === undefined ? (
+        <p role="status">Reading the saved scripts…</p>
+      ) : records.length === 0 ? (
+        <p className="publish-dialog__note">
+          This Workflow has no saved scripts, so there is nothing to preview. The preview plays the scripts saved with the Workflow (in the simulator: New script, then Save with this Workflow) on the published version and on this draft.
+        </p>
+      ) : impact.status === 'working' ? (
+        <p role="status" aria-busy="true" className="publish-dialog__working">
+          Working out the impact…
+        </p>
+      ) : impact.status === 'done' ? (
+        <>
+          <p className="publish-dialog__note">
+            {records.length === 1 ? 'The saved script' : `The ${records.length} saved scripts`}, played on the published version and on this draft. A row opens the simulator on the draft where the two part.
+          </p>
+          <OutcomeDiffTable diff={impact.diff} scriptNames={records.map((record) => record.document.name)} sideNames={SIDES} onOpen={open} label="Runs that change if you publish" />
+        </>
+      ) : (
+        <p className="notice" role="alert">
+          The impact could not be worked out:{' '}
+          {impact.status === 'failed' ? impact.message : impact.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}. You can still publish.
+        </p>
+      )}
+    </section>
+  );
+}

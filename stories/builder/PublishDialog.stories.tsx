@@ -1,0 +1,108 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { BuilderScreen } from '../../src/screens/builder/BuilderScreen.tsx';
+import { createScript } from '../../src/persistence/scriptRepository.ts';
+import { createWorkflow, listVersions, publishWorkflow, saveWorkflow } from '../../src/persistence/workflowRepository.ts';
+import type { ExitflowDb } from '../../src/persistence/db.ts';
+import { StoryApp } from '../fixtures/StoryApp.tsx';
+import { followUpRecord } from '../fixtures/storedWorkflows.ts';
+import { fullWindow } from '../fixtures/fullWindow.tsx';
+import { followUpScripts, waitTwoHours } from '../outcomeDiff/outcomeDiffFixtures.ts';
+
+const at = Date.UTC(2026, 10, 20, 9, 30);
+
+/** Each story's database, to read what Publish stored. */
+const databases = new Map<string, ExitflowDb>();
+
+type Situation = 'first' | 'edited' | 'edited-no-scripts';
+
+/** The follow-up stored; then (unless first) published at 24 h and edited to wait 2 h, with the follow-up scripts saved unless told not to. */
+function seed(situation: Situation) {
+  return async (db: ExitflowDb) => {
+    databases.set(situation, db);
+    const created = await createWorkflow(db, followUpRecord.document, at);
+    if (situation === 'first') return;
+    const published = await publishWorkflow(db, { document: created.document, baseRevision: created.revision }, at + 60_000);
+    if (!published.ok) throw new Error('The seed could not publish');
+    await saveWorkflow(db, { document: waitTwoHours, baseRevision: published.record.revision }, at + 120_000);
+    if (situation === 'edited') for (const [i, script] of followUpScripts.entries()) await createScript(db, 'follow-up', `script-${i}`, script, at + 180_000 + i);
+  };
+}
+
+function BuilderToPublish({ situation }: { situation: Situation }) {
+  return (
+    <StoryApp seed={seed(situation)} path="/builder/follow-up">
+      <BuilderScreen workflowId="follow-up" />
+    </StoryApp>
+  );
+}
+
+const meta = {
+  title: 'Builder/PublishDialog',
+  component: BuilderToPublish,
+  parameters: { layout: 'fullscreen' },
+  decorators: [fullWindow],
+} satisfies Meta<typeof BuilderToPublish>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+async function openPublish(canvasElement: HTMLElement): Promise<HTMLElement> {
+  const canvas = within(canvasElement);
+  await canvas.findByLabelText('Workflow name', {}, { timeout: 5000 });
+  await userEvent.click(within(canvas.getByRole('toolbar', { name: 'Workflow' })).getByRole('button', { name: 'Publish' }));
+  return within(document.body).findByRole('dialog', { name: /^Publish “/ });
+}
+
+/** Nothing published before: no runs in flight to decide for, no impact to preview. */
+export const FirstPublish: Story = {
+  args: { situation: 'first' },
+  play: async ({ canvasElement }) => {
+    const dialog = await openPublish(canvasElement);
+    await expect(dialog).toHaveTextContent('there are no runs in flight on an earlier version');
+    await expect(within(dialog).queryByRole('radio')).toBeNull();
+    await expect(within(dialog).queryByRole('table')).toBeNull();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Publish' }));
+    await expect(await within(canvasElement).findByText('Published')).toBeVisible();
+    const versions = await listVersions(databases.get('first') as ExitflowDb, 'follow-up');
+    await expect(versions[0]).toMatchObject({ kind: 'publish', policy: 'finish' });
+  },
+};
+
+/** The published 24 h Wait edited to 2 h: the saved scripts show whose runs change, the default kept for the runs in flight. */
+export const ImpactOfAShorterWait: Story = {
+  args: { situation: 'edited' },
+  play: async ({ canvasElement }) => {
+    const dialog = await openPublish(canvasElement);
+    const body = within(dialog);
+    await expect(body.getByRole('radio', { name: 'Let them finish on their version' })).toBeChecked();
+    const table = await body.findByRole('table', { name: 'Runs that change if you publish: 2 of 4 runs change' }, { timeout: 10_000 });
+    await expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Stopped at Wait 24h, +3h');
+    await expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Completed at End, +2h');
+  },
+};
+
+/** Move them, chosen and published: the publish version keeps the choice, and the dialog closes. */
+export const MoveThemIsKept: Story = {
+  args: { situation: 'edited' },
+  play: async ({ canvasElement }) => {
+    const dialog = await openPublish(canvasElement);
+    const body = within(dialog);
+    await userEvent.click(body.getByRole('radio', { name: 'Move them to the new version' }));
+    await userEvent.click(body.getByRole('button', { name: 'Publish' }));
+    await waitFor(() => expect(within(document.body).queryByRole('dialog')).toBeNull());
+    await expect(await within(canvasElement).findByText('Published')).toBeVisible();
+    const versions = await listVersions(databases.get('edited') as ExitflowDb, 'follow-up');
+    await expect(versions[0]).toMatchObject({ kind: 'publish', policy: 'move' });
+  },
+};
+
+/** Published and edited, but no script saved: the dialog says what the preview would play. */
+export const NoSavedScripts: Story = {
+  args: { situation: 'edited-no-scripts' },
+  play: async ({ canvasElement }) => {
+    const dialog = await openPublish(canvasElement);
+    await expect(await within(dialog).findByText(/has no saved scripts/)).toBeVisible();
+    await expect(within(dialog).getAllByRole('radio')).toHaveLength(3);
+  },
+};
