@@ -1,5 +1,5 @@
 import type { LiveCommand } from '../../simulator/engine/liveSession.ts';
-import type { LiveResult, LiveStart, LiveUpdate } from '../../simulator/schema/live.ts';
+import type { LivePublish, LiveResult, LiveStart, LiveUpdate } from '../../simulator/schema/live.ts';
 import type { LiveSessionClient } from './liveSessionClient.ts';
 import { SessionController, type Pace } from './sessionController.ts';
 import { intervalTiming, type SessionTiming } from './sessionTiming.ts';
@@ -53,6 +53,11 @@ export class LiveController extends SessionController<LiveResult, LiveSessionCli
 
   perform(command: LiveCommand): Promise<LiveResult | undefined> {
     return this.command((client) => client.command(command));
+  }
+
+  /** Publishes a new version into the session, in turn with the clock's requests and the person's commands. */
+  publish(input: LivePublish): Promise<LiveResult | undefined> {
+    return this.command((client) => client.publish(input));
   }
 
   jumpToNext(): Promise<LiveResult | undefined> {

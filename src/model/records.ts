@@ -84,6 +84,19 @@ export const liveSessionRecordSchema = z.object({
   time: z.number().int().min(0),
   /** Who the person was working as ("Working as"), so a reload does not change who acts; absent in records from before. */
   userId: z.string().max(64).optional(),
+  /**
+   * The Workflows the session started with, so a reload replays what it played even when the stored
+   * ones changed since; absent in records from before, which resume on the stored Workflows.
+   */
+  workflows: z.array(workflowSchema).optional(),
+  /** The new versions the script's publishes name, by their `file`; absent in records from before (none). */
+  versions: z.record(z.string(), workflowSchema).optional(),
+  /**
+   * The newest stored version (its id) when the session started: publishes up to it were made
+   * before and are not played into the session. Absent in records from before: read as the newest
+   * when resumed.
+   */
+  publishedSince: z.number().int().min(0).optional(),
   savedAt: z.number(),
 });
 export type LiveSessionRecord = z.infer<typeof liveSessionRecordSchema>;

@@ -31,9 +31,22 @@ export async function readLiveSession(db: ExitflowDb, key: string): Promise<Live
   return parsed.success ? parsed.data : null;
 }
 
+/** What a session is replayed from besides its script: the Workflows it started on, the versions its publishes name, and since which stored version publishes are played into it. */
+export type KeptSessionInputs = Pick<LiveSessionRecord, 'workflows' | 'versions' | 'publishedSince'>;
+
 /** Keeps a session's script, clock and who the person works as under `key`, over the one kept there before. */
-export async function saveLiveSession(db: ExitflowDb, key: string, script: Script, time: number, now: number, userId?: string): Promise<void> {
-  await db.liveSession.put({ key, script, time, savedAt: now, ...(userId ? { userId } : {}) });
+export async function saveLiveSession(db: ExitflowDb, key: string, script: Script, time: number, now: number, userId?: string, inputs: KeptSessionInputs = {}): Promise<void> {
+  const { workflows, versions, publishedSince } = inputs;
+  await db.liveSession.put({
+    key,
+    script,
+    time,
+    savedAt: now,
+    ...(userId ? { userId } : {}),
+    ...(workflows ? { workflows: [...workflows] } : {}),
+    ...(versions ? { versions: { ...versions } } : {}),
+    ...(publishedSince !== undefined ? { publishedSince } : {}),
+  });
 }
 
 /** Moves the clock of the session kept under `key` on (time passes without commands); nothing when none is kept. */

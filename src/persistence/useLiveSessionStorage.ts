@@ -2,7 +2,8 @@ import { useMemo, useRef } from 'react';
 import type { Script } from '../../simulator/schema/script.ts';
 import { useAppStoreApi } from '../state/StoreProvider.tsx';
 import type { ExitflowDb } from './db.ts';
-import { claimLiveSession, clearLiveSession, pruneLiveSessions, readLiveSession, saveLiveSession, saveLiveSessionTime, saveLiveSessionUser } from './liveSessionRepository.ts';
+import { claimLiveSession, clearLiveSession, pruneLiveSessions, readLiveSession, saveLiveSession, saveLiveSessionTime, saveLiveSessionUser, type KeptSessionInputs } from './liveSessionRepository.ts';
+import { newestVersionId } from './publishedVersions.ts';
 import type { LiveSessionRecord } from '../model/records.ts';
 import { usePersistence } from './PersistenceProvider.tsx';
 import { describeStorageFailure } from '../model/storageError.ts';
@@ -73,10 +74,12 @@ export function useLiveSessionStorage() {
         own()
           .then((key) => readLiveSession(db, key))
           .catch(() => null),
-      save: (script: Script, time: number, userId?: string): Promise<void> =>
+      save: (script: Script, time: number, userId?: string, inputs?: KeptSessionInputs): Promise<void> =>
         own()
-          .then((key) => saveLiveSession(db, key, script, time, Date.now(), userId))
+          .then((key) => saveLiveSession(db, key, script, time, Date.now(), userId, inputs))
           .catch(refused),
+      /** The newest stored version's id (0 when none, or storage cannot be read): the publishes a new session leaves out. */
+      newestVersion: (): Promise<number> => newestVersionId(db).catch(() => 0),
       saveTime: (time: number): Promise<void> =>
         own()
           .then((key) => saveLiveSessionTime(db, key, time, Date.now()))

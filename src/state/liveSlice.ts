@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { LiveUpdate } from '../../simulator/schema/live.ts';
+import type { LiveUpdate, PublishedVersion } from '../../simulator/schema/live.ts';
 import type { InputProblem } from '../../simulator/schema/result.ts';
 import type { ContactState, RunState } from '../../simulator/schema/run.ts';
 import type { Script } from '../../simulator/schema/script.ts';
@@ -28,8 +28,18 @@ export type ComposerSide = 'agent' | 'contact';
 export interface LiveSlice {
   readonly live: {
     readonly status: LiveStatus;
-    /** The Workflows and the cast the session started with (runs keep these versions). */
+    /**
+     * The version of each Workflow live in the session now: the one it started with, or the last a
+     * publish made live (as the engine reported it). New runs start on these.
+     */
     readonly workflows: readonly Workflow[];
+    /** The Workflows the session started with (runs the engine reports with no version follow these). */
+    readonly startWorkflows: readonly Workflow[];
+    /** The new versions given to the session, by the `file` their publish names. */
+    readonly versions: Readonly<Record<string, Workflow>>;
+    /** Each version a publish made live, in order, as the engine reported it. */
+    readonly published: readonly PublishedVersion[];
+    /** The cast the session started with. */
     readonly base: Script | null;
     readonly time: number;
     readonly nextDue: number | null;
@@ -42,8 +52,10 @@ export interface LiveSlice {
     readonly composerSide: ComposerSide;
   };
   liveStarting(): void;
-  liveStarted(session: { readonly workflows: readonly Workflow[]; readonly base: Script; readonly update: LiveUpdate }): void;
+  liveStarted(session: { readonly workflows: readonly Workflow[]; readonly base: Script; readonly update: LiveUpdate; readonly versions?: Readonly<Record<string, Workflow>> }): void;
   liveUpdated(update: LiveUpdate): void;
+  /** A new version given to the session under `file`, before the engine's answer names it. */
+  liveVersionGiven(file: string, version: Workflow): void;
   liveFailed(message: string, problems?: readonly InputProblem[]): void;
   setLiveSpeed(speed: LiveSpeed): void;
   setLiveUser(userId: string): void;
@@ -54,6 +66,9 @@ export interface LiveSlice {
 const initialLive: LiveSlice['live'] = {
   status: { kind: 'idle' },
   workflows: [],
+  startWorkflows: [],
+  versions: {},
+  published: [],
   base: null,
   time: 0,
   nextDue: null,
@@ -66,9 +81,21 @@ const initialLive: LiveSlice['live'] = {
   composerSide: 'agent',
 };
 
+/** The versions live now, from what the engine reported published (unchanged when it reported nothing, or nothing new). */
+function publishedOf(live: LiveSlice['live'], published: readonly PublishedVersion[] | undefined): Partial<LiveSlice['live']> {
+  if (published === undefined || published.length === live.published.length) return {};
+  const latest = new Map(published.map((version) => [version.workflow, version.file]));
+  const workflows = live.startWorkflows.map((workflow) => {
+    const file = latest.get(workflow.id);
+    return (file !== undefined && Object.hasOwn(live.versions, file) ? live.versions[file] : undefined) ?? workflow;
+  });
+  return { published, workflows };
+}
+
 export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set, get) => {
   const patch = (change: Partial<LiveSlice['live']>) => set({ live: { ...get().live, ...change } });
   const applied = (update: LiveUpdate): Partial<LiveSlice['live']> => ({
+    ...publishedOf(get().live, update.published),
     time: update.time,
     nextDue: update.nextDue,
     runs: update.runs,
@@ -82,14 +109,18 @@ export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set,
       const { userId, contactId, composerSide, speed } = get().live;
       patch({ ...initialLive, status: { kind: 'starting' }, userId, contactId, composerSide, speed: speed === 0 && get().live.status.kind === 'failed' ? 1 : speed });
     },
-    liveStarted({ workflows, base, update }) {
+    liveStarted({ workflows, base, update, versions }) {
       const { live } = get();
       const userId = base.users.some((user) => user.id === live.userId) ? live.userId : (base.users[0]?.id ?? '');
       const contactId = base.contacts.some((contact) => contact.id === live.contactId) ? live.contactId : (base.contacts[0]?.id ?? '');
-      patch({ status: { kind: 'running' }, workflows, base, userId, contactId, ...applied(update) });
+      patch({ status: { kind: 'running' }, startWorkflows: workflows, workflows, versions: versions ?? {}, published: [], base, userId, contactId });
+      patch(applied(update));
     },
     liveUpdated(update) {
       patch(applied(update));
+    },
+    liveVersionGiven(file, version) {
+      patch({ versions: { ...get().live.versions, [file]: version } });
     },
     liveFailed(message, problems = []) {
       patch({ status: { kind: 'failed', message, problems }, speed: 0 });

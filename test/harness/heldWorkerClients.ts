@@ -1,5 +1,5 @@
 import type { LiveCommand } from '../../simulator/engine/liveSession.ts';
-import type { LiveResult, LiveStart } from '../../simulator/schema/live.ts';
+import type { LivePublish, LiveResult, LiveStart } from '../../simulator/schema/live.ts';
 import type { PlaybackLoad } from '../../simulator/schema/playback.ts';
 import { LiveSessionService } from '../../simulator/service/liveSessionService.ts';
 import { PlaybackService } from '../../simulator/service/playbackService.ts';
@@ -90,9 +90,11 @@ export function heldLiveClient(answers = new HeldAnswers()): LiveSessionClient &
     answers,
     start: (input: LiveStart) => answers.answer('start', (): LiveResult => service.start(input)),
     command: (command: LiveCommand) => answers.answer(`command ${command.type}`, () => service.command(command)),
+    publish: (input: LivePublish) => answers.answer(`publish ${input.file}`, () => service.publish(input)),
     advance: (ms) => answers.answer(`advance ${ms}`, () => service.advance(ms)),
     jumpToNext: () => answers.answer('jumpToNext', () => service.jumpToNext()),
     script: () => answers.answer('script', () => service.script()),
+    recording: () => answers.answer('recording', () => service.recording()),
     dispose: () => undefined,
   };
 }

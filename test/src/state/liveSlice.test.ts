@@ -102,4 +102,17 @@ describe('the live slice', () => {
     store.getState().liveFailed('The simulator stopped working');
     expect(store.getState().live.status).toEqual({ kind: 'failed', message: 'The simulator stopped working', problems: [] });
   });
+  it('takes the versions a publish made live as the engine reported them: new runs start on them, the started ones stay known', () => {
+    const store = createAppStore();
+    started(store);
+    const v2 = { ...workflows[0], name: 'Follow-up, version 2' } as (typeof workflows)[number];
+    store.getState().liveVersionGiven('version-9', v2);
+    // Given but not yet reported live: nothing changes.
+    expect(store.getState().live.workflows).toEqual(workflows);
+    store.getState().liveUpdated(deepFreeze({ ...update(0, []), published: [{ workflow: v2.id, version: 2, file: 'version-9' }] }));
+    expect(store.getState().live).toMatchObject({ workflows: [v2], startWorkflows: workflows, versions: { 'version-9': v2 }, published: [{ file: 'version-9', version: 2 }] });
+    // A tick that reports the same keeps them.
+    store.getState().liveUpdated(update(0, []));
+    expect(store.getState().live.workflows).toEqual([v2]);
+  });
 });

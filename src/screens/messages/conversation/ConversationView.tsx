@@ -5,7 +5,8 @@ import { traceNamesOf } from '../../../../simulator/trace/traceNames.ts';
 import type { Script } from '../../../../simulator/schema/script.ts';
 import { useAppStore } from '../../../state/StoreProvider.tsx';
 import { useLiveSession } from '../live/LiveSessionProvider.tsx';
-import { ongoingRuns } from '../live/ongoingRuns.ts';
+import { ongoingRuns, runsEndedByPublish } from '../live/ongoingRuns.ts';
+import { sessionVersions } from '../live/sessionVersions.ts';
 import { workflowRef } from '../live/sessionScript.ts';
 import { AssigneeMenu } from './AssigneeMenu.tsx';
 import { Composer } from './Composer.tsx';
@@ -18,6 +19,9 @@ export function ConversationView({ base }: { base: Script }) {
   const live = useAppStore(
     useShallow((state) => ({
       workflows: state.live.workflows,
+      startWorkflows: state.live.startWorkflows,
+      versions: state.live.versions,
+      published: state.live.published,
       trace: state.live.trace,
       runs: state.live.runs,
       contacts: state.live.contacts,
@@ -41,10 +45,15 @@ export function ConversationView({ base }: { base: Script }) {
   const user = base.users.find((candidate) => candidate.id === live.userId) ?? base.users[0];
   const names = useMemo(() => traceNamesOf(live.workflows, base), [live.workflows, base]);
   const items = useMemo(() => (contact ? contactTranscript(live.trace, contact.id, names) : []), [live.trace, contact, names]);
-  const ongoing = useMemo(
-    () => (contact ? ongoingRuns(contact.id, live.runs, live.trace, live.workflows) : []),
-    [contact, live.runs, live.trace, live.workflows],
+  const versions = useMemo(
+    () => sessionVersions({ startWorkflows: live.startWorkflows, versions: live.versions, published: live.published }),
+    [live.startWorkflows, live.versions, live.published],
   );
+  const ongoing = useMemo(
+    () => (contact ? ongoingRuns(contact.id, live.runs, live.trace, live.workflows, versions) : []),
+    [contact, live.runs, live.trace, live.workflows, versions],
+  );
+  const endedByPublish = useMemo(() => (contact ? runsEndedByPublish(contact.id, live.runs, versions) : []), [contact, live.runs, versions]);
   const shortcuts = useMemo(() => live.workflows.filter((workflow) => workflow.trigger.type === 'shortcut'), [live.workflows]);
   if (!contact || !user) return null;
   const contactName = contact.name || contact.id;
@@ -92,6 +101,7 @@ export function ConversationView({ base }: { base: Script }) {
           <WorkflowsPanel
             contactName={contactName}
             ongoing={ongoing}
+            endedByPublish={endedByPublish}
             shortcuts={shortcuts}
             now={live.time}
             startEpochMs={startEpochMs}

@@ -2,13 +2,15 @@ import { PauseCircle } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
 import { describePause } from '../live/describePause.ts';
-import type { OngoingRun, RunPause } from '../live/ongoingRuns.ts';
+import type { OngoingRun, RunEndedByPublish, RunPause } from '../live/ongoingRuns.ts';
 import { formatSpan, formatVirtualTime } from '../../../common/virtualTime.ts';
 import { STOP_RUN_ATTRIBUTE, useStopFocus } from './useStopFocus.ts';
 
 interface Props {
   readonly contactName: string;
   readonly runs: readonly OngoingRun[];
+  /** The contact's runs a publish in this session stopped (none when absent). */
+  readonly endedByPublish?: readonly RunEndedByPublish[];
   /** Virtual time now, ms since start. */
   readonly now: number;
   readonly startEpochMs: number;
@@ -27,7 +29,7 @@ function waitsFor(run: OngoingRun, now: number): string {
  * paused run: how and when it resumes, and what its frozen timer has left) — and Stop only where
  * the Workflow allows users to stop it. Stopping asks first; the engine decides.
  */
-export function OngoingWorkflowsList({ contactName, runs, now, startEpochMs, timeZone, onStop }: Props) {
+export function OngoingWorkflowsList({ contactName, runs, endedByPublish = [], now, startEpochMs, timeZone, onStop }: Props) {
   const [confirming, setConfirming] = useState<OngoingRun | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const focus = useStopFocus(box, runs);
@@ -44,7 +46,10 @@ export function OngoingWorkflowsList({ contactName, runs, now, startEpochMs, tim
           {runs.map((run) => (
             <li key={run.run} className={run.pause ? 'ongoing__run ongoing__run--paused' : 'ongoing__run'} aria-label={run.workflowName}>
               <div className="ongoing__head">
-                <span className="ongoing__name">{run.workflowName}</span>
+                <span className="ongoing__name">
+                  {run.workflowName}
+                  {run.version !== undefined && <span className="ongoing__version">version {run.version}</span>}
+                </span>
                 {run.manualStop ? (
                   <button
                     type="button"
@@ -80,6 +85,7 @@ export function OngoingWorkflowsList({ contactName, runs, now, startEpochMs, tim
           ))}
         </ul>
       )}
+      {endedByPublish.length > 0 && <EndedByPublish runs={endedByPublish} />}
       <ConfirmDialog
         open={confirming !== null}
         onOpenChange={(open) => !open && close()}
@@ -89,6 +95,28 @@ export function OngoingWorkflowsList({ contactName, runs, now, startEpochMs, tim
         onConfirm={() => confirming && onStop(confirming)}
       />
     </div>
+  );
+}
+
+/** Runs a publish stopped: where each was, on which version, and why in the engine's words. */
+function EndedByPublish({ runs }: { readonly runs: readonly RunEndedByPublish[] }) {
+  return (
+    <section className="ongoing-ended" aria-label="Stopped by a new version">
+      <h3 className="ongoing-ended__title">Stopped by a new version</h3>
+      <ul className="ongoing">
+        {runs.map((run) => (
+          <li key={run.run} className="ongoing__run ongoing__run--ended" aria-label={run.workflowName}>
+            <span className="ongoing__name">
+              {run.workflowName}
+              <span className="ongoing__version">version {run.version}</span>
+            </span>
+            <p className="ongoing__because">
+              Stopped at {run.stepLabel ? `"${run.stepLabel}"` : 'its step'}: {run.because}.
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -1,13 +1,15 @@
 import { X } from 'lucide-react';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import { Tabs } from '../../../ui/Tabs.tsx';
-import type { OngoingRun } from '../live/ongoingRuns.ts';
+import type { OngoingRun, RunEndedByPublish } from '../live/ongoingRuns.ts';
 import { OngoingWorkflowsList } from './OngoingWorkflowsList.tsx';
 import { ShortcutList } from './ShortcutList.tsx';
 
 interface Props {
   readonly contactName: string;
   readonly ongoing: readonly OngoingRun[];
+  /** The contact's runs a publish in this session stopped. */
+  readonly endedByPublish?: readonly RunEndedByPublish[];
   readonly shortcuts: readonly Workflow[];
   readonly now: number;
   readonly startEpochMs: number;
@@ -22,7 +24,7 @@ interface Props {
  * Workflows tab. A side panel rather than a dialog, so the transcript stays in view and shows the
  * activity line the moment a run stops.
  */
-export function WorkflowsPanel({ contactName, ongoing, shortcuts, now, startEpochMs, timeZone, onStop, onStartShortcut, onClose }: Props) {
+export function WorkflowsPanel({ contactName, ongoing, endedByPublish = [], shortcuts, now, startEpochMs, timeZone, onStop, onStartShortcut, onClose }: Props) {
   return (
     <aside className="workflows-panel" id="workflows-panel" aria-label="Workflows">
       <header className="workflows-panel__header">
@@ -39,7 +41,7 @@ export function WorkflowsPanel({ contactName, ongoing, shortcuts, now, startEpoc
           {
             value: 'ongoing',
             label: `Ongoing Workflows (${ongoing.length})`,
-            content: <OngoingWorkflowsList contactName={contactName} runs={ongoing} now={now} startEpochMs={startEpochMs} timeZone={timeZone} onStop={onStop} />,
+            content: <OngoingWorkflowsList contactName={contactName} runs={ongoing} endedByPublish={endedByPublish} now={now} startEpochMs={startEpochMs} timeZone={timeZone} onStop={onStop} />,
           },
         ]}
       />

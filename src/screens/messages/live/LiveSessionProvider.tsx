@@ -11,6 +11,8 @@ import { LiveController, livePace } from '../../../engine/liveController.ts';
 import { createLiveSessionClient, type LiveSessionClient } from '../../../engine/liveSessionClient.ts';
 import { runnableWorkflows, type RunnableWorkflows } from './runnableWorkflows.ts';
 import { sessionScript } from './sessionScript.ts';
+import { describePublishOutcome } from './publishOutcome.ts';
+import { usePublishesSince } from '../../../persistence/usePublishesSince.ts';
 
 /** How often, at most, the clock of the kept session is written while time passes, in wall ms. */
 const KEEP_CLOCK_MS = 2000;
@@ -46,6 +48,12 @@ export function LiveSessionContextProvider({ value, children }: { value: LiveSes
 
 const sameDocuments = (a: readonly Workflow[], b: readonly Workflow[]) => JSON.stringify(a) === JSON.stringify(b);
 
+/** What a session was started from, kept with it so a reload replays it. */
+interface SessionInputs {
+  readonly workflows: readonly Workflow[];
+  readonly publishedSince: number;
+}
+
 /** Call in the Messages view: the session starts when it is first shown, and its clock plays while it is. */
 export function useLiveSessionViewer(): void {
   const { view } = useLiveSession();
@@ -71,7 +79,9 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
   const documents = useWorkflowDocuments(wanted);
   const workflows = useMemo(() => (documents ? runnableWorkflows(documents) : undefined), [documents]);
   const [generation, setGeneration] = useState(0);
-  const sessionRef = useRef<{ readonly client: LiveSessionClient; readonly controller: LiveController } | null>(null);
+  const sessionRef = useRef<{ readonly client: LiveSessionClient; readonly controller: LiveController; inputs: SessionInputs } | null>(null);
+  /** The newest stored version when the session started: publishes after it are played into the session. */
+  const [baseline, setBaseline] = useState<{ readonly generation: number; readonly since: number } | null>(null);
   const speed = useAppStore((state) => state.live.speed);
   const status = useAppStore((state) => state.live.status.kind);
   const sessionWorkflows = useAppStore((state) => state.live.workflows);
@@ -98,11 +108,13 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
   const failed = useCallback((error: unknown) => store.getState().liveFailed(error instanceof Error ? error.message : String(error)), [store]);
 
   const storage = useLiveSessionStorage();
-  // Kept after every command (the script grew) and, while time passes, its clock now and then.
+  // Kept after every command and publish (the script grew) and, while time passes, its clock now and then.
   const keep = useCallback(async () => {
-    const client = sessionRef.current?.client;
-    const script = client ? await client.script() : null;
-    if (script) await storage.save(script, store.getState().live.time, store.getState().live.userId);
+    const session = sessionRef.current;
+    const recording = session ? await session.client.recording() : null;
+    if (!session || !recording) return;
+    const { live } = store.getState();
+    await storage.save(recording.script, live.time, live.userId, { workflows: [...session.inputs.workflows], versions: recording.versions, publishedSince: session.inputs.publishedSince });
   }, [storage, store]);
   // "Working as" is kept with the session, so a reload resumes it as the same person.
   const userId = useAppStore((state) => state.live.userId);
@@ -129,7 +141,8 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
     if (start.length === 0) return undefined;
     const client = createLiveSessionClient();
     const controller = new LiveController(client);
-    sessionRef.current = { client, controller };
+    const session = { client, controller, inputs: { workflows: start, publishedSince: 0 } as SessionInputs };
+    sessionRef.current = session;
     // Every answer of the engine goes into the store as it came; while time passes, its clock is kept now and then.
     const stopListening = controller.subscribe((event) => {
       if (event.kind === 'error') failed(event.error);
@@ -142,14 +155,20 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
       resume.current = false;
       if (controller.disposed) return;
       if (kept) {
-        const resumed = await controller.start({ workflows: [...start], base: kept.script });
+        // What it played, exactly: the Workflows it started on (the stored ones, for a session kept before they were) and the versions its publishes name.
+        const workflows = kept.workflows ?? start;
+        const versions = kept.versions ?? {};
+        const since = kept.publishedSince ?? (await storage.newestVersion());
+        const resumed = await controller.start({ workflows: [...workflows], base: kept.script, versions: { ...versions } });
         if (!resumed) return;
         if (resumed.ok) {
-          store.getState().liveStarted({ workflows: start, base: kept.script, update: resumed.update });
+          session.inputs = { workflows, publishedSince: since };
+          store.getState().liveStarted({ workflows, base: kept.script, update: resumed.update, versions });
           // Working as the same person as before the reload (not the cast's first user).
           if (kept.userId !== undefined && kept.script.users.some((user) => user.id === kept.userId)) store.getState().setLiveUser(kept.userId);
           // Back to the kept clock, in as many steps as the engine's limit per step of time takes.
           await controller.replayTo(kept.time, (update) => store.getState().liveUpdated(update));
+          if (!controller.disposed) setBaseline({ generation, since });
           return;
         }
         // The Workflows changed so much that the kept session no longer plays: a new one, and why.
@@ -161,11 +180,14 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
         await storage.clear();
       }
       const base = demoScript(new Date());
+      const since = await storage.newestVersion();
       const result = await controller.start({ workflows: [...start], base });
       if (!result) return;
       if (result.ok) {
+        session.inputs = { workflows: start, publishedSince: since };
         store.getState().liveStarted({ workflows: start, base, update: result.update });
-        void storage.save(base, 0);
+        void storage.save(base, 0, undefined, { workflows: [...start], versions: {}, publishedSince: since });
+        setBaseline({ generation, since });
       } else store.getState().liveFailed('The engine refused to start the session', result.problems);
     })().catch(failed);
     return () => {
@@ -186,6 +208,33 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
     controller.play(livePace(speed));
     return () => controller.pause();
   }, [status, speed, viewing]);
+
+  // A Workflow published while the session runs is played into it at its clock, with the policy
+  // the person chose — once: a publish is known by its file (the version record's id), which the
+  // session keeps in its script, so neither a re-render nor a reload plays it again. A Workflow the
+  // session does not run keeps the outdated notice (Restart takes it in).
+  const publishes = usePublishesSince(status === 'running' && baseline?.generation === generation ? baseline.since : undefined);
+  const handled = useRef(new Set<string>());
+  useEffect(() => {
+    const session = sessionRef.current;
+    if (!session || status !== 'running') return;
+    for (const publish of publishes) {
+      const file = `version-${publish.id}`;
+      if (handled.current.has(file) || Object.hasOwn(store.getState().live.versions, file)) continue;
+      handled.current.add(file);
+      if (!session.inputs.workflows.some((workflow) => workflow.id === publish.workflowId)) continue;
+      store.getState().liveVersionGiven(file, publish.document);
+      // In turn with the clock and the person's commands, in the order they were published.
+      void session.controller
+        .publish({ workflow: publish.workflowId, file, policy: publish.policy, version: publish.document })
+        .then(async (result) => {
+          if (!result?.ok) return;
+          store.getState().notify({ tone: 'info', title: describePublishOutcome(publish.document.name, file, publish.policy, result.update) });
+          await keep();
+        })
+        .catch(failed);
+    }
+  }, [publishes, status, store, keep, failed]);
 
   const controls = useMemo<LiveSessionControls>(
     () => ({

@@ -2,6 +2,8 @@ import type { RunState } from '../../../../simulator/schema/run.ts';
 import type { ResumeRule, StopReason } from '../../../../simulator/schema/settings.ts';
 import type { TraceEntry } from '../../../../simulator/schema/trace.ts';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
+import { describeReason } from '../../../../simulator/trace/describeEntry.ts';
+import type { SessionVersions } from './sessionVersions.ts';
 
 /** A paused run's hand-back, as the engine reported it and its Workflow's settings say it. */
 export interface RunPause {
@@ -31,18 +33,42 @@ export interface OngoingRun {
   readonly manualStop: boolean;
   /** Present while the engine reports the run paused. */
   readonly pause?: RunPause;
+  /** The version of its Workflow the run follows, once a publish in the session made versions of it (the engine's number; 1: the one the session started with). */
+  readonly version?: number;
 }
 
+/** A run of the contact's that a publish stopped — its Workflow was updated, or its step removed — with the engine's words for why. */
+export interface RunEndedByPublish {
+  readonly run: number;
+  readonly workflowName: string;
+  readonly stepLabel: string;
+  readonly version: number;
+  readonly reason: 'workflow_updated' | 'step_removed';
+  readonly because: string;
+}
+
+const byId = (workflows: readonly Workflow[]): SessionVersions => ({
+  workflowOf: (run) => workflows.find((candidate) => candidate.id === run.workflow),
+  hasVersions: () => false,
+});
+
 /** The contact's runs still going (a paused run keeps its place), as the engine reported them, with the names people read. */
-export function ongoingRuns(contact: string, runs: readonly RunState[], trace: readonly TraceEntry[], workflows: readonly Workflow[]): OngoingRun[] {
+export function ongoingRuns(
+  contact: string,
+  runs: readonly RunState[],
+  trace: readonly TraceEntry[],
+  workflows: readonly Workflow[],
+  versions: SessionVersions = byId(workflows),
+): OngoingRun[] {
   const reachedStep = new Map<number, number>();
   for (const entry of trace) if (entry.kind === 'step' && entry.run !== undefined && entry.contact === contact) reachedStep.set(entry.run, entry.t);
   return runs
     .filter((run) => run.contact === contact && isOngoing(run))
     .map((run) => {
-      const workflow = workflows.find((candidate) => candidate.id === run.workflow);
+      const workflow = versions.workflowOf(run) ?? workflows.find((candidate) => candidate.id === run.workflow);
       const step = workflow?.steps.find((candidate) => candidate.id === run.atStep);
       const ongoing: OngoingRun = {
+        ...(versions.hasVersions(run.workflow) ? { version: run.version ?? 1 } : {}),
         run: run.run,
         workflowId: run.workflow,
         workflowName: workflow?.name ?? run.workflow,
@@ -62,6 +88,16 @@ export function ongoingRuns(contact: string, runs: readonly RunState[], trace: r
       };
       return { ...ongoing, pause };
     });
+}
+
+/** The contact's runs a publish stopped, as the engine reported them, with its words for the reason. */
+export function runsEndedByPublish(contact: string, runs: readonly RunState[], versions: SessionVersions): RunEndedByPublish[] {
+  return runs.flatMap((run): RunEndedByPublish[] => {
+    if (run.contact !== contact || run.status !== 'stopped' || (run.reason !== 'workflow_updated' && run.reason !== 'step_removed')) return [];
+    const workflow = versions.workflowOf(run);
+    const label = workflow?.steps.find((candidate) => candidate.id === run.atStep)?.label;
+    return [{ run: run.run, workflowName: workflow?.name ?? run.workflow, stepLabel: label || run.atStep || '', version: run.version ?? 1, reason: run.reason, because: describeReason(run.reason) }];
+  });
 }
 
 /** Active or paused: the contact's current run of its Workflow, which new triggers leave alone. */
