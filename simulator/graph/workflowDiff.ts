@@ -151,7 +151,8 @@ function nodeLabel(workflow: Workflow, steps: ReadonlyMap<string, Step>, id: str
   return id;
 }
 
-function edgeKey(edge: Edge): string {
+/** An edge's identity in a diff: what it joins (source, output, target), never its id. */
+export function edgeKey(edge: Pick<Edge, 'source' | 'sourceHandle' | 'target'>): string {
   return JSON.stringify([edge.source, edge.sourceHandle, edge.target]);
 }
 

@@ -1,14 +1,14 @@
 import { useState, type ReactElement } from 'react';
-import type { VersionKind, VersionRecord } from '../../model/records.ts';
+import type { VersionRecord } from '../../model/records.ts';
 import { useVersions } from '../../persistence/storedWorkflowHooks.ts';
 import { useVersionActions } from '../../persistence/useVersionActions.ts';
+import { useAppStore } from '../../state/StoreProvider.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { CompareDialog } from './compare/CompareDialog.tsx';
+import { CURRENT, VERSION_KIND_NAMES as KIND_NAMES, versionTimeFormat as timeFormat, type CompareSide } from './compare/versionName.ts';
 import { StepOutline } from './StepOutline.tsx';
 
-const KIND_NAMES: Record<VersionKind, string> = { auto: 'Automatic', publish: 'Published', manual: 'Saved', restore: 'Restored' };
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
-/** The history of the open Workflow: each version with its time and note, to preview and restore. */
+/** The history of the open Workflow: each version with its time and note, to preview, compare and restore. */
 export function HistoryDialog({ workflowId, trigger }: { workflowId: string; trigger: ReactElement }) {
   const [open, setOpen] = useState(false);
   return (
@@ -21,6 +21,9 @@ export function HistoryDialog({ workflowId, trigger }: { workflowId: string; tri
 function VersionList({ workflowId, onRestored }: { workflowId: string; onRestored: () => void }) {
   const versions = useVersions(workflowId);
   const [preview, setPreview] = useState<VersionRecord | null>(null);
+  const [pair, setPair] = useState<{ older: CompareSide; newer: CompareSide } | null>(null);
+  const draft = useAppStore((state) => state.document?.workflow);
+  const current = draft?.id === workflowId ? draft : undefined;
   const { restore } = useVersionActions();
   if (versions === undefined) return <p className="loading">Reading the history…</p>;
   if (versions.length === 0) return <p className="notice">No versions yet. Save a version to start the history.</p>;
@@ -37,6 +40,17 @@ function VersionList({ workflowId, onRestored }: { workflowId: string; onRestore
               <button type="button" className="ui-button ui-button--small" aria-pressed={preview?.id === version.id} onClick={() => setPreview(preview?.id === version.id ? null : version)}>
                 Preview
               </button>
+              {current && (
+                <button
+                  type="button"
+                  className="ui-button ui-button--small"
+                  aria-label={`Compare the version of ${timeFormat.format(version.createdAt)} with the current draft`}
+                  // Setting the same pair twice opens one view: a double click changes nothing.
+                  onClick={() => setPair({ older: { kind: 'version', id: version.id }, newer: CURRENT })}
+                >
+                  Compare
+                </button>
+              )}
               <button
                 type="button"
                 className="ui-button ui-button--small"
@@ -58,6 +72,7 @@ function VersionList({ workflowId, onRestored }: { workflowId: string; onRestore
           <StepOutline workflow={preview.document} />
         </div>
       )}
+      {current && <CompareDialog workflowId={workflowId} versions={versions} current={current} pair={pair} onClose={() => setPair(null)} />}
     </div>
   );
 }

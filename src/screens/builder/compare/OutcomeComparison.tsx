@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'react';
+import { workflowsToSimulate } from '../../../../simulator/graph/workflowsToSimulate.ts';
+import type { OutcomeDiff, OutcomeDifference } from '../../../../simulator/schema/outcomeDiff.ts';
+import type { Workflow } from '../../../../simulator/schema/workflow.ts';
+import { createOutcomeDiffClient, type OutcomeDiffClient } from '../../../engine/outcomeDiffClient.ts';
+import type { ScriptRecord } from '../../../model/records.ts';
+import { OutcomeDiffTable } from '../../../parts/outcomeDiff/OutcomeDiffTable.tsx';
+import { useWorkflowDocuments, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
+import { Checkbox } from '../../../ui/Checkbox.tsx';
+
+/** Changed runs listed at most; the counts above the table stay whole. */
+const ROWS_LISTED = 200;
+
+type Outcome =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'running' }
+  | { readonly kind: 'done'; readonly diff: OutcomeDiff; readonly scripts: readonly ScriptRecord[] }
+  | { readonly kind: 'refused'; readonly problems: readonly string[] };
+
+interface Props {
+  readonly workflowId: string;
+  readonly older: Workflow;
+  readonly newer: Workflow;
+  /** The two sides' names, for a script that could not be played on one of them. */
+  readonly sideNames: { readonly before: string; readonly after: string };
+  /** A changed run chosen in the table, with the saved script it came from. */
+  readonly onOpen: (difference: OutcomeDifference, script: ScriptRecord) => void;
+}
+
+/**
+ * What the two versions do differently on the scripts the person picks: the worker plays each
+ * script on the older version and on the newer one, each beside the stored Workflows it starts or
+ * is started by (as the simulator plays it), and reports the runs whose outcome changes. The
+ * worker starts with the first comparison and ends with the view, which stays responsive meanwhile.
+ */
+export function OutcomeComparison({ workflowId, older, newer, sideNames, onOpen }: Props) {
+  const scripts = useWorkflowScripts(workflowId);
+  const documents = useWorkflowDocuments();
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const client = useRef<OutcomeDiffClient | null>(null);
+  const request = useRef(0);
+  useEffect(
+    () => () => {
+      client.current?.dispose();
+      client.current = null;
+      // An answer arriving after the view closed is dropped.
+      request.current += 1;
+    },
+    [],
+  );
+
+  if (scripts === undefined || documents === undefined) return <p className="loading">Reading the saved scripts…</p>;
+  if (scripts.scripts.length === 0)
+    return <p className="notice">No scripts are saved with this Workflow. Save one in the simulator to compare what the two versions do with it.</p>;
+
+  const picked = scripts.scripts.filter((record) => chosen.has(record.id));
+  const compare = async () => {
+    if (picked.length === 0 || outcome.kind === 'running') return;
+    const mine = ++request.current;
+    setOutcome({ kind: 'running' });
+    client.current ??= createOutcomeDiffClient();
+    try {
+      const answer = await client.current.diff({
+        before: workflowsToSimulate(older, documents),
+        after: workflowsToSimulate(newer, documents),
+        scripts: picked.map((record) => record.document),
+        maxDifferences: ROWS_LISTED,
+      });
+      if (mine !== request.current) return;
+      setOutcome(
+        answer.ok
+          ? { kind: 'done', diff: answer.result, scripts: picked }
+          : { kind: 'refused', problems: answer.problems.map((problem) => `${problem.path}: ${problem.message}`) },
+      );
+    } catch (error) {
+      if (mine !== request.current) return;
+      setOutcome({ kind: 'refused', problems: [error instanceof Error ? error.message : String(error)] });
+    }
+  };
+
+  return (
+    <section className="compare-outcomes" aria-label="Outcomes">
+      <fieldset className="compare-outcomes__scripts">
+        <legend>Play on both versions:</legend>
+        {scripts.scripts.map((record) => (
+          <Checkbox
+            key={record.id}
+            label={record.document.name}
+            checked={chosen.has(record.id)}
+            onCheckedChange={(checked) => {
+              const next = new Set(chosen);
+              if (checked) next.add(record.id);
+              else next.delete(record.id);
+              setChosen(next);
+            }}
+          />
+        ))}
+      </fieldset>
+      <button type="button" className="ui-button ui-button--small" aria-disabled={picked.length === 0 || outcome.kind === 'running'} aria-busy={outcome.kind === 'running'} onClick={compare}>
+        Compare outcomes
+      </button>
+      <div className="compare-outcomes__result" aria-live="polite">
+        {outcome.kind === 'running' && <p className="loading">Playing the scripts on both versions…</p>}
+        {outcome.kind === 'refused' && (
+          <div role="alert" className="notice">
+            <p>The outcomes could not be compared:</p>
+            <ul>
+              {outcome.problems.map((problem, i) => (
+                <li key={i}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {outcome.kind === 'done' && (
+          <OutcomeDiffTable
+            diff={outcome.diff}
+            scriptNames={outcome.scripts.map((record) => record.document.name)}
+            sideNames={sideNames}
+            onOpen={(difference) => {
+              const script = outcome.scripts[difference.script];
+              if (script) onOpen(difference, script);
+            }}
+            label="Runs that change between the two versions"
+          />
+        )}
+      </div>
+    </section>
+  );
+}

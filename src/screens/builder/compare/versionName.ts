@@ -1,0 +1,22 @@
+import type { VersionKind, VersionRecord } from '../../../model/records.ts';
+
+export const VERSION_KIND_NAMES: Record<VersionKind, string> = { auto: 'Automatic', publish: 'Published', manual: 'Saved', restore: 'Restored' };
+export const versionTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** A version as a person tells it from the others: its kind and its time ("Saved · 20 Nov 2026, 09:31:00"). */
+export function versionName(version: Pick<VersionRecord, 'kind' | 'createdAt'>): string {
+  return `${VERSION_KIND_NAMES[version.kind]} · ${versionTimeFormat.format(version.createdAt)}`;
+}
+
+/** One side of a comparison: a version from the history, or the Workflow as it is now. */
+export type CompareSide = { readonly kind: 'current' } | { readonly kind: 'version'; readonly id: number };
+
+export const CURRENT: CompareSide = { kind: 'current' };
+export const CURRENT_NAME = 'Current draft';
+
+/** The side as a select's value, and back. */
+export const sideValue = (side: CompareSide): string => (side.kind === 'current' ? 'current' : `version-${side.id}`);
+export function sideFromValue(value: string): CompareSide {
+  const id = Number(value.replace(/^version-/, ''));
+  return value === 'current' || !Number.isInteger(id) ? CURRENT : { kind: 'version', id };
+}
