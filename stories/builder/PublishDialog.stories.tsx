@@ -79,6 +79,8 @@ export const ImpactOfAShorterWait: Story = {
     const table = await body.findByRole('table', { name: 'Runs that change if you publish: 2 of 4 runs change' }, { timeout: 10_000 });
     await expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Stopped at Wait 24h, +3h');
     await expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Completed at End, +2h');
+    // The totals in the live line above the table (which leaves them out of its caption).
+    await expect(body.getByText('2 of 4 runs change', { exact: true })).toHaveAttribute('role', 'status');
   },
 };
 

@@ -16,6 +16,8 @@ interface Props {
   readonly sideNames?: { readonly before: string; readonly after: string };
   /** A short name for the table, heard by screen readers before the totals. */
   readonly label?: string;
+  /** False when the totals are said beside the table already (a live status line): the caption then leaves them out; the table's name keeps them. */
+  readonly showSummary?: boolean;
 }
 
 const COLUMNS = ['Contact', 'Script', 'Before', 'After', 'Messages', { key: 'open', label: 'Open', hidden: true }] as const;
@@ -28,10 +30,15 @@ const COLUMNS = ['Contact', 'Script', 'Before', 'After', 'Messages', { key: 'ope
  *
  * @example <OutcomeDiffTable diff={result} onOpen={(difference) => open(difference)} />
  */
-export function OutcomeDiffTable({ diff, scriptNames, onOpen, sideNames = { before: 'before', after: 'after' }, label = 'Runs that change' }: Props) {
+export function OutcomeDiffTable({ diff, scriptNames, onOpen, sideNames = { before: 'before', after: 'after' }, label = 'Runs that change', showSummary = true }: Props) {
   const summary = describeDiffSummary(diff);
   return (
-    <DataTable className="outcome-diff" label={`${label}: ${summary}`} caption={<span className="outcome-diff__summary">{summary}</span>} columns={COLUMNS}>
+    <DataTable
+      className="outcome-diff"
+      label={`${label}: ${summary}`}
+      {...(showSummary ? { caption: <span className="outcome-diff__summary">{summary}</span> } : {})}
+      columns={COLUMNS}
+    >
       {diff.rows.flatMap((row) => {
         const script = scriptNames?.[row.script] ?? row.name;
         if (!row.ok)

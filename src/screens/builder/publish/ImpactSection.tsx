@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { OutcomeDifference } from '../../../../simulator/schema/outcomeDiff.ts';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import { workflowsToSimulate } from '../../../../simulator/graph/workflowsToSimulate.ts';
+import { describeDiffSummary } from '../../../parts/outcomeDiff/describeDiffSummary.ts';
 import { OutcomeDiffTable } from '../../../parts/outcomeDiff/OutcomeDiffTable.tsx';
 import { savedScriptKey } from '../../../parts/scripts/scriptChoice.ts';
 import { useWorkflowDocuments, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
@@ -60,22 +61,33 @@ export function ImpactSection({ workflowId, published, draft }: Props) {
         <p className="publish-dialog__note">
           This Workflow has no saved scripts, so there is nothing to preview. The preview plays the scripts saved with the Workflow (in the simulator: New script, then Save with this Workflow) on the published version and on this draft.
         </p>
-      ) : impact.status === 'working' ? (
-        <p role="status" aria-busy="true" className="publish-dialog__working">
-          Working out the impact…
-        </p>
-      ) : impact.status === 'done' ? (
+      ) : (
         <>
           <p className="publish-dialog__note">
             {records.length === 1 ? 'The saved script' : `The ${records.length} saved scripts`}, played on the published version and on this draft. A row opens the simulator on the draft where the two part.
           </p>
-          <OutcomeDiffTable diff={impact.diff} scriptNames={records.map((record) => record.document.name)} sideNames={SIDES} onOpen={open} label="Runs that change if you publish" />
+          {/* One live line from "Working out…" to the totals, so a screen reader hears when the answer comes. */}
+          <p role="status" aria-busy={impact.status === 'working'} className={impact.status === 'done' ? 'publish-dialog__summary' : 'publish-dialog__working'}>
+            {impact.status === 'working' ? 'Working out the impact…' : impact.status === 'done' ? describeDiffSummary(impact.diff) : ''}
+          </p>
+          {impact.status === 'done' ? (
+            <OutcomeDiffTable
+              diff={impact.diff}
+              scriptNames={records.map((record) => record.document.name)}
+              sideNames={SIDES}
+              onOpen={open}
+              label="Runs that change if you publish"
+              showSummary={false}
+            />
+          ) : (
+            impact.status !== 'working' && (
+              <p className="notice" role="alert">
+                The impact could not be worked out:{' '}
+                {impact.status === 'failed' ? impact.message : impact.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}. You can still publish.
+              </p>
+            )
+          )}
         </>
-      ) : (
-        <p className="notice" role="alert">
-          The impact could not be worked out:{' '}
-          {impact.status === 'failed' ? impact.message : impact.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}. You can still publish.
-        </p>
       )}
     </section>
   );
