@@ -3,9 +3,16 @@ import type { VersionKind, VersionRecord } from '../../../model/records.ts';
 export const VERSION_KIND_NAMES: Record<VersionKind, string> = { auto: 'Automatic', publish: 'Published', manual: 'Saved', restore: 'Restored' };
 export const versionTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
-/** A version as a person tells it from the others: its kind and its time ("Saved · 20 Nov 2026, 09:31:00"). */
-export function versionName(version: Pick<VersionRecord, 'kind' | 'createdAt'>): string {
-  return `${VERSION_KIND_NAMES[version.kind]} · ${versionTimeFormat.format(version.createdAt)}`;
+const LONGEST_NOTE = 40;
+
+/**
+ * A version as a person tells it from the others: its kind, its time and the start of its note
+ * ("Saved · 20 Nov 2026, 09:31:00 · Before the 2 h wait") — two saved in one second differ by the note.
+ */
+export function versionName(version: Pick<VersionRecord, 'kind' | 'createdAt' | 'note'>): string {
+  const note = version.note.trim();
+  const shown = note.length > LONGEST_NOTE ? `${note.slice(0, LONGEST_NOTE - 1)}…` : note;
+  return [VERSION_KIND_NAMES[version.kind], versionTimeFormat.format(version.createdAt), ...(shown ? [shown] : [])].join(' · ');
 }
 
 /** One side of a comparison: a version from the history, or the Workflow as it is now. */

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './support/appSession.ts';
+import { saveScreenshot } from './support/browser.ts';
+import { readTable } from './support/readTable.ts';
+
+const session = useAppSession();
+const root = join(import.meta.dirname, '../..');
+const script = readFileSync(join(root, 'public/examples/follow-up/contact-replies.script.json'));
+const SCRIPT_NAME = 'Incoming message: the contact writes again, the follow-up is pointless';
+
+/**
+ * The 24 h follow-up stored from its example with a saved script and two versions in its history:
+ * "Waits 24h", then "Waits 2h" (the Wait's duration and label changed, nothing else).
+ */
+async function followUpWithTwoVersions(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'New from example' }).click();
+  await page.getByRole('menuitem', { name: '24h follow-up' }).click();
+  await page.getByLabel('Workflow name').waitFor();
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+  await page.getByLabel('Script file to import').setInputFiles({ name: 'replies.script.json', mimeType: 'application/json', buffer: script });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('script')?.startsWith('saved:'));
+  await page.goBack();
+  await page.getByLabel('Workflow name').waitFor();
+
+  await saveVersion(page, 'Waits 24h');
+  await page.locator('[data-testid="node-wait"]').click();
+  const duration = page.getByLabel('Duration');
+  await duration.fill('2h');
+  const label = page.getByLabel('Label', { exact: true });
+  await label.fill('Wait 2h');
+  await page.waitForFunction(() => document.querySelector('[data-testid="node-wait"]')?.textContent?.includes('For 2h'));
+  await saveVersion(page, 'Waits 2h');
+}
+
+async function saveVersion(page: Page, note: string): Promise<void> {
+  await page.getByRole('toolbar', { name: 'Workflow' }).getByRole('button', { name: 'Save version' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save version' });
+  await dialog.getByLabel('Note').fill(note);
+  await dialog.getByRole('button', { name: 'Save version' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function openHistory(page: Page): Promise<Locator> {
+  await page.getByRole('toolbar', { name: 'Workflow' }).getByRole('button', { name: 'History' }).click();
+  const history = page.getByRole('dialog', { name: 'History' });
+  await history.getByRole('list', { name: 'Versions' }).getByRole('listitem').nth(1).waitFor();
+  return history;
+}
+
+/** The Compare button of the history's row with this note. */
+const compareButton = (history: Locator, note: string) => history.getByRole('listitem').filter({ hasText: note }).getByRole('button', { name: /^Compare/ });
+
+async function expectFitsWindow(page: Page, what: string): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  const seen = await page.evaluate(() => {
+    const box = (selector: string) => {
+      const rect = document.querySelector(selector)?.getBoundingClientRect();
+      return rect ? { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right, height: rect.height, width: rect.width } : null;
+    };
+    return {
+      scrollHeight: document.scrollingElement?.scrollHeight ?? Number.NaN,
+      scrollWidth: document.scrollingElement?.scrollWidth ?? Number.NaN,
+      innerHeight: window.innerHeight,
+      innerWidth: window.innerWidth,
+      dialog: box('.ui-dialog:has(.compare-view)'),
+      canvases: [...document.querySelectorAll('.compare-view__canvas')].map((canvas) => canvas.getBoundingClientRect().height),
+      // The view inside the dialog body: nothing of it spills below the dialog.
+      view: box('.compare-view'),
+    };
+  });
+  expect(seen.scrollHeight, `${what}: page height`).toBeLessThanOrEqual(seen.innerHeight);
+  expect(seen.scrollWidth, `${what}: page width`).toBeLessThanOrEqual(seen.innerWidth);
+  expect(seen.dialog, `${what}: the dialog`).not.toBeNull();
+  if (!seen.dialog || !seen.view) return;
+  expect(seen.dialog.top, `${what}: dialog top`).toBeGreaterThanOrEqual(0);
+  expect(seen.dialog.bottom, `${what}: dialog bottom`).toBeLessThanOrEqual(seen.innerHeight);
+  expect(seen.dialog.right, `${what}: dialog right`).toBeLessThanOrEqual(seen.innerWidth);
+  expect(seen.view.bottom, `${what}: the view inside the dialog`).toBeLessThanOrEqual(seen.dialog.bottom);
+  expect(seen.canvases, `${what}: two canvases`).toHaveLength(2);
+  for (const height of seen.canvases) expect(height, `${what}: a canvas tall enough to read`).toBeGreaterThanOrEqual(180);
+}
+
+describe('compare two versions (issue 17, browser test c)', () => {
+  it('marks the changed step on both sides, lists its changed field, and shows the outcome diff on a picked saved script', async () => {
+    const page = await session.open({ contextOptions: { viewport: { width: 1280, height: 720 } } });
+    await followUpWithTwoVersions(page);
+    const history = await openHistory(page);
+
+    // Rapid input: a double click on Compare opens one view, and it stays open.
+    const box = await compareButton(history, 'Waits 24h').boundingBox();
+    if (!box) throw new Error('No Compare button on the row');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(50);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const compare = page.getByRole('dialog', { name: 'Compare versions' });
+    await compare.waitFor();
+    expect(await page.getByRole('dialog', { name: 'Compare versions' }).count()).toBe(1);
+
+    // Two history versions: the one saved as "Waits 2h" on the right instead of the draft.
+    const newer = compare.getByLabel('Newer', { exact: true });
+    const versionOption = await newer.locator('option').filter({ hasNotText: 'Current draft' }).first().getAttribute('value');
+    await newer.selectOption(versionOption ?? '');
+    expect(await compare.getByRole('status').first().textContent()).toBe('1 step changed, 0 added, 0 removed; settings unchanged');
+
+    const older = compare.getByRole('region', { name: /^Older: Saved/ });
+    const newerSide = compare.getByRole('region', { name: /^Newer: Saved/ });
+    await older.getByRole('group', { name: 'Changed: Wait 24h' }).waitFor();
+    await newerSide.getByRole('group', { name: 'Changed: Wait 2h' }).waitFor();
+    // Unchanged steps carry no mark.
+    expect(await older.getByRole('group', { name: /^(Changed|Added|Removed): Acknowledge/ }).count()).toBe(0);
+    // The word is on screen too, not only in the name.
+    expect(await newerSide.locator('.compare-node--changed').evaluate((node) => getComputedStyle(node, '::after').content)).toBe('"Changed"');
+
+    // Picking the step on the canvas lists its changed fields.
+    await newerSide.getByRole('group', { name: 'Changed: Wait 2h' }).click();
+    const fields = compare.getByRole('table', { name: 'Changed: Wait 2h (Wait)' });
+    expect(await readTable(fields)).toEqual([
+      { Field: 'label', Before: '"Wait 24h"', After: '"Wait 2h"' },
+      { Field: 'delay.duration', Before: '"24h"', After: '"2h"' },
+    ]);
+
+    await compare.getByRole('checkbox', { name: SCRIPT_NAME }).click();
+    await compare.getByRole('button', { name: 'Compare outcomes' }).click();
+    const runs = compare.getByRole('table', { name: /^Runs that change between the two versions/ });
+    await runs.waitFor({ timeout: 20_000 });
+    expect(await runs.getAttribute('aria-label')).toContain('2 of 2 runs change');
+    const rows = await readTable(runs);
+    expect(rows[0]?.['Before']).toContain('Stopped at Wait 24h');
+    expect(rows[0]?.['After']).toContain('Completed at End');
+
+    await expectFitsWindow(page, '1280×720');
+    await saveScreenshot(page, 'compare-versions-1280x720', { fullPage: false });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expectFitsWindow(page, '1920×1080');
+    await saveScreenshot(page, 'compare-versions-1920x1080', { fullPage: false });
+
+    // Escape closes the comparison and leaves the history open behind it.
+    await page.keyboard.press('Escape');
+    await compare.waitFor({ state: 'detached' });
+    await history.getByRole('list', { name: 'Versions' }).waitFor();
+    expect(session.current()?.errors).toEqual([]);
+  });
+});
