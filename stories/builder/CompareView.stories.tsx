@@ -69,6 +69,12 @@ export const ChangedStepAndOutcomes: Story = {
     await expect(await newer.findByRole('group', { name: 'Added: Tag: followed up' })).toBeVisible();
     await expect(older.queryByRole('group', { name: /Tag: followed up/ })).toBeNull();
 
+    // From the keyboard: Enter on a focused node picks it.
+    (await newer.findByRole('group', { name: 'Added: Tag: followed up' })).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(await view.findByText('Added: Tag: followed up (Update tag) is only in the newer version.')).toBeVisible();
+
+    await expect(view.getByRole('button', { name: 'Compare outcomes' })).toBeDisabled();
     await userEvent.click(view.getByRole('button', { name: 'Changed Wait 2h' }));
     const fields = view.getByRole('table', { name: 'Changed: Wait 2h (Wait)' });
     await expect(fields).toHaveTextContent('delay.duration"24h""2h"');

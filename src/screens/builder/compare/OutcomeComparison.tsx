@@ -97,9 +97,19 @@ export function OutcomeComparison({ workflowId, older, newer, sideNames, onOpen 
           />
         ))}
       </fieldset>
-      <button type="button" className="ui-button ui-button--small" aria-disabled={picked.length === 0 || outcome.kind === 'running'} aria-busy={outcome.kind === 'running'} onClick={compare}>
+      {/* Disabled until a script is picked (focus is then on a checkbox); busy, not disabled, while
+          playing, so the focus stays on the button. */}
+      <button
+        type="button"
+        className="ui-button ui-button--small compare-outcomes__run"
+        disabled={picked.length === 0}
+        aria-disabled={outcome.kind === 'running'}
+        aria-busy={outcome.kind === 'running'}
+        onClick={compare}
+      >
         Compare outcomes
       </button>
+      {picked.length === 0 && <span className="compare-outcomes__hint">Pick a script to see whose run the change alters.</span>}
       <div className="compare-outcomes__result" aria-live="polite">
         {outcome.kind === 'running' && <p className="loading">Playing the scripts on both versions…</p>}
         {outcome.kind === 'refused' && (
