@@ -86,7 +86,9 @@ export function CompareView({ workflowId, versions, current, initial }: Props) {
       </div>
       <div className="compare-view__main">
         <section className="compare-view__side" aria-label={`Older: ${left.name}`}>
-          <h3 className="compare-view__side-name">Older: {left.name}</h3>
+          <h3 className="compare-view__side-name" title={`Older: ${left.name}`}>
+            Older: {left.name}
+          </h3>
           <div className="compare-view__canvas">
             <ReactFlowProvider>
               <CompareCanvas key={sideValue(older)} workflow={left.workflow} marks={leftMarks} selected={selected} onSelect={select} label={`Older: ${left.name}`} />
@@ -94,7 +96,9 @@ export function CompareView({ workflowId, versions, current, initial }: Props) {
           </div>
         </section>
         <section className="compare-view__side" aria-label={`Newer: ${right.name}`}>
-          <h3 className="compare-view__side-name">Newer: {right.name}</h3>
+          <h3 className="compare-view__side-name" title={`Newer: ${right.name}`}>
+            Newer: {right.name}
+          </h3>
           <div className="compare-view__canvas">
             <ReactFlowProvider>
               <CompareCanvas key={sideValue(newer)} workflow={right.workflow} marks={rightMarks} selected={selected} onSelect={select} label={`Newer: ${right.name}`} />

@@ -88,12 +88,15 @@ export function OutcomeComparison({ workflowId, older, newer, sideNames, onOpen 
             key={record.id}
             label={record.document.name}
             checked={chosen.has(record.id)}
-            onCheckedChange={(checked) => {
-              const next = new Set(chosen);
-              if (checked) next.add(record.id);
-              else next.delete(record.id);
-              setChosen(next);
-            }}
+            // From the state React holds, not this render's: two quick clicks on two boxes keep both.
+            onCheckedChange={(checked) =>
+              setChosen((current) => {
+                const next = new Set(current);
+                if (checked) next.add(record.id);
+                else next.delete(record.id);
+                return next;
+              })
+            }
           />
         ))}
       </fieldset>
