@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
+import { scanWithAxe } from './support/axe.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { readTable } from './support/readTable.ts';
 
@@ -150,6 +151,9 @@ describe('compare two versions (issue 17, browser test c)', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await expectFitsWindow(page, '1920×1080');
     await saveScreenshot(page, 'compare-versions-1920x1080', { fullPage: false });
+
+    // WCAG 2.1 A/AA and axe's best practices, with the marks, the fields and the outcome table shown.
+    expect(await scanWithAxe(page, { landmarks: true })).toEqual([]);
 
     // Escape closes the comparison and leaves the history open behind it.
     await page.keyboard.press('Escape');
