@@ -10,10 +10,18 @@ export type Route =
   | { readonly screen: 'messages' }
   /**
    * A bundled example (`example`), or a stored Workflow (`workflow`, from the builder's Simulate),
-   * and a script of it; `at` (ms since the script's start) is the instant a stored Workflow's
-   * simulation opens at (a publish's impact opens a changed run where it parts from the old one).
+   * and a script of it; `at` (ms since the script's start) and `contact` are the instant and the
+   * contact a stored Workflow's simulation opens at (a publish's impact opens a changed run where
+   * it parts from the published version).
    */
-  | { readonly screen: 'simulator'; readonly example: string | null; readonly script: string | null; readonly workflow?: string | null; readonly at?: number }
+  | {
+      readonly screen: 'simulator';
+      readonly example: string | null;
+      readonly script: string | null;
+      readonly workflow?: string | null;
+      readonly at?: number;
+      readonly contact?: string;
+    }
   | { readonly screen: 'not-found'; readonly path: string };
 
 export type Screen = Route['screen'];
@@ -45,6 +53,14 @@ function instantOf(value: string | null): { readonly at?: number } {
   return at <= LIMITS.horizonMs ? { at } : {};
 }
 
+/** The longest contact id a link carries; a longer one is not a contact of any script the app accepts. */
+const MAX_CONTACT_ID = 200;
+
+/** `contact` as the id of the contact to show first; empty or overlong is dropped (the first contact shows). */
+function contactOf(value: string | null): { readonly contact?: string } {
+  return value === null || value === '' || value.length > MAX_CONTACT_ID ? {} : { contact: value };
+}
+
 /** Which screen a location shows; anything unknown is `not-found`, never an exception. */
 export function parseRoute({ pathname, search }: AppLocation): Route {
   const segments = segmentsOf(pathname);
@@ -66,7 +82,7 @@ export function parseRoute({ pathname, search }: AppLocation): Route {
     case 'simulator':
       if (second !== undefined) return notFound;
       if (query.get('workflow') === null) return { screen: 'simulator', example: query.get('example'), script: query.get('script') };
-      return { screen: 'simulator', example: null, script: query.get('script'), workflow: query.get('workflow'), ...instantOf(query.get('at')) };
+      return { screen: 'simulator', example: null, script: query.get('script'), workflow: query.get('workflow'), ...instantOf(query.get('at')), ...contactOf(query.get('contact')) };
     default:
       return notFound;
   }
@@ -87,6 +103,7 @@ export function routeHref(route: Route): string {
       if (route.example !== null) query.set('example', route.example);
       if (route.script !== null) query.set('script', route.script);
       if (route.workflow && route.at !== undefined) query.set('at', String(route.at));
+      if (route.workflow && route.contact !== undefined) query.set('contact', route.contact);
       const search = query.toString();
       return search === '' ? '/simulator' : `/simulator?${search}`;
     }

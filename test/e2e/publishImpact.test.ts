@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatOffset } from '../../simulator/schema/duration.ts';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
 
@@ -128,6 +129,23 @@ describe('the publish dialog', () => {
     await page.getByRole('slider', { name: 'Virtual time' }).and(page.locator('[aria-valuetext^="+1h,"]')).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('region', { name: 'Scripts' }).getByLabel('Script', { exact: true }).locator('option:checked').textContent()).toBe('Omar writes again after 3h');
     await saveScreenshot(page, 'publish-impact-opened', { fullPage: false });
+
+    // A population's run opens on its own contact, at its own instant.
+    await page.goBack();
+    await toolbar(page).getByRole('button', { name: 'Publish' }).click();
+    const lead = publishDialog(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Lead 2 24h follow-up', exact: true }) });
+    const open = lead.getByRole('button', { name: /^Open at / });
+    const instant = ((await open.textContent()) ?? '').replace('Open at ', '');
+    expect(instant).toMatch(/^\+\d/);
+    await open.click();
+    await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+    const link = new URL(page.url()).searchParams;
+    expect(link.get('contact')).toBe('lead#2');
+    // The button's instant and the link's are one, and the clock shows it to the second (the script starts at 09:00 UTC).
+    expect(formatOffset(Number(link.get('at')))).toBe(instant);
+    const clock = new Date(Date.parse('2026-01-05T09:00:00Z') + Number(link.get('at'))).toISOString();
+    await page.getByTestId('playback-time').locator(`time[datetime="${clock}"]`).waitFor({ timeout: 20_000 });
+    expect(await page.locator('label.workspace__pick', { hasText: 'Contact' }).locator('select option:checked').textContent()).toBe('Lead 2');
     // Nothing was published by looking.
     expect(await publishVersions(page, 'follow-up')).toHaveLength(1);
   });

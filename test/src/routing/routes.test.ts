@@ -70,10 +70,17 @@ describe('the instant a stored Workflow simulation opens at', () => {
     expect(at('/simulator?example=hot-lead&script=x&at=5')).toEqual({ screen: 'simulator', example: 'hot-lead', script: 'x' });
   });
 
+  it('carries the contact to show, dropping an empty or overlong one', () => {
+    expect(at('/simulator?workflow=wf&script=saved:s1&contact=lead-17')).toEqual({ ...stored(), contact: 'lead-17' });
+    expect(at('/simulator?workflow=wf&script=saved:s1&contact=')).toEqual(stored());
+    expect(at(`/simulator?workflow=wf&script=saved:s1&contact=${'x'.repeat(201)}`)).toEqual(stored());
+    expect(at('/simulator?example=hot-lead&script=x&contact=dana')).toEqual({ screen: 'simulator', example: 'hot-lead', script: 'x' });
+  });
+
   it('is written into the address and read back', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3650 * 86_400_000 }), fc.string({ minLength: 1, maxLength: 20 }), (instant, workflow) => {
-        const route: Route = { screen: 'simulator', example: null, script: null, workflow, at: instant };
+      fc.property(fc.integer({ min: 0, max: 3650 * 86_400_000 }), fc.string({ minLength: 1, maxLength: 20 }), fc.string({ minLength: 1, maxLength: 200 }), (instant, workflow, contact) => {
+        const route: Route = { screen: 'simulator', example: null, script: null, workflow, at: instant, contact };
         expect(at(routeHref(route))).toEqual(route);
       }),
     );

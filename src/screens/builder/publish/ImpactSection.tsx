@@ -42,7 +42,14 @@ export function ImpactSection({ workflowId, published, draft }: Props) {
   const open = (difference: OutcomeDifference) => {
     const record = records?.[difference.script];
     if (!record) return;
-    navigate({ screen: 'simulator', example: null, workflow: workflowId, script: savedScriptKey(record.id), ...(difference.divergesAt ? { at: difference.divergesAt.t } : {}) });
+    navigate({
+      screen: 'simulator',
+      example: null,
+      workflow: workflowId,
+      script: savedScriptKey(record.id),
+      contact: difference.contact.id,
+      ...(difference.divergesAt ? { at: difference.divergesAt.t } : {}),
+    });
   };
 
   return (

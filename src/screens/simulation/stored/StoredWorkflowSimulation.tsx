@@ -111,8 +111,8 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
         <Suspense fallback={<LoadingMessage>Loading the simulator…</LoadingMessage>}>
           <PlaybackWorkspace
             key={chosen.key}
-            // The link's instant is for the script it names; another script chosen here opens at its start.
-            {...(linked && route.screen === 'simulator' && route.at !== undefined ? { startAt: route.at } : {})}
+            // The link's instant and contact are for the script it names; another script chosen here opens at its start.
+            {...(linked && route.screen === 'simulator' ? { start: { ...(route.at === undefined ? {} : { at: route.at }), ...(route.contact === undefined ? {} : { contact: route.contact }) } } : {})}
             workflows={workflows}
             script={chosen.script}
             scripts={choices.map((choice) => choice.script)}

@@ -17,7 +17,7 @@ import { PopulationSection } from '../population/PopulationSection.tsx';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { usePlaybackShortcuts } from '../playback/usePlaybackShortcuts.ts';
 import { ContactTraceTable } from './ContactTraceTable.tsx';
-import { usePlaybackSession } from './usePlaybackSession.ts';
+import { usePlaybackSession, type PlaybackStart } from './usePlaybackSession.ts';
 import { WorkspaceExpectations } from './WorkspaceExpectations.tsx';
 import { WorkspaceDock } from './WorkspaceDock.tsx';
 import { WorkspaceReport } from './WorkspaceReport.tsx';
@@ -35,8 +35,8 @@ interface Props {
    * them to the stored Workflow, or save the example as a Workflow of your own with them.
    */
   readonly keepSettings?: { readonly label: string; readonly perform: (workflow: Workflow) => void };
-  /** The instant to open at once loaded (ms since the script's start), e.g. where a publish changes a run. */
-  readonly startAt?: number;
+  /** The instant and contact to open at once loaded, e.g. where a publish changes a run. */
+  readonly start?: PlaybackStart;
 }
 
 /**
@@ -46,7 +46,7 @@ interface Props {
  * Under the canvas, a dock that folds away: the end-of-run report the worker makes of the
  * Workflows with these settings, the population's charts, and Compare.
  */
-export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSettings, startAt }: Props) {
+export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSettings, start }: Props) {
   // A working copy: settings changed here try an idea without touching the files. When the
   // Workflows themselves change (an edit in the builder, in this tab or another), the copy follows
   // and the script re-runs to the same instant.
@@ -61,7 +61,7 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
   const panels = useAppStore((state) => state.simulatorPanels);
   const setPanels = useAppStore((state) => state.setSimulatorPanels);
   const input = useMemo<PlaybackLoad>(() => ({ workflows: [...edited], script, ...(versions ? { versions: { ...versions } } : {}) }), [edited, script, versions]);
-  const controls = usePlaybackSession(input, startAt);
+  const controls = usePlaybackSession(input, start);
   const playback = useAppStore(useShallow((state) => state.playback));
   const setRate = useAppStore((state) => state.setPlaybackRate);
   usePlaybackShortcuts({

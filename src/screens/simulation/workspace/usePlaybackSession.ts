@@ -21,6 +21,12 @@ export interface PlaybackControls {
   moreReportRows(kind: ReportRowsRequest['kind'], count: number): void;
 }
 
+/** Where a simulation opens once loaded, instead of its start and first contact: a link's instant (ms since the script's start) and contact. */
+export interface PlaybackStart {
+  readonly at?: number;
+  readonly contact?: string;
+}
+
 /** A call to the worker that failed (the worker died or could not start), as the workspace shows it. */
 const workerFailed = (store: AppStore, error: unknown) => store.getState().playbackFailed(error instanceof Error ? error.message : String(error));
 
@@ -32,10 +38,10 @@ const workerFailed = (store: AppStore, error: unknown) => store.getState().playb
  * shortcuts set it, a done frame or a failure clears it): the controller follows it at once, and
  * sends one request at a time, so a slow frame never piles up work and the page stays responsive.
  */
-export function usePlaybackSession(input: PlaybackLoad | null, startAt?: number): PlaybackControls {
+export function usePlaybackSession(input: PlaybackLoad | null, start?: PlaybackStart): PlaybackControls {
   const store = useAppStoreApi();
-  // Read once, at the first load: a later reload (an edit) keeps the instant it is at instead.
-  const startAtRef = useRef(startAt);
+  // Read once, at the first load: a later reload (an edit) keeps the instant and contact it is at instead.
+  const startRef = useRef(start);
   const sessionRef = useRef<{ readonly client: PlaybackClient; readonly controller: PlaybackController; readonly reports: ReportRequests } | null>(null);
   const loadedOnce = useRef(false);
 
@@ -90,10 +96,13 @@ export function usePlaybackSession(input: PlaybackLoad | null, startAt?: number)
     if (!loadedOnce.current) {
       loadedOnce.current = true;
       store.getState().playbackLoading();
-      const at = startAtRef.current;
-      void controller.load(input).then((result) => {
+      const { at, contact } = startRef.current ?? {};
+      void controller.load(input).then(async (result) => {
         loaded(result);
-        if (result?.ok && at !== undefined) void controller.seek(at);
+        if (!result?.ok) return;
+        // Only a contact the picker lists: another (a link's typo, a population's 500th) would be refused as an error.
+        if (contact !== undefined && result.info.contacts.some((listed) => listed.id === contact)) await controller.selectContact(contact);
+        if (at !== undefined) await controller.seek(at);
       });
     } else {
       store.getState().playbackReportRunning();
