@@ -76,6 +76,19 @@ async function openOngoing(page: Page): Promise<void> {
   await page.getByRole('tab', { name: /^Ongoing Workflows/ }).click();
 }
 
+/** Whether the page scrolls, the Workflows panel stays in the window, and a run's lines stay in their box. */
+function fits(page: Page) {
+  return page.evaluate(() => {
+    const panel = document.querySelector('.workflows-panel')?.getBoundingClientRect();
+    const items = [...document.querySelectorAll('.workflows-panel .ongoing__run')];
+    return {
+      pageScrolls: (document.scrollingElement?.scrollHeight ?? Infinity) > window.innerHeight || window.scrollX !== 0 || window.scrollY !== 0,
+      panelInWindow: panel !== undefined && panel.left >= 0 && panel.right <= window.innerWidth && panel.bottom <= window.innerHeight,
+      textLeavesItsBox: items.some((item) => item.scrollWidth > item.clientWidth),
+    };
+  });
+}
+
 /** The publishes the session's kept script holds (this tab's record: the only one here). */
 async function keptPublishes(page: Page): Promise<{ file: string; policy: string }[]> {
   const stored = JSON.parse(await dumpIndexedDb(page)) as { liveSession?: { script: { events: { type: string; file?: string; policy?: string }[] } }[] };
@@ -122,6 +135,12 @@ describe('publishing while the Messages view’s live session runs', () => {
     expect(await stopped.textContent()).toBe('24h follow-upversion 2Stopped at "Wait 24h": a new version of the Workflow was published, and its runs in flight were stopped.');
     expect((await keptPublishes(page)).map((kept) => kept.policy)).toEqual(['move', 'stop']);
     await saveScreenshot(page, 'messages-stopped-by-publish-1280x720', { fullPage: false });
+    // The panel with a version and a stopped run still fits the window, at 1280×720 and 1920×1080.
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(viewport);
+      expect(await fits(page)).toEqual({ pageScrolls: false, panelInWindow: true, textLeavesItsBox: false });
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // A reload resumes the session with both publishes played where they were, and plays neither again.
     await page.reload();
