@@ -155,10 +155,24 @@ describe('compare two versions (issue 17, browser test c)', () => {
     // WCAG 2.1 A/AA and axe's best practices, with the marks, the fields and the outcome table shown.
     expect(await scanWithAxe(page, { landmarks: true })).toEqual([]);
 
+    // A past version cannot be played in the simulator (it plays the stored draft): a row says so instead of opening.
+    await runs.getByRole('button', { name: /^Open/ }).first().click();
+    await compare.getByText('The simulator opens the current draft only').waitFor();
+
     // Escape closes the comparison and leaves the history open behind it.
     await page.keyboard.press('Escape');
     await compare.waitFor({ state: 'detached' });
     await history.getByRole('list', { name: 'Versions' }).waitFor();
+
+    // Against the current draft, a changed run opens in the simulator on its contact, where the two sides part.
+    await compareButton(history, 'Waits 24h').click();
+    await compare.getByRole('checkbox', { name: SCRIPT_NAME }).click();
+    await compare.getByRole('button', { name: 'Compare outcomes' }).click();
+    await runs.getByRole('button', { name: /^Open/ }).first().click();
+    await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+    const opened = new URL(page.url()).searchParams;
+    expect(opened.get('contact')).toBe('omar');
+    expect(opened.get('script')).toMatch(/^saved:/);
     expect(session.current()?.errors).toEqual([]);
   });
 });

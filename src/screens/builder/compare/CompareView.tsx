@@ -121,7 +121,15 @@ export function CompareView({ workflowId, versions, current, initial }: Props) {
                 setCannotOpen(true);
                 return;
               }
-              navigate({ screen: 'simulator', example: null, workflow: workflowId, script: savedScriptKey(script.id), ...(difference.divergesAt ? { at: difference.divergesAt.t } : {}) });
+              navigate({
+                screen: 'simulator',
+                example: null,
+                workflow: workflowId,
+                script: savedScriptKey(script.id),
+                // The run's own contact, at the instant the two sides part.
+                contact: difference.contact.id,
+                ...(difference.divergesAt ? { at: difference.divergesAt.t } : {}),
+              });
             }}
           />
           {cannotOpen && (
