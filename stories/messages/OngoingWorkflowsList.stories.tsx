@@ -3,13 +3,32 @@ import { useState } from 'react';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
 import { OngoingWorkflowsList } from '../../src/screens/messages/conversation/OngoingWorkflowsList.tsx';
 import '../../src/screens/messages/messages.css';
-import { aliceTakesOmar, danasMorning, danaWritesIn, handBackWorkflows, HOUR, MINUTE, ongoingOf, playSession, startEpochMs, timeZone } from './messagesFixtures.ts';
+import { ongoingRuns, runsEndedByPublish } from '../../src/screens/messages/live/ongoingRuns.ts';
+import { sessionVersions } from '../../src/screens/messages/live/sessionVersions.ts';
+import { aliceTakesOmar, danasMorning, danaWritesIn, handBackWorkflows, HOUR, inboxWorkflow, inboxWorkflows, MINUTE, ongoingOf, playSession, startEpochMs, timeZone } from './messagesFixtures.ts';
 
 /** Twenty minutes after Dana wrote in: Lead nurture waits for her answer, the 24h follow-up for its timer. */
 const twentyMinutesIn = playSession([...danaWritesIn, { advance: 20 * MINUTE }]);
 
 /** Dana answered: the 24h follow-up stopped (Incoming messages), Lead nurture waits a day to nudge her. */
 const afterHerAnswer = playSession([...danasMorning.slice(0, 5), { advance: 2 * HOUR }]);
+
+/**
+ * Twenty minutes after Dana wrote in, new versions are published into the session: the 24h
+ * follow-up's (its Wait renamed, same id) moving her run, and Lead nurture's stopping hers.
+ */
+const afterTwoPublishes = (() => {
+  const live = playSession([...danaWritesIn, { advance: 20 * MINUTE }]);
+  const followUp = inboxWorkflow('follow-up');
+  const followUpV2 = { ...followUp, steps: followUp.steps.map((step) => (step.id === 'wait' ? { ...step, label: 'Wait a day' } : step)) };
+  const nurture = inboxWorkflow('lead-nurture');
+  for (const [file, version, policy] of [['version-2', followUpV2, 'move'], ['version-3', nurture, 'stop']] as const) {
+    const outcome = live.publish({ workflow: version.id, file, policy }, version);
+    if (!outcome.ok) throw new Error(outcome.problems.map((problem) => problem.message).join('; '));
+  }
+  const versions = sessionVersions({ startWorkflows: inboxWorkflows, versions: live.versions(), published: live.published() });
+  return { live, runs: ongoingRuns('dana', live.runs(), live.trace(), inboxWorkflows, versions), ended: runsEndedByPublish('dana', live.runs(), versions) };
+})();
 
 /** Omar's two hand-back runs, paused by Alice's message half an hour ago. */
 const omarHandedOver = playSession(aliceTakesOmar, handBackWorkflows);
@@ -59,6 +78,20 @@ export const SeveralRuns: Story = {
     await expect(within(followUp).getByText('Cannot be stopped by hand')).toBeVisible();
     await expect(within(followUp).queryByRole('button')).toBeNull();
     await expect(followUp).toHaveTextContent('Waits forA timer, due in 23h40m');
+  },
+};
+
+/** After publishes in the session: the moved run says its version and its step as that version labels it; the stopped one is listed with the engine's reason. */
+export const AfterPublishes: Story = {
+  args: { runs: afterTwoPublishes.runs, endedByPublish: afterTwoPublishes.ended, now: afterTwoPublishes.live.time },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const moved = within(canvas.getByRole('list', { name: 'Ongoing Workflows for Dana' })).getByRole('listitem', { name: '24h follow-up' });
+    await expect(moved).toHaveTextContent('24h follow-upversion 2');
+    await expect(moved).toHaveTextContent('Current stepWait a day');
+    await expect(moved).toHaveTextContent('Waits forA timer, due in 23h39m');
+    const stopped = within(canvas.getByRole('region', { name: 'Stopped by a new version' })).getByRole('listitem', { name: 'Lead nurture' });
+    await expect(stopped).toHaveTextContent('Stopped at "Ask what they need": a new version of the Workflow was published, and its runs in flight were stopped.');
   },
 };
 
