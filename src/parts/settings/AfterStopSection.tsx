@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { WorkflowSettings } from '../../../simulator/schema/settings.ts';
 import { Checkbox } from '../../ui/Checkbox.tsx';
+import { DescribedRadio } from '../../ui/DescribedRadio.tsx';
 import { appliedReasons, currentRule, STOP_REASONS, withReason, withReentry, withWait, type Reentry } from './afterStopRule.ts';
 import { DurationField } from './DurationField.tsx';
 import { PauseChoices } from './PauseChoices.tsx';
@@ -43,27 +44,18 @@ export function AfterStopSection({ settings, onChange, whenStoppedPath, onAddWhe
       <fieldset className="settings-panel__choices">
         <legend className="ui-field__label">May start again</legend>
         {CHOICES.map((choice) => (
-          <div key={choice.value} className="ui-field">
-            <input
-              type="radio"
-              id={`${id}-${choice.value}`}
-              className="settings-panel__radio"
-              name={`${id}-reentry`}
-              value={choice.value}
-              checked={rule.reentry === choice.value}
-              onChange={() => onChange(withReentry(settings, choice.value, wait.lastValid))}
-              aria-describedby={`${id}-${choice.value}-description`}
-            />
-            <div>
-              <label htmlFor={`${id}-${choice.value}`} className="settings-panel__choice-label">
-                {choice.label}
-              </label>
-              <p id={`${id}-${choice.value}-description`} className="ui-field__description">
-                {choice.description}
-              </p>
-              {choice.value === 'after' && rule.reentry === 'after' && <DurationField id={`${id}-wait`} label="Wait" hint="after the stop, e.g. 7d, 12h, 1d12h" noun="wait" draft={wait} kept={rule.wait} />}
-            </div>
-          </div>
+          <DescribedRadio
+            key={choice.value}
+            id={`${id}-${choice.value}`}
+            name={`${id}-reentry`}
+            value={choice.value}
+            checked={rule.reentry === choice.value}
+            onChange={() => onChange(withReentry(settings, choice.value, wait.lastValid))}
+            label={choice.label}
+            description={choice.description}
+          >
+            {choice.value === 'after' && rule.reentry === 'after' && <DurationField id={`${id}-wait`} label="Wait" hint="after the stop, e.g. 7d, 12h, 1d12h" noun="wait" draft={wait} kept={rule.wait} />}
+          </DescribedRadio>
         ))}
       </fieldset>
       {rule.reentry !== 'allow' && (

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { EXIT_CONDITION_CATALOGUE } from '../../../simulator/schema/exitConditions.ts';
 import type { ExitAction, ResumeRule, WorkflowSettings } from '../../../simulator/schema/settings.ts';
 import { settingsProblems } from '../../../simulator/validate/settingsProblems.ts';
+import { DescribedRadio } from '../../ui/DescribedRadio.tsx';
 import { DurationField } from './DurationField.tsx';
 import { conditionAction, DEFAULT_RESUME_AFTER, pausingConditions, withAction, withResume } from './pauseRule.ts';
 import { useDurationDraft } from './useDurationDraft.ts';
@@ -109,29 +110,20 @@ function ResumeRuleChoice({ settings, onChange }: Props) {
     <fieldset className="settings-panel__choices" aria-describedby={problems.length > 0 ? `${id}-problem` : undefined}>
       <legend className="ui-field__label">Resume a paused run</legend>
       {choices.map((choice) => (
-        <div key={choice.value} className="ui-field">
-          <input
-            type="radio"
-            id={`${id}-${choice.value}`}
-            className="settings-panel__radio"
-            name={`${id}-resume`}
-            value={choice.value}
-            checked={resume?.on === choice.value}
-            onChange={() => choose(choice.value)}
-            aria-describedby={`${id}-${choice.value}-description`}
-          />
-          <div>
-            <label htmlFor={`${id}-${choice.value}`} className="settings-panel__choice-label">
-              {choice.label}
-            </label>
-            <p id={`${id}-${choice.value}-description`} className="ui-field__description">
-              {choice.description}
-            </p>
-            {choice.value === 'silence' && resume?.on === 'silence' && (
-              <DurationField id={`${id}-after`} label="Resume after" hint={`with no message from your team, e.g. ${RESUME_EXAMPLES}`} noun="time" draft={silence} kept={resume.after} />
-            )}
-          </div>
-        </div>
+        <DescribedRadio
+          key={choice.value}
+          id={`${id}-${choice.value}`}
+          name={`${id}-resume`}
+          value={choice.value}
+          checked={resume?.on === choice.value}
+          onChange={() => choose(choice.value)}
+          label={choice.label}
+          description={choice.description}
+        >
+          {choice.value === 'silence' && resume?.on === 'silence' && (
+            <DurationField id={`${id}-after`} label="Resume after" hint={`with no message from your team, e.g. ${RESUME_EXAMPLES}`} noun="time" draft={silence} kept={resume.after} />
+          )}
+        </DescribedRadio>
       ))}
       {problems.length > 0 && (
         <p id={`${id}-problem`} className="field-problem" role="alert">

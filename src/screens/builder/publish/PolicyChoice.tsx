@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { PublishPolicy } from '../../../../simulator/schema/script.ts';
+import { DescribedRadio } from '../../../ui/DescribedRadio.tsx';
 
 const POLICIES: readonly { readonly value: PublishPolicy; readonly label: string; readonly description: string }[] = [
   {
@@ -32,26 +33,16 @@ export function PolicyChoice({ value, onChange }: Props) {
     <fieldset className="publish-dialog__policy">
       <legend className="ui-field__label">Runs in flight on the published version</legend>
       {POLICIES.map((policy) => (
-        <div key={policy.value} className="publish-dialog__choice">
-          <input
-            type="radio"
-            id={`${id}-${policy.value}`}
-            className="publish-dialog__radio"
-            name={`${id}-policy`}
-            value={policy.value}
-            checked={value === policy.value}
-            onChange={() => onChange(policy.value)}
-            aria-describedby={`${id}-${policy.value}-description`}
-          />
-          <div>
-            <label htmlFor={`${id}-${policy.value}`} className="publish-dialog__choice-label">
-              {policy.label}
-            </label>
-            <p id={`${id}-${policy.value}-description`} className="ui-field__description">
-              {policy.description}
-            </p>
-          </div>
-        </div>
+        <DescribedRadio
+          key={policy.value}
+          id={`${id}-${policy.value}`}
+          name={`${id}-policy`}
+          value={policy.value}
+          checked={value === policy.value}
+          onChange={() => onChange(policy.value)}
+          label={policy.label}
+          description={policy.description}
+        />
       ))}
     </fieldset>
   );
