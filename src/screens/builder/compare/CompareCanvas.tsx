@@ -5,6 +5,8 @@ import { edgeKey } from '../../../../simulator/graph/workflowDiff.ts';
 import { STEP_KINDS } from '../../../../simulator/schema/step.ts';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import { syncEdges, syncNodes, type WorkflowFlowNode } from '../../../parts/canvas/flowElements.ts';
+import type { Size } from '../../../parts/canvas/box.ts';
+import { withMeasured } from '../../../parts/canvas/measuredSizes.ts';
 import { StepNode } from '../../../parts/canvas/StepNode.tsx';
 import { TriggerNode } from '../../../parts/canvas/TriggerNode.tsx';
 import { WhenStoppedNode } from '../../../parts/canvas/WhenStoppedNode.tsx';
@@ -15,7 +17,6 @@ const NO_PROBLEMS = new Map<string, readonly string[]>();
 const NONE = new Set<string>();
 const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
 
-type Size = { readonly width: number; readonly height: number };
 
 interface Props {
   readonly workflow: Workflow;
@@ -25,19 +26,6 @@ interface Props {
   readonly onSelect: (id: string) => void;
   /** "Older: Saved · 20 Nov 2026, 09:31" — the canvas's accessible name. */
   readonly label: string;
-}
-
-/** The sizes React Flow measured: kept, so a node replaced (selected, marked) is not hidden to be measured again. */
-function withMeasured(sizes: ReadonlyMap<string, Size>, changes: readonly NodeChange<WorkflowFlowNode>[]): ReadonlyMap<string, Size> {
-  let next: Map<string, Size> | null = null;
-  for (const change of changes) {
-    if (change.type !== 'dimensions' || !change.dimensions) continue;
-    const before = sizes.get(change.id);
-    if (before && before.width === change.dimensions.width && before.height === change.dimensions.height) continue;
-    next ??= new Map(sizes);
-    next.set(change.id, change.dimensions);
-  }
-  return next ?? sizes;
 }
 
 function nodeName(node: WorkflowFlowNode): string {

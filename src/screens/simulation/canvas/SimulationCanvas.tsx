@@ -5,6 +5,8 @@ import type { NodeStat } from '../../../../simulator/schema/playback.ts';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import type { RunOnCanvas } from '../../../../simulator/trace/nodeRunStates.ts';
 import { syncEdges, syncNodes, type WorkflowFlowNode } from '../../../parts/canvas/flowElements.ts';
+import type { Size } from '../../../parts/canvas/box.ts';
+import { withMeasured } from '../../../parts/canvas/measuredSizes.ts';
 import { NodeOverlayProvider, simulatedNodeWidth, type NodeOverlay } from '../../../parts/canvas/NodeOverlay.tsx';
 import { StepNode } from '../../../parts/canvas/StepNode.tsx';
 import { TriggerNode } from '../../../parts/canvas/TriggerNode.tsx';
@@ -18,26 +20,12 @@ const NO_PROBLEMS = new Map<string, readonly string[]>();
 const NONE = new Set<string>();
 const ROOM = { rowHeight: NODE_SIZE.height, gapX: 40, gapY: 12 };
 
-type Size = { readonly width: number; readonly height: number };
 
 interface Props {
   readonly workflow: Workflow;
   /** The selected contact's latest run of this Workflow, or null when it has none. */
   readonly run: RunOnCanvas | null;
   readonly stats: readonly NodeStat[];
-}
-
-/** The sizes React Flow measured, kept from its dimension changes (a size that did not change keeps the map). */
-function withMeasured(sizes: ReadonlyMap<string, Size>, changes: readonly NodeChange<WorkflowFlowNode>[]): ReadonlyMap<string, Size> {
-  let next: Map<string, Size> | null = null;
-  for (const change of changes) {
-    if (change.type !== 'dimensions' || !change.dimensions) continue;
-    const before = sizes.get(change.id);
-    if (before && before.width === change.dimensions.width && before.height === change.dimensions.height) continue;
-    next ??= new Map(sizes);
-    next.set(change.id, change.dimensions);
-  }
-  return next ?? sizes;
 }
 
 /**
