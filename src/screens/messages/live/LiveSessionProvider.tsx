@@ -12,6 +12,7 @@ import { createLiveSessionClient, type LiveSessionClient } from '../../../engine
 import { runnableWorkflows, type RunnableWorkflows } from './runnableWorkflows.ts';
 import { sessionScript } from './sessionScript.ts';
 import { describePublishOutcome } from './publishOutcome.ts';
+import { publishesToPlay } from './publishesToPlay.ts';
 import { usePublishesSince } from '../../../persistence/usePublishesSince.ts';
 
 /** How often, at most, the clock of the kept session is written while time passes, in wall ms. */
@@ -218,11 +219,11 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const session = sessionRef.current;
     if (!session || status !== 'running') return;
-    for (const publish of publishes) {
-      const file = `version-${publish.id}`;
-      if (handled.current.has(file) || Object.hasOwn(store.getState().live.versions, file)) continue;
+    const seen = (file: string) => handled.current.has(file) || Object.hasOwn(store.getState().live.versions, file);
+    const { play, passedOver } = publishesToPlay(publishes, seen, session.inputs.workflows);
+    for (const file of passedOver) handled.current.add(file);
+    for (const { file, publish } of play) {
       handled.current.add(file);
-      if (!session.inputs.workflows.some((workflow) => workflow.id === publish.workflowId)) continue;
       store.getState().liveVersionGiven(file, publish.document);
       // In turn with the clock and the person's commands, in the order they were published.
       void session.controller
