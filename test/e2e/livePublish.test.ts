@@ -197,4 +197,25 @@ describe('publishing while the Messages view’s live session runs', () => {
     await followUp.close();
     await nurture.close();
   });
+  it('a publish of a Workflow the session does not run (it had a problem when the session started) is not played: the notice offers Restart', async () => {
+    const page = await session.open();
+    await newFromExample(page, '24h follow-up');
+    await publish(page, '24h follow-up');
+    await newFromExample(page, 'Lead nurture');
+    await node(page, 'welcome').click();
+    await inspector(page).getByLabel('Message', { exact: true }).fill('');
+    await saved(page);
+    await danaWaits(page);
+    await page.getByText('Not running, because of problems: Lead nurture (1 problem).').waitFor();
+
+    await openInBuilder(page, 'Lead nurture');
+    await node(page, 'welcome').click();
+    await inspector(page).getByLabel('Message', { exact: true }).fill('Hi {{contact.name}}!');
+    await publish(page, 'Lead nurture');
+    await nav(page, 'Messages');
+    await page.getByRole('status').filter({ hasText: 'its runs use the older versions' }).getByRole('button', { name: 'Restart with the new versions' }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await keptPublishes(page)).toEqual([]);
+    expect(await page.getByRole('region', { name: /^Notifications/ }).getByRole('listitem').filter({ hasText: /published|did not take/ }).count()).toBe(0);
+  });
 });
