@@ -85,6 +85,7 @@ export const Publish: Story = {
     await canvas.findByLabelText('Workflow name', {}, { timeout: 5000 });
     await expect(canvas.getByText('Draft')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Publish' }));
+    await userEvent.click(within(await within(document.body).findByRole('dialog', { name: /^Publish “/ })).getByRole('button', { name: 'Publish' }));
     await expect(await canvas.findByText('Published')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'History' }));
     const versions = await within(document.body).findByRole('list', { name: 'Versions' });

@@ -76,6 +76,7 @@ describe('after a stop (re-entry)', () => {
     const toolbar = page.getByRole('toolbar', { name: 'Workflow' });
     await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
     await toolbar.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('dialog', { name: /^Publish “/ }).getByRole('button', { name: 'Publish' }).click();
     await toolbar.getByText('Published', { exact: true }).waitFor();
 
     await goTo(page, 'Messages');

@@ -60,6 +60,7 @@ async function publishHandBack(page: Page): Promise<void> {
   await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
   const toolbar = page.getByRole('toolbar', { name: 'Workflow' });
   await toolbar.getByRole('button', { name: 'Publish' }).click();
+  await page.getByRole('dialog', { name: /^Publish “/ }).getByRole('button', { name: 'Publish' }).click();
   await toolbar.getByText('Published', { exact: true }).waitFor();
 }
 

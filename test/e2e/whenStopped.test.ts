@@ -66,6 +66,7 @@ describe('the When stopped path, built and simulated', () => {
     expect(await paletteItem(page, 'When stopped').getAttribute('aria-disabled')).toBe('true');
 
     await page.getByRole('toolbar', { name: 'Workflow' }).getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('dialog', { name: /^Publish “/ }).getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Published', { exact: true }).waitFor();
 
     // The first script: an agent writes, the run stops at the Wait, and the path runs in that instant.
