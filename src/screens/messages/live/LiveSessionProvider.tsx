@@ -28,7 +28,7 @@ export interface LiveSessionControls {
   restart(): void;
   /** The stored Workflows, split into those the session can run and those it leaves out; undefined while loading. */
   readonly workflows: RunnableWorkflows | undefined;
-  /** The stored Workflows differ from the versions the session's runs use. */
+  /** The stored Workflows differ from the versions live in the session (those it started on, or published into it since). */
   readonly outdated: boolean;
   /** Marks the Messages view as on screen: the session starts the first time, and its clock plays only then. */
   view(): () => void;
@@ -64,7 +64,8 @@ export function useLiveSessionViewer(): void {
 /**
  * Runs the Messages view's live session in the engine's worker: starts it the first time the view
  * is shown, on the stored Workflows that are valid, and keeps it while the person goes to the
- * builder and back (the session then says its runs use older versions). Plays its clock at the
+ * builder and back — a Workflow published meanwhile is played into it with the policy chosen on
+ * publish; an edit not published makes it say its runs use older versions. Plays its clock at the
  * chosen speed while the view is on screen, carries out commands, and puts every report of the
  * engine into the store as it came.
  */
