@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
+import { scanWithAxe } from './support/axe.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { dumpIndexedDb } from './support/indexedDb.ts';
 import { write } from './support/inbox.ts';
@@ -135,6 +136,7 @@ describe('publishing while the Messages view’s live session runs', () => {
     expect(await stopped.textContent()).toBe('24h follow-upversion 2Stopped at "Wait 24h": a new version of the Workflow was published, and its runs in flight were stopped.');
     expect((await keptPublishes(page)).map((kept) => kept.policy)).toEqual(['move', 'stop']);
     await saveScreenshot(page, 'messages-stopped-by-publish-1280x720', { fullPage: false });
+    expect(await scanWithAxe(page)).toEqual([]);
     // The panel with a version and a stopped run still fits the window, at 1280×720 and 1920×1080.
     for (const viewport of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
       await page.setViewportSize(viewport);
