@@ -13,8 +13,9 @@ const FAILURE_SUMMARIES: Record<StorageFailure['kind'], string> = {
   unknown: 'the write failed',
 };
 
-// Two-digit hours: '9:05' and '10:05' would take different widths and move the toolbar's items after it.
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+// Two-digit hours on a 24-hour clock: '9:05' and '10:05', or 'AM' and 'PM', would take different
+// widths and move the toolbar's items after it.
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** "Saving…", "Saved", or "Not saved" with why and what to do: the state of autosave, as a live status. */
 export function SaveStatus() {
