@@ -39,6 +39,14 @@ export const TIMER_CANCELLED_BY_ANSWER = 1;
 export const WHEN_STOPPED_CUT_SHORT = 1;
 /** A trace string id meaning "render the step's message for the row's contact when read". */
 export const RENDER_FROM_STEP = -2;
+/** Code of a `run.started` row of a test run started at a named step (not at its trigger): no edge led there. */
+export const STARTED_AT_STEP = 1;
+/**
+ * The `b` column of a `step` row says how the run got there: the interned output of the node
+ * before it (`next`, a Branch path, `answered`…), JUMPED for a Jump to, or -1 (the first step of a
+ * test run started there). Coverage reads it; a step row has no other use for `b`.
+ */
+export const JUMPED = -3;
 /** Without `until`, the simulation ends when nothing is pending or a year has passed. */
 export const DEFAULT_HORIZON_MS = 365 * 86_400_000;
 
@@ -211,6 +219,8 @@ export class Simulation {
   private readonly eventWorkflow: Int32Array;
   /** Per Workflow, per node: the interned text, RENDER_FROM_STEP, or -1 (intern what was rendered). */
   private readonly stepTextIds: Int32Array[];
+  /** The interned `next` output, the one most step rows name (see JUMPED). */
+  private readonly nextOutput: number;
 
   constructor(input: SimulationInput) {
     this.workflows = input.workflows.map((workflow, i) => compileWorkflow(workflow, i));
@@ -233,6 +243,7 @@ export class Simulation {
     );
     this.stepContext = { now: 0, startEpochMs: this.startEpochMs, timeZone: input.script.timezone, contact: this.contacts.view(0), stopReason: null };
     this.stepTextIds = this.workflows.map((workflow) => this.stepTextIdsOf(workflow));
+    this.nextOutput = this.trace.intern('next');
     this.events = input.script.events;
     this.compiledEvents = this.events.map(compileEvent);
     this.listen();
@@ -286,6 +297,15 @@ export class Simulation {
   /** Processes the next queued entry within the horizon; false when there is none. */
   step(): boolean {
     return this.stepWithin(this.until);
+  }
+
+  /**
+   * Processes the next queued entry due by `time` (and within the horizon); false when there is
+   * none. The clock stays at that entry's instant: a caller that stops between entries (a
+   * breakpoint) sees the state right after it, the rest of the instant still queued.
+   */
+  stepUntil(time: number): boolean {
+    return this.stepWithin(Math.min(time, this.until));
   }
 
   /**
@@ -592,8 +612,8 @@ export class Simulation {
     const run = this.runs.add(compiled.index, contact, this.now, triggerEvent, depth);
     contacts.setActiveRun(workflow, contact, run);
     contacts.setLatestRun(workflow, contact, run);
-    this.recordRun(run, K['run.started'], user, 0, -1, -1, -1);
-    if (at >= 0) this.runFrom(run, at);
+    this.recordRun(run, K['run.started'], user, at >= 0 ? STARTED_AT_STEP : 0, -1, -1, -1);
+    if (at >= 0) this.runFrom(run, at, -1);
     else this.advance(run, 'next');
   }
 
@@ -663,11 +683,18 @@ export class Simulation {
   /** Leaves the run's current node by `handle` and executes steps until the run suspends or ends. */
   private advance(run: number, handle: string): void {
     const from = (this.workflows[this.runs.workflow(run)] as CompiledWorkflow).nodes[this.runs.node(run)] as CompiledNode;
-    this.runFrom(run, handle === 'next' ? from.next : (from.outputs.get(handle) ?? -1));
+    this.runFrom(run, handle === 'next' ? from.next : (from.outputs.get(handle) ?? -1), this.outputId(handle));
   }
 
-  /** Executes steps from node `next` (-1: none, the run completes) until the run suspends or ends. */
-  private runFrom(run: number, next: number): void {
+  private outputId(handle: string): number {
+    return handle === 'next' ? this.nextOutput : this.trace.intern(handle);
+  }
+
+  /**
+   * Executes steps from node `next` (-1: none, the run completes) until the run suspends or ends;
+   * `via` is how the run got to it (see JUMPED).
+   */
+  private runFrom(run: number, next: number, via: number): void {
     const runs = this.runs;
     const nodes = (this.workflows[runs.workflow(run)] as CompiledWorkflow).nodes;
     const context = this.stepContext;
@@ -676,7 +703,7 @@ export class Simulation {
       if (runs.countStep(run, this.now) > MAX_STEPS_PER_INSTANT) return this.endRun(run, FAILED, FAIL_CODE.loop);
       const node = nodes[next] as CompiledNode;
       runs.setNode(run, next);
-      this.recordRun(run, K.step, -1, 0, -1, -1, -1);
+      this.recordRun(run, K.step, -1, 0, -1, via, -1);
       context.now = this.now;
       context.contact = this.contacts.view(runs.contact(run));
       const outcome = executeStep(node, context);
@@ -686,9 +713,11 @@ export class Simulation {
       switch (flow.kind) {
         case 'next':
           next = flow.handle === 'next' ? node.next : (node.outputs.get(flow.handle) ?? -1);
+          via = this.outputId(flow.handle);
           break;
         case 'jump':
           next = flow.target;
+          via = JUMPED;
           break;
         case 'wait':
           runs.setWaiting(run, WAITING_TIMER);
@@ -838,6 +867,7 @@ export class Simulation {
     context.now = now;
     context.stopReason = STOP_REASONS[reason] as StopReason;
     let next = (nodes[workflow.whenStopped] as CompiledNode).next;
+    let via = this.nextOutput;
     let last = workflow.whenStopped;
     // The runaway guard, counted here: the validator keeps loops off the path, but a document it never saw may have one.
     let steps = 0;
@@ -850,7 +880,7 @@ export class Simulation {
       const node = nodes[next] as CompiledNode;
       last = next;
       runs.setNode(run, next);
-      trace.append(now, K.step, contact, run, w, next, -1, 0, -1, -1, -1);
+      trace.append(now, K.step, contact, run, w, next, -1, 0, -1, via, -1);
       context.contact = this.contacts.view(contact);
       const outcome = executeStep(node, context);
       if (outcome.effect !== null) this.applyEffect(run, outcome.effect);
@@ -858,6 +888,7 @@ export class Simulation {
       // Only steps that go on are allowed here (the validator refuses Wait, Ask and Jump to): anything else ends the path.
       if (flow.kind !== 'next') break;
       next = flow.handle === 'next' ? node.next : (node.outputs.get(flow.handle) ?? -1);
+      via = this.outputId(flow.handle);
     }
     context.stopReason = null;
     this.inWhenStopped = false;

@@ -51,8 +51,10 @@ export const LIMITS = {
    * the cells past it are not simulated, and say why.
    */
   compareTraceEntries: 20_000_000,
-  /** Scripts one Compare takes. */
+  /** Scripts one Compare takes (and one coverage, over a situation's scripts). */
   compareScripts: 200,
+  /** Step breakpoints one playback holds: more than any canvas has steps worth pausing at. */
+  breakpoints: 1000,
   /** Trace entries one step of a live session's clock may add before the clock stops short. */
   liveEntriesPerAdvance: 20_000,
   /** Trace entries a live session may hold in all: its whole trace crosses to the page on a command. */

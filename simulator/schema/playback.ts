@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakpointHitSchema } from './breakpoints.ts';
 import { LIMITS } from './limits.ts';
 import { expectationResultSchema, resultSchema } from './result.ts';
 import { pausedAtStepsSchema, pausesOverTimeSchema } from './pauseSeries.ts';
@@ -73,6 +74,11 @@ export const playbackFrameSchema = z.object({
   stats: z.array(nodeStatSchema),
   runCount: z.number().int().min(0),
   eventsProcessed: z.number().int().min(0),
+  /**
+   * Set on the frame of the call that a breakpoint paused: the entry it paused at. Absent on every
+   * other frame, so playing on after a pause clears it.
+   */
+  hit: breakpointHitSchema.optional(),
   contact: z.object({
     id: z.string(),
     runs: z.array(runStateSchema),
@@ -87,6 +93,10 @@ export const playbackFrameSchema = z.object({
     }),
   }).nullable(),
 });
+
+/** How a seek treats breakpoints on the way forward: `pass` goes to the instant regardless (a link's `at=`, a reload). */
+export const seekOptionsSchema = z.strictObject({ breakpoints: z.enum(['stop', 'pass']).default('stop') }).optional();
+export type SeekOptions = z.input<typeof seekOptionsSchema>;
 
 export const playbackLoadResultSchema = resultSchema({ info: playbackInfoSchema, frame: playbackFrameSchema });
 

@@ -1,3 +1,4 @@
+import { BreakpointMatcher } from '../engine/breakpointMatcher.ts';
 import { checkExpectations } from '../engine/expectations.ts';
 import { materializeEntry, runState } from '../engine/materialize.ts';
 import { nodeStats, StepPassCounter } from '../engine/nodeStats.ts';
@@ -6,9 +7,11 @@ import { prepareSimulation } from '../engine/prepareSimulation.ts';
 import { describeStoppedShort } from '../engine/describeStoppedShort.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import { K } from '../engine/traceLog.ts';
+import { breakpointsSchema, type BreakpointHit, type Breakpoints, type SetBreakpointsResult } from '../schema/breakpoints.ts';
 import { formatJsonPath } from '../schema/parseDocument.ts';
 import {
   playbackLoadSchema,
+  seekOptionsSchema,
   type PlaybackFrame,
   type PlaybackInfo,
   type PlaybackLoad,
@@ -59,6 +62,11 @@ export class PlaybackService {
   private finished: Simulation | null = null;
   /** The end-of-run report of what is loaded, once asked for; a load or reload drops it. */
   private reported: SimulationReportOutcome | null = null;
+  /** Where playback pauses by itself; kept across loads (the UI keeps them with the workspace). */
+  private breakpoints: Breakpoints = { steps: [], anyStop: false, stopReasons: [] };
+  private matcher: BreakpointMatcher | null = null;
+  /** The trace rows checked against the breakpoints: a row is checked once, so playing on after a pause never pauses at it again. */
+  private checked = 0;
 
   load(raw: unknown): PlaybackLoadResult {
     const parsed = playbackLoadSchema.safeParse(raw);
@@ -86,48 +94,77 @@ export class PlaybackService {
     return { ok: true, info, frame: this.frame() };
   }
 
-  /** Plays `ms` of virtual time (a tick of play at some speed); stops at the end. */
+  /** Plays `ms` of virtual time (a tick of play at some speed); stops at the end, or at a breakpoint. */
   advance(ms: unknown): PlaybackResult {
     if (!this.sim) return refused('Nothing is loaded');
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return refused('Time can only move forward by a finite number of milliseconds');
     return this.seek(Math.min(this.end, this.time + ms));
   }
 
-  /** Goes to any instant: forward by playing on, back by re-simulating from the start. */
-  seek(to: unknown): PlaybackResult {
+  /**
+   * Goes to any instant: forward by playing on (pausing at a breakpoint on the way, unless
+   * `{ breakpoints: 'pass' }`), back by re-simulating from the start.
+   */
+  seek(to: unknown, options?: unknown): PlaybackResult {
     if (!this.sim) return refused('Nothing is loaded');
     if (typeof to !== 'number' || !Number.isFinite(to)) return refused('Seek to a number of milliseconds since the start');
+    const parsed = seekOptionsSchema.safeParse(options);
+    if (!parsed.success) return refused(`Not a seek's options: ${parsed.error.issues[0]?.message ?? ''}`);
     const target = Math.max(0, Math.min(this.end, to));
-    if (target < this.time) this.restart();
-    this.sim.runUntil(target);
-    this.time = target;
-    return { ok: true, frame: this.frame() };
+    if (target < this.time) {
+      this.restart();
+      this.sim.runUntil(target);
+      this.time = target;
+      this.checked = this.sim.trace.length;
+      return { ok: true, frame: this.frame() };
+    }
+    return { ok: true, frame: this.frame(this.playTo(target, parsed.data?.breakpoints !== 'pass')) };
   }
 
   /** Processes exactly one queued entry (an event or a timer) and moves the clock to it. */
   step(): PlaybackResult {
     const sim = this.sim;
     if (!sim) return refused('Nothing is loaded');
+    const pending = this.nextHit();
+    if (pending) return { ok: true, frame: this.frame(pending) };
     if (sim.step()) this.time = Math.max(this.time, sim.now);
-    return { ok: true, frame: this.frame() };
+    return { ok: true, frame: this.frame(this.nextHit()) };
   }
 
-  /** Moves to the next instant at which something happens, and processes all of it. */
+  /** Moves to the next instant at which something happens, and processes all of it (up to a breakpoint). */
   nextEvent(): PlaybackResult {
     const sim = this.sim;
     if (!sim) return refused('Nothing is loaded');
     const before = sim.trace.length;
     // A cancelled timer is queued but does nothing: keep going until something happens.
     while (sim.trace.length === before && sim.hasPending() && sim.nextEventTime() <= this.end) {
-      const next = sim.nextEventTime();
-      sim.runUntil(next);
-      this.time = Math.max(this.time, next);
+      const hit = this.playTo(sim.nextEventTime(), true);
+      if (hit) return { ok: true, frame: this.frame(hit) };
     }
-    return { ok: true, frame: this.frame() };
+    return { ok: true, frame: this.frame(this.nextHit()) };
   }
 
+  /** To the end of the run, or to the first breakpoint on the way. */
   runToEnd(): PlaybackResult {
     return this.seek(this.end);
+  }
+
+  /**
+   * Sets where playback pauses by itself. Refused, with JSON paths, when not a list of
+   * breakpoints; a step breakpoint naming no step of what is loaded is kept but listed in
+   * `ignored`, with why. Rows already played are not checked again: a new breakpoint pauses at
+   * what comes next.
+   */
+  setBreakpoints(raw: unknown): SetBreakpointsResult {
+    const parsed = breakpointsSchema.safeParse(raw);
+    if (!parsed.success)
+      return {
+        ok: false,
+        problems: parsed.error.issues.map((issue): InputProblem => ({ source: 'script', index: 0, path: formatJsonPath(issue.path), message: `Breakpoints: ${issue.message}` })),
+      };
+    this.breakpoints = parsed.data;
+    this.matcher = this.sim ? new BreakpointMatcher(this.sim, this.breakpoints) : null;
+    return { ok: true, breakpoints: parsed.data, ignored: this.unknownBreakpoints() };
   }
 
   /** The population charts at the current instant, for one Workflow's funnel. */
@@ -164,7 +201,8 @@ export class PlaybackService {
     const loaded = this.load(raw);
     if (!loaded.ok || !this.sim) return loaded;
     if (this.sim.feed.contactOf(contact) >= 0) this.select(contact);
-    const frame = this.seek(at);
+    // Back where the person was, not at a breakpoint on the way.
+    const frame = this.seek(at, { breakpoints: 'pass' });
     return frame.ok ? { ok: true, info: loaded.info, frame: frame.frame } : loaded;
   }
 
@@ -202,8 +240,64 @@ export class PlaybackService {
     if (!prepared.ok) throw new Error('inputs that prepared once prepare again');
     this.sim = prepared.simulation;
     this.passes = new StepPassCounter(this.sim);
+    this.matcher = new BreakpointMatcher(this.sim, this.breakpoints);
+    this.checked = 0;
     this.time = 0;
     this.forgetContactTrace();
+  }
+
+  /**
+   * Plays forward to `target`. With breakpoints, one queued entry at a time: after each, its new
+   * rows are checked, and at the first that meets a breakpoint playback stays there — the clock at
+   * that entry's instant, the rest of the instant still queued.
+   */
+  private playTo(target: number, stopAtBreakpoints: boolean): BreakpointHit | undefined {
+    const sim = this.sim as Simulation;
+    const matcher = this.matcher as BreakpointMatcher;
+    if (stopAtBreakpoints && matcher.armed) {
+      const pending = this.nextHit();
+      if (pending) return pending;
+      while (sim.stepUntil(target)) {
+        this.time = Math.max(this.time, sim.now);
+        const hit = this.nextHit();
+        if (hit) return hit;
+      }
+    }
+    sim.runUntil(target);
+    this.time = Math.max(this.time, target);
+    this.checked = sim.trace.length;
+    return undefined;
+  }
+
+  /**
+   * The first unchecked row that meets a breakpoint, checked from now on; or none, every row checked.
+   * One queued entry can write several (two runs stopped by one message): each pauses in turn,
+   * without the clock moving.
+   */
+  private nextHit(): BreakpointHit | undefined {
+    const sim = this.sim as Simulation;
+    const matcher = this.matcher as BreakpointMatcher;
+    const row = matcher.firstHit(this.checked, sim.trace.length);
+    if (row < 0) {
+      this.checked = sim.trace.length;
+      return undefined;
+    }
+    this.checked = row + 1;
+    return matcher.describe(row);
+  }
+
+  /** The step breakpoints that name no Workflow or step loaded now, each with why. */
+  private unknownBreakpoints(): { path: string; message: string }[] {
+    const sim = this.sim;
+    if (!sim) return [];
+    const ignored: { path: string; message: string }[] = [];
+    this.breakpoints.steps.forEach(({ workflow, step }, i) => {
+      const versions = sim.workflows.filter((compiled) => compiled.id === workflow);
+      if (versions.length === 0) ignored.push({ path: `$.steps[${i}]`, message: `No Workflow "${workflow}" is loaded: this breakpoint pauses nothing` });
+      else if (!versions.some((compiled) => compiled.nodeIndex.has(step)))
+        ignored.push({ path: `$.steps[${i}].step`, message: `"${versions[0]?.name ?? workflow}" has no step "${step}": this breakpoint pauses nothing` });
+    });
+    return ignored;
   }
 
   /** The selected contact's trace starts over: the next frame sends it from the beginning. */
@@ -220,7 +314,7 @@ export class PlaybackService {
     this.forgetContactTrace();
   }
 
-  private frame(): PlaybackFrame {
+  private frame(hit?: BreakpointHit): PlaybackFrame {
     const sim = this.sim as Simulation;
     // Nothing real is due after `end` (the last entry of the whole run): what is queued later is a
     // cancelled timer of a run that stopped.
@@ -233,6 +327,7 @@ export class PlaybackService {
       stats: nodeStats(sim, this.passes as StepPassCounter),
       runCount: sim.runs.length,
       eventsProcessed: sim.eventsProcessed,
+      ...(hit === undefined ? {} : { hit }),
       contact: this.contact < 0 ? null : this.contactFrame(sim),
     };
   }

@@ -6,7 +6,10 @@ import {
   type PlaybackLoadResult,
   type PlaybackResult,
   type PopulationChartsResult,
+  type SeekOptions,
 } from '../../simulator/schema/playback.ts';
+import { setBreakpointsResultSchema, type BreakpointsInput, type SetBreakpointsResult } from '../../simulator/schema/breakpoints.ts';
+import { coverageOutcomeSchema, type CoverageOutcome, type CoverageRequest } from '../../simulator/schema/coverage.ts';
 import { compareOutcomeSchema, type CompareOutcome } from '../../simulator/schema/compare.ts';
 import { reportRowsSchema, simulationReportOutcomeSchema, type ReportRows, type ReportRowsRequest, type SimulationReportOutcome } from '../../simulator/schema/report.ts';
 import type { CompareRequest } from '../../simulator/service/compareService.ts';
@@ -17,11 +20,16 @@ export interface PlaybackClient {
   load(input: PlaybackLoad): Promise<PlaybackLoadResult>;
   reload(input: PlaybackLoad): Promise<PlaybackLoadResult>;
   advance(ms: number): Promise<PlaybackResult>;
-  seek(t: number): Promise<PlaybackResult>;
+  /** To instant `t`; forward, it pauses at a breakpoint on the way unless `{ breakpoints: 'pass' }`. Fire now is `seek(run.due)`. */
+  seek(t: number, options?: SeekOptions): Promise<PlaybackResult>;
   step(): Promise<PlaybackResult>;
   nextEvent(): Promise<PlaybackResult>;
   runToEnd(): Promise<PlaybackResult>;
   selectContact(id: string): Promise<PlaybackResult>;
+  /** Where playback pauses by itself (kept across loads); a frame that paused carries `hit`. */
+  setBreakpoints(breakpoints: BreakpointsInput): Promise<SetBreakpointsResult>;
+  /** Which steps and paths some run of the scripts took, each script simulated to its end. */
+  coverage(request: CoverageRequest): Promise<CoverageOutcome>;
   populationCharts(workflowId: string): Promise<PopulationChartsResult>;
   /** The end-of-run report of what is loaded now (the latest load or reload); the playback stays where it is. */
   report(): Promise<SimulationReportOutcome>;
@@ -40,11 +48,13 @@ export function createPlaybackClient(): PlaybackClient {
     load: (input) => loaded(api.playback.load(input)),
     reload: (input) => loaded(api.playback.reload(input)),
     advance: (ms) => frame(api.playback.advance(ms)),
-    seek: (t) => frame(api.playback.seek(t)),
+    seek: (t, options) => frame(api.playback.seek(t, options)),
     step: () => frame(api.playback.step()),
     nextEvent: () => frame(api.playback.nextEvent()),
     runToEnd: () => frame(api.playback.runToEnd()),
     selectContact: (id) => frame(api.playback.selectContact(id)),
+    setBreakpoints: async (breakpoints) => setBreakpointsResultSchema.parse(await call(api.playback.setBreakpoints(breakpoints))),
+    coverage: async (request) => coverageOutcomeSchema.parse(await call(api.coverage.coverage(request))),
     populationCharts: async (workflowId) => populationChartsResultSchema.parse(await call(api.playback.populationCharts(workflowId))),
     report: async () => simulationReportOutcomeSchema.parse(await call(api.playback.report())),
     reportRows: async (request) => reportRowsSchema.parse(await call(api.playback.reportRows(request))),

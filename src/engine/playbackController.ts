@@ -1,4 +1,5 @@
-import type { PlaybackLoad, PlaybackLoadResult, PlaybackResult } from '../../simulator/schema/playback.ts';
+import type { BreakpointsInput, SetBreakpointsResult } from '../../simulator/schema/breakpoints.ts';
+import type { PlaybackLoad, PlaybackLoadResult, PlaybackResult, SeekOptions } from '../../simulator/schema/playback.ts';
 import type { PlaybackClient } from './playbackClient.ts';
 import { SessionController, type Pace } from './sessionController.ts';
 import { animationFrameTiming, type SessionTiming } from './sessionTiming.ts';
@@ -18,12 +19,13 @@ export function playbackPace(rate: PlaybackPaceRate, end: () => number): Pace {
 
 /**
  * The simulator workspace's session: a finite, seekable timeline played a tick per animation frame.
- * Play stops at the end of the run and at a refusal; a step, the next event and the end at once
- * stop it first, as a media player's frame step does.
+ * Play stops at the end of the run, at a refusal and at a breakpoint (a frame with `hit`: the
+ * worker paused there, whatever the speed); a step, the next event and the end at once stop it
+ * first, as a media player's frame step does.
  */
 export class PlaybackController extends SessionController<PlaybackResult, PlaybackClient> {
   constructor(client: PlaybackClient, timing: SessionTiming = animationFrameTiming) {
-    super(client, { timing, stopsPlay: (result) => !result.ok || result.frame.done });
+    super(client, { timing, stopsPlay: (result) => !result.ok || result.frame.done || result.frame.hit !== undefined });
   }
 
   load(input: PlaybackLoad): Promise<PlaybackLoadResult | undefined> {
@@ -50,9 +52,14 @@ export class PlaybackController extends SessionController<PlaybackResult, Playba
     return this.command((client) => client.runToEnd());
   }
 
-  /** To instant `t`; playing goes on from there. */
-  seek(t: number): Promise<PlaybackResult | undefined> {
-    return this.command((client) => client.seek(t));
+  /** To instant `t`; playing goes on from there (unless a breakpoint on the way pauses it). */
+  seek(t: number, options?: SeekOptions): Promise<PlaybackResult | undefined> {
+    return this.command((client) => client.seek(t, options));
+  }
+
+  /** Where playback pauses by itself; in turn with the clock's requests, so a tick already out plays by the old ones. */
+  setBreakpoints(breakpoints: BreakpointsInput): Promise<SetBreakpointsResult | undefined> {
+    return this.exclusive((client) => client.setBreakpoints(breakpoints));
   }
 
   selectContact(id: string): Promise<PlaybackResult | undefined> {

@@ -69,7 +69,8 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
     },
     playbackFrame(frame) {
       const contactTrace = spliced(frame);
-      patch({ frame, contactTrace, ...(frame.done ? { playing: false } : {}) });
+      // A breakpoint paused the worker: play has stopped, as at the end.
+      patch({ frame, contactTrace, ...(frame.done || frame.hit !== undefined ? { playing: false } : {}) });
     },
     playbackFailed(message, problems = []) {
       patch({ status: { kind: 'failed', message, problems }, playing: false });
