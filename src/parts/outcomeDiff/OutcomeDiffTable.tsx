@@ -10,8 +10,8 @@ interface Props {
   readonly diff: OutcomeDiff;
   /** Each script's name by its index in the request (`OutcomeDifference.script`); a row's own name when absent. */
   readonly scriptNames?: readonly string[];
-  /** A row chosen: open that run where the two sides part (`difference.divergesAt`). */
-  readonly onOpen: (difference: OutcomeDifference) => void;
+  /** A row chosen: open that run where the two sides part (`difference.divergesAt`). Absent when no run can be opened: rows are then plain rows, with no Open button. */
+  readonly onOpen?: ((difference: OutcomeDifference) => void) | undefined;
   /** The two sides' names in a problem ("the published version", "the draft"); "before" and "after" by default. */
   readonly sideNames?: { readonly before: string; readonly after: string };
   /** A short name for the table, heard by screen readers before the totals. */
@@ -20,7 +20,8 @@ interface Props {
   readonly showSummary?: boolean;
 }
 
-const COLUMNS = ['Contact', 'Script', 'Before', 'After', 'Messages', { key: 'open', label: 'Open', hidden: true }] as const;
+const COLUMNS = ['Contact', 'Script', 'Before', 'After', 'Messages'] as const;
+const COLUMNS_WITH_OPEN = [...COLUMNS, { key: 'open', label: 'Open', hidden: true }] as const;
 
 /**
  * The runs whose outcome differs between two versions of the Workflows, one row each — contact,
@@ -37,7 +38,7 @@ export function OutcomeDiffTable({ diff, scriptNames, onOpen, sideNames = { befo
       className="outcome-diff"
       label={`${label}: ${summary}`}
       {...(showSummary ? { caption: <span className="outcome-diff__summary">{summary}</span> } : {})}
-      columns={COLUMNS}
+      columns={onOpen ? COLUMNS_WITH_OPEN : COLUMNS}
     >
       {diff.rows.flatMap((row) => {
         const script = scriptNames?.[row.script] ?? row.name;
@@ -45,7 +46,7 @@ export function OutcomeDiffTable({ diff, scriptNames, onOpen, sideNames = { befo
           return [
             <tr key={`problem-${row.script}`} className="outcome-diff__problem">
               <td colSpan={2}>{script}</td>
-              <td colSpan={4}>
+              <td colSpan={onOpen ? 4 : 3}>
                 Could not be simulated:{' '}
                 {row.problems.map((problem, i) => (
                   <span key={i} className="outcome-diff__problem-line">
@@ -60,7 +61,7 @@ export function OutcomeDiffTable({ diff, scriptNames, onOpen, sideNames = { befo
         if (more > 0)
           rows.push(
             <tr key={`more-${row.script}`} className="outcome-diff__more">
-              <td colSpan={6}>
+              <td colSpan={onOpen ? 6 : 5}>
                 and {more.toLocaleString('en')} more in {script}
               </td>
             </tr>,
@@ -71,12 +72,12 @@ export function OutcomeDiffTable({ diff, scriptNames, onOpen, sideNames = { befo
   );
 }
 
-function DifferenceRow({ difference, script, onOpen }: { difference: OutcomeDifference; script: string; onOpen: (difference: OutcomeDifference) => void }) {
+function DifferenceRow({ difference, script, onOpen }: { difference: OutcomeDifference; script: string; onOpen: ((difference: OutcomeDifference) => void) | undefined }) {
   const which = difference.occurrence === 0 ? '' : ` (run ${difference.occurrence + 1})`;
   const visible = difference.divergesAt === null ? 'Open' : `Open at ${formatOffset(difference.divergesAt.t)}`;
   return (
     // The whole row answers a click; its button is the way in for the keyboard and screen readers.
-    <tr className="outcome-diff__row" onClick={() => onOpen(difference)}>
+    <tr className={onOpen ? 'outcome-diff__row outcome-diff__row--opens' : 'outcome-diff__row'} onClick={onOpen && (() => onOpen(difference))}>
       <th scope="row">
         {difference.contact.name}
         {which}
@@ -93,20 +94,22 @@ function DifferenceRow({ difference, script, onOpen }: { difference: OutcomeDiff
         {difference.noLongerSent.length > 0 && <Texts lead="No longer sent" texts={difference.noLongerSent} />}
         {difference.newlySent.length > 0 && <Texts lead="Newly sent" texts={difference.newlySent} />}
       </td>
-      <td>
-        <button
-          type="button"
-          className="ui-button outcome-diff__open"
-          onClick={(event) => {
-            event.stopPropagation();
-            onOpen(difference);
-          }}
-          // Starts with the words it shows, so a person who says what they see reaches it.
-          aria-label={`${visible}: ${difference.contact.name}'s run, in the simulator`}
-        >
-          {visible}
-        </button>
-      </td>
+      {onOpen && (
+        <td>
+          <button
+            type="button"
+            className="ui-button outcome-diff__open"
+            onClick={(event) => {
+              event.stopPropagation();
+              onOpen(difference);
+            }}
+            // Starts with the words it shows, so a person who says what they see reaches it.
+            aria-label={`${visible}: ${difference.contact.name}'s run, in the simulator`}
+          >
+            {visible}
+          </button>
+        </td>
+      )}
     </tr>
   );
 }

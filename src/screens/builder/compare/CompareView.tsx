@@ -1,10 +1,12 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { diffWorkflows } from '../../../../simulator/graph/workflowDiff.ts';
+import type { OutcomeDifference } from '../../../../simulator/schema/outcomeDiff.ts';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
-import type { VersionRecord } from '../../../model/records.ts';
+import type { ScriptRecord, VersionRecord } from '../../../model/records.ts';
 import { savedScriptKey } from '../../../parts/scripts/scriptChoice.ts';
 import { useNavigate } from '../../../routing/Router.tsx';
+import type { Route } from '../../../routing/routes.ts';
 import { ChangesInspector } from './ChangesInspector.tsx';
 import { CompareCanvas } from './CompareCanvas.tsx';
 import { canvasMarks } from './compareMarks.ts';
@@ -65,7 +67,6 @@ export function CompareView({ workflowId, versions, current, initial }: Props) {
   const leftMarks = useMemo(() => canvasMarks(diff, left.workflow, 'older'), [diff, left.workflow]);
   const rightMarks = useMemo(() => canvasMarks(diff, right.workflow, 'newer'), [diff, right.workflow]);
   const select = useCallback((id: string) => setSelected(id), []);
-  const [cannotOpen, setCannotOpen] = useState(false);
   const navigate = useNavigate();
   return (
     <div className="compare-view">
@@ -75,10 +76,7 @@ export function CompareView({ workflowId, versions, current, initial }: Props) {
           label="Newer"
           side={newer}
           versions={versions}
-          onChange={(side) => {
-            setNewer(side);
-            setCannotOpen(false);
-          }}
+          onChange={setNewer}
         />
         <p className="compare-view__summary" role="status">
           {summarizeDiff(diff)}
@@ -115,30 +113,28 @@ export function CompareView({ workflowId, versions, current, initial }: Props) {
             older={left.workflow}
             newer={right.workflow}
             sideNames={{ before: `the older version (${left.name})`, after: `the newer version (${right.name})` }}
-            onOpen={(difference, script) => {
-              // The simulator plays the stored Workflow, which is the current draft: a past version cannot be opened there.
-              if (newer.kind !== 'current') {
-                setCannotOpen(true);
-                return;
-              }
-              navigate({
-                screen: 'simulator',
-                example: null,
-                workflow: workflowId,
-                script: savedScriptKey(script.id),
-                // The run's own contact, at the instant the two sides part.
-                contact: difference.contact.id,
-                ...(difference.divergesAt ? { at: difference.divergesAt.t } : {}),
-              });
-            }}
+            // The simulator plays the stored Workflow, which is the current draft: a run of a past version cannot be opened there.
+            onOpen={newer.kind === 'current' ? (difference, script) => navigate(simulatorAt(workflowId, script, difference)) : undefined}
           />
-          {cannotOpen && (
-            <p className="notice" role="status">
-              The simulator opens the current draft only: choose {CURRENT_NAME} as the newer side to open a run there.
+          {newer.kind !== 'current' && (
+            <p className="compare-view__hint">
+              A run opens in the simulator when the newer side is {CURRENT_NAME}, the Workflow the simulator plays.
             </p>
           )}
         </div>
       </div>
     </div>
   );
+}
+
+/** The simulator on the stored Workflow and the saved script, on the run's own contact, at the instant the two sides part. */
+function simulatorAt(workflowId: string, script: ScriptRecord, difference: OutcomeDifference): Route {
+  return {
+    screen: 'simulator',
+    example: null,
+    workflow: workflowId,
+    script: savedScriptKey(script.id),
+    contact: difference.contact.id,
+    ...(difference.divergesAt ? { at: difference.divergesAt.t } : {}),
+  };
 }

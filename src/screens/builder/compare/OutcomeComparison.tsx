@@ -23,8 +23,8 @@ interface Props {
   readonly newer: Workflow;
   /** The two sides' names, for a script that could not be played on one of them. */
   readonly sideNames: { readonly before: string; readonly after: string };
-  /** A changed run chosen in the table, with the saved script it came from. */
-  readonly onOpen: (difference: OutcomeDifference, script: ScriptRecord) => void;
+  /** A changed run chosen in the table, with the saved script it came from; absent when the newer side is not what the simulator plays. */
+  readonly onOpen?: ((difference: OutcomeDifference, script: ScriptRecord) => void) | undefined;
 }
 
 /**
@@ -130,10 +130,13 @@ export function OutcomeComparison({ workflowId, older, newer, sideNames, onOpen 
             diff={outcome.diff}
             scriptNames={outcome.scripts.map((record) => record.document.name)}
             sideNames={sideNames}
-            onOpen={(difference) => {
-              const script = outcome.scripts[difference.script];
-              if (script) onOpen(difference, script);
-            }}
+            onOpen={
+              onOpen &&
+              ((difference) => {
+                const script = outcome.scripts[difference.script];
+                if (script) onOpen(difference, script);
+              })
+            }
             label="Runs that change between the two versions"
           />
         )}
