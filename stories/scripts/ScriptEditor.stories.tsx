@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, within } from 'storybook/test';
+import { forEachDiagnostic } from '@codemirror/lint';
+import { EditorView } from '@codemirror/view';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ScriptEditor } from '../../src/parts/scripts/editor/ScriptEditor.tsx';
 import populationScript from '../../public/examples/follow-up/population.script.json';
 import agentTakesOverScript from '../../public/examples/hot-lead/agent-takes-over.script.json';
@@ -23,6 +25,42 @@ type Story = StoryObj<typeof meta>;
 
 /** The script's own Name: the first field so labelled (contacts and users have names too, inside their groups). */
 const scriptName = (canvasElement: HTMLElement) => within(canvasElement).getAllByLabelText('Name', { exact: true })[0];
+
+/** The JSON view's code editor, once its chunk has loaded: its text box and its view (for reading the whole text). */
+async function jsonEditor(canvasElement: HTMLElement): Promise<{ content: HTMLElement; view: EditorView }> {
+  const content = await waitFor(() => {
+    const found = canvasElement.querySelector<HTMLElement>('.cm-content');
+    if (!found) throw new Error('the code editor has not loaded');
+    return found;
+  });
+  const view = EditorView.findFromDOM(content);
+  if (!view) throw new Error('no editor view');
+  return { content, view };
+}
+
+/** Replaces the JSON view's text as a person does: select all, paste. */
+async function pasteOverJson(canvasElement: HTMLElement, text: string) {
+  const { content } = await jsonEditor(canvasElement);
+  await userEvent.click(content);
+  await userEvent.keyboard('{Control>}a{/Control}');
+  await userEvent.paste(text);
+}
+
+/** The problems the JSON view underlines (after its check, which waits for a pause in typing), as the text each covers. */
+async function underlined(canvasElement: HTMLElement, count: number): Promise<string[]> {
+  const { view } = await jsonEditor(canvasElement);
+  return waitFor(
+    () => {
+      const ranges: string[] = [];
+      forEachDiagnostic(view.state, (_, from, to) => ranges.push(view.state.sliceDoc(from, to)));
+      if (ranges.length !== count) throw new Error(`${ranges.length} problems underlined, not ${count}`);
+      // Drawn, not only known: the underline is on the page.
+      if (!canvasElement.querySelector('.cm-lintRange-error')) throw new Error('no underline drawn');
+      return ranges;
+    },
+    { timeout: 3000 },
+  );
+}
 
 const event = (canvasElement: HTMLElement, n: number) => within(within(canvasElement).getByRole('group', { name: `Event ${n}` }));
 
@@ -112,10 +150,13 @@ export const JsonSyntaxError: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('tab', { name: 'JSON' })).toHaveAttribute('aria-selected', 'true');
-    const json = canvas.getByRole('textbox', { name: 'Script JSON' });
-    await expect(json).toHaveAttribute('aria-invalid', 'true');
-    await expect(json).toHaveAccessibleDescription(/^Not valid JSON\. Line 3, column 3: /);
+    const { content } = await jsonEditor(canvasElement);
+    await expect(canvas.getByRole('textbox', { name: 'Script JSON' })).toBe(content);
+    await expect(content).toHaveAttribute('aria-invalid', 'true');
+    await expect(content).toHaveAccessibleDescription(/^Not valid JSON\. Line 3, column 3: /);
     await expect(canvas.getByRole('status')).toHaveTextContent('JSON: Line 3, column 3');
+    // Underlined where it is: the `n` of the unquoted name.
+    await expect(await underlined(canvasElement, 1)).toEqual(['n']);
     await userEvent.click(canvas.getByRole('tab', { name: 'Form' }));
     await expect(canvas.getByText(/The JSON has a syntax error/)).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Save script' }));
@@ -128,7 +169,9 @@ export const NotAnObject: Story = {
   args: { initial: 42 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('textbox', { name: 'Script JSON' })).toHaveValue('42');
+    const { view } = await jsonEditor(canvasElement);
+    await expect(view.state.doc.toString()).toBe('42');
+    await expect(await underlined(canvasElement, 1)).toEqual(['42']);
     await expect(canvas.getByRole('status')).toHaveTextContent('Script: Expected a JSON object (an exitflow script)');
   },
 };
@@ -181,20 +224,44 @@ export const EditingTheJson: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('tab', { name: 'JSON' }));
-    const json = canvas.getByRole('textbox', { name: 'Script JSON' });
-    await expect((json as HTMLTextAreaElement).value).toContain('\n  "name": "Hot lead: agent takes over",\n');
-    await userEvent.clear(json);
-    await userEvent.paste(JSON.stringify({ ...agentTakesOverScript, name: 'Pasted' }));
+    await expect((await jsonEditor(canvasElement)).view.state.doc.toString()).toContain('\n  "name": "Hot lead: agent takes over",\n');
+    await pasteOverJson(canvasElement, JSON.stringify({ ...agentTakesOverScript, name: 'Pasted' }));
     await userEvent.click(canvas.getByRole('tab', { name: 'Form' }));
     await expect(scriptName(canvasElement)).toHaveValue('Pasted');
 
     await userEvent.click(canvas.getByRole('tab', { name: 'JSON' }));
-    await userEvent.clear(canvas.getByRole('textbox', { name: 'Script JSON' }));
-    await userEvent.paste('{ "events": "none" }');
+    await pasteOverJson(canvasElement, '{ "events": "none" }');
     await userEvent.click(canvas.getByRole('tab', { name: 'Form' }));
     await expect(canvas.getByText('The form cannot show Events: it must be a list. Fix it in the JSON view.')).toBeVisible();
     await userEvent.click(canvas.getByRole('tab', { name: 'JSON' }));
-    await expect(canvas.getByRole('textbox', { name: 'Script JSON' })).toHaveValue('{ "events": "none" }');
+    await expect((await jsonEditor(canvasElement)).view.state.doc.toString()).toBe('{ "events": "none" }');
+    await expect(await underlined(canvasElement, 1)).toEqual(['{']);
+  },
+};
+
+/**
+ * The form's problems in the JSON view too, each underlined at its place with a mark in the
+ * margin: F8 goes to the first, and its message is the form's.
+ */
+export const ProblemsInTheJson: Story = {
+  args: {
+    initial: {
+      ...withEvents((events) => {
+        if (events[1]) events[1].at = 'soon';
+      }),
+      name: '',
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('tab', { name: 'JSON' }));
+    await expect(await underlined(canvasElement, 2)).toEqual(['"name": ""', '"at": "soon"']);
+    // The margin marks the first (the second is below the fold, drawn when scrolled to).
+    await expect(canvasElement.querySelector('.cm-lint-marker-error')).not.toBeNull();
+    const { content, view } = await jsonEditor(canvasElement);
+    await userEvent.click(content);
+    await userEvent.keyboard('{Control>}{Home}{/Control}{F8}{F8}');
+    await expect(view.state.doc.lineAt(view.state.selection.main.head).text).toBe('      "at": "soon",');
   },
 };
 

@@ -1,4 +1,5 @@
-import { EditorField } from './EditorField.tsx';
+import { useEffect, useState, type ComponentType } from 'react';
+import { EditorField, type FieldControl } from './EditorField.tsx';
 
 interface Props {
   readonly text: string;
@@ -7,12 +8,69 @@ interface Props {
   readonly onType: (text: string) => void;
 }
 
-/** The script as JSON text, for what the form does not edit (tags, contact fields) and for pasting a whole script. */
+interface CodeEditorProps {
+  readonly label: string;
+  readonly text: string;
+  readonly control: FieldControl;
+  readonly onType: (text: string) => void;
+}
+
+type CodeEditor = ComponentType<CodeEditorProps>;
+
+/** The code editor, once loaded: one download for every JSON view the page opens. */
+let loading: Promise<CodeEditor> | null = null;
+let loaded: CodeEditor | null = null;
+
+/**
+ * CodeMirror comes in its own chunk, fetched when a JSON view first opens, so the app's first load
+ * does not carry it. A failed fetch is forgotten, so the next JSON view tries again.
+ */
+function loadCodeEditor(): Promise<CodeEditor> {
+  loading ??= import('./json/JsonCodeEditor.tsx').then(
+    (module) => (loaded = module.default),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+const LABEL = 'Script JSON';
+
+/**
+ * The script as JSON text, for what the form does not edit (tags, contact fields) and for pasting a
+ * whole script: a code editor with the schema's completions and each problem at its place. Until
+ * it has loaded — or when it cannot (offline) — a plain text box edits the same text, so nothing
+ * typed is lost.
+ */
 export function JsonView({ text, syntaxError, onType }: Props) {
+  const [editor, setEditor] = useState<{ component: CodeEditor | null; failed: boolean }>({ component: loaded, failed: false });
+  useEffect(() => {
+    if (editor.component) return;
+    let current = true;
+    loadCodeEditor().then(
+      (component) => current && setEditor({ component, failed: false }),
+      () => current && setEditor({ component: null, failed: true }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [editor.component]);
+  const Editor = editor.component;
   return (
     <div className="script-editor__json-view">
-      <EditorField label="Script JSON" issues={syntaxError === null ? [] : [{ path: '$', where: 'JSON', message: `Not valid JSON. ${syntaxError}` }]}>
-        {(control) => <textarea {...control} className={`${control.className} script-editor__json`} rows={24} spellCheck={false} value={text} onChange={(event) => onType(event.target.value)} />}
+      <EditorField label={LABEL} issues={syntaxError === null ? [] : [{ path: '$', where: 'JSON', message: `Not valid JSON. ${syntaxError}` }]}>
+        {(control) =>
+          Editor ? (
+            <Editor label={LABEL} text={text} control={control} onType={onType} />
+          ) : (
+            <>
+              <textarea {...control} className={`${control.className} script-editor__json`} rows={24} spellCheck={false} value={text} onChange={(event) => onType(event.target.value)} />
+              {editor.failed && <p className="script-editor__json-note">The code editor did not load (offline?): this plain text box edits the same script, checked the same way.</p>}
+            </>
+          )
+        }
       </EditorField>
     </div>
   );
