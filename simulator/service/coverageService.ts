@@ -12,7 +12,7 @@ import type { InputProblem } from '../schema/result.ts';
  * a script past it is listed in `stoppedShort`, counted as far as it got.
  */
 export class CoverageService {
-  constructor(private readonly maxTraceEntries = LIMITS.compareTraceEntries) {}
+  constructor(private readonly maxTraceEntries: number = LIMITS.compareTraceEntries) {}
 
   coverage(raw: unknown): CoverageOutcome {
     const parsed = coverageRequestSchema.safeParse(raw);
