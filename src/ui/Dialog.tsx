@@ -13,8 +13,13 @@ interface Props {
   readonly children?: ReactNode;
   /** Buttons at the bottom; wrap the ones that only close in `DialogClose asChild`. */
   readonly footer?: ReactNode;
-  /** For lists and previews that need the room (a Workflow's history). */
-  readonly wide?: boolean;
+  /**
+   * How much room it takes: `wide` for lists and previews (a Workflow's history); `large` for a
+   * table that may be long (as wide as 72rem, never taller than the window: the body takes the
+   * height left and what is inside scrolls); `full` for side-by-side canvases (the window, less a
+   * margin).
+   */
+  readonly size?: 'normal' | 'wide' | 'large' | 'full';
 }
 
 /**
@@ -22,7 +27,7 @@ interface Props {
  * into it and stays there, Escape and Close close it, focus returns to the trigger, or without one to what had it before).
  * For a question before something that cannot be undone, use ConfirmDialog.
  */
-export function Dialog({ trigger, open, onOpenChange, title, description, children, footer, wide = false }: Props) {
+export function Dialog({ trigger, open, onOpenChange, title, description, children, footer, size = 'normal' }: Props) {
   const returnFocus = useOpenerFocus(open, trigger !== undefined);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
@@ -30,7 +35,7 @@ export function Dialog({ trigger, open, onOpenChange, title, description, childr
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="ui-dialog__overlay" />
         <RadixDialog.Content
-          className={`ui-dialog ui-dialog--closable${wide ? ' ui-dialog--wide' : ''}`}
+          className={`ui-dialog ui-dialog--closable${size === 'normal' ? '' : ` ui-dialog--${size}`}`}
           onCloseAutoFocus={returnFocus}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >

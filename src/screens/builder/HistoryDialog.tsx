@@ -12,7 +12,7 @@ import { StepOutline } from './StepOutline.tsx';
 export function HistoryDialog({ workflowId, trigger }: { workflowId: string; trigger: ReactElement }) {
   const [open, setOpen] = useState(false);
   return (
-    <Dialog wide trigger={trigger} open={open} onOpenChange={setOpen} title="History" description="Restoring a version makes it the current state; the history keeps everything.">
+    <Dialog size="wide" trigger={trigger} open={open} onOpenChange={setOpen} title="History" description="Restoring a version makes it the current state; the history keeps everything.">
       {open && <VersionList workflowId={workflowId} onRestored={() => setOpen(false)} />}
     </Dialog>
   );

@@ -16,7 +16,7 @@ interface Props {
 /** Compare versions, over the history dialog and nearly the whole window (compare.css sizes it). */
 export function CompareDialog({ workflowId, versions, current, pair, onClose }: Props) {
   return (
-    <Dialog open={pair !== null} onOpenChange={(open) => !open && onClose()} title="Compare versions" wide>
+    <Dialog open={pair !== null} onOpenChange={(open) => !open && onClose()} title="Compare versions" size="full">
       {pair && <CompareView workflowId={workflowId} versions={versions} current={current} initial={pair} />}
     </Dialog>
   );

@@ -44,6 +44,7 @@ export function PublishDialog({ workflowId, open, onOpenChange, onPublish }: Pro
         onOpenChange(next);
         if (!next) setPolicy('finish');
       }}
+      size="large"
       title={draft ? `Publish “${draft.name}”` : 'Publish'}
       description="New runs start on the version you publish."
       footer={
