@@ -4,7 +4,7 @@
  * — public/examples/follow-up/population.script.json with N contacts — on the published 24 h
  * follow-up and a draft whose Wait is 2 h, through the app's own worker client
  * (`createOutcomeDiffClient()`, the answer parsed with zod) and with the dialog's row cap, as
- * src/screens/builder/publish/useImpactPreview.ts asks for it.
+ * src/parts/outcomeDiff/useOutcomeDiff.ts asks for it.
  *
  * Two requests on one worker: the first as the dialog makes it (the worker started with it), the
  * second on the worker already running, so the engine's own time shows apart from the worker's
@@ -13,7 +13,7 @@
  */
 import type { OutcomeDiffRequest } from '../../../simulator/service/outcomeDiffService.ts';
 import { createOutcomeDiffClient } from '../../../src/engine/outcomeDiffClient.ts';
-import { IMPACT_ROWS } from '../../../src/screens/builder/publish/useImpactPreview.ts';
+import { OUTCOME_DIFF_ROWS } from '../../../src/parts/outcomeDiff/useOutcomeDiff.ts';
 import { collectLongTasks, longTasksBetween, populationInput, settle, watchFrames } from './pageMeasures.ts';
 
 /** What one page load measured; times in ms. */
@@ -43,7 +43,7 @@ async function run(contacts: number): Promise<ImpactFigures> {
   const published = workflows[0];
   if (!published) throw new Error('no Workflow');
   const draft = { ...published, steps: published.steps.map((step) => (step.type === 'wait' ? { ...step, label: 'Wait 2h', delay: { kind: 'duration' as const, duration: '2h' } } : step)) };
-  const request: OutcomeDiffRequest = { before: [published], after: [draft], scripts: [script], maxDifferences: IMPACT_ROWS };
+  const request: OutcomeDiffRequest = { before: [published], after: [draft], scripts: [script], maxDifferences: OUTCOME_DIFF_ROWS };
   await settle();
 
   const gaps = watchFrames();

@@ -1,21 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { workflowsToSimulate } from '../../../../simulator/graph/workflowsToSimulate.ts';
-import type { OutcomeDiff, OutcomeDifference } from '../../../../simulator/schema/outcomeDiff.ts';
+import type { OutcomeDifference } from '../../../../simulator/schema/outcomeDiff.ts';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
-import { createOutcomeDiffClient, type OutcomeDiffClient } from '../../../engine/outcomeDiffClient.ts';
 import type { ScriptRecord } from '../../../model/records.ts';
 import { OutcomeDiffTable } from '../../../parts/outcomeDiff/OutcomeDiffTable.tsx';
+import { useOutcomeDiff, type OutcomeDiffInput } from '../../../parts/outcomeDiff/useOutcomeDiff.ts';
 import { useWorkflowDocuments, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
 import { Checkbox } from '../../../ui/Checkbox.tsx';
 
-/** Changed runs listed at most; the counts above the table stay whole. */
-const ROWS_LISTED = 200;
-
-type Outcome =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'running' }
-  | { readonly kind: 'done'; readonly diff: OutcomeDiff; readonly scripts: readonly ScriptRecord[] }
-  | { readonly kind: 'refused'; readonly problems: readonly string[] };
+/** What was asked last: the two sides and the scripts, with their records to open a run from. */
+interface Asked {
+  readonly input: OutcomeDiffInput;
+  readonly scripts: readonly ScriptRecord[];
+}
 
 interface Props {
   readonly workflowId: string;
@@ -30,53 +27,25 @@ interface Props {
 /**
  * What the two versions do differently on the scripts the person picks: the worker plays each
  * script on the older version and on the newer one, each beside the stored Workflows it starts or
- * is started by (as the simulator plays it), and reports the runs whose outcome changes. The
- * worker starts with the first comparison and ends with the view, which stays responsive meanwhile.
+ * is started by (as the simulator plays it), and reports the runs whose outcome changes, in a
+ * worker of its own per comparison; the view stays responsive meanwhile.
  */
 export function OutcomeComparison({ workflowId, older, newer, sideNames, onOpen }: Props) {
   const scripts = useWorkflowScripts(workflowId);
   const documents = useWorkflowDocuments();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  const client = useRef<OutcomeDiffClient | null>(null);
-  const request = useRef(0);
-  useEffect(
-    () => () => {
-      client.current?.dispose();
-      client.current = null;
-      // An answer arriving after the view closed is dropped.
-      request.current += 1;
-    },
-    [],
-  );
+  const [asked, setAsked] = useState<Asked | null>(null);
+  const outcome = useOutcomeDiff(asked?.input ?? null);
+  const running = asked !== null && outcome.status === 'working';
 
   if (scripts === undefined || documents === undefined) return <p className="loading">Reading the saved scripts…</p>;
   if (scripts.scripts.length === 0)
     return <p className="notice">No scripts are saved with this Workflow. Save one in the simulator to compare what the two versions do with it.</p>;
 
   const picked = scripts.scripts.filter((record) => chosen.has(record.id));
-  const compare = async () => {
-    if (picked.length === 0 || outcome.kind === 'running') return;
-    const mine = ++request.current;
-    setOutcome({ kind: 'running' });
-    client.current ??= createOutcomeDiffClient();
-    try {
-      const answer = await client.current.diff({
-        before: workflowsToSimulate(older, documents),
-        after: workflowsToSimulate(newer, documents),
-        scripts: picked.map((record) => record.document),
-        maxDifferences: ROWS_LISTED,
-      });
-      if (mine !== request.current) return;
-      setOutcome(
-        answer.ok
-          ? { kind: 'done', diff: answer.result, scripts: picked }
-          : { kind: 'refused', problems: answer.problems.map((problem) => `${problem.path}: ${problem.message}`) },
-      );
-    } catch (error) {
-      if (mine !== request.current) return;
-      setOutcome({ kind: 'refused', problems: [error instanceof Error ? error.message : String(error)] });
-    }
+  const compare = () => {
+    if (picked.length === 0 || running) return;
+    setAsked({ input: { before: workflowsToSimulate(older, documents), after: workflowsToSimulate(newer, documents), scripts: picked.map((record) => record.document) }, scripts: picked });
   };
 
   return (
@@ -106,34 +75,32 @@ export function OutcomeComparison({ workflowId, older, newer, sideNames, onOpen 
         type="button"
         className="ui-button ui-button--small compare-outcomes__run"
         disabled={picked.length === 0}
-        aria-disabled={outcome.kind === 'running'}
-        aria-busy={outcome.kind === 'running'}
+        aria-disabled={running}
+        aria-busy={running}
         onClick={compare}
       >
         Compare outcomes
       </button>
       {picked.length === 0 && <span className="compare-outcomes__hint">Pick a script to see whose run the change alters.</span>}
       <div className="compare-outcomes__result" aria-live="polite">
-        {outcome.kind === 'running' && <p className="loading">Playing the scripts on both versions…</p>}
-        {outcome.kind === 'refused' && (
+        {running && <p className="loading">Playing the scripts on both versions…</p>}
+        {asked !== null && (outcome.status === 'refused' || outcome.status === 'failed') && (
           <div role="alert" className="notice">
             <p>The outcomes could not be compared:</p>
             <ul>
-              {outcome.problems.map((problem, i) => (
-                <li key={i}>{problem}</li>
-              ))}
+              {outcome.status === 'failed' ? <li>{outcome.message}</li> : outcome.problems.map((problem, i) => <li key={i}>{`${problem.path}: ${problem.message}`}</li>)}
             </ul>
           </div>
         )}
-        {outcome.kind === 'done' && (
+        {asked !== null && outcome.status === 'done' && (
           <OutcomeDiffTable
             diff={outcome.diff}
-            scriptNames={outcome.scripts.map((record) => record.document.name)}
+            scriptNames={asked.scripts.map((record) => record.document.name)}
             sideNames={sideNames}
             onOpen={
               onOpen &&
               ((difference) => {
-                const script = outcome.scripts[difference.script];
+                const script = asked.scripts[difference.script];
                 if (script) onOpen(difference, script);
               })
             }

@@ -7,7 +7,7 @@ import { OutcomeDiffTable } from '../../../parts/outcomeDiff/OutcomeDiffTable.ts
 import { savedScriptKey } from '../../../parts/scripts/scriptChoice.ts';
 import { useWorkflowDocuments, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
 import { useNavigate } from '../../../routing/Router.tsx';
-import { useImpactPreview, type ImpactInput } from './useImpactPreview.ts';
+import { useOutcomeDiff, type OutcomeDiffInput } from '../../../parts/outcomeDiff/useOutcomeDiff.ts';
 
 interface Props {
   readonly workflowId: string;
@@ -30,14 +30,14 @@ export function ImpactSection({ workflowId, published, draft }: Props) {
   const documents = useWorkflowDocuments();
   const navigate = useNavigate();
   const records = saved?.scripts;
-  const input = useMemo<ImpactInput | null>(
+  const input = useMemo<OutcomeDiffInput | null>(
     () =>
       records && documents && records.length > 0
         ? { before: workflowsToSimulate(published, documents), after: workflowsToSimulate(draft, documents), scripts: records.map((record) => record.document) }
         : null,
     [records, documents, published, draft],
   );
-  const impact = useImpactPreview(input);
+  const impact = useOutcomeDiff(input);
 
   const open = (difference: OutcomeDifference) => {
     const record = records?.[difference.script];
