@@ -177,6 +177,8 @@ describe('accessibility with menus and dialogs open (issue 14: axe, landmarks, f
     await editor.waitFor();
     await scan(page, findings, 'script-editor-form');
     await editor.getByRole('tab', { name: 'JSON', exact: true }).click();
+    // The code editor, not the plain text box that stands in while its chunk loads.
+    await editor.locator('.cm-content').waitFor();
     await scan(page, findings, 'script-editor-json');
     await editor.getByRole('button', { name: 'Cancel' }).click();
     await editor.waitFor({ state: 'detached' });

@@ -6,6 +6,7 @@ import { parseScriptDocument } from '../../simulator/schema/parseDocument.ts';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { dumpIndexedDb } from './support/indexedDb.ts';
+import { jsonEditor } from './support/jsonEditor.ts';
 import { openDock } from './support/simulator.ts';
 import { waitForToast } from './support/toasts.ts';
 
@@ -88,17 +89,47 @@ describe('scripts saved with a Workflow', () => {
     await editor.getByRole('button', { name: 'Save with this Workflow' }).click();
     expect(await editor.isVisible()).toBe(true);
     expect(await savedScripts(page)).toEqual([]);
-    await event(2).getByLabel('Time', { exact: true }).fill('+3h');
-    await summary.getByText('No problems', { exact: true }).waitFor();
 
-    // The same draft as JSON: rename it there, and the form follows.
+    // The same draft as JSON: the problem is underlined on its line, marked in the margin beside it, in the form's words.
     await editor.getByRole('tab', { name: 'JSON', exact: true }).click();
-    const json = editor.getByLabel('Script JSON');
-    const text = await json.inputValue();
-    expect(JSON.parse(text)).toMatchObject({ name: 'New script', events: [{ at: '+0' }, { at: '+3h', text: 'Any news?' }] });
-    await json.fill(text.replace('"New script"', '"Replies after 3h"'));
+    const json = jsonEditor(editor);
+    await json.loaded();
+    const underline = editor.locator('.cm-lintRange-error').first();
+    await underline.waitFor();
+    const problemLine = underline.locator('xpath=ancestor::div[contains(@class, "cm-line")]');
+    expect((await problemLine.innerText()).trim()).toBe('"at": "soon",');
+    const marker = editor.locator('.cm-lint-marker-error');
+    expect(await marker.count()).toBe(1);
+    const [lineBox, markerBox] = [await problemLine.boundingBox(), await marker.boundingBox()];
+    expect(Math.abs((lineBox?.y ?? 0) + (lineBox?.height ?? 0) / 2 - ((markerBox?.y ?? 0) + (markerBox?.height ?? 0) / 2))).toBeLessThan(4);
+    await underline.hover();
+    expect(await editor.locator('.cm-tooltip-lint').innerText()).toContain('Expected an offset from the start');
+
+    // Fixed there, and renamed: the form follows.
+    const text = await json.text();
+    expect(JSON.parse(text)).toMatchObject({ name: 'New script', events: [{ at: '+0' }, { at: 'soon', text: 'Any news?' }] });
+    await json.replace(text.replace('"New script"', '"Replies after 3h"').replace('"soon"', '"+3h"'));
+    await summary.getByText('No problems', { exact: true }).waitFor();
+    await underline.waitFor({ state: 'detached' });
+
+    // Event 2's type retyped: the schema's completions offer every event type; choosing one writes it.
+    await json.content.locator('.cm-line', { hasText: '"type":' }).last().click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('"type": "');
+    const completions = editor.locator('.cm-tooltip-autocomplete');
+    await completions.waitFor();
+    expect(await completions.getByRole('option').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('contact.message'), expect.stringContaining('workflow.stop')]));
+    await completions.getByRole('option', { name: /contact\.message/ }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(',');
+    await summary.getByText('No problems', { exact: true }).waitFor();
+    expect(JSON.parse(await json.text())).toMatchObject({ events: [{}, { at: '+3h', type: 'contact.message' }] });
+
     await editor.getByRole('tab', { name: 'Form', exact: true }).click();
     expect(await editor.getByLabel('Name', { exact: true }).first().inputValue()).toBe('Replies after 3h');
+    expect(await event(2).getByLabel('Time', { exact: true }).inputValue()).toBe('+3h');
     // The timeline under the sticky navigation, for the README's picture.
     await editor.getByRole('heading', { name: 'Users' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     await page.mouse.wheel(0, -80);
@@ -138,7 +169,9 @@ describe('scripts saved with a Workflow', () => {
     await row.getByLabel('Tag', { exact: true }).fill('handed-over');
     await summary.getByText('No problems', { exact: true }).waitFor();
     await editor.getByRole('tab', { name: 'JSON', exact: true }).click();
-    expect(JSON.parse(await editor.getByLabel('Script JSON').inputValue())).toMatchObject({ expect: [{ contact: 'contact', hasTag: 'handed-over' }] });
+    const json = jsonEditor(editor);
+    await json.loaded();
+    expect(JSON.parse(await json.text())).toMatchObject({ expect: [{ contact: 'contact', hasTag: 'handed-over' }] });
     await editor.getByRole('tab', { name: 'Form', exact: true }).click();
     await editor.getByRole('button', { name: 'Save with this Workflow' }).click();
     await editor.waitFor({ state: 'detached' });

@@ -1,17 +1,36 @@
-import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
+import { insertCompletionText, pickedCompletion, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import type { EditorView } from '@codemirror/view';
 import { describeSchema, valueLabel, valuesOf } from './describeSchema.ts';
 import { readDocumentAt } from './documentReader.ts';
 import { schemasAt } from './schemaAt.ts';
 import { scriptSchema } from './scriptSchema.ts';
 
-/** Where a completion goes: over the string being typed (both its quotes), or over the bare word before the cursor. */
+/**
+ * Where a completion goes: from the string being typed (its opening quote) or the bare word, to the
+ * cursor — what is typed so far, which CodeMirror filters the options by.
+ */
 function replacedRange(context: CompletionContext, stringNode: { offset: number; length: number } | undefined): { from: number; to: number } | null {
   if (stringNode && stringNode.offset < context.pos && context.pos <= stringNode.offset + stringNode.length) {
-    return { from: stringNode.offset, to: stringNode.offset + stringNode.length };
+    return { from: stringNode.offset, to: context.pos };
   }
   const word = context.matchBefore(/[\w.$-]*/);
   if (!word || (word.from === word.to && !context.explicit)) return null;
   return { from: word.from, to: word.to };
+}
+
+/** The end of the string the cursor is in: its closing quote (which closeBrackets typed ahead), on the same line. */
+function stringEnd(view: EditorView, from: number, to: number): number {
+  if (view.state.sliceDoc(from, from + 1) !== '"') return to;
+  const rest = view.state.sliceDoc(to, view.state.doc.lineAt(to).to);
+  const closing = /^(?:[^"\\]|\\.)*"/.exec(rest);
+  return closing ? to + closing[0].length : to;
+}
+
+/** Writes a completion over the whole string being typed, closing quote included, so none is left doubled. */
+function overString(text: string) {
+  return (view: EditorView, completion: Completion, from: number, to: number) => {
+    view.dispatch({ ...insertCompletionText(view.state, text, from, stringEnd(view, from, to)), annotations: pickedCompletion.of(completion) });
+  };
 }
 
 /**
@@ -39,12 +58,13 @@ export function scriptCompletions(context: CompletionContext): CompletionResult 
         if (seen.has(key) || has(key)) continue;
         seen.add(key);
         const required = schema.required?.includes(key) ?? false;
-        options.push({ label: JSON.stringify(key), displayLabel: key, apply: `${JSON.stringify(key)}: `, type: 'property', detail: required ? 'required' : undefined, info: describeSchema([property]) || undefined, boost: required ? 1 : 0 });
+        options.push({ label: JSON.stringify(key), displayLabel: key, apply: overString(`${JSON.stringify(key)}: `), type: 'property', detail: required ? 'required' : undefined, info: describeSchema([property]) || undefined, boost: required ? 1 : 0 });
       }
     }
   } else {
     options = valuesOf(schemasAt(scriptSchema, location.path, valueAt)).map((value) => ({
       label: JSON.stringify(value),
+      apply: overString(JSON.stringify(value)),
       type: typeof value === 'string' ? 'enum' : 'keyword',
       detail: valueLabel(value),
     }));

@@ -18,7 +18,7 @@ describe('scriptCompletions: suggestions from the published script schema', () =
     expect(labels).toContain('"workflow.publish"');
     expect(labels).toHaveLength(14);
     expect(result?.from).toBe(33);
-    expect(result?.to).toBe(35);
+    expect(result?.to).toBe(34);
     expect(result?.options.find((option) => option.label === '"tag.add"')?.detail).toBe('Tag added');
   });
 
