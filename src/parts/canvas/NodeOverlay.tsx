@@ -1,4 +1,4 @@
-import { Ban, Check, CircleCheck, CircleStop, CircleX, Hourglass, PauseCircle, Users, type LucideIcon } from 'lucide-react';
+import { Ban, Check, CircleCheck, CircleStop, CircleX, FastForward, FlaskConical, Hourglass, PauseCircle, Users, type LucideIcon } from 'lucide-react';
 import { createContext, use, type ReactNode } from 'react';
 import { formatOffset } from '../../../simulator/schema/duration.ts';
 import type { NodeStat } from '../../../simulator/schema/playback.ts';
@@ -8,11 +8,32 @@ import './nodes.css';
 import { capitalise } from '../../../simulator/trace/capitalise.ts';
 import type { Step } from '../../../simulator/schema/step.ts';
 import { nodeWidth } from './nodeSize.ts';
+import { formatSpan } from '../../common/virtualTime.ts';
+import { IconButton } from '../../ui/Tooltip.tsx';
 
 /** What a simulation shows on the steps: the selected contact's run, and every run's counts. */
 export interface NodeOverlay {
   readonly states: ReadonlyMap<string, NodeRunState>;
   readonly counts: ReadonlyMap<string, NodeStat>;
+  /** The debugger's tools on the nodes; absent where the simulation is only shown. */
+  readonly debug?: NodeDebug;
+}
+
+/** What the simulator's debugger puts on each node: the countdown and Fire now, a test run from it, breakpoints, coverage. */
+export interface NodeDebug {
+  /** The virtual clock now (ms since the start): a countdown shows `due - now`. */
+  readonly now: number;
+  /** The nodes' names, for the controls' accessible names ("Fire now: Wait 24h, …"). */
+  readonly names: ReadonlyMap<string, string>;
+  /** Jumps the clock to the instant a waiting run's timer is due, as Next event does. */
+  readonly fireNow: (due: number) => void;
+  /** "Start a test run here": the nodes a test run can start at (the engine's rule), and what opens its form. */
+  readonly testRun?: { readonly at: ReadonlySet<string>; readonly open: (node: string) => void };
+  /** The steps with a breakpoint ("pause when a run enters this step"); absent when breakpoints are not offered. */
+  readonly breakpoints?: ReadonlySet<string>;
+  readonly toggleBreakpoint?: (node: string) => void;
+  /** The nodes no run of any script reaches, as the engine's coverage says; null when not shown. */
+  readonly neverReached?: ReadonlySet<string> | null;
 }
 
 const NodeOverlayContext = createContext<NodeOverlay | null>(null);
@@ -42,6 +63,10 @@ export interface NodeSimulation {
   readonly status: string | null;
   /** Every run's counts at this node, in words. */
   readonly counts: string | null;
+  readonly id: string;
+  /** The selected contact's run waits here for a timer (a Wait's, or a question's timeout) due at `due`. */
+  readonly countdown: { readonly due: number; readonly left: number } | null;
+  readonly debug: NodeDebug | null;
 }
 
 
@@ -101,11 +126,66 @@ export function useNodeSimulation(id: string): NodeSimulation | null {
   if (!overlay) return null;
   const state = overlay.states.get(id);
   const stat = overlay.counts.get(id);
+  const debug = overlay.debug ?? null;
+  const due = state?.kind === 'active' ? state.due : undefined;
   return {
     state: state ? state.kind : overlay.states.size > 0 ? 'untouched' : null,
     status: state ? stateText(state) : null,
     counts: stat ? countsText(stat) : null,
+    id,
+    countdown: debug && due !== undefined ? { due, left: Math.max(0, due - debug.now) } : null,
+    debug,
   };
+}
+
+/** Time left as people read it on a countdown: `23h 12m`, `2d 4h`, `now`. */
+export function formatCountdown(ms: number): string {
+  return formatSpan(ms).replace(/(\d+(?:ms|[dhms]))(?=\d)/g, '$1 ');
+}
+
+/**
+ * The virtual time left before the selected contact's waiting run goes on by itself (a Wait's
+ * timer, a question's timeout), ticking with the clock, and Fire now, which jumps the clock there.
+ */
+function Countdown({ name, countdown, fireNow }: { name: string; countdown: NonNullable<NodeSimulation['countdown']>; fireNow: NodeDebug['fireNow'] }) {
+  const left = formatCountdown(countdown.left);
+  return (
+    <div className="run-countdown">
+      <span className="run-countdown__left">{countdown.left > 0 ? `Due in ${left}` : 'Due now'}</span>
+      <button
+        type="button"
+        className="ui-button ui-button--small run-countdown__fire nodrag nopan"
+        aria-label={`Fire now: ${name}, due in ${left}`}
+        onClick={() => fireNow(countdown.due)}
+      >
+        <FastForward aria-hidden size={14} /> Fire now
+      </button>
+    </div>
+  );
+}
+
+/** A node's debugging controls: the breakpoint in its left margin, and a test run started here. */
+function NodeDebugControls({ id, debug }: { id: string; debug: NodeDebug }) {
+  const name = debug.names.get(id) ?? id;
+  const on = debug.breakpoints?.has(id) ?? false;
+  const { toggleBreakpoint, testRun } = debug;
+  return (
+    <>
+      {toggleBreakpoint && (
+        <button
+          type="button"
+          className={`breakpoint-dot nodrag nopan${on ? ' breakpoint-dot--on' : ''}`}
+          aria-pressed={on}
+          aria-label={`Breakpoint: pause when a run enters ${name}`}
+          title={on ? `Remove the breakpoint on ${name}` : `Pause when a run enters ${name}`}
+          onClick={() => toggleBreakpoint(id)}
+        />
+      )}
+      {testRun?.at.has(id) && (
+        <IconButton label={`Start a test run here: ${name}`} icon={<FlaskConical size={14} />} className="node-test-run nodrag nopan" onClick={() => testRun.open(id)} />
+      )}
+    </>
+  );
 }
 
 /**
@@ -122,6 +202,9 @@ function RunBadge({ simulation }: { simulation: NodeSimulation }) {
       <Icon aria-hidden size={16} className="run-badge__icon" />
       <div className="run-badge__text">
         {status !== null && <p className="run-badge__status">{status}</p>}
+        {simulation.countdown && simulation.debug && (
+          <Countdown name={simulation.debug.names.get(simulation.id) ?? simulation.id} countdown={simulation.countdown} fireNow={simulation.debug.fireNow} />
+        )}
         {counts !== null && <p className="run-badge__counts">{counts}</p>}
       </div>
     </div>
@@ -149,10 +232,14 @@ export function NodeFrame({ testId, width, className, simulation, children }: No
         {children}
       </div>
     );
+  const neverReached = simulation.debug?.neverReached?.has(simulation.id) ?? false;
+  const classes = ['flow-node-sim', simulation.state ? `flow-node--run-${simulation.state}` : '', neverReached ? 'flow-node--never-reached' : ''];
   return (
-    <div className={`flow-node-sim${simulation.state ? ` flow-node--run-${simulation.state}` : ''}`} data-testid={testId}>
+    <div className={classes.filter((name) => name !== '').join(' ')} data-testid={testId}>
       <div className={className} style={{ width }}>
         {children}
+        {simulation.debug && <NodeDebugControls id={simulation.id} debug={simulation.debug} />}
+        {neverReached && <p className="never-reached-note">Never reached</p>}
       </div>
       <RunBadge simulation={simulation} />
     </div>

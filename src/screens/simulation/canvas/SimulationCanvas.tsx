@@ -7,7 +7,7 @@ import type { RunOnCanvas } from '../../../../simulator/trace/nodeRunStates.ts';
 import { syncEdges, syncNodes, type WorkflowFlowNode } from '../../../parts/canvas/flowElements.ts';
 import type { Size } from '../../../parts/canvas/box.ts';
 import { withMeasured } from '../../../parts/canvas/measuredSizes.ts';
-import { NodeOverlayProvider, simulatedNodeWidth, type NodeOverlay } from '../../../parts/canvas/NodeOverlay.tsx';
+import { NodeOverlayProvider, simulatedNodeWidth, type NodeDebug, type NodeOverlay } from '../../../parts/canvas/NodeOverlay.tsx';
 import { StepNode } from '../../../parts/canvas/StepNode.tsx';
 import { TriggerNode } from '../../../parts/canvas/TriggerNode.tsx';
 import { WhenStoppedNode } from '../../../parts/canvas/WhenStoppedNode.tsx';
@@ -26,6 +26,12 @@ interface Props {
   /** The selected contact's latest run of this Workflow, or null when it has none. */
   readonly run: RunOnCanvas | null;
   readonly stats: readonly NodeStat[];
+  /** The debugger's tools on the nodes (countdowns, breakpoints, test runs, coverage). */
+  readonly debug?: NodeDebug;
+  /** The edges no run of any script takes (by edge id), marked when coverage is shown; null when not shown. */
+  readonly neverTaken?: ReadonlySet<string> | null;
+  /** A node to bring into view, e.g. where a breakpoint paused playback; a new object each time it is asked. */
+  readonly focus?: { readonly node: string } | null;
 }
 
 /**
@@ -35,12 +41,12 @@ interface Props {
  * them, moved apart only as much as the badges need; the view opens at a zoom the badges can be
  * read at and brings a stop into view when it happens.
  */
-export function SimulationCanvas({ workflow, run, stats }: Props) {
+export function SimulationCanvas(props: Props) {
   // Keyed by the Workflow: another one on the canvas is a new canvas, opened on its own view.
-  return <WorkflowSimulation key={workflow.id} workflow={workflow} run={run} stats={stats} />;
+  return <WorkflowSimulation key={props.workflow.id} {...props} />;
 }
 
-function WorkflowSimulation({ workflow, run, stats }: Props) {
+function WorkflowSimulation({ workflow, run, stats, debug, neverTaken = null, focus = null }: Props) {
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
   const onNodesChange = useCallback((changes: NodeChange<WorkflowFlowNode>[]) => setSizes((current) => withMeasured(current, changes)), []);
   const documentNodes = useMemo(() => syncNodes([], workflow, NO_PROBLEMS, NONE), [workflow]);
@@ -62,14 +68,18 @@ function WorkflowSimulation({ workflow, run, stats }: Props) {
   const baseEdges = useMemo<FlowEdge[]>(() => syncEdges([], workflow, NONE), [workflow]);
   const edges = useMemo(() => {
     const taken = new Set((run?.path ?? []).map(([source, target]) => `${source}→${target}`));
-    return baseEdges.map((edge) => (taken.has(`${edge.source}→${edge.target}`) ? { ...edge, className: 'flow-edge--taken' } : edge));
-  }, [baseEdges, run]);
+    return baseEdges.map((edge) => {
+      const classes = [taken.has(`${edge.source}→${edge.target}`) ? 'flow-edge--taken' : '', neverTaken?.has(edge.id) ? 'flow-edge--never-reached' : ''].filter((name) => name !== '');
+      return classes.length > 0 ? { ...edge, className: classes.join(' '), ...(neverTaken?.has(edge.id) ? { label: 'Never reached' } : {}) } : edge;
+    });
+  }, [baseEdges, run, neverTaken]);
   const overlay = useMemo<NodeOverlay>(
     () => ({
       states: run?.steps ?? new Map(),
       counts: new Map(stats.filter((stat) => stat.workflow === workflow.id).map((stat) => [stat.step, stat])),
+      ...(debug ? { debug } : {}),
     }),
-    [run, stats, workflow.id],
+    [run, stats, workflow.id, debug],
   );
   const stoppedAt = useMemo(() => [...(run?.steps ?? [])].find(([, state]) => state.kind === 'stopped')?.[0] ?? null, [run]);
   return (
@@ -90,7 +100,7 @@ function WorkflowSimulation({ workflow, run, stats }: Props) {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} />
         <Controls showInteractive={false} />
-        <CanvasCamera stoppedAt={stoppedAt} />
+        <CanvasCamera stoppedAt={stoppedAt} focus={focus} />
       </ReactFlow>
     </NodeOverlayProvider>
   );

@@ -12,6 +12,9 @@ import { savedScriptKey, type ScriptChoice } from '../../../parts/scripts/script
 import { scriptForWorkflows } from '../../../parts/scripts/scriptForWorkflows.ts';
 import { ScriptsPanel } from '../../../parts/scripts/ScriptsPanel.tsx';
 import { workflowsToSimulate } from '../../../../simulator/graph/workflowsToSimulate.ts';
+import { useScriptActions } from '../../../persistence/useScriptActions.ts';
+import type { ScriptKeeper } from '../debug/TestRunDialog.tsx';
+import type { PlaybackStart } from '../workspace/usePlaybackSession.ts';
 
 const PlaybackWorkspace = lazy(() => import('../workspace/PlaybackWorkspace.tsx').then((module) => ({ default: module.PlaybackWorkspace })));
 
@@ -40,6 +43,9 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
   const saveSettings = useSaveWorkflowSettings();
   const store = useAppStoreApi();
   const route = useRoute();
+  const scriptActions = useScriptActions();
+  // A copy saved with a test run opens where the person was, not at its start.
+  const [carried, setCarried] = useState<{ readonly key: string; readonly start: PlaybackStart } | null>(null);
   const stored = read && read.ok ? read.record.document : null;
   const workflows = useMemo(() => (stored && documents ? workflowsToSimulate(stored, documents) : []), [stored, documents]);
 
@@ -69,6 +75,34 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
   const revisionShown = (id: string) => (id === workflow.id ? read.record.revision : records.find((record) => record.id === id)?.revision);
   const linked = choices.find((choice) => choice.key === scriptKey);
   const chosen = linked ?? choices[0];
+  const testRunKeeper = (choice: ScriptChoice): ScriptKeeper =>
+    choice.source === 'saved'
+      ? {
+          kind: 'add',
+          // Saved over the script at the revision shown, as the script editor saves: another tab's save is never overwritten.
+          keep: async (script) => {
+            const outcome = await scriptActions.save(choice.record, script);
+            if (outcome === null) return false;
+            if (!outcome.ok)
+              store.getState().notify({
+                tone: 'error',
+                title: 'The test run was not added',
+                description: outcome.reason === 'missing' ? `“${choice.label}” was deleted in another tab.` : `“${choice.label}” was saved in another tab meanwhile: try again on it.`,
+              });
+            return outcome.ok;
+          },
+        }
+      : {
+          kind: 'copy',
+          keep: async (script) => {
+            const record = await scriptActions.create(workflow.id, { ...script, name: `${script.name} (copy)`.slice(0, 200) });
+            if (!record) return false;
+            const playback = store.getState().playback;
+            setCarried({ key: savedScriptKey(record.id), start: { at: playback.frame?.time ?? 0, ...(playback.frame?.contact ? { contact: playback.frame.contact.id } : {}) } });
+            onScriptChange(savedScriptKey(record.id));
+            return true;
+          },
+        };
   const playUnsaved = (script: Script) => {
     unsavedCount.current += 1;
     const choice: ScriptChoice = { key: `unsaved:${unsavedCount.current}`, source: 'unsaved', label: script.name, script };
@@ -112,7 +146,12 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
           <PlaybackWorkspace
             key={chosen.key}
             // The link's instant and contact are for the script it names; another script chosen here opens at its start.
-            {...(linked && route.screen === 'simulator' ? { start: { ...(route.at === undefined ? {} : { at: route.at }), ...(route.contact === undefined ? {} : { contact: route.contact }) } } : {})}
+            {...(carried?.key === chosen.key
+              ? { start: carried.start }
+              : linked && route.screen === 'simulator'
+                ? { start: { ...(route.at === undefined ? {} : { at: route.at }), ...(route.contact === undefined ? {} : { contact: route.contact }) } }
+                : {})}
+            testRunKeeper={testRunKeeper(chosen)}
             workflows={workflows}
             script={chosen.script}
             scripts={choices.map((choice) => choice.script)}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import type { PlaybackLoad } from '../../../../simulator/schema/playback.ts';
 import type { Script } from '../../../../simulator/schema/script.ts';
@@ -21,6 +21,10 @@ import { usePlaybackSession, type PlaybackStart } from './usePlaybackSession.ts'
 import { WorkspaceExpectations } from './WorkspaceExpectations.tsx';
 import { WorkspaceDock } from './WorkspaceDock.tsx';
 import { WorkspaceReport } from './WorkspaceReport.tsx';
+import { testRunStartProblem } from '../../../../simulator/validate/testRunStart.ts';
+import type { NodeDebug } from '../../../parts/canvas/NodeOverlay.tsx';
+import { nodeNames } from '../debug/nodeNames.ts';
+import { TestRunDialog, type ScriptKeeper } from '../debug/TestRunDialog.tsx';
 import './workspace.css';
 
 interface Props {
@@ -37,6 +41,8 @@ interface Props {
   readonly keepSettings?: { readonly label: string; readonly perform: (workflow: Workflow) => void };
   /** The instant and contact to open at once loaded, e.g. where a publish changes a run. */
   readonly start?: PlaybackStart;
+  /** Where "Start a test run here" keeps the script with the run; not offered without it. */
+  readonly testRunKeeper?: ScriptKeeper;
 }
 
 /**
@@ -46,7 +52,7 @@ interface Props {
  * Under the canvas, a dock that folds away: the end-of-run report the worker makes of the
  * Workflows with these settings, the population's charts, and Compare.
  */
-export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSettings, start }: Props) {
+export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSettings, start, testRunKeeper }: Props) {
   // A working copy: settings changed here try an idea without touching the files. When the
   // Workflows themselves change (an edit in the builder, in this tab or another), the copy follows
   // and the script re-runs to the same instant.
@@ -78,6 +84,30 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
   const contactId = frame?.contact?.id ?? '';
   const run = useMemo(() => (shown && frame?.contact ? runOnCanvas(shown, frame.contact.runs, playback.contactTrace) : null), [shown, frame, playback.contactTrace]);
   const transcript = useMemo(() => (contactId ? contactTranscript(playback.contactTrace, contactId, names) : []), [playback.contactTrace, contactId, names]);
+  const [testRunAt, setTestRunAt] = useState<string | null>(null);
+  // A test run's contact, followed once the reloaded script lists it.
+  const follow = useRef<string | null>(null);
+  useEffect(() => {
+    const id = follow.current;
+    if (id === null || !info?.contacts.some((contact) => contact.id === id)) return;
+    follow.current = null;
+    controls.selectContact(id);
+  }, [info, controls]);
+  const shownNames = useMemo(() => (shown ? nodeNames(shown) : new Map<string, string>()), [shown]);
+  const testRunNodes = useMemo(
+    () => (shown && testRunKeeper ? new Set([...shownNames.keys()].filter((node) => testRunStartProblem(shown, node) === null)) : null),
+    [shown, shownNames, testRunKeeper],
+  );
+  const now = frame?.time ?? 0;
+  const debug = useMemo<NodeDebug>(
+    () => ({
+      now,
+      names: shownNames,
+      fireNow: controls.fireAt,
+      ...(testRunNodes ? { testRun: { at: testRunNodes, open: setTestRunAt } } : {}),
+    }),
+    [now, shownNames, controls.fireAt, testRunNodes],
+  );
 
   if (playback.status.kind === 'failed')
     return (
@@ -151,7 +181,23 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
       />
       <div className="workspace__body">
         <div className="workspace__canvas">
-          <SimulationCanvas workflow={shown} run={run} stats={frame.stats} />
+          <SimulationCanvas workflow={shown} run={run} stats={frame.stats} debug={debug} />
+          {testRunAt !== null && testRunKeeper && (
+            <TestRunDialog
+              open
+              onOpenChange={(open) => !open && setTestRunAt(null)}
+              workflow={shown}
+              node={testRunAt}
+              nodeName={shownNames.get(testRunAt) ?? testRunAt}
+              script={script}
+              at={frame.time}
+              contact={contactId}
+              keeper={testRunKeeper}
+              onStarted={(contact) => {
+                follow.current = contact;
+              }}
+            />
+          )}
         </div>
         <aside className="workspace__side" aria-label={`${shown.name}: the run and the stop settings`}>
           <Tabs

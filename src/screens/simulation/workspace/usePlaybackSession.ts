@@ -13,6 +13,11 @@ export interface PlaybackControls {
   step(): void;
   nextEvent(): void;
   seek(t: number): void;
+  /**
+   * Fire now: pauses and jumps the clock to the instant a waiting run's timer is due, as Next
+   * event does. Asked again for the same instant before the first is answered (a double click), once.
+   */
+  fireAt(due: number): void;
   runToEnd(): void;
   selectContact(id: string): void;
   /** A population's charts at the current instant; null when the worker is gone. */
@@ -44,6 +49,8 @@ export function usePlaybackSession(input: PlaybackLoad | null, start?: PlaybackS
   const startRef = useRef(start);
   const sessionRef = useRef<{ readonly client: PlaybackClient; readonly controller: PlaybackController; readonly reports: ReportRequests } | null>(null);
   const loadedOnce = useRef(false);
+  // The instant Fire now asked for and the worker has not answered yet: a second click on it is the same request.
+  const firingRef = useRef<number | null>(null);
 
   useEffect(() => {
     const client = createPlaybackClient();
@@ -128,6 +135,17 @@ export function usePlaybackSession(input: PlaybackLoad | null, start?: PlaybackS
         void controller()?.nextEvent();
       },
       seek: (t) => void controller()?.seek(t),
+      fireAt: (due) => {
+        const now = store.getState().playback.frame?.time ?? 0;
+        if (due === firingRef.current || due <= now) return;
+        firingRef.current = due;
+        store.getState().setPlaying(false);
+        void controller()
+          ?.seek(due)
+          .finally(() => {
+            if (firingRef.current === due) firingRef.current = null;
+          });
+      },
       runToEnd: () => {
         store.getState().setPlaying(false);
         void controller()?.runToEnd();
