@@ -1,8 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import { formatOffset } from '../schema/duration.ts';
 import { LIMITS } from '../schema/limits.ts';
+import type { Coverage } from '../schema/coverage.ts';
 import type { Script } from '../schema/script.ts';
 import type { Workflow } from '../schema/workflow.ts';
+import { CoverageTally } from '../engine/coverage.ts';
 import { checkExpectations } from '../engine/expectations.ts';
 import { materializeEntry, runStates } from '../engine/materialize.ts';
 import { prepareSimulation } from '../engine/prepareSimulation.ts';
@@ -32,8 +34,8 @@ export const EXIT = {
 } as const;
 
 /**
- * `npm run simulate -- <workflow.json>... --script <script.json> [--until +30d] [--json]`
- * (SPEC §6), in-process: `simulate.ts` is its thin entry, tests and the fuzzing suite call it.
+ * `npm run simulate -- <workflow.json>... --script <script.json> [--until +30d] [--json] [--coverage]`
+ * (several `--script`s with `--coverage`, each printed in turn, then the coverage of them all), in-process: `simulate.ts` is its thin entry, tests and the fuzzing suite call it.
  * Returns the exit code: 0 when every expectation holds, 1 when one fails, 2 on bad input or a
  * simulation stopped short, 3 on an internal error. It never throws (unless `io` does) and never
  * prints a stack trace: an unexpected exception is one `internal error: …` line on stderr.
@@ -70,38 +72,87 @@ function simulate(argv: readonly string[], io: SimulateIo): number {
       return fail(problems, io);
     }
   }
-  const scriptLoaded = loadScriptFile(args.script);
-  problems.push(...scriptLoaded.problems);
-  if (problems.length > 0 || !scriptLoaded.value) return fail(problems, io);
-
-  const script = scriptLoaded.value;
-  // The new versions the script's publishes name: files beside the script, each read once, within the same caps.
-  const versions: Record<string, Workflow> = {};
-  for (const event of script.events) {
-    if (event.type !== 'workflow.publish' || Object.hasOwn(versions, event.file)) continue;
-    const file = resolve(dirname(args.script), event.file);
-    const loaded = loadWorkflowFile(file);
-    problems.push(...loaded.problems);
-    if (loaded.value) versions[event.file] = loaded.value;
-    chars += loaded.chars;
-    if (chars > LIMITS.workflowFilesChars) {
-      problems.push({ file, path: '$', message: `Cannot read: the Workflow files up to this one hold more than ${LIMITS.workflowFilesChars / MEGA} million characters, the most exitflow reads at once` });
-      return fail(problems, io);
+  const inputs: { script: Script; file: string; versions: Record<string, Workflow> }[] = [];
+  for (const scriptFile of args.scripts) {
+    const scriptLoaded = loadScriptFile(scriptFile);
+    problems.push(...scriptLoaded.problems);
+    if (!scriptLoaded.value) continue;
+    const script = scriptLoaded.value;
+    // The new versions the script's publishes name: files beside the script, each read once, within the same caps.
+    const versions: Record<string, Workflow> = {};
+    for (const event of script.events) {
+      if (event.type !== 'workflow.publish' || Object.hasOwn(versions, event.file)) continue;
+      const file = resolve(dirname(scriptFile), event.file);
+      const loaded = loadWorkflowFile(file);
+      problems.push(...loaded.problems);
+      if (loaded.value) versions[event.file] = loaded.value;
+      chars += loaded.chars;
+      if (chars > LIMITS.workflowFilesChars) {
+        problems.push({ file, path: '$', message: `Cannot read: the Workflow files up to this one hold more than ${LIMITS.workflowFilesChars / MEGA} million characters, the most exitflow reads at once` });
+        return fail(problems, io);
+      }
     }
+    inputs.push({ script, file: scriptFile, versions });
   }
   if (problems.length > 0) return fail(problems, io);
-  const prepared = prepareSimulation({ workflows, script, versions, ...(args.until === undefined ? {} : { until: args.until }) });
-  if (!prepared.ok) {
-    return fail(
-      prepared.problems.map((problem) => ({
-        file: problem.source === 'script' ? args.script : (args.workflows[problem.index] as string),
-        path: problem.path,
-        message: problem.message,
-      })),
-      io,
-    );
+  // Every script prepared before any is simulated: a bad one among several prints nothing but its problems.
+  const simulations: Simulation[] = [];
+  for (const { script, file, versions } of inputs) {
+    const prepared = prepareSimulation({ workflows, script, versions, ...(args.until === undefined ? {} : { until: args.until }) });
+    if (!prepared.ok) {
+      problems.push(
+        ...prepared.problems.map((problem) => ({
+          file: problem.source === 'script' ? file : (args.workflows[problem.index] as string),
+          path: problem.path,
+          message: problem.message,
+        })),
+      );
+    } else simulations.push(prepared.simulation);
   }
-  return writeResults(prepared.simulation.runToEnd(), { workflows, script, json: args.json }, io);
+  if (problems.length > 0) return fail(problems, io);
+  const tally = args.coverage ? new CoverageTally(workflows) : null;
+  let code: number = EXIT.ok;
+  simulations.forEach((simulation, i) => {
+    const input = inputs[i] as (typeof inputs)[number];
+    if (i > 0 && !args.json) io.stdout('\n');
+    const sim = simulation.runToEnd();
+    // The worse outcome wins: bad input (a simulation stopped short) over a failed expectation.
+    code = Math.max(code, writeResults(sim, { workflows, script: input.script, json: args.json }, io));
+    tally?.add(sim, i);
+  });
+  if (tally) writeCoverage(tally.coverage(), workflows, args.json, io);
+  return code;
+}
+
+/**
+ * The coverage of every script given: with `json`, one line
+ * `{"kind":"coverage","steps":{"covered","total"},"edges":{…},"uncovered":[…]}`; otherwise a line
+ * of figures and one line per step or path no run reached.
+ */
+export function writeCoverage(coverage: Coverage, workflows: readonly Workflow[], json: boolean, io: SimulateIo): void {
+  if (json) {
+    io.stdout(`${escapeJsonLine(JSON.stringify({ kind: 'coverage', steps: coverage.steps, edges: coverage.edges, uncovered: coverage.uncovered }))}\n`);
+    return;
+  }
+  const byId = new Map(workflows.map((workflow) => [workflow.id, workflow]));
+  const nodeName = (workflow: Workflow | undefined, id: string): string => {
+    if (!workflow) return id;
+    if (workflow.trigger.id === id) return workflow.trigger.label || 'Trigger';
+    if (workflow.whenStopped?.id === id) return workflow.whenStopped.label || 'When stopped';
+    return workflow.steps.find((step) => step.id === id)?.label || id;
+  };
+  const scripts = `${coverage.scripts} script${coverage.scripts === 1 ? '' : 's'}`;
+  const lines = [`Coverage over ${scripts}: ${coverage.steps.covered} of ${coverage.steps.total} steps, ${coverage.edges.covered} of ${coverage.edges.total} paths`];
+  for (const item of coverage.uncovered) {
+    const workflow = byId.get(item.workflow);
+    const where = `(${workflow?.name ?? item.workflow})`;
+    if (item.kind === 'step') lines.push(`  never reached: step "${item.label}" ${where}`);
+    else {
+      const output = item.output === 'next' ? '' : ` (${item.output})`;
+      lines.push(`  never taken: path "${nodeName(workflow, item.source)}"${output} → "${nodeName(workflow, item.target)}" ${where}`);
+    }
+  }
+  io.stdout(lines.map((text) => `${escapeText(text)}\n`).join(''));
 }
 
 /**

@@ -279,7 +279,7 @@ describe('runSimulate: names and texts are escaped in every line printed as text
     expect(result.stderr.split('\n')).toHaveLength(3);
     const option = run(WORKFLOW, '--script', SCRIPT, '--x\u202e\n--json');
     expect(option.code).toBe(2);
-    expect(option.stderr).toBe(`Unknown option --x\\u{202e}\\u{a}--json\nUsage: npm run simulate -- <workflow.json>... --script <script.json> [--until +30d] [--json]\n`);
+    expect(option.stderr).toBe(`Unknown option --x\\u{202e}\\u{a}--json\nUsage: npm run simulate -- <workflow.json>... --script <script.json> [--until +30d] [--json] [--coverage [--script <script.json>]...]\n`);
   });
 
   /** The hot-lead script with NUL, a newline and a right-to-left override in names and texts. */
