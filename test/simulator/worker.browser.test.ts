@@ -7,6 +7,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createLiveSessionClient, type LiveSessionClient } from '../../src/engine/liveSessionClient.ts';
 import { createPlaybackClient } from '../../src/engine/playbackClient.ts';
+import { coverageRequestSchema } from '../../simulator/schema/coverage.ts';
 import { playbackLoadSchema } from '../../simulator/schema/playback.ts';
 import type { SimulationReportOutcome } from '../../simulator/schema/report.ts';
 import { liveResultSchema, liveStartSchema, type LiveResult, type LiveStart, type LiveUpdate } from '../../simulator/schema/live.ts';
@@ -244,6 +245,52 @@ describe("the app's playback client: the end-of-run report from the worker", () 
       expect(runsOf(await client.report())).toEqual([expect.objectContaining({ contact: 'omar', status: 'completed', atStep: 'done', endedAt: 24 * HOUR })]);
       const after = await client.advance(0);
       expect(after.ok && after.frame.time).toBe(3 * HOUR);
+    } finally {
+      client.dispose();
+    }
+  });
+});
+
+describe("the app's playback client: breakpoints, Fire now and coverage in the worker", () => {
+  const HOUR = 3_600_000;
+  const scriptOf = async (name: string): Promise<unknown> => {
+    const response = await fetch(`/examples/follow-up/${name}`, { headers: { Accept: 'application/json' } });
+    expect(response.ok).toBe(true);
+    return response.json();
+  };
+
+  it('Run to end pauses at the Wait of a breakpoint, and a seek to the run\'s due sends the follow-up there', async () => {
+    const script = await scriptOf('nobody-answers.script.json');
+    const client = createPlaybackClient();
+    try {
+      expect((await client.load(playbackLoadSchema.parse({ workflows: [followUp()], script }))).ok).toBe(true);
+      expect(await client.setBreakpoints({ steps: [{ workflow: 'follow-up', step: 'wait' }] })).toMatchObject({ ok: true, ignored: [] });
+      const paused = await client.runToEnd();
+      if (!paused.ok) throw new Error('refused');
+      expect(paused.frame.hit).toMatchObject({ kind: 'step', by: 'step', workflow: 'follow-up', step: 'wait', contact: 'omar', t: 0 });
+      const run = paused.frame.contact?.runs[0];
+      expect(run).toMatchObject({ waitingFor: 'timer', due: 24 * HOUR });
+      const fired = await client.seek(run?.due as number);
+      if (!fired.ok) throw new Error('refused');
+      expect(fired.frame.time).toBe(24 * HOUR);
+      expect(fired.frame.contact?.trace.entries.filter((entry) => entry.kind === 'message.sent').map((entry) => entry.t)).toEqual([24 * HOUR]);
+      // What a tampered page could send: parsed in the worker, refused with its path.
+      const hostile = JSON.parse('{ "steps": "all" }') as Parameters<typeof client.setBreakpoints>[0];
+      expect(await client.setBreakpoints(hostile)).toMatchObject({ ok: false, problems: [{ path: '$.steps' }] });
+    } finally {
+      client.dispose();
+    }
+  });
+
+  it('coverage of two scripts: the one who replies leaves the follow-up unreached, the one who does not reaches it', async () => {
+    const replies = await scriptOf('contact-replies.script.json');
+    const nobody = await scriptOf('nobody-answers.script.json');
+    const client = createPlaybackClient();
+    try {
+      const one = await client.coverage(coverageRequestSchema.parse({ workflows: [followUp()], scripts: [replies] }));
+      expect(one).toMatchObject({ ok: true, coverage: { steps: { covered: 2, total: 4 }, edges: { covered: 2, total: 4 } } });
+      const both = await client.coverage(coverageRequestSchema.parse({ workflows: [followUp()], scripts: [replies, nobody] }));
+      expect(both).toMatchObject({ ok: true, coverage: { steps: { covered: 4, total: 4 }, edges: { covered: 4, total: 4 }, uncovered: [], scripts: 2 } });
     } finally {
       client.dispose();
     }
