@@ -41,6 +41,11 @@ export interface LiveSlice {
     readonly published: readonly PublishedVersion[];
     /** The cast the session started with. */
     readonly base: Script | null;
+    /**
+     * The session so far as a script (its cast, start and every command, publishes included), as
+     * last kept: what the publish dialog's impact preview plays for the live session.
+     */
+    readonly recorded: Script | null;
     readonly time: number;
     readonly nextDue: number | null;
     readonly runs: readonly RunState[];
@@ -56,6 +61,8 @@ export interface LiveSlice {
   liveUpdated(update: LiveUpdate): void;
   /** A new version given to the session under `file`, before the engine's answer names it. */
   liveVersionGiven(file: string, version: Workflow): void;
+  /** The session's script as kept after a command. */
+  liveRecorded(script: Script): void;
   liveFailed(message: string, problems?: readonly InputProblem[]): void;
   setLiveSpeed(speed: LiveSpeed): void;
   setLiveUser(userId: string): void;
@@ -70,6 +77,7 @@ const initialLive: LiveSlice['live'] = {
   versions: {},
   published: [],
   base: null,
+  recorded: null,
   time: 0,
   nextDue: null,
   runs: [],
@@ -113,7 +121,7 @@ export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set,
       const { live } = get();
       const userId = base.users.some((user) => user.id === live.userId) ? live.userId : (base.users[0]?.id ?? '');
       const contactId = base.contacts.some((contact) => contact.id === live.contactId) ? live.contactId : (base.contacts[0]?.id ?? '');
-      patch({ status: { kind: 'running' }, startWorkflows: workflows, workflows, versions: versions ?? {}, published: [], base, userId, contactId });
+      patch({ status: { kind: 'running' }, startWorkflows: workflows, workflows, versions: versions ?? {}, published: [], base, recorded: base, userId, contactId });
       patch(applied(update));
     },
     liveUpdated(update) {
@@ -121,6 +129,9 @@ export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set,
     },
     liveVersionGiven(file, version) {
       patch({ versions: { ...get().live.versions, [file]: version } });
+    },
+    liveRecorded(script) {
+      patch({ recorded: script });
     },
     liveFailed(message, problems = []) {
       patch({ status: { kind: 'failed', message, problems }, speed: 0 });

@@ -126,7 +126,15 @@ describe('publishing while the Messages view’s live session runs', () => {
     await openInBuilder(page, '24h follow-up');
     await node(page, 'check-in').click();
     await inspector(page).getByLabel('Message', { exact: true }).fill('A new check-in, version 3');
-    await publish(page, '24h follow-up', 'Stop them');
+    // The impact preview plays the live session too (it runs this Workflow): Dana's check-in would change its text.
+    const dialog = await openPublish(page, '24h follow-up', 'Stop them');
+    await dialog.getByText('The Messages view’s live session, played on the published version').waitFor();
+    const liveRow = dialog.getByRole('table').getByRole('row').filter({ hasText: 'The Messages view’s live session' });
+    expect(await liveRow.textContent()).toContain('Newly sent: A new check-in, version 3');
+    // No saved script behind it: the simulator cannot open it.
+    expect(await liveRow.getByRole('button').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
 
     await nav(page, 'Messages');
     await waitForToast(page, '24h follow-up version 3 published: 1 run stopped (Workflow updated)');

@@ -12,6 +12,8 @@ interface Props {
   readonly scriptNames?: readonly string[];
   /** A row chosen: open that run where the two sides part (`difference.divergesAt`). Absent when no run can be opened: rows are then plain rows, with no Open button. */
   readonly onOpen?: ((difference: OutcomeDifference) => void) | undefined;
+  /** Which rows `onOpen` can open (a script the simulator cannot play has none); every row by default. */
+  readonly canOpen?: ((difference: OutcomeDifference) => boolean) | undefined;
   /** The two sides' names in a problem ("the published version", "the draft"); "before" and "after" by default. */
   readonly sideNames?: { readonly before: string; readonly after: string };
   /** A short name for the table, heard by screen readers before the totals. */
@@ -31,7 +33,7 @@ const COLUMNS_WITH_OPEN = [...COLUMNS, { key: 'open', label: 'Open', hidden: tru
  *
  * @example <OutcomeDiffTable diff={result} onOpen={(difference) => open(difference)} />
  */
-export function OutcomeDiffTable({ diff, scriptNames, onOpen, sideNames = { before: 'before', after: 'after' }, label = 'Runs that change', showSummary = true }: Props) {
+export function OutcomeDiffTable({ diff, scriptNames, onOpen, canOpen, sideNames = { before: 'before', after: 'after' }, label = 'Runs that change', showSummary = true }: Props) {
   const summary = describeDiffSummary(diff);
   return (
     <DataTable
@@ -56,7 +58,7 @@ export function OutcomeDiffTable({ diff, scriptNames, onOpen, sideNames = { befo
               </td>
             </tr>,
           ];
-        const rows = row.differences.map((difference, i) => <DifferenceRow key={`${row.script}-${i}`} difference={difference} script={script} onOpen={onOpen} />);
+        const rows = row.differences.map((difference, i) => <DifferenceRow key={`${row.script}-${i}`} difference={difference} script={script} onOpen={onOpen} opens={onOpen !== undefined && (canOpen?.(difference) ?? true)} />);
         const more = row.changed - row.differences.length;
         if (more > 0)
           rows.push(
@@ -72,12 +74,23 @@ export function OutcomeDiffTable({ diff, scriptNames, onOpen, sideNames = { befo
   );
 }
 
-function DifferenceRow({ difference, script, onOpen }: { difference: OutcomeDifference; script: string; onOpen: ((difference: OutcomeDifference) => void) | undefined }) {
+function DifferenceRow({
+  difference,
+  script,
+  onOpen,
+  opens,
+}: {
+  difference: OutcomeDifference;
+  script: string;
+  onOpen: ((difference: OutcomeDifference) => void) | undefined;
+  /** This row opens (else, in a table whose rows open, its Open cell stays empty). */
+  opens: boolean;
+}) {
   const which = difference.occurrence === 0 ? '' : ` (run ${difference.occurrence + 1})`;
   const visible = difference.divergesAt === null ? 'Open' : `Open at ${formatOffset(difference.divergesAt.t)}`;
   return (
     // The whole row answers a click; its button is the way in for the keyboard and screen readers.
-    <tr className={onOpen ? 'outcome-diff__row outcome-diff__row--opens' : 'outcome-diff__row'} onClick={onOpen && (() => onOpen(difference))}>
+    <tr className={opens ? 'outcome-diff__row outcome-diff__row--opens' : 'outcome-diff__row'} onClick={opens ? () => onOpen?.(difference) : undefined}>
       <th scope="row">
         {difference.contact.name}
         {which}
@@ -96,6 +109,7 @@ function DifferenceRow({ difference, script, onOpen }: { difference: OutcomeDiff
       </td>
       {onOpen && (
         <td>
+          {opens && (
           <button
             type="button"
             className="ui-button outcome-diff__open"
@@ -108,6 +122,7 @@ function DifferenceRow({ difference, script, onOpen }: { difference: OutcomeDiff
           >
             {visible}
           </button>
+          )}
         </td>
       )}
     </tr>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { OutcomeDifference } from '../../../../simulator/schema/outcomeDiff.ts';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import { workflowsToSimulate } from '../../../../simulator/graph/workflowsToSimulate.ts';
@@ -7,6 +7,8 @@ import { OutcomeDiffTable } from '../../../parts/outcomeDiff/OutcomeDiffTable.ts
 import { savedScriptKey } from '../../../parts/scripts/scriptChoice.ts';
 import { useWorkflowDocuments, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
 import { useNavigate } from '../../../routing/Router.tsx';
+import { useAppStoreApi } from '../../../state/StoreProvider.tsx';
+import { LIVE_SESSION_NAME, liveSessionScript } from './liveSessionScript.ts';
 import { useOutcomeDiff, type OutcomeDiffInput } from '../../../parts/outcomeDiff/useOutcomeDiff.ts';
 
 interface Props {
@@ -30,12 +32,13 @@ export function ImpactSection({ workflowId, published, draft }: Props) {
   const documents = useWorkflowDocuments();
   const navigate = useNavigate();
   const records = saved?.scripts;
+  // Read once when the dialog opens: the session's later commands do not re-run the preview.
+  const store = useAppStoreApi();
+  const [live] = useState(() => liveSessionScript(store.getState().live, workflowId));
+  const scripts = useMemo(() => (records ? [...records.map((record) => record.document), ...(live ? [live] : [])] : undefined), [records, live]);
   const input = useMemo<OutcomeDiffInput | null>(
-    () =>
-      records && documents && records.length > 0
-        ? { before: workflowsToSimulate(published, documents), after: workflowsToSimulate(draft, documents), scripts: records.map((record) => record.document) }
-        : null,
-    [records, documents, published, draft],
+    () => (scripts && documents && scripts.length > 0 ? { before: workflowsToSimulate(published, documents), after: workflowsToSimulate(draft, documents), scripts } : null),
+    [scripts, documents, published, draft],
   );
   const impact = useOutcomeDiff(input);
 
@@ -62,16 +65,16 @@ export function ImpactSection({ workflowId, published, draft }: Props) {
           {saved.unreadable.length === 1 ? 'A saved script cannot be read and is left out' : `${saved.unreadable.length} saved scripts cannot be read and are left out`}.
         </p>
       )}
-      {records === undefined || documents === undefined ? (
+      {records === undefined || scripts === undefined || documents === undefined ? (
         <p role="status">Reading the saved scripts…</p>
-      ) : records.length === 0 ? (
+      ) : scripts.length === 0 ? (
         <p className="publish-dialog__note">
           This Workflow has no saved scripts, so there is nothing to preview. The preview plays the scripts saved with the Workflow (in the simulator: New script, then Save with this Workflow) on the published version and on this draft.
         </p>
       ) : (
         <>
           <p className="publish-dialog__note">
-            {records.length === 1 ? 'The saved script' : `The ${records.length} saved scripts`}, played on the published version and on this draft. A row opens the simulator on the draft where the two part.
+            {describePlayed(records.length, live !== null)}, played on the published version and on this draft. A row of a saved script opens the simulator on the draft where the two part.
           </p>
           {/* One live line from "Working out…" to the totals, so a screen reader hears when the answer comes. */}
           <p role="status" aria-busy={impact.status === 'working'} className={impact.status === 'done' ? 'publish-dialog__summary' : 'publish-dialog__working'}>
@@ -80,9 +83,11 @@ export function ImpactSection({ workflowId, published, draft }: Props) {
           {impact.status === 'done' ? (
             <OutcomeDiffTable
               diff={impact.diff}
-              scriptNames={records.map((record) => record.document.name)}
+              scriptNames={[...records.map((record) => record.document.name), ...(live ? [LIVE_SESSION_NAME] : [])]}
               sideNames={SIDES}
               onOpen={open}
+              // The live session is no saved script: the simulator cannot open it.
+              canOpen={(difference) => difference.script < records.length}
               label="Runs that change if you publish"
               showSummary={false}
             />
@@ -98,4 +103,11 @@ export function ImpactSection({ workflowId, published, draft }: Props) {
       )}
     </section>
   );
+}
+
+/** "The 2 saved scripts and the Messages view's live session", as the note before the table says it. */
+function describePlayed(saved: number, live: boolean): string {
+  const scripts = saved === 0 ? '' : saved === 1 ? 'the saved script' : `the ${saved} saved scripts`;
+  const said = live ? (scripts === '' ? 'the Messages view’s live session' : `${scripts} and the Messages view’s live session`) : scripts;
+  return said.charAt(0).toUpperCase() + said.slice(1);
 }

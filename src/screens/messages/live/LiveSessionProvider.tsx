@@ -115,6 +115,7 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
     const session = sessionRef.current;
     const recording = session ? await session.client.recording() : null;
     if (!session || !recording) return;
+    store.getState().liveRecorded(recording.script);
     const { live } = store.getState();
     await storage.save(recording.script, live.time, live.userId, { workflows: [...session.inputs.workflows], versions: recording.versions, publishedSince: session.inputs.publishedSince });
   }, [storage, store]);
