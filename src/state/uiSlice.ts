@@ -23,7 +23,7 @@ export type NewNotice = Omit<Notice, 'id' | 'count'>;
 export type PersistentStorage = 'unknown' | 'granted' | 'refused';
 
 export type SimulatorSideTab = 'run' | 'settings';
-export type SimulatorDockPanel = 'report' | 'population' | 'compare';
+export type SimulatorDockPanel = 'report' | 'population' | 'debug' | 'compare';
 
 export interface UiSlice {
   readonly notices: readonly Notice[];

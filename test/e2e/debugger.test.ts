@@ -25,7 +25,118 @@ async function storedFollowUp(page: Page): Promise<void> {
   await page.getByRole('group', { name: 'Playback' }).waitFor();
 }
 
+/** The follow-up with a Branch first: a contact on the Pro plan gets a note instead. The script's Omar has no plan, so no script reaches "Pro note". */
+const debugFollowUp = {
+  format: 'exitflow.workflow/2',
+  id: 'debug-follow-up',
+  name: 'Debug follow-up',
+  trigger: { id: 'trigger', type: 'incoming_message', label: 'Contact writes in', position: { x: 0, y: 0 } },
+  steps: [
+    { id: 'is-pro', type: 'branch', label: 'On the Pro plan?', position: { x: 0, y: 120 }, paths: [{ id: 'pro', label: 'Pro plan', match: 'all', conditions: [{ subject: 'field', field: 'plan', operator: 'is', value: 'pro' }] }] },
+    { id: 'pro-note', type: 'send_message', label: 'Pro note', text: 'Thanks for being on Pro!', position: { x: -340, y: 240 } },
+    { id: 'wait', type: 'wait', label: 'Wait 24h', delay: { kind: 'duration', duration: '24h' }, position: { x: 0, y: 240 } },
+    { id: 'check-in', type: 'send_message', label: 'Follow-up', text: 'Just checking in — did we answer your question?', position: { x: 0, y: 360 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'trigger', sourceHandle: 'next', target: 'is-pro' },
+    { id: 'e2', source: 'is-pro', sourceHandle: 'pro', target: 'pro-note' },
+    { id: 'e3', source: 'is-pro', sourceHandle: 'else', target: 'wait' },
+    { id: 'e4', source: 'wait', sourceHandle: 'next', target: 'check-in' },
+  ],
+  settings: { manualStop: false, exitConditions: { enabled: true, on: ['outgoing_message', 'incoming_message', 'manual_assignment'] } },
+};
+const debugScript = {
+  format: 'exitflow.script/1',
+  name: 'Omar writes, nobody answers',
+  start: '2026-01-05T09:00:00Z',
+  contacts: [{ id: 'omar', name: 'Omar' }],
+  events: [
+    { at: '+0', contact: 'omar', type: 'contact.message', text: 'Do you ship to Canada?' },
+    { at: '+2d', contact: 'omar', type: 'contact.message', text: 'Still there?' },
+  ],
+};
+
+/** "Debug follow-up" imported, simulated with its one script. */
+async function storedDebugFollowUp(page: Page): Promise<void> {
+  await page.getByLabel('Workflow file to import').setInputFiles({ name: 'debug.workflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(debugFollowUp)) });
+  await page.getByLabel('Workflow name').waitFor();
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+  await page.getByLabel('Script file to import').setInputFiles({ name: 'debug.script.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(debugScript)) });
+  await page.getByRole('group', { name: 'Playback' }).waitFor();
+  await page.getByTestId('node-wait').waitFor();
+}
+
+/** The node's box lies inside the canvas's. */
+async function nodeInView(page: Page, id: string): Promise<boolean> {
+  return page.evaluate((id) => {
+    const node = document.querySelector(`[data-testid="node-${id}"]`)?.getBoundingClientRect();
+    const canvas = document.querySelector('.workspace__canvas')?.getBoundingClientRect();
+    return !!node && !!canvas && node.left >= canvas.left && node.right <= canvas.right && node.top >= canvas.top && node.bottom <= canvas.bottom;
+  }, id);
+}
+
 describe('the simulator as a debugger', () => {
+  it('pauses at the breakpoint on Wait 24h on Run to end, the node in view, its trace row marked; the breakpoint is kept in the URL across a reload', async () => {
+    const page = await session.open({ prepare: (page) => page.setViewportSize({ width: 1280, height: 720 }) });
+    page.setDefaultTimeout(15_000);
+    await storedDebugFollowUp(page);
+    const dot = page.getByRole('button', { name: 'Breakpoint: pause when a run enters Wait 24h' });
+    await dot.click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('bp') === 's/debug-follow-up/wait');
+    expect(await dot.getAttribute('aria-pressed')).toBe('true');
+    // Scrolled away first, so the camera has to bring the node back.
+    await page.locator('.workspace__canvas .react-flow__pane').hover();
+    await page.mouse.wheel(0, 900);
+    await page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Run to end' }).click();
+    const line = page.getByRole('status').filter({ hasText: 'Paused at the breakpoint on Wait 24h' });
+    await line.waitFor();
+    expect(await line.textContent()).toBe('Paused at the breakpoint on Wait 24h (Omar, +0)');
+    expect(await timeText(page)).toMatch(/^\+0\b/);
+    await expect.poll(() => nodeInView(page, 'wait'), { timeout: 3000 }).toBe(true);
+    expect(await page.locator('.contact-trace__row--hit').textContent()).toContain('Paused here');
+
+    // Kept with the workspace: a reload brings the breakpoint back from the URL, and the dock lists it.
+    await page.reload();
+    await page.getByRole('button', { name: 'Breakpoint: pause when a run enters Wait 24h', pressed: true }).waitFor();
+    await page.getByRole('group', { name: 'Analyses' }).getByRole('button', { name: 'Debugger' }).click();
+    const list = page.getByRole('region', { name: 'Breakpoints' });
+    await list.getByRole('button', { name: 'Remove the breakpoint on Wait 24h' }).click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('bp') === null);
+    expect(await page.getByRole('button', { name: 'Breakpoint: pause when a run enters Wait 24h' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('a breakpoint toggled twice 50 ms apart ends off, and playback then runs to the end', async () => {
+    const page = await session.open({ prepare: (page) => page.setViewportSize({ width: 1280, height: 720 }) });
+    page.setDefaultTimeout(15_000);
+    await storedDebugFollowUp(page);
+    const dot = page.getByRole('button', { name: 'Breakpoint: pause when a run enters Wait 24h' });
+    await dot.click();
+    await page.waitForTimeout(50);
+    await dot.click();
+    await page.waitForTimeout(300);
+    expect(await dot.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.evaluate(() => new URLSearchParams(location.search).get('bp'))).toBeNull();
+    await page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Run to end' }).click();
+    await expect.poll(() => timeText(page), { timeout: 5000 }).toMatch(/^\+3d\b/);
+    expect(await page.getByRole('status').filter({ hasText: 'Paused' }).count()).toBe(0);
+  });
+
+  it('the coverage overlay marks the step and the path no script reaches', async () => {
+    const page = await session.open({ prepare: (page) => page.setViewportSize({ width: 1280, height: 720 }) });
+    page.setDefaultTimeout(15_000);
+    await storedDebugFollowUp(page);
+    await page.getByRole('group', { name: 'Analyses' }).getByRole('button', { name: 'Debugger' }).click();
+    const coverage = page.getByRole('region', { name: 'Coverage' });
+    await coverage.getByText(/^Coverage: /).waitFor();
+    expect(await coverage.getByText(/^Coverage: /).textContent()).toMatch(/^Coverage: 3 of 4 steps, 3 of 4 paths/);
+    await coverage.getByRole('switch', { name: 'Mark what no script reaches on the canvas' }).click();
+    await page.locator('[data-testid="node-pro-note"].flow-node--never-reached').waitFor();
+    expect(await page.getByTestId('node-pro-note').textContent()).toContain('Never reached');
+    expect(await page.locator('.flow-node--never-reached').count()).toBe(1);
+    expect(await page.locator('.react-flow__edge.flow-edge--never-reached').count()).toBe(1);
+  });
+
   it('counts down on the waiting node and Fire now jumps to the timer: the follow-up is sent; a double click fires once', async () => {
     const page = await session.open({ prepare: (page) => page.setViewportSize({ width: 1280, height: 720 }) });
     page.setDefaultTimeout(15_000);

@@ -1,5 +1,5 @@
 import { Screen } from '../../ui/Screen.tsx';
-import { useNavigate } from '../../routing/Router.tsx';
+import { useNavigate, useRoute } from '../../routing/Router.tsx';
 import type { ExampleLibrary } from '../../parts/examples/exampleLibrary.ts';
 import { ExampleBrowser, type ExampleChoice } from './examples/ExampleBrowser.tsx';
 import { StoredWorkflowSimulation } from './stored/StoredWorkflowSimulation.tsx';
@@ -15,6 +15,9 @@ interface Props {
 /** The simulator: a script replayed by the engine against a bundled example or a stored Workflow. The choice lives in the URL. */
 export function SimulatorScreen({ library, choice, workflowId = null }: Props) {
   const navigate = useNavigate();
+  const route = useRoute();
+  // Breakpoints are on steps, not on a script: they stay when another script is chosen.
+  const bp = route.screen === 'simulator' && route.bp ? { bp: route.bp } : {};
   return (
     <Screen
       title="Simulator"
@@ -27,10 +30,10 @@ export function SimulatorScreen({ library, choice, workflowId = null }: Props) {
           library={library}
           workflowId={workflowId}
           scriptKey={choice.script}
-          onScriptChange={(script) => navigate({ screen: 'simulator', example: null, script, workflow: workflowId }, { replace: true })}
+          onScriptChange={(script) => navigate({ screen: 'simulator', example: null, script, workflow: workflowId, ...bp }, { replace: true })}
         />
       ) : (
-        <ExampleBrowser library={library} choice={choice} onChoose={(next) => navigate({ screen: 'simulator', ...next }, { replace: true })} />
+        <ExampleBrowser library={library} choice={choice} onChoose={(next) => navigate({ screen: 'simulator', ...next, ...bp }, { replace: true })} />
       )}
     </Screen>
   );

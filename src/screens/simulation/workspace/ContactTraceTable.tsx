@@ -12,6 +12,8 @@ interface Props {
   readonly onSeek: (t: number) => void;
   /** Entries before `entries` that the worker left out (a contact with hundreds of thousands). */
   readonly omitted?: number;
+  /** The entry a breakpoint paused at: its row is marked as where playback stands. */
+  readonly selectedSeq?: number;
 }
 
 /** Kinds grouped the way people look for them. */
@@ -33,7 +35,7 @@ const KIND_GROUPS: readonly { readonly id: string; readonly label: string; reado
  * The selected contact's trace up to now, filtered by kind and step; each row goes to its instant
  * (like Stately's log): the canvas and the conversation show the state right after it.
  */
-export const ContactTraceTable = memo(function ContactTraceTable({ contactName, entries, names, now, onSeek, omitted = 0 }: Props) {
+export const ContactTraceTable = memo(function ContactTraceTable({ contactName, entries, names, now, onSeek, omitted = 0, selectedSeq }: Props) {
   const id = useId();
   const [group, setGroup] = useState('all');
   const [step, setStep] = useState('');
@@ -76,11 +78,18 @@ export const ContactTraceTable = memo(function ContactTraceTable({ contactName, 
       ) : (
         <ol className="contact-trace__rows">
           {shown.map((entry) => (
-            <li key={entry.seq} className={`contact-trace__row contact-trace__row--${entry.kind.replace('.', '-')}`} aria-current={entry.t === now ? 'time' : undefined}>
+            <li
+              key={entry.seq}
+              className={`contact-trace__row contact-trace__row--${entry.kind.replace('.', '-')}${entry.seq === selectedSeq ? ' contact-trace__row--hit' : ''}`}
+              aria-current={entry.seq === selectedSeq ? 'step' : entry.t === now ? 'time' : undefined}
+            >
               <button type="button" className="contact-trace__seek" onClick={() => onSeek(entry.t)} aria-label={`Go to ${formatOffset(entry.t)}: ${describeEntry(entry, names)}`}>
                 {formatOffset(entry.t)}
               </button>
-              <span>{describeEntry(entry, names)}</span>
+              <span>
+                {entry.seq === selectedSeq && <strong className="contact-trace__hit">Paused here: </strong>}
+                {describeEntry(entry, names)}
+              </span>
             </li>
           ))}
         </ol>

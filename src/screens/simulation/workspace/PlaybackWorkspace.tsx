@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import type { PlaybackLoad } from '../../../../simulator/schema/playback.ts';
 import type { Script } from '../../../../simulator/schema/script.ts';
@@ -25,6 +25,13 @@ import { testRunStartProblem } from '../../../../simulator/validate/testRunStart
 import type { NodeDebug } from '../../../parts/canvas/NodeOverlay.tsx';
 import { nodeNames } from '../debug/nodeNames.ts';
 import { TestRunDialog, type ScriptKeeper } from '../debug/TestRunDialog.tsx';
+import { toggleStepBreakpoint, useRouteBreakpoints } from '../debug/useRouteBreakpoints.ts';
+import { BreakpointList } from '../debug/BreakpointList.tsx';
+import { CoverageSection } from '../debug/CoverageSection.tsx';
+import { useCoverage } from '../debug/useCoverage.ts';
+import { describeHit } from '../debug/describeHit.ts';
+import type { BreakpointHit, SetBreakpointsResult } from '../../../../simulator/schema/breakpoints.ts';
+import type { CoverageRequest } from '../../../../simulator/schema/coverage.ts';
 import './workspace.css';
 
 interface Props {
@@ -67,7 +74,13 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
   const panels = useAppStore((state) => state.simulatorPanels);
   const setPanels = useAppStore((state) => state.setSimulatorPanels);
   const input = useMemo<PlaybackLoad>(() => ({ workflows: [...edited], script, ...(versions ? { versions: { ...versions } } : {}) }), [edited, script, versions]);
-  const controls = usePlaybackSession(input, start);
+  const { breakpoints, change: changeBreakpoints } = useRouteBreakpoints();
+  const [ignored, setIgnored] = useState<readonly string[]>([]);
+  const breakpointsSet = useCallback(
+    (result: SetBreakpointsResult) => setIgnored(result.ok ? result.ignored.map((item) => item.message) : result.problems.map((problem) => problem.message)),
+    [],
+  );
+  const controls = usePlaybackSession(input, start, breakpoints, breakpointsSet);
   const playback = useAppStore(useShallow((state) => state.playback));
   const setRate = useAppStore((state) => state.setPlaybackRate);
   usePlaybackShortcuts({
@@ -98,6 +111,32 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
     () => (shown && testRunKeeper ? new Set([...shownNames.keys()].filter((node) => testRunStartProblem(shown, node) === null)) : null),
     [shown, shownNames, testRunKeeper],
   );
+  // The breakpoint the engine last paused at: the canvas goes to its Workflow and centres on its
+  // step, the picker follows its contact, the trace marks its entry, and a line says it.
+  const [seenHit, setSeenHit] = useState<BreakpointHit | null>(null);
+  if (frame?.hit && frame.hit !== seenHit) {
+    setSeenHit(frame.hit);
+    if (frame.hit.workflow !== shownId && edited.some((workflow) => workflow.id === frame.hit?.workflow)) setShownId(frame.hit.workflow);
+  }
+  useEffect(() => {
+    if (seenHit && seenHit.contact !== contactId && info?.contacts.some((contact) => contact.id === seenHit.contact)) controls.selectContact(seenHit.contact);
+    // Only when a new hit comes: choosing another contact afterwards is the person's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [seenHit]);
+  const hit = seenHit && frame && frame.time === seenHit.t && !playback.playing ? seenHit : null;
+  const focus = useMemo(() => (seenHit && seenHit.workflow === shown?.id ? { node: seenHit.step } : null), [seenHit, shown?.id]);
+  const dockOpen = panels.dock;
+  const [coverageMarked, setCoverageMarked] = useState(false);
+  const coverageRequest = useMemo<CoverageRequest>(() => ({ workflows: [...edited], scripts: [...(scripts ?? [script])], ...(versions ? { versions: { ...versions } } : {}) }), [edited, scripts, script, versions]);
+  const coverage = useCoverage(coverageRequest, coverageMarked || dockOpen === 'debug', controls.coverage);
+  const never = useMemo(() => {
+    if (!coverageMarked || !coverage.coverage || !shown) return null;
+    const steps = new Set(coverage.coverage.perStep.filter((step) => step.workflow === shown.id && step.entered === 0).map((step) => step.step));
+    const edges = new Set(coverage.coverage.perEdge.filter((edge) => edge.workflow === shown.id && edge.kind === 'edge' && edge.taken === 0).map((edge) => edge.edge));
+    return { steps, edges };
+  }, [coverageMarked, coverage.coverage, shown]);
+  const stepBreakpoints = useMemo(() => new Set(breakpoints.steps.filter((breakpoint) => breakpoint.workflow === shown?.id).map((breakpoint) => breakpoint.step)), [breakpoints, shown?.id]);
+  const toggleBreakpoint = useCallback((node: string) => shown && changeBreakpoints((current) => toggleStepBreakpoint(current, shown.id, node)), [shown, changeBreakpoints]);
   const now = frame?.time ?? 0;
   const debug = useMemo<NodeDebug>(
     () => ({
@@ -105,8 +144,11 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
       names: shownNames,
       fireNow: controls.fireAt,
       ...(testRunNodes ? { testRun: { at: testRunNodes, open: setTestRunAt } } : {}),
+      breakpoints: stepBreakpoints,
+      toggleBreakpoint,
+      neverReached: never?.steps ?? null,
     }),
-    [now, shownNames, controls.fireAt, testRunNodes],
+    [now, shownNames, controls.fireAt, testRunNodes, stepBreakpoints, toggleBreakpoint, never],
   );
 
   if (playback.status.kind === 'failed')
@@ -156,6 +198,11 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
             {info.contacts.length} of {info.contactCount.toLocaleString('en')} contacts listed; the counts on the steps cover them all.
           </span>
         )}
+        {hit && (
+          <span className="workspace__note workspace__note--hit" role="status">
+            {describeHit(hit, { step: (workflow, step) => names.step(workflow, step).replace(/^"|"$/g, ''), contact: names.contact })}
+          </span>
+        )}
         {info.stoppedShort && (
           <span className="workspace__note workspace__note--warning" role="status">
             {info.stoppedShort.message}.
@@ -181,7 +228,7 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
       />
       <div className="workspace__body">
         <div className="workspace__canvas">
-          <SimulationCanvas workflow={shown} run={run} stats={frame.stats} debug={debug} />
+          <SimulationCanvas workflow={shown} run={run} stats={frame.stats} debug={debug} neverTaken={never?.edges ?? null} focus={focus} />
           {testRunAt !== null && testRunKeeper && (
             <TestRunDialog
               open
@@ -226,6 +273,7 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
                       now={frame.time}
                       onSeek={controls.seek}
                       omitted={frame.contact?.trace.omitted ?? 0}
+                      {...(hit && hit.contact === contactId ? { selectedSeq: hit.seq } : {})}
                     />
                   </div>
                 ),
@@ -275,6 +323,22 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
                 },
               ]
             : []),
+          {
+            id: 'debug' as const,
+            label: 'Debugger',
+            content: () => (
+              <div className="workspace-debugger">
+                <BreakpointList
+                  breakpoints={breakpoints}
+                  onChange={changeBreakpoints}
+                  stepName={(workflow, step) => names.step(workflow, step).replace(/^"|"$/g, '')}
+                  workflowName={names.workflow}
+                  ignored={ignored}
+                />
+                <CoverageSection coverage={coverage.coverage} problem={coverage.problem} marked={coverageMarked} onMarkedChange={setCoverageMarked} />
+              </div>
+            ),
+          },
           { id: 'compare' as const, label: 'Compare', content: () => <CompareSection workflows={edited} scripts={scripts ?? [script]} workflow={shown} {...(versions ? { versions } : {})} /> },
         ]}
       />

@@ -6,6 +6,8 @@ import type { AppState, AppStore } from '../../../state/appStore.ts';
 import { useAppStoreApi } from '../../../state/StoreProvider.tsx';
 import { createReportRequests, type ReportRequests } from './reportRequests.ts';
 import { MAX_REPORT_ROWS, type ReportRowsRequest } from '../../../../simulator/schema/report.ts';
+import type { Breakpoints, SetBreakpointsResult } from '../../../../simulator/schema/breakpoints.ts';
+import type { CoverageOutcome, CoverageRequest } from '../../../../simulator/schema/coverage.ts';
 
 export interface PlaybackControls {
   play(): void;
@@ -22,6 +24,8 @@ export interface PlaybackControls {
   selectContact(id: string): void;
   /** A population's charts at the current instant; null when the worker is gone. */
   populationCharts(workflowId: string): Promise<PopulationChartsResult | null>;
+  /** Which steps and paths some run of the scripts takes, worked out in the worker; null when the worker is gone. */
+  coverage(request: CoverageRequest): Promise<CoverageOutcome | null>;
   /** Brings `count` more runs or trace entries of the report into the store, a page at a time. */
   moreReportRows(kind: ReportRowsRequest['kind'], count: number): void;
 }
@@ -43,7 +47,12 @@ const workerFailed = (store: AppStore, error: unknown) => store.getState().playb
  * shortcuts set it, a done frame or a failure clears it): the controller follows it at once, and
  * sends one request at a time, so a slow frame never piles up work and the page stays responsive.
  */
-export function usePlaybackSession(input: PlaybackLoad | null, start?: PlaybackStart): PlaybackControls {
+export function usePlaybackSession(
+  input: PlaybackLoad | null,
+  start?: PlaybackStart,
+  breakpoints?: Breakpoints,
+  onBreakpointsSet?: (result: SetBreakpointsResult) => void,
+): PlaybackControls {
   const store = useAppStoreApi();
   // Read once, at the first load: a later reload (an edit) keeps the instant and contact it is at instead.
   const startRef = useRef(start);
@@ -109,13 +118,25 @@ export function usePlaybackSession(input: PlaybackLoad | null, start?: PlaybackS
         if (!result?.ok) return;
         // Only a contact the picker lists: another (a link's typo, a population's 500th) would be refused as an error.
         if (contact !== undefined && result.info.contacts.some((listed) => listed.id === contact)) await controller.selectContact(contact);
-        if (at !== undefined) await controller.seek(at);
+        // A link's instant is where the person asked to be: breakpoints on the way do not stop it.
+        if (at !== undefined) await controller.seek(at, { breakpoints: 'pass' });
       });
     } else {
       store.getState().playbackReportRunning();
       void controller.reload(input).then(loaded);
     }
   }, [input, store]);
+
+  // The engine pauses at breakpoints, so each change goes to the worker (it keeps them across loads).
+  const breakpointsSet = useRef(onBreakpointsSet);
+  useEffect(() => {
+    breakpointsSet.current = onBreakpointsSet;
+  }, [onBreakpointsSet]);
+  useEffect(() => {
+    const session = sessionRef.current;
+    if (!session || !breakpoints) return;
+    void session.controller.setBreakpoints(breakpoints).then((result) => result && breakpointsSet.current?.(result));
+  }, [breakpoints]);
 
   return useMemo<PlaybackControls>(() => {
     const controller = () => sessionRef.current?.controller;
@@ -152,6 +173,7 @@ export function usePlaybackSession(input: PlaybackLoad | null, start?: PlaybackS
       },
       selectContact: (id) => void controller()?.selectContact(id),
       populationCharts: async (workflowId) => (sessionRef.current ? sessionRef.current.client.populationCharts(workflowId) : null),
+      coverage: async (request) => (sessionRef.current ? sessionRef.current.client.coverage(request) : null),
       moreReportRows: (kind, count) => {
         const rowsOf = () => {
           const report = store.getState().playback.report;
