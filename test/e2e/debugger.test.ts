@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseScriptDocument } from '../../simulator/schema/parseDocument.ts';
 import { useAppSession } from './support/appSession.ts';
+import { saveScreenshot } from './support/browser.ts';
 
 const session = useAppSession();
 const root = join(import.meta.dirname, '../..');
@@ -196,5 +197,41 @@ describe('the simulator as a debugger', () => {
     await dialog.getByLabel('Fields').fill('no equals sign');
     await dialog.getByRole('button', { name: 'Add the test run to the script' }).click();
     await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('Line 1: write a field as name = value');
+  });
+
+  describe.each([
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ])('at $width×$height', (viewport) => {
+    it('the workspace still fits with the Debugger open, paused at a breakpoint with the coverage marked', async () => {
+      const page = await session.open({ prepare: (page) => page.setViewportSize(viewport) });
+      page.setDefaultTimeout(15_000);
+      await storedDebugFollowUp(page);
+      await page.getByRole('button', { name: 'Breakpoint: pause when a run enters Wait 24h' }).click();
+      await page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Run to end' }).click();
+      await page.getByRole('status').filter({ hasText: 'Paused at the breakpoint on Wait 24h' }).waitFor();
+      await page.getByRole('group', { name: 'Analyses' }).getByRole('button', { name: 'Debugger' }).click();
+      await page.getByRole('switch', { name: 'Mark what no script reaches on the canvas' }).click();
+      await page.locator('.flow-node--never-reached').waitFor();
+      await saveScreenshot(page, `debugger-${viewport.width}x${viewport.height}`, { fullPage: false });
+      const seen = await page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect() ?? null;
+        return {
+          scrollHeight: document.scrollingElement?.scrollHeight ?? Number.NaN,
+          scrollWidth: document.scrollingElement?.scrollWidth ?? Number.NaN,
+          bar: box('[role="group"][aria-label="Playback"]'),
+          canvas: box('.workspace__canvas'),
+          dock: box('.workspace-dock'),
+        };
+      });
+      expect(seen.scrollHeight).toBeLessThanOrEqual(viewport.height);
+      expect(seen.scrollWidth).toBeLessThanOrEqual(viewport.width);
+      for (const part of [seen.bar, seen.canvas, seen.dock]) {
+        expect(part).not.toBeNull();
+        expect(part?.bottom ?? Infinity).toBeLessThanOrEqual(viewport.height);
+        expect(part?.right ?? Infinity).toBeLessThanOrEqual(viewport.width);
+      }
+      expect(seen.canvas?.height ?? 0).toBeGreaterThan(150);
+    });
   });
 });
