@@ -126,6 +126,11 @@ describe('scripts saved with a Workflow', () => {
     await page.keyboard.type(',');
     await summary.getByText('No problems', { exact: true }).waitFor();
     expect(JSON.parse(await json.text())).toMatchObject({ events: [{}, { at: '+3h', type: 'contact.message' }] });
+    // Tab leaves the editor, as from any field: a keyboard user is not kept in it, and no tab is typed.
+    const before = await json.text();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    expect(await json.text()).toBe(before);
 
     await editor.getByRole('tab', { name: 'Form', exact: true }).click();
     expect(await editor.getByLabel('Name', { exact: true }).first().inputValue()).toBe('Replies after 3h');
@@ -152,6 +157,21 @@ describe('scripts saved with a Workflow', () => {
     await waitForNodeText(page, 'check-in', 'Passed');
     expect(await page.getByTestId('node-wait').textContent()).not.toContain('Stopped here');
   });
+  it('the JSON view without its code editor (the chunk fails to load, as offline): a note says so, and the plain text box edits the script', async () => {
+    const page = await session.open();
+    await page.route('**/assets/JsonCodeEditor-*.js', (route) => route.abort('internetdisconnected'));
+    await simulateStoredFollowUp(page);
+    await page.getByRole('button', { name: 'New script' }).click();
+    const editor = page.getByRole('region', { name: 'Script editor' });
+    await editor.getByRole('tab', { name: 'JSON', exact: true }).click();
+    await editor.getByText('The code editor did not load (offline?)', { exact: false }).waitFor();
+    const plain = editor.getByRole('textbox', { name: 'Script JSON' });
+    expect(await plain.evaluate((element) => element.tagName)).toBe('TEXTAREA');
+    await plain.fill((await plain.inputValue()).replace('"New script"', '"Typed offline"'));
+    await editor.getByRole('tab', { name: 'Form', exact: true }).click();
+    expect(await editor.getByLabel('Name', { exact: true }).first().inputValue()).toBe('Typed offline');
+  });
+
   it('adds a Has tag expectation in the form: the report says it fails while the contact lacks the tag, and holds once an event adds it', async () => {
     const page = await session.open();
     await simulateStoredFollowUp(page);

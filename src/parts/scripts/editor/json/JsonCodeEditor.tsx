@@ -1,5 +1,5 @@
 import { Annotation, Compartment, EditorState } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
+import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import type { FieldControl } from '../EditorField.tsx';
 import { jsonEditorExtensions } from './jsonEditorExtensions.ts';
@@ -10,6 +10,14 @@ interface Props {
   readonly control: FieldControl;
   readonly onType: (text: string) => void;
 }
+
+/**
+ * A text this long is handed on after a pause in typing rather than on every key: each hand-over
+ * parses and checks the whole script (a 4 MB one takes a few hundred milliseconds), which would make
+ * every key wait. Shorter texts go at once, as the form's fields do.
+ */
+const LARGE_TEXT = 200_000;
+const LARGE_TEXT_PAUSE_MS = 300;
 
 /** Marks the replacement of the text by one from elsewhere, which is not typing and is not handed back. */
 const replacedFromOutside = Annotation.define<true>();
@@ -49,22 +57,31 @@ export default function JsonCodeEditor({ label, text, control, onType }: Props) 
   });
 
   useEffect(() => {
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    // Hands the editor's text on now: after a pause, on leaving the editor (before a click on Save lands) and on closing it.
+    const handOver = () => {
+      if (pending !== null) clearTimeout(pending);
+      pending = null;
+      const typed = editor.state.doc.toString();
+      if (typed === emitted.current) return;
+      emitted.current = typed;
+      latestOnType.current(typed);
+    };
+    const changed = (update: ViewUpdate) => {
+      if (update.transactions.some((transaction) => transaction.annotation(replacedFromOutside))) return;
+      if (update.state.doc.length < LARGE_TEXT) handOver();
+      else {
+        if (pending !== null) clearTimeout(pending);
+        pending = setTimeout(handOver, LARGE_TEXT_PAUSE_MS);
+      }
+    };
     const editor = new EditorView({
       parent: parent.current ?? undefined,
-      state: EditorState.create({
-        doc: emitted.current,
-        extensions: [
-          jsonEditorExtensions((typed, transactions) => {
-            if (transactions.some((transaction) => transaction.annotation(replacedFromOutside))) return;
-            emitted.current = typed;
-            latestOnType.current(typed);
-          }),
-          attributes.current.of(initialAttributes.current),
-        ],
-      }),
+      state: EditorState.create({ doc: emitted.current, extensions: [jsonEditorExtensions(changed, handOver), attributes.current.of(initialAttributes.current)] }),
     });
     view.current = editor;
     return () => {
+      if (pending !== null) handOver();
       view.current = null;
       editor.destroy();
     };

@@ -4,8 +4,8 @@ import { json } from '@codemirror/lang-json';
 import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { linter, lintGutter, lintKeymap } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import type { Extension, Transaction } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
+import type { Extension } from '@codemirror/state';
+import { drawSelection, EditorView, type ViewUpdate, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { scriptCompletions } from './scriptCompletions.ts';
 import { scriptDiagnostics } from './scriptDiagnostics.ts';
@@ -29,7 +29,7 @@ const LINT_DELAY_MS = 400;
  * draft's problems at their places. No Tab binding, so Tab and Shift+Tab move focus on as in any
  * field and a keyboard user is never trapped.
  */
-export function jsonEditorExtensions(onChange: (text: string, transactions: readonly Transaction[]) => void): Extension {
+export function jsonEditorExtensions(onChange: (update: ViewUpdate) => void, onBlur: () => void): Extension {
   return [
     lineNumbers(),
     highlightActiveLineGutter(),
@@ -51,7 +51,8 @@ export function jsonEditorExtensions(onChange: (text: string, transactions: read
     linter((view) => scriptDiagnostics(view.state.doc.toString()), { delay: LINT_DELAY_MS }),
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap, ...lintKeymap]),
     EditorView.updateListener.of((update) => {
-      if (update.docChanged) onChange(update.state.doc.toString(), update.transactions);
+      if (update.docChanged) onChange(update);
     }),
+    EditorView.domEventHandlers({ blur: onBlur }),
   ];
 }
