@@ -323,6 +323,7 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
                 },
               ]
             : []),
+          { id: 'compare' as const, label: 'Compare', content: () => <CompareSection workflows={edited} scripts={scripts ?? [script]} workflow={shown} {...(versions ? { versions } : {})} /> },
           {
             id: 'debug' as const,
             label: 'Debugger',
@@ -339,7 +340,6 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
               </div>
             ),
           },
-          { id: 'compare' as const, label: 'Compare', content: () => <CompareSection workflows={edited} scripts={scripts ?? [script]} workflow={shown} {...(versions ? { versions } : {})} /> },
         ]}
       />
     </section>
