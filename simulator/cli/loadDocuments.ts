@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { LIMITS } from '../schema/limits.ts';
 import { parseJson, parseScriptDocument, parseWorkflowDocument, type DocumentIssue, type ParseResult } from '../schema/parseDocument.ts';
 import type { Script } from '../schema/script.ts';
@@ -102,4 +103,25 @@ export function loadWorkflowFile(file: string) {
 
 export function loadScriptFile(file: string) {
   return load<Script>(file, LIMITS.scriptFileBytes, parseScriptDocument);
+}
+
+/**
+ * The new versions a script's publishes name (`file`, relative to the script's folder), each read
+ * once, as the engine takes them: by `file`. `chars` is what they hold together, for the caller's
+ * cap on everything it reads.
+ */
+export function loadPublishedVersions(scriptFile: string, script: Script): { readonly versions: Record<string, Workflow>; readonly problems: FileProblem[]; readonly chars: number } {
+  const versions: Record<string, Workflow> = {};
+  const problems: FileProblem[] = [];
+  let chars = 0;
+  for (const event of script.events) {
+    if (event.type !== 'workflow.publish' || Object.hasOwn(versions, event.file)) continue;
+    const loaded = loadWorkflowFile(resolve(dirname(scriptFile), event.file));
+    problems.push(...loaded.problems);
+    if (loaded.value) versions[event.file] = loaded.value;
+    chars += loaded.chars;
+    // A thousand publishes of 4 MB files would be 4 GB: stop at the cap on all Workflow files.
+    if (chars > LIMITS.workflowFilesChars) break;
+  }
+  return { versions, problems, chars };
 }

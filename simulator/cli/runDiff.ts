@@ -6,7 +6,7 @@ import type { Workflow } from '../schema/workflow.ts';
 import { diffOutcomes } from '../engine/outcomeDiff.ts';
 import { describeReason } from '../trace/describeEntry.ts';
 import { escapeJsonLine, escapeText } from '../trace/escapeText.ts';
-import { formatFileProblem, loadScriptFile, loadWorkflowFile, type FileProblem } from './loadDocuments.ts';
+import { formatFileProblem, loadPublishedVersions, loadScriptFile, loadWorkflowFile, type FileProblem } from './loadDocuments.ts';
 import { thousands } from './parseArgs.ts';
 import { describeError, LineWriter } from './output.ts';
 import type { SimulateIo } from './runSimulate.ts';
@@ -119,14 +119,26 @@ function diff(argv: readonly string[], io: SimulateIo): number {
     }
   }
   const scripts: Script[] = [];
+  const versions: Record<string, Workflow>[] = [];
   // Scripts together are held to what one script may be: two hundred 64 MB scripts would be 13 GB.
-  chars = 0;
+  let scriptChars = 0;
   for (const file of args.scripts) {
     const loaded = loadScriptFile(file);
     problems.push(...loaded.problems);
-    if (loaded.value) scripts.push(loaded.value);
-    chars += loaded.chars;
-    if (chars > LIMITS.scriptFileBytes) {
+    if (loaded.value) {
+      // The new versions its publishes name, beside the script: played on both sides alike.
+      const published = loadPublishedVersions(file, loaded.value);
+      problems.push(...published.problems);
+      chars += published.chars;
+      if (chars > LIMITS.workflowFilesChars) {
+        problems.push({ file, path: '$.events', message: `Cannot read: the Workflow files up to this script's new versions hold more than ${LIMITS.workflowFilesChars / 1_000_000} million characters, the most exitflow reads at once` });
+        return fail(problems, io);
+      }
+      scripts.push(loaded.value);
+      versions.push(published.versions);
+    }
+    scriptChars += loaded.chars;
+    if (scriptChars > LIMITS.scriptFileBytes) {
       problems.push({ file, path: '$', message: `Cannot read: the script files up to this one hold more than ${thousands(LIMITS.scriptFileBytes)} characters, the most exitflow reads at once` });
       return fail(problems, io);
     }
@@ -141,7 +153,7 @@ function diff(argv: readonly string[], io: SimulateIo): number {
   if (problems.length > 0 || !old || !young) return fail(problems, io);
 
   const others = workflows.slice(2) as Workflow[];
-  const result = diffOutcomes([old, ...others], [young, ...others], scripts);
+  const result = diffOutcomes([old, ...others], [young, ...others], scripts, { versions });
   const refused = result.rows.flatMap((row) => (row.ok ? [] : row.problems.map((problem) => fileProblem(problem, workflowFiles, args.scripts))));
   if (refused.length > 0) {
     // A problem of an unchanged Workflow is the same on both sides: said once.

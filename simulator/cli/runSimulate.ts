@@ -1,4 +1,3 @@
-import { dirname, resolve } from 'node:path';
 import { formatOffset } from '../schema/duration.ts';
 import { LIMITS } from '../schema/limits.ts';
 import type { Coverage } from '../schema/coverage.ts';
@@ -14,7 +13,7 @@ import { describeStoppedShort } from '../engine/describeStoppedShort.ts';
 import { describeEntry, describeReason } from '../trace/describeEntry.ts';
 import { escapeJsonLine, escapeText } from '../trace/escapeText.ts';
 import { traceNames } from '../trace/traceNames.ts';
-import { formatFileProblem, loadScriptFile, loadWorkflowFile, type FileProblem } from './loadDocuments.ts';
+import { formatFileProblem, loadPublishedVersions, loadScriptFile, loadWorkflowFile, type FileProblem } from './loadDocuments.ts';
 import { describeError, LineWriter, type CommandIo } from './output.ts';
 import { parseArgs, USAGE } from './parseArgs.ts';
 
@@ -78,19 +77,13 @@ function simulate(argv: readonly string[], io: SimulateIo): number {
     problems.push(...scriptLoaded.problems);
     if (!scriptLoaded.value) continue;
     const script = scriptLoaded.value;
-    // The new versions the script's publishes name: files beside the script, each read once, within the same caps.
-    const versions: Record<string, Workflow> = {};
-    for (const event of script.events) {
-      if (event.type !== 'workflow.publish' || Object.hasOwn(versions, event.file)) continue;
-      const file = resolve(dirname(scriptFile), event.file);
-      const loaded = loadWorkflowFile(file);
-      problems.push(...loaded.problems);
-      if (loaded.value) versions[event.file] = loaded.value;
-      chars += loaded.chars;
-      if (chars > LIMITS.workflowFilesChars) {
-        problems.push({ file, path: '$', message: `Cannot read: the Workflow files up to this one hold more than ${LIMITS.workflowFilesChars / MEGA} million characters, the most exitflow reads at once` });
-        return fail(problems, io);
-      }
+    // The new versions the script's publishes name: files beside the script, within the same caps.
+    const { versions, problems: versionProblems, chars: versionChars } = loadPublishedVersions(scriptFile, script);
+    problems.push(...versionProblems);
+    chars += versionChars;
+    if (chars > LIMITS.workflowFilesChars) {
+      problems.push({ file: scriptFile, path: '$.events', message: `Cannot read: the Workflow files up to this script's new versions hold more than ${LIMITS.workflowFilesChars / MEGA} million characters, the most exitflow reads at once` });
+      return fail(problems, io);
     }
     inputs.push({ script, file: scriptFile, versions });
   }

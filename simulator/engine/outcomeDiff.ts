@@ -33,6 +33,11 @@ export interface OutcomeDiffOptions {
    * would otherwise send a million rows to a table that shows a screenful.
    */
   readonly maxDifferences?: number;
+  /**
+   * Per script (by its index): the new versions its publishes name, by `file` — the same on both
+   * sides, so a script that publishes plays its publishes on the old Workflows and on the new.
+   */
+  readonly versions?: readonly (Readonly<Record<string, Workflow>> | undefined)[];
 }
 
 /**
@@ -61,7 +66,7 @@ export function diffOutcomes(
   const listing = { left: options.maxDifferences ?? Number.POSITIVE_INFINITY };
   // Expectations change nothing a run does, and one naming a Workflow the new version renamed
   // would refuse the whole script: the diff compares outcomes, not expectations.
-  const rows = scripts.map((script, index) => diffScript({ before, after }, { ...script, expect: [] }, index, options.until, budget, listing));
+  const rows = scripts.map((script, index) => diffScript({ before, after }, { ...script, expect: [] }, index, options.versions?.[index], options.until, budget, listing));
   let runs = 0;
   let changed = 0;
   for (const row of rows) {
@@ -85,6 +90,7 @@ function diffScript(
   workflows: Sides<readonly Workflow[]>,
   script: Script,
   scriptIndex: number,
+  versions: Readonly<Record<string, Workflow>> | undefined,
   until: number | undefined,
   budget: Budget,
   listing: { left: number },
@@ -96,7 +102,7 @@ function diffScript(
       return refused([problem('before', `Not simulated: this diff has recorded its ${budget.total.toLocaleString('en-US')} trace entries — diff fewer scripts, or a shorter one`)]);
     // Each side may record half of what the scripts before left, so the two together stay within it.
     const maxTraceEntries = Math.min(Math.floor(budget.left / 2), LIMITS.traceEntries);
-    const prepared = (side: DiffSide) => prepareSimulation({ workflows: workflows[side], script, maxTraceEntries, ...(until === undefined ? {} : { until }) });
+    const prepared = (side: DiffSide) => prepareSimulation({ workflows: workflows[side], script, maxTraceEntries, ...(versions === undefined ? {} : { versions }), ...(until === undefined ? {} : { until }) });
     // Both sides checked before either runs: a broken new version is said at once, at no cost.
     const old = prepared('before');
     const young = prepared('after');

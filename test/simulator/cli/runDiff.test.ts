@@ -12,6 +12,7 @@ const WORKFLOW = join(FOLLOW_UP, 'follow-up.workflow.json');
 const REPLIES = join(FOLLOW_UP, 'contact-replies.script.json');
 const NOBODY = join(FOLLOW_UP, 'nobody-answers.script.json');
 const ASSIGNED = join(FOLLOW_UP, 'assigned.script.json');
+const NEW_VERSION = join(ROOT, 'public/examples/new-version');
 
 interface Result {
   readonly code: number;
@@ -75,6 +76,23 @@ describe('runDiff: what changes for the runs of the example scripts', () => {
     expect(lines).toContain('    parts at +0 — before: Timer set for +1d ("Wait 24h"); after: Timer set for +2h ("Wait 2h")');
     expect(lines).toContain('  Omar · 24h follow-up: stopped (manual assignment) at Wait 24h → completed at End; now sends "Just checking in — did we answer your q…"');
     expect(lines.at(-2)).toBe('3 of 4 runs change (in 2 of 3 scripts)');
+  });
+
+  it('scripts that publish: each publish plays on both sides with the version file beside its script; the new-version example exits 1', () => {
+    const v1 = join(NEW_VERSION, 'trial-follow-up.workflow.json');
+    const v2 = join(NEW_VERSION, 'versions/trial-follow-up-v2.workflow.json');
+    const scripts = ['finish', 'stop', 'move', 'move-step-removed'].map((name) => join(NEW_VERSION, `${name}.script.json`));
+    const changed = run(v1, v2, '--script', ...scripts);
+    expect(changed.stderr).toBe('');
+    expect(changed.code).toBe(DIFF_EXIT.changed);
+    expect(changed.stdout).toContain('Dana · Trial follow-up: completed at End → completed at End; no longer sends "Just checking in: how is the trial goin…"');
+    expect(run(v1, v1, '--script', ...scripts).code).toBe(DIFF_EXIT.same);
+    // Without the version file beside the script: the file it names cannot be read, and nothing is compared.
+    const alone = writeTemp('finish.script.json', readFileSync(scripts[0] as string, 'utf8'));
+    const refused = run(v1, v2, '--script', alone);
+    expect(refused.code).toBe(DIFF_EXIT.badInput);
+    expect(refused.stderr).toContain(`${join(tmp, 'versions/trial-follow-up-v2.workflow.json')}: $: Cannot read`);
+    expect(refused.stdout).toBe('');
   });
 
   it('the other way round, the runs no longer send the follow-up', () => {
