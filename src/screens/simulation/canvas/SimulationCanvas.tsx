@@ -70,7 +70,8 @@ function WorkflowSimulation({ workflow, run, stats, debug, neverTaken = null, fo
     const taken = new Set((run?.path ?? []).map(([source, target]) => `${source}→${target}`));
     return baseEdges.map((edge) => {
       const classes = [taken.has(`${edge.source}→${edge.target}`) ? 'flow-edge--taken' : '', neverTaken?.has(edge.id) ? 'flow-edge--never-reached' : ''].filter((name) => name !== '');
-      return classes.length > 0 ? { ...edge, className: classes.join(' '), ...(neverTaken?.has(edge.id) ? { label: 'Never reached' } : {}) } : edge;
+      // Dashed, not only coloured; no label, which would sit over the short edges' nodes (the steps say "Never reached").
+      return classes.length > 0 ? { ...edge, className: classes.join(' ') } : edge;
     });
   }, [baseEdges, run, neverTaken]);
   const overlay = useMemo<NodeOverlay>(

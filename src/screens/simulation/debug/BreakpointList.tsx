@@ -5,6 +5,7 @@ import { capitalise } from '../../../../simulator/trace/capitalise.ts';
 import { describeReason } from '../../../../simulator/trace/describeEntry.ts';
 import { Checkbox } from '../../../ui/Checkbox.tsx';
 import { IconButton } from '../../../ui/Tooltip.tsx';
+import './debugger.css';
 
 interface Props {
   readonly breakpoints: Breakpoints;

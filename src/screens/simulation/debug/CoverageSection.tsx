@@ -1,5 +1,6 @@
 import type { Coverage } from '../../../../simulator/schema/coverage.ts';
 import { Switch } from '../../../ui/Switch.tsx';
+import './debugger.css';
 
 interface Props {
   /** Null while the worker works it out. */
