@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScriptDocument } from '../../simulator/schema/parseDocument.ts';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
+import { scanWithAxe } from './support/axe.ts';
 
 const session = useAppSession();
 const root = join(import.meta.dirname, '../..');
@@ -232,6 +233,11 @@ describe('the simulator as a debugger', () => {
         expect(part?.right ?? Infinity).toBeLessThanOrEqual(viewport.width);
       }
       expect(seen.canvas?.height ?? 0).toBeGreaterThan(150);
+      // The dots, countdowns, the Debugger panel and the test run's form break no accessibility rule.
+      expect(await scanWithAxe(page, { landmarks: true })).toEqual([]);
+      await page.getByRole('button', { name: 'Start a test run here: Wait 24h' }).click();
+      await page.getByRole('dialog', { name: 'Start a test run at Wait 24h' }).waitFor();
+      expect(await scanWithAxe(page)).toEqual([]);
     });
   });
 });
