@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -184,6 +186,16 @@ describe('the simulator as a debugger', () => {
     if (!exported.ok) return;
     expect(exported.value.contacts).toContainEqual({ id: 'tess', name: 'Tess', tags: ['vip', 'lead'], fields: { plan: 'pro' } });
     expect(exported.value.events.at(-1)).toEqual({ at: '+0', contact: 'tess', type: 'workflow.start', workflow: 'follow-up', atStep: 'wait' });
+
+    // The command line replays it: Tess's run starts at Wait 24h and sends the follow-up a day later.
+    const dir = mkdtempSync(join(tmpdir(), 'exitflow-test-run-'));
+    const scriptFile = join(dir, 'with-test-run.script.json');
+    writeFileSync(scriptFile, readFileSync(await download.path(), 'utf8'));
+    const lines = execFileSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'simulator/cli/simulate.ts'), join(root, 'public/examples/follow-up/follow-up.workflow.json'), '--script', scriptFile, '--json'], { cwd: root, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; contact?: string; status?: string; atStep?: string });
+    expect(lines.filter((line) => line.kind === 'run' && line.contact === 'tess').map((line) => [line.status, line.atStep])).toEqual([['completed', 'done']]);
   });
 
   it('refuses a test run the script format refuses, saying why, and keeps nothing', async () => {
