@@ -29,6 +29,7 @@ import { toggleStepBreakpoint, useRouteBreakpoints } from '../debug/useRouteBrea
 import { BreakpointList } from '../debug/BreakpointList.tsx';
 import { CoverageSection } from '../debug/CoverageSection.tsx';
 import { useCoverage } from '../debug/useCoverage.ts';
+import { useSameItems } from '../debug/useSameItems.ts';
 import { describeHit } from '../debug/describeHit.ts';
 import type { BreakpointHit, SetBreakpointsResult } from '../../../../simulator/schema/breakpoints.ts';
 import type { CoverageRequest } from '../../../../simulator/schema/coverage.ts';
@@ -127,7 +128,8 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
   const focus = useMemo(() => (seenHit && seenHit.workflow === shown?.id ? { node: seenHit.step } : null), [seenHit, shown?.id]);
   const dockOpen = panels.dock;
   const [coverageMarked, setCoverageMarked] = useState(false);
-  const coverageRequest = useMemo<CoverageRequest>(() => ({ workflows: [...edited], scripts: [...(scripts ?? [script])], ...(versions ? { versions: { ...versions } } : {}) }), [edited, scripts, script, versions]);
+  const coverageScripts = useSameItems(scripts ?? [script]);
+  const coverageRequest = useMemo<CoverageRequest>(() => ({ workflows: [...edited], scripts: [...coverageScripts], ...(versions ? { versions: { ...versions } } : {}) }), [edited, coverageScripts, versions]);
   const coverage = useCoverage(coverageRequest, coverageMarked || dockOpen === 'debug', controls.coverage);
   const never = useMemo(() => {
     if (!coverageMarked || !coverage.coverage || !shown) return null;
