@@ -30,6 +30,7 @@ import { BreakpointList } from '../debug/BreakpointList.tsx';
 import { CoverageSection } from '../debug/CoverageSection.tsx';
 import { useCoverage } from '../debug/useCoverage.ts';
 import { useSameItems } from '../debug/useSameItems.ts';
+import { neverReachedOn } from '../debug/neverReachedOn.ts';
 import { describeHit } from '../debug/describeHit.ts';
 import type { BreakpointHit, SetBreakpointsResult } from '../../../../simulator/schema/breakpoints.ts';
 import type { CoverageRequest } from '../../../../simulator/schema/coverage.ts';
@@ -131,12 +132,7 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
   const coverageScripts = useSameItems(scripts ?? [script]);
   const coverageRequest = useMemo<CoverageRequest>(() => ({ workflows: [...edited], scripts: [...coverageScripts], ...(versions ? { versions: { ...versions } } : {}) }), [edited, coverageScripts, versions]);
   const coverage = useCoverage(coverageRequest, coverageMarked || dockOpen === 'debug', controls.coverage);
-  const never = useMemo(() => {
-    if (!coverageMarked || !coverage.coverage || !shown) return null;
-    const steps = new Set(coverage.coverage.perStep.filter((step) => step.workflow === shown.id && step.entered === 0).map((step) => step.step));
-    const edges = new Set(coverage.coverage.perEdge.filter((edge) => edge.workflow === shown.id && edge.kind === 'edge' && edge.taken === 0).map((edge) => edge.edge));
-    return { steps, edges };
-  }, [coverageMarked, coverage.coverage, shown]);
+  const never = useMemo(() => (coverageMarked && coverage.coverage && shown ? neverReachedOn(coverage.coverage, shown.id) : null), [coverageMarked, coverage.coverage, shown]);
   const stepBreakpoints = useMemo(() => new Set(breakpoints.steps.filter((breakpoint) => breakpoint.workflow === shown?.id).map((breakpoint) => breakpoint.step)), [breakpoints, shown?.id]);
   const toggleBreakpoint = useCallback((node: string) => shown && changeBreakpoints((current) => toggleStepBreakpoint(current, shown.id, node)), [shown, changeBreakpoints]);
   const now = frame?.time ?? 0;
