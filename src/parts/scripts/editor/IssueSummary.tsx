@@ -7,6 +7,9 @@ interface Props {
   readonly ref?: Ref<HTMLDivElement>;
 }
 
+/** Problems listed at most: a script of 20,000 broken events would otherwise draw 20,000 lines at every keystroke. */
+const LISTED = 100;
+
 /** How many problems the draft has and what they are, above the form, updated as the draft changes. */
 export function IssueSummary({ issues, ref }: Props) {
   const count = issues.length;
@@ -16,11 +19,12 @@ export function IssueSummary({ issues, ref }: Props) {
       <p className="script-summary__title">{count === 0 ? 'No problems' : `${count} ${count === 1 ? 'problem' : 'problems'}`}</p>
       {count > 0 && (
         <ul className="script-summary__list">
-          {issues.map((issue, i) => (
+          {issues.slice(0, LISTED).map((issue, i) => (
             <li key={i}>
               <span className="script-summary__where">{issue.where}</span>: {issue.message}
             </li>
           ))}
+          {count > LISTED && <li>…and {(count - LISTED).toLocaleString('en-US')} more</li>}
         </ul>
       )}
     </div>

@@ -25,7 +25,7 @@ let loaded: CodeEditor | null = null;
  * CodeMirror comes in its own chunk, fetched when a JSON view first opens, so the app's first load
  * does not carry it. A failed fetch is forgotten, so the next JSON view tries again.
  */
-function loadCodeEditor(): Promise<CodeEditor> {
+export function loadCodeEditor(): Promise<CodeEditor> {
   loading ??= import('./json/JsonCodeEditor.tsx').then(
     (module) => (loaded = module.default),
     (error: unknown) => {

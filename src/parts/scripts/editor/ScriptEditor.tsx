@@ -5,7 +5,7 @@ import { checkScriptDraft } from './checkScriptDraft.ts';
 import { initScriptEditor } from './initScriptEditor.ts';
 import { IssueSummary } from './IssueSummary.tsx';
 import { issuesByPath } from './issuesByPath.ts';
-import { JsonView } from './JsonView.tsx';
+import { JsonView, loadCodeEditor } from './JsonView.tsx';
 import { readScriptDraft } from './readScriptDraft.ts';
 import { reduceScriptEditor } from './reduceScriptEditor.ts';
 import { ScriptForm } from './ScriptForm.tsx';
@@ -44,6 +44,11 @@ export function ScriptEditor({ initial, workflowNames, saveLabel = 'Save script'
   const title = useRef<HTMLHeadingElement>(null);
   // Opened from a button elsewhere: focus comes along, to the editor's title.
   useEffect(() => title.current?.focus(), []);
+  // The code editor's chunk starts loading with the script editor, so the JSON tab opens straight
+  // into it; a failed load is the JSON view's to say (it keeps a plain text box).
+  useEffect(() => {
+    loadCodeEditor().catch(() => undefined);
+  }, []);
 
   const save = () => {
     if (check.script) onSave(check.script);

@@ -1,3 +1,5 @@
+import { jsonPathSegments } from './json/jsonPathSegments.ts';
+
 /** Lists whose items people count: `events[3]` reads "Event 4". */
 const ITEM_NAMES: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -52,24 +54,13 @@ const FIELD_LABELS: ReadonlyMap<string, string> = new Map(
 /** Keys labelled differently where they sit: the population's `contacts` is a count, not the contact list. */
 const NESTED_LABELS: ReadonlyMap<string, string> = new Map([['population.contacts', 'Number of contacts']]);
 
-/** `$.a.b[2]["c d"]` → `['a', 'b', 2, 'c d']` (the paths `formatJsonPath` writes). */
-function pathSegments(path: string): (string | number)[] {
-  const segments: (string | number)[] = [];
-  for (const match of path.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)) {
-    if (match[1] !== undefined) segments.push(match[1]);
-    else if (match[2] !== undefined) segments.push(Number(match[2]));
-    else if (match[3] !== undefined) segments.push(JSON.parse(match[3]) as string);
-  }
-  return segments;
-}
-
 /**
  * Where a problem is, in the form's words: the path the schema reports, as people count and label.
  *
  * @example describeIssuePath('$.events[3].user') // 'Event 4 · User'
  */
 export function describeIssuePath(path: string): string {
-  const segments = pathSegments(path);
+  const segments = jsonPathSegments(path);
   const parts: string[] = [];
   segments.forEach((segment, i) => {
     const previous = segments[i - 1];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readScriptDraft } from '../../../../../src/parts/scripts/editor/readScriptDraft.ts';
+import { FORM_ROWS, readScriptDraft } from '../../../../../src/parts/scripts/editor/readScriptDraft.ts';
 
 const reason = (document: unknown) => {
   const read = readScriptDraft(document);
@@ -22,5 +22,13 @@ describe('readScriptDraft: whether the form can lay a document out', () => {
     expect(reason({ population: null })).toBe('The form cannot show Population: it must be an object. Fix it in the JSON view.');
     expect(reason([])).toBe('The form cannot show this script: it must be an object. Fix it in the JSON view.');
     expect(reason(42)).toMatch(/^The form cannot show this script/);
+  });
+
+  it('lays out up to FORM_ROWS rows, and sends a bigger script to the JSON view with its counts', () => {
+    const events = (n: number) => Array.from({ length: n }, () => ({ at: '+0', type: 'contact.message' }));
+    expect(readScriptDraft({ events: events(FORM_ROWS - 1), contacts: [{ id: 'dana' }] }).ok).toBe(true);
+    expect(reason({ events: events(22_501), contacts: [{ id: 'dana' }] })).toBe(
+      'This script has 22,501 events, 1 contact: the form lays out up to 1,000 rows. Edit it in the JSON view.',
+    );
   });
 });
