@@ -99,6 +99,16 @@ describe('the simulator as a debugger', () => {
     expect(await timeText(page)).toMatch(/^\+0\b/);
     await expect.poll(() => nodeInView(page, 'wait'), { timeout: 3000 }).toBe(true);
     expect(await page.locator('.contact-trace__row--hit').textContent()).toContain('Paused here');
+    // The marked row is brought into view inside the side panel, and the window does not move.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const row = document.querySelector('.contact-trace__row--hit')?.getBoundingClientRect();
+          const side = document.querySelector('.workspace__side')?.getBoundingClientRect();
+          return !!row && !!side && row.top >= side.top - 1 && row.bottom <= side.bottom + 1 && window.scrollY === 0;
+        }),
+      )
+      .toBe(true);
 
     // Kept with the workspace: a reload brings the breakpoint back from the URL, and the dock lists it.
     await page.reload();

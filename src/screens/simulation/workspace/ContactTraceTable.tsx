@@ -1,4 +1,5 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { revealInScroller } from '../debug/revealInScroller.ts';
 import { formatOffset } from '../../../../simulator/schema/duration.ts';
 import type { TraceEntry, TraceKind } from '../../../../simulator/schema/trace.ts';
 import { describeEntry, type TraceNames } from '../../../../simulator/trace/describeEntry.ts';
@@ -45,6 +46,11 @@ export const ContactTraceTable = memo(function ContactTraceTable({ contactName, 
     return [...seen.entries()];
   }, [entries, names]);
   const kinds = KIND_GROUPS.find((candidate) => candidate.id === group)?.kinds ?? [];
+  // The row a breakpoint paused at is brought into view inside the panel, once per pause.
+  const hitRow = useRef<HTMLLIElement | null>(null);
+  useEffect(() => {
+    if (selectedSeq !== undefined && hitRow.current) revealInScroller(hitRow.current);
+  }, [selectedSeq]);
   const shown = entries.filter((entry) => (kinds.length === 0 || kinds.includes(entry.kind)) && (step === '' || `${entry.workflow}/${entry.step}` === step));
   return (
     <section className="contact-trace" aria-label={`Trace of ${contactName}`}>
@@ -80,6 +86,7 @@ export const ContactTraceTable = memo(function ContactTraceTable({ contactName, 
           {shown.map((entry) => (
             <li
               key={entry.seq}
+              ref={entry.seq === selectedSeq ? hitRow : undefined}
               className={`contact-trace__row contact-trace__row--${entry.kind.replace('.', '-')}${entry.seq === selectedSeq ? ' contact-trace__row--hit' : ''}`}
               aria-current={entry.seq === selectedSeq ? 'step' : entry.t === now ? 'time' : undefined}
             >
