@@ -148,14 +148,14 @@ export function formatCountdown(ms: number): string {
  * timer, a question's timeout), ticking with the clock, and Fire now, which jumps the clock there.
  */
 function Countdown({ name, countdown, fireNow }: { name: string; countdown: NonNullable<NodeSimulation['countdown']>; fireNow: NodeDebug['fireNow'] }) {
-  const left = formatCountdown(countdown.left);
+  const due = countdown.left >= 1000 ? `due in ${formatCountdown(countdown.left)}` : 'due now';
   return (
     <div className="run-countdown">
-      <span className="run-countdown__left">{countdown.left > 0 ? `Due in ${left}` : 'Due now'}</span>
+      <span className="run-countdown__left">{capitalise(due)}</span>
       <button
         type="button"
         className="ui-button ui-button--small run-countdown__fire nodrag nopan"
-        aria-label={`Fire now: ${name}, due in ${left}`}
+        aria-label={`Fire now: ${name}, ${due}`}
         onClick={() => fireNow(countdown.due)}
       >
         <FastForward aria-hidden size={14} /> Fire now
