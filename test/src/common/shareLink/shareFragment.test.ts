@@ -55,6 +55,13 @@ describe('encodeShareFragment → decodeShareFragment', () => {
 });
 
 describe('a link made with format 1', () => {
+  it('opens a Workflow of an older Workflow format, migrated', async () => {
+    const old = { ...followUp, workflows: [{ ...followUp.workflows[0]!, format: 'exitflow.workflow/1' }] };
+    const decoded = await decodeShareFragment(await fragmentOfText(JSON.stringify(old)));
+    expect(decoded).toEqual({ ok: true, situation: followUp });
+  });
+
+
   it('still opens, with everything it held', async () => {
     const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
     const fragment = (await readFile(`${fixtures}share-v1-follow-up.txt`, 'utf8')).trim();
@@ -63,6 +70,24 @@ describe('a link made with format 1', () => {
     // Matched, not equal: a later format may add fields with defaults, and the old link must still open with what it held.
     expect(decoded).toMatchObject({ ok: true, situation: held });
     expect(decoded.ok && decoded.situation).toMatchObject({ at: 180_000, contact: 'omar', breakpoints: { anyStop: true } });
+  });
+});
+
+describe('any text in a situation', () => {
+  it('comes back as it was (names, messages and descriptions in any script)', async () => {
+    const workflow = followUp.workflows[0]!;
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 90 }), async (description, name) => {
+        const situation: ShareSituation = { ...followUp, workflows: [{ ...workflow, description }], script: { ...followUp.script, name: `s${name}` } };
+        expect(await decodeShareFragment(await fragmentOf(situation))).toEqual({ ok: true, situation });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('comes back as it was with half a surrogate pair, which JSON escapes rather than TextEncoder replacing it', async () => {
+    const situation: ShareSituation = { ...followUp, workflows: [{ ...followUp.workflows[0]!, description: 'cut emoji \ud83d' }] };
+    expect(await decodeShareFragment(await fragmentOf(situation))).toEqual({ ok: true, situation });
   });
 });
 
@@ -140,6 +165,14 @@ describe('decodeShareFragment refuses', () => {
     expect(!decoded.ok && decoded.message).toContain('$.at:');
     const extra = await decodeShareFragment(await fragmentOfText(JSON.stringify({ ...followUp, owner: 'me' })));
     expect(!extra.ok && extra.message).toMatch(/\$: Unrecognized key: "owner"/);
+  });
+
+  it('settings tried on a Workflow the link does not hold', async () => {
+    const stray = { ...followUp, settingsTried: { 'not-here': followUp.workflows[0]!.settings } };
+    expect(await decodeShareFragment(await fragmentOfText(JSON.stringify(stray)))).toEqual({
+      ok: false,
+      message: 'This link\'s situation is not valid: $.settingsTried["not-here"]: No Workflow of this link has the id "not-here".',
+    });
   });
 
   it('never throws, on any text', async () => {
