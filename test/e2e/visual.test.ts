@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
 import { expectScreenshotMatches, REFERENCE_DIR } from './support/matchScreenshot.ts';
+import { debugFollowUp, debugScript } from './support/debugFollowUp.ts';
 import { openDock } from './support/simulator.ts';
 
 /**
@@ -79,6 +80,22 @@ describe.each(SIZES)('each main screen looks as its reference at $width×$height
     await expectScreenshotMatches(page, `simulator-report-${size}`);
   });
 
+  it('the simulator\'s Debugger with the coverage marked on the canvas', async () => {
+    const page = await open(viewport);
+    await page.getByLabel('Workflow file to import').setInputFiles({ name: 'debug.workflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(debugFollowUp)) });
+    await page.getByLabel('Workflow name').waitFor();
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.getByLabel('Script file to import').setInputFiles({ name: 'debug.script.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(debugScript)) });
+    await page.getByTestId('node-wait').waitFor();
+    await runToEnd(page);
+    await openDock(page, 'Debugger');
+    const coverage = page.getByRole('region', { name: 'Coverage' });
+    await coverage.getByText(/^Coverage: /).waitFor();
+    await coverage.getByRole('switch', { name: 'Mark what no script reaches on the canvas' }).click();
+    await page.locator('[data-testid="node-pro-note"].flow-node--never-reached').waitFor();
+    await expectScreenshotMatches(page, `simulator-coverage-${size}`);
+  });
+
   it('the script editor, over the simulator of a stored Workflow', async () => {
     const page = await open(viewport);
     await newFromExample(page, '24h follow-up');
@@ -118,6 +135,7 @@ const README_PICTURES: Readonly<Record<string, string>> = {
   'simulator-workspace.png': 'simulator-1280x720',
   'script-editor.png': 'script-editor-1280x720',
   'messages.png': 'messages-1280x720',
+  'coverage.png': 'simulator-coverage-1920x1080',
 };
 
 describe('the README shows the references', () => {

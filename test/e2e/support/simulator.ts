@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 /** Opens a panel of the simulator's dock under the canvas (Report, Population, Compare), unless it is open already. */
-export async function openDock(page: Page, name: 'Report' | 'Population' | 'Compare'): Promise<void> {
+export async function openDock(page: Page, name: 'Report' | 'Population' | 'Compare' | 'Debugger'): Promise<void> {
   const button = page.getByRole('group', { name: 'Analyses' }).getByRole('button', { name, exact: true });
   await button.waitFor();
   if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
