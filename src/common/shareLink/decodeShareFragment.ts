@@ -36,7 +36,7 @@ async function decode(fragment: string): Promise<ReadShareResult> {
   if (!inflated.ok)
     return {
       ok: false,
-      message: inflated.reason === 'too_large' ? `This link unpacks to more than ${SHARE_INFLATED_LIMIT / 1024 / 1024} MB: it was not made by exitflow, and is not opened.` : DAMAGED,
+      message: inflated.reason === 'too_large' ? `This link unpacks to more than ${SHARE_INFLATED_LIMIT / 1024 / 1024} MB, more than any link exitflow makes, so it is not opened.` : DAMAGED,
     };
   let raw: unknown;
   try {

@@ -6,7 +6,7 @@ import { bytesToBase64url } from '../../../../src/common/shareLink/base64url.ts'
 import { decodeShareFragment } from '../../../../src/common/shareLink/decodeShareFragment.ts';
 import { deflateBytes } from '../../../../src/common/shareLink/deflateBytes.ts';
 import { encodeShareFragment } from '../../../../src/common/shareLink/encodeShareFragment.ts';
-import { SHARE_FRAGMENT_LIMIT, SHARE_FRAGMENT_PREFIX } from '../../../../src/common/shareLink/shareFragmentLimits.ts';
+import { SHARE_FRAGMENT_LIMIT, SHARE_FRAGMENT_PREFIX, SHARE_INFLATED_LIMIT } from '../../../../src/common/shareLink/shareFragmentLimits.ts';
 import type { ShareSituation } from '../../../../simulator/schema/share.ts';
 import { bundledSituations } from './bundledSituations.ts';
 
@@ -126,11 +126,19 @@ describe('decodeShareFragment refuses', () => {
     expect(!made.ok && made.bytes).toBeGreaterThan(SHARE_FRAGMENT_LIMIT);
   });
 
+  it('a situation whose JSON is over what a link may unpack to on encode, however well it compresses', async () => {
+    // More events than a script may hold: the encoder trusts its typed input and only measures it.
+    const repetitive: ShareSituation = { ...followUp, script: { ...followUp.script, events: Array.from({ length: 200_000 }, () => followUp.script.events[0]!) } };
+    const made = await encodeShareFragment(repetitive);
+    expect(made).toEqual({ ok: false, reason: 'too_large', bytes: expect.any(Number), limit: SHARE_INFLATED_LIMIT });
+    expect(!made.ok && made.bytes).toBeGreaterThan(SHARE_INFLATED_LIMIT);
+  });
+
   it('a small fragment that unpacks past 8 MB, stopping as it streams', async () => {
     const bomb = await fragmentOfText(`{"v":1,"x":"${'a'.repeat(64 * 1024 * 1024)}"}`);
     expect(bomb.length).toBeLessThan(SHARE_FRAGMENT_LIMIT * 4);
     const started = performance.now();
-    expect(await decodeShareFragment(bomb)).toEqual({ ok: false, message: 'This link unpacks to more than 8 MB: it was not made by exitflow, and is not opened.' });
+    expect(await decodeShareFragment(bomb)).toEqual({ ok: false, message: 'This link unpacks to more than 8 MB, more than any link exitflow makes, so it is not opened.' });
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
