@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { formatJsonPath } from '../../../simulator/schema/parseDocument.ts';
 import { SHARE_FORMAT_VERSION, shareSituationV1Schema, type ShareSituation } from '../../../simulator/schema/share.ts';
 
+/** Said of a link whose format or encoding is newer than this version reads. */
+export const newerExitflowMessage = 'This link was made by a newer version of exitflow: update exitflow to open it.';
+
 export type ReadShareResult = { readonly ok: true; readonly situation: ShareSituation } | { readonly ok: false; readonly message: string };
 
 /**
@@ -33,5 +36,3 @@ export function readShareSituation(raw: unknown): ReadShareResult {
   if (!read) return { ok: false, message: newerExitflowMessage };
   return read(raw);
 }
-
-export const newerExitflowMessage = 'This link was made by a newer version of exitflow: update exitflow to open it.';
