@@ -4,6 +4,8 @@ import { readLastView } from './lastView.ts';
 import type { LastViewRecord, VersionRecord, WorkflowRecord } from '../model/records.ts';
 import { usePersistence } from './PersistenceProvider.tsx';
 import { listScripts, type ScriptList } from './scriptRepository.ts';
+import { readVersionFiles } from './publishedVersions.ts';
+import type { Script } from '../../simulator/schema/script.ts';
 import { describeStorageFailure } from '../model/storageError.ts';
 import type { Workflow } from '../../simulator/schema/workflow.ts';
 import { listVersions, listWorkflowDocuments, listWorkflowRecords, listWorkflows, readWorkflow, type RecordRead, type WorkflowList } from './workflowRepository.ts';
@@ -50,6 +52,19 @@ export function useVersions(workflowId: string): VersionRecord[] | undefined {
 export function useWorkflowDocuments(enabled = true): Workflow[] | undefined {
   const { db } = usePersistence();
   return useLiveQuery(() => (enabled ? readable(() => listWorkflowDocuments(db)) : undefined), [db, enabled]);
+}
+
+const NO_VERSIONS: Readonly<Record<string, Workflow>> = {};
+
+/**
+ * The stored versions the scripts' publishes name (`version-<id>`, as a script saved from the
+ * live session has them), by file; an empty map while reading or when none is named.
+ */
+export function useScriptVersions(scripts: readonly Script[]): Readonly<Record<string, Workflow>> {
+  const { db } = usePersistence();
+  const files = [...new Set(scripts.flatMap((script) => script.events.flatMap((event) => (event.type === 'workflow.publish' ? [event.file] : []))))].sort();
+  const key = files.join('\n');
+  return useLiveQuery(() => (files.length === 0 ? NO_VERSIONS : readable(() => readVersionFiles(db, files))), [db, key], NO_VERSIONS);
 }
 
 /** The canvas viewport saved for this Workflow (`null` when none), read once when the canvas opens. */

@@ -162,6 +162,20 @@ describe('publishing while the Messages view’s live session runs', () => {
     await page.waitForTimeout(500);
     expect((await keptPublishes(page)).map((kept) => kept.policy)).toEqual(['move', 'stop']);
     expect(await page.getByRole('status').filter({ hasText: 'its runs use the older versions' }).count()).toBe(0);
+
+    // Kept with the Workflow, the session's script replays in the simulator with its two publishes:
+    // the versions they name are the stored publish versions.
+    await page.getByRole('button', { name: 'Keep with a Workflow…' }).click();
+    const keep = page.getByRole('dialog', { name: 'Keep this session with a Workflow' });
+    await keep.getByLabel('Workflow').selectOption({ label: '24h follow-up' });
+    await keep.getByRole('button', { name: 'Save script' }).click();
+    await waitForToast(page, /Saved “.*” with “24h follow-up”/);
+    await page.getByRole('region', { name: /^Notifications/ }).getByRole('button', { name: 'Simulate' }).click();
+    await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+    await page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Run to end' }).click();
+    // Its expectation, recorded by the session, holds: stopped by the second publish at Wait 24h.
+    await page.getByRole('region', { name: 'Expectations with these settings' }).getByRole('heading', { name: 'Expectations: it holds' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Expectations with these settings' }).textContent()).toContain('stopped (workflow_updated) at "Wait 24h"');
     expect(session.current()?.errors ?? []).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkflow, publishWorkflow, saveVersion } from '../../../src/persistence/workflowRepository.ts';
-import { listPublishesSince, newestVersionId } from '../../../src/persistence/publishedVersions.ts';
+import { listPublishesSince, newestVersionId, publishFile, readVersionFiles, versionIdOf } from '../../../src/persistence/publishedVersions.ts';
 import { readLiveSession, saveLiveSession } from '../../../src/persistence/liveSessionRepository.ts';
 import { SCRIPT_FORMAT, scriptSchema } from '../../../simulator/schema/script.ts';
 import { freshDb } from '../../harness/fakeBrowserStorage.ts';
@@ -47,5 +47,26 @@ describe('the kept live session', () => {
     const v2 = { ...v1, name: 'Follow-up v2' };
     await saveLiveSession(db, 'tab', script, 5_000, 2, 'alice', { workflows: [v1], versions: { 'version-3': v2 }, publishedSince: 2 });
     expect(await readLiveSession(db, 'tab')).toMatchObject({ workflows: [v1], versions: { 'version-3': v2 }, publishedSince: 2, userId: 'alice' });
+  });
+});
+
+describe('the stored versions a saved script’s publishes name', () => {
+  it('reads version-<id> files from the stored versions, by file; anything else, a missing or a damaged one is left out', async () => {
+    const db = freshDb();
+    const created = await createWorkflow(db, v1, T0);
+    const published = await publishWorkflow(db, { document: { ...created.document, name: 'Second' }, baseRevision: created.revision, policy: 'move' }, T0 + 1);
+    if (!published.ok) throw new Error('not published');
+    const [publish] = await listPublishesSince(db, 0);
+    if (!publish) throw new Error('no publish');
+    const damaged = (await db.versions.add({ workflowId: 'follow-up', createdAt: T0, kind: 'publish', note: '', revision: 9, document: { id: 'damaged' } } as never)) as number;
+    const file = publishFile(publish);
+    const versions = await readVersionFiles(db, [file, file, 'version-999999', `version-${damaged}`, 'versions/v2.workflow.json']);
+    expect(Object.keys(versions)).toEqual([file]);
+    expect(versions[file]?.name).toBe('Second');
+  });
+
+  it('knows a version file by its exact form only', () => {
+    expect(versionIdOf('version-12')).toBe(12);
+    for (const file of ['version-0', 'version-012', 'version-1e3', 'version-', 'versions/v2.workflow.json', 'version-99999999999999999999', ' version-1']) expect(versionIdOf(file)).toBeNull();
   });
 });

@@ -1,8 +1,6 @@
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
-import type { StoredPublish } from '../../../persistence/publishedVersions.ts';
+import { publishFile, type StoredPublish } from '../../../persistence/publishedVersions.ts';
 
-/** The file a stored publish is known by in the session's script: its version record's id, which no other publish has. */
-export const publishFile = (publish: Pick<StoredPublish, 'id'>): string => `version-${publish.id}`;
 
 /**
  * Which of the stored publishes to play into the live session now, oldest first: those not yet

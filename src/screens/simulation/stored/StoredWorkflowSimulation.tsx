@@ -4,7 +4,7 @@ import type { Script } from '../../../../simulator/schema/script.ts';
 import { LoadingMessage } from '../../../ui/LoadingMessage.tsx';
 import { Link, useRoute } from '../../../routing/Router.tsx';
 import type { ExampleLibrary } from '../../../parts/examples/exampleLibrary.ts';
-import { useStoredWorkflow, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
+import { useScriptVersions, useStoredWorkflow, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
 import { useSaveWorkflowSettings } from '../../../persistence/useSaveWorkflowSettings.ts';
 import { useStoredWorkflowRecords } from '../../../persistence/storedWorkflowHooks.ts';
 import { useAppStoreApi } from '../../../state/StoreProvider.tsx';
@@ -48,6 +48,9 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
   const [carried, setCarried] = useState<{ readonly key: string; readonly start: PlaybackStart } | null>(null);
   const stored = read && read.ok ? read.record.document : null;
   const workflows = useMemo(() => (stored && documents ? workflowsToSimulate(stored, documents) : []), [stored, documents]);
+  // A script saved from the Messages view's live session names the versions its publishes made live by their stored records.
+  const savedDocuments = useMemo(() => saved?.scripts.map((record) => record.document) ?? [], [saved]);
+  const versions = useScriptVersions(savedDocuments);
 
   if (read === undefined || records === undefined || saved === undefined) return <LoadingMessage>Reading the Workflow…</LoadingMessage>;
   if (read === null || !read.ok)
@@ -153,6 +156,7 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
                 : {})}
             testRunKeeper={testRunKeeper(chosen)}
             workflows={workflows}
+            {...(Object.keys(versions).length > 0 ? { versions } : {})}
             script={chosen.script}
             scripts={choices.map((choice) => choice.script)}
             keepSettings={{
