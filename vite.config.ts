@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import type { ToMatchScreenshotOptions } from 'vitest/node';
 import { requireChromium } from './test/support/requireChromium.ts';
@@ -56,8 +57,40 @@ const storyScreenshots = {
     join(root, 'test/output/visual', testFileDirectory, testFileName.replace(/\.stories\.tsx?$/, ''), `${arg}${ext}`),
 } as const;
 
+/**
+ * Works offline: Workbox precaches the app shell (every chunk, the lazily loaded builder, simulator
+ * and code editor too) and the bundled examples and schemas, so a demo without network opens from
+ * the cache. The service worker only exists in a production build: the tests and Storybook run this
+ * config too and must never be served from a cache. A new build waits until the person says Reload
+ * (src/app/registerServiceWorker.ts), so an update never reloads the page under their edits.
+ */
+const offline = VitePWA({
+  disable: Boolean(process.env.VITEST || process.env.STORYBOOK),
+  registerType: 'prompt',
+  injectRegister: false,
+  manifest: {
+    name: 'exitflow',
+    short_name: 'exitflow',
+    description: 'Simulate customer-messaging Workflows and see where and why each run stops.',
+    theme_color: '#3a5bd9',
+    background_color: '#f6f7f9',
+    display: 'standalone',
+    icons: [
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  workbox: {
+    // The README's screenshots (public/docs) are not part of the app: left to the network. The
+    // manifest's icons are precached by the plugin itself.
+    globPatterns: ['index.html', 'assets/**/*.{js,css,svg,png,woff2}', 'examples/**/*.json', 'schema/**/*.json'],
+    navigateFallback: 'index.html',
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), offline],
   // Pre-bundled up front, so a cold run (CI) does not stop a browser test to optimise it and reload.
   optimizeDeps: { include: ['recharts'] },
   build: { target: 'es2022', sourcemap: true },

@@ -23,6 +23,11 @@ const connection = connectPersistence(store, db, browserPageEvents());
 // Ask the browser not to evict drafts under storage pressure; a refusal is reported on the overview.
 void navigator.storage?.persist?.().then((granted) => store.getState().setPersistentStorage(granted ? 'granted' : 'refused'), () => undefined);
 
+// Offline use is for the built app only: a service worker in `npm run dev` would serve stale modules.
+if (import.meta.env.PROD) {
+  void import('./app/registerServiceWorker.ts').then(({ registerServiceWorker }) => registerServiceWorker(store, connection.flush));
+}
+
 void restoreLastView(db, history, window.sessionStorage).finally(() => {
   createRoot(root).render(
     <StrictMode>
