@@ -67,6 +67,13 @@ export const lastViewRecordSchema = z.object({
    * builder. Records from before have none and reopen `workflowId`.
    */
   shownInBuilder: z.string().min(1).nullable().optional(),
+  /**
+   * The simulator's breakpoints as last set, per workspace (`workflow:<id>` for a stored Workflow's,
+   * `examples` for the bundled examples'), in the address's own `bp=` form: opening the simulator
+   * without them in its address brings them back. Read through the address's parser, so a damaged
+   * one brings none. Records from before have none.
+   */
+  simulatorBreakpoints: z.record(z.string().max(300), z.string().max(250_000)).optional(),
   savedAt: z.number(),
 });
 export type LastViewRecord = z.infer<typeof lastViewRecordSchema>;

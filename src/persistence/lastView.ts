@@ -44,3 +44,27 @@ function withoutKey(record: LastViewRecord | null): Partial<LastViewRecord> {
   return rest;
 }
 
+
+/** The workspaces whose breakpoints are kept at most: the most recently set stay. */
+const KEPT_BREAKPOINT_SETS = 50;
+
+/**
+ * Keeps the simulator's breakpoints of one workspace (`bp`, as the address writes them; '' for
+ * none), so they come back when the simulator opens without them in its address.
+ */
+export async function rememberBreakpoints(db: ExitflowDb, workspace: string, bp: string, savedAt: number): Promise<void> {
+  await db.transaction('rw', db.view, async () => {
+    const kept = { ...(await readLastView(db))?.simulatorBreakpoints };
+    delete kept[workspace];
+    if (bp !== '') kept[workspace] = bp;
+    // Newest last (insertion order): past the cap, the oldest go.
+    const entries = Object.entries(kept).slice(-KEPT_BREAKPOINT_SETS);
+    await rememberView(db, { simulatorBreakpoints: Object.fromEntries(entries), savedAt });
+  });
+}
+
+/** The breakpoints kept for a workspace, as the address writes them; null when none are. */
+export async function readKeptBreakpoints(db: ExitflowDb, workspace: string): Promise<string | null> {
+  const kept = (await readLastView(db))?.simulatorBreakpoints;
+  return kept && Object.hasOwn(kept, workspace) ? (kept[workspace] ?? null) : null;
+}

@@ -83,10 +83,21 @@ describe('the simulator as a debugger', () => {
     // Kept with the workspace: a reload brings the breakpoint back from the URL, and the dock lists it.
     await page.reload();
     await page.getByRole('button', { name: 'Breakpoint: pause when a run enters Wait 24h', pressed: true }).waitFor();
+    // And in storage: back to the builder, then Simulate (an address without bp=), brings it back too.
+    await page.getByRole('link', { name: 'Back to the builder' }).click();
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.getByRole('button', { name: 'Breakpoint: pause when a run enters Wait 24h', pressed: true }).waitFor();
+    expect(await page.evaluate(() => new URLSearchParams(location.search).get('bp'))).toBe('s/debug-follow-up/wait');
     await page.getByRole('group', { name: 'Analyses' }).getByRole('button', { name: 'Debugger' }).click();
     const list = page.getByRole('region', { name: 'Breakpoints' });
     await list.getByRole('button', { name: 'Remove the breakpoint on Wait 24h' }).click();
     await page.waitForFunction(() => new URLSearchParams(location.search).get('bp') === null);
+    expect(await page.getByRole('button', { name: 'Breakpoint: pause when a run enters Wait 24h' }).getAttribute('aria-pressed')).toBe('false');
+    // Removed, it stays removed when the simulator opens again.
+    await page.getByRole('link', { name: 'Back to the builder' }).click();
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.getByRole('button', { name: 'Breakpoint: pause when a run enters Wait 24h' }).waitFor();
+    await page.waitForTimeout(300);
     expect(await page.getByRole('button', { name: 'Breakpoint: pause when a run enters Wait 24h' }).getAttribute('aria-pressed')).toBe('false');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LastViewRecord } from '../../../src/model/records.ts';
-import { readLastView, rememberOpenWorkflow, rememberShownScreen, rememberView } from '../../../src/persistence/lastView.ts';
+import { readKeptBreakpoints, readLastView, rememberBreakpoints, rememberOpenWorkflow, rememberShownScreen, rememberView } from '../../../src/persistence/lastView.ts';
 import { freshDb } from '../../harness/fakeBrowserStorage.ts';
 
 const T0 = Date.UTC(2025, 0, 6, 9, 0);
@@ -43,5 +43,28 @@ describe('the last view', () => {
     const db = freshDb();
     await db.view.put({ key: 'last-view', workflowId: '', viewport: { x: 0, y: 0, zoom: 0 }, savedAt: T0 } as LastViewRecord);
     expect(await readLastView(db)).toBeNull();
+  });
+});
+
+describe('the simulator\u2019s breakpoints kept per workspace', () => {
+  it('keeps each workspace\u2019s own, forgets one set to none, and keeps the rest of the view', async () => {
+    const db = freshDb();
+    await rememberOpenWorkflow(db, 'wf', 1);
+    await rememberBreakpoints(db, 'workflow:wf', 's/wf/wait', 2);
+    await rememberBreakpoints(db, 'examples', 'any,r/incoming_message', 3);
+    expect(await readKeptBreakpoints(db, 'workflow:wf')).toBe('s/wf/wait');
+    expect(await readKeptBreakpoints(db, 'examples')).toBe('any,r/incoming_message');
+    expect(await readKeptBreakpoints(db, 'workflow:other')).toBeNull();
+    await rememberBreakpoints(db, 'workflow:wf', '', 4);
+    expect(await readKeptBreakpoints(db, 'workflow:wf')).toBeNull();
+    expect((await readLastView(db))?.workflowId).toBe('wf');
+  });
+
+  it('keeps the 50 workspaces set most recently', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 60; i++) await rememberBreakpoints(db, `workflow:w${i}`, 'any', i);
+    expect(await readKeptBreakpoints(db, 'workflow:w9')).toBeNull();
+    expect(await readKeptBreakpoints(db, 'workflow:w10')).toBe('any');
+    expect(Object.keys((await readLastView(db))?.simulatorBreakpoints ?? {})).toHaveLength(50);
   });
 });
