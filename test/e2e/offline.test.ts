@@ -85,6 +85,7 @@ describe('a new build', () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       const prompt = page.getByRole('region', { name: /^Notifications/ }).getByRole('listitem').filter({ hasText: 'A new version of exitflow is ready' });
       await prompt.waitFor();
+      await saveScreenshot(page, 'offline-update-prompt', { fullPage: false });
       // Waiting, not taken over: the page was not reloaded under the person.
       expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe('installed');
 
