@@ -24,6 +24,11 @@ export type Route =
       readonly at?: number;
       readonly contact?: string;
       readonly bp?: Breakpoints;
+      /**
+       * A share link (`/simulator/shared`): the whole situation is in the address's fragment, which
+       * never reaches a server, so nothing else of the route applies.
+       */
+      readonly shared?: true;
     }
   | { readonly screen: 'not-found'; readonly path: string };
 
@@ -118,6 +123,7 @@ export function parseRoute({ pathname, search }: AppLocation): Route {
     case 'messages':
       return second === undefined ? { screen: 'messages' } : notFound;
     case 'simulator':
+      if (second === 'shared') return { screen: 'simulator', example: null, script: null, shared: true };
       if (second !== undefined) return notFound;
       if (query.get('workflow') === null) return { screen: 'simulator', example: query.get('example'), script: query.get('script'), ...breakpointsOf(query.get('bp')) };
       return {
@@ -144,6 +150,7 @@ export function routeHref(route: Route): string {
     case 'messages':
       return '/messages';
     case 'simulator': {
+      if (route.shared) return '/simulator/shared';
       const query = new URLSearchParams();
       if (route.workflow) query.set('workflow', route.workflow);
       if (route.example !== null) query.set('example', route.example);

@@ -3,6 +3,7 @@ import { useNavigate, useRoute } from '../../routing/Router.tsx';
 import type { ExampleLibrary } from '../../parts/examples/exampleLibrary.ts';
 import { ExampleBrowser, type ExampleChoice } from './examples/ExampleBrowser.tsx';
 import { StoredWorkflowSimulation } from './stored/StoredWorkflowSimulation.tsx';
+import { SharedSimulation } from './share/SharedSimulation.tsx';
 import './simulator.css';
 
 interface Props {
@@ -25,7 +26,9 @@ export function SimulatorScreen({ library, choice, workflowId = null }: Props) {
       description="Replay a scripted conversation against its Workflows and see where and why each run stops."
       loading="Loading the examples…"
     >
-      {workflowId ? (
+      {route.screen === 'simulator' && route.shared ? (
+        <SharedSimulation />
+      ) : workflowId ? (
         <StoredWorkflowSimulation
           library={library}
           workflowId={workflowId}

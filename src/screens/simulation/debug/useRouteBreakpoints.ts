@@ -7,7 +7,9 @@ import { breakpointsOf, breakpointsParam, type Route } from '../../../routing/ro
 export const NO_BREAKPOINTS: Breakpoints = { steps: [], anyStop: false, stopReasons: [] };
 
 /** Whose breakpoints these are: a stored Workflow's simulator, or the bundled examples'. */
-const workspaceOf = (route: Route): string | null => (route.screen !== 'simulator' ? null : route.workflow ? `workflow:${route.workflow}` : 'examples');
+// A shared link's breakpoints are the link's: none are kept for it, nor put back into it.
+const workspaceOf = (route: Route): string | null =>
+  route.screen !== 'simulator' || route.shared ? null : route.workflow ? `workflow:${route.workflow}` : 'examples';
 
 /**
  * The workspace's breakpoints, in the simulator's URL (`bp=`): what the screen shows, so a reload,

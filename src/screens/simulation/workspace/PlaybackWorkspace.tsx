@@ -32,7 +32,10 @@ import { useCoverage } from '../debug/useCoverage.ts';
 import { useSameItems } from '../debug/useSameItems.ts';
 import { neverReachedOn } from '../debug/neverReachedOn.ts';
 import { describeHit } from '../debug/describeHit.ts';
-import type { BreakpointHit, SetBreakpointsResult } from '../../../../simulator/schema/breakpoints.ts';
+import type { BreakpointHit, Breakpoints, SetBreakpointsResult } from '../../../../simulator/schema/breakpoints.ts';
+import type { WorkflowSettings } from '../../../../simulator/schema/settings.ts';
+import { CopyLinkButton } from '../share/CopyLinkButton.tsx';
+import { withSettingsTried } from '../share/shareSituationOf.ts';
 import type { CoverageRequest } from '../../../../simulator/schema/coverage.ts';
 import './workspace.css';
 
@@ -52,6 +55,10 @@ interface Props {
   readonly start?: PlaybackStart;
   /** Where "Start a test run here" keeps the script with the run; not offered without it. */
   readonly testRunKeeper?: ScriptKeeper;
+  /** Stop settings already tried on these Workflows, by id (a share link's). */
+  readonly settingsTried?: Readonly<Record<string, WorkflowSettings>>;
+  /** Breakpoints held here instead of in the address (a share link's: its address is the link). */
+  readonly heldBreakpoints?: Breakpoints;
 }
 
 /**
@@ -61,11 +68,11 @@ interface Props {
  * Under the canvas, a dock that folds away: the end-of-run report the worker makes of the
  * Workflows with these settings, the population's charts, and Compare.
  */
-export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSettings, start, testRunKeeper }: Props) {
+export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSettings, start, testRunKeeper, settingsTried: triedAtStart, heldBreakpoints }: Props) {
   // A working copy: settings changed here try an idea without touching the files. When the
   // Workflows themselves change (an edit in the builder, in this tab or another), the copy follows
   // and the script re-runs to the same instant.
-  const [edited, setEdited] = useState(workflows);
+  const [edited, setEdited] = useState(() => withSettingsTried(workflows, triedAtStart));
   const [source, setSource] = useState(workflows);
   if (source !== workflows) {
     setSource(workflows);
@@ -76,7 +83,10 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
   const panels = useAppStore((state) => state.simulatorPanels);
   const setPanels = useAppStore((state) => state.setSimulatorPanels);
   const input = useMemo<PlaybackLoad>(() => ({ workflows: [...edited], script, ...(versions ? { versions: { ...versions } } : {}) }), [edited, script, versions]);
-  const { breakpoints, change: changeBreakpoints } = useRouteBreakpoints();
+  const inAddress = useRouteBreakpoints();
+  const [held, setHeld] = useState(heldBreakpoints);
+  const changeHeld = useCallback((update: (current: Breakpoints) => Breakpoints) => setHeld((current) => (current ? update(current) : current)), []);
+  const { breakpoints, change: changeBreakpoints } = held ? { breakpoints: held, change: changeHeld } : inAddress;
   const [ignored, setIgnored] = useState<readonly string[]>([]);
   const breakpointsSet = useCallback(
     (result: SetBreakpointsResult) => setIgnored(result.ok ? result.ignored.map((item) => item.message) : result.problems.map((problem) => problem.message)),
@@ -191,6 +201,7 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
             ))}
           </select>
         </label>
+        <CopyLinkButton shown={() => ({ workflows, edited, script, versions, at: frame.time, contact: contactId, breakpoints })} />
         {info.contactCount > info.contacts.length && (
           <span className="workspace__note">
             {info.contacts.length} of {info.contactCount.toLocaleString('en')} contacts listed; the counts on the steps cover them all.
