@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
 import { scanWithAxe } from './support/axe.ts';
+import { saveScreenshot } from './support/browser.ts';
 import { dumpIndexedDb } from './support/indexedDb.ts';
 import { showSideTab } from './support/simulator.ts';
 
@@ -47,6 +48,7 @@ describe('share links', () => {
     // Nothing is stored by looking.
     expect(await dumpIndexedDb(page)).not.toContain('Lead nurture');
     expect(await scanWithAxe(page)).toEqual([]);
+    await saveScreenshot(page, 'shared-simulation', { fullPage: false });
 
     await page.getByRole('button', { name: 'Save as my Workflow' }).click();
     await page.waitForURL(/\/builder\//);
@@ -66,5 +68,17 @@ describe('share links', () => {
     expect(await alert.getByRole('link', { name: 'Go to Workflows' }).count()).toBe(1);
     expect(await page.getByRole('group', { name: 'Playback' }).count()).toBe(0);
     expect(await dumpIndexedDb(page)).not.toContain('Lead nurture');
+  });
+
+  it('shows the link to copy by hand when the clipboard is refused', async () => {
+    const page = await session.open({
+      path: '/simulator?example=hot-lead',
+      prepare: (page) => page.addInitScript(() => Object.defineProperty(navigator.clipboard, 'writeText', { value: () => Promise.reject(new DOMException('Refused', 'NotAllowedError')) })),
+    });
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const field = page.getByRole('dialog', { name: 'Copy this link' }).getByRole('textbox', { name: 'Share link' });
+    await field.waitFor();
+    expect(await field.inputValue()).toMatch(/\/simulator\/shared#s1\.[A-Za-z0-9_-]+$/);
+    expect(await field.getAttribute('readonly')).not.toBeNull();
   });
 });
