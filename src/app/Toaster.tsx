@@ -15,6 +15,7 @@ export function Toaster() {
           description={notice.description}
           onDismiss={() => dismiss(notice.id)}
           {...(notice.action ? { action: { ...notice.action, altText: `${notice.action.label}: ${notice.title}` }, duration: 10_000 } : {})}
+          {...(notice.persistent ? { duration: Infinity } : {})}
         />
       ))}
     </ToastRegion>

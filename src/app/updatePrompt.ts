@@ -23,5 +23,7 @@ export function offerUpdate({ notify, flush, activateUpdate }: UpdatePromptDeps)
     description: 'Reload to use it; your drafts are saved first.',
     // A draft that could not be saved keeps the old version: the autosave reports that failure itself.
     action: { label: 'Reload', perform: () => void flush().then(activateUpdate, () => undefined) },
+    // Not gone after ten seconds: a person away from the screen would never see it.
+    persistent: true,
   });
 }

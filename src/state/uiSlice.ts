@@ -14,6 +14,8 @@ export interface Notice {
   readonly count: number;
   /** One thing to do about it, e.g. Undo after a deletion. */
   readonly action?: { readonly label: string; readonly perform: () => void };
+  /** Stays until dismissed or acted on (a new version ready), instead of closing after a while. */
+  readonly persistent?: boolean;
 }
 
 export type NewNotice = Omit<Notice, 'id' | 'count'>;

@@ -17,7 +17,7 @@ const controlled = (page: Page) => page.evaluate(() => navigator.serviceWorker.c
 
 describe('the app offline', () => {
   it('opens from the cache after one visit with the network cut, and plays a bundled example in the simulator', async () => {
-    const page = await session.open();
+    const page = await session.open({ contextOptions: { serviceWorkers: 'allow' } });
     page.setDefaultTimeout(20_000);
     await precached(page);
     // The overview's own requests done first: leaving the page would abort one still under way.

@@ -61,7 +61,10 @@ export interface OpenOptions {
  */
 export async function openApp(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedApp> {
   const ownContext = !options.context;
-  const context = options.context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, ...options.contextOptions }));
+  // The built app installs a service worker; tests that do not test it block it, so it neither
+  // works in the background nor answers requests a test routes (offline.test.ts allows it).
+  const context =
+    options.context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, serviceWorkers: 'block', ...options.contextOptions }));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
