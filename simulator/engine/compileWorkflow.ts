@@ -43,14 +43,14 @@ export interface CompiledWorkflow {
   readonly settings: WorkflowSettings;
   /** Node 0 is the trigger; node i + 1 is `workflow.steps[i]`; the When stopped entry, if any, comes last. */
   readonly nodes: readonly CompiledNode[];
-  /** The When stopped entry's node (SPEC §8.1), or -1 when the Workflow has none. */
+  /** The When stopped entry's node, or -1 when the Workflow has none. */
   readonly whenStopped: number;
-  /** Re-entry after a stop (SPEC §8.2), worked out once: see `reentryBlockedUntil`. */
+  /** Re-entry after a stop, worked out once: see `reentryBlockedUntil`. */
   readonly reentry: CompiledReentry;
   readonly nodeIndex: ReadonlyMap<string, number>;
   /** What each observation does to a run of this Workflow (the exit rules applied to its settings). */
   readonly exitVerdicts: Readonly<Record<Observation, ExitVerdict>>;
-  /** How a paused run of it resumes (SPEC §8.3), worked out once. */
+  /** How a paused run of it resumes, worked out once. */
   readonly resume: CompiledResume;
 }
 

@@ -1,4 +1,4 @@
-/** Queue classes: at one instant, external events run before timers (SPEC §2 rule 4). */
+/** Queue classes: at one instant, external events run before timers (rule 4 of a stop, SEMANTICS.md). */
 export const EXTERNAL = 0;
 export const TIMER = 1;
 

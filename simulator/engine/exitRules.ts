@@ -27,7 +27,7 @@ interface ConditionRow {
   readonly doesNotCount: Partial<Record<Observation, ExitIgnoredReason>>;
 }
 
-/** SPEC §2, "Exit conditions, precisely": one row per condition, read left to right. */
+/** The exit conditions, precisely: one row per condition, read left to right. */
 export const EXIT_CONDITIONS: Record<ExitCondition, ConditionRow> = {
   outgoing_message: {
     metBy: ['user_message'],

@@ -80,7 +80,7 @@ function checkRun(sim: Simulation, expectation: Extract<Expectation, { status: s
   return { passed, message: `Expected ${workflow.name} for ${who} to be ${wanted}, but it was ${actual}`, endedRun: run };
 }
 
-/** A tag or field of the contact at the end (SPEC §8, "Script additions"). */
+/** A tag or field of the contact at the end. */
 function checkContact(sim: Simulation, expectation: Extract<Expectation, { hasTag: string } | { lacksTag: string } | { equals: string }>, contact: number): Verdict {
   const who = sim.feed.contactId(contact);
   if ('hasTag' in expectation) {

@@ -127,8 +127,8 @@ export class LiveSession {
 
   /**
    * Carries out a command now — at the next whole second that nothing has happened in yet. Script
-   * offsets are whole seconds, and at one instant external events go before timers (SPEC §2 rule
-   * 4); recording at an instant whose timers already fired would rewrite what the person just saw.
+   * offsets are whole seconds, and at one instant external events go before timers (rule 4 of a stop,
+   * SEMANTICS.md); recording at an instant whose timers already fired would rewrite what the person just saw.
    */
   command(command: LiveCommand): LiveOutcome {
     // A publish comes with its new version (see `publish`): one named by its file alone could play a version twice.

@@ -10,7 +10,7 @@ export interface ManualStopRequest {
 }
 
 /**
- * The manual-stop command's checks (SPEC §2 "Manual stop, precisely"), in the order a person
+ * The manual-stop command's checks, in the order a person
  * would be told: who may stop, whether the Workflow allows it, whether there is anything to stop.
  * Stopping a run that is already stopped is refused as `already_stopped` — idempotent, no change.
  */

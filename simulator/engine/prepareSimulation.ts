@@ -25,7 +25,7 @@ export type Prepared = { readonly ok: true; readonly simulation: Simulation } | 
 
 /**
  * Checks parsed inputs for everything that would make a simulation meaningless — an invalid
- * Workflow (SPEC §3), two Workflows with one id, a script naming a Workflow that is not loaded —
+ * Workflow, two Workflows with one id, a script naming a Workflow that is not loaded —
  * and returns every problem, or a simulation ready to run.
  */
 export function prepareSimulation(input: PrepareInput): Prepared {

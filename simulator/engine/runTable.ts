@@ -166,7 +166,7 @@ export class RunTable {
     return ((this.i32[run * I + FLAGS] as number) >> 13) & 0xff;
   }
 
-  /** Whether the run's When stopped path has run (SPEC §8.1: at most once per run). */
+  /** Whether the run's When stopped path has run (at most once per run). */
   whenStoppedRan(run: number): boolean {
     return (((this.i32[run * I + FLAGS] as number) >> 21) & 1) === 1;
   }

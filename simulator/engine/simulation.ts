@@ -28,7 +28,7 @@ import { ScriptFeed } from './scriptFeed.ts';
 import { K, TraceLog } from './traceLog.ts';
 import { CONVERSATION_CLOSED, CONVERSATION_OPENED, INCOMING_MESSAGE, triggerMatches, type TriggerSignal } from './triggers.ts';
 
-/** SPEC §7: a run that executes this many steps without virtual time advancing fails (`loop`). */
+/** A run that executes this many steps without virtual time advancing fails (`loop`). */
 export const MAX_STEPS_PER_INSTANT = 1000;
 /** How many "Trigger another Workflow" hops may chain at once before the next is refused. */
 export const MAX_CHAIN_DEPTH = 50;
@@ -190,10 +190,10 @@ export class Simulation {
   private readonly publishes: Publish[] = [];
   private eventNumber = 0;
   private timerTokens = 0;
-  /** Workflows a run of which the current event stopped (SPEC §2 rule 5). */
+  /** Workflows a run of which the current event stopped (rule 5 of a stop, SEMANTICS.md). */
   private readonly stoppedByThisEvent: number[] = [];
   private stoppedCount = 0;
-  /** Runs the current event stopped whose When stopped path is still to run, in stop order (SPEC §8.1). */
+  /** Runs the current event stopped whose When stopped path is still to run, in stop order. */
   private readonly pendingWhenStopped: number[] = [];
   private pendingCount = 0;
   /** Whether a When stopped path is running now: its tag and field changes are gathered, and fired once it ends. */
@@ -201,7 +201,7 @@ export class Simulation {
   /** The one list those changes are gathered in (no path runs inside another), `signalCount` long; counted, not truncated, so the hot path writes no array length. */
   private readonly signalBuffer: TriggerSignal[] = [];
   private signalCount = 0;
-  /** Workflows a run of which took the current event's message as its answer (SPEC §2 rule 5). */
+  /** Workflows a run of which took the current event's message as its answer (rule 5 of a stop, SEMANTICS.md). */
   private readonly answeredByThisEvent: number[] = [];
   private answeredCount = 0;
   /** One step context, reused for every step: the hot loop allocates none. */
@@ -618,7 +618,7 @@ export class Simulation {
   }
 
   /**
-   * The stopped run whose stop keeps the Workflow from starting now (SPEC §8.2), or -1. Only the
+   * The stopped run whose stop keeps the Workflow from starting now, or -1. Only the
    * contact's latest run counts: a covered stop before it was either lifted before that run
    * started or, with `never`, would have kept it from starting.
    */
@@ -814,7 +814,7 @@ export class Simulation {
   // ── ending runs ─────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Stops a run for a reason (SPEC §2 rules 1–3): once, cancelling everything pending. Its When
+   * Stops a run for a reason (rules 1–3 of a stop, SEMANTICS.md): once, cancelling everything pending. Its When
    * stopped path waits until every run of the contact has judged the event (`runWhenStoppedPaths`).
    */
   private stopRun(run: number, reason: StopReason, user: number): void {

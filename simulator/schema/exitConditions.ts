@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { exitConditionSchema, type ExitCondition, type StopReason } from './settings.ts';
 
 /**
- * A setting an exit condition may take ("a tag is added: which tag"). None of SPEC §2's three
+ * A setting an exit condition may take ("a tag is added: which tag"). None of the three
  * takes one; the slot is here so a condition that does is one more entry below plus its rule in
  * `engine/exitRules.ts`, not a new shape for every reader of the catalogue.
  */
@@ -20,7 +20,7 @@ export interface ExitConditionDefinition {
   readonly stopReason: string;
   /** When it is met. */
   readonly metWhen: string;
-  /** What looks like it but does not count (SPEC §2); the trace says the same of each case. */
+  /** What looks like it but does not count; the trace says the same of each case. */
   readonly doesNotCount: string;
   /** The design token (a CSS custom property, without `--`) that colours its stops in charts. */
   readonly colourToken: string;

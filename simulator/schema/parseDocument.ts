@@ -99,7 +99,7 @@ export function parseWorkflowDocument(raw: unknown): ParseResult<Workflow> {
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: issuesOf(parsed.error) };
 }
 
-/** Parses a script document (SPEC §6). */
+/** Parses a script document. */
 export function parseScriptDocument(raw: unknown): ParseResult<Script> {
   const formatIssue = checkFormat(raw, 'script', Number(SCRIPT_FORMAT.split('/')[1]));
   if (formatIssue) return { ok: false, issues: [formatIssue] };

@@ -60,7 +60,7 @@ export type PublishPolicy = z.infer<typeof publishPolicySchema>;
 export const isContactEvent = <E extends { type: string }>(event: E): event is Exclude<E, { type: 'workflow.publish' }> => event.type !== 'workflow.publish';
 const workflowRef = z.string().min(1, 'Name the Workflow (its name or id)').max(120);
 
-/** One scripted event (SPEC §6). Field names are a public contract: add, never rename. */
+/** One scripted event. Field names are a public contract: add, never rename. */
 export const scriptEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...eventBase, type: z.literal('contact.message'), text: z.string().max(4096) }),
   z.strictObject({ ...eventBase, type: z.literal('agent.message'), user: idSchema, text: z.string().max(4096) }),
@@ -116,7 +116,7 @@ export const scriptEventTypeSchema = z.enum(
 
 export const runStatusSchema = z.enum(['active', 'completed', 'stopped', 'failed', 'paused']);
 
-/** What the script's author expects; each is checked after the run (SPEC §4). */
+/** What the script's author expects; each is checked after the run. */
 export const expectationSchema = z.union([
   z.strictObject({
     contact: idSchema,
@@ -130,7 +130,7 @@ export const expectationSchema = z.union([
   z.strictObject({ contact: idSchema, neverSent: z.string().min(1).max(4096) }),
   /** Some Workflow message whose text contains this was sent to the contact. */
   z.strictObject({ contact: idSchema, sent: z.string().min(1).max(4096) }),
-  /** The contact has this tag at the end (SPEC §8, "Script additions"). */
+  /** The contact has this tag at the end. */
   z.strictObject({ contact: idSchema, hasTag: z.string().min(1).max(64) }),
   /** The contact does not have this tag at the end. */
   z.strictObject({ contact: idSchema, lacksTag: z.string().min(1).max(64) }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from './duration.ts';
 
-/** The events that can stop a run by themselves (SPEC §2); also the stop reasons they produce. */
+/** The events that can stop a run by themselves; also the stop reasons they produce. */
 export const exitConditionSchema = z.enum(['outgoing_message', 'incoming_message', 'manual_assignment']);
 export type ExitCondition = z.infer<typeof exitConditionSchema>;
 
@@ -13,15 +13,15 @@ export type ExitCondition = z.infer<typeof exitConditionSchema>;
 export const stopReasonSchema = z.enum(['manual', ...exitConditionSchema.options, 'workflow_updated', 'step_removed']);
 export type StopReason = z.infer<typeof stopReasonSchema>;
 
-/** What a met exit condition does to the run (SPEC §8.3): stop it (the default) or pause it. */
+/** What a met exit condition does to the run: stop it (the default) or pause it. */
 export const exitActionSchema = z.enum(['stop', 'pause']);
 export type ExitAction = z.infer<typeof exitActionSchema>;
 
 const listedOnce = <T>(list: readonly T[]) => new Set(list).size === list.length;
 
 /**
- * Whether a contact whose run was stopped may be started again by this Workflow (SPEC §8.2):
- * right away (`allow`, SPEC §2 rule 5 alone), `never`, or only `after` the `wait` has passed since
+ * Whether a contact whose run was stopped may be started again by this Workflow:
+ * right away (`allow`: rule 5 of a stop alone), `never`, or only `after` the `wait` has passed since
  * the stop — for the stops of the listed `reasons` only, or every stop when there is no list.
  */
 export const afterStopSchema = z
@@ -39,7 +39,7 @@ export const afterStopSchema = z
 export type AfterStop = z.infer<typeof afterStopSchema>;
 
 /**
- * When a paused run resumes (SPEC §8.3): after `after` with no message from a person to the
+ * When a paused run resumes: after `after` with no message from a person to the
  * contact, or when the conversation is closed.
  */
 export const resumeRuleSchema = z.discriminatedUnion('on', [
@@ -64,9 +64,9 @@ export const workflowSettingsSchema = z.strictObject({
       actions: z.partialRecord(exitConditionSchema, exitActionSchema).optional(),
     })
     .default({ enabled: false, on: [] }),
-  /** What happens after a run is stopped: may the contact enter again (SPEC §8.2). Absent: right away. */
+  /** What happens after a run is stopped: may the contact enter again. Absent: right away. */
   afterStop: afterStopSchema.optional(),
-  /** How a paused run resumes (SPEC §8.3). */
+  /** How a paused run resumes. */
   pause: z.strictObject({ resume: resumeRuleSchema.optional() }).optional(),
 });
 

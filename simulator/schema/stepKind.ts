@@ -9,7 +9,7 @@ export type StepGroup = 'Messages' | 'Timing' | 'Logic' | 'Contact' | 'Conversat
 export type StepPause = 'none' | 'timer' | 'reply';
 
 /**
- * Which paths of a Workflow a kind may sit on (SPEC §8.1): the trigger's, the When stopped
+ * Which paths of a Workflow a kind may sit on: the trigger's, the When stopped
  * clean-up path's, or both. The clean-up path runs in the instant of the stop, so nothing on it
  * may wait or jump back into the stopped run's steps; the Stop reason branch only means
  * something there.

@@ -28,7 +28,7 @@ export const traceKindSchema = z.enum([
   /** A manual stop that was refused or had nothing to do; nothing changed. */
   'stop.refused',
   'run.failed',
-  /** A stopped run's When stopped path begins (SPEC §8.1); `reason` is the stop's. */
+  /** A stopped run's When stopped path begins; `reason` is the stop's. */
   'when_stopped.started',
   /** Its path has ended; `reason` is `loop` when the runaway guard cut it short. */
   'when_stopped.ended',
@@ -66,7 +66,7 @@ export const triggerIgnoredReasonSchema = z.enum([
   'restricted_user',
   'unknown_workflow',
   'chain_too_deep',
-  /** `afterStop.reentry` is `never` and the contact's last run was stopped (SPEC §8.2). */
+  /** `afterStop.reentry` is `never` and the contact's last run was stopped. */
   'reentry_never',
   /** `afterStop.reentry` is `after` and its wait since the last run's stop has not passed yet. */
   'reentry_wait',

@@ -18,7 +18,7 @@ export const edgeSchema = z.strictObject({
 });
 
 /**
- * The When stopped entry (SPEC §8.1): a second start node, whose path runs once, in the instant a
+ * The When stopped entry: a second start node, whose path runs once, in the instant a
  * run of this Workflow is stopped. Edges leave it from `next`, as they leave the trigger.
  */
 export const whenStoppedSchema = z.strictObject({

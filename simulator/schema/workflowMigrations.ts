@@ -8,9 +8,9 @@ import { WORKFLOW_FORMAT_VERSION, workflowSchema } from './workflow.ts';
  */
 const migrations: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
   /**
-   * Format 2 adds the When stopped path, the Stop reason branch and the after-the-stop settings
-   * (SPEC §8), all optional and absent meaning what format 1 did: a format-1 document is a
-   * format-2 one as it is.
+   * Format 2 adds the When stopped path, the Stop reason branch and the after-the-stop settings,
+   * all optional and absent meaning what format 1 did: a format-1 document is a format-2 one as it
+   * is.
    */
   1: (doc) => doc,
 };

@@ -27,7 +27,7 @@ const ACTIVITY: Partial<Record<TraceKind, ActivityTone>> = {
   'run.resumed': 'info',
 };
 
-/** The ignored triggers agents are told of: a re-entry rule held the contact back (SPEC §8.2). The rest (already active, …) stay in the trace. */
+/** The ignored triggers agents are told of: a re-entry rule held the contact back. The rest (already active, …) stay in the trace. */
 const TOLD_REFUSALS = new Set<string>(['reentry_never', 'reentry_wait']);
 
 const SHOWN_EVENTS = new Set(['assign', 'unassign', 'shortcut', 'workflow.start', 'conversation.open', 'conversation.close', 'tag.add', 'tag.remove', 'field.set']);

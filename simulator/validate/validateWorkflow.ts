@@ -16,7 +16,7 @@ const PAUSING_NAMES = (['timer', 'reply'] as const)
   .join(' or ');
 
 /**
- * Steps on a path they may not sit on (SPEC §8.1): a step that waits or jumps on the When stopped
+ * Steps on a path they may not sit on: a step that waits or jumps on the When stopped
  * path, which runs in the instant of the stop; a Stop reason branch off it, where no run has
  * stopped. An unreachable step is left to its own problem.
  */
@@ -53,7 +53,7 @@ export interface ValidateOptions {
 }
 
 /**
- * Every reason (SPEC §3, §2) this Workflow cannot be published or simulated, each attached to the
+ * Every reason this Workflow cannot be published or simulated, each attached to the
  * step or edge it concerns. An empty list means the Workflow is valid.
  *
  * @example validateWorkflow(wf).map((p) => p.message) // ['"Follow-up" cannot be reached from the trigger']

@@ -4,7 +4,7 @@ import type { Workflow } from '../schema/workflow.ts';
 /** The Workflow as a directed graph of node ids: trigger and steps, edges and jumps. */
 export interface WorkflowGraph {
   readonly triggerId: string;
-  /** The When stopped entry's id (SPEC §8.1), or null when the Workflow has none. */
+  /** The When stopped entry's id, or null when the Workflow has none. */
   readonly whenStoppedId: string | null;
   readonly steps: ReadonlyMap<string, Step>;
   /** Successors of each node id, from edges whose ends exist and from Jump to targets. */

@@ -16,7 +16,7 @@ const storedShape = z.object({
 
 export type ScriptRead = { readonly ok: true; readonly record: ScriptRecord } | { readonly ok: false; readonly unreadable: UnreadableRecord };
 
-/** Parses a stored script record (SPEC §6 format); a damaged one is reported, not trusted. */
+/** Parses a stored script record; a damaged one is reported, not trusted. */
 export function readScriptRecord(raw: unknown): ScriptRead {
   const shape = storedShape.safeParse(raw);
   const id = shape.success ? shape.data.id : '?';

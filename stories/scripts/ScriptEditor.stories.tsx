@@ -302,7 +302,7 @@ export const MistypedFieldBesideItsEvent: Story = {
 const expectation = (canvasElement: HTMLElement, n: number) => within(within(canvasElement).getByRole('group', { name: `Expectation ${n}` }));
 
 /**
- * Expectations about the contact at the end (SPEC §8, Script additions): Has tag, Lacks tag and Field
+ * Expectations about the contact at the end: Has tag, Lacks tag and Field
  * equals, each with its own fields. Switching kind keeps the contact and, between the tag kinds, the tag;
  * an emptied tag is a problem beside it in the schema's words. The play ends where it began, for the picture.
  */

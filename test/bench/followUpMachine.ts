@@ -56,7 +56,7 @@ type StopReason = 'incoming_message' | 'outgoing_message' | 'manual_assignment';
  * idle → waiting24h (after the Wait → followUpSent → done); a contact message, an agent message or
  * an assignment by a user while waiting stops the run (its exit conditions); from done or
  * stopped, a later contact message starts a new run, except the message that stopped one
- * (SPEC §2 rule 5). Actions log the same entries the engine's trace records, in the same order
+ * (rule 5 of a stop). Actions log the same entries the engine's trace records, in the same order
  * (a run's own Workflow messages are not shown to its exit rules, so they log no `exit.ignored`).
  */
 export function createFollowUpMachine(workflow: Workflow) {

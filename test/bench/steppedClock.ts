@@ -7,7 +7,7 @@ import { SimulatedClock } from 'xstate';
  * `increment` does not fire within it — so each actor gets its own clock, and `advanceTo` moves
  * it to one due time after another.
  *
- * SPEC §2 rule 4 (external events before timers due at the same instant) is kept by holding
+ * Rule 4 of a stop (external events before timers due at the same instant) is kept by holding
  * timers that fall due exactly when the clock arrives at an event's instant: they fire when time
  * next moves on, unless the event cancelled them first.
  */

@@ -105,7 +105,7 @@ export function buildAfterStopWorkload(contacts: number): Workload {
 }
 
 /**
- * One generated contact's events, as the population rule says (SPEC §6, `simulator/SEMANTICS.md`):
+ * One generated contact's events, as the population rule says:
  * the template's events in time order (equal times as written), each drawing a seeded offset in
  * [0, jitter] (whole seconds, from the engine's `randomAt`), and the contact's shifted times, sorted,
  * given to its events in that order — so a contact's events keep their order. For the XState peer,

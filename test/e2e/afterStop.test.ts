@@ -87,7 +87,7 @@ describe('after a stop (re-entry)', () => {
     await write(page, 'contact', 'Hello?');
     await write(page, 'contact', 'Actually, never mind');
     await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('Workflow 24h follow-up stopped: incoming message'));
-    // The stopping message itself starts nothing (SPEC §2 rule 5); the next trigger meets the rule.
+    // The stopping message itself starts nothing (rule 5 of a stop); the next trigger meets the rule.
     expect(await transcriptText(page, 'Dana')).not.toContain('ignored');
     await write(page, 'contact', 'Hello again');
     await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('Trigger of 24h follow-up ignored'));

@@ -234,9 +234,9 @@ export interface WorkflowRecipe {
   readonly manualStop: boolean;
   readonly exits: readonly string[];
   readonly exitsEnabled: boolean;
-  /** The When stopped path (SPEC §8.1): its steps in a chain, or none; `null` for no entry. */
+  /** The When stopped path: its steps in a chain, or none; `null` for no entry. */
   readonly whenStopped: readonly WhenStoppedStep[] | null;
-  /** `settings.afterStop` (SPEC §8.2), or none. */
+  /** `settings.afterStop`, or none. */
   readonly afterStop: { readonly reentry: string; readonly wait: string | null; readonly reasons: readonly string[] | null } | null;
   readonly mutations: readonly Mutation[];
 }

@@ -19,7 +19,7 @@ export interface WorkflowSpec {
   readonly id?: string;
   readonly name?: string;
   readonly trigger?: TriggerInput;
-  /** The When stopped entry (SPEC §8.1); edges leave it by its id. */
+  /** The When stopped entry; edges leave it by its id. */
   readonly whenStopped?: { readonly id: string; readonly label?: string };
   readonly steps: readonly StepInput[];
   /** `source>target` or `source:handle>target`; the trigger's id is `trigger` unless `trigger` says otherwise. */
@@ -354,7 +354,7 @@ export function routingWorkflow(settings: SettingsInput = noExits()): Workflow {
 export const NURTURE = { note: 'Stopped by hand', bye: 'A person from our team will take it from here.' } as const;
 
 /**
- * "Nurture" with a When stopped path (SPEC §8.1): the follow-up Workflow's steps (greet, wait-24h,
+ * "Nurture" with a When stopped path: the follow-up Workflow's steps (greet, wait-24h,
  * follow-up, end; trigger: incoming message), and from the entry `when-stopped`: Stop reason
  * branch `why` → manual: comment "Stopped by hand" (`note`) → else and after it: remove tag
  * `nurture` (`untag`) → add tag `handed-over` (`handed-over`) → send the good-bye (`bye`) → assign

@@ -1,5 +1,5 @@
 // The engine's Web Worker, called in real Chromium through the real Worker API (vitest project
-// 'browser'). SPEC §2 "Manual stop, precisely": both rules are enforced where the stop is carried
+// 'browser'). Manual stop, precisely: both rules are enforced where the stop is carried
 // out — here, behind the worker boundary — not only by hiding buttons. Whatever a caller sends, the
 // worker parses it; a refused stop is a refusal in the trace and changes nothing.
 import { wrap, type Remote } from 'comlink';

@@ -5,7 +5,7 @@ import { exitConditionSchema, stopReasonSchema } from '../settings.ts';
 import { ELSE, PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 /**
- * On the When stopped path (SPEC §8.1): goes on at the output named by the reason the run stopped
+ * On the When stopped path: goes on at the output named by the reason the run stopped
  * (`manual`, or the exit condition met), at `else` when that output has no edge.
  */
 export const stopReasonBranchStepSchema = z.strictObject({

@@ -9,7 +9,7 @@ import { nodeWidth } from './nodeSize.ts';
 export const WHEN_STOPPED_NAME = 'When stopped';
 export const WHEN_STOPPED_HINT = 'Runs once, right after a run of this Workflow is stopped';
 
-/** The When stopped entry (SPEC §8.1): the second start node, where the clean-up path begins. Nothing leads into it. */
+/** The When stopped entry: the second start node, where the clean-up path begins. Nothing leads into it. */
 export const WhenStoppedNode = memo(function WhenStoppedNode({ data: { whenStopped, problems }, selected }: NodeProps<WhenStoppedFlowNode>) {
   const Icon = WHEN_STOPPED_ICON;
   const simulation = useNodeSimulation(whenStopped.id);

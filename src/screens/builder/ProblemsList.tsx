@@ -12,7 +12,7 @@ interface Props {
   readonly workflow?: Pick<Workflow, 'steps'>;
 }
 
-/** Everything that keeps the Workflow from being published (SPEC §3); a click shows where. */
+/** Everything that keeps the Workflow from being published; a click shows where. */
 export function ProblemsList({ problems, onShow, workflow }: Props) {
   const places = useMemo(() => (workflow ? stepPlaces(workflow) : new Map<string, string>()), [workflow]);
   return (

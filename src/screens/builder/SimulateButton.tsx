@@ -9,7 +9,7 @@ import { RefusedDialog, type Refusal } from './RefusedDialog.tsx';
 
 /**
  * Simulate: play the Workflow in the simulator workspace, with the scripts saved with it and those
- * of the example it came from. Refused with every problem while it is not valid (SPEC §3).
+ * of the example it came from. Refused with every problem while it is not valid.
  */
 export function SimulateButton() {
   const store = useAppStoreApi();

@@ -245,7 +245,7 @@ describe('simulate CLI: bad input exits 2 and says where and what', () => {
   });
 
   it('a Workflow of an older format it cannot migrate (reported, not a crash)', () => {
-    // SPEC §6: bad input exits 2 with the file, the JSON path and what is wrong; exit 1 means "an expectation failed".
+    // Bad input exits 2 with the file, the JSON path and what is wrong; exit 1 means "an expectation failed".
     const file = writeTemp('older.workflow.json', { ...readJson(workflowFile), format: 'exitflow.workflow/0' });
     expect(rejected(file, '--script', scriptFile)).toContain(`${file}: $.format: `);
   });

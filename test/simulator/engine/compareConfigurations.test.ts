@@ -274,7 +274,7 @@ describe('compareConfigurations', () => {
     expect(outgoing.notSent).toEqual([]);
     // Under "all" the +2h message finds no active run to stop, so it starts the second run as well.
     expect(okCell(result, 0, 'all').runs.map((run) => run.status)).toEqual(['stopped', 'completed']);
-    // Under "incoming" the +2h message stops the run, and an event that stops a run never restarts it (SPEC §2 rule 5).
+    // Under "incoming" the +2h message stops the run, and an event that stops a run never restarts it (rule 5 of a stop).
     expect(okCell(result, 0, 'incoming').runs.map((run) => [run.status, run.reason])).toEqual([['stopped', 'incoming_message']]);
     expect(okCell(result, 0, 'incoming').notSent.map((message) => message.text)).toEqual([FOLLOW_UP.followUp]);
   });

@@ -13,7 +13,7 @@ const stopped = () =>
     .at('+2h')
     .contactSays('Never mind');
 
-describe('expectations about the contact at the end (SPEC §8, Script additions)', () => {
+describe('expectations about the contact at the end', () => {
   it('hasTag, lacksTag and field + equals hold after the When stopped path has tagged and untagged', () => {
     const results = stopped()
       .expect({ contact: 'dana', hasTag: 'handed-over' })

@@ -22,7 +22,7 @@ const writesIn = (settings: SettingsInput) => harness(followUpWorkflow(settings)
 
 const settingsOf = (enabled: boolean, on: ExitCondition[]): WorkflowSettings => ({ manualStop: false, exitConditions: { enabled, on } });
 
-describe('exitVerdict: the SPEC §2 table, row by row', () => {
+describe('exitVerdict: the exit conditions table, row by row', () => {
   const all = settingsOf(true, [...ALL_EXITS]);
 
   it.each<[Observation, ExitCondition]>([

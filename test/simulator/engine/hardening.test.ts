@@ -188,7 +188,7 @@ describe('Workflows past the trace column (item 7)', () => {
   });
 });
 
-describe('the answer belongs to its run (item 12, SPEC §2 rule 5)', () => {
+describe('the answer belongs to its run (item 12, rule 5 of a stop)', () => {
   const askThenThank = (afterAnswer: 'end' | 'wait') =>
     buildWorkflow({
       id: 'ask',

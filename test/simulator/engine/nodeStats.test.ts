@@ -1,4 +1,4 @@
-// Per-step counts for the canvas (SPEC §4 "Many contacts at once": per step, how many runs passed,
+// Per-step counts for the canvas (many contacts at once: per step, how many runs passed,
 // waited, completed, or stopped and by which reason). `nodeStats` reads the run table and a
 // `StepPassCounter` that counts the trace incrementally; here both are checked against counts
 // recomputed the slow way from the materialized trace and the runs' states.

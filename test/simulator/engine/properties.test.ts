@@ -24,7 +24,7 @@ const CONTACTS = ['dana', 'omar'] as const;
 
 const STOP_REASONS = ['manual', ...ALL_EXITS] as const;
 
-/** SPEC §8.2's rule, or none: a wait in whole hours, so lifts often meet other events' instants. */
+/** A re-entry rule, or none: a wait in whole hours, so lifts often meet other events' instants. */
 const afterStopArb = fc.option(
   fc.record({
     reentry: fc.constantFrom('allow', 'never', 'after', 'after'),
@@ -68,7 +68,7 @@ const FIXTURES: Record<Fixture, (settings: SettingsInput) => Workflow> = {
   question: (settings) => questionWorkflow(settings),
   routing: (settings) => routingWorkflow(settings),
   loop: (settings) => loopWorkflow(settings),
-  // The When stopped path (SPEC §8.1): it tags, sends, assigns after each stop.
+  // The When stopped path: it tags, sends, assigns after each stop.
   nurture: (settings) => nurtureWorkflow(settings),
 };
 
@@ -99,7 +99,7 @@ function eventArb(workflowIds: readonly string[]): fc.Arbitrary<GenEvent> {
     { weight: 1, arbitrary: fc.constantFrom<EventBody>({ type: 'conversation.close' }, { type: 'conversation.open' }) },
   );
   // Whole hours over three days, so events often share an instant with each other and with the
-  // 1h, 2h and 24h timers (SPEC §2 rule 4); most fall early, while the runs they meet are active.
+  // 1h, 2h and 24h timers (rule 4 of a stop); most fall early, while the runs they meet are active.
   const hour = fc.oneof(
     { weight: 2, arbitrary: fc.integer({ min: 0, max: 3 }) },
     { weight: 3, arbitrary: fc.integer({ min: 0, max: 26 }) },
@@ -277,9 +277,9 @@ describe('Properties of the engine over generated scripts', () => {
   }, PROPERTY_TIMEOUT_MS);
 });
 
-// ── SPEC §8 ───────────────────────────────────────────────────────────────────────────────────
+// ── After the stop ───────────────────────────────────────────────────────────────────────────────────
 
-describe('Properties of the engine after the stop (SPEC §8)', () => {
+describe('Properties of the engine after the stop', () => {
   it('(7) the When stopped path runs exactly once per stopped run, right after its stop, and never for a run that did not stop', () => {
     fc.assert(
       fc.property(caseArb, (input) => {

@@ -13,8 +13,8 @@ function stoppedThenWrites(settings: SettingsInput, ...later: string[]) {
   return script.run();
 }
 
-describe('SPEC §8.2: re-entry after a stop', () => {
-  it('allow (and no rule): the next trigger after the stop starts a run, as SPEC §2 rule 5 alone says', () => {
+describe('re-entry after a stop', () => {
+  it('allow (and no rule): the next trigger after the stop starts a run, as rule 5 of a stop alone says', () => {
     for (const settings of [exitOn(['incoming_message']), withAfterStop({ reentry: 'allow' })]) {
       const result = stoppedThenWrites(settings, '+3h');
       expect(result.runs().map((run) => [run.status, run.startedAt])).toEqual([

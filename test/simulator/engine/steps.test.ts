@@ -338,7 +338,7 @@ describe('Jump to and End', () => {
   });
 });
 
-describe('Runaway loops (SPEC §7)', () => {
+describe('Runaway loops', () => {
   it('the validator accepts a loop whose only pause is a Wait of "0s"', () => {
     expect(validateWorkflow(runawayLoopWorkflow())).toEqual([]);
   });

@@ -10,7 +10,7 @@ const PATH = ['why', 'untag', 'handed-over', 'bye', 'to-sales'];
 /** Stopped by Dana's second message at +2h. */
 const stoppedByReply = () => harness(nurtureWorkflow(exitOn(['incoming_message'], true))).contact('dana', { tags: ['nurture'] }).at('+0').contactSays('Hi').at('+2h').contactSays('Never mind');
 
-describe('SPEC §8.1: the When stopped path of a stopped run', () => {
+describe('the When stopped path of a stopped run', () => {
   it('runs in the instant of the stop, right after it, as entries of the stopped run', () => {
     const result = stoppedByReply().run();
     const stop = result.entry({ kind: 'run.stopped', run: 0 });

@@ -12,7 +12,7 @@ import {
   type ScriptEventType,
 } from '../../../simulator/schema/script.ts';
 
-/** The example of SPEC §6, verbatim: the public contract of the script format. */
+/** The script format's reference example, verbatim: its public contract. */
 const SPEC_EXAMPLE = `{
   "format": "exitflow.script/1",
   "name": "Hot lead: agent takes over",
@@ -57,7 +57,7 @@ function issues(raw: unknown): { path: string; message: string }[] {
   return result.ok ? [] : result.issues;
 }
 
-/** One valid event of each type of SPEC §6 (plus the broadcast the engine adds). */
+/** One valid event of each type of the script format (plus the broadcast the engine adds). */
 const EVENT_OF_EACH_TYPE: Record<ScriptEventType, Record<string, unknown>> = {
   'contact.message': { type: 'contact.message', text: 'Hi' },
   'agent.message': { type: 'agent.message', user: 'alice', text: 'Hello' },
@@ -75,7 +75,7 @@ const EVENT_OF_EACH_TYPE: Record<ScriptEventType, Record<string, unknown>> = {
   'workflow.publish': { type: 'workflow.publish', workflow: 'Lead nurture', file: 'lead-nurture-v2.workflow.json', policy: 'move' },
 };
 
-describe('scriptSchema: the SPEC §6 example', () => {
+describe('scriptSchema: the format’s reference example', () => {
   it('parses', () => {
     const result = parseScriptDocument(specExample());
     expect(result.ok ? [] : result.issues).toEqual([]);
@@ -124,7 +124,7 @@ describe('scriptSchema: the example scripts', () => {
 });
 
 describe('scriptSchema: events', () => {
-  it('knows every event type of SPEC §6', () => {
+  it('knows every event type of the format', () => {
     const spec = ['contact.message', 'agent.message', 'assign', 'unassign', 'workflow.stop', 'shortcut', 'tag.add', 'tag.remove', 'field.set', 'conversation.open', 'conversation.close', 'workflow.start', 'workflow.publish'];
     for (const type of spec) expect(scriptEventTypeSchema.options).toContain(type);
   });

@@ -218,7 +218,7 @@ describe('parseWorkflowDocument', () => {
   });
 
   it('reports an older format it has no migration for as a problem at $.format instead of throwing', () => {
-    // SPEC §5: a bad file is rejected with the exact problem; §6: bad input is exit code 2, not a crash.
+    // A bad file is rejected with the exact problem; on the command line bad input is exit code 2, not a crash.
     const doc = { ...minimalDoc(), format: 'exitflow.workflow/0' };
     let result: ReturnType<typeof parseWorkflowDocument> | undefined;
     expect(() => {
@@ -319,7 +319,7 @@ describe('workflowDocumentSchema (what the worker services parse Workflows with)
   );
 });
 
-describe('after-the-stop settings (SPEC §8)', () => {
+describe('after-the-stop settings', () => {
   const withSettings = (settings: Record<string, unknown>) => ({ ...minimalDoc(), settings: { manualStop: true, ...settings } });
 
   it.each([

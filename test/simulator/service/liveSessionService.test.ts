@@ -1,7 +1,7 @@
 // Enforcement in the engine through the worker API: `LiveSessionService` is what simulator/worker.ts
 // exposes as `live`. Every call here goes through `overTheWire`, which structured-clones the
 // arguments and the answer as comlink does, and checks each answer against `liveResultSchema`.
-// SPEC §2 "Manual stop, precisely": a stop by a restricted user, or of a Workflow without manual
+// Manual stop, precisely: a stop by a restricted user, or of a Workflow without manual
 // stop, is refused with a reason and changes nothing — whatever the caller's UI showed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// The simulator workspace's playback through the worker API (SPEC §4): `PlaybackService` is what
+// The simulator workspace's playback through the worker API: `PlaybackService` is what
 // simulator/worker.ts exposes as `playback`. Every call goes through `overTheWire`, which
 // structured-clones the arguments and the answer as comlink does and checks each answer against
 // `playbackLoadResultSchema` / `playbackResultSchema`. Time warp pauses, steps one event, jumps to
@@ -466,7 +466,7 @@ describe('step, next event and run to the end', () => {
   });
 
   it('a reply in the very second the follow-up is due is one step; the follow-up’s cancelled timer is skipped, not processed', () => {
-    // Omar writes at +0 and again at +1d, the second the 24h wait ends (SPEC §2 rule 4: the reply wins).
+    // Omar writes at +0 and again at +1d, the second the 24h wait ends.
     const input = followUpSituation('reply-at-the-same-second.script.json');
     const { wire, first } = loaded(input);
     const visited: [number, string[]][] = [];

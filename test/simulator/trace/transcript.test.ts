@@ -111,7 +111,7 @@ describe('contactTranscript', () => {
   });
 });
 
-describe('contactTranscript after a stop (SPEC §8)', () => {
+describe('contactTranscript after a stop', () => {
   /** Nurture stops on incoming messages, never starts again after a stop, and cleans up on its When stopped path. */
   function stoppedNurture() {
     const workflows = [nurtureWorkflow({ manualStop: true, exitConditions: { enabled: true, on: ['incoming_message'] }, afterStop: { reentry: 'never' } })];

@@ -15,7 +15,7 @@ function withPath(pathSteps: ReturnType<typeof steps.send>[], extra: { steps?: R
   });
 }
 
-describe('validateWorkflow: the When stopped path (SPEC §8.1)', () => {
+describe('validateWorkflow: the When stopped path', () => {
   it('finds nothing wrong with a path of the allowed steps', () => {
     expect(problems(nurtureWorkflow())).toEqual([]);
   });

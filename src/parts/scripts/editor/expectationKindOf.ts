@@ -1,5 +1,5 @@
 /**
- * The kinds of expectation (SPEC §6 and §8 "Script additions"): a run's status, a message sent or
+ * The kinds of expectation: a run's status, a message sent or
  * never sent, and the contact at the end — a tag it has, a tag it lacks, a field's value.
  */
 export type ExpectationKind = 'status' | 'sent' | 'neverSent' | 'hasTag' | 'lacksTag' | 'fieldEquals';

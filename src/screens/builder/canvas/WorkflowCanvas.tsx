@@ -38,7 +38,7 @@ const VISIBLE_ONLY_ABOVE = 300;
 
 interface Props {
   readonly workflow: Workflow;
-  /** Problems (SPEC §3 validation) per node id, shown as badges. */
+  /** Problems per node id, shown as badges. */
   readonly problems: ReadonlyMap<string, readonly string[]>;
   /**
    * The node components by type; the app always uses the default. Only the canvas benchmark

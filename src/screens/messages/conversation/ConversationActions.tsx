@@ -15,7 +15,7 @@ interface Props {
 
 /**
  * The conversation's actions. The Workflows icon is not there at all for a user with the user
- * restriction (SPEC §2) — hidden, not disabled; the engine refuses their stop anyway.
+ * restriction — hidden, not disabled; the engine refuses their stop anyway.
  */
 export function ConversationActions({ user, workflowsOpen, onToggleWorkflows, ongoingCount, workflowsButton }: Props) {
   return (

@@ -9,7 +9,7 @@ export interface PlaybackSpeedOption {
   readonly description: string;
 }
 
-/** The speeds of the simulator's time warp (SPEC §4), slowest first: the order of the speed control. */
+/** The speeds of the simulator's time warp, slowest first: the order of the speed control. */
 export const PLAYBACK_SPEEDS: readonly PlaybackSpeedOption[] = [
   { value: 1, label: '1×', description: 'Real time' },
   { value: 60, label: '60×', description: 'One minute per second' },
