@@ -8,3 +8,13 @@ export function downloadText(fileName: string, text: string, type = 'application
   // The click starts the download synchronously; the URL can go once it has been handed over.
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+/** Offers a file already made (a PNG) to the person as a download. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

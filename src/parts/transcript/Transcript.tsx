@@ -1,7 +1,10 @@
 import { Ban, Bot, Info, Megaphone, PauseCircle, StickyNote } from 'lucide-react';
 import { memo, useEffect, useLayoutEffect, useRef } from 'react';
 import type { TranscriptItem } from '../../../simulator/trace/transcript.ts';
+import { fileSlug } from '../../common/fileSlug.ts';
 import { formatVirtualTime } from '../../common/virtualTime.ts';
+import { ExportMenu } from '../../ui/ExportMenu.tsx';
+import { runTimelineSvg, SLIDE_HEIGHT, SLIDE_WIDTH } from '../../common/slides/runTimelineSvg.ts';
 
 interface Props {
   readonly contactName: string;
@@ -10,6 +13,8 @@ interface Props {
   readonly timeZone: string;
   /** What an empty conversation says; by default, in the inbox, how to start one. */
   readonly emptyText?: string;
+  /** Offers the run as an image for slides (SVG, PNG), naming the steps its stops cancelled. */
+  readonly exportImage?: { readonly cancelledSteps: readonly string[] };
 }
 
 const ACTIVITY_ICON = { stop: Ban, pause: PauseCircle, refused: Ban, note: StickyNote, info: Info } as const;
@@ -27,7 +32,7 @@ const AT_END_SLACK = 8;
  * they are. Another contact's conversation opens at its end, and one at its end stays there when
  * its box changes size (the window, a panel opening beside it).
  */
-export const Transcript = memo(function Transcript({ contactName, items, startEpochMs, timeZone, emptyText }: Props) {
+export const Transcript = memo(function Transcript({ contactName, items, startEpochMs, timeZone, emptyText, exportImage }: Props) {
   const log = useRef<HTMLDivElement>(null);
   const lines = useRef<HTMLOListElement>(null);
   // Whether the log was at its end before this update: kept by its scroll events, true at first.
@@ -61,7 +66,14 @@ export const Transcript = memo(function Transcript({ contactName, items, startEp
     if (box) atEnd.current = box.scrollHeight - box.clientHeight - box.scrollTop <= AT_END_SLACK;
   };
   // One live region from the start, so the first message is announced too; focusable so a keyboard can scroll it.
+  const picture = () => ({
+    svg: runTimelineSvg({ contactName, items, startEpochMs, timeZone, cancelledSteps: exportImage?.cancelledSteps ?? [] }),
+    width: SLIDE_WIDTH,
+    height: SLIDE_HEIGHT,
+  });
   return (
+    <>
+    {exportImage && <ExportMenu text="Export image" label={`Export image of ${contactName}’s run`} fileName={`${fileSlug(contactName) || 'contact'}-run`} picture={picture} />}
     <div ref={log} className="transcript" role="log" aria-label={`Conversation with ${contactName}`} aria-live="polite" tabIndex={0} onScroll={onScroll}>
       {items.length === 0 && <p className="transcript__empty">{emptyText ?? `No messages yet. Write as ${contactName} to start the conversation.`}</p>}
       <ol ref={lines} className="transcript__lines">
@@ -97,5 +109,6 @@ export const Transcript = memo(function Transcript({ contactName, items, startEp
       })}
       </ol>
     </div>
+    </>
   );
 });

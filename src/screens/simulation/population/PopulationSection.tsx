@@ -1,5 +1,10 @@
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { PopulationChartsResult } from '../../../../simulator/schema/playback.ts';
+import { fileSlug } from '../../../common/fileSlug.ts';
+import { funnelCsv, pausesCsv, stopsCsv } from '../../../common/slides/chartCsv.ts';
+import { chartSvg } from '../../../common/slides/chartSvg.ts';
+import { ExportMenu } from '../../../ui/ExportMenu.tsx';
+import { funnelSvg } from '../../../common/slides/funnelSvg.ts';
 import { PausesOverTimeChart } from './PausesOverTimeChart.tsx';
 import { StepFunnel } from './StepFunnel.tsx';
 import { StopsOverTimeChart } from './StopsOverTimeChart.tsx';
@@ -32,6 +37,8 @@ export function PopulationSection({ workflowId, workflowName, time, load }: Prop
   const inFlight = useRef(false);
   const wanted = useRef({ workflowId, time });
   const timer = useRef<number | undefined>(undefined);
+  const stopsBox = useRef<HTMLDivElement>(null);
+  const pausesBox = useRef<HTMLDivElement>(null);
   useEffect(() => () => window.clearTimeout(timer.current), []);
   useEffect(() => {
     wanted.current = { workflowId, time };
@@ -58,14 +65,45 @@ export function PopulationSection({ workflowId, workflowName, time, load }: Prop
   // between animation frames instead of in one long task.
   const shown = useDeferredValue(charts);
   if (!shown) return null;
+  const slug = fileSlug(workflowName) || workflowId;
+  const stopsTitle = `${workflowName}: runs stopped over time, by reason`;
+  const pausesTitle = `${workflowName}: runs paused and resumed over time`;
+  const funnelTitle = `${workflowName}: how far the runs got`;
   return (
     <section className="population-section" aria-label="Population">
-      <StopsOverTimeChart series={shown.stops} title={`${workflowName}: runs stopped over time, by reason`} />
+      <div className="population-section__chart" ref={stopsBox}>
+        <ExportMenu
+          text="Export"
+          label="Export the stops over time"
+          fileName={`${slug}-stops-over-time`}
+          picture={() => drawnChart(stopsBox.current, stopsTitle)}
+          csv={() => stopsCsv(shown.stops)}
+        />
+        <StopsOverTimeChart series={shown.stops} title={stopsTitle} />
+      </div>
       {/* Only a Workflow that has paused a run shows the hand-back's chart. */}
       {shown.pauses && shown.pauses.total.paused > 0 ? (
-        <PausesOverTimeChart series={shown.pauses} title={`${workflowName}: runs paused and resumed over time`} />
+        <div className="population-section__chart" ref={pausesBox}>
+          <ExportMenu
+            text="Export"
+            label="Export the pauses over time"
+            fileName={`${slug}-pauses-over-time`}
+            picture={() => drawnChart(pausesBox.current, pausesTitle)}
+            csv={() => (shown.pauses ? pausesCsv(shown.pauses) : '')}
+          />
+          <PausesOverTimeChart series={shown.pauses} title={pausesTitle} />
+        </div>
       ) : null}
-      <StepFunnel funnel={shown.funnel} title={`${workflowName}: how far the runs got`} {...(shown.pausedAtSteps ? { paused: shown.pausedAtSteps } : {})} />
+      <div className="population-section__chart">
+        <ExportMenu text="Export" label="Export the step funnel" fileName={`${slug}-funnel`} picture={() => funnelSvg(shown.funnel, funnelTitle)} csv={() => funnelCsv(shown.funnel)} />
+        <StepFunnel funnel={shown.funnel} title={funnelTitle} {...(shown.pausedAtSteps ? { paused: shown.pausedAtSteps } : {})} />
+      </div>
     </section>
   );
+}
+
+/** The chart drawn in `box` (recharts' SVG) as a file, or nothing while it is not drawn. */
+function drawnChart(box: HTMLElement | null, title: string) {
+  const drawing = box?.querySelector<SVGSVGElement>('svg.recharts-surface');
+  return drawing ? chartSvg(drawing, title) : null;
 }

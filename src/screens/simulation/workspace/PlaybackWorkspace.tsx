@@ -274,6 +274,7 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
                       startEpochMs={info.startEpochMs}
                       timeZone={info.timeZone}
                       emptyText={`Nothing has happened in ${contactName}’s conversation yet: play the script.`}
+                      exportImage={{ cancelledSteps: [...(run?.steps ?? [])].filter(([, state]) => state.kind === 'cancelled').map(([id]) => shownNames.get(id) ?? id) }}
                     />
                     <ContactTraceTable
                       contactName={contactName}
