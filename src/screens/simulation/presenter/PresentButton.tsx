@@ -1,0 +1,42 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Workflow } from '../../../../simulator/schema/workflow.ts';
+import type { TraceNames } from '../../../../simulator/trace/describeEntry.ts';
+import type { PlaybackControls } from '../workspace/usePlaybackSession.ts';
+import { PresenterMode } from './PresenterMode.tsx';
+
+interface Props {
+  /** The Workflow on the canvas. */
+  readonly workflow: Workflow;
+  readonly names: TraceNames;
+  readonly controls: PlaybackControls;
+}
+
+/** Present: the simulation full screen for a demo, the canvas, the transcript and a caption of each decision. */
+export function PresentButton({ workflow, names, controls }: Props) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  // Back on the button once the overlay (and full screen) is gone: focusing it earlier is lost with them.
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (open) wasOpen.current = true;
+    else if (wasOpen.current) {
+      wasOpen.current = false;
+      button.current?.focus();
+    }
+  }, [open]);
+  return (
+    <>
+      <button ref={button} type="button" className="ui-button" onClick={() => setOpen(true)}>
+        Present
+      </button>
+      {open && (
+        <PresenterMode
+          workflow={workflow}
+          names={names}
+          controls={controls}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+}
