@@ -22,13 +22,15 @@ interface Props {
   readonly picture: () => Picture | null;
   /** The data as CSV, when there is a table behind the picture. */
   readonly csv?: () => string;
+  /** Where it sits, for its container's layout. */
+  readonly className?: string;
 }
 
 /**
  * A menu that downloads a picture for slides as SVG or PNG (drawn by the browser at the picture's
  * own size), and its data as CSV when it has some. A PNG the browser cannot draw says so here.
  */
-export function ExportMenu({ text, label, fileName, picture, csv }: Props) {
+export function ExportMenu({ text, label, fileName, picture, csv, className }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const items: MenuItem[] = [
     {
@@ -53,12 +55,12 @@ export function ExportMenu({ text, label, fileName, picture, csv }: Props) {
     ...(csv ? [{ label: 'CSV (data)', onSelect: () => downloadText(`${fileName}.csv`, csv(), 'text/csv') }] : []),
   ];
   return (
-    <span className="slides-export">
+    <span className={className ? `slides-export ${className}` : 'slides-export'}>
       <DropdownMenu
         label={label}
         items={items}
         trigger={
-          <button type="button" className="ui-button slides-export__button" aria-label={label}>
+          <button type="button" className="ui-button ui-button--small slides-export__button" aria-label={label}>
             {text} <ChevronDown size={14} aria-hidden />
           </button>
         }

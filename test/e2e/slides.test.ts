@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
-import { OUTPUT_DIR } from './support/browser.ts';
+import { OUTPUT_DIR, saveScreenshot } from './support/browser.ts';
 import { openDock, showSideTab } from './support/simulator.ts';
 
 const session = useAppSession();
@@ -43,6 +43,7 @@ describe('export for slides', () => {
     const png = readFileSync(await pngFile.path());
     expect(pngSize(png)).toEqual({ width: 1200, height: 675 });
     copyFileSync(await pngFile.path(), join(OUTPUT_DIR, 'slides-run.png'));
+    await saveScreenshot(page, 'slides-run-export', { fullPage: false });
   });
 
   it('exports a population’s stops over time as CSV with a header row, and the chart as SVG and PNG', async () => {
@@ -64,11 +65,14 @@ describe('export for slides', () => {
     expect(svg).toContain('runs stopped over time, by reason');
     expect(svg).toMatch(/<rect[^>]*fill:/);
 
-    const png = readFileSync(await (await exportAs(page, 'Export the stops over time', 'PNG')).path());
+    const chartFile = await exportAs(page, 'Export the stops over time', 'PNG');
+    copyFileSync(await chartFile.path(), join(OUTPUT_DIR, 'slides-stops-over-time.png'));
+    const png = readFileSync(await chartFile.path());
     const size = pngSize(png);
     expect(size.width).toBeGreaterThan(200);
     expect(size.height).toBeGreaterThan(100);
     const funnel = readFileSync(await (await exportAs(page, 'Export the step funnel', 'PNG')).path());
     expect(pngSize(funnel).width).toBe(1200);
+    await saveScreenshot(page, 'slides-population-export', { fullPage: false });
   });
 });

@@ -74,6 +74,7 @@ export function PopulationSection({ workflowId, workflowName, time, load }: Prop
       <div className="population-section__chart" ref={stopsBox}>
         <ExportMenu
           text="Export"
+          className="population-section__export"
           label="Export the stops over time"
           fileName={`${slug}-stops-over-time`}
           picture={() => drawnChart(stopsBox.current, stopsTitle)}
@@ -86,6 +87,7 @@ export function PopulationSection({ workflowId, workflowName, time, load }: Prop
         <div className="population-section__chart" ref={pausesBox}>
           <ExportMenu
             text="Export"
+            className="population-section__export"
             label="Export the pauses over time"
             fileName={`${slug}-pauses-over-time`}
             picture={() => drawnChart(pausesBox.current, pausesTitle)}
@@ -95,7 +97,7 @@ export function PopulationSection({ workflowId, workflowName, time, load }: Prop
         </div>
       ) : null}
       <div className="population-section__chart">
-        <ExportMenu text="Export" label="Export the step funnel" fileName={`${slug}-funnel`} picture={() => funnelSvg(shown.funnel, funnelTitle)} csv={() => funnelCsv(shown.funnel)} />
+        <ExportMenu text="Export" className="population-section__export" label="Export the step funnel" fileName={`${slug}-funnel`} picture={() => funnelSvg(shown.funnel, funnelTitle)} csv={() => funnelCsv(shown.funnel)} />
         <StepFunnel funnel={shown.funnel} title={funnelTitle} {...(shown.pausedAtSteps ? { paused: shown.pausedAtSteps } : {})} />
       </div>
     </section>
