@@ -35,6 +35,7 @@ import { describeHit } from '../debug/describeHit.ts';
 import type { BreakpointHit, Breakpoints, SetBreakpointsResult } from '../../../../simulator/schema/breakpoints.ts';
 import type { WorkflowSettings } from '../../../../simulator/schema/settings.ts';
 import { CopyLinkButton } from '../share/CopyLinkButton.tsx';
+import { PresentButton } from '../presenter/PresentButton.tsx';
 import { withSettingsTried } from '../share/shareSituationOf.ts';
 import type { CoverageRequest } from '../../../../simulator/schema/coverage.ts';
 import './workspace.css';
@@ -202,6 +203,7 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
           </select>
         </label>
         <CopyLinkButton shown={() => ({ workflows, edited, script, versions, at: frame.time, contact: contactId, breakpoints })} />
+        <PresentButton workflow={shown} names={names} controls={controls} />
         {info.contactCount > info.contacts.length && (
           <span className="workspace__note">
             {info.contacts.length} of {info.contactCount.toLocaleString('en')} contacts listed; the counts on the steps cover them all.
