@@ -18,10 +18,10 @@ async function present(page: Page): Promise<void> {
   await presenter(page).waitFor();
 }
 
-/** Presses → and waits until the engine has played one more event. */
-async function nextEvent(page: Page): Promise<void> {
+/** Presses → (or Space) and waits until the engine has played one more event. */
+async function nextEvent(page: Page, key: 'ArrowRight' | 'Space' = 'ArrowRight'): Promise<void> {
   const before = await eventsPlayed(page);
-  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press(key);
   await expect.poll(() => eventsPlayed(page)).toBe(before + 1);
 }
 
@@ -29,7 +29,8 @@ describe('presenter mode', () => {
   it('shows the hot-lead stop in the caption in the engine’s words, advancing with →, and Esc leaves', async () => {
     const page = await session.open({ path: '/simulator?example=hot-lead' });
     await present(page);
-    const seen: string[] = [];
+    await nextEvent(page, 'Space');
+    const seen: string[] = [(await caption(page).textContent()) ?? ''];
     for (let presses = 0; presses < 30 && !/stopped/.test(seen.at(-1) ?? ''); presses++) {
       await nextEvent(page);
       seen.push((await caption(page).textContent()) ?? '');
@@ -40,6 +41,23 @@ describe('presenter mode', () => {
     await page.keyboard.press('Escape');
     await presenter(page).waitFor({ state: 'detached' });
     expect(await page.getByRole('button', { name: 'Present', exact: true }).evaluate((element) => element === document.activeElement)).toBe(true);
+  });
+
+  it('works from a share link: Present on the shared, read-only simulation', async () => {
+    const origin = await session.open({ path: '/simulator?example=hot-lead', contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
+    await origin.getByRole('group', { name: 'Playback' }).waitFor();
+    await origin.getByRole('button', { name: 'Copy link' }).click();
+    await origin.getByText(/^Link copied/).waitFor();
+    const link = await origin.evaluate(() => navigator.clipboard.readText());
+    await origin.context().close();
+
+    const page = await session.open({ path: link.slice(new URL(link).origin.length) });
+    await page.getByText('Shared simulation — read-only').waitFor();
+    await present(page);
+    for (let presses = 0; presses < 30 && !/stopped/.test((await caption(page).textContent()) ?? ''); presses++) await nextEvent(page);
+    expect(await caption(page).textContent()).toMatch(/Lead nurture stopped: outgoing message/);
+    await page.keyboard.press('Escape');
+    await presenter(page).waitFor({ state: 'detached' });
   });
 
   it('loses no → pressed 3 times 50 ms apart, and ← goes back event by event', async () => {
