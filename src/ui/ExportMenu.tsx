@@ -60,7 +60,7 @@ export function ExportMenu({ text, label, fileName, picture, csv, className }: P
         label={label}
         items={items}
         trigger={
-          <button type="button" className="ui-button ui-button--small slides-export__button" aria-label={label}>
+          <button type="button" className="ui-button slides-export__button" aria-label={label}>
             {text} <ChevronDown size={14} aria-hidden />
           </button>
         }
