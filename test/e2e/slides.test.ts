@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
+import { scanWithAxe } from './support/axe.ts';
 import { OUTPUT_DIR, saveScreenshot } from './support/browser.ts';
 import { openDock, showSideTab } from './support/simulator.ts';
 
@@ -44,6 +45,17 @@ describe('export for slides', () => {
     expect(pngSize(png)).toEqual({ width: 1200, height: 675 });
     copyFileSync(await pngFile.path(), join(OUTPUT_DIR, 'slides-run.png'));
     await saveScreenshot(page, 'slides-run-export', { fullPage: false });
+
+    // Three exports chosen in quick succession give three files.
+    const files: Download[] = [];
+    page.on('download', (download) => files.push(download));
+    for (let i = 0; i < 3; i += 1) {
+      await page.getByRole('button', { name: 'Export image' }).click({ delay: 0 });
+      await page.getByRole('menuitem', { name: 'SVG' }).click({ delay: 0 });
+      await page.waitForTimeout(50);
+    }
+    await expect.poll(() => files.length).toBe(3);
+    expect(await scanWithAxe(page)).toEqual([]);
   });
 
   it('exports a population’s stops over time as CSV with a header row, and the chart as SVG and PNG', async () => {
