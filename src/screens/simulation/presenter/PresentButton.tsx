@@ -1,3 +1,4 @@
+import { Presentation } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import type { TraceNames } from '../../../../simulator/trace/describeEntry.ts';
@@ -26,8 +27,8 @@ export function PresentButton({ workflow, names, controls }: Props) {
   }, [open]);
   return (
     <>
-      <button ref={button} type="button" className="ui-button" onClick={() => setOpen(true)}>
-        Present
+      <button ref={button} type="button" className="ui-button ui-button--small" onClick={() => setOpen(true)}>
+        <Presentation aria-hidden size={14} /> Present
       </button>
       {open && (
         <PresenterMode
