@@ -110,13 +110,6 @@ export function PresenterMode({ workflow, names, controls, onClose }: Props) {
     // Each new frame, not just each new instant: several events can share one.
   }, [auto, pace, frame, done, atStop]);
 
-  // The newest lines are what the audience needs: keep the transcript at its end.
-  const transcriptBox = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const box = transcriptBox.current;
-    if (box) box.scrollTop = box.scrollHeight;
-  }, [transcript]);
-
   return createPortal(
     <div ref={root} className="presenter" role="dialog" aria-modal="true" aria-label={`Presenting ${workflow.name}`} tabIndex={-1} data-events-processed={frame?.eventsProcessed ?? 0}>
       <header className="presenter__bar">
@@ -153,7 +146,7 @@ export function PresenterMode({ workflow, names, controls, onClose }: Props) {
         <div className="presenter__canvas">
           <SimulationCanvas workflow={workflow} run={run} stats={frame?.stats ?? []} />
         </div>
-        <section ref={transcriptBox} className="presenter__transcript" aria-label={`Transcript of ${contactName}`}>
+        <section className="presenter__transcript" aria-label={`Transcript of ${contactName}`}>
           {info && (
             <Transcript
               contactName={contactName}
