@@ -38,6 +38,11 @@ describe('presenter mode', () => {
     // The engine's sentence for the stop, its reason in the words of the exit condition, and the event that caused it.
     expect(seen.at(-1)).toMatch(/Lead nurture stopped: outgoing message/);
     expect(seen.at(-1)).toMatch(/^Alice writes to Dana/);
+    // Tab stays in presenter mode: the app under it is out of reach.
+    for (let presses = 0; presses < 60; presses++) {
+      await page.keyboard.press('Tab');
+      expect(await presenter(page).evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    }
     await page.keyboard.press('Escape');
     await presenter(page).waitFor({ state: 'detached' });
     expect(await page.getByRole('button', { name: 'Present', exact: true }).evaluate((element) => element === document.activeElement)).toBe(true);

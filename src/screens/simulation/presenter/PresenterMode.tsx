@@ -24,6 +24,21 @@ interface Props {
 /** Controls where Space and Enter already mean "press": there they keep their meaning. */
 const PRESSABLE = 'button, select, input, [role="switch"]';
 
+const FOCUSABLE = 'button:not([disabled]), select:not([disabled]), input:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
+/** Tab past the last control comes back to the first (Shift+Tab the other way), as in a modal dialog; whether it did. */
+function wrapFocus(root: HTMLElement, backwards: boolean): boolean {
+  const focusable = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return false;
+  const active = document.activeElement;
+  if (backwards && (active === first || active === root)) last.focus();
+  else if (!backwards && active === last) first.focus();
+  else return false;
+  return true;
+}
+
 /**
  * The simulation for an audience: the whole screen (full screen when the browser allows it, the
  * whole window otherwise), the canvas and the contact's transcript in large type, and a caption of
@@ -67,7 +82,11 @@ export function PresenterMode({ workflow, names, controls, onClose }: Props) {
     const element = root.current;
     element?.focus();
     if (element && document.fullscreenEnabled) element.requestFullscreen().catch(() => undefined);
+    // The app under the overlay is out of reach (Tab, a screen reader) while presenting, as a modal dialog's page is.
+    const covered = [...document.body.children].filter((child) => child !== element && !child.hasAttribute('inert'));
+    for (const child of covered) child.setAttribute('inert', '');
     return () => {
+      for (const child of covered) child.removeAttribute('inert');
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     };
   }, []);
@@ -89,7 +108,7 @@ export function PresenterMode({ workflow, names, controls, onClose }: Props) {
     if (event.key === 'Escape') onClose();
     else if (event.key === 'ArrowRight' || (event.key === ' ' && !pressable)) next();
     else if (event.key === 'ArrowLeft') previous();
-    else return;
+    else if (!(event.key === 'Tab' && root.current && wrapFocus(root.current, event.shiftKey))) return;
     event.preventDefault();
     event.stopPropagation();
   });
