@@ -2,12 +2,9 @@
 // services in process, test/harness/heldWorkerClients.ts), and play stops on the frame that says
 // so — at every speed, with the clock a fake the test moves — then plays on from there.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlaybackFrame, PlaybackResult } from '../../../simulator/schema/playback.ts';
-import { PlaybackController, playbackPace, type PlaybackPaceRate } from '../../../src/engine/playbackController.ts';
-import type { SessionEvent } from '../../../src/engine/sessionController.ts';
-import { followUpSituation } from '../../harness/exampleDocuments.ts';
-import { FakeSessionTiming, settled } from '../../harness/fakeSessionTiming.ts';
-import { heldPlaybackClient } from '../../harness/heldWorkerClients.ts';
+import { playbackPace, type PlaybackController, type PlaybackPaceRate } from '../../../src/engine/playbackController.ts';
+import { settled, type FakeSessionTiming } from '../../harness/fakeSessionTiming.ts';
+import { loadedPlaybackSession } from '../../harness/playbackSession.ts';
 
 const HOUR = 3_600_000;
 /** Omar writes at +0 and nobody answers: the follow-up ("check-in") goes out at +24h, the end. */
@@ -18,18 +15,7 @@ afterEach(() => {
   for (const dispose of disposers.splice(0)) dispose();
 });
 
-async function session() {
-  const timing = new FakeSessionTiming();
-  const client = heldPlaybackClient();
-  const controller = new PlaybackController(client, timing);
-  disposers.push(() => controller.dispose());
-  const events: SessionEvent<PlaybackResult>[] = [];
-  controller.subscribe((event) => events.push(event));
-  const loaded = await controller.load(followUpSituation('nobody-answers.script.json'));
-  if (!loaded?.ok) throw new Error('the follow-up example did not load');
-  const frames = (): PlaybackFrame[] => events.flatMap((event) => (event.kind === 'answer' && event.answer.ok ? [event.answer.frame] : []));
-  return { timing, controller, frames };
-}
+const session = () => loadedPlaybackSession(disposers);
 
 /** Plays until play stops (at most `limit` frames of 16 ms). */
 async function playUntilStopped(timing: FakeSessionTiming, controller: PlaybackController, limit = 5000): Promise<void> {

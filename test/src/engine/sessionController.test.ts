@@ -5,14 +5,14 @@
 // the worker's pace.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveResult } from '../../../simulator/schema/live.ts';
-import type { PlaybackFrame, PlaybackResult } from '../../../simulator/schema/playback.ts';
+import type { PlaybackResult } from '../../../simulator/schema/playback.ts';
 import { LIVE_TICK_MS, LiveController, livePace } from '../../../src/engine/liveController.ts';
 import { MAX_RATE_MIN_STEP_MS, PlaybackController, playbackPace } from '../../../src/engine/playbackController.ts';
-import type { SessionEvent } from '../../../src/engine/sessionController.ts';
 import { followUpSituation } from '../../harness/exampleDocuments.ts';
 import { everySecondWorkflow } from '../../harness/workflowFixtures.ts';
 import { FakeSessionTiming, settled } from '../../harness/fakeSessionTiming.ts';
 import { heldLiveClient, heldPlaybackClient } from '../../harness/heldWorkerClients.ts';
+import { loadedPlaybackSession } from '../../harness/playbackSession.ts';
 
 const SECOND = 1000;
 const HOUR = 3_600_000;
@@ -25,22 +25,11 @@ afterEach(() => {
   for (const dispose of disposers.splice(0)) dispose();
 });
 
-/** A loaded playback session with its fake timing, recording what subscribers hear. */
+/** A loaded playback session with its fake timing, recording what subscribers hear; its timeline ends at the follow-up. */
 async function playbackSession() {
-  const timing = new FakeSessionTiming();
-  const client = heldPlaybackClient();
-  const controller = new PlaybackController(client, timing);
-  disposers.push(() => controller.dispose());
-  const events: SessionEvent<PlaybackResult>[] = [];
-  controller.subscribe((event) => events.push(event));
-  const loaded = await controller.load(situation());
-  if (!loaded?.ok) throw new Error('the follow-up example did not load');
-  expect(loaded.info.end).toBe(END);
-  const frames = (): PlaybackFrame[] => events.flatMap((event) => (event.kind === 'answer' && event.answer.ok ? [event.answer.frame] : []));
-  const time = () => frames().at(-1)?.time ?? 0;
-  /** What each `advance` asked for, in ms of virtual time. */
-  const advances = () => client.answers.sent.flatMap((request) => (request.startsWith('advance ') ? [Number(request.slice('advance '.length))] : []));
-  return { timing, client, answers: client.answers, controller, events, frames, time, advances, end: () => loaded.info.end };
+  const session = await loadedPlaybackSession(disposers);
+  expect(session.end()).toBe(END);
+  return session;
 }
 
 describe('playing at a speed', () => {
