@@ -1,4 +1,4 @@
-import { Download, Save } from 'lucide-react';
+import { Download, Link2, Save } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import { useNavigate } from '../../../routing/Router.tsx';
@@ -10,6 +10,8 @@ import { Dialog, DialogClose } from '../../../ui/Dialog.tsx';
 import { IconButton } from '../../../ui/Tooltip.tsx';
 import { useLiveSession } from '../live/LiveSessionProvider.tsx';
 import { scriptForWorkflows } from '../../../parts/scripts/scriptForWorkflows.ts';
+import { useCopyShareLink } from '../../../parts/share/useCopyShareLink.tsx';
+import { liveShareSituation } from '../live/liveShareSituation.ts';
 
 interface Props {
   /** The Workflows the session runs. */
@@ -17,9 +19,10 @@ interface Props {
 }
 
 /**
- * What becomes of a session: a script file to download, or a script saved with one of its
- * Workflows, where the simulator lists it to replay (and check) whenever the Workflow changes.
- * Icon buttons named by their tooltips, so the session bar stays one row at 1280 px.
+ * What becomes of a session: a link that opens it, as far as it has come, in the read-only
+ * simulator; a script file to download; or a script saved with one of its Workflows, where the
+ * simulator lists it to replay (and check) whenever the Workflow changes. Icon buttons named by
+ * their tooltips, so the session bar stays one row at 1280 px.
  */
 export function SessionScriptActions({ workflows }: Props) {
   const { recordedScript } = useLiveSession();
@@ -31,6 +34,17 @@ export function SessionScriptActions({ workflows }: Props) {
   const [busy, setBusy] = useState(false);
   const selectId = useId();
   const chosen = workflows.find((workflow) => workflow.id === workflowId) ?? workflows[0];
+
+  const shareLink = useCopyShareLink({
+    situation: async () => {
+      // The instant clicked, before the engine is asked for the script: the clock may play on meanwhile.
+      const { time, contactId } = store.getState().live;
+      const script = await recordedScript();
+      const { startWorkflows, versions } = store.getState().live;
+      return script ? liveShareSituation({ script, startWorkflows, versions, time, contactId }) : null;
+    },
+    instead: 'use Save session as script instead',
+  });
 
   const failed = (what: string, error: unknown) =>
     store.getState().notify({ tone: 'error', title: what, description: error instanceof Error ? error.message : String(error) });
@@ -71,6 +85,8 @@ export function SessionScriptActions({ workflows }: Props) {
 
   return (
     <>
+      <IconButton label="Copy link" icon={<Link2 size={16} />} tooltipSide="bottom" onClick={() => void shareLink.copy()} />
+      {shareLink.handCopy}
       <IconButton label="Save session as script" icon={<Download size={16} />} tooltipSide="bottom" onClick={() => void download()} />
       <Dialog
         open={open}
