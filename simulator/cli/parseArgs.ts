@@ -1,7 +1,13 @@
 import { formatOffset, parseDuration } from '../schema/duration.ts';
 import { DAY_MS, LIMITS } from '../schema/limits.ts';
+import { parseShard, type Shard } from './parseShard.ts';
 
-export interface CliArgs {
+/** What the command line asks: Workflow files and `--script`s, or folders and script files (a suite). */
+export type CliArgs = ScriptArgs | SuiteArgs;
+
+/** `<workflow.json>... --script <script.json>`: the scripts given, against the Workflows given. */
+export interface ScriptArgs {
+  readonly kind: 'scripts';
   readonly workflows: string[];
   /** The first `--script`; with `--coverage`, `scripts` lists every one given, in order. */
   readonly script: string;
@@ -12,7 +18,26 @@ export interface CliArgs {
   readonly coverage: boolean;
 }
 
-export const USAGE = 'Usage: npm run simulate -- <workflow.json>... --script <script.json> [--until +30d] [--json] [--coverage [--script <script.json>]...]';
+/**
+ * `<folder or script.json>... [--shard K/N]`: every `*.script.json` found, each run against the
+ * `*.workflow.json` files of its own folder; with `shard`, only that part of them.
+ */
+export interface SuiteArgs {
+  readonly kind: 'suite';
+  readonly paths: string[];
+  readonly until?: number;
+  readonly json: boolean;
+  readonly shard?: Shard;
+}
+
+export const USAGE = [
+  'Usage: npm run simulate -- <workflow.json>... --script <script.json> [--until +30d] [--json] [--coverage [--script <script.json>]...]',
+  '   or: npm run simulate -- <folder or script.json>... [--shard K/N] [--until +30d] [--json]',
+  '       (each script runs against the Workflows of its folder; --shard 2/4 runs the 2nd of 4 parts of the scripts)',
+].join('\n');
+
+/** How many folders and script files one command line names: more is a runaway glob, said before any is read. */
+export const MAX_SUITE_PATHS = 10_000;
 
 const YEAR_MS = 365 * DAY_MS;
 /** `+3650d (10 years), the longest stretch of time exitflow simulates` */
@@ -32,10 +57,11 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
   let until: number | undefined;
   let json = false;
   let coverage = false;
+  let shard: Shard | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const option = arg.startsWith('--') ? arg.split('=', 1)[0] as string : undefined;
-    if (option === '--json' || option === '--script' || option === '--until' || option === '--coverage') {
+    if (option === '--json' || option === '--script' || option === '--until' || option === '--coverage' || option === '--shard') {
       // The last of two would win silently: a script or horizon other than the one meant.
       // Several scripts are what coverage is over; said once every option is read.
       if (given.has(option) && option !== '--script') return `${option} is given twice; give it once`;
@@ -53,11 +79,16 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
       if (offset === undefined) return `--until needs an offset such as +30d or +1d12h, not "${shown(value ?? '')}"`;
       if (offset > LIMITS.horizonMs) return `--until ${shown((value as string).replace(/^\+?/, '+'))} is past the simulation horizon: at most ${HORIZON}`;
       until = offset;
+    } else if (arg === '--shard' || arg.startsWith('--shard=')) {
+      const parsed = parseShard(arg.includes('=') ? arg.slice(8) : argv[++i]);
+      if (typeof parsed === 'string') return parsed;
+      shard = parsed;
     } else if (arg.startsWith('--')) return `Unknown option ${shown(arg)}`;
     else workflows.push(arg);
   }
   const script = scripts[0];
-  if (!script) return 'Missing --script <script.json>';
+  if (!script) return suiteArgs(workflows, { json, coverage, until, shard });
+  if (shard) return '--shard splits the scripts of folders and script files given without --script; with --script, every script given runs';
   // Without --coverage a second script would be left out silently: the first is what would run.
   if (scripts.length > 1 && !coverage) return '--script is given twice; give it once';
   if (scripts.length > LIMITS.compareScripts) return `At most ${thousands(LIMITS.compareScripts)} scripts for one coverage (${thousands(scripts.length)} given)`;
@@ -65,5 +96,18 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
   // Said before any file is read: each may hold up to LIMITS.workflowFileBytes.
   if (workflows.length > LIMITS.workflows)
     return `At most ${thousands(LIMITS.workflows)} Workflows can be simulated together (${thousands(workflows.length)} workflow files given)`;
-  return { workflows, script, scripts, json, coverage, ...(until === undefined ? {} : { until }) };
+  return { kind: 'scripts', workflows, script, scripts, json, coverage, ...(until === undefined ? {} : { until }) };
+}
+
+/** Without `--script`, the arguments name folders and script files: a suite. */
+function suiteArgs(paths: string[], options: { json: boolean; coverage: boolean; until: number | undefined; shard: Shard | undefined }): SuiteArgs | string {
+  const { json, coverage, until, shard } = options;
+  if (paths.length === 0) return 'Missing --script <script.json>, or folders and script files to run';
+  const workflowFile = paths.find((path) => path.endsWith('.workflow.json'));
+  if (workflowFile) return `Missing --script <script.json> to run against ${shown(workflowFile)} (a folder or a script file runs against the Workflows beside its scripts)`;
+  // A folder's scripts run against its own Workflows: one coverage over several folders would
+  // add up different Workflows, and a shard's would call steps other shards reach "never reached".
+  if (coverage) return '--coverage needs --script: it is the coverage of one set of Workflows, not of folders or shards';
+  if (paths.length > MAX_SUITE_PATHS) return `At most ${thousands(MAX_SUITE_PATHS)} folders and script files (${thousands(paths.length)} given)`;
+  return { kind: 'suite', paths, json, ...(until === undefined ? {} : { until }), ...(shard === undefined ? {} : { shard }) };
 }

@@ -6,7 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT, runSimulate } from '../../../simulator/cli/runSimulate.ts';
+import { runSimulate } from '../../../simulator/cli/runSimulate.ts';
+import { EXIT } from '../../../simulator/cli/writeResults.ts';
 
 const EXAMPLES = resolve(import.meta.dirname, '../../../public/examples');
 const FOLLOW_UP = join(EXAMPLES, 'follow-up');

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScriptFile, loadWorkflowFile, readTextFile } from '../../../simulator/cli/loadDocuments.ts';
-import { EXIT, runSimulate, writeResults } from '../../../simulator/cli/runSimulate.ts';
+import { USAGE } from '../../../simulator/cli/parseArgs.ts';
+import { runSimulate } from '../../../simulator/cli/runSimulate.ts';
+import { EXIT, writeResults } from '../../../simulator/cli/writeResults.ts';
 import { prepareSimulation } from '../../../simulator/engine/prepareSimulation.ts';
 import { Simulation } from '../../../simulator/engine/simulation.ts';
 import { formatOffset } from '../../../simulator/schema/duration.ts';
@@ -279,7 +281,8 @@ describe('runSimulate: names and texts are escaped in every line printed as text
     expect(result.stderr.split('\n')).toHaveLength(3);
     const option = run(WORKFLOW, '--script', SCRIPT, '--x\u202e\n--json');
     expect(option.code).toBe(2);
-    expect(option.stderr).toBe(`Unknown option --x\\u{202e}\\u{a}--json\nUsage: npm run simulate -- <workflow.json>... --script <script.json> [--until +30d] [--json] [--coverage [--script <script.json>]...]\n`);
+    expect(option.stderr).toBe(`Unknown option --x\\u{202e}\\u{a}--json\n${USAGE}\n`);
+    expect(USAGE).toMatch(/^Usage: npm run simulate -- <workflow\.json>\.\.\. --script <script\.json> \[--until \+30d\] \[--json\] \[--coverage \[--script <script\.json>\]\.\.\.\]\n {3}or: npm run simulate -- <folder or script\.json>\.\.\. \[--shard K\/N\]/);
   });
 
   /** The hot-lead script with NUL, a newline and a right-to-left override in names and texts. */
