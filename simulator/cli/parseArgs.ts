@@ -103,8 +103,8 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
 function suiteArgs(paths: string[], options: { json: boolean; coverage: boolean; until: number | undefined; shard: Shard | undefined }): SuiteArgs | string {
   const { json, coverage, until, shard } = options;
   if (paths.length === 0) return 'Missing --script <script.json>, or folders and script files to run';
-  const workflowFile = paths.find((path) => path.endsWith('.workflow.json'));
-  if (workflowFile) return `Missing --script <script.json> to run against ${shown(workflowFile)} (a folder or a script file runs against the Workflows beside its scripts)`;
+  if (paths.some((path) => path.endsWith('.workflow.json')))
+    return 'Missing --script <script.json> to run the Workflow files against (folders and script files run against the Workflows beside their scripts)';
   // A folder's scripts run against its own Workflows: one coverage over several folders would
   // add up different Workflows, and a shard's would call steps other shards reach "never reached".
   if (coverage) return '--coverage needs --script: it is the coverage of one set of Workflows, not of folders or shards';
