@@ -122,6 +122,23 @@ describe.each(SIZES)('each main screen looks as its reference at $width×$height
     // The session's clock ran for a moment before Pause: its reading is the one thing left to chance.
     await expectScreenshotMatches(page, `messages-${size}`, { mask: [page.getByTestId('virtual-time'), page.getByTestId('virtual-offset')] });
   });
+
+  it('presenter mode on the hot lead, at the caption of Lead nurture\'s stop', async () => {
+    const page = await open(viewport, '/simulator?example=hot-lead');
+    await page.getByRole('group', { name: 'Playback' }).waitFor();
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    const presenter = page.getByRole('dialog', { name: /^Presenting / });
+    await presenter.waitFor();
+    const caption = () => presenter.getByRole('status').textContent();
+    const eventsPlayed = async () => Number(await presenter.getAttribute('data-events-processed'));
+    for (let presses = 0; presses < 30 && !/stopped/.test((await caption()) ?? ''); presses++) {
+      const before = await eventsPlayed();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(eventsPlayed).toBe(before + 1);
+    }
+    expect(await caption()).toMatch(/Lead nurture stopped: outgoing message/);
+    await expectScreenshotMatches(page, `presenter-${size}`);
+  });
 });
 
 /**
@@ -136,6 +153,7 @@ const README_PICTURES: Readonly<Record<string, string>> = {
   'script-editor.png': 'script-editor-1280x720',
   'messages.png': 'messages-1280x720',
   'coverage.png': 'simulator-coverage-1920x1080',
+  'presenter.png': 'presenter-1280x720',
 };
 
 describe('the README shows the references', () => {
