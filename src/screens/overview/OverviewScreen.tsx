@@ -1,5 +1,4 @@
 import { LayoutList, Plus } from 'lucide-react';
-import { Suspense } from 'react';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { LoadingMessage } from '../../ui/LoadingMessage.tsx';
 import { Link, useNavigate } from '../../routing/Router.tsx';
@@ -39,15 +38,13 @@ function WorkflowOverview({ library }: { library: ExampleLibrary }) {
       <button type="button" className="ui-button ui-button--primary" onClick={() => void createBlank()}>
         <Plus aria-hidden size={16} /> New Workflow
       </button>
-      <Suspense fallback={null}>
-        <NewFromExampleMenu
-          library={library}
-          onChoose={async (example) => {
-            const record = await create(example);
-            if (record) open(record.id);
-          }}
-        />
-      </Suspense>
+      <NewFromExampleMenu
+        library={library}
+        onChoose={async (example) => {
+          const record = await create(example);
+          if (record) open(record.id);
+        }}
+      />
       <ImportFileButton
         importFile={async (file) => {
           const outcome = await importFile(file);
