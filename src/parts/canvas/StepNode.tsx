@@ -6,18 +6,29 @@ import { stepKind } from './steps/stepKinds.ts';
 import { summarizeStep } from './steps/summarizeStep.ts';
 import type { StepFlowNode } from './flowElements.ts';
 import { NodeFrame, useNodeSimulation } from './NodeOverlay.tsx';
-import { ProblemBadge } from './ProblemBadge.tsx';
-import { nodeWidth } from './nodeSize.ts';
+import { ProblemBadge, problemsName } from './ProblemBadge.tsx';
+import { nodeSize, nodeWidth } from './nodeSize.ts';
+import { PlainNode } from './PlainNode.tsx';
+import { useZoomedOut } from './zoomedOut.ts';
 
-/** A step on the canvas: its icon, label, one line about its setup, its problems, and one labelled handle per output (the card as wide as its labels need). */
+/**
+ * A step on the canvas: its icon, label, one line about its setup, its problems, and one labelled
+ * handle per output (the card as wide as its labels need); zoomed out, a plain box (outside a
+ * simulation, whose badges lay the nodes out by their measured size).
+ */
 export const StepNode = memo(function StepNode({ data: { step, problems }, selected }: NodeProps<StepFlowNode>) {
   const Icon = STEP_ICONS[step.type];
   const outputs = stepOutputs(step);
-  const summary = summarizeStep(step);
   const simulation = useNodeSimulation(step.id);
+  const zoomedOut = useZoomedOut();
+  const className = `flow-node flow-node--${step.type}${problems.length > 0 ? ' flow-node--invalid' : ''}${selected ? ' flow-node--selected' : ''}`;
+  const kindName = stepKind(step.type).name;
+  if (zoomedOut && !simulation)
+    return <PlainNode name={`${kindName}: ${step.label || kindName}${problemsName(problems)}`} className={className} testId={`node-${step.id}`} size={nodeSize(step)} outputs={outputs} hasTarget />;
+  const summary = summarizeStep(step);
   return (
     <NodeFrame
-      className={`flow-node flow-node--${step.type}${problems.length > 0 ? ' flow-node--invalid' : ''}${selected ? ' flow-node--selected' : ''}`}
+      className={className}
       testId={`node-${step.id}`}
       width={nodeWidth(step)}
       simulation={simulation}

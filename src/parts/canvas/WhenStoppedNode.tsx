@@ -3,8 +3,11 @@ import { memo } from 'react';
 import { WHEN_STOPPED_ICON } from './steps/stepIcons.tsx';
 import type { WhenStoppedFlowNode } from './flowElements.ts';
 import { NodeFrame, useNodeSimulation } from './NodeOverlay.tsx';
-import { ProblemBadge } from './ProblemBadge.tsx';
-import { nodeWidth } from './nodeSize.ts';
+import { ProblemBadge, problemsName } from './ProblemBadge.tsx';
+import { nodeSize, nodeWidth } from './nodeSize.ts';
+import { PlainNode } from './PlainNode.tsx';
+import { useZoomedOut } from './zoomedOut.ts';
+import { ENTRY_OUTPUTS } from './TriggerNode.tsx';
 
 export const WHEN_STOPPED_NAME = 'When stopped';
 export const WHEN_STOPPED_HINT = 'Runs once, right after a run of this Workflow is stopped';
@@ -13,9 +16,22 @@ export const WHEN_STOPPED_HINT = 'Runs once, right after a run of this Workflow 
 export const WhenStoppedNode = memo(function WhenStoppedNode({ data: { whenStopped, problems }, selected }: NodeProps<WhenStoppedFlowNode>) {
   const Icon = WHEN_STOPPED_ICON;
   const simulation = useNodeSimulation(whenStopped.id);
+  const zoomedOut = useZoomedOut();
+  const className = `flow-node flow-node--when-stopped${problems.length > 0 ? ' flow-node--invalid' : ''}${selected ? ' flow-node--selected' : ''}`;
+  if (zoomedOut && !simulation)
+    return (
+      <PlainNode
+        name={`${WHEN_STOPPED_NAME}: ${whenStopped.label || WHEN_STOPPED_NAME}${problemsName(problems)}`}
+        className={className}
+        testId="node-when-stopped"
+        size={nodeSize()}
+        outputs={ENTRY_OUTPUTS}
+        hasTarget={false}
+      />
+    );
   return (
     <NodeFrame
-      className={`flow-node flow-node--when-stopped${problems.length > 0 ? ' flow-node--invalid' : ''}${selected ? ' flow-node--selected' : ''}`}
+      className={className}
       testId="node-when-stopped" width={nodeWidth()}
       simulation={simulation}
     >

@@ -18,6 +18,7 @@ import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import { useAppStore, useAppStoreApi } from '../../../state/StoreProvider.tsx';
 import { connect, connectionProblem, moveNodes, reconnect, removeElements, type Position } from '../../../model/workflowEdits.ts';
 import { syncEdges, syncNodes, type WorkflowFlowNode } from '../../../parts/canvas/flowElements.ts';
+import { LargeGraphMiniMap } from '../../../parts/canvas/LargeGraphMiniMap.tsx';
 import { StepNode } from '../../../parts/canvas/StepNode.tsx';
 import './dropTarget.css';
 import { TriggerNode } from '../../../parts/canvas/TriggerNode.tsx';
@@ -33,7 +34,7 @@ export const GRID: [number, number] = [20, 20];
  * button.
  */
 export const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: { top: '32px', bottom: '32px', left: '64px', right: '240px' } } as const;
-/** Above this many nodes only those in view are rendered. */
+/** Above this many nodes only those in view are rendered, and the minimap draws them all as one path. */
 const VISIBLE_ONLY_ABOVE = 300;
 
 interface Props {
@@ -122,6 +123,7 @@ export function WorkflowCanvas({ workflow, problems, nodeTypes = NODE_TYPES, ini
     [applySelectChanges],
   );
 
+  const visibleOnly = nodes.length > VISIBLE_ONLY_ABOVE;
   const shownNodes = useMemo(() => markTarget(nodes, dropTarget?.nodeId), [nodes, dropTarget?.nodeId]);
   const shownEdges = useMemo(() => markTarget(edges, dropTarget?.edgeId), [edges, dropTarget?.edgeId]);
 
@@ -148,12 +150,12 @@ export function WorkflowCanvas({ workflow, problems, nodeTypes = NODE_TYPES, ini
       {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: FIT_VIEW_OPTIONS })}
       {...(onViewportChange ? { onMoveEnd: (_event: unknown, viewport: Viewport) => onViewportChange(viewport) } : {})}
       minZoom={0.1}
-      onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
+      onlyRenderVisibleElements={visibleOnly}
       defaultEdgeOptions={{ type: 'smoothstep' }}
       aria-label="Workflow canvas"
     >
       <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />
-      <MiniMap pannable zoomable ariaLabel="Minimap" />
+      {visibleOnly ? <LargeGraphMiniMap ariaLabel="Minimap" /> : <MiniMap pannable zoomable ariaLabel="Minimap" />}
       <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
     </ReactFlow>
   );
