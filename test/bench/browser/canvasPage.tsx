@@ -11,7 +11,7 @@
  */
 const moduleStartMs = performance.now();
 
-import { ReactFlowProvider, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { ReactFlowProvider, useReactFlow, type NodeProps, type NodeTypes, type ReactFlowInstance } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { memo, useMemo, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -78,6 +78,8 @@ export interface CanvasBenchApi {
   /** A point of the empty pane at about this height, away from the nodes, minimap and controls. */
   panePoint(y: number): { x: number; y: number } | null;
   viewport(): { x: number; y: number; zoom: number };
+  /** Zooms about the window's centre (as the Controls' buttons do), at once. */
+  zoomTo(zoom: number): Promise<void>;
   startFrames(): void;
   /** requestAnimationFrame timestamps since `startFrames`, as deltas (ms). */
   stopFrames(): number[];
@@ -124,8 +126,11 @@ const store = createAppStore();
 store.getState().openDocument(record);
 let problemCount = 0;
 
+let flow: ReactFlowInstance | null = null;
+
 /** The canvas as BuilderWorkspace feeds it: the open document and its problems per node. */
 function BenchCanvas() {
+  flow = useReactFlow();
   const workflow = useAppStore((state) => state.document?.workflow ?? null);
   const problemsByNode = useMemo(() => {
     const byNode = new Map<string, string[]>();
@@ -261,6 +266,10 @@ window.__canvasBench = {
     return null;
   },
   viewport: currentViewport,
+  async zoomTo(zoom) {
+    if (!flow) throw new Error('the canvas is not mounted');
+    await flow.zoomTo(zoom);
+  },
   startFrames() {
     frames = [];
     recording++;
