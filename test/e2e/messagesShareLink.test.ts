@@ -112,4 +112,22 @@ describe('Copy link in the Messages view', () => {
     expect(await clipboardWrites(page)).toBe(0);
     expect((await readToasts(page)).filter((toast) => /^Link copied/.test(toast.title))).toEqual([]);
   });
+
+  it('shows the link to copy by hand when the clipboard is refused, and gives the focus back to Copy link', async () => {
+    const page = await session.open({
+      prepare: (page) => page.addInitScript(() => Object.defineProperty(navigator.clipboard, 'writeText', { value: () => Promise.reject(new DOMException('Refused', 'NotAllowedError')) })),
+    });
+    await openInbox(page);
+    await write(page, 'contact', 'Hello?');
+    await copyLink(page).click();
+    const dialog = page.getByRole('dialog', { name: 'Copy this link' });
+    const field = dialog.getByRole('textbox', { name: 'Share link' });
+    await field.waitFor();
+    expect(await field.inputValue()).toMatch(/\/simulator\/shared#s1\.[A-Za-z0-9_-]+$/);
+    expect(await field.getAttribute('readonly')).not.toBeNull();
+    expect(await scanWithAxe(page, { landmarks: true })).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Copy link');
+  });
 });
