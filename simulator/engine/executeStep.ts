@@ -88,6 +88,28 @@ export function executeStep(node: CompiledNode, ctx: StepContext): Outcome {
   }
 }
 
+/**
+ * The plan of a step when it can be known before the run gets there: a step that reads neither
+ * the clock nor the contact, and the Stop reason branch once the stop's reason is known; null for
+ * the steps whose plan depends on when and for whom they run. The When stopped path is worked out
+ * with it once per stop reason, so a stop does not interpret the path step by step.
+ */
+export function plannedOutcome(node: CompiledNode, stopReason: StopReason | null): Outcome | null {
+  const step = node.step;
+  if (step === null) return PASS;
+  switch (step.type) {
+    case 'ask_question':
+    case 'wait':
+    case 'branch':
+    case 'datetime_branch':
+      return null;
+    case 'stop_reason_branch':
+      return byStopReason(node, stopReason);
+    default:
+      return (node.memo.outcome ??= constantPlan(node, step));
+  }
+}
+
 /** The steps whose plan never changes: it does not read the clock or the contact. */
 type ConstantStep = Exclude<Step, { type: 'ask_question' | 'wait' | 'branch' | 'datetime_branch' | 'stop_reason_branch' }>;
 

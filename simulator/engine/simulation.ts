@@ -19,7 +19,7 @@ import type { Workflow } from '../schema/workflow.ts';
 import { compileWorkflow, type CompiledNode, type CompiledWorkflow } from './compileWorkflow.ts';
 import { ContactTable } from './contactTable.ts';
 import { EventQueue, EXTERNAL, TIMER } from './eventQueue.ts';
-import { executeStep, type Effect, type StepContext } from './executeStep.ts';
+import { executeStep, plannedOutcome, type Effect, type StepContext } from './executeStep.ts';
 import type { Observation } from './exitRules.ts';
 import { decideManualStop } from './manualStop.ts';
 import { renderMessage, type MessageTemplate } from './messageTemplate.ts';
@@ -111,6 +111,19 @@ export interface PausedRun {
   quietSince: number;
 }
 
+/**
+ * A When stopped path as far as it is known before it runs, for one stop reason: its steps, how
+ * each was reached (interned output) and each one's effect; then the node from which it is
+ * played step by step (`rest`, -1 when the plan reaches the end) and how that node is reached.
+ */
+interface WhenStoppedPlan {
+  readonly nodes: Int32Array;
+  readonly vias: Int32Array;
+  readonly effects: readonly (Effect | null)[];
+  readonly rest: number;
+  readonly restVia: number;
+}
+
 /** Why a simulation stopped before its horizon, and where: see `Simulation.stoppedShort`. */
 export interface StoppedShort {
   readonly reason: 'trace_limit';
@@ -196,6 +209,8 @@ export class Simulation {
   /** Runs the current event stopped whose When stopped path is still to run, in stop order. */
   private readonly pendingWhenStopped: number[] = [];
   private pendingCount = 0;
+  /** Per compiled Workflow, per stop reason code: its When stopped path, planned on first use. */
+  private readonly whenStoppedPlans: (WhenStoppedPlan | undefined)[][] = [];
   /** Whether a When stopped path is running now: its tag and field changes are gathered, and fired once it ends. */
   private inWhenStopped = false;
   /** The one list those changes are gathered in (no path runs inside another), `signalCount` long; counted, not truncated, so the hot path writes no array length. */
@@ -852,25 +867,57 @@ export class Simulation {
     runs.markWhenStoppedRan(run);
     const w = runs.workflow(run);
     const workflow = this.workflows[w] as CompiledWorkflow;
-    const nodes = workflow.nodes;
     const contact = runs.contact(run);
     const stoppedAt = runs.node(run);
     const reason = runs.reason(run);
     const now = this.now;
     const trace = this.trace;
-    const context = this.stepContext;
+    const plan = this.whenStoppedPlan(w, reason);
     this.signalCount = 0;
-    runs.setNode(run, workflow.whenStopped);
     // Rows written here directly: the run's contact, Workflow and instant are known (a path runs once per stop).
     trace.append(now, K['when_stopped.started'], contact, run, w, workflow.whenStopped, -1, reason, -1, -1, -1);
     this.inWhenStopped = true;
-    context.now = now;
-    context.stopReason = STOP_REASONS[reason] as StopReason;
-    let next = (nodes[workflow.whenStopped] as CompiledNode).next;
-    let via = this.nextOutput;
+    const planned = plan.nodes;
     let last = workflow.whenStopped;
-    // The runaway guard, counted here: the validator keeps loops off the path, but a document it never saw may have one.
-    let steps = 0;
+    for (let i = 0; i < planned.length; i++) {
+      last = planned[i] as number;
+      runs.setNode(run, last);
+      trace.append(now, K.step, contact, run, w, last, -1, 0, -1, plan.vias[i] as number, -1);
+      const effect = plan.effects[i] as Effect | null;
+      if (effect !== null) this.applyEffect(run, effect);
+    }
+    let cutShort = false;
+    if (plan.rest >= 0) {
+      const played = this.playWhenStoppedRest(run, plan, reason);
+      if (played.last >= 0) last = played.last;
+      cutShort = played.cutShort;
+    }
+    this.inWhenStopped = false;
+    trace.append(now, K['when_stopped.ended'], contact, run, w, last, -1, cutShort ? WHEN_STOPPED_CUT_SHORT : 0, -1, -1, -1);
+    runs.setNode(run, stoppedAt);
+    // Starting runs sends, tags and assigns, but stops nothing, so no other path runs meanwhile.
+    const signals = this.signalBuffer;
+    for (let i = 0; i < this.signalCount; i++) this.fireTriggers(contact, signals[i] as TriggerSignal, workflow.slot);
+  }
+
+  /**
+   * The part of a When stopped path that cannot be planned (a step reading the contact or the
+   * clock, and all after it), executed step by step; returns the last node and whether the
+   * runaway guard cut it short.
+   */
+  private playWhenStoppedRest(run: number, plan: WhenStoppedPlan, reason: number): { last: number; cutShort: boolean } {
+    const runs = this.runs;
+    const w = runs.workflow(run);
+    const nodes = (this.workflows[w] as CompiledWorkflow).nodes;
+    const contact = runs.contact(run);
+    const context = this.stepContext;
+    context.now = this.now;
+    context.stopReason = STOP_REASONS[reason] as StopReason;
+    let next = plan.rest;
+    let via = plan.restVia;
+    let last = -1;
+    // The runaway guard, counted from the planned steps: the validator keeps loops off the path, but a document it never saw may have one.
+    let steps = plan.nodes.length;
     let cutShort = false;
     while (next >= 0) {
       if (++steps > MAX_STEPS_PER_INSTANT) {
@@ -880,7 +927,7 @@ export class Simulation {
       const node = nodes[next] as CompiledNode;
       last = next;
       runs.setNode(run, next);
-      trace.append(now, K.step, contact, run, w, next, -1, 0, -1, via, -1);
+      this.trace.append(this.now, K.step, contact, run, w, next, -1, 0, -1, via, -1);
       context.contact = this.contacts.view(contact);
       const outcome = executeStep(node, context);
       if (outcome.effect !== null) this.applyEffect(run, outcome.effect);
@@ -891,12 +938,44 @@ export class Simulation {
       via = this.outputId(flow.handle);
     }
     context.stopReason = null;
-    this.inWhenStopped = false;
-    trace.append(now, K['when_stopped.ended'], contact, run, w, last, -1, cutShort ? WHEN_STOPPED_CUT_SHORT : 0, -1, -1, -1);
-    runs.setNode(run, stoppedAt);
-    // Starting runs sends, tags and assigns, but stops nothing, so no other path runs meanwhile.
-    const signals = this.signalBuffer;
-    for (let i = 0; i < this.signalCount; i++) this.fireTriggers(contact, signals[i] as TriggerSignal, workflow.slot);
+    return { last, cutShort };
+  }
+
+  /** The When stopped path of a version for a stop reason, planned on first use (see `planWhenStopped`). */
+  private whenStoppedPlan(w: number, reason: number): WhenStoppedPlan {
+    const plans = (this.whenStoppedPlans[w] ??= []);
+    return (plans[reason] ??= this.planWhenStopped(this.workflows[w] as CompiledWorkflow, STOP_REASONS[reason] as StopReason));
+  }
+
+  /**
+   * The steps a When stopped path takes for a stop reason, as far as they can be known before it
+   * runs (`plannedOutcome`): each with how it was reached and its effect. A stop then writes rows
+   * and carries out effects without interpreting the path; from the first step that reads the
+   * contact or the clock (`rest`) it is played step by step.
+   */
+  private planWhenStopped(workflow: CompiledWorkflow, reason: StopReason): WhenStoppedPlan {
+    const nodes = workflow.nodes;
+    const planned: number[] = [];
+    const vias: number[] = [];
+    const effects: (Effect | null)[] = [];
+    let next = (nodes[workflow.whenStopped] as CompiledNode).next;
+    let via = this.nextOutput;
+    while (next >= 0 && planned.length < MAX_STEPS_PER_INSTANT) {
+      const node = nodes[next] as CompiledNode;
+      const outcome = plannedOutcome(node, reason);
+      if (outcome === null) break;
+      planned.push(next);
+      vias.push(via);
+      effects.push(outcome.effect);
+      const flow = outcome.flow;
+      if (flow.kind !== 'next') {
+        next = -1;
+        break;
+      }
+      next = flow.handle === 'next' ? node.next : (node.outputs.get(flow.handle) ?? -1);
+      via = this.outputId(flow.handle);
+    }
+    return { nodes: Int32Array.from(planned), vias: Int32Array.from(vias), effects, rest: next, restVia: via };
   }
 
   private endRun(run: number, status: number, reason: number): void {

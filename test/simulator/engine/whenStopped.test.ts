@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runOnCanvas } from '../../../simulator/trace/nodeRunStates.ts';
+import { traceEntries } from '../../../simulator/engine/materialize.ts';
+import { MAX_STEPS_PER_INSTANT, Simulation } from '../../../simulator/engine/simulation.ts';
 import { describeEntry } from '../../../simulator/trace/describeEntry.ts';
 import { traceNames } from '../../../simulator/trace/traceNames.ts';
 import { harness, ms } from '../../harness/simulationHarness.ts';
@@ -178,5 +180,70 @@ describe('the When stopped path of a stopped run', () => {
     const names = traceNames(result.simulation);
     expect(describeEntry(result.entry({ kind: 'when_stopped.started' }), names)).toBe('Workflow Nurture takes its When stopped path (stopped: incoming message)');
     expect(describeEntry(result.entry({ kind: 'when_stopped.ended' }), names)).toBe('When stopped path of Nurture done');
+  });
+
+  it('reads the contact where a step on it does: the steps before a Branch are the same for every contact, the rest follow each contact’s tags', () => {
+    const routed = buildWorkflow({
+      id: 'routed',
+      name: 'Routed',
+      whenStopped: { id: 'ws' },
+      steps: [
+        steps.wait('wait', '1d'),
+        steps.comment('note', 'Stopped'),
+        steps.branch('is-vip', [{ id: 'vip', label: 'VIP', match: 'all', conditions: [{ subject: 'tag', operator: 'has', tag: 'vip' }] }]),
+        steps.tag('mark', 'add', 'call-back'),
+        steps.send('bye', 'Bye'),
+        steps.stopReasonBranch('why'),
+        steps.comment('replied', 'They replied'),
+      ],
+      edges: ['trigger>wait', 'ws>note', 'note>is-vip', 'is-vip:vip>mark', 'is-vip:else>bye', 'mark>why', 'why:incoming_message>replied'],
+      settings: exitOn(['incoming_message']),
+    });
+    const result = harness(routed)
+      .contact('dana', { tags: ['vip'] })
+      .at('+0')
+      .contactSays('Hi')
+      .contact('omar')
+      .at('+0')
+      .contactSays('Hi')
+      .at('+1h')
+      .contactSays('Stop')
+      .as('dana')
+      .at('+2h')
+      .contactSays('Stop')
+      .run();
+    const pathOf = (contact: string) =>
+      result
+        .entries((entry) => entry.contact === contact && (entry.kind === 'step' || entry.kind === 'when_stopped.ended') && entry.t > 0)
+        .map((entry) => `${entry.kind === 'step' ? '' : 'ended at '}${entry.step}`);
+    expect(pathOf('dana')).toEqual(['note', 'is-vip', 'mark', 'why', 'replied', 'ended at replied']);
+    expect(pathOf('omar')).toEqual(['note', 'is-vip', 'bye', 'ended at bye']);
+    expect(result.entries({ kind: 'comment.added' }).map((entry) => [entry.contact, entry.text])).toEqual([
+      ['omar', 'Stopped'],
+      ['dana', 'Stopped'],
+      ['dana', 'They replied'],
+    ]);
+    expect(result.sent('omar')).toContain('Bye');
+    expect(result.entries((entry) => entry.kind === 'contact.changed' && entry.contact === 'dana' && entry.t > 0).map((entry) => entry.step)).toEqual(['mark']);
+  });
+
+  it('is cut short by the runaway guard when a document the validator never saw loops on it', () => {
+    const looping = buildWorkflow({
+      id: 'looping',
+      name: 'Looping',
+      whenStopped: { id: 'ws' },
+      steps: [steps.wait('wait', '1d'), steps.comment('a', 'A'), steps.comment('b', 'B')],
+      edges: ['trigger>wait', 'ws>a', 'a>b', 'b>a'],
+      settings: exitOn(['incoming_message']),
+    });
+    const script = harness(looping).at('+0').contactSays('Hi').at('+1h').contactSays('Stop').script();
+    const simulation = new Simulation({ workflows: [looping], script }).runToEnd();
+    const entries = [...traceEntries(simulation)];
+    const path = entries.filter((entry) => entry.kind === 'step' && entry.t === ms('+1h'));
+    expect(path).toHaveLength(MAX_STEPS_PER_INSTANT);
+    expect(path.slice(0, 3).map((entry) => entry.step)).toEqual(['a', 'b', 'a']);
+    const ended = entries.find((entry) => entry.kind === 'when_stopped.ended');
+    expect(ended).toMatchObject({ step: 'b', reason: 'loop' });
+    expect(entries.filter((entry) => entry.kind === 'comment.added')).toHaveLength(MAX_STEPS_PER_INSTANT);
   });
 });
