@@ -5,6 +5,7 @@ import { fileSlug } from '../../common/fileSlug.ts';
 import { formatVirtualTime } from '../../common/virtualTime.ts';
 import { ExportMenu } from '../../ui/ExportMenu.tsx';
 import { runTimelineSvg, SLIDE_HEIGHT, SLIDE_WIDTH } from '../../common/slides/runTimelineSvg.ts';
+import './transcript.css';
 
 interface Props {
   readonly contactName: string;
