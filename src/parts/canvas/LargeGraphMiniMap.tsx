@@ -1,11 +1,12 @@
-import { Panel, useReactFlow, useStore, useStoreApi, type InternalNode, type ReactFlowState } from '@xyflow/react';
-import { useEffect, useId, useMemo, useRef, type PointerEvent } from 'react';
+import { Panel, useReactFlow, useStore, useStoreApi, type InternalNode, type Node, type ReactFlowState } from '@xyflow/react';
+import { useEffect, useId, useRef, useState, type PointerEvent } from 'react';
 import type { Box } from './box.ts';
 
 /** React Flow's MiniMap's size and margin, so either minimap takes the same corner. */
 const WIDTH = 200;
 const HEIGHT = 150;
 const OFFSET_SCALE = 5;
+const NODE_COLOUR = 'var(--color-border-strong)';
 
 /** Every node's rectangle as one SVG path, and the box around them all (null with no node). */
 export function nodesOutline(nodes: Iterable<InternalNode>): { readonly d: string; readonly bounds: Box | null } {
@@ -29,6 +30,17 @@ export function nodesOutline(nodes: Iterable<InternalNode>): { readonly d: strin
 }
 
 const selectNodes = (state: ReactFlowState) => state.nodes;
+
+/** Whether two node lists put the same nodes in the same places (a size measured, a selection or data changed: not a move). */
+function samePlaces(a: readonly Node[], b: readonly Node[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Node;
+    const y = b[i] as Node;
+    if (x !== y && (x.id !== y.id || x.position.x !== y.position.x || x.position.y !== y.position.y || x.hidden !== y.hidden)) return false;
+  }
+  return true;
+}
 const selectX = (state: ReactFlowState) => state.transform[0];
 const selectY = (state: ReactFlowState) => state.transform[1];
 const selectZoom = (state: ReactFlowState) => state.transform[2];
@@ -46,9 +58,11 @@ export function LargeGraphMiniMap({ ariaLabel }: { readonly ariaLabel: string })
   const store = useStoreApi();
   const flow = useReactFlow();
   const nodes = useStore(selectNodes);
-  // Rebuilt when React Flow hands over a new node list (moves, measurements, edits), not on a pan.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `nodes` is the signal that the lookup changed
-  const outline = useMemo(() => nodesOutline(store.getState().nodeLookup.values()), [nodes, store]);
+  // Rebuilt when a node moves, comes or goes — not on a pan, nor when nodes scrolled into view are
+  // measured (their sizes were given up front, `presized` in flowElements.ts, and barely change).
+  const [drawn, setDrawn] = useState(() => ({ nodes, outline: nodesOutline(store.getState().nodeLookup.values()) }));
+  if (drawn.nodes !== nodes) setDrawn({ nodes, outline: samePlaces(drawn.nodes, nodes) ? drawn.outline : nodesOutline(store.getState().nodeLookup.values()) });
+  const { outline } = drawn;
   const tx = useStore(selectX);
   const ty = useStore(selectY);
   const zoom = useStore(selectZoom);
@@ -114,7 +128,8 @@ export function LargeGraphMiniMap({ ariaLabel }: { readonly ariaLabel: string })
         onPointerCancel={onPointerUp}
       >
         <title id={titleId}>{ariaLabel}</title>
-        <path className="react-flow__minimap-node" d={outline.d} />
+        {/* Outlined a minimap pixel wide: thousands of nodes make a graph so tall that a node alone is smaller than a pixel. */}
+        <path className="react-flow__minimap-node" d={outline.d} style={{ fill: NODE_COLOUR, stroke: NODE_COLOUR, strokeWidth: viewScale }} />
         <path
           className="react-flow__minimap-mask"
           d={`M${x - offset},${y - offset}h${width + offset * 2}v${height + offset * 2}h${-width - offset * 2}z M${view.x},${view.y}h${view.width}v${view.height}h${-view.width}z`}
