@@ -1,23 +1,28 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useAppStore } from '../state/StoreProvider.tsx';
-import { Toast, ToastRegion } from '../ui/Toast.tsx';
 
-/** The notices of the store, as toasts in one live region. */
+const ToastList = lazy(() => import('./ToastList.tsx').then((module) => ({ default: module.ToastList })));
+
+/**
+ * The store's notices as toasts. Their code (Radix Toast) is not part of the first screen's load:
+ * it comes with the first notice, or once the page is idle, whichever is first — from then on
+ * the region is there, F8 reaches it, and every notice after is shown as it comes.
+ */
 export function Toaster() {
-  const notices = useAppStore((state) => state.notices);
-  const dismiss = useAppStore((state) => state.dismissNotice);
+  const noticed = useAppStore((state) => state.notices.length > 0);
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(() => setIdle(true), 2_000);
+      return () => clearTimeout(timer);
+    }
+    const id = requestIdleCallback(() => setIdle(true), { timeout: 5_000 });
+    return () => cancelIdleCallback(id);
+  }, []);
+  if (!noticed && !idle) return null;
   return (
-    <ToastRegion>
-      {notices.map((notice) => (
-        <Toast
-          key={notice.id}
-          tone={notice.tone}
-          title={notice.count > 1 ? `${notice.title} (×${notice.count})` : notice.title}
-          description={notice.description}
-          onDismiss={() => dismiss(notice.id)}
-          {...(notice.action ? { action: { ...notice.action, altText: `${notice.action.label}: ${notice.title}` }, duration: 10_000 } : {})}
-          {...(notice.persistent ? { duration: Infinity } : {})}
-        />
-      ))}
-    </ToastRegion>
+    <Suspense fallback={null}>
+      <ToastList />
+    </Suspense>
   );
 }

@@ -4,6 +4,7 @@ import type { ExampleLibrary } from '../../../parts/examples/exampleLibrary.ts';
 import { FileProblemList } from '../../../ui/FileProblemList.tsx';
 import { SituationPanel } from './SituationPanel.tsx';
 import { SituationPicker } from './SituationPicker.tsx';
+import { preloadPlaybackWorkspace } from '../workspace/loadPlaybackWorkspace.ts';
 
 /** Which example is shown: ids from the URL, `null` for the first. */
 export interface ExampleChoice {
@@ -20,6 +21,8 @@ interface Props {
 
 /** Picks one bundled example situation and shows it; the first is shown when none is chosen. */
 export function ExampleBrowser({ library, choice, onChoose }: Props) {
+  // Every example opens in the workspace: its code downloads while the example's files are read.
+  preloadPlaybackWorkspace();
   const read = use(library.manifest());
   const [loading, startLoading] = useTransition();
   if (!read.ok) return <FileProblemList title="The list of examples cannot be read" problems={read.problems} />;

@@ -10,9 +10,9 @@ import type { ExampleSituation } from '../../../parts/examples/exampleManifest.t
 import { FileProblemList } from '../../../ui/FileProblemList.tsx';
 import { ScriptPicker } from './ScriptPicker.tsx';
 import { scriptSlug } from '../../../parts/examples/scriptSlug.ts';
+import { loadPlaybackWorkspace } from '../workspace/loadPlaybackWorkspace.ts';
 
-// With the canvas, React Flow: loaded when a simulation is first shown, not with the app.
-const PlaybackWorkspace = lazy(() => import('../workspace/PlaybackWorkspace.tsx').then((module) => ({ default: module.PlaybackWorkspace })));
+const PlaybackWorkspace = lazy(loadPlaybackWorkspace);
 
 interface Props {
   readonly library: ExampleLibrary;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import type { PlaybackLoad } from '../../../../simulator/schema/playback.ts';
 import type { Script } from '../../../../simulator/schema/script.ts';
@@ -13,7 +13,6 @@ import { useAppStore } from '../../../state/StoreProvider.tsx';
 import { Tabs } from '../../../ui/Tabs.tsx';
 import { SimulationCanvas } from '../canvas/SimulationCanvas.tsx';
 import { CompareSection } from '../compare/CompareSection.tsx';
-import { PopulationSection } from '../population/PopulationSection.tsx';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { usePlaybackShortcuts } from '../playback/usePlaybackShortcuts.ts';
 import { ContactTraceTable } from './ContactTraceTable.tsx';
@@ -39,6 +38,26 @@ import { PresentButton } from '../presenter/PresentButton.tsx';
 import { withSettingsTried } from '../share/shareSituationOf.ts';
 import type { CoverageRequest } from '../../../../simulator/schema/coverage.ts';
 import './workspace.css';
+
+/**
+ * The population's charts (recharts and its d3) are the largest code of the simulator and show only
+ * in a dock tab of a population's script: loaded when a population is played, once the workspace
+ * is idle, not with the workspace. A failed download is met again, and reported, when the tab renders.
+ */
+const loadPopulationSection = () => import('../population/PopulationSection.tsx');
+const PopulationSection = lazy(() => loadPopulationSection().then((module) => ({ default: module.PopulationSection })));
+function usePopulationChartsPreload(population: boolean): void {
+  useEffect(() => {
+    if (!population) return undefined;
+    const preload = () => void loadPopulationSection().catch(() => undefined);
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(preload, 1_000);
+      return () => clearTimeout(timer);
+    }
+    const idle = requestIdleCallback(preload, { timeout: 5_000 });
+    return () => cancelIdleCallback(idle);
+  }, [population]);
+}
 
 interface Props {
   readonly workflows: readonly Workflow[];
@@ -146,6 +165,7 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
   const never = useMemo(() => (coverageMarked && coverage.coverage && shown ? neverReachedOn(coverage.coverage, shown.id) : null), [coverageMarked, coverage.coverage, shown]);
   const stepBreakpoints = useMemo(() => new Set(breakpoints.steps.filter((breakpoint) => breakpoint.workflow === shown?.id).map((breakpoint) => breakpoint.step)), [breakpoints, shown?.id]);
   const toggleBreakpoint = useCallback((node: string) => shown && changeBreakpoints((current) => toggleStepBreakpoint(current, shown.id, node)), [shown, changeBreakpoints]);
+  usePopulationChartsPreload((info?.contactCount ?? 0) > 1);
   const now = frame?.time ?? 0;
   const debug = useMemo<NodeDebug>(
     () => ({
@@ -331,7 +351,11 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
                 {
                   id: 'population' as const,
                   label: 'Population',
-                  content: () => <PopulationSection workflowId={shown.id} workflowName={shown.name} time={frame.time} load={controls.populationCharts} />,
+                  content: () => (
+                    <Suspense fallback={<p className="loading">Loading the charts…</p>}>
+                      <PopulationSection workflowId={shown.id} workflowName={shown.name} time={frame.time} load={controls.populationCharts} />
+                    </Suspense>
+                  ),
                 },
               ]
             : []),
