@@ -20,7 +20,7 @@ interface Props {
 }
 
 /**
- * A node zoomed out (`useZoomedOut`): the card's box, at the size the node is laid out with
+ * A node of a large graph zoomed out (`useZoomedOut`): the card's box, at the size the node is laid out with
  * (`nodeSize`), with no text, icon or handles. Edges still need to know where they meet it: an
  * invisible anchor per handle, where the full node has its handle, is what React Flow measures in
  * place of the handles (it reads any element with the `source` or `target` class), so a node first

@@ -13,8 +13,8 @@ import { useZoomedOut } from './zoomedOut.ts';
 
 /**
  * A step on the canvas: its icon, label, one line about its setup, its problems, and one labelled
- * handle per output (the card as wide as its labels need); zoomed out, a plain box (outside a
- * simulation, whose badges lay the nodes out by their measured size).
+ * handle per output (the card as wide as its labels need); in a large graph zoomed out, a plain
+ * box (`useZoomedOut`; outside a simulation, whose badges lay the nodes out by their measured size).
  */
 export const StepNode = memo(function StepNode({ data: { step, problems }, selected }: NodeProps<StepFlowNode>) {
   const Icon = STEP_ICONS[step.type];

@@ -23,6 +23,7 @@ import { StepNode } from '../../../parts/canvas/StepNode.tsx';
 import './dropTarget.css';
 import { TriggerNode } from '../../../parts/canvas/TriggerNode.tsx';
 import { WhenStoppedNode } from '../../../parts/canvas/WhenStoppedNode.tsx';
+import { LARGE_GRAPH_NODES } from '../../../parts/canvas/zoomedOut.ts';
 
 /** Declared once at module level: React Flow re-creates every node when this object changes. */
 const NODE_TYPES: NodeTypes = { step: StepNode, trigger: TriggerNode, whenStopped: WhenStoppedNode };
@@ -34,8 +35,6 @@ export const GRID: [number, number] = [20, 20];
  * button.
  */
 export const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: { top: '32px', bottom: '32px', left: '64px', right: '240px' } } as const;
-/** Above this many nodes only those in view are rendered, and the minimap draws them all as one path. */
-const VISIBLE_ONLY_ABOVE = 300;
 
 interface Props {
   readonly workflow: Workflow;
@@ -123,7 +122,8 @@ export function WorkflowCanvas({ workflow, problems, nodeTypes = NODE_TYPES, ini
     [applySelectChanges],
   );
 
-  const visibleOnly = nodes.length > VISIBLE_ONLY_ABOVE;
+  // A large graph: only the nodes in view are rendered, and the minimap draws them all as one path.
+  const visibleOnly = nodes.length > LARGE_GRAPH_NODES;
   const shownNodes = useMemo(() => markTarget(nodes, dropTarget?.nodeId), [nodes, dropTarget?.nodeId]);
   const shownEdges = useMemo(() => markTarget(edges, dropTarget?.edgeId), [edges, dropTarget?.edgeId]);
 
