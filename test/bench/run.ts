@@ -23,7 +23,8 @@
  *
  * After each engine line, the same workload with what happens after a stop switched on — an agent's
  * message pauses the run, a When stopped path runs after each stop (test/bench/workload.ts,
- * buildAfterStopWorkload) — in turns with the plain one (issue 16: events/s within 10 %).
+ * buildAfterStopWorkload) — in turns with the plain one (issue 16: events/s within 10 %, compared
+ * in CPU time; the wall-clock ratio is printed beside it).
  *
  * Then the script's expectations checked on the whole population with one
  * status expectation failing for every contact (issue 13: it must cost about one read of the
@@ -175,25 +176,31 @@ async function main(): Promise<void> {
     for (let i = 0; i < settle; i++) benchEngine(afterStop);
     const plainTurns: EngineFigures[] = [];
     const afterStopTurns: EngineFigures[] = [];
-    for (let i = 0; i < repeats; i++) {
+    // More turns than the engine line at small sizes: a turn of 10,000 contacts lasts tens of ms.
+    const turns = options.quick ? 1 : contacts <= 20_000 ? 15 : 7;
+    for (let i = 0; i < turns; i++) {
       plainTurns.push(benchEngine(workload));
       afterStopTurns.push(benchEngine(afterStop));
     }
     const plainMedian = median(plainTurns.map((r) => r.eventsPerSec));
     const afterStopMedian = median(afterStopTurns.map((r) => r.eventsPerSec));
+    // The ratio held against the target is of CPU time: the two workloads take turns, but on a
+    // shared machine a turn can lose the core to another process, which wall-clock figures count.
+    const cpuRatio = median(afterStopTurns.map((r) => r.cpuEventsPerSec)) / median(plainTurns.map((r) => r.cpuEventsPerSec));
     const afterStopLast = afterStopTurns.at(-1) as EngineFigures;
     print({
       name: 'after-stop',
       contacts,
-      repeats,
+      turns,
       plainEventsPerSec: plainMedian,
       afterStopEventsPerSec: afterStopMedian,
-      ratio: afterStopMedian / plainMedian,
+      wallRatio: afterStopMedian / plainMedian,
+      ratio: cpuRatio,
       plainTraceEntries: plainTurns[0]?.traceEntries,
       afterStopTraceEntries: afterStopLast.traceEntries,
       afterStopEvents: afterStopLast.events,
       target: 0.9,
-      meetsTargets: afterStopMedian / plainMedian >= 0.9,
+      meetsTargets: cpuRatio >= 0.9,
       loadavg1: load(),
     });
 
