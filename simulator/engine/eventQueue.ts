@@ -190,6 +190,8 @@ const MAX_BUCKET = 2 ** 40;
 export class EventQueue {
   topTime = 0;
   topClass = 0;
+  /** The order key of the entry taken last (see `orderKey`): its class and push sequence. */
+  topOrder = 0;
   topA = 0;
   topB = 0;
   /**
@@ -236,6 +238,11 @@ export class EventQueue {
     return this.count;
   }
 
+  /** How many entries were ever pushed: the sequence the next push gets. */
+  get pushed(): number {
+    return this.sequence;
+  }
+
   push(time: number, queueClass: number, a: number, b: number): void {
     if (Number.isNaN(time)) throw new RangeError('An event queue entry needs a time');
     const order = orderKey(queueClass, this.sequence++);
@@ -268,6 +275,7 @@ export class EventQueue {
       if (!heapFirst) {
         this.runAt++;
         this.topTime = time;
+        this.topOrder = order;
         this.topClass = order >= CLASS_WEIGHT ? TIMER : EXTERNAL;
         // Payloads are int32 (see BinaryHeap.pop).
         this.topA = (run[at + 2] as number) | 0;
@@ -277,6 +285,7 @@ export class EventQueue {
     }
     heap.pop();
     this.topTime = heap.topTime;
+    this.topOrder = heap.topOrder;
     this.topClass = heap.topClass;
     this.topA = heap.topA;
     this.topB = heap.topB;

@@ -109,13 +109,19 @@ export class ScriptFeed {
     return this.script.events[this.eventIndex(payload)] as ScriptEvent;
   }
 
-  /** Queues the first events; `state` keeps each contact's place in its events. */
-  start(queue: Schedule, state: FeedState): void {
+  /**
+   * Queues the first events; `state` keeps each contact's place in its events. With `plays`, only
+   * the contacts it marks 1 (see SimulationInput.plays), each queued as it would be among all.
+   */
+  start(queue: Schedule, state: FeedState, plays?: Uint8Array): void {
     if (!this.isPopulation) {
       // A publish concerns no one contact: the simulation queues it itself (see Simulation).
       const order = this.script.events.flatMap((event, i) => (isContactEvent(event) ? [{ i, t: parseDuration(event.at) as number, contact: event.contact }] : []));
       order.sort((x, y) => x.t - y.t || x.i - y.i);
-      for (const { i, t, contact } of order) queue.push(t, EXTERNAL, this.contactIndex.get(contact) as number, i);
+      for (const { i, t, contact } of order) {
+        const index = this.contactIndex.get(contact) as number;
+        if (plays === undefined || plays[index] === 1) queue.push(t, EXTERNAL, index, i);
+      }
       return;
     }
     const count = this.templateEvents.length;
@@ -125,6 +131,7 @@ export class ScriptFeed {
       const times = new Float64Array(count);
       const byTime = (x: number, y: number) => (times[x] as number) - (times[y] as number) || x - y;
       for (let contact = 0; contact < this.contactCount; contact++) {
+        if (plays !== undefined && plays[contact] !== 1) continue;
         for (let k = 0; k < count; k++) times[k] = this.jitteredTime(contact, k);
         const slots = order.subarray(contact * count, (contact + 1) * count);
         for (let k = 0; k < count; k++) slots[k] = k;
@@ -138,6 +145,7 @@ export class ScriptFeed {
     const times = new Float64Array(count);
     const slots = new Int32Array(count);
     for (let contact = 0; contact < this.contactCount; contact++) {
+      if (plays !== undefined && plays[contact] !== 1) continue;
       for (let k = 0; k < count; k++) {
         times[k] = this.jitteredTime(contact, k);
         let j = k;

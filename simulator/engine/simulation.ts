@@ -146,6 +146,22 @@ export interface SimulationInput {
    * with the id of the Workflow it replaces: see `prepareSimulation`).
    */
   readonly versions?: Readonly<Record<string, Workflow>>;
+  /**
+   * Per contact, 1 when this simulation plays it (default: every contact). A pool of workers gives
+   * each a share: contact indexes stay those of the whole script, and only the share's events are
+   * queued. A contact's runs never depend on another contact's, so each plays as it would alone.
+   */
+  readonly plays?: Uint8Array;
+}
+
+/**
+ * Told of every queue entry the simulation processes (a script event, a live timer, a publish)
+ * before it is carried out: its time, order key (class and push sequence, see `orderKey`) and
+ * payload, the trace row its rows start at and the push sequence its own pushes start at. Enough
+ * to place the entry among those of simulations that played other contacts (see pool/).
+ */
+export interface StepRecorder {
+  step(time: number, order: number, a: number, b: number, firstRow: number, firstPush: number): void;
 }
 
 /** A script's publish, ready to play: which Workflow, its new version compiled once, what happens to the runs in flight. */
@@ -191,6 +207,8 @@ export class Simulation {
    */
   stoppedShort: StoppedShort | null = null;
   private readonly queue = new EventQueue();
+  /** See `recordSteps`; null (one predictable branch per entry) unless a pool asked for it. */
+  private recorder: StepRecorder | null = null;
   /** The runs paused now, by run id. */
   private readonly pauses = new Map<number, PausedRun>();
   private readonly users: readonly ScriptUser[];
@@ -278,7 +296,16 @@ export class Simulation {
       this.publishes.push({ slot, workflow, file: event.file, policy: event.policy });
       this.queue.push(parseDuration(event.at) as number, EXTERNAL, -this.publishes.length, 0);
     });
-    this.feed.start(this.queue, this.contacts);
+    this.feed.start(this.queue, this.contacts, input.plays);
+  }
+
+  /**
+   * From now on, tells `recorder` of every entry processed (see StepRecorder); returns how many
+   * entries were queued before, the pushes made at construction.
+   */
+  recordSteps(recorder: StepRecorder): number {
+    this.recorder = recorder;
+    return this.queue.pushed;
   }
 
   /** Which Workflows start on each trigger type: the versions live now, by slot. */
@@ -343,6 +370,7 @@ export class Simulation {
         this.stoppedShort = { reason: 'trace_limit', entries: this.maxTraceEntries, at: this.now };
         return false;
       }
+      if (this.recorder !== null) this.recorder.step(queue.topTime, queue.topOrder, queue.topA, queue.topB, this.trace.length, queue.pushed);
       this.now = queue.topTime;
       this.stoppedCount = 0;
       this.answeredCount = 0;
@@ -398,6 +426,16 @@ export class Simulation {
   /** Where a paused run stands; undefined when the run is not paused. */
   pauseOf(run: number): Readonly<PausedRun> | undefined {
     return this.pauses.get(run);
+  }
+
+  /** Every paused run, by run id. */
+  pausedRuns(): ReadonlyMap<number, Readonly<PausedRun>> {
+    return this.pauses;
+  }
+
+  /** Puts a run's pause in place: for a simulation assembled from the parts a pool played (see pool/). */
+  restorePause(run: number, pause: PausedRun): void {
+    this.pauses.set(run, { ...pause });
   }
 
   user(index: number): ScriptUser | undefined {
