@@ -10,10 +10,11 @@
  * Then, in Chromium: saving and loading a 1,000-node Workflow through the app's IndexedDB layer
  * (median and p95 over 50 rounds; targets 50 ms and 100 ms).
  *
- * Then the builder (issue 5): the canvas with a 1,000-node Workflow in Chromium, production build
- * (test/bench/canvasBench.ts: time until the nodes in view are drawn, target 1.5 s from
- * navigation start; node renders while one node is dragged, target only that node; frame times
- * of a pan across the graph).
+ * Then the builder (issues 5 and 20): the canvas with 1,000- and 5,000-node Workflows in Chromium,
+ * production build, each at full speed and with the CPU slowed 4× (test/bench/canvasBench.ts: time
+ * until the nodes in view are drawn, target 1 s from navigation start for 1,000 nodes; node
+ * renders while one node is dragged, target only that node; frame times of a pan across the graph,
+ * target p95 16.7 ms, and zoomed out).
  *
  * Then the simulator workspace (issue 7): a 10,000-contact population (2,000 with --quick) played
  * as fast as possible in the engine's Web Worker in Chromium, production build, as the workspace
@@ -39,7 +40,9 @@
  * build, 3 fresh pages (test/bench/impactBench.ts: the first answer with the worker's start, the
  * diff on the running worker, target under 1 s on every run; no main-thread task of 50 ms or more).
  *
- * Last, the app's initial JavaScript, gzip (test/bench/bundleSize.ts, target 250 KB).
+ * Last, the app's initial JavaScript, gzip (test/bench/bundleSize.ts, target 170 KB), and per screen;
+ * then Lighthouse 12 on the overview and the simulator on an example (test/bench/lighthouseBench.ts:
+ * performance at least 90, total blocking time at most 200 ms).
  */
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
@@ -48,7 +51,8 @@ import { runStates } from '../../simulator/engine/materialize.ts';
 import type { Simulation } from '../../simulator/engine/simulation.ts';
 import { benchBareHeap, type BareHeapFigures, type BareQueueKind } from './bareHeapBench.ts';
 import { benchBundleSize } from './bundleSize.ts';
-import { benchCanvas } from './canvasBench.ts';
+import { benchLighthouse } from './lighthouseBench.ts';
+import { benchCanvasCases, type CanvasBench } from './canvasBench.ts';
 import { checkAgreement } from './checkAgreement.ts';
 import { benchEngine, type EngineFigures } from './engineBench.ts';
 import { benchImpact } from './impactBench.ts';
@@ -257,21 +261,21 @@ async function main(): Promise<void> {
     loadavg1: load(),
   });
 
-  // The canvas: page loads (each in a fresh context), then one drag and a 2 s pan on the last.
-  const canvas = await benchCanvas(options.quick ? 2 : 5);
-  const canvasTargets = { nodesInViewMs: 1_500, dragDistinctNodesRendered: 1 };
-  print({
-    name: 'canvas',
-    browser: 'chromium',
-    ...canvas,
-    targets: canvasTargets,
-    meetsTargets:
-      canvas.nodesInViewMs < canvasTargets.nodesInViewMs &&
-      canvas.drag.moved &&
-      canvas.drag.distinctNodesRendered === canvasTargets.dragDistinctNodesRendered &&
-      canvas.drag.renderedNodeIds[0] === canvas.drag.nodeId,
-    loadavg1: load(),
-  });
+  // The canvas: page loads (each in a fresh context), then one drag and pans on the last — 1,000
+  // and 5,000 nodes, each at full speed and with the CPU slowed 4× (issue 20).
+  const canvasCases = await benchCanvasCases(options.quick ? 2 : 5);
+  for (const key of Object.keys(canvasCases)) {
+    const canvas = canvasCases[key] as CanvasBench;
+    // Issue 20: at full speed, 1,000 nodes in view within 1 s (median) and pans at one frame of 60 Hz
+    // (p95); 5,000 nodes, and every case with the CPU slowed, open and pan (their figures are for reading).
+    const strict = canvas.nodes <= 1_000 && canvas.cpuThrottlingRate === 1;
+    const targets = strict ? { nodesInViewMs: 1_000, panP95FrameMs: 16.7, dragDistinctNodesRendered: 1 } : { opens: true, pans: true };
+    const dragOk = canvas.drag.moved && canvas.drag.distinctNodesRendered === 1 && canvas.drag.renderedNodeIds[0] === canvas.drag.nodeId;
+    const meetsTargets = strict
+      ? canvas.nodesInViewMs <= 1_000 && canvas.pan.p95FrameMs <= 16.7 && dragOk
+      : canvas.nodesInView > 0 && canvas.pan.frames > 0 && canvas.pan.flowPx > 0;
+    print({ name: 'canvas', case: key, browser: 'chromium', ...canvas, targets, meetsTargets, loadavg1: load() });
+  }
 
   // Playback at full speed: each run a fresh page, the worker started, loaded and played to the end.
   const playback = await benchPlayback(options.quick ? 2_000 : 10_000, 3);
@@ -316,7 +320,8 @@ async function main(): Promise<void> {
   });
 
   const size = await benchBundleSize();
-  const targetBytes = 256_000;
+  // Issue 20: the first screen loads at most 170 KB of JS, gzip; each screen's figure printed beside it.
+  const targetBytes = 170_000;
   print({
     name: 'initial-js',
     gzipBytes: size.gzipBytes,
@@ -328,6 +333,24 @@ async function main(): Promise<void> {
     cssGzipBytes: size.cssGzipBytes,
     lazy: size.lazy,
   });
+  for (const screen of size.screens) print({ name: 'initial-js-screen', screen: screen.screen, url: screen.url, gzipBytes: screen.gzipBytes, bytes: screen.bytes, files: screen.files.map((file) => file.file) });
+
+  // Lighthouse 12 (mobile preset) on the production build: the overview and the simulator on an example.
+  const lighthouse = await benchLighthouse({ runs: options.quick ? 1 : 3 });
+  const lighthouseTargets = { performance: 90, tbtMs: 200 };
+  for (const page of lighthouse.pages) {
+    const { name: pageName, ...figures } = page;
+    print({
+      name: 'lighthouse',
+      page: pageName,
+      lighthouseVersion: lighthouse.lighthouseVersion,
+      runs: lighthouse.runs,
+      ...figures,
+      targets: lighthouseTargets,
+      meetsTargets: figures.performance >= lighthouseTargets.performance && figures.tbtMs <= lighthouseTargets.tbtMs,
+      loadavg1: load(),
+    });
+  }
 }
 
 await main();
