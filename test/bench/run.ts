@@ -3,9 +3,11 @@
  * Workflow and a jittered population (test/bench/workload.ts). Prints one JSON object per line
  * on stdout and nothing else.
  *
- *   npm run bench                        10,000 and 100,000 contacts
- *   npm run bench -- --sizes 1000,10000  other sizes
- *   npm run bench -- --quick             a fast smoke run (2,000 contacts, one run each)
+ *   npm run bench                          10,000 and 100,000 contacts
+ *   npm run bench -- --sizes 1000,10000    other sizes
+ *   npm run bench -- --only engine,canvas  some parts: engine, persistence, canvas, playback,
+ *                                          settings-clicks, impact, initial-js, lighthouse
+ *   npm run bench -- --quick               a fast smoke run (2,000 contacts, one run each)
  *
  * Then, in Chromium: saving and loading a 1,000-node Workflow through the app's IndexedDB layer
  * (median and p95 over 50 rounds; targets 50 ms and 100 ms).
@@ -65,10 +67,20 @@ import { buildAfterStopWorkload, buildWorkload } from './workload.ts';
 
 const xstateVersion = (createRequire(import.meta.url)('xstate/package.json') as { version: string }).version;
 
+/** The parts `--only` can pick, in the order they run. */
+const SECTIONS = ['engine', 'persistence', 'canvas', 'playback', 'settings-clicks', 'impact', 'initial-js', 'lighthouse'] as const;
+type Section = (typeof SECTIONS)[number];
+
 interface Options {
   readonly sizes: number[];
   readonly quick: boolean;
   readonly checkContacts: number;
+  /** The parts to run; all when `--only` is not given. */
+  readonly only: ReadonlySet<Section> | null;
+}
+
+function wants(options: Options, section: Section): boolean {
+  return options.only === null || options.only.has(section);
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -80,7 +92,15 @@ function parseOptions(argv: readonly string[]): Options {
     if (list.length === 0 || list.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes a list such as 1000,10000');
     sizes = list;
   }
-  return { sizes, quick, checkContacts: quick ? 500 : 2_000 };
+  let only: Set<Section> | null = null;
+  const onlyAt = argv.indexOf('--only');
+  if (onlyAt >= 0) {
+    const names = (argv[onlyAt + 1] ?? '').split(',').filter((name) => name !== '');
+    const unknown = names.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+    if (names.length === 0 || unknown.length > 0) throw new Error(`--only takes a list of ${SECTIONS.join(', ')}${unknown.length > 0 ? ` (not ${unknown.join(', ')})` : ''}`);
+    only = new Set(names as Section[]);
+  }
+  return { sizes, quick, checkContacts: quick ? 500 : 2_000, only };
 }
 
 /**
@@ -127,18 +147,11 @@ function workloadLine(simulation: Simulation): Record<string, unknown> {
 /** One-minute load average: figures taken on a busy machine (load near or above the cores) are noisy. */
 const load = () => round(loadavg()[0] ?? 0, 2);
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
-  print({
-    name: 'env',
-    node: process.version,
-    v8: process.versions.v8,
-    xstate: xstateVersion,
-    cpus: availableParallelism(),
-    loadavg1: load(),
-    sizes: options.sizes,
-  });
-
+/**
+ * The engine lines: agreement with XState, then per size the engine, the after-stop turns, the
+ * expectations, XState and the bare queues (all in this process, no browser).
+ */
+function engineLines(options: Options): void {
   // Warm up every path (JIT, module loading) before anything is timed; each bench keeps its last
   // run alive (measure.ts, keepAlive), so the optimised code survives into the timed runs.
   const warm = buildWorkload(2_000);
@@ -250,106 +263,135 @@ async function main(): Promise<void> {
       loadavg1: load(),
     });
   }
+}
 
-  const persistence = await benchPersistence(options.quick ? 10 : 50);
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
   print({
-    name: 'persistence',
-    browser: 'chromium',
-    ...persistence,
-    targets: { medianMs: 50, p95Ms: 100 },
-    meetsTargets: Math.max(persistence.saveMedianMs, persistence.loadMedianMs) < 50 && Math.max(persistence.saveP95Ms, persistence.loadP95Ms) < 100,
+    name: 'env',
+    node: process.version,
+    v8: process.versions.v8,
+    xstate: xstateVersion,
+    cpus: availableParallelism(),
     loadavg1: load(),
+    sizes: options.sizes,
   });
 
-  // The canvas: page loads (each in a fresh context), then one drag and pans on the last — 1,000
-  // and 5,000 nodes, each at full speed and with the CPU slowed 4× (issue 20).
-  const canvasCases = await benchCanvasCases(options.quick ? 2 : 5);
-  for (const key of Object.keys(canvasCases)) {
-    const canvas = canvasCases[key] as CanvasBench;
-    // Issue 20: at full speed, 1,000 nodes in view within 1 s (median) and pans at one frame of 60 Hz
-    // (p95); 5,000 nodes, and every case with the CPU slowed, open and pan (their figures are for reading).
-    const strict = canvas.nodes <= 1_000 && canvas.cpuThrottlingRate === 1;
-    const targets = strict ? { nodesInViewMs: 1_000, panP95FrameMs: 16.7, dragDistinctNodesRendered: 1 } : { opens: true, pans: true };
-    const dragOk = canvas.drag.moved && canvas.drag.distinctNodesRendered === 1 && canvas.drag.renderedNodeIds[0] === canvas.drag.nodeId;
-    const meetsTargets = strict
-      ? canvas.nodesInViewMs <= 1_000 && canvas.pan.p95FrameMs <= 16.7 && dragOk
-      : canvas.nodesInView > 0 && canvas.pan.frames > 0 && canvas.pan.flowPx > 0;
-    print({ name: 'canvas', case: key, browser: 'chromium', ...canvas, targets, meetsTargets, loadavg1: load() });
-  }
+  if (wants(options, 'engine')) engineLines(options);
 
-  // Playback at full speed: each run a fresh page, the worker started, loaded and played to the end.
-  const playback = await benchPlayback(options.quick ? 2_000 : 10_000, 3);
-  const playbackTargets = { longestMainThreadTaskMs: 50 };
-  // Held on the worst run: the browser reports only tasks of 50 ms or more, so any is a miss.
-  const playbackOk =
-    playback.done &&
-    playback.worstLongestTaskMs < playbackTargets.longestMainThreadTaskMs &&
-    playback.workspace.done &&
-    playback.workspace.worstLongestTaskMs < playbackTargets.longestMainThreadTaskMs;
-  print({
-    name: 'playback',
-    browser: 'chromium',
-    ...playback,
-    targets: playbackTargets,
-    ok: playbackOk,
-    meetsTargets: playbackOk,
-    loadavg1: load(),
-  });
-
-  const settingsClicks = await benchSettingsClicks(4);
-  const settingsTargets = { medianMs: 100 };
-  print({
-    name: 'settings-clicks',
-    browser: 'chromium',
-    ...settingsClicks,
-    targets: settingsTargets,
-    meetsTargets: settingsClicks.unseen === 0 && settingsClicks.medianMs <= settingsTargets.medianMs,
-    loadavg1: load(),
-  });
-
-  const impact = await benchImpact(1_000, 3);
-  const impactTargets = { firstAnswerMs: 1_000, longestMainThreadTaskMs: 50 };
-  print({
-    name: 'impact-preview',
-    browser: 'chromium',
-    ...impact,
-    targets: impactTargets,
-    // Held on the worst run: what a person waits for when the dialog opens, worker start included.
-    meetsTargets: impact.worstFirstAnswerMs < impactTargets.firstAnswerMs && impact.worstLongestTaskMs < impactTargets.longestMainThreadTaskMs,
-    loadavg1: load(),
-  });
-
-  const size = await benchBundleSize();
-  // Issue 20: the first screen loads at most 170 KB of JS, gzip; each screen's figure printed beside it.
-  const targetBytes = 170_000;
-  print({
-    name: 'initial-js',
-    gzipBytes: size.gzipBytes,
-    bytes: size.bytes,
-    files: size.files,
-    targetBytes,
-    meetsTarget: size.gzipBytes <= targetBytes,
-    meetsTargets: size.gzipBytes <= targetBytes,
-    cssGzipBytes: size.cssGzipBytes,
-    lazy: size.lazy,
-  });
-  for (const screen of size.screens) print({ name: 'initial-js-screen', screen: screen.screen, url: screen.url, gzipBytes: screen.gzipBytes, bytes: screen.bytes, files: screen.files.map((file) => file.file) });
-
-  // Lighthouse 12 (mobile preset) on the production build: the overview and the simulator on an example.
-  const lighthouse = await benchLighthouse({ runs: options.quick ? 1 : 3 });
-  const lighthouseTargets = { performance: 90, tbtMs: 200 };
-  for (const page of lighthouse.pages) {
-    const { name: pageName, ...figures } = page;
+  if (wants(options, 'persistence')) {
+    const persistence = await benchPersistence(options.quick ? 10 : 50);
     print({
-      name: 'lighthouse',
-      page: pageName,
-      lighthouseVersion: lighthouse.lighthouseVersion,
-      runs: lighthouse.runs,
-      ...figures,
-      targets: lighthouseTargets,
-      meetsTargets: figures.performance >= lighthouseTargets.performance && figures.tbtMs <= lighthouseTargets.tbtMs,
+      name: 'persistence',
+      browser: 'chromium',
+      ...persistence,
+      targets: { medianMs: 50, p95Ms: 100 },
+      meetsTargets: Math.max(persistence.saveMedianMs, persistence.loadMedianMs) < 50 && Math.max(persistence.saveP95Ms, persistence.loadP95Ms) < 100,
       loadavg1: load(),
     });
+  }
+
+  if (wants(options, 'canvas')) {
+    // The canvas: page loads (each in a fresh context), then one drag and pans on the last — 1,000
+    // and 5,000 nodes, each at full speed and with the CPU slowed 4× (issue 20).
+    const canvasCases = await benchCanvasCases(options.quick ? 2 : 5);
+    for (const key of Object.keys(canvasCases)) {
+      const canvas = canvasCases[key] as CanvasBench;
+      // Issue 20: at full speed, 1,000 nodes in view within 1 s (median) and pans at one frame of 60 Hz
+      // (p95); 5,000 nodes, and every case with the CPU slowed, open and pan (their figures are for reading).
+      const strict = canvas.nodes <= 1_000 && canvas.cpuThrottlingRate === 1;
+      const targets = strict ? { nodesInViewMs: 1_000, panP95FrameMs: 16.7, dragDistinctNodesRendered: 1 } : { opens: true, pans: true };
+      const dragOk = canvas.drag.moved && canvas.drag.distinctNodesRendered === 1 && canvas.drag.renderedNodeIds[0] === canvas.drag.nodeId;
+      const meetsTargets = strict
+        ? canvas.nodesInViewMs <= 1_000 && canvas.pan.p95FrameMs <= 16.7 && dragOk
+        : canvas.nodesInView > 0 && canvas.pan.frames > 0 && canvas.pan.flowPx > 0;
+      print({ name: 'canvas', case: key, browser: 'chromium', ...canvas, targets, meetsTargets, loadavg1: load() });
+    }
+  }
+
+  if (wants(options, 'playback')) {
+    // Playback at full speed: each run a fresh page, the worker started, loaded and played to the end.
+    const playback = await benchPlayback(options.quick ? 2_000 : 10_000, 3);
+    const playbackTargets = { longestMainThreadTaskMs: 50 };
+    // Held on the worst run: the browser reports only tasks of 50 ms or more, so any is a miss.
+    const playbackOk =
+      playback.done &&
+      playback.worstLongestTaskMs < playbackTargets.longestMainThreadTaskMs &&
+      playback.workspace.done &&
+      playback.workspace.worstLongestTaskMs < playbackTargets.longestMainThreadTaskMs;
+    print({
+      name: 'playback',
+      browser: 'chromium',
+      ...playback,
+      targets: playbackTargets,
+      ok: playbackOk,
+      meetsTargets: playbackOk,
+      loadavg1: load(),
+    });
+  }
+
+  if (wants(options, 'settings-clicks')) {
+    const settingsClicks = await benchSettingsClicks(4);
+    const settingsTargets = { medianMs: 100 };
+    print({
+      name: 'settings-clicks',
+      browser: 'chromium',
+      ...settingsClicks,
+      targets: settingsTargets,
+      meetsTargets: settingsClicks.unseen === 0 && settingsClicks.medianMs <= settingsTargets.medianMs,
+      loadavg1: load(),
+    });
+  }
+
+  if (wants(options, 'impact')) {
+    const impact = await benchImpact(1_000, 3);
+    const impactTargets = { firstAnswerMs: 1_000, longestMainThreadTaskMs: 50 };
+    print({
+      name: 'impact-preview',
+      browser: 'chromium',
+      ...impact,
+      targets: impactTargets,
+      // Held on the worst run: what a person waits for when the dialog opens, worker start included.
+      meetsTargets: impact.worstFirstAnswerMs < impactTargets.firstAnswerMs && impact.worstLongestTaskMs < impactTargets.longestMainThreadTaskMs,
+      loadavg1: load(),
+    });
+  }
+
+  if (wants(options, 'initial-js')) {
+    const size = await benchBundleSize();
+    // Issue 20: the first screen loads at most 170 KB of JS, gzip; each screen's figure printed beside it.
+    const targetBytes = 170_000;
+    print({
+      name: 'initial-js',
+      gzipBytes: size.gzipBytes,
+      bytes: size.bytes,
+      files: size.files,
+      targetBytes,
+      meetsTarget: size.gzipBytes <= targetBytes,
+      meetsTargets: size.gzipBytes <= targetBytes,
+      cssGzipBytes: size.cssGzipBytes,
+      lazy: size.lazy,
+    });
+    for (const screen of size.screens) print({ name: 'initial-js-screen', screen: screen.screen, url: screen.url, gzipBytes: screen.gzipBytes, bytes: screen.bytes, files: screen.files.map((file) => file.file) });
+  }
+
+  if (wants(options, 'lighthouse')) {
+    // Lighthouse 12 (mobile preset) on the production build: the overview and the simulator on an example.
+    const lighthouse = await benchLighthouse({ runs: options.quick ? 1 : 3 });
+    const lighthouseTargets = { performance: 90, tbtMs: 200 };
+    for (const page of lighthouse.pages) {
+      const { name: pageName, ...figures } = page;
+      print({
+        name: 'lighthouse',
+        page: pageName,
+        lighthouseVersion: lighthouse.lighthouseVersion,
+        runs: lighthouse.runs,
+        ...figures,
+        targets: lighthouseTargets,
+        meetsTargets: figures.performance >= lighthouseTargets.performance && figures.tbtMs <= lighthouseTargets.tbtMs,
+        loadavg1: load(),
+      });
+    }
   }
 }
 
