@@ -179,8 +179,9 @@ export class RunTable {
     return this.f64.byteLength;
   }
 
+  /** Half again as many rows: a population's contacts run about twice each, and doubling left half the table unused. */
   private grow(): void {
-    const f64 = new Float64Array(this.f64.length * 2);
+    const f64 = new Float64Array(Math.ceil(this.f64.length / F / 2) * 3 * F);
     f64.set(this.f64);
     this.f64 = f64;
     this.i32 = new Int32Array(f64.buffer);
