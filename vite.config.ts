@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import type { OutputBundle, OutputChunk } from 'rolldown';
+import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import type { ToMatchScreenshotOptions } from 'vitest/node';
@@ -89,8 +91,88 @@ const offline = VitePWA({
   },
 });
 
+/**
+ * What each address shows first, by path, and the modules it loads before anything can be seen:
+ * the screen's chunk (src/app/screenModules.ts) and what the screen imports at once (an open
+ * Workflow's editor, a simulation's workspace). The most specific prefix first; `/` alone is the
+ * overview. A guess that turns out wrong (restoreLastView sends the person elsewhere) only costs a
+ * download the browser would otherwise have made later.
+ */
+const FIRST_LOADS: readonly { readonly path: string; readonly exact?: boolean; readonly modules: readonly string[] }[] = [
+  { path: '/builder/', modules: ['src/screens/builder/BuilderScreen.tsx', 'src/screens/builder/WorkflowEditor.tsx'] },
+  { path: '/builder', exact: true, modules: ['src/screens/builder/BuilderScreen.tsx'] },
+  { path: '/simulator', modules: ['src/screens/simulation/SimulatorScreen.tsx', 'src/screens/simulation/workspace/PlaybackWorkspace.tsx'] },
+  { path: '/messages', modules: ['src/screens/messages/MessagesScreen.tsx'] },
+  { path: '/', exact: true, modules: ['src/screens/overview/OverviewScreen.tsx'] },
+];
+
+type FirstLoad = readonly [path: string, exact: boolean, js: readonly string[], css: readonly string[]];
+
+/** Runs in the page, inlined in index.html: adds the preload links of the screen the address names. */
+function preloadScreenOfAddress(base: string, routes: readonly FirstLoad[]) {
+  const path = location.pathname.startsWith(base) ? `/${location.pathname.slice(base.length)}` : location.pathname;
+  const route = routes.find(([prefix, exact]) =>
+    exact ? path === prefix || path === `${prefix}/` : path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`),
+  );
+  const link = (rel: string, file: string, as?: string) => {
+    const element = document.createElement('link');
+    element.rel = rel;
+    if (as) element.as = as;
+    element.crossOrigin = '';
+    element.href = base + file;
+    document.head.append(element);
+  };
+  for (const file of route?.[2] ?? []) link('modulepreload', file);
+  for (const file of route?.[3] ?? []) link('preload', file, 'style');
+}
+
+/**
+ * The screens are chunks loaded by `import()`, which the browser only learns of once the entry
+ * has downloaded and run: on a slow network the screen's code then arrives a whole download
+ * later. A small inline script in index.html reads the address and adds `modulepreload` links
+ * for that screen's chunks and their static imports (and `preload` for their CSS), so they
+ * download beside the entry's. Build only: the dev server has no chunks.
+ */
+function preloadFirstScreen(): Plugin {
+  let base = '/';
+  return {
+    name: 'exitflow:preload-first-screen',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return undefined;
+        const chunks = Object.values(bundle as OutputBundle).filter((output): output is OutputChunk => output.type === 'chunk');
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        const inEntry = new Set<string>();
+        const closure = (chunk: OutputChunk | undefined, into: Set<string>) => {
+          if (!chunk || into.has(chunk.fileName)) return;
+          into.add(chunk.fileName);
+          for (const file of chunk.imports) closure(bundle[file] as OutputChunk | undefined, into);
+        };
+        closure(entry, inEntry);
+        const entryCss = new Set([...inEntry].flatMap((file) => [...((bundle[file] as OutputChunk).viteMetadata?.importedCss ?? [])]));
+        const routes = FIRST_LOADS.map(({ path, exact = false, modules }) => {
+          const files = new Set<string>();
+          for (const module of modules) closure(chunks.find((chunk) => chunk.facadeModuleId?.replaceAll('\\', '/').endsWith(`/${module}`)), files);
+          const js = [...files].filter((file) => !inEntry.has(file));
+          const css = [...new Set([...files].flatMap((file) => [...((bundle[file] as OutputChunk).viteMetadata?.importedCss ?? [])]))].filter((file) => !entryCss.has(file));
+          return [path, exact, js, css] satisfies FirstLoad;
+        }).filter(([, , js]) => js.length > 0);
+        // A page built from another HTML file (the benches' pages) loads no screen.
+        if (routes.length === 0) return undefined;
+        const script = `(${preloadScreenOfAddress.toString()})(${JSON.stringify(base)}, ${JSON.stringify(routes)});`;
+        return [{ tag: 'script', children: script, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), offline],
+  plugins: [react(), offline, preloadFirstScreen()],
   // Pre-bundled up front, so a cold run (CI) does not stop a browser test to optimise it and reload.
   optimizeDeps: { include: ['recharts'] },
   build: { target: 'es2022', sourcemap: true },

@@ -111,9 +111,10 @@ export async function benchInitialJsPerScreen(): Promise<ScreenBundle[]> {
  * The app's initial JavaScript: `vite build` of the app with the project's own vite.config.ts
  * (into a temporary outDir, with a manifest), then every JS file the built index.html loads
  * before any code runs — its module script and `modulepreload` links — together with their
- * static imports (from the manifest; the two agree). Not the chunks loaded by `import()` (the
- * builder's WorkflowEditor chunk, loaded when a Workflow is opened). Each file is gzipped
- * with zlib at its default level (6, what web servers commonly use) and the sizes summed.
+ * static imports (from the manifest; the two agree): the code every screen loads. Not the chunks
+ * loaded by `import()` — each screen's, which `screens` adds per screen (`initialJsPerScreen`).
+ * Each file is gzipped with zlib at its default level (6, what web servers commonly use) and the
+ * sizes summed.
  */
 export async function benchBundleSize(): Promise<BundleSize> {
   return buildApp((outDir, manifest) => {
