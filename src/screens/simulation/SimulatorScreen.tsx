@@ -1,10 +1,14 @@
+import { lazy } from 'react';
 import { Screen } from '../../ui/Screen.tsx';
 import { useNavigate, useRoute } from '../../routing/Router.tsx';
 import type { ExampleLibrary } from '../../parts/examples/exampleLibrary.ts';
 import { ExampleBrowser, type ExampleChoice } from './examples/ExampleBrowser.tsx';
-import { StoredWorkflowSimulation } from './stored/StoredWorkflowSimulation.tsx';
-import { SharedSimulation } from './share/SharedSimulation.tsx';
 import './simulator.css';
+
+// A stored Workflow's simulation (with the script editor) and a share link's are each their own
+// chunk: the examples, the simulator's usual first screen, load neither.
+const StoredWorkflowSimulation = lazy(() => import('./stored/StoredWorkflowSimulation.tsx').then((module) => ({ default: module.StoredWorkflowSimulation })));
+const SharedSimulation = lazy(() => import('./share/SharedSimulation.tsx').then((module) => ({ default: module.SharedSimulation })));
 
 interface Props {
   readonly library: ExampleLibrary;
@@ -24,7 +28,7 @@ export function SimulatorScreen({ library, choice, workflowId = null }: Props) {
       title="Simulator"
       layout="workspace"
       description="Replay a scripted conversation against its Workflows and see where and why each run stops."
-      loading="Loading the examples…"
+      loading={route.screen === 'simulator' && route.shared ? 'Loading the shared simulation…' : workflowId ? 'Loading the simulation…' : 'Loading the examples…'}
     >
       {route.screen === 'simulator' && route.shared ? (
         <SharedSimulation />
