@@ -9,7 +9,9 @@ const CHUNK_BITS = 14;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 /** Bytes one row takes across the columns. */
-const ROW_BYTES = 8 + 4 + 4 + 4 + 4 + 4 + 4;
+const ROW_BYTES = 4 + 4 + 4 + 4 + 4 + 4 + 4;
+/** A row's time offset that says "not an offset: the time is in `exactTimes`". */
+const EXACT_TIME = 0xffffffff;
 const TWO_32 = 4294967296;
 /** Where each packed field starts, and its mask (widths from `COLUMN_BITS`, checked against `LIMITS`). */
 const CODE_SHIFT = COLUMN_BITS.traceKind;
@@ -21,7 +23,13 @@ const WORKFLOW_MASK = 2 ** COLUMN_BITS.traceWorkflow - 1;
 
 /** 16,384 rows of every column. */
 class Chunk {
-  readonly t = new Float64Array(CHUNK);
+  /**
+   * A row's time is `base` plus its offset in ms: the clock only moves forward, so the offsets of a
+   * chunk's rows are small whole numbers (4 bytes instead of 8). A time that is not (a fraction of
+   * a ms in a live session, before `base`, or 49 days after it) is kept exactly beside the chunk.
+   */
+  readonly base: number;
+  readonly t = new Uint32Array(CHUNK);
   /** kind · code · user + 1, low bits first (widths in `COLUMN_BITS`). */
   readonly head = new Int32Array(CHUNK);
   readonly contact = new Int32Array(CHUNK);
@@ -31,10 +39,16 @@ class Chunk {
   /** Interned strings; for rows with a due time, its high and low 32 bits instead. */
   readonly a = new Int32Array(CHUNK);
   readonly b = new Int32Array(CHUNK);
+  /** Times no offset can hold, by row within the chunk. */
+  exactTimes: Map<number, number> | null = null;
+
+  constructor(base: number) {
+    this.base = base;
+  }
 }
 
 /**
- * The trace, stored as columns of typed arrays (32 bytes a row) in chunks of 16,384 rows rather
+ * The trace, stored as columns of typed arrays (28 bytes a row) in chunks of 16,384 rows rather
  * than one object per entry, so a simulation of 100,000 contacts records millions of entries
  * without copying on growth or burdening the garbage collector. Small fields share a column
  * (kind, code and user; workflow and step). Strings (message texts, tags, field values) are
@@ -85,11 +99,16 @@ export class TraceLog {
     const i = row & MASK;
     let chunk = this.current;
     if (i === 0 || chunk === null) {
-      chunk = new Chunk();
+      chunk = new Chunk(t);
       this.chunks.push(chunk);
       this.current = chunk;
     }
-    chunk.t[i] = t;
+    const offset = t - chunk.base;
+    if (offset >= 0 && offset < EXACT_TIME && offset === Math.floor(offset)) chunk.t[i] = offset;
+    else {
+      chunk.t[i] = EXACT_TIME;
+      (chunk.exactTimes ??= new Map()).set(i, t);
+    }
     chunk.head[i] = kind | (code << CODE_SHIFT) | ((user + 1) << USER_SHIFT);
     chunk.contact[i] = contact;
     chunk.run[i] = run;
@@ -109,7 +128,9 @@ export class TraceLog {
   }
 
   tAt(row: number): number {
-    return this.chunkOf(row).t[row & MASK] as number;
+    const chunk = this.chunkOf(row);
+    const offset = chunk.t[row & MASK] as number;
+    return offset === EXACT_TIME ? (chunk.exactTimes?.get(row & MASK) as number) : chunk.base + offset;
   }
   kindAt(row: number): number {
     return (this.chunkOf(row).head[row & MASK] as number) & KIND_MASK;
@@ -148,6 +169,8 @@ export class TraceLog {
   byteSize(): number {
     let strings = 0;
     for (const s of this.strings) strings += 2 * s.length + 16;
-    return this.chunks.length * CHUNK * ROW_BYTES + strings;
+    let exact = 0;
+    for (const chunk of this.chunks) exact += (chunk.exactTimes?.size ?? 0) * 32;
+    return this.chunks.length * CHUNK * ROW_BYTES + strings + exact;
   }
 }

@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { K, TraceLog } from '../../../simulator/engine/traceLog.ts';
+
+const DAY = 86_400_000;
+
+function appendAt(trace: TraceLog, times: readonly number[]): void {
+  times.forEach((t, i) => trace.append(t, K.step, i, i + 1, 0, i % 7, -1, 0, -1, i % 5, -1));
+}
+
+describe('the trace log', () => {
+  it('gives back every row’s time across chunks, whole ms forward as a simulation writes them', () => {
+    const trace = new TraceLog();
+    const times = Array.from({ length: 40_000 }, (_, i) => Math.floor(i / 3) * 1_000);
+    appendAt(trace, times);
+    expect(trace.length).toBe(times.length);
+    for (const row of [0, 1, 16_383, 16_384, 16_385, 39_999]) expect(trace.tAt(row)).toBe(times[row]);
+    expect(trace.contactAt(16_384)).toBe(16_384);
+    expect(trace.nodeAt(39_999)).toBe(39_999 % 7);
+  });
+
+  it('keeps times no offset holds exactly: fractions of a ms, a clock that went back, 60 days after a chunk began', () => {
+    const trace = new TraceLog();
+    const times = [5_000, 5_000.25, 4_000, 5_000 + 60 * DAY, 365 * DAY + 0.5, 7];
+    appendAt(trace, times);
+    expect(times.map((_, row) => trace.tAt(row))).toEqual(times);
+    // The other columns of those rows are untouched by the time kept aside.
+    expect(times.map((_, row) => trace.runAt(row))).toEqual(times.map((_, i) => i + 1));
+  });
+
+  it('gives back any sequence of times and due times exactly (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 400 * DAY }), fc.double({ min: 0, max: 400 * DAY, noNaN: true })), { maxLength: 300 }), (times) => {
+        const trace = new TraceLog();
+        times.forEach((t, i) => trace.append(t, K['timer.set'], i, i, 0, 1, -1, 0, -1, -1, Math.floor(t) + DAY));
+        expect(times.map((_, row) => trace.tAt(row))).toEqual(times);
+        expect(times.map((_, row) => trace.dueAt(row))).toEqual(times.map((t) => Math.floor(t) + DAY));
+      }),
+    );
+  });
+});
