@@ -9,6 +9,7 @@ import { escapeJsonLine, escapeText } from '../trace/escapeText.ts';
 import { loadPublishedVersions, loadScriptFile, loadWorkflowFile, type FileProblem } from './loadDocuments.ts';
 import { describeError, type CommandIo } from './output.ts';
 import { parseArgs, USAGE } from './parseArgs.ts';
+import { playToEnd } from './playToEnd.ts';
 import { runSuite } from './runSuite.ts';
 import { EXIT, writeProblems, writeResults } from './writeResults.ts';
 
@@ -93,7 +94,7 @@ function simulate(argv: readonly string[], io: SimulateIo): number {
   simulations.forEach((simulation, i) => {
     const input = inputs[i] as (typeof inputs)[number];
     if (i > 0 && !args.json) io.stdout('\n');
-    const sim = simulation.runToEnd();
+    const sim = playToEnd(simulation, { workflows, script: input.script, versions: input.versions, ...(args.until === undefined ? {} : { until: args.until }) }, args.workers, input.file, io);
     // The worse outcome wins: bad input (a simulation stopped short) over a failed expectation.
     code = Math.max(code, writeResults(sim, { workflows, script: input.script, json: args.json }, io));
     tally?.add(sim, i);

@@ -4,11 +4,12 @@ import { LIMITS } from '../schema/limits.ts';
 import type { RunStatus, Script } from '../schema/script.ts';
 import type { Workflow } from '../schema/workflow.ts';
 import { prepareSimulation } from '../engine/prepareSimulation.ts';
-import type { Simulation } from '../engine/simulation.ts';
+import type { Simulation, SimulationInput } from '../engine/simulation.ts';
 import { escapeJsonLine, escapeText } from '../trace/escapeText.ts';
 import { findScripts, type FoundScript } from './findScripts.ts';
 import { loadPublishedVersions, loadScriptFile, loadWorkflowFile, type FileProblem } from './loadDocuments.ts';
 import type { CommandIo } from './output.ts';
+import { playToEnd } from './playToEnd.ts';
 import { thousands, type SuiteArgs } from './parseArgs.ts';
 import { scriptsInShard } from './scriptsInShard.ts';
 import { EXIT, writeProblems, writeScriptResults, type ScriptOutcome } from './writeResults.ts';
@@ -50,7 +51,7 @@ export function runSuite(args: SuiteArgs, io: CommandIo): number {
   prepared.forEach((item, i) => {
     if (args.json) io.stdout(`${escapeJsonLine(JSON.stringify({ kind: 'script', file: item.file }))}\n`);
     else io.stdout(`${i > 0 ? '\n' : ''}${escapeText(`Script ${item.file}`)}\n`);
-    const sim = item.simulation.runToEnd();
+    const sim = playToEnd(item.simulation, item.input, args.workers, item.file, io);
     const outcome = writeScriptResults(sim, { workflows: item.workflows, script: item.script, json: args.json }, io);
     // The worse outcome wins: bad input (a simulation stopped short) over a failed expectation.
     code = Math.max(code, outcome.code);
@@ -65,6 +66,8 @@ interface PreparedScript {
   readonly script: Script;
   readonly workflows: Workflow[];
   readonly simulation: Simulation;
+  /** What the simulation was prepared from, for a pool of threads to play it (see playToEnd). */
+  readonly input: SimulationInput;
 }
 
 /**
@@ -121,11 +124,12 @@ function prepareScripts(chosen: readonly FoundScript[], args: SuiteArgs): Prepar
     chars += versions.chars;
     if (overCap(found.file, '$.events')) return { problems };
     if (problems.length > 0) continue;
-    const simulation = prepareSimulation({ workflows: folder.workflows, script: loaded.value, versions: versions.versions, ...(args.until === undefined ? {} : { until: args.until }) });
+    const input: SimulationInput = { workflows: folder.workflows, script: loaded.value, versions: versions.versions, ...(args.until === undefined ? {} : { until: args.until }) };
+    const simulation = prepareSimulation(input);
     if (!simulation.ok) {
       const { files } = folder;
       problems.push(...simulation.problems.map((problem) => ({ file: problem.source === 'script' ? found.file : (files[problem.index] as string), path: problem.path, message: problem.message })));
-    } else prepared.push({ file: found.file, script: loaded.value, workflows: folder.workflows, simulation: simulation.simulation });
+    } else prepared.push({ file: found.file, script: loaded.value, workflows: folder.workflows, simulation: simulation.simulation, input });
   }
   return problems.length > 0 ? { problems } : prepared;
 }

@@ -1,3 +1,6 @@
+/** The most threads a pool may have (`--workers`). */
+export const MAX_WORKERS = 64;
+
 /**
  * Splits contacts 0..count-1 into at most `workers` shares of consecutive contacts, as even as
  * can be, each a mask for SimulationInput.plays; never an empty share (fewer contacts than

@@ -4,7 +4,11 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadPublishedVersions, loadScriptFile, loadWorkflowFile } from '../../../../simulator/cli/loadDocuments.ts';
 import { parseScriptDocument } from '../../../../simulator/schema/parseDocument.ts';
-import type { SimulationInput } from '../../../../simulator/engine/simulation.ts';
+import type { ScriptEvent } from '../../../../simulator/schema/script.ts';
+import { checkExpectations } from '../../../../simulator/engine/expectations.ts';
+import { contactStates, runStates } from '../../../../simulator/engine/materialize.ts';
+import type { Simulation, SimulationInput } from '../../../../simulator/engine/simulation.ts';
+import { hashTrace } from '../../../../simulator/engine/traceHash.ts';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 
 export const EXAMPLES = resolve(import.meta.dirname, '../../../../public/examples');
@@ -57,10 +61,32 @@ export function manyContactVariants(examples: readonly Example[]): Example[] {
     const crowd = {
       ...script,
       contacts: script.contacts.flatMap((contact) => Array.from({ length: copies }, (_, k) => ({ ...contact, id: copyId(contact.id, k) }))),
-      events: script.events.flatMap((event) => ('contact' in event ? Array.from({ length: copies }, (_, k) => ({ ...event, contact: copyId(event.contact, k) })) : [event])),
+      events: script.events.flatMap((event): ScriptEvent[] => ('contact' in event ? Array.from({ length: copies }, (_, k) => ({ ...event, contact: copyId(event.contact, k) })) : [event])),
     };
     const parsed = parseScriptDocument(crowd);
     if (parsed.ok) variants.push({ file: `${file} as a crowd of ${copies} copies`, input: { ...input, script: parsed.value } });
   }
   return variants;
+}
+
+/** Everything a reader of a finished simulation sees. */
+export function outcome(sim: Simulation, input: SimulationInput) {
+  return {
+    hash: hashTrace(sim),
+    entries: sim.trace.length,
+    events: sim.eventsProcessed,
+    now: sim.now,
+    runs: runStates(sim),
+    contacts: contactStates(sim),
+    expectations: checkExpectations(sim, input.script),
+    tagsAndFields: tagsAndFields(sim),
+  };
+}
+
+/** Per contact, which of the trace's strings it has as a tag, and as a field with which value. */
+function tagsAndFields(sim: Simulation): string[][] {
+  const names = [...new Set(sim.trace.strings)].sort();
+  return Array.from({ length: sim.feed.contactCount }, (_, contact) =>
+    names.flatMap((name) => [...(sim.contacts.hasTag(contact, name) ? [`#${name}`] : []), ...(sim.contacts.field(contact, name) === undefined ? [] : [`${name}=${sim.contacts.field(contact, name)}`])]),
+  );
 }

@@ -1,28 +1,13 @@
 // A simulation split by contact and merged (what `--workers N` does, here without threads) prints
 // the same trace, row for row, as one simulation of every contact: same hash, counts and runs.
 import { describe, expect, it } from 'vitest';
-import { checkExpectations } from '../../../../simulator/engine/expectations.ts';
-import { contactStates, runStates } from '../../../../simulator/engine/materialize.ts';
 import { contactCountOf, contactShares } from '../../../../simulator/engine/pool/contactShares.ts';
 import { canSplit, mergeParts } from '../../../../simulator/engine/pool/mergeParts.ts';
 import { playPart } from '../../../../simulator/engine/pool/poolPart.ts';
 import { playSplit } from '../../../../simulator/engine/pool/playSplit.ts';
 import { Simulation, type SimulationInput } from '../../../../simulator/engine/simulation.ts';
 import { hashTrace } from '../../../../simulator/engine/traceHash.ts';
-import { loadExamples, manyContactVariants } from './examples.ts';
-
-/** Everything a reader of a finished simulation sees. */
-export function outcome(sim: Simulation, input: SimulationInput) {
-  return {
-    hash: hashTrace(sim),
-    entries: sim.trace.length,
-    events: sim.eventsProcessed,
-    now: sim.now,
-    runs: runStates(sim),
-    contacts: contactStates(sim),
-    expectations: checkExpectations(sim, input.script),
-  };
-}
+import { loadExamples, manyContactVariants, outcome } from './examples.ts';
 
 const examples = loadExamples();
 const variants = manyContactVariants(examples);
