@@ -9,7 +9,9 @@ const CHUNK_BITS = 14;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 /** Bytes one row takes across the columns. */
-const ROW_BYTES = 4 + 4 + 4 + 4 + 4 + 4 + 4;
+const ROW_BYTES = 4 + 4 + 4 + 4 + 4 + 4;
+/** `runContacts` of a run no row has named yet. */
+const NO_CONTACT = -2;
 /** A row's time offset that says "not an offset: the time is in `exactTimes`". */
 const EXACT_TIME = 0xffffffff;
 const TWO_32 = 4294967296;
@@ -32,8 +34,12 @@ class Chunk {
   readonly t = new Uint32Array(CHUNK);
   /** kind · code · user + 1, low bits first (widths in `COLUMN_BITS`). */
   readonly head = new Int32Array(CHUNK);
-  readonly contact = new Int32Array(CHUNK);
-  readonly run = new Int32Array(CHUNK);
+  /**
+   * Who the row is about, in one column: a run (its id, ≥ 0: the contact is the run's), or no run
+   * and a contact c as -(c + 2), or neither as -1. A row naming a run and another contact than the
+   * run's (none is written so) keeps its contact in `otherContacts`.
+   */
+  readonly who = new Int32Array(CHUNK);
   /** workflow + 1 · node + 1, low bits first. */
   readonly place = new Int32Array(CHUNK);
   /** Interned strings; for rows with a due time, its high and low 32 bits instead. */
@@ -41,6 +47,8 @@ class Chunk {
   readonly b = new Int32Array(CHUNK);
   /** Times no offset can hold, by row within the chunk. */
   exactTimes: Map<number, number> | null = null;
+  /** Contacts of rows whose run is another contact's, by row within the chunk. */
+  otherContacts: Map<number, number> | null = null;
 
   constructor(base: number) {
     this.base = base;
@@ -48,7 +56,7 @@ class Chunk {
 }
 
 /**
- * The trace, stored as columns of typed arrays (28 bytes a row) in chunks of 16,384 rows rather
+ * The trace, stored as columns of typed arrays (24 bytes a row) in chunks of 16,384 rows rather
  * than one object per entry, so a simulation of 100,000 contacts records millions of entries
  * without copying on growth or burdening the garbage collector. Small fields share a column
  * (kind, code and user; workflow and step). Strings (message texts, tags, field values) are
@@ -59,6 +67,8 @@ export class TraceLog {
   readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
   private readonly chunks: Chunk[] = [];
+  /** Each run's contact, by run id (4 bytes a run rather than a contact column of 4 bytes a row). */
+  private runContacts = new Int32Array(1024).fill(NO_CONTACT);
   private current: Chunk | null = null;
 
   /** The id of a string in `strings`; -1 for `undefined`. */
@@ -110,8 +120,15 @@ export class TraceLog {
       (chunk.exactTimes ??= new Map()).set(i, t);
     }
     chunk.head[i] = kind | (code << CODE_SHIFT) | ((user + 1) << USER_SHIFT);
-    chunk.contact[i] = contact;
-    chunk.run[i] = run;
+    if (run < 0) chunk.who[i] = -contact - 2;
+    else {
+      chunk.who[i] = run;
+      // A run's contact is the one its first row (`run.started`) names.
+      if (run >= this.runContacts.length) this.growRunContacts(run);
+      const known = this.runContacts[run] as number;
+      if (known === NO_CONTACT) this.runContacts[run] = contact;
+      else if (known !== contact) (chunk.otherContacts ??= new Map()).set(i, contact);
+    }
     chunk.place[i] = (workflow + 1) | ((node + 1) << STEP_SHIFT);
     if (due >= 0) {
       chunk.a[i] = Math.floor(due / TWO_32);
@@ -121,6 +138,12 @@ export class TraceLog {
       chunk.b[i] = b;
     }
     return row;
+  }
+
+  private growRunContacts(run: number): void {
+    const grown = new Int32Array(Math.max(run + 1, this.runContacts.length * 2)).fill(NO_CONTACT);
+    grown.set(this.runContacts);
+    this.runContacts = grown;
   }
 
   private chunkOf(row: number): Chunk {
@@ -142,10 +165,14 @@ export class TraceLog {
     return ((this.chunkOf(row).head[row & MASK] as number) >>> USER_SHIFT) - 1;
   }
   contactAt(row: number): number {
-    return this.chunkOf(row).contact[row & MASK] as number;
+    const chunk = this.chunkOf(row);
+    const who = chunk.who[row & MASK] as number;
+    if (who < 0) return -who - 2;
+    return chunk.otherContacts?.get(row & MASK) ?? (this.runContacts[who] as number);
   }
   runAt(row: number): number {
-    return this.chunkOf(row).run[row & MASK] as number;
+    const who = this.chunkOf(row).who[row & MASK] as number;
+    return who < 0 ? -1 : who;
   }
   workflowAt(row: number): number {
     return ((this.chunkOf(row).place[row & MASK] as number) & WORKFLOW_MASK) - 1;
@@ -169,8 +196,8 @@ export class TraceLog {
   byteSize(): number {
     let strings = 0;
     for (const s of this.strings) strings += 2 * s.length + 16;
-    let exact = 0;
-    for (const chunk of this.chunks) exact += (chunk.exactTimes?.size ?? 0) * 32;
-    return this.chunks.length * CHUNK * ROW_BYTES + strings + exact;
+    let aside = 0;
+    for (const chunk of this.chunks) aside += ((chunk.exactTimes?.size ?? 0) + (chunk.otherContacts?.size ?? 0)) * 32;
+    return this.chunks.length * CHUNK * ROW_BYTES + strings + aside + this.runContacts.byteLength;
   }
 }

@@ -38,4 +38,33 @@ describe('the trace log', () => {
       }),
     );
   });
+
+  it('gives back who each row is about: a run and its contact, a contact without a run, neither', () => {
+    const trace = new TraceLog();
+    trace.append(0, K.event, 4, -1, -1, -1, -1, 0, -1, -1, -1);
+    trace.append(0, K['run.started'], 4, 0, 0, 0, -1, 0, -1, -1, -1);
+    trace.append(0, K['run.started'], 0, 1, 0, 0, -1, 0, -1, -1, -1);
+    trace.append(0, K['workflow.published'], -1, -1, 0, -1, -1, 0, -1, -1, -1);
+    trace.append(5, K.step, 4, 0, 0, 1, -1, 0, -1, -1, -1);
+    // Not written by the engine, kept all the same: a row of run 1 about another contact.
+    trace.append(5, K.step, 9, 1, 0, 1, -1, 0, -1, -1, -1);
+    trace.append(6, K.step, 0, 1, 0, 1, -1, 0, -1, -1, -1);
+    const rows = Array.from({ length: trace.length }, (_, row) => [trace.contactAt(row), trace.runAt(row)]);
+    expect(rows).toEqual([
+      [4, -1],
+      [4, 0],
+      [0, 1],
+      [-1, -1],
+      [4, 0],
+      [9, 1],
+      [0, 1],
+    ]);
+  });
+
+  it('names the contacts of thousands of runs, past its first table of runs', () => {
+    const trace = new TraceLog();
+    for (let run = 0; run < 5_000; run++) trace.append(run, K['run.started'], (run * 7) % 1_000, run, 0, 0, -1, 0, -1, -1, -1);
+    expect(trace.contactAt(4_999)).toBe((4_999 * 7) % 1_000);
+    expect(trace.runAt(4_999)).toBe(4_999);
+  });
 });
