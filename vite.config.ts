@@ -191,6 +191,9 @@ export default defineConfig({
         // Every story in stories/ as a test in real Chromium, with its axe check (a11y: 'error').
         extends: true,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('.storybook', import.meta.url)) })],
+        // The screens imported up front (src/app/eagerScreenModules.ts), so a story shows its screen
+        // without waiting for the dev server to compile it on first use.
+        resolve: { alias: [{ find: /^\.\/screenModules\.ts$/, replacement: fileURLToPath(new URL('src/app/eagerScreenModules.ts', import.meta.url)) }] },
         test: {
           name: 'stories',
           // Each story's picture is compared with its reference (.storybook/screenshotEachStory.ts).
