@@ -34,10 +34,28 @@ import {
 } from './poolPart.ts';
 
 const TWO_32 = 4294967296;
+// Read once: imported bindings are live, and read per row they cost more than the copying itself.
+const KIND = ROW_KIND;
+const CODE = ROW_CODE;
+const USER = ROW_USER;
+const CONTACT = ROW_CONTACT;
+const RUN = ROW_RUN;
+const WORKFLOW = ROW_WORKFLOW;
+const NODE = ROW_NODE;
+const A = ROW_A;
+const B = ROW_B;
+const INTS = ROW_INTS;
+const RUN_STARTED = K['run.started'];
+const EVENT_ROW = K.event;
+const CHANGE_ROW = K['contact.changed'];
+const ANSWER_ROW = K['question.answered'];
 
 /** What the `a` and `b` slots of a row hold, by kind: interned strings (the default), a due time, or (b) a run id. */
 export const ROW_SLOTS = { strings: 0, due: 1, stringAndRun: 2 } as const;
 const DUE_KINDS = ['timer.set', 'timer.fired', 'timer.cancelled', 'pause.extended', 'run.paused', 'run.resumed', 'timer.frozen'] as const;
+
+const DUE = ROW_SLOTS.due;
+const STRING_AND_RUN = ROW_SLOTS.stringAndRun;
 
 /** Per trace kind code, what its `a` and `b` slots hold (see ROW_SLOTS). */
 export const rowSlots: Uint8Array = (() => {
@@ -134,50 +152,63 @@ function earliest(parts: readonly PoolPart[], next: Int32Array, placed: readonly
 function copyRows(sim: Simulation, part: PoolPart, from: number, to: number, strings: Int32Array, runIds: Int32Array): void {
   const trace = sim.trace;
   const ints = part.rowInts;
-  const string = (id: number) => (id < 0 ? id : (strings[id] as number));
+  const times = part.rowTime;
+  const slotsOf = rowSlots;
   for (let i = from; i < to; i++) {
-    const at = i * ROW_INTS;
-    const kind = ints[at + ROW_KIND] as number;
-    const local = ints[at + ROW_RUN] as number;
-    if (kind === K['run.started']) runIds[local] = addRun(sim, part, local);
+    const at = i * INTS;
+    const kind = ints[at + KIND] as number;
+    const local = ints[at + RUN] as number;
+    if (kind === RUN_STARTED) runIds[local] = addRun(sim, part, local);
     const run = local < 0 ? local : (runIds[local] as number);
-    const a = ints[at + ROW_A] as number;
-    const b = ints[at + ROW_B] as number;
-    const slots = rowSlots[kind];
-    const due = slots === ROW_SLOTS.due ? a * TWO_32 + (b >>> 0) : -1;
-    const newA = slots === ROW_SLOTS.due ? -1 : string(a);
-    const newB = slots === ROW_SLOTS.due ? -1 : slots === ROW_SLOTS.stringAndRun ? (b < 0 ? b : (runIds[b] as number)) : string(b);
-    trace.append(
-      part.rowTime[i] as number,
-      kind,
-      ints[at + ROW_CONTACT] as number,
-      run,
-      ints[at + ROW_WORKFLOW] as number,
-      ints[at + ROW_NODE] as number,
-      ints[at + ROW_USER] as number,
-      ints[at + ROW_CODE] as number,
-      newA,
-      newB,
-      due,
-    );
+    const a = ints[at + A] as number;
+    const b = ints[at + B] as number;
+    const slots = slotsOf[kind] as number;
+    let newA = -1;
+    let newB = -1;
+    let due = -1;
+    if (slots === DUE) due = a * TWO_32 + (b >>> 0);
+    else {
+      newA = a < 0 ? a : (strings[a] as number);
+      newB = b < 0 ? b : slots === STRING_AND_RUN ? (runIds[b] as number) : (strings[b] as number);
+    }
+    trace.append(times[i] as number, kind, ints[at + CONTACT] as number, run, ints[at + WORKFLOW] as number, ints[at + NODE] as number, ints[at + USER] as number, ints[at + CODE] as number, newA, newB, due);
   }
 }
+
+/** The run fields' places, read once (see KIND). */
+const R = {
+  workflow: RUN_WORKFLOW,
+  contact: RUN_CONTACT,
+  startedAt: RUN_STARTED_AT,
+  triggerEvent: RUN_TRIGGER_EVENT,
+  chainDepth: RUN_CHAIN_DEPTH,
+  node: RUN_NODE,
+  timerToken: RUN_TIMER_TOKEN,
+  stoppedBy: RUN_STOPPED_BY,
+  endedAt: RUN_ENDED_AT,
+  due: RUN_DUE,
+  status: RUN_STATUS,
+  waiting: RUN_WAITING,
+  reason: RUN_REASON,
+  whenStoppedRan: RUN_WHEN_STOPPED_RAN,
+  fields: RUN_FIELDS,
+} as const;
 
 /** Adds a part's run to the whole's run table, in its final state; returns its id there. */
 function addRun(sim: Simulation, part: PoolPart, local: number): number {
   const f = part.runs;
-  const at = local * RUN_FIELDS;
+  const at = local * R.fields;
   const runs = sim.runs;
-  const run = runs.add(f[at + RUN_WORKFLOW] as number, f[at + RUN_CONTACT] as number, f[at + RUN_STARTED_AT] as number, f[at + RUN_TRIGGER_EVENT] as number, f[at + RUN_CHAIN_DEPTH] as number);
-  runs.setNode(run, f[at + RUN_NODE] as number);
-  runs.setTimerToken(run, f[at + RUN_TIMER_TOKEN] as number);
-  runs.setStoppedBy(run, f[at + RUN_STOPPED_BY] as number);
-  runs.setEndedAt(run, f[at + RUN_ENDED_AT] as number);
-  runs.setDue(run, f[at + RUN_DUE] as number);
-  runs.setStatus(run, f[at + RUN_STATUS] as number);
-  runs.setWaiting(run, f[at + RUN_WAITING] as number);
-  runs.setReason(run, f[at + RUN_REASON] as number);
-  if (f[at + RUN_WHEN_STOPPED_RAN] === 1) runs.markWhenStoppedRan(run);
+  const run = runs.add(f[at + R.workflow] as number, f[at + R.contact] as number, f[at + R.startedAt] as number, f[at + R.triggerEvent] as number, f[at + R.chainDepth] as number);
+  runs.setNode(run, f[at + R.node] as number);
+  runs.setTimerToken(run, f[at + R.timerToken] as number);
+  runs.setStoppedBy(run, f[at + R.stoppedBy] as number);
+  runs.setEndedAt(run, f[at + R.endedAt] as number);
+  runs.setDue(run, f[at + R.due] as number);
+  runs.setStatus(run, f[at + R.status] as number);
+  runs.setWaiting(run, f[at + R.waiting] as number);
+  runs.setReason(run, f[at + R.reason] as number);
+  if (f[at + R.whenStoppedRan] === 1) runs.markWhenStoppedRan(run);
   return run;
 }
 
@@ -208,7 +239,7 @@ function replayContacts(sim: Simulation): void {
     const contact = trace.contactAt(i);
     const code = trace.codeAt(i);
     const a = trace.aAt(i);
-    if (kind === K.event) {
+    if (kind === EVENT_ROW) {
       if (code === EVENT['contact.message']) contacts.setLastMessage(contact, a);
       else if (code === EVENT.assign) contacts.setAssignee(contact, a);
       else if (code === EVENT.unassign) contacts.setAssignee(contact, -1);
@@ -217,14 +248,14 @@ function replayContacts(sim: Simulation): void {
       else if (code === EVENT['field.set']) contacts.setField(contact, text(a), text(trace.bAt(i)));
       else if (code === EVENT['conversation.open']) contacts.setConversationOpen(contact, true);
       else if (code === EVENT['conversation.close']) contacts.setConversationOpen(contact, false);
-    } else if (kind === K['contact.changed']) {
+    } else if (kind === CHANGE_ROW) {
       if (code === CHANGE.assigned) contacts.setAssignee(contact, a);
       else if (code === CHANGE.field_set) contacts.setField(contact, text(a), text(trace.bAt(i)));
       else if (code === CHANGE.tag_added) contacts.addTag(contact, text(a));
       else if (code === CHANGE.tag_removed) contacts.removeTag(contact, text(a));
       else if (code === CHANGE.conversation_opened) contacts.setConversationOpen(contact, true);
       else if (code === CHANGE.conversation_closed) contacts.setConversationOpen(contact, false);
-    } else if (kind === K['question.answered']) contacts.setField(contact, text(trace.bAt(i)), text(a));
+    } else if (kind === ANSWER_ROW) contacts.setField(contact, text(trace.bAt(i)), text(a));
   }
   const runs = sim.runs;
   for (let run = 0; run < runs.length; run++) {
