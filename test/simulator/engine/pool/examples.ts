@@ -80,6 +80,7 @@ export function outcome(sim: Simulation, input: SimulationInput) {
     contacts: contactStates(sim),
     expectations: checkExpectations(sim, input.script),
     tagsAndFields: tagsAndFields(sim),
+    stoppedShort: sim.stoppedShort,
   };
 }
 

@@ -41,6 +41,16 @@ describe('a split simulation merges into the whole', () => {
     expect(hashTrace(merged)).toBe(hashTrace(new Simulation(input).runToEnd()));
   });
 
+  it('stops short at the same entry as the plain engine when the whole reaches the trace cap (no part does: it is played whole)', () => {
+    const example = examples.find((item) => item.file === 'follow-up/population.script.json');
+    const input: SimulationInput = { ...(example?.input as SimulationInput), maxTraceEntries: 15_000 };
+    const whole = outcome(new Simulation(input).runToEnd(), input);
+    expect(whole.stoppedShort?.reason).toBe('trace_limit');
+    const shares = contactShares(1000, 2);
+    expect(mergeParts(input, shares.map((plays) => playPart(input, plays)))).toBeNull();
+    expect(outcome(playSplit(input, shares), input)).toEqual(whole);
+  });
+
   it('plays a script with a publish on one thread: a publish acts on every contact at once', () => {
     const publishing = examples.filter((example) => !canSplit(example.input));
     expect(publishing.map((example) => example.file)).toContain('new-version/move.script.json');
