@@ -19,6 +19,8 @@ export interface ScreenBundle {
   readonly url: string;
   readonly gzipBytes: number;
   readonly bytes: number;
+  /** The entry and the screen's route chunk alone, gzip: without what the screen then imports at once. */
+  readonly routeGzipBytes: number;
   /** The chunks, the entry's first. */
   readonly files: SizedFile[];
 }
@@ -79,14 +81,17 @@ export function initialJsPerScreen(outDir: string, manifest: Manifest): ScreenBu
   const entry = staticClosure(manifest, 'index.html', new Set());
   return SCREEN_LOADS.map(({ screen, url, modules }) => {
     const loaded = new Set(entry);
+    let routeGzipBytes = 0;
+    const js = () => [...loaded].filter((file) => file.endsWith('.js')).map(size);
     for (const module of modules) {
       const chunk = manifest[module];
       if (!chunk?.isDynamicEntry) throw new Error(`${module} is not a chunk of its own in the build: the ${screen} screen is not split from the entry`);
       if (entry.has(chunk.file)) throw new Error(`${module} is in the entry's chunks: every screen loads it`);
       staticClosure(manifest, module, loaded);
+      routeGzipBytes ||= js().reduce((sum, file) => sum + file.gzipBytes, 0);
     }
-    const files = [...loaded].filter((file) => file.endsWith('.js')).map(size);
-    return { screen, url, files, gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0), bytes: files.reduce((sum, file) => sum + file.bytes, 0) };
+    const files = js();
+    return { screen, url, files, gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0), bytes: files.reduce((sum, file) => sum + file.bytes, 0), routeGzipBytes };
   });
 }
 
@@ -159,5 +164,5 @@ export async function benchBundleSize(): Promise<BundleSize> {
 /** `node --import tsx test/bench/bundleSize.ts`: initial JS per screen as JSON. */
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const screens = await benchInitialJsPerScreen();
-  console.log(JSON.stringify(screens.map(({ screen, url, gzipBytes, bytes }) => ({ screen, url, gzipBytes, bytes }))));
+  console.log(JSON.stringify(screens.map(({ screen, url, gzipBytes, bytes, routeGzipBytes }) => ({ screen, url, gzipBytes, bytes, routeGzipBytes }))));
 }
