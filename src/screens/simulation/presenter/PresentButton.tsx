@@ -1,9 +1,14 @@
 import { Presentation } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import type { TraceNames } from '../../../../simulator/trace/describeEntry.ts';
 import type { PlaybackControls } from '../workspace/usePlaybackSession.ts';
-import { PresenterMode } from './PresenterMode.tsx';
+
+// Presenter mode is opened for a demo, not on every simulation: its code comes when the pointer or
+// focus reaches the button (the browser loads a module once), or on the click at the latest.
+const loadPresenterMode = () => import('./PresenterMode.tsx');
+const PresenterMode = lazy(() => loadPresenterMode().then((module) => ({ default: module.PresenterMode })));
+const preloadPresenterMode = () => void loadPresenterMode().catch(() => undefined);
 
 interface Props {
   /** The Workflow on the canvas. */
@@ -27,16 +32,20 @@ export function PresentButton({ workflow, names, controls }: Props) {
   }, [open]);
   return (
     <>
-      <button ref={button} type="button" className="ui-button ui-button--small" onClick={() => setOpen(true)}>
+      <button
+        ref={button}
+        type="button"
+        className="ui-button ui-button--small"
+        onPointerEnter={preloadPresenterMode}
+        onFocus={preloadPresenterMode}
+        onClick={() => setOpen(true)}
+      >
         <Presentation aria-hidden size={14} /> Present
       </button>
       {open && (
-        <PresenterMode
-          workflow={workflow}
-          names={names}
-          controls={controls}
-          onClose={() => setOpen(false)}
-        />
+        <Suspense fallback={null}>
+          <PresenterMode workflow={workflow} names={names} controls={controls} onClose={() => setOpen(false)} />
+        </Suspense>
       )}
     </>
   );
