@@ -42,7 +42,8 @@
  * build, 3 fresh pages (test/bench/impactBench.ts: the first answer with the worker's start, the
  * diff on the running worker, target under 1 s on every run; no main-thread task of 50 ms or more).
  *
- * Last, the app's initial JavaScript, gzip (test/bench/bundleSize.ts, target 170 KB), and per screen;
+ * Last, the app's initial JavaScript, gzip (test/bench/bundleSize.ts): the entry every screen shares,
+ * and per screen what it loads before any interaction (target 170 KB);
  * then Lighthouse 12 on the overview and the simulator on an example (test/bench/lighthouseBench.ts:
  * performance at least 90, total blocking time at most 200 ms).
  */
@@ -361,20 +362,30 @@ async function main(): Promise<void> {
 
   if (wants(options, 'initial-js')) {
     const size = await benchBundleSize();
-    // Issue 20: the first screen loads at most 170 KB of JS, gzip; each screen's figure printed beside it.
-    const targetBytes = 170_000;
+    // The entry every screen shares; issue 20's target (170 KB, gzip) holds for what each screen
+    // loads before any interaction: the lines after it.
     print({
       name: 'initial-js',
       gzipBytes: size.gzipBytes,
       bytes: size.bytes,
       files: size.files,
-      targetBytes,
-      meetsTarget: size.gzipBytes <= targetBytes,
-      meetsTargets: size.gzipBytes <= targetBytes,
       cssGzipBytes: size.cssGzipBytes,
       lazy: size.lazy,
     });
-    for (const screen of size.screens) print({ name: 'initial-js-screen', screen: screen.screen, url: screen.url, gzipBytes: screen.gzipBytes, bytes: screen.bytes, files: screen.files.map((file) => file.file) });
+    const screenTargetBytes = 170_000;
+    for (const screen of size.screens) {
+      print({
+        name: 'initial-js-screen',
+        screen: screen.screen,
+        url: screen.url,
+        gzipBytes: screen.gzipBytes,
+        routeGzipBytes: screen.routeGzipBytes,
+        bytes: screen.bytes,
+        chunks: screen.files.length,
+        targetBytes: screenTargetBytes,
+        meetsTargets: screen.gzipBytes <= screenTargetBytes,
+      });
+    }
   }
 
   if (wants(options, 'lighthouse')) {
