@@ -60,6 +60,7 @@ import { checkAgreement } from './checkAgreement.ts';
 import { benchEngine, type EngineFigures } from './engineBench.ts';
 import { benchImpact } from './impactBench.ts';
 import { benchPersistence } from './persistenceBench.ts';
+import { benchPool } from './poolBench.ts';
 import { benchPlayback } from './playbackBench.ts';
 import { benchSettingsClicks } from './settingsClickBench.ts';
 import { median, medianFigures, release, round, type BenchFigures } from './measure.ts';
@@ -186,6 +187,19 @@ function engineLines(options: Options): void {
     print(summary);
     const engine = medianFigures(engineRuns);
     print({ name: 'engine', repeats, ...engine, msRuns: engineRuns.map((r) => round(r.ms)), coldMs: cold.ms, coldEventsPerSec: cold.eventsPerSec });
+    // Populations across threads (issue 20): the same trace hash for 1 and 2 workers, and what it costs.
+    if (contacts >= 100_000 && !options.quick) {
+      const pool = benchPool(workload, [1, 2]);
+      const sameHash = new Set(pool.map((p) => p.traceHash)).size === 1;
+      print({
+        name: 'workers',
+        contacts,
+        sameHash,
+        runs: pool.map((p) => ({ workers: p.workers, threads: p.threads, ms: p.ms, eventsPerSec: p.eventsPerSec, traceHash: p.traceHash })),
+        meetsTargets: sameHash,
+        loadavg1: load(),
+      });
+    }
 
     // What happens after a stop (issue 16): the same script with a pause and a When stopped path,
     // timed in turns with the plain workload so both see the same machine; target: events/s
