@@ -1,8 +1,16 @@
 import { formatOffset } from '../../simulator/schema/duration.ts';
 
+/** One formatter per time zone: making one costs far more than using it, and every transcript line and clock tick formats a time. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The virtual clock as people read it: a weekday, date and time in the workspace's time zone. */
 export function formatVirtualTime(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(epochMs);
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter.format(epochMs);
 }
 
 const MINUTE = 60_000;
