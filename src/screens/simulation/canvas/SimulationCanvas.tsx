@@ -1,6 +1,6 @@
 import { Background, BackgroundVariant, Controls, ReactFlow, type Edge as FlowEdge, type NodeChange, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { NodeStat } from '../../../../simulator/schema/playback.ts';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import type { RunOnCanvas } from '../../../../simulator/trace/nodeRunStates.ts';
@@ -41,10 +41,11 @@ interface Props {
  * them, moved apart only as much as the badges need; the view opens at a zoom the badges can be
  * read at and brings a stop into view when it happens.
  */
-export function SimulationCanvas(props: Props) {
+// Memoised: the workspace draws again when play starts or stops, which changes nothing here.
+export const SimulationCanvas = memo(function SimulationCanvas(props: Props) {
   // Keyed by the Workflow: another one on the canvas is a new canvas, opened on its own view.
   return <WorkflowSimulation key={props.workflow.id} {...props} />;
-}
+});
 
 function WorkflowSimulation({ workflow, run, stats, debug, neverTaken = null, focus = null }: Props) {
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
@@ -66,14 +67,17 @@ function WorkflowSimulation({ workflow, run, stats, debug, neverTaken = null, fo
     });
   }, [documentNodes, sizes, workflow.steps]);
   const baseEdges = useMemo<FlowEdge[]>(() => syncEdges([], workflow, NONE), [workflow]);
+  // The run's path as a key: a new frame with the same path keeps the same edges, so React Flow
+  // does not rebuild its edge lookup and redraw every edge on each frame of play.
+  const takenKey = (run?.path ?? []).map(([source, target]) => `${source}→${target}`).join('\n');
   const edges = useMemo(() => {
-    const taken = new Set((run?.path ?? []).map(([source, target]) => `${source}→${target}`));
+    const taken = new Set(takenKey === '' ? [] : takenKey.split('\n'));
     return baseEdges.map((edge) => {
       const classes = [taken.has(`${edge.source}→${edge.target}`) ? 'flow-edge--taken' : '', neverTaken?.has(edge.id) ? 'flow-edge--never-reached' : ''].filter((name) => name !== '');
       // Dashed, not only coloured; no label, which would sit over the short edges' nodes (the steps say "Never reached").
       return classes.length > 0 ? { ...edge, className: classes.join(' ') } : edge;
     });
-  }, [baseEdges, run, neverTaken]);
+  }, [baseEdges, takenKey, neverTaken]);
   const overlay = useMemo<NodeOverlay>(
     () => ({
       states: run?.steps ?? new Map(),

@@ -5,6 +5,9 @@ import type { PausesBucket, PausesOverTime } from '../../../../simulator/schema/
 import { runs, span } from './chartWords.ts';
 import './population.css';
 
+/** A grid without vertical lines has no places to work out for them. */
+const noLines = (): number[] => [];
+
 /** The two series, as the legend says them to people who never read the settings. */
 const SERIES = [
   { key: 'paused', label: 'Paused', meaning: 'an exit condition handed the contact to your team', colour: 'var(--population-paused)' },
@@ -68,14 +71,19 @@ export const PausesOverTimeChart = memo(function PausesOverTimeChart({ series, t
           barCategoryGap="12%"
           barGap={1}
         >
-          <CartesianGrid vertical={false} className="population-chart__grid" />
+          {/* No vertical lines, so none to place: recharts would otherwise work out where they go by
+              measuring every time label in the page on each redraw. */}
+          <CartesianGrid vertical={false} verticalCoordinatesGenerator={noLines} className="population-chart__grid" />
           <XAxis
             dataKey={(bucket: PausesBucket) => formatOffset(bucket.from)}
             tickLine={false}
             className="population-chart__axis"
             interval={Math.ceil(series.buckets.length / 8) - 1}
           />
-          <YAxis allowDecimals={false} width={40} tickLine={false} className="population-chart__axis" />
+          {/* Every count tick (recharts makes about five, never crowded): with a number for `interval`
+              recharts keeps them all without measuring each label in the page, which forced a layout
+              of the whole workspace on every redraw while playing. */}
+          <YAxis allowDecimals={false} width={40} tickLine={false} interval={0} className="population-chart__axis" />
           <Tooltip content={PausesTooltip} cursor={{ className: 'population-chart__cursor' }} isAnimationActive={false} />
           {SERIES.map((line) => (
             <Bar key={line.key} dataKey={line.key} name={line.label} fill={line.colour} className={`population-chart__bar--${line.key}`} isAnimationActive={false} />

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { PopulationChartsResult } from '../../../../simulator/schema/playback.ts';
 import { fileSlug } from '../../../common/fileSlug.ts';
 import { funnelCsv, pausesCsv, stopsCsv } from '../../../common/slides/chartCsv.ts';
@@ -32,7 +32,8 @@ const REDRAW_INTERVAL_MS = 500;
  * (when the Workflow pauses runs), and how far the runs got along the Workflow. Asked of the worker for the latest instant, never twice at once and
  * at most every REDRAW_INTERVAL_MS; the last instant is always drawn.
  */
-export function PopulationSection({ workflowId, workflowName, time, load }: Props) {
+// Memoised: the workspace draws again when play starts or stops, which changes nothing here.
+export const PopulationSection = memo(function PopulationSection({ workflowId, workflowName, time, load }: Props) {
   const [charts, setCharts] = useState<PopulationCharts | null>(null);
   const inFlight = useRef(false);
   const wanted = useRef({ workflowId, time });
@@ -102,7 +103,7 @@ export function PopulationSection({ workflowId, workflowName, time, load }: Prop
       </div>
     </section>
   );
-}
+});
 
 /** The chart drawn in `box` (recharts' SVG) as a file, or nothing while it is not drawn. */
 function drawnChart(box: HTMLElement | null, title: string) {

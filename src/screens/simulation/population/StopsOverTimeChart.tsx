@@ -10,6 +10,9 @@ import { stopReasonColour } from './stopReasonColour.ts';
 import { runs, span } from './chartWords.ts';
 import './population.css';
 
+/** A grid without vertical lines has no places to work out for them. */
+const noLines = (): number[] => [];
+
 const REASONS = stopReasonSchema.options;
 /** The reasons a chart always names: a person's stop and the exit conditions. A publish's (workflow updated, step removed) only when one happened. */
 const ALWAYS_SHOWN = new Set<StopReason>(['manual', ...EXIT_CONDITION_IDS]);
@@ -76,7 +79,9 @@ export const StopsOverTimeChart = memo(function StopsOverTimeChart({ series, tit
           margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
           barCategoryGap="12%"
         >
-          <CartesianGrid vertical={false} className="population-chart__grid" />
+          {/* No vertical lines, so none to place: recharts would otherwise work out where they go by
+              measuring every time label in the page on each redraw. */}
+          <CartesianGrid vertical={false} verticalCoordinatesGenerator={noLines} className="population-chart__grid" />
           <XAxis
             dataKey={(bucket: StopsBucket) => formatOffset(bucket.from)}
             tickLine={false}
@@ -84,7 +89,10 @@ export const StopsOverTimeChart = memo(function StopsOverTimeChart({ series, tit
             // Every n-th stretch labelled, evenly, at most eight labels.
             interval={Math.ceil(series.buckets.length / 8) - 1}
           />
-          <YAxis allowDecimals={false} width={40} tickLine={false} className="population-chart__axis" />
+          {/* Every count tick (recharts makes about five, never crowded): with a number for `interval`
+              recharts keeps them all without measuring each label in the page, which forced a layout
+              of the whole workspace on every redraw while playing. */}
+          <YAxis allowDecimals={false} width={40} tickLine={false} interval={0} className="population-chart__axis" />
           <Tooltip content={StopsTooltip} cursor={{ className: 'population-chart__cursor' }} isAnimationActive={false} />
           {/* One bar per stretch, its reasons stacked inside it by StackedStops: recharts then lays out
               48 bars instead of one series per reason, which keeps a redraw short while playing. */}

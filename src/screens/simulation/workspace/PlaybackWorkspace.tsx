@@ -17,6 +17,7 @@ import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { usePlaybackShortcuts } from '../playback/usePlaybackShortcuts.ts';
 import { ContactTraceTable } from './ContactTraceTable.tsx';
 import { usePlaybackSession, type PlaybackStart } from './usePlaybackSession.ts';
+import { useShownPlayback } from './useShownPlayback.ts';
 import { WorkspaceExpectations } from './WorkspaceExpectations.tsx';
 import { WorkspaceDock } from './WorkspaceDock.tsx';
 import { WorkspaceReport } from './WorkspaceReport.tsx';
@@ -113,22 +114,22 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
     [],
   );
   const controls = usePlaybackSession(input, start, breakpoints, breakpointsSet);
-  const playback = useAppStore(useShallow((state) => state.playback));
+  // The person's choices and a failure show at once; the engine's frames as fast as they can be drawn.
+  const { status, playing, rate } = useAppStore(useShallow((state) => ({ status: state.playback.status, playing: state.playback.playing, rate: state.playback.rate })));
+  const { frame, info, contactTrace } = useShownPlayback();
   const setRate = useAppStore((state) => state.setPlaybackRate);
   usePlaybackShortcuts({
     // At the end, Space does what the disabled Play button does: nothing (it replayed from the start).
-    onTogglePlay: () => (playback.playing ? controls.pause() : playback.frame?.done ? undefined : controls.play()),
+    onTogglePlay: () => (playing ? controls.pause() : frame?.done ? undefined : controls.play()),
     onStep: controls.step,
     onNextEvent: controls.nextEvent,
   });
 
   const shown = edited.find((workflow) => workflow.id === shownId) ?? edited[0];
   const names = useMemo(() => traceNamesOf(edited, script), [edited, script]);
-  const frame = playback.frame;
-  const info = playback.info;
   const contactId = frame?.contact?.id ?? '';
-  const run = useMemo(() => (shown && frame?.contact ? runOnCanvas(shown, frame.contact.runs, playback.contactTrace) : null), [shown, frame, playback.contactTrace]);
-  const transcript = useMemo(() => (contactId ? contactTranscript(playback.contactTrace, contactId, names) : []), [playback.contactTrace, contactId, names]);
+  const run = useMemo(() => (shown && frame?.contact ? runOnCanvas(shown, frame.contact.runs, contactTrace) : null), [shown, frame, contactTrace]);
+  const transcript = useMemo(() => (contactId ? contactTranscript(contactTrace, contactId, names) : []), [contactTrace, contactId, names]);
   const [testRunAt, setTestRunAt] = useState<string | null>(null);
   // A test run's contact, followed once the reloaded script lists it.
   const follow = useRef<string | null>(null);
@@ -155,7 +156,7 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
     // Only when a new hit comes: choosing another contact afterwards is the person's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [seenHit]);
-  const hit = seenHit && frame && frame.time === seenHit.t && !playback.playing ? seenHit : null;
+  const hit = seenHit && frame && frame.time === seenHit.t && !playing ? seenHit : null;
   const focus = useMemo(() => (seenHit && seenHit.workflow === shown?.id ? { node: seenHit.step } : null), [seenHit, shown?.id]);
   const dockOpen = panels.dock;
   const [coverageMarked, setCoverageMarked] = useState(false);
@@ -180,12 +181,12 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
     [now, shownNames, controls.fireAt, testRunNodes, stepBreakpoints, toggleBreakpoint, never],
   );
 
-  if (playback.status.kind === 'failed')
+  if (status.kind === 'failed')
     return (
       <div className="workspace-failed" role="alert">
-        <p>{playback.status.message}</p>
+        <p>{status.message}</p>
         <ul>
-          {playback.status.problems.map((problem, index) => (
+          {status.problems.map((problem, index) => (
             <li key={index}>
               {describeInputProblem(problem, edited, script.name)}
             </li>
@@ -245,8 +246,8 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
         end={info.end}
         startEpochMs={info.startEpochMs}
         timeZone={info.timeZone}
-        playing={playback.playing}
-        speed={playback.rate}
+        playing={playing}
+        speed={rate}
         marks={info.marks}
         done={frame.done}
         onPlay={controls.play}
@@ -300,7 +301,7 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
                     />
                     <ContactTraceTable
                       contactName={contactName}
-                      entries={playback.contactTrace}
+                      entries={contactTrace}
                       names={names}
                       now={frame.time}
                       onSeek={controls.seek}
