@@ -114,7 +114,9 @@ export class TraceLog {
       this.current = chunk;
     }
     const offset = t - chunk.base;
-    if (offset >= 0 && offset < EXACT_TIME && offset === Math.floor(offset)) chunk.t[i] = offset;
+    // `>>> 0` keeps a whole number in [0, 2^32) as it is and changes anything else.
+    const whole = offset >>> 0;
+    if (whole === offset && whole !== EXACT_TIME) chunk.t[i] = whole;
     else {
       chunk.t[i] = EXACT_TIME;
       (chunk.exactTimes ??= new Map()).set(i, t);
@@ -123,11 +125,8 @@ export class TraceLog {
     if (run < 0) chunk.who[i] = -contact - 2;
     else {
       chunk.who[i] = run;
-      // A run's contact is the one its first row (`run.started`) names.
-      if (run >= this.runContacts.length) this.growRunContacts(run);
-      const known = this.runContacts[run] as number;
-      if (known === NO_CONTACT) this.runContacts[run] = contact;
-      else if (known !== contact) (chunk.otherContacts ??= new Map()).set(i, contact);
+      const known = this.runContacts;
+      if (run >= known.length || known[run] !== contact) this.noteContact(chunk, i, run, contact);
     }
     chunk.place[i] = (workflow + 1) | ((node + 1) << STEP_SHIFT);
     if (due >= 0) {
@@ -138,6 +137,14 @@ export class TraceLog {
       chunk.b[i] = b;
     }
     return row;
+  }
+
+  /** A run's contact is the one its first row (`run.started`) names; a later row naming another keeps it aside. */
+  private noteContact(chunk: Chunk, i: number, run: number, contact: number): void {
+    if (run >= this.runContacts.length) this.growRunContacts(run);
+    const known = this.runContacts[run] as number;
+    if (known === NO_CONTACT) this.runContacts[run] = contact;
+    else if (known !== contact) (chunk.otherContacts ??= new Map()).set(i, contact);
   }
 
   private growRunContacts(run: number): void {
