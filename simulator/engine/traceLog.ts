@@ -9,7 +9,7 @@ const CHUNK_BITS = 14;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 /** Bytes one row takes across the columns. */
-const ROW_BYTES = 4 + 4 + 4 + 4 + 4 + 4;
+const ROW_BYTES = 4 * 6;
 /** `runContacts` of a run no row has named yet. */
 const NO_CONTACT = -2;
 /** A row's time offset that says "not an offset: the time is in `exactTimes`". */
@@ -23,7 +23,25 @@ const CODE_MASK = 2 ** COLUMN_BITS.traceCode - 1;
 const STEP_SHIFT = COLUMN_BITS.traceWorkflow;
 const WORKFLOW_MASK = 2 ** COLUMN_BITS.traceWorkflow - 1;
 
-/** 16,384 rows of every column. */
+/** Int32 slots of a row, side by side so writing a row touches one stretch of memory. */
+const SLOTS = 6;
+/** The time's offset from the chunk's `base`, read as unsigned. */
+const T = 0;
+/** kind · code · user + 1, low bits first (widths in `COLUMN_BITS`). */
+const HEAD = 1;
+/**
+ * Who the row is about: a run (its id, ≥ 0: the contact is the run's), or no run and a contact c as
+ * -(c + 2), or neither as -1. A row naming a run and another contact than the run's (none is
+ * written so) keeps its contact in `otherContacts`.
+ */
+const WHO = 2;
+/** workflow + 1 · node + 1, low bits first. */
+const PLACE = 3;
+/** Interned strings; for rows with a due time, its high and low 32 bits instead. */
+const A = 4;
+const B = 5;
+
+/** 16,384 rows of 6 slots. */
 class Chunk {
   /**
    * A row's time is `base` plus its offset in ms: the clock only moves forward, so the offsets of a
@@ -31,20 +49,7 @@ class Chunk {
    * a ms in a live session, before `base`, or 49 days after it) is kept exactly beside the chunk.
    */
   readonly base: number;
-  readonly t = new Uint32Array(CHUNK);
-  /** kind · code · user + 1, low bits first (widths in `COLUMN_BITS`). */
-  readonly head = new Int32Array(CHUNK);
-  /**
-   * Who the row is about, in one column: a run (its id, ≥ 0: the contact is the run's), or no run
-   * and a contact c as -(c + 2), or neither as -1. A row naming a run and another contact than the
-   * run's (none is written so) keeps its contact in `otherContacts`.
-   */
-  readonly who = new Int32Array(CHUNK);
-  /** workflow + 1 · node + 1, low bits first. */
-  readonly place = new Int32Array(CHUNK);
-  /** Interned strings; for rows with a due time, its high and low 32 bits instead. */
-  readonly a = new Int32Array(CHUNK);
-  readonly b = new Int32Array(CHUNK);
+  readonly slots = new Int32Array(CHUNK * SLOTS);
   /** Times no offset can hold, by row within the chunk. */
   exactTimes: Map<number, number> | null = null;
   /** Contacts of rows whose run is another contact's, by row within the chunk. */
@@ -56,9 +61,9 @@ class Chunk {
 }
 
 /**
- * The trace, stored as columns of typed arrays (24 bytes a row) in chunks of 16,384 rows rather
+ * The trace, stored as rows of six Int32 slots (24 bytes a row) in chunks of 16,384 rows rather
  * than one object per entry, so a simulation of 100,000 contacts records millions of entries
- * without copying on growth or burdening the garbage collector. Small fields share a column
+ * without copying on growth or burdening the garbage collector. Small fields share a slot
  * (kind, code and user; workflow and step). Strings (message texts, tags, field values) are
  * interned. `materializeEntry` turns a row back into a `TraceEntry` object.
  */
@@ -113,28 +118,30 @@ export class TraceLog {
       this.chunks.push(chunk);
       this.current = chunk;
     }
+    const slots = chunk.slots;
+    const at = i * SLOTS;
     const offset = t - chunk.base;
     // `>>> 0` keeps a whole number in [0, 2^32) as it is and changes anything else.
     const whole = offset >>> 0;
-    if (whole === offset && whole !== EXACT_TIME) chunk.t[i] = whole;
+    if (whole === offset && whole !== EXACT_TIME) slots[at + T] = whole | 0;
     else {
-      chunk.t[i] = EXACT_TIME;
+      slots[at + T] = EXACT_TIME | 0;
       (chunk.exactTimes ??= new Map()).set(i, t);
     }
-    chunk.head[i] = kind | (code << CODE_SHIFT) | ((user + 1) << USER_SHIFT);
-    if (run < 0) chunk.who[i] = -contact - 2;
+    slots[at + HEAD] = kind | (code << CODE_SHIFT) | ((user + 1) << USER_SHIFT);
+    if (run < 0) slots[at + WHO] = -contact - 2;
     else {
-      chunk.who[i] = run;
+      slots[at + WHO] = run;
       const known = this.runContacts;
       if (run >= known.length || known[run] !== contact) this.noteContact(chunk, i, run, contact);
     }
-    chunk.place[i] = (workflow + 1) | ((node + 1) << STEP_SHIFT);
+    slots[at + PLACE] = (workflow + 1) | ((node + 1) << STEP_SHIFT);
     if (due >= 0) {
-      chunk.a[i] = Math.floor(due / TWO_32);
-      chunk.b[i] = due | 0;
+      slots[at + A] = Math.floor(due / TWO_32);
+      slots[at + B] = due | 0;
     } else {
-      chunk.a[i] = a;
-      chunk.b[i] = b;
+      slots[at + A] = a;
+      slots[at + B] = b;
     }
     return row;
   }
@@ -157,49 +164,52 @@ export class TraceLog {
     return this.chunks[row >>> CHUNK_BITS] as Chunk;
   }
 
+  /** Slot `slot` of a row. */
+  private slot(row: number, slot: number): number {
+    return this.chunkOf(row).slots[(row & MASK) * SLOTS + slot] as number;
+  }
+
   tAt(row: number): number {
     const chunk = this.chunkOf(row);
-    const offset = chunk.t[row & MASK] as number;
+    const offset = (chunk.slots[(row & MASK) * SLOTS + T] as number) >>> 0;
     return offset === EXACT_TIME ? (chunk.exactTimes?.get(row & MASK) as number) : chunk.base + offset;
   }
   kindAt(row: number): number {
-    return (this.chunkOf(row).head[row & MASK] as number) & KIND_MASK;
+    return this.slot(row, HEAD) & KIND_MASK;
   }
   codeAt(row: number): number {
-    return ((this.chunkOf(row).head[row & MASK] as number) >> CODE_SHIFT) & CODE_MASK;
+    return (this.slot(row, HEAD) >> CODE_SHIFT) & CODE_MASK;
   }
   userAt(row: number): number {
-    return ((this.chunkOf(row).head[row & MASK] as number) >>> USER_SHIFT) - 1;
+    return (this.slot(row, HEAD) >>> USER_SHIFT) - 1;
   }
   contactAt(row: number): number {
-    const chunk = this.chunkOf(row);
-    const who = chunk.who[row & MASK] as number;
+    const who = this.slot(row, WHO);
     if (who < 0) return -who - 2;
-    return chunk.otherContacts?.get(row & MASK) ?? (this.runContacts[who] as number);
+    return this.chunkOf(row).otherContacts?.get(row & MASK) ?? (this.runContacts[who] as number);
   }
   runAt(row: number): number {
-    const who = this.chunkOf(row).who[row & MASK] as number;
+    const who = this.slot(row, WHO);
     return who < 0 ? -1 : who;
   }
   workflowAt(row: number): number {
-    return ((this.chunkOf(row).place[row & MASK] as number) & WORKFLOW_MASK) - 1;
+    return (this.slot(row, PLACE) & WORKFLOW_MASK) - 1;
   }
   nodeAt(row: number): number {
-    return ((this.chunkOf(row).place[row & MASK] as number) >>> STEP_SHIFT) - 1;
+    return (this.slot(row, PLACE) >>> STEP_SHIFT) - 1;
   }
   aAt(row: number): number {
-    return this.chunkOf(row).a[row & MASK] as number;
+    return this.slot(row, A);
   }
   bAt(row: number): number {
-    return this.chunkOf(row).b[row & MASK] as number;
+    return this.slot(row, B);
   }
   /** The due time of a row appended with one (timer rows). */
   dueAt(row: number): number {
-    const chunk = this.chunkOf(row);
-    return (chunk.a[row & MASK] as number) * TWO_32 + ((chunk.b[row & MASK] as number) >>> 0);
+    return this.slot(row, A) * TWO_32 + (this.slot(row, B) >>> 0);
   }
 
-  /** Bytes held by the columns and the interned strings (UTF-16 estimate). */
+  /** Bytes held by the rows and the interned strings (UTF-16 estimate). */
   byteSize(): number {
     let strings = 0;
     for (const s of this.strings) strings += 2 * s.length + 16;
