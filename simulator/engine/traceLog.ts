@@ -10,6 +10,7 @@ const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 /** Bytes one row takes across the columns. */
 const ROW_BYTES = 4 * 6;
+const RUN_STARTED = K['run.started'];
 /** `runContacts` of a run no row has named yet. */
 const NO_CONTACT = -2;
 /** A row's time offset that says "not an offset: the time is in `exactTimes`". */
@@ -31,8 +32,7 @@ const T = 0;
 const HEAD = 1;
 /**
  * Who the row is about: a run (its id, ≥ 0: the contact is the run's), or no run and a contact c as
- * -(c + 2), or neither as -1. A row naming a run and another contact than the run's (none is
- * written so) keeps its contact in `otherContacts`.
+ * -(c + 2), or neither as -1.
  */
 const WHO = 2;
 /** workflow + 1 · node + 1, low bits first. */
@@ -52,8 +52,6 @@ class Chunk {
   readonly slots = new Int32Array(CHUNK * SLOTS);
   /** Times no offset can hold, by row within the chunk. */
   exactTimes: Map<number, number> | null = null;
-  /** Contacts of rows whose run is another contact's, by row within the chunk. */
-  otherContacts: Map<number, number> | null = null;
 
   constructor(base: number) {
     this.base = base;
@@ -95,7 +93,8 @@ export class TraceLog {
 
   /**
    * Appends a row. `workflow`, `node`, `user`, `a`, `b` are -1 when absent; `due` (a timer's due
-   * time, ms) is -1 when absent, and a row with a due time carries no strings.
+   * time, ms) is -1 when absent, and a row with a due time carries no strings. A row with a run is
+   * about the run's contact, the one its `run.started` row named (`contact` is read only there).
    */
   append(
     t: number,
@@ -132,8 +131,8 @@ export class TraceLog {
     if (run < 0) slots[at + WHO] = -contact - 2;
     else {
       slots[at + WHO] = run;
-      const known = this.runContacts;
-      if (run >= known.length || known[run] !== contact) this.noteContact(chunk, i, run, contact);
+      // A run's rows are about its contact: the one its `run.started` row names, kept once per run.
+      if (kind === RUN_STARTED || run >= this.runContacts.length) this.noteRunContact(run, contact);
     }
     slots[at + PLACE] = (workflow + 1) | ((node + 1) << STEP_SHIFT);
     if (due >= 0) {
@@ -146,12 +145,9 @@ export class TraceLog {
     return row;
   }
 
-  /** A run's contact is the one its first row (`run.started`) names; a later row naming another keeps it aside. */
-  private noteContact(chunk: Chunk, i: number, run: number, contact: number): void {
+  private noteRunContact(run: number, contact: number): void {
     if (run >= this.runContacts.length) this.growRunContacts(run);
-    const known = this.runContacts[run] as number;
-    if (known === NO_CONTACT) this.runContacts[run] = contact;
-    else if (known !== contact) (chunk.otherContacts ??= new Map()).set(i, contact);
+    this.runContacts[run] = contact;
   }
 
   private growRunContacts(run: number): void {
@@ -185,8 +181,7 @@ export class TraceLog {
   }
   contactAt(row: number): number {
     const who = this.slot(row, WHO);
-    if (who < 0) return -who - 2;
-    return this.chunkOf(row).otherContacts?.get(row & MASK) ?? (this.runContacts[who] as number);
+    return who < 0 ? -who - 2 : (this.runContacts[who] as number);
   }
   runAt(row: number): number {
     const who = this.slot(row, WHO);
@@ -214,7 +209,7 @@ export class TraceLog {
     let strings = 0;
     for (const s of this.strings) strings += 2 * s.length + 16;
     let aside = 0;
-    for (const chunk of this.chunks) aside += ((chunk.exactTimes?.size ?? 0) + (chunk.otherContacts?.size ?? 0)) * 32;
+    for (const chunk of this.chunks) aside += (chunk.exactTimes?.size ?? 0) * 32;
     return this.chunks.length * CHUNK * ROW_BYTES + strings + aside + this.runContacts.byteLength;
   }
 }

@@ -5,7 +5,7 @@ import { K, TraceLog } from '../../../simulator/engine/traceLog.ts';
 const DAY = 86_400_000;
 
 function appendAt(trace: TraceLog, times: readonly number[]): void {
-  times.forEach((t, i) => trace.append(t, K.step, i, i + 1, 0, i % 7, -1, 0, -1, i % 5, -1));
+  times.forEach((t, i) => trace.append(t, K.event, i, -1, 0, i % 7, -1, 0, -1, i % 5, -1));
 }
 
 describe('the trace log', () => {
@@ -25,14 +25,15 @@ describe('the trace log', () => {
     appendAt(trace, times);
     expect(times.map((_, row) => trace.tAt(row))).toEqual(times);
     // The other columns of those rows are untouched by the time kept aside.
-    expect(times.map((_, row) => trace.runAt(row))).toEqual(times.map((_, i) => i + 1));
+    expect(times.map((_, row) => trace.contactAt(row))).toEqual(times.map((_, i) => i));
+    expect(times.map((_, row) => trace.bAt(row))).toEqual(times.map((_, i) => i % 5));
   });
 
   it('gives back any sequence of times and due times exactly (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 400 * DAY }), fc.double({ min: 0, max: 400 * DAY, noNaN: true })), { maxLength: 300 }), (times) => {
         const trace = new TraceLog();
-        times.forEach((t, i) => trace.append(t, K['timer.set'], i, i, 0, 1, -1, 0, -1, -1, Math.floor(t) + DAY));
+        times.forEach((t, i) => trace.append(t, K['timer.set'], i, -1, 0, 1, -1, 0, -1, -1, Math.floor(t) + DAY));
         expect(times.map((_, row) => trace.tAt(row))).toEqual(times);
         expect(times.map((_, row) => trace.dueAt(row))).toEqual(times.map((t) => Math.floor(t) + DAY));
       }),
@@ -46,8 +47,6 @@ describe('the trace log', () => {
     trace.append(0, K['run.started'], 0, 1, 0, 0, -1, 0, -1, -1, -1);
     trace.append(0, K['workflow.published'], -1, -1, 0, -1, -1, 0, -1, -1, -1);
     trace.append(5, K.step, 4, 0, 0, 1, -1, 0, -1, -1, -1);
-    // Not written by the engine, kept all the same: a row of run 1 about another contact.
-    trace.append(5, K.step, 9, 1, 0, 1, -1, 0, -1, -1, -1);
     trace.append(6, K.step, 0, 1, 0, 1, -1, 0, -1, -1, -1);
     const rows = Array.from({ length: trace.length }, (_, row) => [trace.contactAt(row), trace.runAt(row)]);
     expect(rows).toEqual([
@@ -56,7 +55,6 @@ describe('the trace log', () => {
       [0, 1],
       [-1, -1],
       [4, 0],
-      [9, 1],
       [0, 1],
     ]);
   });
