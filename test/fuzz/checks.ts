@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { USAGE } from '../../simulator/cli/parseArgs.ts';
 import { runSimulate } from '../../simulator/cli/runSimulate.ts';
 import { checkExpectations } from '../../simulator/engine/expectations.ts';
 import { materializeEntry, runStates } from '../../simulator/engine/materialize.ts';
@@ -400,10 +401,11 @@ export async function checkCli(input: CliCase): Promise<Outcome> {
     if (code === 2) {
       const lines = stderr.split('\n').filter((line) => line !== '');
       check(lines.length > 0, 'exit 2 says why', () => `no stderr for ${show(argv)}`);
-      // Exit 2 is one of: a bad command line (its message, then the usage); problems in files, one
+      // Exit 2 is one of: a bad command line (its message, then the usage, word for word); problems in files, one
       // `file: $…: message` line each, then `N problem(s): nothing was simulated.`; or a simulation
       // stopped short at the work cap (`stopped after … trace entries …`, after its output).
-      const usage = lines.length === 2 && /^Usage: /.test(lines[1] ?? '');
+      const usageLines = USAGE.split('\n').length;
+      const usage = lines.length === 1 + usageLines && lines.slice(1).join('\n') === USAGE;
       const stopped = lines.length === 1 && /stopped after [\d,]+ trace entries at \+\S+\b.* — narrow /i.test(lines[0] ?? '');
       if (!usage && !stopped) {
         const problems = lines.slice(0, -1);
