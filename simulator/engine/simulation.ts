@@ -28,6 +28,11 @@ import { ScriptFeed } from './scriptFeed.ts';
 import { K, TraceLog } from './traceLog.ts';
 import { CONVERSATION_CLOSED, CONVERSATION_OPENED, INCOMING_MESSAGE, triggerMatches, type TriggerSignal } from './triggers.ts';
 
+/** The node a step's output leads to, or -1 when no edge leaves it there. */
+function nodeAfter(node: CompiledNode, handle: string): number {
+  return handle === 'next' ? node.next : (node.outputs.get(handle) ?? -1);
+}
+
 /** A run that executes this many steps without virtual time advancing fails (`loop`). */
 export const MAX_STEPS_PER_INSTANT = 1000;
 /** How many "Trigger another Workflow" hops may chain at once before the next is refused. */
@@ -736,7 +741,7 @@ export class Simulation {
   /** Leaves the run's current node by `handle` and executes steps until the run suspends or ends. */
   private advance(run: number, handle: string): void {
     const from = (this.workflows[this.runs.workflow(run)] as CompiledWorkflow).nodes[this.runs.node(run)] as CompiledNode;
-    this.runFrom(run, handle === 'next' ? from.next : (from.outputs.get(handle) ?? -1), this.outputId(handle));
+    this.runFrom(run, nodeAfter(from, handle), this.outputId(handle));
   }
 
   private outputId(handle: string): number {
@@ -765,7 +770,7 @@ export class Simulation {
       const flow = outcome.flow;
       switch (flow.kind) {
         case 'next':
-          next = flow.handle === 'next' ? node.next : (node.outputs.get(flow.handle) ?? -1);
+          next = nodeAfter(node, flow.handle);
           via = this.outputId(flow.handle);
           break;
         case 'jump':
@@ -972,7 +977,7 @@ export class Simulation {
       const flow = outcome.flow;
       // Only steps that go on are allowed here (the validator refuses Wait, Ask and Jump to): anything else ends the path.
       if (flow.kind !== 'next') break;
-      next = flow.handle === 'next' ? node.next : (node.outputs.get(flow.handle) ?? -1);
+      next = nodeAfter(node, flow.handle);
       via = this.outputId(flow.handle);
     }
     context.stopReason = null;
@@ -1010,7 +1015,7 @@ export class Simulation {
         next = -1;
         break;
       }
-      next = flow.handle === 'next' ? node.next : (node.outputs.get(flow.handle) ?? -1);
+      next = nodeAfter(node, flow.handle);
       via = this.outputId(flow.handle);
     }
     return { nodes: Int32Array.from(planned), vias: Int32Array.from(vias), effects, rest: next, restVia: via };
