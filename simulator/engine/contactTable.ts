@@ -21,8 +21,10 @@ const FEED_CURSOR = 1;
 const CONVERSATION_OPEN = 2;
 const LAST_MESSAGE = 3;
 const ASSIGNEE = 4;
-/** Then, per Workflow w: its active run at 5 + 2w, its latest run at 6 + 2w. */
-const RUNS = 5;
+/** The contact's own tags and fields in `changed`, or -1 while they are its template's. */
+const CHANGED = 5;
+/** Then, per Workflow w: its active run at 6 + 2w, its latest run at 7 + 2w. */
+const RUNS = 6;
 
 /**
  * Every contact's live state, one fixed-size record of Int32 slots per contact: the script feed's
@@ -35,7 +37,7 @@ const RUNS = 5;
 export class ContactTable {
   private readonly rows: Int32Array;
   private readonly stride: number;
-  private readonly changed = new Map<number, Changed>();
+  private readonly changed: Changed[] = [];
 
   constructor(
     private readonly source: ContactSource,
@@ -107,13 +109,13 @@ export class ContactTable {
   }
 
   hasTag(contact: number, tag: string): boolean {
-    const changed = this.changed.get(contact);
-    return changed ? changed.tags.has(tag) : (this.templateTags[this.source.templateIndex(contact)]?.has(tag) ?? false);
+    const changed = this.rows[contact * this.stride + CHANGED] as number;
+    return changed >= 0 ? (this.changed[changed] as Changed).tags.has(tag) : (this.templateTags[this.source.templateIndex(contact)]?.has(tag) ?? false);
   }
 
   field(contact: number, name: string): string | undefined {
-    const changed = this.changed.get(contact);
-    if (changed) return changed.fields.get(name);
+    const changed = this.rows[contact * this.stride + CHANGED] as number;
+    if (changed >= 0) return (this.changed[changed] as Changed).fields.get(name);
     const fields = this.templateFields[this.source.templateIndex(contact)] ?? {};
     return Object.hasOwn(fields, name) ? fields[name] : undefined;
   }
@@ -160,15 +162,16 @@ export class ContactTable {
   }
 
   private own(contact: number): Changed {
-    let changed = this.changed.get(contact);
-    if (!changed) {
-      const template = this.source.templateIndex(contact);
-      changed = {
-        tags: new Set(this.templateTags[template]),
-        fields: new Map(Object.entries(this.templateFields[template] ?? {})),
-      };
-      this.changed.set(contact, changed);
-    }
+    const slot = contact * this.stride + CHANGED;
+    const at = this.rows[slot] as number;
+    if (at >= 0) return this.changed[at] as Changed;
+    const template = this.source.templateIndex(contact);
+    const changed: Changed = {
+      tags: new Set(this.templateTags[template]),
+      fields: new Map(Object.entries(this.templateFields[template] ?? {})),
+    };
+    this.rows[slot] = this.changed.length;
+    this.changed.push(changed);
     return changed;
   }
 }

@@ -117,14 +117,27 @@ export interface PausedRun {
 }
 
 /**
- * A When stopped path as far as it is known before it runs, for one stop reason: its steps, how
- * each was reached (interned output) and each one's effect; then the node from which it is
- * played step by step (`rest`, -1 when the plan reaches the end) and how that node is reached.
+ * A When stopped path of one version for one stop reason, as far as it is known before it runs
+ * (see `planWhenStopped`): the rows every such stop writes, and the effects whose rows depend on
+ * the contact, carried out between them.
  */
 interface WhenStoppedPlan {
-  readonly nodes: Int32Array;
-  readonly vias: Int32Array;
-  readonly effects: readonly (Effect | null)[];
+  /**
+   * `when_stopped.started`, a row per planned step, the rows of effects known in advance (a
+   * comment of fixed text), and `when_stopped.ended` when nothing is left to play (`rest` < 0);
+   * packed by `TraceLog.rowTemplate`, four slots a row.
+   */
+  readonly rows: Int32Array;
+  readonly rowCount: number;
+  /** The other effects, in order: the j-th at step `effectNodes[j]`, once the first `effectAfterRows[j]` rows are written. */
+  readonly effects: readonly Effect[];
+  readonly effectNodes: Int32Array;
+  readonly effectAfterRows: Int32Array;
+  /** The last planned step, or the When stopped entry when none is. */
+  readonly last: number;
+  /** How many steps are planned (the runaway guard counts on from there). */
+  readonly planned: number;
+  /** The first step to play one by one, or -1; `restVia` is the output that leads to it. */
   readonly rest: number;
   readonly restVia: number;
 }
@@ -917,26 +930,24 @@ export class Simulation {
     const trace = this.trace;
     const plan = this.whenStoppedPlan(w, reason);
     this.signalCount = 0;
-    // Rows written here directly: the run's contact, Workflow and instant are known (a path runs once per stop).
-    trace.append(now, K['when_stopped.started'], contact, run, w, workflow.whenStopped, -1, reason, -1, -1, -1);
     this.inWhenStopped = true;
-    const planned = plan.nodes;
-    let last = workflow.whenStopped;
-    for (let i = 0; i < planned.length; i++) {
-      last = planned[i] as number;
-      runs.setNode(run, last);
-      trace.append(now, K.step, contact, run, w, last, -1, 0, -1, plan.vias[i] as number, -1);
-      const effect = plan.effects[i] as Effect | null;
-      if (effect !== null) this.applyEffect(run, effect);
+    // The planned rows are written as blocks, broken only where an effect depends on the contact.
+    let written = 0;
+    const effects = plan.effects;
+    for (let j = 0; j < effects.length; j++) {
+      const upTo = plan.effectAfterRows[j] as number;
+      trace.appendRows(now, run, plan.rows, written, upTo);
+      written = upTo;
+      runs.setNode(run, plan.effectNodes[j] as number);
+      this.applyEffect(run, effects[j] as Effect);
     }
-    let cutShort = false;
+    trace.appendRows(now, run, plan.rows, written, plan.rowCount);
     if (plan.rest >= 0) {
       const played = this.playWhenStoppedRest(run, plan, reason);
-      if (played.last >= 0) last = played.last;
-      cutShort = played.cutShort;
+      const last = played.last >= 0 ? played.last : plan.last;
+      trace.append(now, K['when_stopped.ended'], contact, run, w, last, -1, played.cutShort ? WHEN_STOPPED_CUT_SHORT : 0, -1, -1, -1);
     }
     this.inWhenStopped = false;
-    trace.append(now, K['when_stopped.ended'], contact, run, w, last, -1, cutShort ? WHEN_STOPPED_CUT_SHORT : 0, -1, -1, -1);
     runs.setNode(run, stoppedAt);
     // Starting runs sends, tags and assigns, but stops nothing, so no other path runs meanwhile.
     const signals = this.signalBuffer;
@@ -960,7 +971,7 @@ export class Simulation {
     let via = plan.restVia;
     let last = -1;
     // The runaway guard, counted from the planned steps: the validator keeps loops off the path, but a document it never saw may have one.
-    let steps = plan.nodes.length;
+    let steps = plan.planned;
     let cutShort = false;
     while (next >= 0) {
       if (++steps > MAX_STEPS_PER_INSTANT) {
@@ -998,18 +1009,35 @@ export class Simulation {
    */
   private planWhenStopped(workflow: CompiledWorkflow, reason: StopReason): WhenStoppedPlan {
     const nodes = workflow.nodes;
-    const planned: number[] = [];
-    const vias: number[] = [];
-    const effects: (Effect | null)[] = [];
+    const w = workflow.index;
+    const texts = this.stepTextIds[w] as Int32Array;
+    const rows: number[] = [];
+    const row = (kind: number, node: number, code: number, a: number, b: number): void => {
+      rows.push(...TraceLog.rowTemplate(kind, w, node, -1, code, a, b));
+    };
+    const effects: Effect[] = [];
+    const effectNodes: number[] = [];
+    const effectAfterRows: number[] = [];
+    row(K['when_stopped.started'], workflow.whenStopped, STOP_CODE[reason], -1, -1);
+    let last = workflow.whenStopped;
+    let planned = 0;
     let next = (nodes[workflow.whenStopped] as CompiledNode).next;
     let via = this.nextOutput;
-    while (next >= 0 && planned.length < MAX_STEPS_PER_INSTANT) {
+    while (next >= 0 && planned < MAX_STEPS_PER_INSTANT) {
       const node = nodes[next] as CompiledNode;
       const outcome = plannedOutcome(node, reason);
       if (outcome === null) break;
-      planned.push(next);
-      vias.push(via);
-      effects.push(outcome.effect);
+      planned++;
+      last = next;
+      row(K.step, next, 0, -1, via);
+      const effect = outcome.effect;
+      // A comment's row is known in advance when its text is the same for every contact (see `textId`).
+      if (effect?.kind === 'comment' && texts[next] !== -1) row(K['comment.added'], next, 0, texts[next] as number, -1);
+      else if (effect !== null) {
+        effects.push(effect);
+        effectNodes.push(next);
+        effectAfterRows.push(rows.length / 4);
+      }
       const flow = outcome.flow;
       if (flow.kind !== 'next') {
         next = -1;
@@ -1018,7 +1046,18 @@ export class Simulation {
       next = nodeAfter(node, flow.handle);
       via = this.outputId(flow.handle);
     }
-    return { nodes: Int32Array.from(planned), vias: Int32Array.from(vias), effects, rest: next, restVia: via };
+    if (next < 0) row(K['when_stopped.ended'], last, 0, -1, -1);
+    return {
+      rows: Int32Array.from(rows),
+      rowCount: rows.length / 4,
+      effects,
+      effectNodes: Int32Array.from(effectNodes),
+      effectAfterRows: Int32Array.from(effectAfterRows),
+      last,
+      planned,
+      rest: next,
+      restVia: via,
+    };
   }
 
   private endRun(run: number, status: number, reason: number): void {

@@ -109,24 +109,9 @@ export class TraceLog {
     b: number,
     due: number,
   ): number {
-    const row = this.length++;
-    const i = row & MASK;
-    let chunk = this.current;
-    if (i === 0 || chunk === null) {
-      chunk = new Chunk(t);
-      this.chunks.push(chunk);
-      this.current = chunk;
-    }
-    const slots = chunk.slots;
-    const at = i * SLOTS;
-    const offset = t - chunk.base;
-    // `>>> 0` keeps a whole number in [0, 2^32) as it is and changes anything else.
-    const whole = offset >>> 0;
-    if (whole === offset && whole !== EXACT_TIME) slots[at + T] = whole | 0;
-    else {
-      slots[at + T] = EXACT_TIME | 0;
-      (chunk.exactTimes ??= new Map()).set(i, t);
-    }
+    const row = this.length;
+    const at = this.openRow(t);
+    const slots = (this.current as Chunk).slots;
     slots[at + HEAD] = kind | (code << CODE_SHIFT) | ((user + 1) << USER_SHIFT);
     if (run < 0) slots[at + WHO] = -contact - 2;
     else {
@@ -143,6 +128,54 @@ export class TraceLog {
       slots[at + B] = b;
     }
     return row;
+  }
+
+  /**
+   * Rows of a run known before the instant they are written at (a planned path): kind, code,
+   * user, workflow, step, `a` and `b` packed as `append` packs them, four slots a row, for
+   * `appendRows`. Not for `run.started` rows nor rows with a due time.
+   */
+  static rowTemplate(kind: number, workflow: number, node: number, user: number, code: number, a: number, b: number): readonly [number, number, number, number] {
+    if (kind === RUN_STARTED) throw new Error('a run.started row names its contact: append it');
+    return [kind | (code << CODE_SHIFT) | ((user + 1) << USER_SHIFT), (workflow + 1) | ((node + 1) << STEP_SHIFT), a, b];
+  }
+
+  /**
+   * Appends rows `from` to `to` (exclusive) of `templates` (see `rowTemplate`), all at `t` and of
+   * `run`: the same rows `append` writes, without packing each again.
+   */
+  appendRows(t: number, run: number, templates: Int32Array, from: number, to: number): void {
+    for (let r = from; r < to; r++) {
+      const at = this.openRow(t);
+      const slots = (this.current as Chunk).slots;
+      const k = r * 4;
+      slots[at + HEAD] = templates[k] as number;
+      slots[at + WHO] = run;
+      slots[at + PLACE] = templates[k + 1] as number;
+      slots[at + A] = templates[k + 2] as number;
+      slots[at + B] = templates[k + 3] as number;
+    }
+  }
+
+  /** Takes the next row, in a new chunk when the current one is full, and writes its time; returns its first slot in the current chunk. */
+  private openRow(t: number): number {
+    const i = this.length++ & MASK;
+    let chunk = this.current;
+    if (i === 0 || chunk === null) {
+      chunk = new Chunk(t);
+      this.chunks.push(chunk);
+      this.current = chunk;
+    }
+    const at = i * SLOTS;
+    const offset = t - chunk.base;
+    // `>>> 0` keeps a whole number in [0, 2^32) as it is and changes anything else.
+    const whole = offset >>> 0;
+    if (whole === offset && whole !== EXACT_TIME) chunk.slots[at + T] = whole | 0;
+    else {
+      chunk.slots[at + T] = EXACT_TIME | 0;
+      (chunk.exactTimes ??= new Map()).set(i, t);
+    }
+    return at;
   }
 
   private noteRunContact(run: number, contact: number): void {

@@ -65,4 +65,34 @@ describe('the trace log', () => {
     expect(trace.contactAt(4_999)).toBe((4_999 * 7) % 1_000);
     expect(trace.runAt(4_999)).toBe(4_999);
   });
+
+  it('writes planned rows as append writes them, across a chunk boundary and at times no offset holds', () => {
+    type Row = [kind: number, workflow: number, node: number, user: number, code: number, a: number, b: number];
+    const rows: Row[] = [
+      [K['when_stopped.started'], 2, 9, -1, 3, -1, -1],
+      [K.step, 2, 10, -1, 0, -1, 4],
+      [K['comment.added'], 2, 10, 5, 0, 17, -1],
+      [K['when_stopped.ended'], 2, 10, -1, 1, -1, -1],
+    ];
+    const templates = Int32Array.from(rows.flatMap((row) => [...TraceLog.rowTemplate(...row)]));
+    const appended = new TraceLog();
+    const planned = new TraceLog();
+    // The run's contact comes from its run.started row; the blocks then straddle the first chunk's end.
+    const times = [0, 16_380 * 1_000, 16_380 * 1_000 + 0.5, 90 * DAY];
+    for (const log of [appended, planned]) log.append(0, K['run.started'], 41, 3, 2, 0, -1, 0, -1, -1, -1);
+    for (let i = 0; appended.length < 16_382; i++) {
+      appended.append(times[1] as number, K.event, i, -1, 0, 0, -1, 0, -1, -1, -1);
+      planned.append(times[1] as number, K.event, i, -1, 0, 0, -1, 0, -1, -1, -1);
+    }
+    for (const t of times) {
+      for (const [kind, workflow, node, user, code, a, b] of rows) appended.append(t, kind, 41, 3, workflow, node, user, code, a, b, -1);
+      planned.appendRows(t, 3, templates, 0, 2);
+      planned.appendRows(t, 3, templates, 2, rows.length);
+    }
+    const read = (log: TraceLog) =>
+      Array.from({ length: log.length }, (_, r) => [log.tAt(r), log.kindAt(r), log.codeAt(r), log.userAt(r), log.contactAt(r), log.runAt(r), log.workflowAt(r), log.nodeAt(r), log.aAt(r), log.bAt(r)]);
+    expect(planned.length).toBe(16_382 + times.length * rows.length);
+    expect(read(planned)).toEqual(read(appended));
+    expect(() => TraceLog.rowTemplate(K['run.started'], 0, 0, -1, 0, -1, -1)).toThrow(/names its contact/);
+  });
 });

@@ -246,4 +246,34 @@ describe('the When stopped path of a stopped run', () => {
     expect(ended).toMatchObject({ step: 'b', reason: 'loop' });
     expect(entries.filter((entry) => entry.kind === 'comment.added')).toHaveLength(MAX_STEPS_PER_INSTANT);
   });
+
+  it('writes each contact’s own comment text, one that names the contact or reads a field as much as a fixed one', () => {
+    const noting = buildWorkflow({
+      id: 'noting',
+      name: 'Noting',
+      whenStopped: { id: 'ws' },
+      steps: [steps.wait('wait', '1d'), steps.comment('fixed', 'Stopped'), steps.comment('named', 'Stopped for {{contact.name}}'), steps.comment('field', 'Plan: {{contact.fields.plan}}')],
+      edges: ['trigger>wait', 'ws>fixed', 'fixed>named', 'named>field'],
+      settings: exitOn(['incoming_message']),
+    });
+    const result = harness(noting)
+      .contact('dana', { fields: { plan: 'gold' } })
+      .contact('omar', { fields: { plan: 'free' } })
+      .as('dana').at('+0').contactSays('Hi').at('+1h').contactSays('Stop')
+      .as('omar').at('+0').contactSays('Hi').at('+1h').contactSays('Stop')
+      .run();
+    const comments = result.entries({ kind: 'comment.added' });
+    expect(comments.map((entry) => [entry.contact, entry.step, entry.text])).toEqual([
+      ['dana', 'fixed', 'Stopped'],
+      ['dana', 'named', 'Stopped for Dana'],
+      ['dana', 'field', 'Plan: gold'],
+      ['omar', 'fixed', 'Stopped'],
+      ['omar', 'named', 'Stopped for Omar'],
+      ['omar', 'field', 'Plan: free'],
+    ]);
+    // Each comment right after its step, then the end of the path.
+    const danaRun = result.entry({ kind: 'when_stopped.started', contact: 'dana' }).run;
+    const dana = result.entries((entry) => entry.run === danaRun && entry.t === ms('+1h') && entry.kind !== 'run.stopped' && entry.kind !== 'timer.cancelled');
+    expect(dana.map((entry) => entry.kind)).toEqual(['when_stopped.started', 'step', 'comment.added', 'step', 'comment.added', 'step', 'comment.added', 'when_stopped.ended']);
+  });
 });
