@@ -175,7 +175,16 @@ export default defineConfig({
   plugins: [react(), offline, preloadFirstScreen()],
   // Pre-bundled up front, so a cold run (CI) does not stop a browser test to optimise it and reload.
   optimizeDeps: { include: ['recharts'] },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // Every browser of es2022 preloads modules itself: the polyfill would only add to the first load.
+    modulePreload: { polyfill: false },
+    // What every screen loads before anything shows (the entry and its static imports) as one chunk:
+    // split the way the lazy screens share it, it was 17 files, each compressed on its own — one file
+    // is 8 KB smaller gzipped, and one request. The screens' own chunks are split as before.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },
+  },
   test: {
     // UPDATE_SCREENSHOTS=1 (npm run test:screenshots:update) rewrites the stories' reference pictures, as
     // `vitest -u` does (an update mode for the whole run: the project has no other snapshots).
