@@ -17,9 +17,12 @@ export const LIMITS = {
   horizonMs: 3650 * DAY_MS,
   /** Workflows simulated together (the trace's Workflow column). */
   workflows: 1000,
-  /** Steps of one Workflow (the trace's step column); edges are at most twice as many. */
-  steps: 2000,
-  edges: 4000,
+  /**
+   * Steps of one Workflow (the trace's step column); edges are at most twice as many. The canvas
+   * opens and pans 5,000 nodes (plain boxes when zoomed out) and auto-layout lays them out.
+   */
+  steps: 5000,
+  edges: 10_000,
   /** People in a script (the trace's user column). */
   users: 10_000,
   /** Contacts listed in a script; a population generates more from the first. */
@@ -61,7 +64,7 @@ export const LIMITS = {
   liveEntries: 200_000,
   /** Bytes of a script file the command line or the app reads (a 1,000,000-contact export is ~60 MB). */
   scriptFileBytes: 64 * 1024 * 1024,
-  /** Bytes of a Workflow file: 2,000 steps with long messages fit in a few MB. */
+  /** Bytes of a Workflow file: 5,000 steps of usual messages take about 1.2 MB. */
   workflowFileBytes: 4 * 1024 * 1024,
   /** Characters of all the Workflow files the command line reads for one run, together. */
   workflowFilesChars: 64_000_000,

@@ -4,32 +4,16 @@
  * message and a tag; else: a question whose answer is stored in a field, or a comment when it
  * times out), the three ends joining the next block's message — `(nodes - 8) / 8` times (124 for
  * 1,000 nodes), then a tail of six messages and an End: with the trigger, `nodes` nodes (1,000
- * nodes: 1,247 edges). Positions come from the builder's own auto-layout (dagre, top to bottom), as
- * after "Auto-layout" in the toolbar.
+ * nodes: 1,247 edges). Positions come from the builder's own auto-layout (top to bottom: dagre up to
+ * 1,000 nodes, the layered layout past that), as after "Auto-layout" in the toolbar.
  */
-import { z } from 'zod';
 import { autoLayout } from '../../src/parts/canvas/autoLayout.ts';
-import type { Position } from '../../src/model/workflowEdits.ts';
-import { moveNodes } from '../../src/model/workflowEdits.ts';
 import type { WorkflowRecord } from '../../src/model/records.ts';
-import { stepSchema } from '../../simulator/schema/step.ts';
-import { edgeSchema, workflowSchema, type Workflow } from '../../simulator/schema/workflow.ts';
+import { workflowSchema, type Workflow } from '../../simulator/schema/workflow.ts';
 import { buildWorkflow, steps, type StepInput } from '../harness/workflowFixtures.ts';
 
 const BLOCK = 8;
 const TAIL = 6;
-/**
- * Past this many nodes the layout is dagre's for a short Workflow of the same blocks, repeated:
- * dagre walks the graph recursively and runs out of stack on a path thousands of steps long.
- */
-const DAGRE_NODES_AT_MOST = 1_000;
-
-/**
- * The Workflow schema without its count limits: a 5,000-node Workflow is more steps than a
- * document may hold today (`LIMITS.steps`), yet the canvas must open it; every step and edge is
- * still parsed as the schema parses it.
- */
-const uncappedWorkflowSchema = workflowSchema.extend({ steps: z.array(stepSchema), edges: z.array(edgeSchema) });
 
 const blocksOf = (nodes: number) => (nodes - TAIL - 2) / BLOCK;
 
@@ -71,41 +55,12 @@ function unplaced(nodes: number): Workflow {
     const [source = '', sourceHandle] = head.split(':');
     return { id: `e${i}`, source, target, ...(sourceHandle === undefined ? {} : { sourceHandle }) };
   });
-  return uncappedWorkflowSchema.parse({ ...shell, steps: list, edges: parsedEdges });
-}
-
-/**
- * A long Workflow laid out as dagre lays out a short one of the same blocks: the trigger and the
- * first block where dagre put them, every later block where dagre put the second, one block's
- * height further down each time, and the tail under the last block as dagre put it under its last.
- */
-function tiledLayout(workflow: Workflow): Workflow {
-  const blocks = blocksOf(workflow.steps.length + 1);
-  const sample = autoLayout(unplaced(4 * BLOCK));
-  const at = new Map<string, Position>(sample.steps.map((step) => [step.id, step.position ?? { x: 0, y: 0 }]));
-  const y = (id: string) => at.get(id)?.y ?? 0;
-  const period = y('m2') - y('m1');
-  const lastSample = blocksOf(4 * BLOCK) - 1;
-  const positions = new Map<string, Position>();
-  for (const step of workflow.steps) {
-    const match = /^([a-z])(\d+)$/.exec(step.id);
-    const [letter, index] = match ? [match[1] ?? '', Number(match[2])] : ['', 0];
-    const shift = (sampleId: string, blocksDown: number) => {
-      const p = at.get(sampleId) ?? { x: 0, y: 0 };
-      positions.set(step.id, { x: p.x, y: p.y + blocksDown * period });
-    };
-    if (letter === 'z' || step.id === 'end') shift(step.id, blocks - 1 - lastSample);
-    else if (index === 0) shift(step.id, 0);
-    else shift(`${letter}1`, index - 1);
-  }
-  positions.set(workflow.trigger.id, sample.trigger.position ?? { x: 0, y: 0 });
-  return moveNodes(workflow, positions);
+  return workflowSchema.parse({ ...shell, steps: list, edges: parsedEdges });
 }
 
 /** `nodes`: the trigger, the blocks, the tail and the End; a multiple of eight, at least 32. */
 export function canvasWorkflow(nodes = 1_000): Workflow {
-  const workflow = unplaced(nodes);
-  return nodes <= DAGRE_NODES_AT_MOST ? autoLayout(workflow) : tiledLayout(workflow);
+  return autoLayout(unplaced(nodes));
 }
 
 /** The Workflow as IndexedDB would return it (already parsed: reading and parsing are the persistence line's). */

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { canvasWorkflow } from '../bench/canvasWorkflow.ts';
+import { steps } from '../harness/workflowFixtures.ts';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
 
 const session = useAppSession();
 
-/** The canvas bench's Workflow at the most steps a Workflow may hold (1,999 steps and the trigger), as a file. */
-const LARGEST = canvasWorkflow(2_000);
-/** Eight nodes more: 2,007 steps, past the limit. */
-const TOO_LARGE = canvasWorkflow(2_008);
+/** The canvas bench's Workflow at the most steps a Workflow may hold (4,999 steps and the trigger), as a file. */
+const LARGEST = canvasWorkflow(5_000);
+/** Eight steps more: 5,007 steps, past the limit. */
+const TOO_LARGE = { ...LARGEST, steps: [...LARGEST.steps, ...Array.from({ length: 8 }, (_, i) => steps.send(`extra-${i}`, 'One too many'))] };
 
 const file = (name: string, workflow: object) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(workflow)) });
 
@@ -58,12 +59,31 @@ describe('a Workflow as large as exitflow takes, imported', () => {
     expect(session.current()?.errors).toEqual([]);
   });
 
+  it('lays out 5,000 steps imported without positions with Auto-layout: the trigger on top, each step below what leads to it', async () => {
+    const page = await session.open();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const strip = <T extends { position?: unknown }>({ position: _position, ...rest }: T) => rest;
+    const unplaced = { ...LARGEST, trigger: strip(LARGEST.trigger), steps: LARGEST.steps.map(strip) };
+    await page.getByLabel('Workflow file to import').setInputFiles(file('unplaced.workflow.json', unplaced));
+    await page.getByTestId('node-m0').waitFor({ timeout: 30_000 });
+    // Every node sits at the same spot until the layout.
+    const top = async (id: string) => (await page.getByTestId(id).boundingBox())?.y ?? Number.NaN;
+    expect(await top('node-m0')).toBe(await top('node-trigger'));
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await expect.poll(async () => (await top('node-m0')) > (await top('node-trigger')), { timeout: 30_000 }).toBe(true);
+    expect(await top('node-w0')).toBeGreaterThan(await top('node-m0'));
+    // Laid out, only the nodes in view are on the page again.
+    expect(await page.locator('.react-flow__node').count()).toBeLessThan(100);
+    await saveScreenshot(page, 'large-workflow-auto-layout', { fullPage: false });
+    expect(session.current()?.errors).toEqual([]);
+  });
+
   it('refuses one step past the limit with a message saying so, at once', async () => {
     const page = await session.open();
     await page.getByLabel('Workflow file to import').setInputFiles(file('too-large.workflow.json', TOO_LARGE));
     const alert = page.getByRole('alert').filter({ hasText: 'too-large.workflow.json was not imported' });
     await alert.waitFor({ timeout: 10_000 });
-    expect(await alert.textContent()).toMatch(/At most 2000 steps/);
+    expect(await alert.textContent()).toMatch(/At most 5000 steps/);
     expect(await page.locator('.react-flow__node').count()).toBe(0);
   });
 });

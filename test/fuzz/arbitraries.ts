@@ -229,7 +229,7 @@ export interface WorkflowRecipe {
   readonly trigger: string;
   readonly oncePerContact: boolean;
   readonly steps: readonly StepRecipe[];
-  /** The number of steps, with Sends added: 0 (as generated), or at and past the 1,000-steps-per-instant guard and the 2,000-step maximum. */
+  /** The number of steps, with Sends added: 0 (as generated), or at and past the 1,000-steps-per-instant guard and the 5,000-step maximum. */
   readonly fillerSteps: number;
   readonly manualStop: boolean;
   readonly exits: readonly string[];

@@ -163,7 +163,7 @@ export const editCommandArb: fc.Arbitrary<EditCommand> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), moves: fc.array(fc.record({ node: index, at: position }), { maxLength: 4 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('update' as const), step: index, change, seed: index }) },
-  // At most five steps a paste, so forty edits stay far below the schema's 2000 steps.
+  // At most five steps a paste, so forty edits stay far below the schema's 5,000 steps.
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('paste' as const), nodes: fc.array(index, { minLength: 1, maxLength: 5 }), offset: position }) },
   { weight: 1, arbitrary: fc.constant<EditCommand>({ kind: 'layout' }) },
 );

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
-import { autoLayout } from '../../../../src/parts/canvas/autoLayout.ts';
+import { autoLayout as layoutAnyWay, DAGRE_NODES_AT_MOST } from '../../../../src/parts/canvas/autoLayout.ts';
 import { NODE_SIZE } from '../../../../src/parts/canvas/nodeSize.ts';
 import type { Position } from '../../../../src/model/workflowEdits.ts';
 import { deepFreeze } from '../../../harness/deepFreeze.ts';
@@ -68,7 +68,13 @@ function upwardEdges(workflow: Workflow): string[] {
   return workflow.edges.filter((edge) => at(placed, edge.target).y <= at(placed, edge.source).y).map((edge) => `${edge.source}>${edge.target}`);
 }
 
-describe('autoLayout', () => {
+// Every rule holds for dagre's layout (small graphs) and for the layered one (large graphs).
+describe.each([
+  ['dagre', DAGRE_NODES_AT_MOST],
+  ['layered', 0],
+])('autoLayout (%s)', (_name, dagreAtMost) => {
+  const autoLayout = (workflow: Workflow, grid?: number) => layoutAnyWay(workflow, grid, dagreAtMost);
+
   it.each(Object.keys(FIXTURES))('places every node below what leads to it (%s)', (name) => {
     const laidOut = autoLayout((FIXTURES[name] as () => Workflow)());
     expect(upwardEdges(laidOut)).toEqual([]);
