@@ -28,6 +28,67 @@ export interface LayeredLayoutOptions {
  * Returns each node's top-left corner.
  */
 export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], options: LayeredLayoutOptions): Map<string, { x: number; y: number }> {
+  // Graphs that share no edge (the main flow, the When stopped path, stray steps) are laid out
+  // each on its own and set side by side, left to right in the order of their first nodes.
+  const placed = new Map<string, { x: number; y: number }>();
+  const groups = components(nodes, edges);
+  const groupOf = new Map<string, number>();
+  groups.forEach((group, g) => {
+    for (const node of group) groupOf.set(node.id, g);
+  });
+  const groupEdges: LayoutEdge[][] = groups.map(() => []);
+  for (const edge of edges) {
+    const g = groupOf.get(edge.source);
+    if (g !== undefined && g === groupOf.get(edge.target)) (groupEdges[g] as LayoutEdge[]).push(edge);
+  }
+  let left = 0;
+  groups.forEach((group, g) => {
+    const corners = layoutConnected(group, groupEdges[g] as LayoutEdge[], options);
+    let right = left;
+    for (const node of group) {
+      const corner = corners.get(node.id) as { x: number; y: number };
+      placed.set(node.id, { x: corner.x + left, y: corner.y });
+      right = Math.max(right, corner.x + left + node.width);
+    }
+    left = right + options.nodesep;
+  });
+  return placed;
+}
+
+/** The nodes in groups linked by edges (either way), each group in `nodes` order, groups by their first node. */
+function components(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): LayoutNode[][] {
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
+  const leader = nodes.map((_, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (leader[root] !== root) root = leader[root] as number;
+    // Point the path at its root, so later finds are short.
+    for (let at = i; at !== root; ) {
+      const up = leader[at] as number;
+      leader[at] = root;
+      at = up;
+    }
+    return root;
+  };
+  for (const edge of edges) {
+    const a = index.get(edge.source);
+    const b = index.get(edge.target);
+    if (a === undefined || b === undefined) continue;
+    const [ra, rb] = [find(a), find(b)];
+    // The earlier node leads, so a group's leader is its first node.
+    if (ra !== rb) leader[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+  const groups = new Map<number, LayoutNode[]>();
+  nodes.forEach((node, i) => {
+    const root = find(i);
+    const group = groups.get(root);
+    if (group) group.push(node);
+    else groups.set(root, [node]);
+  });
+  return [...groups.values()];
+}
+
+function layoutConnected(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], options: LayeredLayoutOptions): Map<string, { x: number; y: number }> {
   const count = nodes.length;
   const index = new Map(nodes.map((node, i) => [node.id, i]));
   const targets: number[][] = nodes.map(() => []);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
-import { autoLayout } from '../../../../src/parts/canvas/autoLayout.ts';
+import { autoLayout as layoutAnyWay, DAGRE_NODES_AT_MOST } from '../../../../src/parts/canvas/autoLayout.ts';
 import { NODE_SIZE } from '../../../../src/parts/canvas/nodeSize.ts';
 import { deepFreeze } from '../../../harness/deepFreeze.ts';
 import { buildWorkflow, followUpWorkflow, steps } from '../../../harness/workflowFixtures.ts';
@@ -19,7 +19,12 @@ function withPath(): Workflow {
 
 const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.abs(a.x - b.x) < NODE_SIZE.width && Math.abs(a.y - b.y) < NODE_SIZE.height;
 
-describe('autoLayout with a When stopped path', () => {
+// The same rules for dagre's layout (small graphs) and the layered one (large graphs).
+describe.each([
+  ['dagre', DAGRE_NODES_AT_MOST],
+  ['layered', 0],
+])('autoLayout with a When stopped path (%s)', (_name, dagreAtMost) => {
+  const autoLayout = (workflow: Workflow) => layoutAnyWay(workflow, undefined, dagreAtMost);
   it('lays the path out beside the main flow: the entry above its steps, no node of it over a node of the main flow', () => {
     const laid = autoLayout(withPath());
     const at = new Map([laid.trigger, laid.whenStopped, ...laid.steps].map((node) => [node?.id, node?.position ?? { x: NaN, y: NaN }]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
-import { autoLayout } from '../../../../src/parts/canvas/autoLayout.ts';
+import { autoLayout as layoutAnyWay, DAGRE_NODES_AT_MOST } from '../../../../src/parts/canvas/autoLayout.ts';
 import { boxesOverlap } from '../../../../src/parts/canvas/box.ts';
 import { nodeBoxes } from '../../../../src/parts/canvas/nodeBoxes.ts';
 import { NODE_SIZE, nodeWidth } from '../../../../src/parts/canvas/nodeSize.ts';
@@ -34,7 +34,12 @@ function wideFlow(): Workflow {
   });
 }
 
-describe('autoLayout with nodes wider than NODE_SIZE', () => {
+// The same rules for dagre's layout (small graphs) and the layered one (large graphs).
+describe.each([
+  ['dagre', DAGRE_NODES_AT_MOST],
+  ['layered', 0],
+])('autoLayout with nodes wider than NODE_SIZE (%s)', (_name, dagreAtMost) => {
+  const autoLayout = (workflow: Workflow) => layoutAnyWay(workflow, undefined, dagreAtMost);
   it('lays each node out at its own width: no two boxes intersect, side by side or above one another', () => {
     const laid = autoLayout(wideFlow());
     const boxes = nodeBoxes(laid, new Map());
@@ -56,7 +61,11 @@ describe('autoLayout with nodes wider than NODE_SIZE', () => {
   });
 });
 
-describe('autoLayout of what follows a node with several outputs', () => {
+describe.each([
+  ['dagre', DAGRE_NODES_AT_MOST],
+  ['layered', 0],
+])('autoLayout of what follows a node with several outputs (%s)', (_name, dagreAtMost) => {
+  const autoLayout = (workflow: Workflow) => layoutAnyWay(workflow, undefined, dagreAtMost);
   it('puts each output’s step under it, left to right in the order of the outputs, whatever order the edges were drawn in', () => {
     const flow = wideFlow();
     const reasons = ['manual', 'outgoing_message', 'incoming_message', 'manual_assignment', 'else'];

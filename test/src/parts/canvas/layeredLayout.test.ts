@@ -115,6 +115,29 @@ describe('layeredLayout', () => {
     expect(placed.get('b')?.y).toBeGreaterThan(placed.get('a')?.y ?? Infinity);
   });
 
+  it('sets graphs that share no edge side by side, each laid out on its own, in the order of their first nodes', () => {
+    const placed = layeredLayout(
+      [node('main'), node('entry'), node('after-main'), node('after-entry'), node('stray')],
+      [
+        { source: 'main', target: 'after-main' },
+        { source: 'entry', target: 'after-entry' },
+      ],
+      SPACING,
+    );
+    const x = (id: string) => placed.get(id)?.x ?? NaN;
+    expect(x('after-main')).toBe(x('main'));
+    expect(x('after-entry')).toBe(x('entry'));
+    expect(x('entry')).toBeGreaterThanOrEqual(x('main') + 260 + SPACING.nodesep);
+    expect(x('stray')).toBeGreaterThanOrEqual(x('entry') + 260 + SPACING.nodesep);
+    expect(placed.get('stray')?.y).toBe(0);
+  });
+
+  it('lays out 5,000 steps nothing links in bounded time, one beside the other', () => {
+    const many = Array.from({ length: 5_000 }, (_, i) => node(`s${i}`));
+    const placed = layeredLayout(many, [], SPACING);
+    expect(new Set([...placed.values()].map((corner) => corner.x)).size).toBe(5_000);
+  });
+
   it('lays out nothing as nothing', () => {
     expect(layeredLayout([], [], SPACING).size).toBe(0);
   });
