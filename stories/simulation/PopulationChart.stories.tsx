@@ -177,8 +177,10 @@ export const RunsPerStepOneContact: Story = {
 };
 
 /** The population handed back: the runs paused and resumed in each 4h stretch, and none paused at the end. */
+const handBackPauses = pausesOverTime(handBack, 24);
+
 export const PausesAndResumes: Story = {
-  render: () => <PausesOverTimeChart series={pausesOverTime(handBack, 24)} />,
+  render: () => <PausesOverTimeChart series={handBackPauses} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('figure', { name: 'Pauses and resumes over time' })).toHaveAccessibleDescription(
@@ -189,8 +191,9 @@ export const PausesAndResumes: Story = {
       'Paused: an exit condition handed the contact to your team946',
       'Resumed: the run carried on where it paused937',
     ]);
-    await waitFor(() => expect(canvasElement.querySelectorAll('.population-chart__bar--paused .recharts-rectangle').length).toBeGreaterThan(0));
-    await expect(canvasElement.querySelectorAll('.population-chart__bar--resumed .recharts-rectangle').length).toBeGreaterThan(0);
+    // A bar for each stretch with a pause, and one beside it for each with a resume.
+    await waitFor(() => expect(canvasElement.querySelectorAll('.population-chart__segment--paused').length).toBe(handBackPauses.buckets.filter((bucket) => bucket.paused > 0).length));
+    await expect(canvasElement.querySelectorAll('.population-chart__segment--resumed').length).toBe(handBackPauses.buckets.filter((bucket) => bucket.resumed > 0).length);
     await expect(within(canvas.getByRole('table')).getByRole('row', { name: /^Whole timeline/ })).toHaveTextContent('Whole timeline946937');
   },
 };

@@ -8,6 +8,7 @@ import { funnelSvg } from '../../../common/slides/funnelSvg.ts';
 import { PausesOverTimeChart } from './PausesOverTimeChart.tsx';
 import { StepFunnel } from './StepFunnel.tsx';
 import { StopsOverTimeChart } from './StopsOverTimeChart.tsx';
+import { useDrawnLater } from './useDrawnLater.ts';
 
 /** The charts' data: the stops, the funnel, the pauses and resumes over time and the runs paused per step. */
 export type PopulationCharts = Extract<PopulationChartsResult, { ok: true }>;
@@ -65,6 +66,8 @@ export const PopulationSection = memo(function PopulationSection({ workflowId, w
   // Drawn at a lower priority than the frame: React draws the charts' hundreds of bars in slices
   // between animation frames instead of in one long task.
   const shown = useDeferredValue(charts);
+  // The pauses' chart a little after the stops': each redraws in a task of its own.
+  const pauses = useDrawnLater(shown?.pauses ?? null);
   if (!shown) return null;
   const slug = fileSlug(workflowName) || workflowId;
   const stopsTitle = `${workflowName}: runs stopped over time, by reason`;
@@ -84,7 +87,7 @@ export const PopulationSection = memo(function PopulationSection({ workflowId, w
         <StopsOverTimeChart series={shown.stops} title={stopsTitle} />
       </div>
       {/* Only a Workflow that has paused a run shows the hand-back's chart. */}
-      {shown.pauses && shown.pauses.total.paused > 0 ? (
+      {pauses && pauses.total.paused > 0 ? (
         <div className="population-section__chart" ref={pausesBox}>
           <ExportMenu
             text="Export"
@@ -92,9 +95,9 @@ export const PopulationSection = memo(function PopulationSection({ workflowId, w
             label="Export the pauses over time"
             fileName={`${slug}-pauses-over-time`}
             picture={() => drawnChart(pausesBox.current, pausesTitle)}
-            csv={() => (shown.pauses ? pausesCsv(shown.pauses) : '')}
+            csv={() => pausesCsv(pauses)}
           />
-          <PausesOverTimeChart series={shown.pauses} title={pausesTitle} />
+          <PausesOverTimeChart series={pauses} title={pausesTitle} />
         </div>
       ) : null}
       <div className="population-section__chart">

@@ -8,6 +8,8 @@ import { capitalise } from '../../../../simulator/trace/capitalise.ts';
 import { describeReason } from '../../../../simulator/trace/describeEntry.ts';
 import { stopReasonColour } from './stopReasonColour.ts';
 import { runs, span } from './chartWords.ts';
+import { useUnchanged } from './useUnchanged.ts';
+import { AxisTick } from './AxisTick.tsx';
 import './population.css';
 
 /** A grid without vertical lines has no places to work out for them. */
@@ -21,6 +23,13 @@ const ALWAYS_SHOWN = new Set<StopReason>(['manual', ...EXIT_CONDITION_IDS]);
 const reasonLabel = (reason: StopReason): string => (ALWAYS_SHOWN.has(reason) ? capitalise(describeReason(reason)) : stopReasonLabel(reason));
 
 const sumOf = (counts: StopCounts): number => REASONS.reduce((sum, reason) => sum + counts[reason], 0);
+
+// recharts keeps its props in a store of its own and reports each new object or function given to
+// it as a change, which redraws the whole chart: these are made once.
+const MARGIN = { top: 8, right: 8, bottom: 4, left: 0 };
+const CURSOR = { className: 'population-chart__cursor' };
+const bucketLabel = (bucket: StopsBucket): string => formatOffset(bucket.from);
+const bucketTotal = (bucket: StopsBucket): number => sumOf(bucket.stopped);
 
 interface Props {
   /** `stopsOverTime(sim, buckets)`: the runs stopped in each stretch of virtual time, by reason. */
@@ -40,6 +49,8 @@ export const StopsOverTimeChart = memo(function StopsOverTimeChart({ series, tit
   const summaryId = useId();
   const total = sumOf(series.total);
   const shown = REASONS.filter((reason) => ALWAYS_SHOWN.has(reason) || series.total[reason] > 0);
+  // The same stretches as last time keep the plot as drawn: recharts redraws nothing.
+  const buckets = useUnchanged(series.buckets);
   const withStops = series.buckets.filter((bucket) => sumOf(bucket.stopped) > 0);
   const summary =
     total === 0
@@ -69,36 +80,7 @@ export const StopsOverTimeChart = memo(function StopsOverTimeChart({ series, tit
           </li>
         ))}
       </ul>
-      <div className="population-chart__plot">
-        <BarChart
-          responsive
-          className="population-chart__chart"
-          data={series.buckets}
-          title={title}
-          desc={summary}
-          margin={{ top: 8, right: 8, bottom: 4, left: 0 }}
-          barCategoryGap="12%"
-        >
-          {/* No vertical lines, so none to place: recharts would otherwise work out where they go by
-              measuring every time label in the page on each redraw. */}
-          <CartesianGrid vertical={false} verticalCoordinatesGenerator={noLines} className="population-chart__grid" />
-          <XAxis
-            dataKey={(bucket: StopsBucket) => formatOffset(bucket.from)}
-            tickLine={false}
-            className="population-chart__axis"
-            // Every n-th stretch labelled, evenly, at most eight labels.
-            interval={Math.ceil(series.buckets.length / 8) - 1}
-          />
-          {/* Every count tick (recharts makes about five, never crowded): with a number for `interval`
-              recharts keeps them all without measuring each label in the page, which forced a layout
-              of the whole workspace on every redraw while playing. */}
-          <YAxis allowDecimals={false} width={40} tickLine={false} interval={0} className="population-chart__axis" />
-          <Tooltip content={StopsTooltip} cursor={{ className: 'population-chart__cursor' }} isAnimationActive={false} />
-          {/* One bar per stretch, its reasons stacked inside it by StackedStops: recharts then lays out
-              48 bars instead of one series per reason, which keeps a redraw short while playing. */}
-          <Bar dataKey={(bucket: StopsBucket) => sumOf(bucket.stopped)} name="Runs stopped" className="population-chart__bar" shape={StackedStops} isAnimationActive={false} />
-        </BarChart>
-      </div>
+      <StopsPlot buckets={buckets} title={title} />
       <table className="visually-hidden">
         <caption>
           {title}: runs stopped in each stretch of {formatOffset(series.bucketMs).slice(1)}, by reason
@@ -137,6 +119,45 @@ export const StopsOverTimeChart = memo(function StopsOverTimeChart({ series, tit
         </tfoot>
       </table>
     </figure>
+  );
+});
+
+/**
+ * The bars alone, drawn again only for other stretches: while playing, the caption's instant moves
+ * on every redraw but the bars often stay as they were, and recharts redraws a chart in one piece.
+ */
+const StopsPlot = memo(function StopsPlot({ buckets, title }: { readonly buckets: readonly StopsBucket[]; readonly title: string }) {
+  return (
+    <div className="population-chart__plot">
+      <BarChart
+        responsive
+        className="population-chart__chart"
+        data={buckets}
+        title={title}
+        margin={MARGIN}
+        barCategoryGap="12%"
+      >
+        {/* No vertical lines, so none to place: recharts would otherwise work out where they go by
+            measuring every time label in the page on each redraw. */}
+        <CartesianGrid vertical={false} verticalCoordinatesGenerator={noLines} className="population-chart__grid" />
+        <XAxis
+          dataKey={bucketLabel}
+          tickLine={false}
+          tick={AxisTick}
+          className="population-chart__axis"
+          // Every n-th stretch labelled, evenly, at most eight labels.
+          interval={Math.ceil(buckets.length / 8) - 1}
+        />
+        {/* Every count tick (recharts makes about five, never crowded): with a number for `interval`
+            recharts keeps them all without measuring each label in the page, which forced a layout
+            of the whole workspace on every redraw while playing. */}
+        <YAxis allowDecimals={false} width={40} tickLine={false} tick={AxisTick} interval={0} className="population-chart__axis" />
+        <Tooltip content={StopsTooltip} cursor={CURSOR} isAnimationActive={false} />
+        {/* One bar per stretch, its reasons stacked inside it by StackedStops: recharts then lays out
+            48 bars instead of one series per reason, which keeps a redraw short while playing. */}
+        <Bar dataKey={bucketTotal} name="Runs stopped" className="population-chart__bar" shape={StackedStops} isAnimationActive={false} />
+      </BarChart>
+    </div>
   );
 });
 
