@@ -1,17 +1,14 @@
-// A thread of the pool (see threadPool.ts): plays its share and sends the part back through
-// `port`, then raises its flag in `done`, whatever happens — the main thread waits on that flag.
-// Plain JavaScript, so that a failure to load the TypeScript is caught and reported like any other.
+// The pool's thread when its bundle cannot be made (see poolThreadScript.ts): loads poolThread.ts
+// through tsx. Plain JavaScript, so that a failure to load the TypeScript is caught and reported
+// like any other, and the main thread, waiting on the flag in `done`, is woken.
 import { workerData } from 'node:worker_threads';
 
-const { task, port, done, index } = workerData;
 try {
   const { tsImport } = await import('tsx/esm/api');
-  const { playShare } = await tsImport('../engine/pool/playShare.ts', import.meta.url);
-  const { part, transfer } = playShare(task);
-  port.postMessage({ part }, transfer);
+  await tsImport('./poolThread.ts', import.meta.url);
 } catch (error) {
+  const { port, done, index } = workerData;
   port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-} finally {
   Atomics.store(done, index, 1);
   Atomics.notify(done, index);
 }

@@ -4,6 +4,7 @@ import { contactCountOf, contactShares } from '../engine/pool/contactShares.ts';
 import { canSplit, mergeParts } from '../engine/pool/mergeParts.ts';
 import type { PoolPart } from '../engine/pool/poolPart.ts';
 import type { ShareTask } from '../engine/pool/playShare.ts';
+import { poolThreadScript } from './poolThreadScript.ts';
 
 /** How a pooled simulation was played: by `threads` threads, or whole on this one and why. */
 export type PoolPlay = { readonly threads: number } | { readonly threads: 1; readonly whole: 'publish' | 'trace_limit' | 'one_share' };
@@ -33,10 +34,12 @@ export function playInThreads(input: SimulationInput, workers: number): { simula
 /** Each range of contacts played on a thread of its own; the parts, in range order. */
 function playParts(input: SimulationInput, ranges: readonly { from: number; to: number }[], contactCount: number): PoolPart[] {
   const done = new Int32Array(new SharedArrayBuffer(4 * ranges.length));
+  const script = poolThreadScript();
   const threads = ranges.map(({ from, to }, index) => {
     const { port1, port2 } = new MessageChannel();
     const task: ShareTask = { input, contactCount, from, to };
-    const worker = new Worker(new URL('./poolWorker.mjs', import.meta.url), { workerData: { task, port: port2, done, index }, transferList: [port2] });
+    const options = { workerData: { task, port: port2, done, index }, transferList: [port2] };
+    const worker = script === null ? new Worker(new URL('./poolWorker.mjs', import.meta.url), options) : new Worker(script, { ...options, eval: true });
     return { worker, port: port1 };
   });
   try {
