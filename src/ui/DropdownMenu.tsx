@@ -1,7 +1,8 @@
 import { Ellipsis } from 'lucide-react';
-import { cloneElement, useState, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactElement, type ReactNode } from 'react';
-import type { LoadedDropdownMenu, OpenedBy } from './LoadedDropdownMenu.tsx';
+import { cloneElement, useState, type ReactElement, type ReactNode } from 'react';
+import type { LoadedDropdownMenu } from './LoadedDropdownMenu.tsx';
 import { IconButton } from './Tooltip.tsx';
+import { TriggerLink, triggerProps, type TriggerAttributes } from './triggerLink.ts';
 
 export type MenuItem =
   | {
@@ -38,22 +39,12 @@ function loadMenu(): Promise<Menu> {
     },
   ));
 }
-const prefetchMenu = () => void loadMenu().catch(() => undefined);
 
-type TriggerProps = {
-  onPointerDown?: (event: PointerEvent<HTMLElement>) => void;
-  onKeyDown?: (event: KeyboardEvent<HTMLElement>) => void;
-  onPointerEnter?: (event: PointerEvent<HTMLElement>) => void;
-  onFocus?: (event: FocusEvent<HTMLElement>) => void;
-};
+/** How the person opened a menu before its code had loaded. */
+type OpenedBy = 'pointer' | 'keyboard';
 
-/** The trigger's own handler first; ours unless it prevented the default, as Radix composes them. */
-function composed<E extends { defaultPrevented: boolean }>(own: ((event: E) => void) | undefined, ours: (event: E) => void) {
-  return (event: E) => {
-    own?.(event);
-    if (!event.defaultPrevented) ours(event);
-  };
-}
+/** As Radix draws a closed menu's trigger, until Radix is here to say otherwise. */
+const CLOSED: TriggerAttributes = { 'aria-haspopup': 'menu', 'aria-expanded': false, 'data-state': 'closed' };
 
 /**
  * A menu of actions behind one button, e.g. per table row (Radix DropdownMenu: role="menu",
@@ -64,66 +55,87 @@ function composed<E extends { defaultPrevented: boolean }>(own: ((event: E) => v
  * actions has no reason to do; clicking outside or Escape still closes it. It is drawn inside the
  * landmark of its button (the page's `main`), so its items stay part of the page's structure.
  *
- * The menu's code is a tenth of a first screen's and most visits open no menu: until one is
- * asked for, only its button is drawn, answering the keys and the press that open a menu as
- * Radix's does; the code is fetched as the pointer or focus reaches the button, and the menu is
- * drawn open the moment it arrives. A second press before then closes it again, as on an open
- * menu, so quick presses lose none.
+ * The menu's code is a tenth of a first screen's and most visits open no menu: until the pointer
+ * or focus reaches the button, only the button is drawn, and the code is fetched then. Radix then
+ * works through that same button (triggerLink.ts). A press or key that opens a menu before the code
+ * has arrived is kept and played to Radix when it has, so the menu opens as asked — from a key with
+ * focus on its first item; a second press before then closes it again, as on an open menu, so
+ * quick presses lose none.
  */
-export function DropdownMenu(props: DropdownMenuProps) {
-  const [Loaded, setLoaded] = useState<Menu | null>(() => loaded);
-  const [openedBy, setOpenedBy] = useState<OpenedBy | null>(null);
-  const [request] = useState(
-    () =>
-      new OpenRequest((menu, how) => {
-        setOpenedBy(how);
-        setLoaded(() => menu);
-      }),
+export function DropdownMenu({ trigger, ...menu }: DropdownMenuProps) {
+  const [attributes, setAttributes] = useState<TriggerAttributes>(CLOSED);
+  const [Loaded, setLoaded] = useState<Menu | null>(null);
+  const [waiting] = useState(() => new WaitingMenu(setAttributes, (code) => setLoaded(() => code)));
+  const button = trigger ?? <IconButton label={menu.label} icon={<Ellipsis size={16} />} />;
+  return (
+    <>
+      {cloneElement(button, triggerProps(button.props as Record<string, unknown>, attributes, waiting.link, waiting.handlers))}
+      {Loaded && <Loaded {...menu} link={waiting.link} onReady={waiting.replay} />}
+    </>
   );
-  if (Loaded) return <Loaded {...props} openedBy={openedBy} />;
-
-  const trigger = props.trigger ?? <IconButton label={props.label} icon={<Ellipsis size={16} />} />;
-  const own = trigger.props as TriggerProps;
-  return cloneElement(trigger, {
-    'aria-haspopup': 'menu',
-    'aria-expanded': false,
-    'data-state': 'closed',
-    onPointerDown: composed(own.onPointerDown, request.onPointerDown),
-    onKeyDown: composed(own.onKeyDown, request.onKeyDown),
-    onPointerEnter: composed(own.onPointerEnter, prefetchMenu),
-    onFocus: composed(own.onFocus, prefetchMenu),
-  } as Partial<unknown>);
 }
 
-/** A menu asked open before its code is here: toggled by each press, shown when the code arrives. */
-class OpenRequest {
+interface Pressed {
+  readonly defaultPrevented: boolean;
+  readonly button: number;
+  readonly ctrlKey: boolean;
+  preventDefault(): void;
+}
+interface Key {
+  readonly defaultPrevented: boolean;
+  readonly key: string;
+  preventDefault(): void;
+}
+
+/** A menu's button before Radix is here: it keeps a press or key that asks the menu open. */
+class WaitingMenu {
+  readonly link: TriggerLink;
   private asked: OpenedBy | null = null;
 
-  constructor(private readonly show: (menu: Menu, how: OpenedBy) => void) {}
+  constructor(
+    onAttributes: (attributes: TriggerAttributes) => void,
+    private readonly show: (code: Menu) => void,
+  ) {
+    this.link = new TriggerLink(onAttributes);
+  }
 
-  readonly onPointerDown = (event: PointerEvent<HTMLElement>) => {
-    if (event.button !== 0 || event.ctrlKey) return;
-    // As Radix's trigger: the button does not take focus, the open menu does.
-    event.preventDefault();
-    this.ask(this.asked === null ? 'pointer' : null);
+  readonly handlers = {
+    onPointerDown: (event: Pressed) => {
+      if (this.link.forward('onPointerDown', event) || event.defaultPrevented) return;
+      if (event.button !== 0 || event.ctrlKey) return;
+      // As Radix's trigger: the button does not take focus, the open menu does.
+      event.preventDefault();
+      this.ask(this.asked === null ? 'pointer' : null);
+    },
+    onKeyDown: (event: Key) => {
+      if (this.link.forward('onKeyDown', event) || event.defaultPrevented) return;
+      if (event.key === 'Enter' || event.key === ' ') this.ask(this.asked === null ? 'keyboard' : null);
+      else if (event.key === 'ArrowDown') this.ask('keyboard');
+      else return;
+      event.preventDefault();
+    },
+    onPointerEnter: () => this.load(),
+    onFocus: () => this.load(),
   };
 
-  readonly onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key === 'Enter' || event.key === ' ') this.ask(this.asked === null ? 'keyboard' : null);
-    else if (event.key === 'ArrowDown') this.ask('keyboard');
-    else return;
-    event.preventDefault();
+  /** Radix is listening: the press or key the person made is played to it. */
+  readonly replay = () => {
+    const asked = this.asked;
+    this.asked = null;
+    if (asked === 'pointer') this.link.forward('onPointerDown', { button: 0, ctrlKey: false, defaultPrevented: false, preventDefault: () => undefined });
+    // A real key event: Radix learns from the keyboard's events that the menu was opened by a key.
+    else if (asked === 'keyboard') this.link.element?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
   };
 
   private ask(how: OpenedBy | null) {
     this.asked = how;
-    if (how === null) return;
-    const showIfStillAsked = (menu: Menu) => {
-      if (this.asked !== null) this.show(menu, this.asked);
-    };
-    if (loaded) showIfStillAsked(loaded);
+    if (how !== null) this.load();
+  }
+
+  private load() {
+    if (loaded) this.show(loaded);
     else
-      loadMenu().then(showIfStillAsked, () => {
+      loadMenu().then(this.show, () => {
         this.asked = null;
       });
   }

@@ -1,5 +1,6 @@
-import { cloneElement, useState, type ButtonHTMLAttributes, type FocusEvent, type KeyboardEvent, type PointerEvent, type ReactElement, type ReactNode, type Ref } from 'react';
-import type { LoadedTooltip, TooltipReplay } from './LoadedTooltip.tsx';
+import { cloneElement, useState, type ButtonHTMLAttributes, type ReactElement, type ReactNode, type Ref } from 'react';
+import type { LoadedTooltip } from './LoadedTooltip.tsx';
+import { TriggerLink, triggerProps, type TriggerAttributes } from './triggerLink.ts';
 
 type Side = 'top' | 'right' | 'bottom' | 'left';
 
@@ -25,125 +26,93 @@ function loadTooltip(): Promise<Loaded> {
   ));
 }
 
-type TriggerProps = {
-  ref?: Ref<HTMLElement>;
-  onPointerEnter?: (event: PointerEvent<HTMLElement>) => void;
-  onPointerLeave?: (event: PointerEvent<HTMLElement>) => void;
-  onPointerDown?: (event: PointerEvent<HTMLElement>) => void;
-  onKeyDown?: (event: KeyboardEvent<HTMLElement>) => void;
-  onFocus?: (event: FocusEvent<HTMLElement>) => void;
-};
-
-function setRef<T>(ref: Ref<T> | undefined, value: T | null) {
-  if (typeof ref === 'function') ref(value);
-  else if (ref) ref.current = value;
-}
-
 /**
  * A short hint on hover and keyboard focus (Radix Tooltip: role="tooltip", Escape hides it).
  * It brings its own Provider so it works anywhere without setup at the app root.
  *
- * The tooltip's code is not part of a first screen: until the pointer or focus first reaches a
- * control with a hint, the control is drawn alone. Then the code is fetched and the control drawn
- * again inside Radix's tooltip, which takes over from there — never in the middle of a press or a
- * held key, so no click is lost — and what the person was doing is replayed to it (LoadedTooltip):
- * focus goes back to the control, and the hint shows as it would have.
+ * The tooltip's code is not part of a first screen: until the pointer or focus first reaches the
+ * control, the control alone is drawn, and the code is fetched then. Radix then works through that
+ * same control (triggerLink.ts), and what the person was doing meanwhile is played to it: the
+ * pointer resting on the control, or keyboard focus, shows the hint as it would have.
  */
 export function Tooltip({ content, children, side = 'top' }: TooltipProps) {
-  const [Loaded, setLoaded] = useState<Loaded | null>(() => loaded);
-  const [replay, setReplay] = useState<TooltipReplay | null>(null);
-  const [trigger] = useState(
-    () =>
-      new WaitingTrigger((tooltip, how) => {
-        setReplay(how);
-        setLoaded(() => tooltip);
-      }),
+  const [attributes, setAttributes] = useState<TriggerAttributes>({});
+  const [Loaded, setLoaded] = useState<Loaded | null>(null);
+  const [waiting] = useState(() => new WaitingHint(setAttributes, (code) => setLoaded(() => code)));
+  return (
+    <>
+      {cloneElement(children, triggerProps(children.props as Record<string, unknown>, attributes, waiting.link, waiting.handlers))}
+      {Loaded && <Loaded link={waiting.link} content={content} side={side} onReady={waiting.replay} />}
+    </>
   );
-  if (Loaded) {
-    return (
-      <Loaded content={content} side={side} replay={replay}>
-        {children}
-      </Loaded>
-    );
-  }
-  return cloneElement(children, trigger.props(children.props as TriggerProps) as Partial<unknown>);
 }
 
-/**
- * A control whose tooltip's code is not here yet: it asks for the code when the pointer or focus
- * reaches it, and hands over once the code is here and no press or key is held on it.
- */
-class WaitingTrigger {
-  private element: HTMLElement | null = null;
-  private wanted = false;
+type Pointer = { readonly defaultPrevented: boolean; readonly pointerType: string; readonly target: EventTarget | null };
+type Any = { readonly defaultPrevented: boolean };
+
+/** A control's hint before Radix is here: it notes whether the pointer rests on it or it has keyboard focus. */
+class WaitingHint {
+  readonly link: TriggerLink;
   private hovered = false;
-  private pressed = false;
-  private focusByPress = false;
+  private pointerDown = false;
+  private keyboardFocus = false;
 
-  constructor(private readonly handOver: (tooltip: Loaded, replay: TooltipReplay | null) => void) {}
-
-  props(own: TriggerProps): TriggerProps {
-    return {
-      ref: (node) => {
-        this.element = node;
-        setRef(own.ref, node);
-      },
-      onPointerEnter: (event) => {
-        own.onPointerEnter?.(event);
-        if (event.pointerType === 'touch') return;
-        this.hovered = true;
-        this.want();
-      },
-      onPointerLeave: (event) => {
-        own.onPointerLeave?.(event);
-        this.hovered = false;
-      },
-      onPointerDown: (event) => {
-        own.onPointerDown?.(event);
-        this.focusByPress = true;
-        if (!this.pressed) this.holdUntilReleased('pointerup');
-      },
-      onKeyDown: (event) => {
-        own.onKeyDown?.(event);
-        if (!this.pressed) this.holdUntilReleased('keyup');
-      },
-      onFocus: (event) => {
-        own.onFocus?.(event);
-        this.focusByPress = this.pressed;
-        this.want();
-      },
-    };
+  constructor(
+    onAttributes: (attributes: TriggerAttributes) => void,
+    private readonly show: (code: Loaded) => void,
+  ) {
+    this.link = new TriggerLink(onAttributes);
   }
 
-  private want() {
-    this.wanted = true;
-    if (loaded) this.handOverWhenAtRest();
-    else
-      loadTooltip().then(
-        () => this.handOverWhenAtRest(),
-        () => {
-          this.wanted = false;
-        },
-      );
-  }
+  readonly handlers = {
+    onPointerMove: (event: Pointer) => {
+      if (this.link.forward('onPointerMove', event) || event.pointerType === 'touch' || this.hovered) return;
+      this.hovered = true;
+      window.addEventListener('pointerover', this.pointerOverElsewhere, true);
+      this.load();
+    },
+    onPointerLeave: (event: Pointer) => {
+      if (!this.link.forward('onPointerLeave', event)) this.hovered = false;
+    },
+    onPointerDown: (event: Pointer) => {
+      if (this.link.forward('onPointerDown', event)) return;
+      // As Radix: a press hides the hint, and focus that comes with it does not show it.
+      this.hovered = false;
+      this.pointerDown = true;
+      window.addEventListener('pointerup', this.pointerUp, { capture: true, once: true });
+    },
+    onFocus: (event: Any) => {
+      if (this.link.forward('onFocus', event)) return;
+      this.keyboardFocus = !this.pointerDown;
+      this.load();
+    },
+    onBlur: (event: Any) => {
+      if (!this.link.forward('onBlur', event)) this.keyboardFocus = false;
+    },
+    onClick: (event: Any) => void this.link.forward('onClick', event),
+  };
 
-  private handOverWhenAtRest() {
-    if (!this.wanted || this.pressed || !loaded) return;
-    const focused = this.element !== null && this.element === document.activeElement;
-    this.handOver(loaded, focused ? (this.focusByPress ? 'focus-by-press' : 'focus') : this.hovered ? 'hover' : null);
-  }
+  /** Radix is listening: the pointer resting on the control, or keyboard focus, is played to it. */
+  readonly replay = () => {
+    window.removeEventListener('pointerover', this.pointerOverElsewhere, true);
+    if (this.keyboardFocus && this.link.element === document.activeElement) this.link.forward('onFocus', { defaultPrevented: false });
+    else if (this.hovered) this.link.forward('onPointerMove', { defaultPrevented: false, pointerType: 'mouse' });
+  };
 
-  /** Held until the press or key is let go and the click it makes has been handled. */
-  private holdUntilReleased(release: 'pointerup' | 'keyup') {
-    this.pressed = true;
-    const released = () => {
-      window.removeEventListener(release, released, true);
-      window.removeEventListener('pointercancel', released, true);
-      this.pressed = false;
-      setTimeout(() => this.handOverWhenAtRest(), 0);
-    };
-    window.addEventListener(release, released, true);
-    if (release === 'pointerup') window.addEventListener('pointercancel', released, true);
+  /** A leave the control may not hear (a test's synthetic pointer): the pointer is over something else. */
+  private readonly pointerOverElsewhere = (event: globalThis.PointerEvent) => {
+    if (this.link.element?.contains(event.target as Node)) return;
+    this.hovered = false;
+    window.removeEventListener('pointerover', this.pointerOverElsewhere, true);
+  };
+
+  private readonly pointerUp = () => {
+    this.pointerDown = false;
+  };
+
+  private load() {
+    if (loaded) this.show(loaded);
+    else loadTooltip().then(this.show, () => undefined);
   }
 }
 
