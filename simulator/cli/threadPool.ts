@@ -1,4 +1,4 @@
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { Simulation, type SimulationInput } from '../engine/simulation.ts';
 import { contactCountOf, contactShares } from '../engine/pool/contactShares.ts';
 import { canSplit, mergeParts } from '../engine/pool/mergeParts.ts';
@@ -35,14 +35,15 @@ export function playInThreads(input: SimulationInput, workers: number): { simula
 function playParts(input: SimulationInput, ranges: readonly { from: number; to: number }[], contactCount: number): PoolPart[] {
   const done = new Int32Array(new SharedArrayBuffer(4 * ranges.length));
   const script = poolThreadScript();
-  const threads = ranges.map(({ from, to }, index) => {
-    const { port1, port2 } = new MessageChannel();
-    const task: ShareTask = { input, contactCount, from, to };
-    const options = { workerData: { task, port: port2, done, index }, transferList: [port2] };
-    const worker = script === null ? new Worker(new URL('./poolWorker.mjs', import.meta.url), options) : new Worker(script, { ...options, eval: true });
-    return { worker, port: port1 };
-  });
+  const threads: { worker: Worker; port: MessagePort }[] = [];
   try {
+    for (const [index, { from, to }] of ranges.entries()) {
+      const { port1, port2 } = new MessageChannel();
+      const task: ShareTask = { input, contactCount, from, to };
+      const options = { workerData: { task, port: port2, done, index }, transferList: [port2] };
+      const worker = script === null ? new Worker(new URL('./poolWorker.mjs', import.meta.url), options) : new Worker(script, { ...options, eval: true });
+      threads.push({ worker, port: port1 });
+    }
     return threads.map(({ port }, index) => {
       while (Atomics.load(done, index) === 0) Atomics.wait(done, index, 0);
       const message = receiveMessageOnPort(port)?.message as { part?: PoolPart; error?: string } | undefined;

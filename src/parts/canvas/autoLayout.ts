@@ -6,8 +6,6 @@ import type { Size } from './box.ts';
 import { layeredLayout } from './layeredLayout.ts';
 import { NODE_SIZE, nodeSize } from './nodeSize.ts';
 
-/** For the screens that still read it from here; it lives in nodeSize.ts with the node's own size (`nodeSize`). */
-
 /**
  * Tidies the graph top to bottom (dagre, a maintained layered-graph layout; past
  * `DAGRE_NODES_AT_MOST` nodes `layeredLayout`, which follows the same rules): the trigger first,

@@ -110,11 +110,14 @@ function layoutConnected(nodes: readonly LayoutNode[], edges: readonly LayoutEdg
   let discoveries = 0;
   const stack: number[] = [];
   const next: number[] = [];
-  const visit = (root: number) => {
-    discovered[root] = discoveries++;
-    onStack[root] = 1;
-    stack.push(root);
+  const enter = (node: number) => {
+    discovered[node] = discoveries++;
+    onStack[node] = 1;
+    stack.push(node);
     next.push(0);
+  };
+  const visit = (root: number) => {
+    enter(root);
     while (stack.length > 0) {
       const top = stack.length - 1;
       const node = stack[top] as number;
@@ -131,12 +134,7 @@ function layoutConnected(nodes: readonly LayoutNode[], edges: readonly LayoutEdg
       const target = out[i] as number;
       if (onStack[target] === 1) continue;
       (parents[target] as number[]).push(node);
-      if (discovered[target] === -1) {
-        discovered[target] = discoveries++;
-        onStack[target] = 1;
-        stack.push(target);
-        next.push(0);
-      }
+      if (discovered[target] === -1) enter(target);
     }
   };
   for (let i = 0; i < count; i++) if (hasSource[i] === 0 && discovered[i] === -1) visit(i);
