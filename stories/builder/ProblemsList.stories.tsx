@@ -111,3 +111,41 @@ export const WrappedInANarrowPanel: Story = {
     await expect(iconSizes).toEqual(items.map(() => '14×14'));
   },
 };
+
+/** 1,000 steps that nothing leads to: 1,000 problems, each "cannot be reached". */
+const unreachable = buildWorkflow({ name: 'Unlinked', steps: Array.from({ length: 1_000 }, (_, i) => steps.send(`s${i}`, 'Hi', `Step ${i + 1}`)), edges: [] });
+const unreachableProblems = validateWorkflow(unreachable);
+
+/**
+ * Thousands of problems: the first 200 are listed, with how many there are and buttons for more,
+ * so an edit to a broken Workflow of thousands of steps does not draw thousands of buttons. Two presses of "Show
+ * 200 more" 50 ms apart add 400; "Show all" lists every one.
+ */
+export const ThousandsOfProblems: Story = {
+  args: { problems: unreachableProblems, workflow: unreachable },
+  decorators: [
+    (Story) => (
+      <div style={{ width: '22rem', height: '24rem', overflow: 'auto' }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const panel = within(canvasElement).getByRole('region', { name: /^Problems/ });
+    await expect(unreachableProblems).toHaveLength(1_000);
+    await expect(within(panel).getByRole('heading', { name: 'Problems 1000' })).toBeVisible();
+    const items = () => panel.querySelectorAll('.problems-panel__item').length;
+    await expect(items()).toBe(200);
+    await expect(panel).toHaveTextContent('Showing the first 200 of 1,000 problems.');
+    const more = within(panel).getByRole('button', { name: 'Show 200 more' });
+    await userEvent.click(more);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await userEvent.click(within(panel).getByRole('button', { name: 'Show 200 more' }));
+    await expect(items()).toBe(600);
+    await userEvent.click(within(panel).getByRole('button', { name: 'Show all' }));
+    await expect(items()).toBe(1_000);
+    await expect(within(panel).queryByRole('button', { name: 'Show all' })).toBeNull();
+    // The picture shows the top of the list, as when it opens.
+    panel.closest<HTMLElement>('div[style]')?.scrollTo({ top: 0 });
+  },
+};
