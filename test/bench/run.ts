@@ -208,8 +208,8 @@ function engineLines(options: Options): void {
     for (let i = 0; i < settle; i++) benchEngine(afterStop);
     const plainTurns: EngineFigures[] = [];
     const afterStopTurns: EngineFigures[] = [];
-    // Many short turns at small sizes: a turn of 10,000 contacts lasts about 20 ms.
-    const turns = options.quick ? 1 : contacts <= 20_000 ? 31 : 9;
+    // Many short turns at small sizes (a turn of 10,000 contacts lasts about 20 ms); at 100,000, 15 (a turn lasts about 0.4 s).
+    const turns = options.quick ? 1 : contacts <= 20_000 ? 31 : 15;
     for (let i = 0; i < turns; i++) {
       plainTurns.push(benchEngine(workload));
       afterStopTurns.push(benchEngine(afterStop));
