@@ -238,6 +238,8 @@ export interface WorkflowRecipe {
   readonly whenStopped: readonly WhenStoppedStep[] | null;
   /** `settings.afterStop`, or none. */
   readonly afterStop: { readonly reentry: string; readonly wait: string | null; readonly reasons: readonly string[] | null } | null;
+  /** Conditions that pause the run instead of stopping it, and how a paused run resumes (absent: never set). */
+  readonly pause: { readonly conditions: readonly string[]; readonly resume: string | null } | null;
   readonly mutations: readonly Mutation[];
 }
 
@@ -267,6 +269,18 @@ const afterStopArb = (h: boolean): fc.Arbitrary<WorkflowRecipe['afterStop']> =>
     { freq: 2 },
   );
 
+const EXIT_CONDITIONS = ['outgoing_message', 'incoming_message', 'manual_assignment'];
+
+/** Which exit conditions pause instead of stop, and the resume rule: silence for a while, the conversation closed, or (wild) nonsense. */
+const pauseArb = (h: boolean): fc.Arbitrary<WorkflowRecipe['pause']> =>
+  fc.option(
+    fc.record({
+      conditions: fc.subarray(EXIT_CONDITIONS, { minLength: 1 }),
+      resume: fc.option(wild(h, fc.constantFrom('silence 2h', 'silence 1m', 'silence 7d', 'conversation_closed'), fc.constantFrom('silence 0s', 'silence never', 'sometimes')), { freq: 6 }),
+    }),
+    { freq: 2 },
+  );
+
 const TRIGGERS = ['incoming_message', 'incoming_message', 'incoming_message', 'conversation_opened', 'conversation_closed', 'shortcut', 'tag_updated', 'field_updated', 'workflow_started'];
 
 export const workflowRecipe = (index: number, light: boolean, h: boolean): fc.Arbitrary<WorkflowRecipe> =>
@@ -282,10 +296,11 @@ export const workflowRecipe = (index: number, light: boolean, h: boolean): fc.Ar
       ...(h ? [{ weight: 1, arbitrary: fc.constant(LIMITS.steps + 1) }] : []),
     ),
     manualStop: fc.boolean(),
-    exits: fc.subarray(['outgoing_message', 'incoming_message', 'manual_assignment']),
+    exits: fc.subarray(EXIT_CONDITIONS),
     exitsEnabled: fc.boolean(),
     whenStopped: fc.option(fc.array(whenStoppedStep(h), { maxLength: 4 }), { freq: 2 }),
     afterStop: afterStopArb(h),
+    pause: pauseArb(h),
     mutations: mutationsArb(h),
   });
 
@@ -378,11 +393,23 @@ export function buildWorkflowDoc(recipe: WorkflowRecipe, workflowRefs: readonly 
     edges,
     settings: {
       manualStop: recipe.manualStop,
-      exitConditions: { enabled: recipe.exitsEnabled && recipe.exits.length > 0, on: [...recipe.exits] },
+      exitConditions: {
+        enabled: recipe.exitsEnabled && recipe.exits.length > 0,
+        on: [...recipe.exits],
+        ...(recipe.pause === null ? {} : { actions: Object.fromEntries(recipe.pause.conditions.map((condition) => [condition, 'pause'])) }),
+      },
       ...(recipe.afterStop === null ? {} : { afterStop: afterStopDoc(recipe.afterStop) }),
+      ...(recipe.pause === null || recipe.pause.resume === null ? {} : { pause: { resume: resumeDoc(recipe.pause.resume) } }),
     },
   };
   return mutate(doc, recipe.mutations);
+}
+
+/** 'silence 2h' → after 2h without a message from a person; 'conversation_closed'; anything else as it is (refused). */
+function resumeDoc(rule: string): JsonObject {
+  if (rule === 'conversation_closed') return { on: 'conversation_closed' };
+  const [on, after = ''] = rule.split(' ');
+  return on === 'silence' ? { on: 'silence', after } : { on: rule };
 }
 
 function afterStopDoc(rule: NonNullable<WorkflowRecipe['afterStop']>): JsonObject {
@@ -608,12 +635,19 @@ const plainStep = (kind: StepKind, duration = '1h', target = 0): StepRecipe => (
 /**
  * Shapes that broke exitflow before (issue 13), with the rest generated: a restricted user's stop
  * past 2^15 users; a Wait as long as the horizon or absurdly longer; a loop that pauses a second
- * (a minute for the services in the light profile); many Workflows before the one that speaks.
+ * (a minute for the services in the light profile); many Workflows before the one that speaks; and
+ * a run stopped (or paused, and resumed) by replies, assignments, manual stops and closes while it
+ * waits, taking a generated When stopped path — generated Workflows alone reached one in about one
+ * world in a hundred.
  */
 const dangerOf = (light: boolean, fastLoops: boolean): fc.Arbitrary<WorldRecipe> =>
   fc
     .record({
-      kind: fc.constantFrom('restrictedStop', 'longWait', 'fastLoop', 'manyWorkflows'),
+      kind: fc.constantFrom('restrictedStop', 'longWait', 'fastLoop', 'manyWorkflows', 'stoppedWithPath', 'stoppedWithPath', 'stoppedWithPath'),
+      path: fc.array(whenStoppedStep(false), { minLength: 1, maxLength: 4 }),
+      afterStop: afterStopArb(false),
+      pause: pauseArb(false),
+      replies: fc.array(fc.record({ type: fc.constantFrom('contact.message', 'agent.message', 'assign', 'workflow.stop', 'conversation.close'), at: fc.constantFrom('+1m', '+2h', '+3h', '+5h', '+1d', '+2d'), user: fc.constantFrom('alice', 'bob') }), { minLength: 1, maxLength: 6 }),
       script: scriptRecipe(light, false),
       h: fc.boolean(),
       fillerUsers: fc.constantFrom(0, LIMITS.users - 5, LIMITS.users - 3, 2 ** 15 - 3, 2 ** 15, 2 ** 16),
@@ -623,8 +657,8 @@ const dangerOf = (light: boolean, fastLoops: boolean): fc.Arbitrary<WorldRecipe>
       stopAt: offsetText(false),
       manualStop: fc.boolean(),
     })
-    .map(({ kind, script, fillerUsers, wait, loop, copies, stopAt, manualStop }): WorldRecipe => {
-      const base: WorkflowRecipe = { id: 'w0', name: 'Workflow 0', trigger: 'incoming_message', oncePerContact: false, steps: [], fillerSteps: 0, manualStop, exits: [], exitsEnabled: false, whenStopped: null, afterStop: null, mutations: [] };
+    .map(({ kind, script, fillerUsers, wait, loop, copies, stopAt, manualStop, path, afterStop, pause, replies }): WorldRecipe => {
+      const base: WorkflowRecipe = { id: 'w0', name: 'Workflow 0', trigger: 'incoming_message', oncePerContact: false, steps: [], fillerSteps: 0, manualStop, exits: [], exitsEnabled: false, whenStopped: null, afterStop: null, pause: null, mutations: [] };
       const hello: EventRecipe = { type: 'contact.message', at: '+0', contact: 0, user: null, text: 'Hi', workflow: 0 };
       const scripted = { ...script, events: [hello, ...script.events] };
       switch (kind) {
@@ -641,6 +675,16 @@ const dangerOf = (light: boolean, fastLoops: boolean): fc.Arbitrary<WorldRecipe>
           return { workflows: [{ ...base, steps: [plainStep('wait', loop), plainStep('send'), plainStep('jump', '1h', 0)] }], copies: 0, script: { ...scripted, population: light ? null : scripted.population } };
         case 'manyWorkflows':
           return { workflows: [{ ...base, steps: [plainStep('send'), plainStep('wait', '1h'), plainStep('send')] }], copies, script: scripted };
+        case 'stoppedWithPath': {
+          // A run waiting a day, every exit condition on (some pausing), a When stopped path, and replies, assignments,
+          // manual stops and closes while it waits: runs stop, pause, resume and take the path.
+          // Settings the validator accepts, so the run plays: a re-entry wait only with "after", a resume rule for a pause.
+          const validAfterStop = afterStop === null ? null : { ...afterStop, wait: afterStop.reentry === 'after' ? afterStop.wait : null };
+          const validPause = pause === null ? null : { ...pause, resume: pause.resume ?? 'silence 2h' };
+          const workflow: WorkflowRecipe = { ...base, manualStop: true, exits: EXIT_CONDITIONS, exitsEnabled: true, whenStopped: path, afterStop: validAfterStop, pause: validPause, steps: [plainStep('send'), plainStep('wait', '1d'), plainStep('send')] };
+          const events = replies.map(({ type, at, user }): EventRecipe => ({ type, at, contact: 0, user, text: 'Hello again', workflow: 0 }));
+          return { workflows: [workflow], copies: 0, script: { ...scripted, events: [hello, ...events, ...script.events] } };
+        }
       }
     });
 
