@@ -14,14 +14,14 @@ function overlaps(workflow: ReturnType<typeof canvasWorkflow>): string[] {
 }
 
 describe('the canvas bench’s Workflows', () => {
-  it('has 1,000 nodes and 1,247 edges laid out by auto-layout (dagre at that size), nothing overlapping', () => {
+  it('has 1,000 nodes and 1,247 edges laid out by auto-layout, nothing overlapping', () => {
     const workflow = canvasWorkflow(1_000);
     expect(workflow.steps.length + 1).toBe(1_000);
     expect(workflow.edges).toHaveLength(1_247);
     expect(overlaps(workflow)).toEqual([]);
   });
 
-  it('has 5,000 nodes laid out by auto-layout (the layered layout past 1,000 nodes), every step placed, nothing overlapping, each block below the last', () => {
+  it('has 5,000 nodes laid out by auto-layout (the layered layout at that size), every step placed, nothing overlapping, each block below the last', () => {
     const workflow = canvasWorkflow(5_000);
     expect(workflow.steps.length + 1).toBe(5_000);
     expect(workflow.edges).toHaveLength(6_247);

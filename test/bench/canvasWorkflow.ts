@@ -4,8 +4,8 @@
  * message and a tag; else: a question whose answer is stored in a field, or a comment when it
  * times out), the three ends joining the next block's message — `(nodes - 8) / 8` times (124 for
  * 1,000 nodes), then a tail of six messages and an End: with the trigger, `nodes` nodes (1,000
- * nodes: 1,247 edges). Positions come from the builder's own auto-layout (top to bottom: dagre up to
- * 1,000 nodes, the layered layout past that), as after "Auto-layout" in the toolbar.
+ * nodes: 1,247 edges). Positions come from the builder's own auto-layout (top to bottom: the layered
+ * layout at these sizes), as after "Auto-layout" in the toolbar.
  */
 import { autoLayout } from '../../src/parts/canvas/autoLayout.ts';
 import type { WorkflowRecord } from '../../src/model/records.ts';

@@ -5,6 +5,7 @@ import { moveNodes, type Position } from '../../model/workflowEdits.ts';
 import type { Size } from './box.ts';
 import { layeredLayout } from './layeredLayout.ts';
 import { NODE_SIZE, nodeSize } from './nodeSize.ts';
+import { LARGE_GRAPH_NODES } from './largeGraph.ts';
 
 /**
  * Tidies the graph top to bottom (dagre, a maintained layered-graph layout; past
@@ -34,10 +35,12 @@ export function autoLayout(workflow: Workflow, grid = 20, dagreAtMost = DAGRE_NO
 const SPACING = { nodesep: 60, ranksep: 70 } as const;
 
 /**
- * Past this many nodes dagre's recursion overflows the stack on a long path (a chain of 2,000
- * steps does in Chromium and Node), so the graph gets the plainer `layeredLayout` instead.
+ * Past this many nodes (where the canvas too treats a graph as large) the plainer `layeredLayout`
+ * lays the graph out instead of dagre: dagre's time grows fast — about 90 ms at 300 nodes, 0.4–1.4 s
+ * at 1,000, all of it one task on the main thread after a click — and its recursion overflows the
+ * stack on a path of a few thousand steps. The layered layout does 5,000 nodes in tens of ms.
  */
-export const DAGRE_NODES_AT_MOST = 1_000;
+export const DAGRE_NODES_AT_MOST = LARGE_GRAPH_NODES;
 
 /** Dagre's layout of the nodes; `edges` with each node's last output first. Top-left corners. */
 function dagreLayout(sizes: ReadonlyMap<string, Size>, edges: readonly Workflow['edges'][number][]): Map<string, Position> {

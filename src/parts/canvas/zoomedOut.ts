@@ -1,10 +1,5 @@
 import { useStore, type ReactFlowState } from '@xyflow/react';
-
-/**
- * A graph of more nodes than this is large: the canvas renders only the nodes in view, its
- * minimap draws them all as one path (LargeGraphMiniMap), and zoomed out its nodes are plain boxes.
- */
-export const LARGE_GRAPH_NODES = 300;
+import { LARGE_GRAPH_NODES } from './largeGraph.ts';
 
 /**
  * Below this zoom a large graph's nodes are drawn as plain boxes: a node's 13 px label would be

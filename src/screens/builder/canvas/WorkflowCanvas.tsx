@@ -23,7 +23,7 @@ import { StepNode } from '../../../parts/canvas/StepNode.tsx';
 import './dropTarget.css';
 import { TriggerNode } from '../../../parts/canvas/TriggerNode.tsx';
 import { WhenStoppedNode } from '../../../parts/canvas/WhenStoppedNode.tsx';
-import { LARGE_GRAPH_NODES } from '../../../parts/canvas/zoomedOut.ts';
+import { LARGE_GRAPH_NODES } from '../../../parts/canvas/largeGraph.ts';
 
 /** Declared once at module level: React Flow re-creates every node when this object changes. */
 const NODE_TYPES: NodeTypes = { step: StepNode, trigger: TriggerNode, whenStopped: WhenStoppedNode };
