@@ -20,6 +20,7 @@ import { prepareSimulation } from './prepareSimulation.ts';
 import type { Simulation } from './simulation.ts';
 import { K } from './traceLog.ts';
 import { describeStoppedShort } from './describeStoppedShort.ts';
+import { contactCountOf } from './pool/contactShares.ts';
 
 /**
  * How a paused run resumes in a Pause column of a Workflow that has no rule of its own: after 2h
@@ -146,6 +147,12 @@ function simulate(
   versions: Readonly<Record<string, Workflow>> | undefined,
 ): Outcome {
   const overBudget = (message: string): Outcome => ({ ok: false, problems: [{ source: 'script', index: scriptIndex, path: '$', message }] });
+  const contacts = contactCountOf(script);
+  if (contacts > LIMITS.compareContacts) {
+    const path = script.population === undefined ? '$.contacts' : '$.population.contacts';
+    const message = `Not compared: ${contacts.toLocaleString('en-US')} contacts — Compare lists every run of every contact, for scripts of up to ${LIMITS.compareContacts.toLocaleString('en-US')}; play this one in the simulator instead`;
+    return { ok: false, problems: [{ source: 'script', index: scriptIndex, path, message }] };
+  }
   if (budget.left <= 0)
     return overBudget(`Not simulated: this comparison has recorded its ${budget.total.toLocaleString('en-US')} trace entries — compare fewer scripts, or a shorter one`);
   try {

@@ -54,6 +54,11 @@ export const LIMITS = {
    * the cells past it are not simulated, and say why.
    */
   compareTraceEntries: 20_000_000,
+  /**
+   * Contacts of one script Compare plays: it lists every run of every contact under each of its
+   * five settings, and a population of a million made an answer too large to send from the worker.
+   */
+  compareContacts: 10_000,
   /** Scripts one Compare takes (and one coverage, over a situation's scripts). */
   compareScripts: 200,
   /** Step breakpoints one playback holds: more than any canvas has steps worth pausing at. */

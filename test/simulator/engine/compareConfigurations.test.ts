@@ -13,6 +13,7 @@ import {
   type ExitConfiguration,
   type ExitConfigurationId,
 } from '../../../simulator/schema/compare.ts';
+import { LIMITS } from '../../../simulator/schema/limits.ts';
 import type { Script } from '../../../simulator/schema/script.ts';
 import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { deepFreeze } from '../../harness/deepFreeze.ts';
@@ -505,6 +506,24 @@ describe('one work budget for the whole grid (issue 13, item 4: found by the fuz
     expect(cells[0]).toMatchObject({ ok: false, problems: [{ path: '$', message: expect.stringMatching(/^The simulation stopped after 25,000 trace entries at \+/) }] });
     for (const cell of cells.slice(1))
       expect(cell).toMatchObject({ ok: false, problems: [{ path: '$', message: expect.stringMatching(/^Not simulated: this comparison has recorded its 25,000 trace entries/) }] });
+  });
+
+  it('a script of more contacts than Compare lists is not compared, each cell saying why at the count’s path; the others are', () => {
+    const population = (contacts: number) =>
+      harness(followUpWorkflow()).contact('lead').at('+0').contactSays('Hi').population({ contacts, jitter: '1h', seed: 7 }).script();
+    // A million contacts once made an answer too large to send from the worker; refused before anything is simulated.
+    const result = compareConfigurations([followUpWorkflow()], [population(1_000_000), population(3)]);
+    const [huge, small] = result.rows;
+    expect(huge?.cells).toHaveLength(EXIT_CONFIGURATIONS.length);
+    for (const cell of huge?.cells ?? [])
+      expect(cell).toMatchObject({
+        ok: false,
+        problems: [{ source: 'script', index: 0, path: '$.population.contacts', message: expect.stringMatching(/^Not compared: 1,000,000 contacts — Compare lists every run of every contact, for scripts of up to 10,000/) }],
+      });
+    expect(small?.cells.every((cell) => cell.ok)).toBe(true);
+    expect(LIMITS.compareContacts).toBe(10_000);
+    // At the limit it is compared.
+    expect(compareConfigurations([followUpWorkflow()], [population(LIMITS.compareContacts)]).rows[0]?.cells.every((cell) => cell.ok)).toBe(true);
   });
 
   it('a grid within the budget is untouched by it', () => {
