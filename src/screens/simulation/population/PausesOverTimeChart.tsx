@@ -5,10 +5,8 @@ import type { PausesBucket, PausesOverTime } from '../../../../simulator/schema/
 import { runs, span } from './chartWords.ts';
 import { useUnchanged } from './useUnchanged.ts';
 import { AxisTick } from './AxisTick.tsx';
+import { bucketLabel, CURSOR, labelInterval, MARGIN, noLines } from './chartProps.ts';
 import './population.css';
-
-/** A grid without vertical lines has no places to work out for them. */
-const noLines = (): number[] => [];
 
 /** The two series, as the legend says them to people who never read the settings. */
 const SERIES = [
@@ -18,12 +16,10 @@ const SERIES = [
 
 const count = (n: number): string => n.toLocaleString('en');
 
-// recharts keeps its props in a store of its own and reports each new object or function given to
-// it as a change, which redraws the whole chart: these are made once.
-const MARGIN = { top: 8, right: 8, bottom: 4, left: 0 };
-const CURSOR = { className: 'population-chart__cursor' };
-const bucketLabel = (bucket: PausesBucket): string => formatOffset(bucket.from);
-/** How tall a stretch's bar is: the larger of its two counts, so the count axis reaches the tallest of either. */
+/**
+ * How tall a stretch's bar is: the larger of its two counts, so the count axis reaches the tallest
+ * of either. Made once, as the props in chartProps.ts: recharts redraws for each new function.
+ */
 const tallest = (bucket: PausesBucket): number => Math.max(bucket.paused, bucket.resumed);
 /** The pixels between a stretch's paused and resumed bars. */
 const PAIR_GAP = 1;
@@ -137,7 +133,7 @@ const PausesPlot = memo(function PausesPlot({ buckets, title }: { readonly bucke
           tickLine={false}
           tick={AxisTick}
           className="population-chart__axis"
-          interval={Math.ceil(buckets.length / 8) - 1}
+          interval={labelInterval(buckets)}
         />
         {/* Every count tick (recharts makes about five, never crowded): with a number for `interval`
             recharts keeps them all without measuring each label in the page, which forced a layout

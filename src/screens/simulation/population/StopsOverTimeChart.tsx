@@ -10,10 +10,8 @@ import { stopReasonColour } from './stopReasonColour.ts';
 import { runs, span } from './chartWords.ts';
 import { useUnchanged } from './useUnchanged.ts';
 import { AxisTick } from './AxisTick.tsx';
+import { bucketLabel, CURSOR, labelInterval, MARGIN, noLines } from './chartProps.ts';
 import './population.css';
-
-/** A grid without vertical lines has no places to work out for them. */
-const noLines = (): number[] => [];
 
 const REASONS = stopReasonSchema.options;
 /** The reasons a chart always names: a person's stop and the exit conditions. A publish's (workflow updated, step removed) only when one happened. */
@@ -24,11 +22,7 @@ const reasonLabel = (reason: StopReason): string => (ALWAYS_SHOWN.has(reason) ? 
 
 const sumOf = (counts: StopCounts): number => REASONS.reduce((sum, reason) => sum + counts[reason], 0);
 
-// recharts keeps its props in a store of its own and reports each new object or function given to
-// it as a change, which redraws the whole chart: these are made once.
-const MARGIN = { top: 8, right: 8, bottom: 4, left: 0 };
-const CURSOR = { className: 'population-chart__cursor' };
-const bucketLabel = (bucket: StopsBucket): string => formatOffset(bucket.from);
+/** A stretch's bar height. Made once, as the props in chartProps.ts: recharts redraws for each new function. */
 const bucketTotal = (bucket: StopsBucket): number => sumOf(bucket.stopped);
 
 interface Props {
@@ -145,8 +139,7 @@ const StopsPlot = memo(function StopsPlot({ buckets, title }: { readonly buckets
           tickLine={false}
           tick={AxisTick}
           className="population-chart__axis"
-          // Every n-th stretch labelled, evenly, at most eight labels.
-          interval={Math.ceil(buckets.length / 8) - 1}
+          interval={labelInterval(buckets)}
         />
         {/* Every count tick (recharts makes about five, never crowded): with a number for `interval`
             recharts keeps them all without measuring each label in the page, which forced a layout
