@@ -1,6 +1,7 @@
 import { Ellipsis } from 'lucide-react';
 import { cloneElement, useState, type ReactElement, type ReactNode } from 'react';
 import type { LoadedDropdownMenu } from './LoadedDropdownMenu.tsx';
+import { loadOnce } from '../common/loadOnce.ts';
 import { IconButton } from './Tooltip.tsx';
 import { TriggerLink, triggerProps, type TriggerAttributes } from './triggerLink.ts';
 
@@ -27,18 +28,8 @@ export interface DropdownMenuProps {
 }
 
 type Menu = typeof LoadedDropdownMenu;
-let loaded: Menu | null = null;
-let loading: Promise<Menu> | null = null;
 /** The menu's code (Radix's menu, focus handling, positioning), fetched once for every menu. */
-function loadMenu(): Promise<Menu> {
-  return (loading ??= import('./LoadedDropdownMenu.tsx').then(
-    (module) => (loaded = module.LoadedDropdownMenu),
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  ));
-}
+const menuCode = loadOnce(() => import('./LoadedDropdownMenu.tsx').then((module) => module.LoadedDropdownMenu));
 
 /** How the person opened a menu before its code had loaded. */
 type OpenedBy = 'pointer' | 'keyboard';
@@ -133,9 +124,9 @@ class WaitingMenu {
   }
 
   private load() {
-    if (loaded) this.show(loaded);
+    if (menuCode.loaded) this.show(menuCode.loaded);
     else
-      loadMenu().then(this.show, () => {
+      menuCode.load().then(this.show, () => {
         this.asked = null;
       });
   }

@@ -1,4 +1,5 @@
 import { cloneElement, useState, type ButtonHTMLAttributes, type ReactElement, type ReactNode, type Ref } from 'react';
+import { loadOnce } from '../common/loadOnce.ts';
 import type { LoadedTooltip } from './LoadedTooltip.tsx';
 import { TriggerLink, triggerProps, type TriggerAttributes } from './triggerLink.ts';
 
@@ -13,18 +14,8 @@ interface TooltipProps {
 }
 
 type Loaded = typeof LoadedTooltip;
-let loaded: Loaded | null = null;
-let loading: Promise<Loaded> | null = null;
 /** The tooltip's code (Radix's tooltip, positioning), fetched once for every tooltip. */
-function loadTooltip(): Promise<Loaded> {
-  return (loading ??= import('./LoadedTooltip.tsx').then(
-    (module) => (loaded = module.LoadedTooltip),
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  ));
-}
+const tooltipCode = loadOnce(() => import('./LoadedTooltip.tsx').then((module) => module.LoadedTooltip));
 
 /**
  * A short hint on hover and keyboard focus (Radix Tooltip: role="tooltip", Escape hides it).
@@ -111,8 +102,8 @@ class WaitingHint {
   };
 
   private load() {
-    if (loaded) this.show(loaded);
-    else loadTooltip().then(this.show, () => undefined);
+    if (tooltipCode.loaded) this.show(tooltipCode.loaded);
+    else tooltipCode.load().then(this.show, () => undefined);
   }
 }
 

@@ -1,20 +1,13 @@
 import { Copy, PencilLine, PencilRuler, Settings, Trash2 } from 'lucide-react';
 import { lazy, Suspense, useRef, useState } from 'react';
+import { loadOnce } from '../../common/loadOnce.ts';
 import { useNavigate } from '../../routing/Router.tsx';
 import { useStoredWorkflowActions } from '../../persistence/useStoredWorkflowActions.ts';
 import type { WorkflowSummary } from '../../persistence/workflowRepository.ts';
 import { DropdownMenu } from '../../ui/DropdownMenu.tsx';
 import type { RowDialog, WorkflowRowDialog as RowDialogComponent } from './WorkflowRowDialogs.tsx';
 
-let dialogsLoading: Promise<typeof RowDialogComponent> | null = null;
-const loadDialogs = () =>
-  (dialogsLoading ??= import('./WorkflowRowDialogs.tsx').then(
-    (module) => module.WorkflowRowDialog,
-    (error: unknown) => {
-      dialogsLoading = null;
-      throw error;
-    },
-  ));
+const { load: loadDialogs } = loadOnce<typeof RowDialogComponent>(() => import('./WorkflowRowDialogs.tsx').then((module) => module.WorkflowRowDialog));
 const WorkflowRowDialog = lazy(() => loadDialogs().then((component) => ({ default: component })));
 /** The dialogs' code is fetched as the pointer or focus reaches a row's menu, so the chosen dialog opens without a wait. */
 const preloadDialogs = () => void loadDialogs().catch(() => undefined);

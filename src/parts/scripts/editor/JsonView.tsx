@@ -1,4 +1,5 @@
 import { useEffect, useState, type ComponentType } from 'react';
+import { loadOnce } from '../../../common/loadOnce.ts';
 import { EditorField, type FieldControl } from './EditorField.tsx';
 
 interface Props {
@@ -17,24 +18,13 @@ interface CodeEditorProps {
 
 type CodeEditor = ComponentType<CodeEditorProps>;
 
-/** The code editor, once loaded: one download for every JSON view the page opens. */
-let loading: Promise<CodeEditor> | null = null;
-let loaded: CodeEditor | null = null;
-
 /**
  * CodeMirror comes in its own chunk, fetched when a JSON view first opens, so the app's first load
- * does not carry it. A failed fetch is forgotten, so the next JSON view tries again.
+ * does not carry it: one download for every JSON view the page opens. A failed fetch is forgotten,
+ * so the next JSON view tries again.
  */
-export function loadCodeEditor(): Promise<CodeEditor> {
-  loading ??= import('./json/JsonCodeEditor.tsx').then(
-    (module) => (loaded = module.default),
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
+const codeEditor = loadOnce(() => import('./json/JsonCodeEditor.tsx').then((module) => module.default));
+export const loadCodeEditor = codeEditor.load;
 
 const LABEL = 'Script JSON';
 
@@ -45,7 +35,7 @@ const LABEL = 'Script JSON';
  * typed is lost.
  */
 export function JsonView({ text, syntaxError, onType }: Props) {
-  const [editor, setEditor] = useState<{ component: CodeEditor | null; failed: boolean }>({ component: loaded, failed: false });
+  const [editor, setEditor] = useState<{ component: CodeEditor | null; failed: boolean }>({ component: codeEditor.loaded, failed: false });
   useEffect(() => {
     if (editor.component) return;
     let current = true;

@@ -1,0 +1,30 @@
+/** Code fetched on first need (see `loadOnce`): the fetch, and what it gave once it has. */
+export interface LoadedOnce<T> {
+  /** Fetches on the first call; every later call shares that fetch. */
+  load(): Promise<T>;
+  /** What the fetch gave, or null until it has (a component can then draw at once, without a wait). */
+  readonly loaded: T | null;
+}
+
+/**
+ * A chunk fetched once for every part of the page that asks for it (a menu's code, a code editor,
+ * dialogs). A failed fetch is forgotten, so the next ask tries again: offline now is not offline
+ * for ever.
+ */
+export function loadOnce<T>(fetch: () => Promise<T>): LoadedOnce<T> {
+  let loading: Promise<T> | null = null;
+  let loaded: T | null = null;
+  return {
+    load: () =>
+      (loading ??= fetch().then(
+        (value) => (loaded = value),
+        (error: unknown) => {
+          loading = null;
+          throw error;
+        },
+      )),
+    get loaded() {
+      return loaded;
+    },
+  };
+}
