@@ -1,8 +1,10 @@
-import { AlertDialog } from 'radix-ui';
 import type { ReactNode } from 'react';
+import { loadOnce } from '../common/loadOnce.ts';
+import { useDeferredDialog } from './deferredDialog.tsx';
+import type { LoadedConfirmDialog } from './LoadedConfirmDialog.tsx';
 import { useOpenerFocus } from './useOpenerFocus.ts';
 
-interface Props {
+export interface ConfirmDialogProps {
   /** The control that opens the dialog; leave out when `open` is controlled from elsewhere (a menu item). */
   readonly trigger?: ReactNode;
   readonly open?: boolean;
@@ -13,28 +15,24 @@ interface Props {
   readonly onConfirm: () => void;
 }
 
+/** The question's code (Radix's alert dialog, focus trap, scroll lock), fetched once for every question. */
+const confirmCode = loadOnce(() => import('./LoadedConfirmDialog.tsx').then((module) => module.LoadedConfirmDialog));
+
 /**
  * Asks before doing something that cannot be undone (Radix AlertDialog: focus moves into it,
  * Escape and Cancel close it, focus returns to the trigger, or without one to what had it before).
+ *
+ * Its code is fetched when the pointer or focus reaches the trigger, or when `open` becomes true,
+ * and what the person did meanwhile is kept (see deferredDialog.tsx).
  */
-export function ConfirmDialog({ trigger, open, onOpenChange, title, description, confirmLabel, onConfirm }: Props) {
+export function ConfirmDialog({ trigger, open, onOpenChange, ...question }: ConfirmDialogProps) {
   const returnFocus = useOpenerFocus(open, trigger !== undefined);
+  const deferred = useDeferredDialog<typeof LoadedConfirmDialog>(confirmCode, trigger, open, onOpenChange);
+  const { Loaded } = deferred;
   return (
-    <AlertDialog.Root {...(open === undefined ? {} : { open })} {...(onOpenChange ? { onOpenChange } : {})}>
-      {trigger && <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>}
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="ui-dialog__overlay" />
-        <AlertDialog.Content className="ui-dialog" onCloseAutoFocus={returnFocus}>
-          <AlertDialog.Title className="ui-dialog__title">{title}</AlertDialog.Title>
-          <AlertDialog.Description className="ui-dialog__description">{description}</AlertDialog.Description>
-          <div className="ui-dialog__actions">
-            <AlertDialog.Cancel className="ui-button">Cancel</AlertDialog.Cancel>
-            <AlertDialog.Action className="ui-button ui-button--danger" onClick={onConfirm}>
-              {confirmLabel}
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <>
+      {deferred.trigger}
+      {Loaded && <Loaded {...question} open={open} onOpenChange={onOpenChange} link={deferred.link} onReady={deferred.onReady} returnFocus={returnFocus} />}
+    </>
   );
 }

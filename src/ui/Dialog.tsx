@@ -1,9 +1,11 @@
-import { X } from 'lucide-react';
-import { Dialog as RadixDialog } from 'radix-ui';
-import type { ReactElement, ReactNode } from 'react';
+import { use, type ReactElement, type ReactNode } from 'react';
+import { loadOnce } from '../common/loadOnce.ts';
+import { useDeferredDialog } from './deferredDialog.tsx';
+import { RadixCloseContext, type DialogCloseProps } from './dialogClose.ts';
+import type { LoadedDialog } from './LoadedDialog.tsx';
 import { useOpenerFocus } from './useOpenerFocus.ts';
 
-interface Props {
+export interface DialogProps {
   /** The control that opens the dialog; leave out when `open` is controlled from elsewhere. */
   readonly trigger?: ReactElement;
   readonly open?: boolean;
@@ -22,37 +24,42 @@ interface Props {
   readonly size?: 'normal' | 'wide' | 'large' | 'full';
 }
 
+/** The dialog's code (Radix's dialog, focus trap, scroll lock), fetched once for every dialog. */
+const dialogCode = loadOnce(() => import('./LoadedDialog.tsx').then((module) => module.LoadedDialog));
+
 /**
  * A modal panel for work that can be left at any time, e.g. settings (Radix Dialog: focus moves
  * into it and stays there, Escape and Close close it, focus returns to the trigger, or without one to what had it before).
  * For a question before something that cannot be undone, use ConfirmDialog.
+ *
+ * Most visits open no dialog: its code is fetched when the pointer or focus reaches the trigger, or
+ * when `open` becomes true, and what the person did meanwhile is kept (see deferredDialog.tsx).
  */
-export function Dialog({ trigger, open, onOpenChange, title, description, children, footer, size = 'normal' }: Props) {
+export function Dialog({ trigger, open, onOpenChange, ...content }: DialogProps) {
   const returnFocus = useOpenerFocus(open, trigger !== undefined);
+  const deferred = useDeferredDialog<typeof LoadedDialog>(dialogCode, trigger, open, onOpenChange);
+  const { Loaded } = deferred;
   return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      {trigger && <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger>}
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="ui-dialog__overlay" />
-        <RadixDialog.Content
-          className={`ui-dialog ui-dialog--closable${size === 'normal' ? '' : ` ui-dialog--${size}`}`}
-          onCloseAutoFocus={returnFocus}
-          {...(description ? {} : { 'aria-describedby': undefined })}
-        >
-          <RadixDialog.Title className="ui-dialog__title">{title}</RadixDialog.Title>
-          {description && <RadixDialog.Description className="ui-dialog__description">{description}</RadixDialog.Description>}
-          {children && <div className="ui-dialog__body">{children}</div>}
-          {footer && <div className="ui-dialog__actions">{footer}</div>}
-          {/* Last in the DOM so opening focuses the content first; drawn in the corner by ui.css. */}
-          {/* No tooltip here: it would open with the dialog and take the first Escape meant to close it. */}
-          <RadixDialog.Close className="ui-icon-button ui-dialog__close" aria-label="Close">
-            <X size={16} aria-hidden />
-          </RadixDialog.Close>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <>
+      {deferred.trigger}
+      {Loaded && (
+        <Loaded
+          {...content}
+          open={open}
+          onOpenChange={onOpenChange}
+          link={deferred.link}
+          onReady={deferred.onReady}
+          justPressed={deferred.justPressed}
+          returnFocus={returnFocus}
+        />
+      )}
+    </>
   );
 }
 
 /** Closes the enclosing Dialog; wrap a footer button in it with `asChild`. */
-export const DialogClose = RadixDialog.Close;
+export function DialogClose(props: DialogCloseProps) {
+  // Drawn only inside a dialog's content, which the loaded dialog draws: its Close is there.
+  const radixClose = use(RadixCloseContext);
+  return radixClose?.(props) ?? null;
+}

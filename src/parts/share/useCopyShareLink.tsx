@@ -1,9 +1,12 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { shareSituationSchema, type ShareSituation } from '../../../simulator/schema/share.ts';
-import { encodeShareFragment } from '../../common/shareLink/encodeShareFragment.ts';
+import type { ShareSituation } from '../../../simulator/schema/share.ts';
+import { loadOnce } from '../../common/loadOnce.ts';
 import { useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import './shareLink.css';
+
+/** The check and the compression (the share schema, deflate), fetched on the first Copy link. */
+const fragmentCode = loadOnce(() => import('./checkedShareFragment.ts').then((module) => module.checkedShareFragment));
 
 /** Where share links open; the fragment after it stays in the browser. */
 export function sharedSimulatorUrl(fragment: string): string {
@@ -28,8 +31,8 @@ export interface CopyShareLink {
 /**
  * Copy link, for whichever screen shows a situation: encodes it into a link to the shared,
  * read-only simulator, puts it on the clipboard and says so — or says why not: too large for a
- * link, or not a situation a link could open (checked here with the schema that opens it, so a
- * link never fails only when someone else opens it).
+ * link, or not a situation a link could open (see checkedShareFragment.ts, whose code is fetched
+ * on the first press).
  */
 export function useCopyShareLink({ situation, instead }: Options): CopyShareLink {
   const store = useAppStoreApi();
@@ -41,19 +44,15 @@ export function useCopyShareLink({ situation, instead }: Options): CopyShareLink
     if (copying.current) return;
     copying.current = true;
     try {
-      const shown = await situation();
+      // Fetched alongside reading the situation; a failed fetch (offline) is told, and the next press tries again.
+      const [shown, checkedFragment] = await Promise.all([situation(), fragmentCode.load()]);
       if (!shown) return;
-      const checked = shareSituationSchema.safeParse(shown);
-      if (!checked.success) {
-        refused('This cannot be shared as a link', checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+      const made = await checkedFragment(shown, instead);
+      if (!made.ok) {
+        refused(made.title, made.description);
         return;
       }
-      const encoded = await encodeShareFragment(shown);
-      if (!encoded.ok) {
-        refused(`Too large for a link (${encoded.bytes.toLocaleString('en-US')} characters; links hold up to ${encoded.limit.toLocaleString('en-US')}) — ${instead}`);
-        return;
-      }
-      const url = sharedSimulatorUrl(encoded.fragment);
+      const url = sharedSimulatorUrl(made.fragment);
       try {
         await navigator.clipboard.writeText(url);
         store.getState().notify({ tone: 'success', title: 'Link copied: it opens this simulation, read-only, at this instant' });
