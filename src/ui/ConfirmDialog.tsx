@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { loadOnce } from '../common/loadOnce.ts';
 import { useDeferredDialog } from './deferredDialog.tsx';
 import type { LoadedConfirmDialog } from './LoadedConfirmDialog.tsx';
+import { refetchableImport } from './refetchableImport.ts';
 import { useOpenerFocus } from './useOpenerFocus.ts';
 
 export interface ConfirmDialogProps {
@@ -16,7 +17,8 @@ export interface ConfirmDialogProps {
 }
 
 /** The question's code (Radix's alert dialog, focus trap, scroll lock), fetched once for every question. */
-const confirmCode = loadOnce(() => import('./LoadedConfirmDialog.tsx').then((module) => module.LoadedConfirmDialog));
+const importQuestion = refetchableImport(() => import('./LoadedConfirmDialog.tsx'));
+const confirmCode = loadOnce(() => importQuestion().then((module) => module.LoadedConfirmDialog));
 
 /**
  * Asks before doing something that cannot be undone (Radix AlertDialog: focus moves into it,

@@ -3,6 +3,7 @@ import { loadOnce } from '../common/loadOnce.ts';
 import { useDeferredDialog } from './deferredDialog.tsx';
 import { RadixCloseContext, type DialogCloseProps } from './dialogClose.ts';
 import type { LoadedDialog } from './LoadedDialog.tsx';
+import { refetchableImport } from './refetchableImport.ts';
 import { useOpenerFocus } from './useOpenerFocus.ts';
 
 export interface DialogProps {
@@ -25,7 +26,8 @@ export interface DialogProps {
 }
 
 /** The dialog's code (Radix's dialog, focus trap, scroll lock), fetched once for every dialog. */
-const dialogCode = loadOnce(() => import('./LoadedDialog.tsx').then((module) => module.LoadedDialog));
+const importDialog = refetchableImport(() => import('./LoadedDialog.tsx'));
+const dialogCode = loadOnce(() => importDialog().then((module) => module.LoadedDialog));
 
 /**
  * A modal panel for work that can be left at any time, e.g. settings (Radix Dialog: focus moves

@@ -1,17 +1,19 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
+import { saveScreenshot } from './support/browser.ts';
 
 const session = useAppSession();
 
 /**
- * The overview's menus and tooltips load their code on first use (src/ui/DropdownMenu.tsx,
- * src/ui/Tooltip.tsx). Their chunks are held back here, so every press and key lands before the
- * code has arrived: what a slow network does to a first open.
+ * Menus, tooltips and dialogs load their code on first use (src/ui/DropdownMenu.tsx,
+ * src/ui/Tooltip.tsx, src/ui/Dialog.tsx, src/ui/ConfirmDialog.tsx). Their chunks are held back
+ * here, so every press and key lands before the code has arrived: what a slow network does to a
+ * first open.
  */
 const HELD_MS = 400;
 const holdChunks = (page: Page) =>
-  page.route(/\/assets\/Loaded(DropdownMenu|Tooltip)-[^/]+\.js$/, async (route: Route) => {
+  page.route(/\/assets\/Loaded(DropdownMenu|Tooltip|Dialog|ConfirmDialog)-[^/]+\.js$/, async (route: Route) => {
     await new Promise((resolve) => setTimeout(resolve, HELD_MS));
     await route.continue();
   });
@@ -29,26 +31,26 @@ async function overviewWithOneWorkflow(): Promise<Page> {
   return page;
 }
 
-/** Counts every menu the page draws from now on, to tell one open from a flash of open, closed, open. */
-async function countMenusDrawn(page: Page): Promise<() => Promise<number>> {
-  await page.evaluate(() => {
+/** Counts every element of `role` the page draws from now on, to tell one open from a flash of open, closed, open. */
+async function countDrawn(page: Page, role: 'menu' | 'dialog' | 'alertdialog'): Promise<() => Promise<number>> {
+  await page.evaluate((role) => {
     const seen = new WeakSet<Element>();
-    (window as unknown as { menusDrawn: number }).menusDrawn = 0;
+    (window as unknown as { drawn: number }).drawn = 0;
     new MutationObserver(() => {
-      for (const menu of document.querySelectorAll('[role="menu"]')) {
-        if (seen.has(menu)) continue;
-        seen.add(menu);
-        (window as unknown as { menusDrawn: number }).menusDrawn += 1;
+      for (const element of document.querySelectorAll(`[role="${role}"]`)) {
+        if (seen.has(element)) continue;
+        seen.add(element);
+        (window as unknown as { drawn: number }).drawn += 1;
       }
     }).observe(document.body, { childList: true, subtree: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { menusDrawn: number }).menusDrawn);
+  }, role);
+  return () => page.evaluate(() => (window as unknown as { drawn: number }).drawn);
 }
 
 describe('a menu opened before its code has loaded', () => {
   it('opens on the first click, once, and its item works', async () => {
     const page = await overviewWithOneWorkflow();
-    const drawn = await countMenusDrawn(page);
+    const drawn = await countDrawn(page, 'menu');
     const button = await rowMenu(page).elementHandle();
     await rowMenu(page).click();
     const menu = page.getByRole('menu', { name: 'Actions for Untitled Workflow' });
@@ -123,5 +125,103 @@ describe('a tooltip shown before its code has loaded', () => {
     await page.getByRole('tooltip', { name: 'Actions for Untitled Workflow' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Actions for Untitled Workflow');
     expect(await rowMenu(page).getAttribute('aria-describedby')).toBeTruthy();
+  });
+});
+
+const keepButton = (page: Page) => page.getByRole('region', { name: 'Session' }).getByRole('button', { name: 'Keep with a Workflow…' });
+const keepDialog = (page: Page) => page.getByRole('dialog', { name: 'Keep this session with a Workflow' });
+const isFocused = (page: Page, locator: ReturnType<typeof keepButton>) => locator.evaluate((element) => element === document.activeElement);
+
+/** A stored Workflow, then the Messages view opened afresh (no dialog code loaded yet), chunks held. */
+async function messagesWithOneWorkflow(): Promise<Page> {
+  const page = await session.open();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: 'New from example' }).click();
+  await page.getByRole('menuitem', { name: '24h follow-up' }).click();
+  await page.getByLabel('Workflow name').waitFor();
+  await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
+  await holdChunks(page);
+  await page.goto(new URL('/messages', page.url()).href);
+  await keepButton(page).waitFor();
+  return page;
+}
+
+describe('a dialog opened before its code has loaded', () => {
+  it('opens on the first click with focus in it, says so on its button, and Escape gives focus back to the button', async () => {
+    const page = await messagesWithOneWorkflow();
+    const button = await keepButton(page).elementHandle();
+    expect(await keepButton(page).getAttribute('aria-haspopup')).toBe('dialog');
+    expect(await keepButton(page).getAttribute('aria-expanded')).toBe('false');
+    await keepButton(page).click();
+    await keepDialog(page).waitFor();
+    await expect.poll(() => keepDialog(page).evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+    // The same button throughout (hidden from the accessibility tree under the modal dialog), told by Radix that its dialog is open.
+    expect(await button?.evaluate((element) => element.isConnected && element.getAttribute('aria-expanded'))).toBe('true');
+    expect(await button?.getAttribute('aria-controls')).toBe(await keepDialog(page).getAttribute('id'));
+    await page.waitForTimeout(300);
+    await saveScreenshot(page, 'first-open-keep-dialog-1280x720', { fullPage: false });
+    await page.keyboard.press('Escape');
+    await keepDialog(page).waitFor({ state: 'detached' });
+    await expect.poll(() => isFocused(page, keepButton(page))).toBe(true);
+    expect(await keepButton(page).getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('opens one dialog for two clicks 50 ms apart, and it stays open', async () => {
+    const page = await messagesWithOneWorkflow();
+    const drawn = await countDrawn(page, 'dialog');
+    await keepButton(page).click();
+    await page.waitForTimeout(50);
+    await keepButton(page).click();
+    await keepDialog(page).waitFor();
+    await page.waitForTimeout(HELD_MS + 300);
+    expect(await keepDialog(page).isVisible()).toBe(true);
+    expect(await drawn()).toBe(1);
+    // Its footer's Cancel (DialogClose) closes it.
+    await keepDialog(page).getByRole('button', { name: 'Cancel' }).click();
+    await keepDialog(page).waitFor({ state: 'detached' });
+    await expect.poll(() => isFocused(page, keepButton(page))).toBe(true);
+  });
+
+  it('opens nothing when Escape was pressed before the code arrived; the next click opens it', async () => {
+    const page = await messagesWithOneWorkflow();
+    await keepButton(page).click();
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(HELD_MS + 300);
+    expect(await keepDialog(page).count()).toBe(0);
+    await keepButton(page).click();
+    await keepDialog(page).waitFor();
+  });
+
+  it('leaves no dead button when its code could not be fetched: the next click fetches it again and opens', async () => {
+    const page = await messagesWithOneWorkflow();
+    let refused = 0;
+    await page.route(/\/assets\/LoadedDialog-[^/]+\.js$/, async (route: Route) => {
+      refused += 1;
+      await route.abort('internetdisconnected');
+    });
+    await keepButton(page).click();
+    await expect.poll(() => refused).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await keepDialog(page).count()).toBe(0);
+    expect(await keepButton(page).getAttribute('aria-expanded')).toBe('false');
+    await page.unroute(/\/assets\/LoadedDialog-[^/]+\.js$/);
+    await keepButton(page).click();
+    await keepDialog(page).waitFor();
+  });
+
+  it('a question opened from a menu item before any code arrived opens once, and Cancel gives focus back to the menu button', async () => {
+    const page = await overviewWithOneWorkflow();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const drawn = await countDrawn(page, 'alertdialog');
+    await rowMenu(page).click();
+    await page.getByRole('menuitem', { name: 'Delete…' }).click();
+    const question = page.getByRole('alertdialog', { name: 'Delete “Untitled Workflow”?' });
+    await question.waitFor();
+    await page.waitForTimeout(300);
+    await saveScreenshot(page, 'first-open-delete-question-1280x720', { fullPage: false });
+    expect(await drawn()).toBe(1);
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await question.waitFor({ state: 'detached' });
+    await expect.poll(() => isFocused(page, rowMenu(page))).toBe(true);
   });
 });

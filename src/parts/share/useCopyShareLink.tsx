@@ -3,10 +3,12 @@ import type { ShareSituation } from '../../../simulator/schema/share.ts';
 import { loadOnce } from '../../common/loadOnce.ts';
 import { useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { refetchableImport } from '../../ui/refetchableImport.ts';
 import './shareLink.css';
 
 /** The check and the compression (the share schema, deflate), fetched on the first Copy link. */
-const fragmentCode = loadOnce(() => import('./checkedShareFragment.ts').then((module) => module.checkedShareFragment));
+const importFragmentCode = refetchableImport(() => import('./checkedShareFragment.ts'));
+const fragmentCode = loadOnce(() => importFragmentCode().then((module) => module.checkedShareFragment));
 
 /** Where share links open; the fragment after it stays in the browser. */
 export function sharedSimulatorUrl(fragment: string): string {
