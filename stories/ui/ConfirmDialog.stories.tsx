@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, screen, userEvent, within } from 'storybook/test';
+import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
 import { ConfirmDialog } from '../../src/ui/ConfirmDialog.tsx';
 
 const meta = {
@@ -38,5 +38,19 @@ export const Confirmed: Story = {
     const dialog = await screen.findByRole('alertdialog');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Stop Workflow' }));
     await expect(args.onConfirm).toHaveBeenCalledOnce();
+  },
+};
+
+/** Escape is Cancel: nothing done, focus back on the trigger. */
+export const EscapeCancels: Story = {
+  play: async ({ canvasElement, args }) => {
+    const trigger = within(canvasElement).getByRole('button', { name: 'Stop' });
+    await expect(trigger).toHaveAttribute('aria-haspopup', 'dialog');
+    await userEvent.click(trigger);
+    await screen.findByRole('alertdialog', { name: 'Stop Lead nurture for Dana?' });
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    await waitFor(() => expect(trigger).toHaveFocus());
+    await expect(args.onConfirm).not.toHaveBeenCalled();
   },
 };

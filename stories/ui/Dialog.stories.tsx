@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
 import { expect, screen, userEvent, waitFor, within } from 'storybook/test';
 import { Dialog, DialogClose } from '../../src/ui/Dialog.tsx';
 
@@ -84,5 +85,42 @@ export const NoDescription: Story = {
   play: async ({ canvasElement }) => {
     const { dialog } = await open(canvasElement);
     await expect(dialog).not.toHaveAttribute('aria-describedby');
+  },
+};
+
+/** The trigger says what it opens from first paint, before the dialog's code is fetched, and Radix keeps saying so on the same button. */
+export const TriggerSaysItOpensADialog: Story = {
+  play: async ({ canvasElement }) => {
+    const trigger = within(canvasElement).getByRole('button', { name: 'Workflow settings' });
+    await expect(trigger).toHaveAttribute('aria-haspopup', 'dialog');
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    const { dialog } = await open(canvasElement);
+    await expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    await expect(trigger).toHaveAttribute('aria-controls', dialog.id);
+  },
+};
+
+/** Opened from elsewhere (`open` controlled, no trigger): focus goes in, and back to what had it on Escape. */
+export const ControlledWithoutTrigger: Story = {
+  args: { trigger: undefined },
+  render: function Render(args) {
+    const [open, setOpen] = useState(false);
+    return (
+      <>
+        <button type="button" className="ui-button" onClick={() => setOpen(true)}>
+          Open settings
+        </button>
+        <Dialog {...args} open={open} onOpenChange={setOpen} />
+      </>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const opener = within(canvasElement).getByRole('button', { name: 'Open settings' });
+    await userEvent.click(opener);
+    const dialog = await screen.findByRole('dialog', { name: 'Workflow settings' });
+    await waitFor(() => expect(within(dialog).getByRole('textbox', { name: 'Name' })).toHaveFocus());
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(opener).toHaveFocus());
   },
 };
