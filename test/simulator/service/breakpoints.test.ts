@@ -309,7 +309,8 @@ describe('hostile breakpoints are refused with a JSON path, or ignored with a re
     const many = { steps: Array.from({ length: 1_000_000 }, () => ({ workflow: 'follow-up', step: 'wait-24h' })) };
     const started = performance.now();
     const result = service.setBreakpoints(many);
-    expect(performance.now() - started).toBeLessThan(100);
+    // Refused before looking at each: a guard against a hang, generous for a busy machine.
+    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]).toMatchObject({ path: '$.steps', message: expect.stringContaining(`At most ${LIMITS.breakpoints}`) });
   });

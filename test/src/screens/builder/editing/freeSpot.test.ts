@@ -56,12 +56,13 @@ describe('freeSpot', () => {
     );
   });
 
-  it('places among 2,000 nodes in milliseconds', () => {
+  it('places among 2,000 nodes in bounded time', () => {
     // A dense block of 40 columns by 50 rows, and a spot wanted in its middle.
     const block = Array.from({ length: 2000 }, (_, i) => box((i % 40) * 280, Math.floor(i / 40) * 120));
     const started = performance.now();
     const spot = freeSpot(box(20 * 280, 25 * 120), block);
-    expect(performance.now() - started).toBeLessThan(100);
+    // A guard against a hang (a search that never ends), not a speed target.
+    expect(performance.now() - started).toBeLessThan(2000);
     expect(overlapping(spot, block)).toEqual([]);
   });
 

@@ -60,12 +60,13 @@ describe('pushDown', () => {
     ['a chain whose every node follows', 120, (ids: string[]) => ids.slice(1)],
     // Packed a gap apart: moving the one that follows pushes each of the others into the next.
     ['a packed column where one node follows', 104, (ids: string[]) => ids.slice(1, 2)],
-  ])('pushes down %s, of 2,000 nodes, in milliseconds', (_name, spacing, following) => {
+  ])('pushes down %s, of 2,000 nodes, in bounded time', (_name, spacing, following) => {
     const boxes = new Map(Array.from({ length: 2000 }, (_, i) => [`s${i}`, box(0, i * spacing)] as const));
     const placed = box(0, spacing);
     const started = performance.now();
     const moves = pushDown(placed, boxes, following([...boxes.keys()]));
-    expect(performance.now() - started).toBeLessThan(100);
+    // A guard against a hang (a cascade that never settles), not a speed target: those are in `npm run bench`.
+    expect(performance.now() - started).toBeLessThan(2000);
     expect(moves.size).toBe(1999);
     // One column: apart when each box ends (a gap) before the next starts.
     const column = [...after(boxes, moves).values(), placed].sort((a, b) => a.y - b.y);
