@@ -20,6 +20,9 @@ export interface ConfirmDialogProps {
 const importQuestion = refetchableImport(() => import('./LoadedConfirmDialog.tsx'));
 const confirmCode = loadOnce(() => importQuestion().then((module) => module.LoadedConfirmDialog));
 
+/** Fetches the questions' code ahead, for one opened from elsewhere (a Stop button, a menu item): call it as the pointer or focus reaches what opens it. */
+export const preloadConfirmDialog = (): void => void confirmCode.load().catch(() => undefined);
+
 /**
  * Asks before doing something that cannot be undone (Radix AlertDialog: focus moves into it,
  * Escape and Cancel close it, focus returns to the trigger, or without one to what had it before).

@@ -29,6 +29,9 @@ export interface DialogProps {
 const importDialog = refetchableImport(() => import('./LoadedDialog.tsx'));
 const dialogCode = loadOnce(() => importDialog().then((module) => module.LoadedDialog));
 
+/** Fetches the dialogs' code ahead, for a dialog opened from elsewhere (a menu item): call it as the pointer or focus reaches what opens it. */
+export const preloadDialog = (): void => void dialogCode.load().catch(() => undefined);
+
 /**
  * A modal panel for work that can be left at any time, e.g. settings (Radix Dialog: focus moves
  * into it and stays there, Escape and Close close it, focus returns to the trigger, or without one to what had it before).

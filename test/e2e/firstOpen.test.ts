@@ -1,7 +1,8 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
-import { saveScreenshot } from './support/browser.ts';
+import { saveScreenshot, type OpenOptions } from './support/browser.ts';
+import { waitForToast } from './support/toasts.ts';
 
 const session = useAppSession();
 
@@ -133,8 +134,8 @@ const keepDialog = (page: Page) => page.getByRole('dialog', { name: 'Keep this s
 const isFocused = (page: Page, locator: ReturnType<typeof keepButton>) => locator.evaluate((element) => element === document.activeElement);
 
 /** A stored Workflow, then the Messages view opened afresh (no dialog code loaded yet), chunks held. */
-async function messagesWithOneWorkflow(): Promise<Page> {
-  const page = await session.open();
+async function messagesWithOneWorkflow(options?: OpenOptions): Promise<Page> {
+  const page = await session.open(options);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole('button', { name: 'New from example' }).click();
   await page.getByRole('menuitem', { name: '24h follow-up' }).click();
@@ -223,5 +224,29 @@ describe('a dialog opened before its code has loaded', () => {
     await question.getByRole('button', { name: 'Cancel' }).click();
     await question.waitFor({ state: 'detached' });
     await expect.poll(() => isFocused(page, rowMenu(page))).toBe(true);
+  });
+});
+
+describe('Copy link before its code has loaded', () => {
+  const shareCode = /\/assets\/checkedShareFragment-[^/]+\.js$/;
+
+  it('is drawn at once and fetches the link code on the press; a press that could not fetch it says so, and the next one copies', async () => {
+    const page = await messagesWithOneWorkflow({ contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } });
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/checkedShareFragment-')).length);
+    expect(await fetched()).toBe(0);
+    let refused = 0;
+    await page.route(shareCode, async (route: Route) => {
+      refused += 1;
+      await route.abort('internetdisconnected');
+    });
+    const copy = page.getByRole('region', { name: 'Session' }).getByRole('button', { name: 'Copy link' });
+    await copy.click();
+    const toasts = await waitForToast(page, 'The link was not made');
+    expect(refused).toBe(1);
+    expect(toasts.find((toast) => toast.title === 'The link was not made')?.description).toMatch(/Failed to fetch/);
+    await page.unroute(shareCode);
+    await copy.click();
+    await waitForToast(page, /^Link copied/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/simulator\/shared#s1\./);
   });
 });
