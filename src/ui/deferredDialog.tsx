@@ -47,6 +47,7 @@ export function useDeferredDialog<Code>(
   useEffect(() => {
     if (open) waiting.load();
   }, [open, waiting]);
+  useEffect(() => () => waiting.forget(), [waiting]);
   const drawn = isValidElement(trigger)
     ? cloneElement(trigger, triggerProps(trigger.props as Record<string, unknown>, attributes, waiting.link, waiting.handlers))
     : trigger;
@@ -114,7 +115,8 @@ class WaitingDialog<Code> {
     if (event.key === 'Escape') this.forget();
   };
 
-  private forget() {
+  /** Drops a press still waiting for the code (taken back, played, or its dialog gone). */
+  forget(): void {
     this.asked = false;
     window.removeEventListener('keydown', this.escape, true);
   }
