@@ -233,7 +233,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Two files at a time (npm run test:e2e passes --maxWorkers=2): each file starts its own
+          // preview server and Chromium on free ports, so files share nothing; one at a time, this
+          // suite was more than half of CI's 18 minutes.
+          fileParallelism: true,
         },
       },
     ],
