@@ -95,7 +95,29 @@ export interface PlaybackBenchOptions {
 }
 
 /** How long one page may take to report before the bench gives up on it (a hung page would otherwise hold it for ever). */
-const PAGE_TIMEOUT_MS = 10 * 60_000;
+export const PAGE_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * The bench pages (playback.html, workspace.html) built with the app's Vite config into a folder of
+ * their own: a production build, the worker bundled as users get it, the examples copied from
+ * public/. `minify: false` keeps function names for a profile.
+ */
+export async function buildBenchPages(options: { readonly minify?: boolean } = {}): Promise<{ outDir: string; dispose(): void }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'exitflow-playback-bench-'));
+  await build({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'silent',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      sourcemap: false,
+      ...(options.minify === false ? { minify: false } : {}),
+      rolldownOptions: { input: [join(root, 'test/bench/browser/playback.html'), join(root, 'test/bench/browser/workspace.html')] },
+    },
+  });
+  return { outDir, dispose: () => rmSync(outDir, { recursive: true, force: true }) };
+}
 
 /**
  * Builds the playback page with the app's Vite config (production build, the worker bundled as
@@ -108,21 +130,9 @@ export async function benchPlayback(contacts: number, runs: number, options: Pla
   const throttlingRate = options.throttlingRate ?? 4;
   // Found before the build, so a machine without Chromium hears how to get one at once.
   const executablePath = requireChromium();
-  const outDir = mkdtempSync(join(tmpdir(), 'exitflow-playback-bench-'));
+  // A profile names the app's own functions; the figures of such a run are not the bench's.
+  const { outDir, dispose } = await buildBenchPages(options.profileDir !== undefined ? { minify: false } : {});
   try {
-    await build({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      logLevel: 'silent',
-      build: {
-        outDir,
-        emptyOutDir: true,
-        sourcemap: false,
-        // A profile names the app's own functions; the figures of such a run are not the bench's.
-        ...(options.profileDir !== undefined ? { minify: false } : {}),
-        rolldownOptions: { input: [join(root, 'test/bench/browser/playback.html'), join(root, 'test/bench/browser/workspace.html')] },
-      },
-    });
     const server = await preview({ root, configFile: false, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
     const browser = await chromium.launch({
       executablePath,
@@ -224,6 +234,6 @@ export async function benchPlayback(contacts: number, runs: number, options: Pla
       await server.close();
     }
   } finally {
-    rmSync(outDir, { recursive: true, force: true });
+    dispose();
   }
 }

@@ -6,7 +6,7 @@
  *   npm run bench                          10,000 and 100,000 contacts
  *   npm run bench -- --sizes 1000,10000    other sizes
  *   npm run bench -- --only engine,canvas  some parts: engine, persistence, canvas, playback,
- *                                          settings-clicks, impact, initial-js, lighthouse
+ *                                          population, settings-clicks, impact, initial-js, lighthouse
  *   npm run bench -- --quick               a fast smoke run (2,000 contacts, one run each)
  *
  * Then, in Chromium: saving and loading a 1,000-node Workflow through the app's IndexedDB layer
@@ -23,6 +23,10 @@
  * plays it (test/bench/playbackBench.ts: medians of 3 page loads — load, play total, frames — and
  * the longest main-thread task while it plays, target under 50 ms on every run, with the longest
  * gap between animation frames beside it).
+ *
+ * Then a population of 1,000,000 contacts (10,000 with --quick) played to the end in Chromium as
+ * the workspace plays it (test/bench/populationBench.ts): load and play time, whether it reached
+ * the end or stopped short at the trace cap, and the renderer's peak memory (issue 20).
  *
  * After each engine line, the same workload with what happens after a stop switched on — an agent's
  * message pauses the run, a When stopped path runs after each stop (test/bench/workload.ts,
@@ -62,6 +66,7 @@ import { benchImpact } from './impactBench.ts';
 import { benchPersistence } from './persistenceBench.ts';
 import { benchPool } from './poolBench.ts';
 import { benchPlayback, type PlaybackAtRate } from './playbackBench.ts';
+import { benchBrowserPopulation } from './populationBench.ts';
 import { benchSettingsClicks } from './settingsClickBench.ts';
 import { median, medianFigures, release, round, type BenchFigures } from './measure.ts';
 import { benchXstate } from './xstateBench.ts';
@@ -70,7 +75,7 @@ import { buildAfterStopWorkload, buildWorkload } from './workload.ts';
 const xstateVersion = (createRequire(import.meta.url)('xstate/package.json') as { version: string }).version;
 
 /** The parts `--only` can pick, in the order they run. */
-const SECTIONS = ['engine', 'persistence', 'canvas', 'playback', 'settings-clicks', 'impact', 'initial-js', 'lighthouse'] as const;
+const SECTIONS = ['engine', 'persistence', 'canvas', 'playback', 'population', 'settings-clicks', 'impact', 'initial-js', 'lighthouse'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -354,6 +359,12 @@ async function main(): Promise<void> {
       meetsTargets: playbackOk && playbackMeets(playback) && playbackMeets(playback.throttled),
       loadavg1: load(),
     });
+  }
+
+  if (wants(options, 'population')) {
+    const population = await benchBrowserPopulation(options.quick ? 10_000 : 1_000_000);
+    // The aim (issue 20): every contact played to the end, over all cores, with memory bounded.
+    print({ name: 'population', browser: 'chromium', ...population, meetsTargets: population.done && population.stoppedShortEntries === null && population.workers > 1, loadavg1: load() });
   }
 
   if (wants(options, 'settings-clicks')) {

@@ -51,6 +51,8 @@ export interface PlaybackFigures {
   readonly runCount: number;
   readonly eventsProcessed: number;
   readonly done: boolean;
+  /** Trace entries at which the simulation stopped short (the trace cap), or null when it ran to its end. */
+  readonly stoppedShortEntries: number | null;
 }
 
 export interface PlaybackBenchApi {
@@ -153,6 +155,7 @@ async function run(contacts: number): Promise<PlaybackFigures> {
     runCount: last?.runCount ?? 0,
     eventsProcessed: last?.eventsProcessed ?? 0,
     done: last?.done ?? false,
+    stoppedShortEntries: store.getState().playback.info?.stoppedShort?.entries ?? null,
   };
 }
 
