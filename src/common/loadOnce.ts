@@ -10,6 +10,11 @@ export interface LoadedOnce<T> {
  * A chunk fetched once for every part of the page that asks for it (a menu's code, a code editor,
  * dialogs). A failed fetch is forgotten, so the next ask tries again: offline now is not offline
  * for ever.
+ *
+ * Forgetting is not enough when the fetch is a dynamic import: Chromium keeps an import that failed
+ * failed for the page's life, and the next `import()` of that file fails at once without asking the
+ * network, so the button that asked stays dead. Give it `refetchableImport(() => import(…))`, which
+ * asks for the file at another address after a failure.
  */
 export function loadOnce<T>(fetch: () => Promise<T>): LoadedOnce<T> {
   let loading: Promise<T> | null = null;

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { loadOnce } from '../common/loadOnce.ts';
 import { useDeferredDialog } from './deferredDialog.tsx';
 import type { LoadedConfirmDialog } from './LoadedConfirmDialog.tsx';
-import { refetchableImport } from './refetchableImport.ts';
+import { refetchableImport } from '../common/refetchableImport.ts';
 import { useOpenerFocus } from './useOpenerFocus.ts';
 
 export interface ConfirmDialogProps {

@@ -3,7 +3,7 @@ import { loadOnce } from '../common/loadOnce.ts';
 import { useDeferredDialog } from './deferredDialog.tsx';
 import { RadixCloseContext, type DialogCloseProps } from './dialogClose.ts';
 import type { LoadedDialog } from './LoadedDialog.tsx';
-import { refetchableImport } from './refetchableImport.ts';
+import { refetchableImport } from '../common/refetchableImport.ts';
 import { useOpenerFocus } from './useOpenerFocus.ts';
 
 export interface DialogProps {

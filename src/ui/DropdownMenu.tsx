@@ -2,6 +2,7 @@ import { Ellipsis } from 'lucide-react';
 import { cloneElement, useState, type ReactElement, type ReactNode } from 'react';
 import type { LoadedDropdownMenu } from './LoadedDropdownMenu.tsx';
 import { loadOnce } from '../common/loadOnce.ts';
+import { refetchableImport } from '../common/refetchableImport.ts';
 import { IconButton } from './Tooltip.tsx';
 import { TriggerLink, triggerProps, type TriggerAttributes } from './triggerLink.ts';
 
@@ -29,7 +30,8 @@ export interface DropdownMenuProps {
 
 type Menu = typeof LoadedDropdownMenu;
 /** The menu's code (Radix's menu, focus handling, positioning), fetched once for every menu. */
-const menuCode = loadOnce(() => import('./LoadedDropdownMenu.tsx').then((module) => module.LoadedDropdownMenu));
+const importMenu = refetchableImport(() => import('./LoadedDropdownMenu.tsx'));
+const menuCode = loadOnce(() => importMenu().then((module) => module.LoadedDropdownMenu));
 
 /** How the person opened a menu before its code had loaded. */
 type OpenedBy = 'pointer' | 'keyboard';

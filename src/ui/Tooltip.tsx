@@ -1,5 +1,6 @@
 import { cloneElement, useState, type ButtonHTMLAttributes, type ReactElement, type ReactNode, type Ref } from 'react';
 import { loadOnce } from '../common/loadOnce.ts';
+import { refetchableImport } from '../common/refetchableImport.ts';
 import type { LoadedTooltip } from './LoadedTooltip.tsx';
 import { TriggerLink, triggerProps, type TriggerAttributes } from './triggerLink.ts';
 
@@ -15,7 +16,8 @@ interface TooltipProps {
 
 type Loaded = typeof LoadedTooltip;
 /** The tooltip's code (Radix's tooltip, positioning), fetched once for every tooltip. */
-const tooltipCode = loadOnce(() => import('./LoadedTooltip.tsx').then((module) => module.LoadedTooltip));
+const importTooltip = refetchableImport(() => import('./LoadedTooltip.tsx'));
+const tooltipCode = loadOnce(() => importTooltip().then((module) => module.LoadedTooltip));
 
 /**
  * A short hint on hover and keyboard focus (Radix Tooltip: role="tooltip", Escape hides it).

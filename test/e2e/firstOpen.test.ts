@@ -250,3 +250,64 @@ describe('Copy link before its code has loaded', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/simulator\/shared#s1\./);
   });
 });
+
+/** Refuses every fetch of a chunk (offline for a moment) until `restore`; counts the refusals. */
+async function refuse(page: Page, chunk: RegExp) {
+  let refused = 0;
+  await page.route(chunk, async (route: Route) => {
+    refused += 1;
+    await route.abort('internetdisconnected');
+  });
+  return { refused: () => refused, restore: () => page.unroute(chunk) };
+}
+
+// Chromium keeps a dynamic import that failed failed for the page's life: asked again, it fails at
+// once without asking the network. Each case below is a button that stayed dead after that.
+describe('code that could not be fetched once is fetched on the next ask', () => {
+  it('a menu: the press that could not fetch its code opens nothing, the next press opens it', async () => {
+    const page = await overviewWithOneWorkflow();
+    const menuCode = await refuse(page, /\/assets\/LoadedDropdownMenu-[^/]+\.js$/);
+    await rowMenu(page).click();
+    await expect.poll(menuCode.refused).toBe(1);
+    await page.waitForTimeout(300);
+    const menu = page.getByRole('menu', { name: 'Actions for Untitled Workflow' });
+    expect(await menu.count()).toBe(0);
+    expect(await rowMenu(page).getAttribute('aria-expanded')).toBe('false');
+    await menuCode.restore();
+    await rowMenu(page).click();
+    await menu.waitFor();
+    await menu.getByRole('menuitem', { name: 'Rename…' }).click();
+    await page.getByRole('dialog', { name: 'Rename Workflow' }).waitFor();
+  });
+
+  it('a tooltip: keyboard focus that could not fetch its code shows nothing, the next focus shows it', async () => {
+    const page = await overviewWithOneWorkflow();
+    const tooltipCode = await refuse(page, /\/assets\/LoadedTooltip-[^/]+\.js$/);
+    await rowMenu(page).focus();
+    await expect.poll(tooltipCode.refused).toBe(1);
+    await page.waitForTimeout(300);
+    const tooltip = page.getByRole('tooltip', { name: 'Actions for Untitled Workflow' });
+    expect(await tooltip.count()).toBe(0);
+    await rowMenu(page).blur();
+    await tooltipCode.restore();
+    await rowMenu(page).focus();
+    await tooltip.waitFor();
+  });
+
+  it('a row’s dialogs: a choice whose dialog could not be fetched opens nothing and gives focus back to the menu button; the next choice opens it', async () => {
+    const page = await overviewWithOneWorkflow();
+    // Every ask is refused, the one that fetches at another address too, until the network is back.
+    const dialogsCode = await refuse(page, /\/assets\/WorkflowRowDialogs-[^/?]+\.js(\?[^/]*)?$/);
+    await rowMenu(page).click();
+    await page.getByRole('menuitem', { name: 'Rename…' }).click();
+    await expect.poll(dialogsCode.refused).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    const rename = page.getByRole('dialog', { name: 'Rename Workflow' });
+    expect(await rename.count()).toBe(0);
+    await expect.poll(() => isFocused(page, rowMenu(page))).toBe(true);
+    await dialogsCode.restore();
+    await rowMenu(page).click();
+    await page.getByRole('menuitem', { name: 'Rename…' }).click();
+    await rename.waitFor();
+  });
+});

@@ -159,7 +159,8 @@ describe('scripts saved with a Workflow', () => {
   });
   it('the JSON view without its code editor (the chunk fails to load, as offline): a note says so, and the plain text box edits the script', async () => {
     const page = await session.open();
-    await page.route('**/assets/JsonCodeEditor-*.js', (route) => route.abort('internetdisconnected'));
+    // Offline throughout: the retry at another address (refetchableImport) is refused too.
+    await page.route(/\/assets\/JsonCodeEditor-[^/?]+\.js(\?[^/]*)?$/, (route) => route.abort('internetdisconnected'));
     await simulateStoredFollowUp(page);
     await page.getByRole('button', { name: 'New script' }).click();
     const editor = page.getByRole('region', { name: 'Script editor' });
@@ -170,6 +171,23 @@ describe('scripts saved with a Workflow', () => {
     await plain.fill((await plain.inputValue()).replace('"New script"', '"Typed offline"'));
     await editor.getByRole('tab', { name: 'Form', exact: true }).click();
     expect(await editor.getByLabel('Name', { exact: true }).first().inputValue()).toBe('Typed offline');
+  });
+
+  it('the JSON view whose code editor could not be fetched once (offline for a moment) has it the next time it opens', async () => {
+    const page = await session.open();
+    const chunk = /\/assets\/JsonCodeEditor-[^/?]+\.js(\?[^/]*)?$/;
+    await page.route(chunk, (route) => route.abort('internetdisconnected'));
+    await simulateStoredFollowUp(page);
+    await page.getByRole('button', { name: 'New script' }).click();
+    const editor = page.getByRole('region', { name: 'Script editor' });
+    await editor.getByRole('tab', { name: 'JSON', exact: true }).click();
+    await editor.getByText('The code editor did not load (offline?)', { exact: false }).waitFor();
+    await page.unroute(chunk);
+    // Chromium would fail a second import of the same address at once, without asking the network.
+    await editor.getByRole('tab', { name: 'Form', exact: true }).click();
+    await editor.getByRole('tab', { name: 'JSON', exact: true }).click();
+    await jsonEditor(editor).loaded();
+    expect(await editor.getByText('The code editor did not load (offline?)', { exact: false }).count()).toBe(0);
   });
 
   it('adds a Has tag expectation in the form: the report says it fails while the contact lacks the tag, and holds once an event adds it', async () => {

@@ -3,7 +3,7 @@ import type { ShareSituation } from '../../../simulator/schema/share.ts';
 import { loadOnce } from '../../common/loadOnce.ts';
 import { useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { refetchableImport } from '../../ui/refetchableImport.ts';
+import { refetchableImport } from '../../common/refetchableImport.ts';
 import './shareLink.css';
 
 /** The check and the compression (the share schema, deflate), fetched on the first Copy link. */

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import { loadOnce } from '../../../common/loadOnce.ts';
+import { refetchableImport } from '../../../common/refetchableImport.ts';
 import { EditorField, type FieldControl } from './EditorField.tsx';
 
 interface Props {
@@ -23,7 +24,8 @@ type CodeEditor = ComponentType<CodeEditorProps>;
  * does not carry it: one download for every JSON view the page opens. A failed fetch is forgotten,
  * so the next JSON view tries again.
  */
-const codeEditor = loadOnce(() => import('./json/JsonCodeEditor.tsx').then((module) => module.default));
+const importCodeEditor = refetchableImport(() => import('./json/JsonCodeEditor.tsx'));
+const codeEditor = loadOnce(() => importCodeEditor().then((module) => module.default));
 export const loadCodeEditor = codeEditor.load;
 
 const LABEL = 'Script JSON';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressIn, refetchableImport } from '../../../src/ui/refetchableImport.ts';
+import { addressIn, refetchableImport } from '../../../src/common/refetchableImport.ts';
 
 describe('refetchableImport', () => {
   it('reads the failed script from Chromium’s and Firefox’s messages, not from others', () => {
