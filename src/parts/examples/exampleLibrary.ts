@@ -10,12 +10,18 @@ import { loadSituation, type LoadedSituation } from './loadSituation.ts';
 export interface ExampleLibrary {
   manifest(): Promise<ManifestRead>;
   situation(situation: ExampleSituation): Promise<LoadedSituation>;
+  /**
+   * Starts loading the situation `id` names (the first when none or an unknown one does, as the
+   * example browser shows it) before any screen asks: the page can fetch it while its code still
+   * downloads and runs, a round trip or two earlier than the screen would.
+   */
+  preload(id: string | null): void;
 }
 
 export function createExampleLibrary(fetchText: FetchText): ExampleLibrary {
   let manifest: Promise<ManifestRead> | undefined;
   const situations = new Map<string, Promise<LoadedSituation>>();
-  return {
+  const library: ExampleLibrary = {
     manifest: () => (manifest ??= loadManifest(fetchText)),
     situation(situation) {
       let loaded = situations.get(situation.id);
@@ -25,5 +31,13 @@ export function createExampleLibrary(fetchText: FetchText): ExampleLibrary {
       }
       return loaded;
     },
+    preload(id) {
+      void library.manifest().then((read) => {
+        if (!read.ok) return;
+        const chosen = read.manifest.situations.find((situation) => situation.id === id) ?? read.manifest.situations[0];
+        if (chosen) void library.situation(chosen);
+      });
+    },
   };
+  return library;
 }

@@ -110,6 +110,56 @@ describe('createExampleLibrary', () => {
   });
 });
 
+describe('ExampleLibrary.preload', () => {
+  /** `fakeFetch`, with the paths asked for in order. */
+  function recordingFetch(overrides: Record<string, string | null> = {}): { fetchText: FetchText; asked: string[] } {
+    const asked: string[] = [];
+    const serve = fakeFetch(overrides);
+    return { asked, fetchText: (path) => (asked.push(path), serve(path)) };
+  }
+  /** Until every fetch started so far, and the parses after them, have settled. */
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('fetches the named situation before any screen asks, and a screen then gets that same load', async () => {
+    const { fetchText, asked } = recordingFetch();
+    const library = createExampleLibrary(fetchText);
+    library.preload('hot-lead');
+    await settled();
+    expect(asked[0]).toBe('examples/index.json');
+    expect(asked.slice(1).every((path) => path.startsWith('examples/hot-lead/'))).toBe(true);
+    expect(asked.length).toBeGreaterThan(1);
+    const read = await library.manifest();
+    if (!read.ok) throw new Error('the manifest does not load');
+    const situation = read.manifest.situations.find((candidate) => candidate.id === 'hot-lead') as ExampleSituation;
+    const before = asked.length;
+    expect((await library.situation(situation)).problems).toEqual([]);
+    expect(asked.length).toBe(before);
+  });
+
+  it('fetches the first situation for no name or an unknown one, as the example browser shows it', async () => {
+    for (const id of [null, 'no-such-example']) {
+      const { fetchText, asked } = recordingFetch();
+      const library = createExampleLibrary(fetchText);
+      library.preload(id);
+      await settled();
+      const read = await library.manifest();
+      if (!read.ok) throw new Error('the manifest does not load');
+      const first = read.manifest.situations[0] as ExampleSituation;
+      expect(asked.slice(1).every((path) => path.startsWith(`examples/${first.id}/`))).toBe(true);
+      expect(asked.length).toBeGreaterThan(1);
+    }
+  });
+
+  it('fetches nothing more when the list of examples cannot be read, and the screen still hears why', async () => {
+    const { fetchText, asked } = recordingFetch({ 'examples/index.json': null });
+    const library = createExampleLibrary(fetchText);
+    library.preload('hot-lead');
+    await settled();
+    expect(asked).toEqual(['examples/index.json']);
+    expect((await library.manifest()).ok).toBe(false);
+  });
+});
+
 describe('createFetchText', () => {
   it('asks for JSON relative to the base URL, so a server does not answer a missing file with its index.html', async () => {
     const requests: [string, string | null][] = [];
