@@ -1,6 +1,6 @@
 import { PauseCircle } from 'lucide-react';
 import { useRef, useState } from 'react';
-import { ConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
+import { ConfirmDialog, preloadConfirmDialog } from '../../../ui/ConfirmDialog.tsx';
 import { describePause } from '../live/describePause.ts';
 import type { OngoingRun, RunEndedByPublish, RunPause } from '../live/ongoingRuns.ts';
 import { formatSpan, formatVirtualTime } from '../../../common/virtualTime.ts';
@@ -55,6 +55,9 @@ export function OngoingWorkflowsList({ contactName, runs, endedByPublish = [], n
                     type="button"
                     className="ui-button ui-button--danger"
                     {...{ [STOP_RUN_ATTRIBUTE]: run.run }}
+                    // The question's code is fetched as the pointer or focus reaches Stop, so it opens without a wait.
+                    onPointerEnter={preloadConfirmDialog}
+                    onFocus={preloadConfirmDialog}
                     onClick={(event) => {
                       focus.stopOpened(event.currentTarget);
                       setConfirming(run);
