@@ -2,6 +2,7 @@ import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot, type OpenOptions } from './support/browser.ts';
+import { showSideTab } from './support/simulator.ts';
 import { waitForToast } from './support/toasts.ts';
 
 const session = useAppSession();
@@ -309,5 +310,34 @@ describe('code that could not be fetched once is fetched on the next ask', () =>
     await rowMenu(page).click();
     await page.getByRole('menuitem', { name: 'Rename…' }).click();
     await rename.waitFor();
+  });
+});
+
+describe('an export chosen before its code has loaded', () => {
+  it('a PNG whose code could not be fetched says so beside the button; the next choice, made before the code arrives, downloads it', async () => {
+    const page = await session.open({ path: '/simulator?example=hot-lead' });
+    await page.getByRole('group', { name: 'Playback' }).getByRole('button', { name: 'Run to end' }).click();
+    await showSideTab(page, 'Run');
+    await page.locator('.transcript__activity--stop').first().waitFor();
+    const pngCode = /\/assets\/svgToPng-[^/?]+\.js(\?[^/]*)?$/;
+    let offline = true;
+    let asked = 0;
+    await page.route(pngCode, async (route: Route) => {
+      asked += 1;
+      if (offline) return route.abort('internetdisconnected');
+      await new Promise((resolve) => setTimeout(resolve, HELD_MS));
+      return route.continue();
+    });
+    const exportImage = page.getByRole('button', { name: 'Export image' });
+    await exportImage.click();
+    await page.getByRole('menuitem', { name: 'PNG' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The PNG could not be made' }).waitFor();
+    offline = false;
+    const before = asked;
+    await exportImage.click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'PNG' }).click()]);
+    expect(asked).toBeGreaterThan(before);
+    expect(download.suggestedFilename()).toMatch(/-run\.png$/);
+    expect(await page.getByRole('alert').filter({ hasText: 'The PNG could not be made' }).count()).toBe(0);
   });
 });
