@@ -20,20 +20,14 @@
  *   Twice: at the zoom the canvas opened with (`pan`), and zoomed out to 0.2 (`panZoomedOut`),
  *   where nodes are drawn as plain boxes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import type { CanvasBenchApi, CanvasLoadFigures } from './browser/canvasPage.tsx';
 import { canvasWorkflowRecord } from './canvasWorkflow.ts';
 import type { WorkflowRecord } from '../../src/model/records.ts';
 import { median } from './measure.ts';
 import { percentile } from './persistenceBench.ts';
-import { requireChromium } from '../support/requireChromium.ts';
+import { withBenchPages } from './benchPages.ts';
 
-const root = join(import.meta.dirname, '../..');
 /** The window the canvas fills (CSS px). */
 const VIEWPORT = { width: 1280, height: 800 } as const;
 /** The zoom of the second pan: a screen then holds about 6,400 × 4,000 px of the graph. */
@@ -140,37 +134,15 @@ export async function benchCanvas(loads: number, panMs = 2_000): Promise<CanvasB
 export async function benchCanvasCases(loads: number, panMs = 2_000, cases: readonly CanvasCase[] = CANVAS_CASES): Promise<CanvasBenchCases> {
   const records = new Map<number, WorkflowRecord>();
   for (const { nodes } of cases) if (!records.has(nodes)) records.set(nodes, canvasWorkflowRecord(nodes));
-  // Found before the build, so a machine without Chromium hears how to get one at once.
-  const executablePath = requireChromium();
-  const outDir = mkdtempSync(join(tmpdir(), 'exitflow-canvas-bench-'));
-  try {
-    await build({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      logLevel: 'silent',
-      build: { outDir, emptyOutDir: true, sourcemap: false, copyPublicDir: false, rolldownOptions: { input: join(root, 'test/bench/browser/canvas.html') } },
-    });
-    const server = await preview({ root, configFile: false, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const { port } = server.httpServer.address() as AddressInfo;
-      const url = `http://127.0.0.1:${port}/test/bench/browser/canvas.html`;
-      const figures: CanvasBenchCases = {};
-      for (const benchCase of cases) {
-        const record = records.get(benchCase.nodes) as WorkflowRecord;
-        figures[canvasCaseKey(benchCase)] = await runCase(browser, url, record, benchCase.cpuThrottlingRate, loads, panMs);
-      }
-      return figures;
-    } finally {
-      await browser.close();
-      await server.close();
+  return withBenchPages({ pages: ['test/bench/browser/canvas.html'], copyPublicDir: false }, async ({ origin, browser }) => {
+    const url = `${origin}/test/bench/browser/canvas.html`;
+    const figures: CanvasBenchCases = {};
+    for (const benchCase of cases) {
+      const record = records.get(benchCase.nodes) as WorkflowRecord;
+      figures[canvasCaseKey(benchCase)] = await runCase(browser, url, record, benchCase.cpuThrottlingRate, loads, panMs);
     }
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+    return figures;
+  });
 }
 
 /** Opens a fresh context on the canvas page with `record` as the Workflow and the CPU slowed `rate` times. */

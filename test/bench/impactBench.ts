@@ -7,17 +7,9 @@
  * main-thread long task meanwhile (the browser reports tasks of 50 ms or more; 0 if none), held
  * against the target on every run; the longest gap between animation frames beside it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
 import type { ImpactFigures } from './browser/impactPage.ts';
+import { withBenchPages } from './benchPages.ts';
 import { median } from './measure.ts';
-import { requireChromium } from '../support/requireChromium.ts';
-
-const root = join(import.meta.dirname, '../..');
 
 export interface ImpactBench {
   readonly contacts: number;
@@ -38,59 +30,38 @@ export interface ImpactBench {
 }
 
 export async function benchImpact(contacts: number, runs: number): Promise<ImpactBench> {
-  const executablePath = requireChromium();
-  const outDir = mkdtempSync(join(tmpdir(), 'exitflow-impact-bench-'));
-  try {
-    await build({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      logLevel: 'silent',
-      build: { outDir, emptyOutDir: true, sourcemap: false, rolldownOptions: { input: [join(root, 'test/bench/browser/impact.html')] } },
-    });
-    const server = await preview({ root, configFile: false, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const { port } = server.httpServer.address() as AddressInfo;
-      const figures: ImpactFigures[] = [];
-      for (let i = 0; i < runs; i++) {
-        const context = await browser.newContext();
-        try {
-          const tab = await context.newPage();
-          await tab.goto(`http://127.0.0.1:${port}/test/bench/browser/impact.html?contacts=${contacts}`);
-          await tab.waitForFunction(() => window.__impactBench !== undefined);
-          figures.push(await tab.evaluate(() => (window.__impactBench as { result: Promise<ImpactFigures> }).result));
-        } finally {
-          await context.close();
-        }
+  return withBenchPages({ pages: ['test/bench/browser/impact.html'] }, async ({ origin, browser }) => {
+    const figures: ImpactFigures[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      try {
+        const tab = await context.newPage();
+        await tab.goto(`${origin}/test/bench/browser/impact.html?contacts=${contacts}`);
+        await tab.waitForFunction(() => window.__impactBench !== undefined);
+        figures.push(await tab.evaluate(() => (window.__impactBench as { result: Promise<ImpactFigures> }).result));
+      } finally {
+        await context.close();
       }
-      const last = figures.at(-1);
-      if (!last) throw new Error('no run');
-      const of = (key: keyof ImpactFigures) => figures.map((f) => f[key]);
-      const round = (values: number[]) => values.map((value) => Math.round(value));
-      return {
-        contacts,
-        runs,
-        comparedRuns: last.runs,
-        changed: last.changed,
-        listed: last.listed,
-        firstAnswerMs: Math.round(median(of('firstAnswerMs'))),
-        diffMs: Math.round(median(of('diffMs'))),
-        worstFirstAnswerMs: Math.round(Math.max(...of('firstAnswerMs'))),
-        worstDiffMs: Math.round(Math.max(...of('diffMs'))),
-        worstLongestTaskMs: Math.max(...of('longestTaskMs')),
-        maxFrameGapMs: Math.round(Math.max(...of('maxFrameGapMs'))),
-        firstAnswerMsRuns: round(of('firstAnswerMs')),
-        diffMsRuns: round(of('diffMs')),
-        longestTaskMsRuns: of('longestTaskMs'),
-      };
-    } finally {
-      await browser.close();
-      await server.close();
     }
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+    const last = figures.at(-1);
+    if (!last) throw new Error('no run');
+    const of = (key: keyof ImpactFigures) => figures.map((f) => f[key]);
+    const round = (values: number[]) => values.map((value) => Math.round(value));
+    return {
+      contacts,
+      runs,
+      comparedRuns: last.runs,
+      changed: last.changed,
+      listed: last.listed,
+      firstAnswerMs: Math.round(median(of('firstAnswerMs'))),
+      diffMs: Math.round(median(of('diffMs'))),
+      worstFirstAnswerMs: Math.round(Math.max(...of('firstAnswerMs'))),
+      worstDiffMs: Math.round(Math.max(...of('diffMs'))),
+      worstLongestTaskMs: Math.max(...of('longestTaskMs')),
+      maxFrameGapMs: Math.round(Math.max(...of('maxFrameGapMs'))),
+      firstAnswerMsRuns: round(of('firstAnswerMs')),
+      diffMsRuns: round(of('diffMs')),
+      longestTaskMsRuns: of('longestTaskMs'),
+    };
+  });
 }

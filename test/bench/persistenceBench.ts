@@ -1,13 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
 import type { PersistenceFigures } from './browser/persistencePage.ts';
-import { requireChromium } from '../support/requireChromium.ts';
-
-const root = join(import.meta.dirname, '../..');
+import { withBenchPages } from './benchPages.ts';
 
 /** `p` in [0, 1]: the nearest-rank percentile. */
 export function percentile(values: readonly number[], p: number): number {
@@ -31,44 +23,22 @@ export interface PersistenceBench {
  * times each.
  */
 export async function benchPersistence(rounds: number): Promise<PersistenceBench> {
-  // Found before the build, so a machine without Chromium hears how to get one at once.
-  const executablePath = requireChromium();
-  const outDir = mkdtempSync(join(tmpdir(), 'exitflow-bench-'));
-  try {
-    await build({
-      root,
-      configFile: false,
-      logLevel: 'silent',
-      build: { outDir, emptyOutDir: true, target: 'es2022', rolldownOptions: { input: join(root, 'test/bench/browser/persistence.html') } },
-    });
-    const server = await preview({ root, configFile: false, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const page = await browser.newPage();
-      const { port } = server.httpServer.address() as AddressInfo;
-      await page.goto(`http://127.0.0.1:${port}/test/bench/browser/persistence.html`);
-      await page.waitForFunction(() => 'runPersistenceBench' in window);
-      const figures = await page.evaluate(
-        (n) => (window as unknown as { runPersistenceBench: (rounds: number) => Promise<PersistenceFigures> }).runPersistenceBench(n),
-        rounds,
-      );
-      return {
-        nodes: figures.nodes,
-        documentBytes: figures.documentBytes,
-        rounds: figures.rounds,
-        saveMedianMs: percentile(figures.saveMs, 0.5),
-        saveP95Ms: percentile(figures.saveMs, 0.95),
-        loadMedianMs: percentile(figures.loadMs, 0.5),
-        loadP95Ms: percentile(figures.loadMs, 0.95),
-      };
-    } finally {
-      await browser.close();
-      await server.close();
-    }
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  return withBenchPages({ pages: ['test/bench/browser/persistence.html'], appConfig: false, target: 'es2022' }, async ({ origin, browser }) => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/test/bench/browser/persistence.html`);
+    await page.waitForFunction(() => 'runPersistenceBench' in window);
+    const figures = await page.evaluate(
+      (n) => (window as unknown as { runPersistenceBench: (rounds: number) => Promise<PersistenceFigures> }).runPersistenceBench(n),
+      rounds,
+    );
+    return {
+      nodes: figures.nodes,
+      documentBytes: figures.documentBytes,
+      rounds: figures.rounds,
+      saveMedianMs: percentile(figures.saveMs, 0.5),
+      saveP95Ms: percentile(figures.saveMs, 0.95),
+      loadMedianMs: percentile(figures.loadMs, 0.5),
+      loadP95Ms: percentile(figures.loadMs, 0.95),
+    };
+  });
 }

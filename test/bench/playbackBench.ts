@@ -15,18 +15,12 @@
  * The same runs again with Chromium's CPU throttled 4× (`throttled`): a slow laptop's experience,
  * measured rather than guessed.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
 import type { PlaybackFigures } from './browser/playbackPage.ts';
 import type { WorkspaceFigures } from './browser/workspacePage.tsx';
 import { median } from './measure.ts';
-import { requireChromium } from '../support/requireChromium.ts';
-
-const root = join(import.meta.dirname, '../..');
+import { withBenchPages } from './benchPages.ts';
 
 /** What the runs measured with the CPU at one speed. */
 export interface PlaybackAtRate {
@@ -97,27 +91,8 @@ export interface PlaybackBenchOptions {
 /** How long one page may take to report before the bench gives up on it (a hung page would otherwise hold it for ever). */
 export const PAGE_TIMEOUT_MS = 10 * 60_000;
 
-/**
- * The bench pages (playback.html, workspace.html) built with the app's Vite config into a folder of
- * their own: a production build, the worker bundled as users get it, the examples copied from
- * public/. `minify: false` keeps function names for a profile.
- */
-export async function buildBenchPages(options: { readonly minify?: boolean } = {}): Promise<{ outDir: string; dispose(): void }> {
-  const outDir = mkdtempSync(join(tmpdir(), 'exitflow-playback-bench-'));
-  await build({
-    root,
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'silent',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      sourcemap: false,
-      ...(options.minify === false ? { minify: false } : {}),
-      rolldownOptions: { input: [join(root, 'test/bench/browser/playback.html'), join(root, 'test/bench/browser/workspace.html')] },
-    },
-  });
-  return { outDir, dispose: () => rmSync(outDir, { recursive: true, force: true }) };
-}
+/** The pages the playback benches open. */
+export const PLAYBACK_PAGES = ['test/bench/browser/playback.html', 'test/bench/browser/workspace.html'];
 
 /**
  * Builds the playback page with the app's Vite config (production build, the worker bundled as
@@ -128,112 +103,96 @@ export async function buildBenchPages(options: { readonly minify?: boolean } = {
  */
 export async function benchPlayback(contacts: number, runs: number, options: PlaybackBenchOptions = {}): Promise<PlaybackBench> {
   const throttlingRate = options.throttlingRate ?? 4;
-  // Found before the build, so a machine without Chromium hears how to get one at once.
-  const executablePath = requireChromium();
   // A profile names the app's own functions; the figures of such a run are not the bench's.
-  const { outDir, dispose } = await buildBenchPages(options.profileDir !== undefined ? { minify: false } : {});
-  try {
-    const server = await preview({ root, configFile: false, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const { port } = server.httpServer.address() as AddressInfo;
-      /** Loads `page` `runs` times with the CPU slowed `rate` times, each in a fresh context, and collects what its `window[api].result` resolves to. */
-      const collect = async <T>(page: string, api: '__playbackBench' | '__workspaceBench', rate: number, viewport?: { width: number; height: number }): Promise<T[]> => {
-        const results: T[] = [];
-        for (let i = 0; i < runs; i++) {
-          const context = await browser.newContext(viewport ? { viewport } : {});
-          try {
-            const tab = await context.newPage();
-            const cdp = await context.newCDPSession(tab);
-            if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-            const profiling = options.profileDir !== undefined && api === '__workspaceBench';
-            if (profiling) {
-              await cdp.send('Profiler.enable');
-              await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-              await cdp.send('Profiler.start');
-            }
-            await tab.goto(`http://127.0.0.1:${port}/test/bench/browser/${page}?contacts=${contacts}`);
-            await tab.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] !== undefined, api);
-            let timer: NodeJS.Timeout | undefined;
-            const timedOut = new Promise<never>((_, reject) => {
-              timer = setTimeout(() => reject(new Error(`${page} at ${rate}x CPU throttling reported nothing in ${PAGE_TIMEOUT_MS / 60_000} minutes`)), PAGE_TIMEOUT_MS);
-            });
-            const result = (await Promise.race([
-              tab.evaluate((name) => ((window as unknown as Record<string, { result: Promise<unknown> }>)[name] as { result: Promise<unknown> }).result, api),
-              timedOut,
-            ]).finally(() => clearTimeout(timer))) as T;
-            results.push(result);
-            options.progress?.(`${page} ${rate}x run ${i + 1}: ${JSON.stringify(result)}`);
-            if (profiling && options.profileDir !== undefined) {
-              const { profile } = await cdp.send('Profiler.stop');
-              writeFileSync(join(options.profileDir, `workspace-${rate}x-${i + 1}.cpuprofile`), JSON.stringify(profile));
-            }
-          } finally {
-            await context.close();
+  return withBenchPages({ pages: PLAYBACK_PAGES, ...(options.profileDir !== undefined ? { minify: false } : {}) }, async ({ origin, browser }) => {
+    /** Loads `page` `runs` times with the CPU slowed `rate` times, each in a fresh context, and collects what its `window[api].result` resolves to. */
+    const collect = async <T>(page: string, api: '__playbackBench' | '__workspaceBench', rate: number, viewport?: { width: number; height: number }): Promise<T[]> => {
+      const results: T[] = [];
+      for (let i = 0; i < runs; i++) {
+        const context = await browser.newContext(viewport ? { viewport } : {});
+        try {
+          const tab = await context.newPage();
+          const cdp = await context.newCDPSession(tab);
+          if (rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+          const profiling = options.profileDir !== undefined && api === '__workspaceBench';
+          if (profiling) {
+            await cdp.send('Profiler.enable');
+            await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+            await cdp.send('Profiler.start');
           }
+          await tab.goto(`${origin}/test/bench/browser/${page}?contacts=${contacts}`);
+          await tab.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] !== undefined, api);
+          let timer: NodeJS.Timeout | undefined;
+          const timedOut = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`${page} at ${rate}x CPU throttling reported nothing in ${PAGE_TIMEOUT_MS / 60_000} minutes`)), PAGE_TIMEOUT_MS);
+          });
+          const result = (await Promise.race([
+            tab.evaluate((name) => ((window as unknown as Record<string, { result: Promise<unknown> }>)[name] as { result: Promise<unknown> }).result, api),
+            timedOut,
+          ]).finally(() => clearTimeout(timer))) as T;
+          results.push(result);
+          options.progress?.(`${page} ${rate}x run ${i + 1}: ${JSON.stringify(result)}`);
+          if (profiling && options.profileDir !== undefined) {
+            const { profile } = await cdp.send('Profiler.stop');
+            writeFileSync(join(options.profileDir, `workspace-${rate}x-${i + 1}.cpuprofile`), JSON.stringify(profile));
+          }
+        } finally {
+          await context.close();
         }
-        return results;
+      }
+      return results;
+    };
+    const atRate = async (rate: number): Promise<PlaybackAtRate> => {
+      const figures = await collect<PlaybackFigures>('playback.html', '__playbackBench', rate);
+      const workspaceFigures = await collect<WorkspaceFigures>('workspace.html', '__workspaceBench', rate, { width: 1280, height: 900 });
+      const last = figures.at(-1);
+      if (!last) throw new Error('no run');
+      const ofWorkspace = (key: keyof WorkspaceFigures) => workspaceFigures.map((f) => f[key] as number);
+      const of = (key: keyof PlaybackFigures) => figures.map((f) => f[key] as number);
+      return {
+        cpuThrottlingRate: rate,
+        endMs: last.endMs,
+        stepMs: last.stepMs,
+        runCount: last.runCount,
+        eventsProcessed: last.eventsProcessed,
+        done: figures.every((f) => f.done && f.runCount === last.runCount),
+        loadMs: median(of('loadMs')),
+        playMs: median(of('playMs')),
+        frames: median(of('frames')),
+        medianAdvanceMs: median(of('medianAdvanceMs')),
+        medianFrameGapMs: median(of('medianFrameGapMs')),
+        maxFrameGapMs: median(of('maxFrameGapMs')),
+        longestTaskMs: median(of('longestTaskMs')),
+        medianLongestLoadTaskMs: median(of('longestLoadTaskMs')),
+        worstLongestTaskMs: Math.max(...of('longestTaskMs')),
+        worstLongestLoadTaskMs: Math.max(...of('longestLoadTaskMs')),
+        worstMaxFrameGapMs: Math.max(...of('maxFrameGapMs')),
+        longTasks: of('longTasks'),
+        longestLoadTaskMs: of('longestLoadTaskMs'),
+        playMsRuns: of('playMs'),
+        longestTaskMsRuns: of('longestTaskMs'),
+        maxFrameGapMsRuns: of('maxFrameGapMs'),
+        workspace: {
+          done: workspaceFigures.every((f) => f.done && f.reportShown && f.runCount === last.runCount),
+          loadMs: median(ofWorkspace('loadMs')),
+          playMs: median(ofWorkspace('playMs')),
+          frames: median(ofWorkspace('frames')),
+          medianFrameGapMs: median(ofWorkspace('medianFrameGapMs')),
+          maxFrameGapMs: median(ofWorkspace('maxFrameGapMs')),
+          longestTaskMs: median(ofWorkspace('longestTaskMs')),
+          medianLongestLoadTaskMs: median(ofWorkspace('longestLoadTaskMs')),
+          worstLongestTaskMs: Math.max(...ofWorkspace('longestTaskMs')),
+          worstLongestLoadTaskMs: Math.max(...ofWorkspace('longestLoadTaskMs')),
+          worstLongestReportTaskMs: Math.max(...ofWorkspace('longestReportTaskMs')),
+          longTasks: ofWorkspace('longTasks'),
+          longestLoadTaskMs: ofWorkspace('longestLoadTaskMs'),
+          longestTaskMsRuns: ofWorkspace('longestTaskMs'),
+          maxFrameGapMsRuns: ofWorkspace('maxFrameGapMs'),
+        },
       };
-      const atRate = async (rate: number): Promise<PlaybackAtRate> => {
-        const figures = await collect<PlaybackFigures>('playback.html', '__playbackBench', rate);
-        const workspaceFigures = await collect<WorkspaceFigures>('workspace.html', '__workspaceBench', rate, { width: 1280, height: 900 });
-        const last = figures.at(-1);
-        if (!last) throw new Error('no run');
-        const ofWorkspace = (key: keyof WorkspaceFigures) => workspaceFigures.map((f) => f[key] as number);
-        const of = (key: keyof PlaybackFigures) => figures.map((f) => f[key] as number);
-        return {
-          cpuThrottlingRate: rate,
-          endMs: last.endMs,
-          stepMs: last.stepMs,
-          runCount: last.runCount,
-          eventsProcessed: last.eventsProcessed,
-          done: figures.every((f) => f.done && f.runCount === last.runCount),
-          loadMs: median(of('loadMs')),
-          playMs: median(of('playMs')),
-          frames: median(of('frames')),
-          medianAdvanceMs: median(of('medianAdvanceMs')),
-          medianFrameGapMs: median(of('medianFrameGapMs')),
-          maxFrameGapMs: median(of('maxFrameGapMs')),
-          longestTaskMs: median(of('longestTaskMs')),
-          medianLongestLoadTaskMs: median(of('longestLoadTaskMs')),
-          worstLongestTaskMs: Math.max(...of('longestTaskMs')),
-          worstLongestLoadTaskMs: Math.max(...of('longestLoadTaskMs')),
-          worstMaxFrameGapMs: Math.max(...of('maxFrameGapMs')),
-          longTasks: of('longTasks'),
-          longestLoadTaskMs: of('longestLoadTaskMs'),
-          playMsRuns: of('playMs'),
-          longestTaskMsRuns: of('longestTaskMs'),
-          maxFrameGapMsRuns: of('maxFrameGapMs'),
-          workspace: {
-            done: workspaceFigures.every((f) => f.done && f.reportShown && f.runCount === last.runCount),
-            loadMs: median(ofWorkspace('loadMs')),
-            playMs: median(ofWorkspace('playMs')),
-            frames: median(ofWorkspace('frames')),
-            medianFrameGapMs: median(ofWorkspace('medianFrameGapMs')),
-            maxFrameGapMs: median(ofWorkspace('maxFrameGapMs')),
-            longestTaskMs: median(ofWorkspace('longestTaskMs')),
-            medianLongestLoadTaskMs: median(ofWorkspace('longestLoadTaskMs')),
-            worstLongestTaskMs: Math.max(...ofWorkspace('longestTaskMs')),
-            worstLongestLoadTaskMs: Math.max(...ofWorkspace('longestLoadTaskMs')),
-            worstLongestReportTaskMs: Math.max(...ofWorkspace('longestReportTaskMs')),
-            longTasks: ofWorkspace('longTasks'),
-            longestLoadTaskMs: ofWorkspace('longestLoadTaskMs'),
-            longestTaskMsRuns: ofWorkspace('longestTaskMs'),
-            maxFrameGapMsRuns: ofWorkspace('maxFrameGapMs'),
-          },
-        };
-      };
-      const full = await atRate(1);
-      const throttled = await atRate(throttlingRate);
-      return { contacts, runs, ...full, throttled };
-    } finally {
-      await browser.close();
-      await server.close();
-    }
-  } finally {
-    dispose();
-  }
+    };
+    const full = await atRate(1);
+    const throttled = await atRate(throttlingRate);
+    return { contacts, runs, ...full, throttled };
+  });
 }

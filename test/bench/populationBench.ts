@@ -10,15 +10,9 @@
  * This is the figure as the app stands: one worker plays the whole population.
  */
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import { withBenchPages } from './benchPages.ts';
 import type { PlaybackFigures } from './browser/playbackPage.ts';
-import { buildBenchPages, PAGE_TIMEOUT_MS } from './playbackBench.ts';
-import { requireChromium } from '../support/requireChromium.ts';
-
-const root = join(import.meta.dirname, '../..');
+import { PAGE_TIMEOUT_MS, PLAYBACK_PAGES } from './playbackBench.ts';
 
 export interface PopulationFigures {
   readonly contacts: number;
@@ -46,45 +40,33 @@ function peakResidentMb(pid: number): number | null {
 }
 
 export async function benchBrowserPopulation(contacts: number): Promise<PopulationFigures> {
-  const executablePath = requireChromium();
-  const { outDir, dispose } = await buildBenchPages();
-  try {
-    const server = await preview({ root, configFile: false, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  // A Chromium of its own (withBenchPages launches one per call): its renderers' peaks are this page's.
+  return withBenchPages({ pages: PLAYBACK_PAGES }, async ({ origin, browser }) => {
+    const tab = await browser.newPage();
+    await tab.goto(`${origin}/test/bench/browser/playback.html?contacts=${contacts}`);
+    await tab.waitForFunction(() => window.__playbackBench !== undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`a population of ${contacts} contacts reported nothing in ${PAGE_TIMEOUT_MS / 60_000} minutes`)), PAGE_TIMEOUT_MS);
     });
-    try {
-      const { port } = server.httpServer.address() as AddressInfo;
-      const tab = await browser.newPage();
-      await tab.goto(`http://127.0.0.1:${port}/test/bench/browser/playback.html?contacts=${contacts}`);
-      await tab.waitForFunction(() => window.__playbackBench !== undefined);
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`a population of ${contacts} contacts reported nothing in ${PAGE_TIMEOUT_MS / 60_000} minutes`)), PAGE_TIMEOUT_MS);
-      });
-      const figures = (await Promise.race([tab.evaluate(() => window.__playbackBench?.result), timedOut]).finally(() => clearTimeout(timer))) as PlaybackFigures;
-      // Read before the browser closes: the renderers' peaks over the whole run.
-      const session = await browser.newBrowserCDPSession();
-      const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
-      const peaks = processInfo.filter((process) => process.type === 'renderer').map((process) => peakResidentMb(process.id));
-      const known = peaks.filter((peak): peak is number => peak !== null);
-      return {
-        contacts,
-        loadMs: figures.loadMs,
-        playMs: figures.playMs,
-        done: figures.done,
-        runCount: figures.runCount,
-        eventsProcessed: figures.eventsProcessed,
-        stoppedShortEntries: figures.stoppedShortEntries,
-        peakRendererMb: known.length === 0 ? null : Math.max(...known),
-        workers: 1,
-      };
-    } finally {
-      await browser.close();
-      await server.close();
-    }
-  } finally {
-    dispose();
-  }
+    const figures = (await Promise.race([tab.evaluate(() => window.__playbackBench?.result), timedOut]).finally(() => clearTimeout(timer))) as PlaybackFigures;
+    // Read before the browser closes: the renderers' peaks over the whole run.
+    const session = await browser.newBrowserCDPSession();
+    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+    const known = processInfo
+      .filter((process) => process.type === 'renderer')
+      .map((process) => peakResidentMb(process.id))
+      .filter((peak): peak is number => peak !== null);
+    return {
+      contacts,
+      loadMs: figures.loadMs,
+      playMs: figures.playMs,
+      done: figures.done,
+      runCount: figures.runCount,
+      eventsProcessed: figures.eventsProcessed,
+      stoppedShortEntries: figures.stoppedShortEntries,
+      peakRendererMb: known.length === 0 ? null : Math.max(...known),
+      workers: 1,
+    };
+  });
 }

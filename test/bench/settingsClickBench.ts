@@ -10,17 +10,10 @@
  * before still in flight as it would be. Target: median ≤ 100 ms (it was ~570 ms when the dialog
  * showed what IndexedDB gave back rather than what was clicked).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Locator, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import type { Locator, Page } from 'playwright-core';
+import { withBenchPages } from './benchPages.ts';
 import { median } from './measure.ts';
 import { percentile } from './persistenceBench.ts';
-import { requireChromium } from '../support/requireChromium.ts';
-
-const root = join(import.meta.dirname, '../..');
 
 export interface SettingsClickBench {
   readonly clicks: number;
@@ -90,47 +83,32 @@ async function openSettings(page: Page, url: string): Promise<Locator> {
  * so the checkboxes stay there to click).
  */
 export async function benchSettingsClicks(rounds: number, gapMs = 250): Promise<SettingsClickBench> {
-  const outDir = mkdtempSync(join(tmpdir(), 'exitflow-settings-bench-'));
-  try {
-    await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true, sourcemap: false } });
-    const server = await preview({ root, configFile: false, logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
-    const browser = await chromium.launch({
-      executablePath: requireChromium(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const { port } = server.httpServer.address() as AddressInfo;
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const dialog = await openSettings(page, `http://127.0.0.1:${port}/`);
-      await page.evaluate(installProbe);
-      const box = (name: string) => dialog.getByRole('checkbox', { name });
-      const manualStop = dialog.getByRole('switch', { name: 'Allow users to stop this Workflow for a Contact' });
-      const exits = dialog.getByRole('switch', { name: 'Set exit conditions to stop this Workflow for Contact' });
-      const round = [box('Outgoing messages'), box('Incoming messages'), box('Manual assignment'), manualStop, exits, exits];
-      let clicks = 0;
-      for (let i = 0; i < rounds; i++) {
-        for (const control of round) {
-          await control.click();
-          clicks++;
-          await page.waitForTimeout(gapMs);
-        }
+  return withBenchPages({}, async ({ origin, browser }) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const dialog = await openSettings(page, `${origin}/`);
+    await page.evaluate(installProbe);
+    const box = (name: string) => dialog.getByRole('checkbox', { name });
+    const manualStop = dialog.getByRole('switch', { name: 'Allow users to stop this Workflow for a Contact' });
+    const exits = dialog.getByRole('switch', { name: 'Set exit conditions to stop this Workflow for Contact' });
+    const round = [box('Outgoing messages'), box('Incoming messages'), box('Manual assignment'), manualStop, exits, exits];
+    let clicks = 0;
+    for (let i = 0; i < rounds; i++) {
+      for (const control of round) {
+        await control.click();
+        clicks++;
+        await page.waitForTimeout(gapMs);
       }
-      await page.waitForFunction(() => window.__settingsClicks?.pending === 0, undefined, { timeout: 5_000 }).catch(() => undefined);
-      const seen = await page.evaluate(() => window.__settingsClicks?.seen ?? []);
-      return {
-        clicks,
-        unseen: clicks - seen.length,
-        gapMs,
-        medianMs: median(seen),
-        p95Ms: percentile(seen, 0.95),
-        maxMs: Math.max(...seen),
-        msRuns: seen,
-      };
-    } finally {
-      await browser.close();
-      await server.close();
     }
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
+    await page.waitForFunction(() => window.__settingsClicks?.pending === 0, undefined, { timeout: 5_000 }).catch(() => undefined);
+    const seen = await page.evaluate(() => window.__settingsClicks?.seen ?? []);
+    return {
+      clicks,
+      unseen: clicks - seen.length,
+      gapMs,
+      medianMs: median(seen),
+      p95Ms: percentile(seen, 0.95),
+      maxMs: Math.max(...seen),
+      msRuns: seen,
+    };
+  });
 }
