@@ -5,6 +5,10 @@
  * not enough: the next try asks for the same file at another address, which the browser has not
  * seen. The address is read from the failure, where Chromium and Firefox name it; where it is not
  * named, the next try is the same import again.
+ *
+ * Only the file asked for gets another address: the files it imports are asked at their own, so one
+ * of them that failed too stays failed. The bundler asks for them alongside the file
+ * (modulepreload), so a moment fully offline fails them as well, and that press's button stays dead.
  */
 export function refetchableImport<Module>(importModule: () => Promise<Module>): () => Promise<Module> {
   let failedAddress: string | null = null;

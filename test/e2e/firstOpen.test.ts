@@ -228,6 +228,17 @@ describe('a dialog opened before its code has loaded', () => {
   });
 });
 
+describe('dialogs opened from elsewhere fetch their code ahead', () => {
+  const fetched = (page: Page, chunk: string) => page.evaluate((chunk) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(`/assets/${chunk}-`)), chunk);
+
+  it('reaching a row’s menu fetches the row dialogs’, Dialog’s and ConfirmDialog’s code', async () => {
+    const page = await overviewWithOneWorkflow();
+    for (const chunk of ['WorkflowRowDialogs', 'LoadedDialog', 'LoadedConfirmDialog']) expect(await fetched(page, chunk)).toBe(false);
+    await rowMenu(page).hover();
+    for (const chunk of ['WorkflowRowDialogs', 'LoadedDialog', 'LoadedConfirmDialog']) await expect.poll(() => fetched(page, chunk)).toBe(true);
+  });
+});
+
 describe('Copy link before its code has loaded', () => {
   const shareCode = /\/assets\/checkedShareFragment-[^/]+\.js$/;
 

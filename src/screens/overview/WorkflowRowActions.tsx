@@ -5,8 +5,6 @@ import { refetchableImport } from '../../common/refetchableImport.ts';
 import { useNavigate } from '../../routing/Router.tsx';
 import { useStoredWorkflowActions } from '../../persistence/useStoredWorkflowActions.ts';
 import type { WorkflowSummary } from '../../persistence/workflowRepository.ts';
-import { preloadConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { preloadDialog } from '../../ui/Dialog.tsx';
 import { DropdownMenu } from '../../ui/DropdownMenu.tsx';
 import type { RowDialog, WorkflowRowDialog as RowDialogComponent } from './WorkflowRowDialogs.tsx';
 
@@ -19,9 +17,10 @@ const rowDialogs = loadOnce<RowDialogs>(() => importDialogs().then((module) => m
  * reaches a row's menu, so the chosen dialog opens without a wait.
  */
 const preloadDialogs = () => {
-  void rowDialogs.load().catch(() => undefined);
-  preloadDialog();
-  preloadConfirmDialog();
+  const ignore = () => undefined;
+  void rowDialogs.load().catch(ignore);
+  // Imported here, not at the top: Dialog and ConfirmDialog come with the row dialogs' code, and the overview's first load need not carry them.
+  void import('../../ui/preloadDialogCode.ts').then(({ preloadDialogCode }) => preloadDialogCode(), ignore);
 };
 
 /** A row's action menu on the overview: open, rename, Workflow settings, duplicate, delete (confirmed, with Undo). */
