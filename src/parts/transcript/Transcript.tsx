@@ -4,7 +4,7 @@ import type { TranscriptItem } from '../../../simulator/trace/transcript.ts';
 import { fileSlug } from '../../common/fileSlug.ts';
 import { formatVirtualTime } from '../../common/virtualTime.ts';
 import { ExportMenu } from '../../ui/ExportMenu.tsx';
-import { runTimelineSvg, SLIDE_HEIGHT, SLIDE_WIDTH } from '../../common/slides/runTimelineSvg.ts';
+import { runTimelinePicture } from '../../common/slides/runTimelinePicture.ts';
 import './transcript.css';
 
 interface Props {
@@ -73,11 +73,7 @@ export const Transcript = memo(function Transcript({ contactName, items, startEp
     if (box) atEnd.current = box.scrollHeight - box.clientHeight - box.scrollTop <= AT_END_SLACK;
   };
   // One live region from the start, so the first message is announced too; focusable so a keyboard can scroll it.
-  const picture = () => ({
-    svg: runTimelineSvg({ contactName, items, startEpochMs, timeZone, cancelledSteps: exportImage?.cancelledSteps ?? [] }),
-    width: SLIDE_WIDTH,
-    height: SLIDE_HEIGHT,
-  });
+  const picture = () => runTimelinePicture({ contactName, items, startEpochMs, timeZone, cancelledSteps: exportImage?.cancelledSteps ?? [] });
   return (
     <>
     {exportImage && <ExportMenu text="Export image" label={`Export image of ${contactName}’s run`} fileName={`${fileSlug(contactName) || 'contact'}-run`} picture={picture} />}
