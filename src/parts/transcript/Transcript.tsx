@@ -45,16 +45,10 @@ export const Transcript = memo(function Transcript({ contactName, items, startEp
     if (!box) return;
     const otherContact = shownContact.current !== contactName;
     shownContact.current = contactName;
-    if (!atEnd.current && !otherContact) return undefined;
+    // Setting the box's own scrollTop moves that box alone (scrollIntoView would scroll the window too).
+    if (!atEnd.current && !otherContact) return;
+    box.scrollTop = box.scrollHeight - box.clientHeight;
     atEnd.current = true;
-    // Scrolled in the coming frame, before it is painted, where the browser lays the page out
-    // anyway: read here, the height forced the page's first layout into React's commit, which made
-    // that one task a third longer on a slow phone. Setting the box's own scrollTop moves that box
-    // alone (scrollIntoView would scroll the window too).
-    const frame = requestAnimationFrame(() => {
-      box.scrollTop = box.scrollHeight - box.clientHeight;
-    });
-    return () => cancelAnimationFrame(frame);
   }, [last, items.length, contactName]);
   useEffect(() => {
     const box = log.current;
