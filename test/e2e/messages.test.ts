@@ -12,6 +12,8 @@ import { dumpIndexedDb } from './support/indexedDb.ts';
 import { waitForToast } from './support/toasts.ts';
 import { write } from './support/inbox.ts';
 
+const DAY_MS = 86_400_000;
+
 const session = useAppSession();
 const root = join(import.meta.dirname, '../..');
 
@@ -258,6 +260,14 @@ describe('the Messages view', () => {
     expect(offset).toMatch(/^\+1d/);
     const before = await transcriptText(page, 'Omar');
     expect(before).toContain('Just checking in');
+    // The jump's clock is written to IndexedDB just after the screen shows it: a reload in between
+    // (a loaded machine stretches it) would test that write's speed, not the resuming.
+    await expect
+      .poll(async () => {
+        const stored = JSON.parse(await dumpIndexedDb(page)) as { liveSession?: { time: number }[] };
+        return Math.max(0, ...(stored.liveSession ?? []).map((record) => record.time));
+      }, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(DAY_MS);
 
     await page.reload();
     await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Omar/ }).click();
