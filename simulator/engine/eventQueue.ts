@@ -3,6 +3,8 @@ export const EXTERNAL = 0;
 export const TIMER = 1;
 
 const CLASS_WEIGHT = 2 ** 42;
+/** Entries a heap has room for at first. */
+const INITIAL_HEAP = 1024;
 
 /** Where entries are queued: the simulation's EventQueue, or any queue with the same ordering. */
 export interface Schedule {
@@ -29,7 +31,7 @@ export class BinaryHeap {
   topB = 0;
   private data: Float64Array;
 
-  constructor(capacity = 1024) {
+  constructor(capacity = INITIAL_HEAP) {
     this.data = new Float64Array(capacity * 4);
   }
 
@@ -106,6 +108,15 @@ export class BinaryHeap {
     this.size = 0;
   }
 
+  /** Lets go of grown storage while the heap is empty (see EventQueue.releaseStorage). */
+  releaseStorage(): void {
+    if (this.size === 0 && this.data.length > INITIAL_HEAP * 4) this.data = new Float64Array(INITIAL_HEAP * 4);
+  }
+
+  byteSize(): number {
+    return this.data.byteLength;
+  }
+
   /** Adds `count` entries from `source` at `from` without ordering them; call `heapify` after. */
   appendUnordered(source: Float64Array, from: number, count: number): void {
     while ((this.size + count) * 4 > this.data.length) this.grow();
@@ -166,6 +177,9 @@ const RING = 4096;
 /** Entries per storage block of the ring (32 bytes each: a block is 1 KB). */
 const BLOCK = 32;
 const BLOCK_FLOATS = BLOCK * 4;
+/** Blocks of the ring's storage, and entries of the current bucket's sorted run, at first. */
+const INITIAL_BLOCKS = 256;
+const INITIAL_RUN = 256;
 /** Sort keys of a bucket (see sortRun): entries per bucket, and ms of time within one. */
 const RUN_INDEX_SPAN = 2 ** 20;
 const RUN_TIME_SPAN = 2 ** 31;
@@ -202,8 +216,8 @@ export class EventQueue {
    * A sort (native, on numbers) and reads in order cost less than sifting every entry out of a
    * heap, whose comparisons the CPU cannot predict.
    */
-  private run = new Float64Array(256 * 4);
-  private runKeys = new Float64Array(256);
+  private run = new Float64Array(INITIAL_RUN * 4);
+  private runKeys = new Float64Array(INITIAL_RUN);
   private runAt = 0;
   private runCount = 0;
   private readonly current = new BinaryHeap();
@@ -215,9 +229,9 @@ export class EventQueue {
    * could write. Here it reads three small Int32Arrays that stay in cache and stores into the
    * slab, and a store that misses does not stall the CPU as a load does.
    */
-  private slab = new Float64Array(256 * BLOCK_FLOATS);
+  private slab = new Float64Array(INITIAL_BLOCKS * BLOCK_FLOATS);
   /** Per block: the next block of its bucket, or the next free block; -1 at the end. */
-  private blockNext = new Int32Array(256).fill(-1);
+  private blockNext = new Int32Array(INITIAL_BLOCKS).fill(-1);
   /** Blocks never handed out start here; freed blocks go on the free list. */
   private blocksUsed = 0;
   private freeBlock = -1;
@@ -236,6 +250,35 @@ export class EventQueue {
 
   get size(): number {
     return this.count;
+  }
+
+  /**
+   * Lets go of the storage sized for the busiest moment that nothing uses now: the ring's blocks
+   * once the ring is empty, the current bucket's run once it is all taken, an empty heap's room.
+   * A simulation run to its end keeps its queue (and its trace, for a report or a timeline), and
+   * the slab alone was about 84 bytes a contact of a population. Whatever is still queued stays
+   * where it is; later pushes grow the storage again.
+   */
+  releaseStorage(): void {
+    if (this.inRing === 0 && this.slab.length > INITIAL_BLOCKS * BLOCK_FLOATS) {
+      this.slab = new Float64Array(INITIAL_BLOCKS * BLOCK_FLOATS);
+      this.blockNext = new Int32Array(INITIAL_BLOCKS).fill(-1);
+      this.blocksUsed = 0;
+      this.freeBlock = -1;
+    }
+    if (this.runAt === this.runCount && this.runKeys.length > INITIAL_RUN) {
+      this.run = new Float64Array(INITIAL_RUN * 4);
+      this.runKeys = new Float64Array(INITIAL_RUN);
+      this.runAt = 0;
+      this.runCount = 0;
+    }
+    this.current.releaseStorage();
+    this.overflow.releaseStorage();
+  }
+
+  /** Bytes the queue's storage holds. */
+  byteSize(): number {
+    return this.slab.byteLength + this.blockNext.byteLength + this.run.byteLength + this.runKeys.byteLength + this.current.byteSize() + this.overflow.byteSize();
   }
 
   /** How many entries were ever pushed: the sequence the next push gets. */

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventQueue, EXTERNAL, TIMER } from '../../../simulator/engine/eventQueue.ts';
 
-/** An operation on the queue: push an entry `delay` ms after the current time, or pop. */
-type Op = { readonly push: true; readonly delay: number; readonly queueClass: number } | { readonly push: false };
+/** An operation on the queue: push an entry `delay` ms after the current time, pop, or let go of unused storage. */
+type Op = { readonly push: true; readonly delay: number; readonly queueClass: number } | { readonly push: false; readonly release?: true };
 
 const MINUTE = 60_000;
 /** Delays that land in the current bucket, the ring, past the ring (overflow), or at fractions of a ms. */
@@ -16,10 +16,11 @@ const delayArb = fc.oneof(
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ push: fc.constant(true as const), delay: delayArb, queueClass: fc.constantFrom(EXTERNAL, TIMER) }),
   fc.constant({ push: false as const }),
+  fc.constant({ push: false as const, release: true as const }),
 );
 
 describe('EventQueue', () => {
-  it('pops in (time, external before timer, queued order) like a sorted list, however entries spread over buckets', () => {
+  it('pops in (time, external before timer, queued order) like a sorted list, however entries spread over buckets, storage let go or not', () => {
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 400 }), (ops) => {
         const queue = new EventQueue();
@@ -38,6 +39,8 @@ describe('EventQueue', () => {
           if (op.push) {
             reference.push({ time: now + op.delay, queueClass: op.queueClass, seq });
             queue.push(now + op.delay, op.queueClass, seq++, 0);
+          } else if (op.release) {
+            queue.releaseStorage();
           } else {
             takeOne();
           }
@@ -47,6 +50,49 @@ describe('EventQueue', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('EventQueue.releaseStorage', () => {
+  /** A queue that held `count` entries spread over a day, a bucket of 20,000 of them among them, all taken again but `left`. */
+  function drained(count: number, left = 0): EventQueue {
+    const queue = new EventQueue();
+    for (let i = 0; i < count; i++) queue.push((i * 7919) % (24 * 60 * MINUTE), EXTERNAL, i, 0);
+    for (let i = 0; i < 20_000; i++) queue.push(5 * MINUTE + 1, TIMER, i, 0);
+    for (let i = 0; i < left; i++) queue.push(30 * 24 * 60 * MINUTE, EXTERNAL, i, 0);
+    while (queue.size > left) queue.pop();
+    return queue;
+  }
+
+  it('lets go of what the busiest moment took once it is all taken, and the queue works on after', () => {
+    const queue = drained(200_000);
+    const busy = queue.byteSize();
+    queue.releaseStorage();
+    expect(busy).toBeGreaterThan(6_000_000);
+    expect(queue.byteSize()).toBe(new EventQueue().byteSize());
+    queue.push(10, TIMER, 1, 0);
+    queue.push(10, EXTERNAL, 2, 0);
+    expect([queue.pop(), queue.topA, queue.pop(), queue.topA, queue.pop()]).toEqual([true, 2, true, 1, false]);
+  });
+
+  it('keeps what is still queued, in order', () => {
+    const queue = drained(200_000, 3);
+    queue.releaseStorage();
+    const taken: number[] = [];
+    while (queue.pop()) taken.push(queue.topA);
+    expect(taken).toEqual([0, 1, 2]);
+  });
+
+  it('is let go of when a simulation has run to its end (see Simulation.runToEnd)', async () => {
+    const { prepareSimulation } = await import('../../../simulator/engine/prepareSimulation.ts');
+    const { buildWorkload } = await import('../../bench/workload.ts');
+    const workload = buildWorkload(20_000);
+    const prepared = prepareSimulation({ workflows: [workload.workflow], script: workload.script, until: workload.until });
+    if (!prepared.ok) throw new Error('the bench workload does not prepare');
+    const queue = (prepared.simulation as unknown as { queue: EventQueue }).queue;
+    prepared.simulation.runToEnd();
+    expect(queue.size).toBe(0);
+    expect(queue.byteSize()).toBe(new EventQueue().byteSize());
   });
 });
 
