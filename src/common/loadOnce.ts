@@ -4,6 +4,11 @@ export interface LoadedOnce<T> {
   load(): Promise<T>;
   /** What the fetch gave, or null until it has (a component can then draw at once, without a wait). */
   readonly loaded: T | null;
+  /**
+   * Calls `then` with what the fetch gave: at once when it already has (in the same task, so a press
+   * answered from loaded code opens without a frame's gap), else once it arrives; `failed` when it fails.
+   */
+  whenLoaded(then: (value: T) => void, failed?: () => void): void;
 }
 
 /**
@@ -19,17 +24,22 @@ export interface LoadedOnce<T> {
 export function loadOnce<T>(fetch: () => Promise<T>): LoadedOnce<T> {
   let loading: Promise<T> | null = null;
   let loaded: T | null = null;
+  const load = () =>
+    (loading ??= fetch().then(
+      (value) => (loaded = value),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    ));
   return {
-    load: () =>
-      (loading ??= fetch().then(
-        (value) => (loaded = value),
-        (error: unknown) => {
-          loading = null;
-          throw error;
-        },
-      )),
+    load,
     get loaded() {
       return loaded;
+    },
+    whenLoaded(then, failed = () => undefined) {
+      if (loaded !== null) then(loaded);
+      else load().then(then, failed);
     },
   };
 }

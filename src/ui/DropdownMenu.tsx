@@ -126,10 +126,8 @@ class WaitingMenu {
   }
 
   private load() {
-    if (menuCode.loaded) this.show(menuCode.loaded);
-    else
-      menuCode.load().then(this.show, () => {
-        this.asked = null;
-      });
+    menuCode.whenLoaded(this.show, () => {
+      this.asked = null;
+    });
   }
 }

@@ -104,8 +104,7 @@ class WaitingHint {
   };
 
   private load() {
-    if (tooltipCode.loaded) this.show(tooltipCode.loaded);
-    else tooltipCode.load().then(this.show, () => undefined);
+    tooltipCode.whenLoaded(this.show);
   }
 }
 

@@ -103,12 +103,10 @@ class WaitingDialog<Code> {
   readonly justPressed = () => performance.now() - this.pressedAt < DOUBLE_CLICK_MS;
 
   load(): void {
-    if (this.code.loaded) this.show(this.code.loaded);
-    else
-      this.code.load().then(this.show, () => {
-        this.forget();
-        if (this.open) this.onOpenChange?.(false);
-      });
+    this.code.whenLoaded(this.show, () => {
+      this.forget();
+      if (this.open) this.onOpenChange?.(false);
+    });
   }
 
   private readonly escape = (event: KeyboardEvent) => {
