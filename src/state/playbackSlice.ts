@@ -49,10 +49,11 @@ export interface PlaybackSlice {
 
 export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSlice> = (set, get) => {
   const patch = (change: Partial<PlaybackSlice['playback']>) => set({ playback: { ...get().playback, ...change } });
-  const spliced = (frame: PlaybackFrame): readonly TraceEntry[] => {
+  // `after`: the frame whose contact's trace the store holds; none for a load, whose first frame begins a new timeline.
+  const spliced = (frame: PlaybackFrame, after: PlaybackFrame | null): readonly TraceEntry[] => {
     const contact = frame.contact;
     if (!contact) return [];
-    const previous = get().playback.frame?.contact?.id === contact.id ? get().playback.contactTrace : [];
+    const previous = after?.contact?.id === contact.id ? get().playback.contactTrace : [];
     // Nothing new for this contact (most frames of a population): the same array, so the transcript and trace do not draw again.
     if (contact.trace.entries.length === 0 && contact.trace.from === previous.length) return previous;
     return contact.trace.from === 0 ? contact.trace.entries : [...previous.slice(0, contact.trace.from), ...contact.trace.entries];
@@ -64,11 +65,13 @@ export const createPlaybackSlice: StateCreator<PlaybackSlice, [], [], PlaybackSl
       patch({ status: { kind: 'loading' }, report: null, reportRunning: true, playing: false });
     },
     playbackLoaded(info, frame) {
-      set({ playback: { ...get().playback, status: { kind: 'ready' }, info, frame: null, contactTrace: [] } });
-      patch({ contactTrace: spliced(frame), frame });
+      // One change: a subscriber never sees the new timeline without its frame. The workspace draws
+      // the first state it is told of, and a frame-less one put "Starting the simulator…" in place
+      // of the whole workspace on every reload (a stop setting changed), the focus lost with it.
+      patch({ status: { kind: 'ready' }, info, frame, contactTrace: spliced(frame, null) });
     },
     playbackFrame(frame) {
-      const contactTrace = spliced(frame);
+      const contactTrace = spliced(frame, get().playback.frame);
       // A breakpoint paused the worker: play has stopped, as at the end.
       patch({ frame, contactTrace, ...(frame.done || frame.hit !== undefined ? { playing: false } : {}) });
     },

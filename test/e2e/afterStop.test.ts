@@ -4,7 +4,7 @@ import { useAppSession } from './support/appSession.ts';
 import { scanWithAxe } from './support/axe.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { write } from './support/inbox.ts';
-import { showSideTab } from './support/simulator.ts';
+import { openDock, showSideTab } from './support/simulator.ts';
 
 const session = useAppSession();
 
@@ -198,6 +198,49 @@ describe('pause instead of stop', () => {
     expect(pauseBox!.x + pauseBox!.width, 'Pause the run inside the panel').toBeLessThanOrEqual(panelBox!.x + panelBox!.width);
     await saveScreenshot(page, 'pause-simulator-settings-1280x720', { fullPage: false });
   });
+
+  it.each([1, 4])(
+    'keeps the simulator’s side panel in place and the focus on Pause the run once the script has re-run with it (CPU slowed %i×)',
+    async (slowdown) => {
+      const page = await session.open({ path: '/simulator?example=follow-up&script=contact-replies', contextOptions: { viewport: { width: 1280, height: 720 } } });
+      if (slowdown > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+      // The report says when the worker has re-run the script with the new setting and the workspace has its answer.
+      await openDock(page, 'Report');
+      await showSideTab(page, 'Stop settings');
+      const panel = page.locator('.workspace__settings');
+      const pause = actionOf(panel, 'Incoming messages').getByRole('radio', { name: 'Pause the run' });
+      const radio = await pause.elementHandle();
+      const workspace = await page.getByRole('region', { name: 'Playback' }).elementHandle();
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { removedWorkspaces: string[] }).removedWorkspaces = seen;
+        new MutationObserver((changes) => {
+          for (const change of changes)
+            for (const node of change.removedNodes) if (node instanceof Element && node.matches('.workspace, .workspace__settings')) seen.push(node.className);
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      const rerun = async () => {
+        await page.getByRole('status').filter({ hasText: 'Running the script to the end…' }).waitFor({ state: 'detached' });
+        // Then until nothing more is drawn: the page idle twice over.
+        for (let idle = 0; idle < 2; idle++) await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 5_000 })));
+      };
+      await pause.click();
+      const field = await panel.getByRole('textbox', { name: 'Resume after' }).elementHandle();
+      await rerun();
+      expect(await page.evaluate(() => (window as unknown as { removedWorkspaces: string[] }).removedWorkspaces)).toEqual([]);
+      expect(await workspace!.evaluate((element) => element.isConnected), 'the workspace drawn before the change').toBe(true);
+      expect(await field!.evaluate((element) => element.isConnected), 'the Resume after field as it appeared').toBe(true);
+      expect(await radio!.evaluate((element) => element.isConnected && (element as HTMLInputElement).checked), 'the Pause the run chosen').toBe(true);
+      expect(await radio!.evaluate((element) => document.activeElement === element), 'the focus on Pause the run').toBe(true);
+      // Each valid time typed re-runs the script too: the typing goes on in the same field.
+      await field!.fill('3h');
+      await rerun();
+      await page.keyboard.type('30m');
+      expect(await field!.evaluate((element) => element.isConnected && document.activeElement === element), 'the focus in Resume after').toBe(true);
+      expect(await field!.inputValue()).toBe('3h30m');
+      expect(await page.evaluate(() => (window as unknown as { removedWorkspaces: string[] }).removedWorkspaces)).toEqual([]);
+    },
+  );
 
   it('keeps six Stop / Pause and resume clicks, 50 ms apart, on a Workflow open nowhere, and a resume time typed through a bad value, across a reload', async () => {
     const page = await session.open();
