@@ -3,6 +3,7 @@ import './app/mainThreadZod.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { preloadScreenOfAddress } from './app/screenModules.ts';
 import { browserHistory } from './routing/history.ts';
 import { parseRoute } from './routing/routes.ts';
 import { createExampleLibrary } from './parts/examples/exampleLibrary.ts';
@@ -20,8 +21,9 @@ if (!root) throw new Error('index.html has no <div id="root">');
 const library = createExampleLibrary(createFetchText(new URL(import.meta.env.BASE_URL, window.location.href)));
 const store = createAppStore();
 const history = browserHistory(import.meta.env.BASE_URL);
-// An example opened by its address is fetched now, beside the screen's code, not once it has drawn.
+// The screen the address names, and an example it opens, are fetched now, not once the first render has drawn.
 const route = parseRoute(history.location());
+preloadScreenOfAddress(route);
 if (route.screen === 'simulator' && route.workflow === undefined && route.shared === undefined) library.preload(route.example);
 const db = createDb();
 const connection = connectPersistence(store, db, browserPageEvents());

@@ -6,12 +6,8 @@ import { PersistenceProvider, type Persistence } from '../persistence/Persistenc
 import { AppShell } from './AppShell.tsx';
 import { AppRoutes } from './AppRoutes.tsx';
 import { RememberShownScreen } from './RememberShownScreen.tsx';
-import { preloadScreenOfAddress } from './screenModules.ts';
 import type { AppHistory } from '../routing/history.ts';
 import { RouterProvider } from '../routing/Router.tsx';
-
-// In the page, as the app's code loads; not where there is no page (a unit test in Node).
-if (typeof window !== 'undefined') preloadScreenOfAddress();
 
 /** What the app runs on, passed in so stories and tests can give their own. */
 export interface AppServices {

@@ -2,7 +2,7 @@ import { BuilderScreen } from '../screens/builder/BuilderScreen.tsx';
 import { MessagesScreen } from '../screens/messages/MessagesScreen.tsx';
 import { OverviewScreen } from '../screens/overview/OverviewScreen.tsx';
 import { SimulatorScreen } from '../screens/simulation/SimulatorScreen.tsx';
-import type { preloadScreenOfAddress as lazyPreload, screenModules as lazyScreenModules } from './screenModules.ts';
+import type { screenModules as lazyScreenModules } from './screenModules.ts';
 
 const loaded = () => undefined;
 
@@ -18,5 +18,3 @@ export const screenModules: typeof lazyScreenModules = {
   messages: { Component: MessagesScreen, preload: loaded },
   simulator: { Component: SimulatorScreen, preload: loaded },
 };
-
-export const preloadScreenOfAddress: typeof lazyPreload = loaded;

@@ -1,5 +1,4 @@
-import { browserHistory } from '../routing/history.ts';
-import { parseRoute } from '../routing/routes.ts';
+import type { Route } from '../routing/routes.ts';
 import { lazyScreen } from './lazyScreen.tsx';
 
 /**
@@ -18,7 +17,6 @@ export const screenModules = {
  * The screen the page's address names starts downloading as soon as the app's code runs, beside
  * the read of the stored last view the first render waits for, instead of after that render.
  */
-export function preloadScreenOfAddress(): void {
-  const route = parseRoute(browserHistory(import.meta.env.BASE_URL).location());
+export function preloadScreenOfAddress(route: Route): void {
   if (route.screen !== 'not-found') screenModules[route.screen].preload();
 }
