@@ -233,11 +233,11 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One file at a time: two at a time (each file has its own server and Chromium) took the
-          // suite from 636 s to about 410 s, but on a loaded 2-core runner it exposed races in the
-          // app that tests fall into (a simulator settings change re-renders the side panel and
-          // drops the focus); back to two once they are fixed.
-          fileParallelism: false,
+          // Two files at a time (npm run test:e2e passes --maxWorkers=2): each file starts its own
+          // preview server and Chromium on free ports, so files share nothing; one at a time, this
+          // suite was more than half of CI's time. A loaded runner widens the app's races: the
+          // one it found (a reload drew the simulator's workspace anew) is fixed and tested.
+          fileParallelism: true,
         },
       },
     ],

@@ -26,3 +26,16 @@ describe('the playback slice and breakpoints', () => {
     expect(store.getState().playback).toMatchObject({ playing: false, frame: { time: 7_200_000, hit } });
   });
 });
+
+describe('the playback slice and a reload', () => {
+  it('a load or reload is one change: no subscriber sees the new timeline without its frame', () => {
+    const store = createAppStore();
+    store.getState().playbackLoaded(info, frame(0));
+    const seen: { info: boolean; frame: boolean }[] = [];
+    store.subscribe((state) => seen.push({ info: state.playback.info !== null, frame: state.playback.frame !== null }));
+    store.getState().playbackLoaded({ ...info, end: 2 * 86_400_000 }, frame(3_600_000));
+    // The workspace draws what it is told of first: a frame-less state put a loading line in its place.
+    expect(seen).toEqual([{ info: true, frame: true }]);
+    expect(store.getState().playback).toMatchObject({ status: { kind: 'ready' }, info: { end: 2 * 86_400_000 }, frame: { time: 3_600_000 } });
+  });
+});
