@@ -2,6 +2,7 @@ import { Workflow as WorkflowIcon } from 'lucide-react';
 import type { Ref } from 'react';
 import type { ScriptUser } from '../../../../simulator/schema/script.ts';
 import { IconButton } from '../../../ui/Tooltip.tsx';
+import { preloadWorkflowsPanel } from './workflowsPanelCode.tsx';
 
 interface Props {
   /** Who is working the inbox. */
@@ -29,6 +30,8 @@ export function ConversationActions({ user, workflowsOpen, onToggleWorkflows, on
             aria-expanded={workflowsOpen}
             aria-controls={workflowsOpen ? 'workflows-panel' : undefined}
             onClick={onToggleWorkflows}
+            onPointerEnter={preloadWorkflowsPanel}
+            onFocus={preloadWorkflowsPanel}
           />
           {ongoingCount > 0 && (
             <span className="conversation-actions__count" aria-hidden>

@@ -12,7 +12,7 @@ import { AssigneeMenu } from './AssigneeMenu.tsx';
 import { Composer } from './Composer.tsx';
 import { ConversationActions } from './ConversationActions.tsx';
 import { Transcript } from '../../../parts/transcript/Transcript.tsx';
-import { WorkflowsPanel } from './WorkflowsPanel.tsx';
+import { workflowsPanelCode } from './workflowsPanelCode.tsx';
 
 /** The selected contact's conversation, wired to the live session: everything shown is the engine's report. */
 export function ConversationView({ base }: { base: Script }) {
@@ -34,6 +34,25 @@ export function ConversationView({ base }: { base: Script }) {
   const setComposerSide = useAppStore((state) => state.setComposerSide);
   const { perform } = useLiveSession();
   const [panelOpen, setPanelOpen] = useState(false);
+  const [fetchedPanel, setFetchedPanel] = useState(() => workflowsPanelCode.loaded);
+  // Another conversation may have fetched the panel's code since this one was drawn.
+  const WorkflowsPanel = fetchedPanel ?? workflowsPanelCode.loaded;
+  const togglePanel = () => {
+    const code = workflowsPanelCode.loaded;
+    if (code) {
+      setFetchedPanel(() => code);
+      setPanelOpen((open) => !open);
+      return;
+    }
+    // Pressed before the panel's code arrived: it opens when it does, and more presses meanwhile
+    // ask the same. Code that did not arrive (offline for a moment) opens nothing, and the next
+    // press fetches it again.
+    setPanelOpen(true);
+    workflowsPanelCode.load().then(
+      (loaded) => setFetchedPanel(() => loaded),
+      () => setPanelOpen(false),
+    );
+  };
   const workflowsButton = useRef<HTMLButtonElement>(null);
   const closePanel = () => {
     setPanelOpen(false);
@@ -76,8 +95,8 @@ export function ConversationView({ base }: { base: Script }) {
         />
         <ConversationActions
           user={user}
-          workflowsOpen={panelOpen && !user.restricted}
-          onToggleWorkflows={() => setPanelOpen((open) => !open)}
+          workflowsOpen={panelOpen && !user.restricted && WorkflowsPanel !== null}
+          onToggleWorkflows={togglePanel}
           ongoingCount={ongoing.length}
           workflowsButton={workflowsButton}
         />
@@ -97,7 +116,7 @@ export function ConversationView({ base }: { base: Script }) {
             }
           />
         </div>
-        {panelOpen && !user.restricted && (
+        {panelOpen && !user.restricted && WorkflowsPanel && (
           <WorkflowsPanel
             contactName={contactName}
             ongoing={ongoing}

@@ -1,4 +1,4 @@
-import { Play } from 'lucide-react';
+import { shortcutStartIcon } from './workflowsPanelCode.tsx';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 
 interface Props {
@@ -18,7 +18,7 @@ export function ShortcutList({ contactName, workflows, onStart }: Props) {
         <li key={workflow.id} className="shortcuts__item">
           <span>{workflow.name}</span>
           <button type="button" className="ui-button" onClick={() => onStart(workflow)} aria-label={`Start ${workflow.name} for ${contactName}`}>
-            <Play size={14} aria-hidden /> Start
+            {shortcutStartIcon} Start
           </button>
         </li>
       ))}

@@ -1,0 +1,93 @@
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './support/appSession.ts';
+
+const session = useAppSession();
+
+/**
+ * The Messages view draws its first frame without the Workflows panel's code (its tabs, the ongoing
+ * runs and their Stop question, the shortcuts): it is fetched as the pointer or focus reaches the
+ * Workflows icon, and a press made before it arrives is kept (src/screens/messages/conversation/
+ * workflowsPanelCode.tsx). Its chunk is held back or refused here, so every press lands first.
+ */
+const PANEL_CHUNK = /\/assets\/WorkflowsPanel-[^/]+\.js$/;
+const HELD_MS = 400;
+
+const workflowsButton = (page: Page) => page.getByRole('toolbar', { name: 'Conversation actions' }).getByRole('button', { name: 'Workflows' });
+const panel = (page: Page) => page.getByRole('complementary', { name: 'Workflows' });
+const fetched = (page: Page, chunk: string) =>
+  page.evaluate((chunk) => performance.getEntriesByType('resource').filter((entry) => entry.name.includes(`/assets/${chunk}-`)).length, chunk);
+
+/** A stored 24 h follow-up, then the Messages view opened afresh with `route` on the panel's chunk, Alice working. */
+async function inboxAfresh(route: (route: Route) => Promise<void>): Promise<Page> {
+  const page = await session.open();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: 'New from example' }).click();
+  await page.getByRole('menuitem', { name: '24h follow-up' }).click();
+  await page.getByLabel('Workflow name').waitFor();
+  await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
+  await page.route(PANEL_CHUNK, route);
+  await page.goto(new URL('/messages', page.url()).href);
+  await page.getByLabel('Working as').selectOption({ label: 'Alice — Agent' });
+  await workflowsButton(page).waitFor();
+  return page;
+}
+
+/** Counts every Workflows panel the page draws from now on, to tell one open from a flash of open, closed, open. */
+async function countPanels(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const seen = new WeakSet<Element>();
+    (window as unknown as { panels: number }).panels = 0;
+    new MutationObserver(() => {
+      for (const element of document.querySelectorAll('#workflows-panel')) {
+        if (seen.has(element)) continue;
+        seen.add(element);
+        (window as unknown as { panels: number }).panels += 1;
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { panels: number }).panels);
+}
+
+describe('the Workflows panel before its code has loaded', () => {
+  it('is not part of the first load, and two presses 50 ms apart open it once, where it stays', async () => {
+    const page = await inboxAfresh(async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, HELD_MS));
+      await route.continue();
+    });
+    expect(await fetched(page, 'WorkflowsPanel')).toBe(0);
+    const drawn = await countPanels(page);
+    await workflowsButton(page).click();
+    await page.waitForTimeout(50);
+    await workflowsButton(page).click();
+    await panel(page).waitFor();
+    await page.waitForTimeout(HELD_MS + 300);
+    expect(await panel(page).isVisible()).toBe(true);
+    expect(await drawn()).toBe(1);
+    expect(await fetched(page, 'WorkflowsPanel')).toBe(1);
+    expect(await workflowsButton(page).getAttribute('aria-expanded')).toBe('true');
+    // Loaded, the icon toggles as before: the next press closes it.
+    await workflowsButton(page).click();
+    await panel(page).waitFor({ state: 'detached' });
+    expect(await workflowsButton(page).getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('leaves no dead button when its code could not be fetched: the next press fetches it again and opens', async () => {
+    let refused = 0;
+    let refusing = true;
+    const page = await inboxAfresh(async (route) => {
+      if (!refusing) return route.continue();
+      refused += 1;
+      await route.abort('internetdisconnected');
+    });
+    await workflowsButton(page).click();
+    await expect.poll(() => refused).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await panel(page).count()).toBe(0);
+    expect(await workflowsButton(page).getAttribute('aria-expanded')).toBe('false');
+    refusing = false;
+    await workflowsButton(page).click();
+    await panel(page).waitFor();
+    await panel(page).getByRole('tab', { name: /^Ongoing Workflows/ }).waitFor();
+  });
+});
