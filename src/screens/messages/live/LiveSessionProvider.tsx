@@ -11,9 +11,17 @@ import { LiveController, livePace } from '../../../engine/liveController.ts';
 import { createLiveSessionClient, type LiveSessionClient } from '../../../engine/liveSessionClient.ts';
 import { runnableWorkflows, type RunnableWorkflows } from './runnableWorkflows.ts';
 import { sessionScript } from './sessionScript.ts';
-import { describePublishOutcome } from './publishOutcome.ts';
+import { loadOnce } from '../../../common/loadOnce.ts';
+import { refetchableImport } from '../../../common/refetchableImport.ts';
 import { publishesToPlay } from './publishesToPlay.ts';
 import { usePublishesSince } from '../../../persistence/usePublishesSince.ts';
+
+/**
+ * The words for what a publish did to the session's runs, fetched when the first publish is played
+ * into it: the session lives above every screen, and no first frame needs them.
+ */
+const importPublishOutcome = refetchableImport(() => import('./publishOutcome.ts'));
+const publishOutcomeCode = loadOnce(importPublishOutcome);
 
 /** How often, at most, the clock of the kept session is written while time passes, in wall ms. */
 const KEEP_CLOCK_MS = 2000;
@@ -232,7 +240,12 @@ export function LiveSessionProvider({ children }: { children: ReactNode }) {
         .publish({ workflow: publish.workflowId, file, policy: publish.policy, version: publish.document })
         .then(async (result) => {
           if (!result?.ok) return;
-          store.getState().notify({ tone: 'info', title: describePublishOutcome(publish.document.name, file, publish.policy, result.update) });
+          // Without its words (their code did not arrive), the toast still says that it was published.
+          const title = await publishOutcomeCode.load().then(
+            ({ describePublishOutcome }) => describePublishOutcome(publish.document.name, file, publish.policy, result.update),
+            () => `${publish.document.name} published`,
+          );
+          store.getState().notify({ tone: 'info', title });
           await keep();
         })
         .catch(failed);
