@@ -8,6 +8,7 @@ import type { Workflow } from '../schema/workflow.ts';
 import { testRunStartProblem } from '../validate/testRunStart.ts';
 import { validateWorkflow } from '../validate/validateWorkflow.ts';
 import { Simulation } from './simulation.ts';
+import type { TraceLog } from './traceLog.ts';
 
 export interface PrepareInput {
   readonly workflows: readonly Workflow[];
@@ -16,6 +17,8 @@ export interface PrepareInput {
   readonly maxTraceEntries?: number;
   /** The new versions the script's publishes name, by their `file`. */
   readonly versions?: Readonly<Record<string, Workflow>>;
+  /** A finished run's trace of this same input, to replay rather than store again (see `SimulationInput`). */
+  readonly replays?: TraceLog;
 }
 
 /** At most this many publishes in one script: each compiles a version and visits every contact. */

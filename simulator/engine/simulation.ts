@@ -170,6 +170,12 @@ export interface SimulationInput {
    * queued. A contact's runs never depend on another contact's, so each plays as it would alone.
    */
   readonly plays?: Uint8Array;
+  /**
+   * The trace of a finished simulation of this same input: this one writes no trace of its own but
+   * checks its rows against that one's (see `TraceLog.replaying`), and its `trace` reads that
+   * one's rows up to where this run has got.
+   */
+  readonly replays?: TraceLog;
 }
 
 /**
@@ -201,7 +207,7 @@ interface Publish {
  * Deterministic: the same input gives the same trace, entry for entry.
  */
 export class Simulation {
-  readonly trace = new TraceLog();
+  readonly trace: TraceLog;
   readonly runs: RunTable;
   readonly contacts: ContactTable;
   /**
@@ -280,6 +286,7 @@ export class Simulation {
     this.workflowIndex = indexWorkflowRefs(this.workflows);
     this.users = input.script.users;
     this.users.forEach((user, i) => this.userIndex.set(user.id, i));
+    this.trace = input.replays ? TraceLog.replaying(input.replays) : TraceLog.create();
     this.feed = new ScriptFeed(input.script);
     this.startEpochMs = Date.parse(input.script.start);
     this.runs = new RunTable(this.feed.contactCount);

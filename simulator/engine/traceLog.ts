@@ -67,12 +67,30 @@ class Chunk {
  */
 export class TraceLog {
   length = 0;
-  readonly strings: string[] = [];
-  private readonly stringIds = new Map<string, number>();
-  private readonly chunks: Chunk[] = [];
+  readonly strings: string[];
+  protected readonly stringIds: Map<string, number>;
+  private readonly chunks: Chunk[];
   /** Each run's contact, by run id (4 bytes a run rather than a contact column of 4 bytes a row). */
-  private runContacts = new Int32Array(1024).fill(NO_CONTACT);
+  protected runContacts: Int32Array;
   private current: Chunk | null = null;
+
+  /** `shared`: the log whose rows and strings this one reads (a `ReplayedTraceLog`); none for a log of its own. */
+  protected constructor(shared: TraceLog | null) {
+    this.strings = shared?.strings ?? [];
+    this.stringIds = shared?.stringIds ?? new Map();
+    this.chunks = shared?.chunks ?? [];
+    this.runContacts = shared?.runContacts ?? new Int32Array(1024).fill(NO_CONTACT);
+  }
+
+  /** A log that stores its rows. */
+  static create(): TraceLog {
+    return new TraceLog(null);
+  }
+
+  /** A log that checks a second run's rows against a finished one's instead of storing them: see `ReplayedTraceLog`. */
+  static replaying(source: TraceLog): TraceLog {
+    return new ReplayedTraceLog(source);
+  }
 
   /** The id of a string in `strings`; -1 for `undefined`. */
   intern(text: string | undefined): number {
@@ -189,6 +207,11 @@ export class TraceLog {
     this.runContacts = grown;
   }
 
+  /** The slots of the chunk row `row` is in. */
+  protected rowSlots(row: number): Int32Array {
+    return this.chunkOf(row).slots;
+  }
+
   private chunkOf(row: number): Chunk {
     return this.chunks[row >>> CHUNK_BITS] as Chunk;
   }
@@ -246,3 +269,66 @@ export class TraceLog {
     return this.chunks.length * CHUNK * ROW_BYTES + strings + aside + this.runContacts.byteLength;
   }
 }
+
+/**
+ * The trace of a second run of the input a finished simulation ran (the simulator's playback
+ * simulates again from the start to move through time, while the run to the end made at load is
+ * kept for the report): the same rows come again in the same order, so each is checked against
+ * the finished run's row instead of being stored a second time, and reads see that run's rows up
+ * to this log's length. The source must be finished (nothing more is written to it). A row that
+ * differs throws: the run is not the one the source recorded, and showing it would show another.
+ *
+ * A class of its own, so the engine's `append` stays one path for a log that stores.
+ */
+class ReplayedTraceLog extends TraceLog {
+  private readonly source: TraceLog;
+
+  constructor(source: TraceLog) {
+    super(source);
+    this.source = source;
+  }
+
+  override intern(text: string | undefined): number {
+    if (text === undefined) return -1;
+    const id = this.stringIds.get(text);
+    if (id === undefined) throw this.diverged(this.length);
+    return id;
+  }
+
+  override append(t: number, kind: number, contact: number, run: number, workflow: number, node: number, user: number, code: number, a: number, b: number, due: number): number {
+    const row = this.length;
+    const head = kind | (code << CODE_SHIFT) | ((user + 1) << USER_SHIFT);
+    const place = (workflow + 1) | ((node + 1) << STEP_SHIFT);
+    if (due >= 0) this.check(row, t, head, run < 0 ? -contact - 2 : run, place, Math.floor(due / TWO_32), due | 0);
+    else this.check(row, t, head, run < 0 ? -contact - 2 : run, place, a, b);
+    if (run >= 0 && kind === RUN_STARTED && this.runContacts[run] !== contact) throw this.diverged(row);
+    this.length++;
+    return row;
+  }
+
+  override appendRows(t: number, run: number, templates: Int32Array, from: number, to: number): void {
+    for (let r = from; r < to; r++) {
+      const k = r * 4;
+      this.check(this.length, t, templates[k] as number, run, templates[k + 1] as number, templates[k + 2] as number, templates[k + 3] as number);
+      this.length++;
+    }
+  }
+
+  /** Holds no rows of its own. */
+  override byteSize(): number {
+    return 0;
+  }
+
+  /** Throws unless the source's row `row` is the row given, packed as `append` packs it. */
+  private check(row: number, t: number, head: number, who: number, place: number, a: number, b: number): void {
+    if (row >= this.source.length) throw this.diverged(row);
+    const slots = this.rowSlots(row);
+    const at = (row & MASK) * SLOTS;
+    if (slots[at + HEAD] !== head || slots[at + WHO] !== who || slots[at + PLACE] !== place || slots[at + A] !== a || slots[at + B] !== b || this.tAt(row) !== t) throw this.diverged(row);
+  }
+
+  private diverged(row: number): Error {
+    return new Error(`The replayed run differs from the one it replays at trace entry ${row}`);
+  }
+}
+

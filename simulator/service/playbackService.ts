@@ -236,7 +236,8 @@ export class PlaybackService {
   }
 
   private restart(): void {
-    const prepared = prepareSimulation(this.input as PlaybackLoad);
+    // The run to the end made at load holds the trace: playing again replays it rather than keep a second copy.
+    const prepared = prepareSimulation({ ...(this.input as PlaybackLoad), replays: (this.finished as Simulation).trace });
     if (!prepared.ok) throw new Error('inputs that prepared once prepare again');
     this.sim = prepared.simulation;
     this.passes = new StepPassCounter(this.sim);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { traceEntries } from '../../../simulator/engine/materialize.ts';
+import { prepareSimulation } from '../../../simulator/engine/prepareSimulation.ts';
 import type { TraceEntry } from '../../../simulator/schema/trace.ts';
 import { harness, ms, type HarnessRun, type PopulationInput } from '../../harness/simulationHarness.ts';
 import { ALL_EXITS, exitOn, followUpWorkflow } from '../../harness/workflowFixtures.ts';
@@ -151,3 +152,41 @@ describe('Population scripts', () => {
     expect(simulation.hasPending()).toBe(false);
   }, 60_000);
 });
+
+describe('a population replayed (the simulator’s playback, which simulates again to move through time)', () => {
+  const h = harness(followUpWorkflow(exitOn([...ALL_EXITS])))
+    .contact('lead', { name: 'Lead' })
+    .at('+0')
+    .contactSays('Hi')
+    .at('+6h')
+    .agentSays('alice', 'Hello')
+    .at('+8h')
+    .contactSays('Still there?')
+    .population({ contacts: 2_000, jitter: '2d', seed: 3 });
+
+  it('plays the same run in steps and reads the same entries, without a trace of its own', () => {
+    const { simulation: finished, script, workflows } = h.prepare();
+    finished.runToEnd();
+    const prepared = prepareSimulation({ workflows, script, replays: finished.trace });
+    if (!prepared.ok) throw new Error('prepares');
+    const replay = prepared.simulation;
+    // Forward in the pieces playback moves by: a stretch of time, single steps, then the rest.
+    replay.runUntil(ms('+1d'));
+    const halfway = [...traceEntries(replay)];
+    for (let i = 0; i < 100; i++) replay.step();
+    replay.runToEnd();
+    expect(halfway).toEqual([...traceEntries(finished, 0, halfway.length)]);
+    expect([...traceEntries(replay)]).toEqual([...traceEntries(finished)]);
+    expect(replay.runs.length).toBe(finished.runs.length);
+    expect(replay.trace.byteSize()).toBe(0);
+  });
+
+  it('refuses to replay a finished run of other inputs: it throws where they first part', () => {
+    const { simulation: finished, script } = h.prepare();
+    finished.runToEnd();
+    const other = prepareSimulation({ workflows: [followUpWorkflow(exitOn(['incoming_message']))], script, replays: finished.trace });
+    if (!other.ok) throw new Error('prepares');
+    expect(() => other.simulation.runToEnd()).toThrow(/differs from the one it replays at trace entry \d+/);
+  });
+});
+

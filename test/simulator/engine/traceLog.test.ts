@@ -10,7 +10,7 @@ function appendAt(trace: TraceLog, times: readonly number[]): void {
 
 describe('the trace log', () => {
   it('gives back every row’s time across chunks, whole ms forward as a simulation writes them', () => {
-    const trace = new TraceLog();
+    const trace = TraceLog.create();
     const times = Array.from({ length: 40_000 }, (_, i) => Math.floor(i / 3) * 1_000);
     appendAt(trace, times);
     expect(trace.length).toBe(times.length);
@@ -20,7 +20,7 @@ describe('the trace log', () => {
   });
 
   it('keeps times no offset holds exactly: fractions of a ms, a clock that went back, 60 days after a chunk began', () => {
-    const trace = new TraceLog();
+    const trace = TraceLog.create();
     const times = [5_000, 5_000.25, 4_000, 5_000 + 60 * DAY, 365 * DAY + 0.5, 7];
     appendAt(trace, times);
     expect(times.map((_, row) => trace.tAt(row))).toEqual(times);
@@ -32,7 +32,7 @@ describe('the trace log', () => {
   it('gives back any sequence of times and due times exactly (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 400 * DAY }), fc.double({ min: 0, max: 400 * DAY, noNaN: true })), { maxLength: 300 }), (times) => {
-        const trace = new TraceLog();
+        const trace = TraceLog.create();
         times.forEach((t, i) => trace.append(t, K['timer.set'], i, -1, 0, 1, -1, 0, -1, -1, Math.floor(t) + DAY));
         expect(times.map((_, row) => trace.tAt(row))).toEqual(times);
         expect(times.map((_, row) => trace.dueAt(row))).toEqual(times.map((t) => Math.floor(t) + DAY));
@@ -41,7 +41,7 @@ describe('the trace log', () => {
   });
 
   it('gives back who each row is about: a run and its contact, a contact without a run, neither', () => {
-    const trace = new TraceLog();
+    const trace = TraceLog.create();
     trace.append(0, K.event, 4, -1, -1, -1, -1, 0, -1, -1, -1);
     trace.append(0, K['run.started'], 4, 0, 0, 0, -1, 0, -1, -1, -1);
     trace.append(0, K['run.started'], 0, 1, 0, 0, -1, 0, -1, -1, -1);
@@ -60,7 +60,7 @@ describe('the trace log', () => {
   });
 
   it('names the contacts of thousands of runs, past its first table of runs', () => {
-    const trace = new TraceLog();
+    const trace = TraceLog.create();
     for (let run = 0; run < 5_000; run++) trace.append(run, K['run.started'], (run * 7) % 1_000, run, 0, 0, -1, 0, -1, -1, -1);
     expect(trace.contactAt(4_999)).toBe((4_999 * 7) % 1_000);
     expect(trace.runAt(4_999)).toBe(4_999);
@@ -75,8 +75,8 @@ describe('the trace log', () => {
       [K['when_stopped.ended'], 2, 10, -1, 1, -1, -1],
     ];
     const templates = Int32Array.from(rows.flatMap((row) => [...TraceLog.rowTemplate(...row)]));
-    const appended = new TraceLog();
-    const planned = new TraceLog();
+    const appended = TraceLog.create();
+    const planned = TraceLog.create();
     // The run's contact comes from its run.started row; the blocks then straddle the first chunk's end.
     const times = [0, 16_380 * 1_000, 16_380 * 1_000 + 0.5, 90 * DAY];
     for (const log of [appended, planned]) log.append(0, K['run.started'], 41, 3, 2, 0, -1, 0, -1, -1, -1);
@@ -95,4 +95,57 @@ describe('the trace log', () => {
     expect(read(planned)).toEqual(read(appended));
     expect(() => TraceLog.rowTemplate(K['run.started'], 0, 0, -1, 0, -1, -1)).toThrow(/names its contact/);
   });
+
+  describe('a replay of a finished log', () => {
+    const source = TraceLog.create();
+    const text = source.intern('Hello?');
+    source.append(0, K['run.started'], 7, 0, 0, 0, -1, 0, -1, -1, -1);
+    for (let i = 0; i < 20_000; i++) source.append(i * 1_000, K.event, 7, -1, 0, i % 7, -1, 0, text, i % 5, -1);
+    source.append(20_000_000, K['timer.set'], 7, 0, 0, 3, -1, 0, -1, -1, 50 * DAY);
+
+    function replayAll(replay: TraceLog): void {
+      replay.append(0, K['run.started'], 7, 0, 0, 0, -1, 0, -1, -1, -1);
+      for (let i = 0; i < 20_000; i++) replay.append(i * 1_000, K.event, 7, -1, 0, i % 7, -1, 0, replay.intern('Hello?'), i % 5, -1);
+    }
+
+    it('reads the source’s rows up to its own length, and stores none', () => {
+      const replay = TraceLog.replaying(source);
+      expect(replay.length).toBe(0);
+      replayAll(replay);
+      replay.append(20_000_000, K['timer.set'], 7, 0, 0, 3, -1, 0, -1, -1, 50 * DAY);
+      expect(replay.length).toBe(source.length);
+      expect([replay.tAt(16_390), replay.nodeAt(16_390), replay.bAt(16_390), replay.contactAt(16_390), replay.text(replay.aAt(16_390))]).toEqual([16_389_000, 16_389 % 7, 16_389 % 5, 7, 'Hello?']);
+      expect(replay.dueAt(replay.length - 1)).toBe(50 * DAY);
+      expect(replay.byteSize()).toBe(0);
+    });
+
+    it('throws at the first row that differs from the source’s: another time, step, text, due time, or a row past its end', () => {
+      const differs: [string, (replay: TraceLog) => void][] = [
+        ['time', (replay) => replay.append(1, K['run.started'], 7, 0, 0, 0, -1, 0, -1, -1, -1)],
+        ['contact of a run', (replay) => replay.append(0, K['run.started'], 8, 0, 0, 0, -1, 0, -1, -1, -1)],
+        ['step', (replay) => replay.append(0, K['run.started'], 7, 0, 0, 1, -1, 0, -1, -1, -1)],
+        ['a text the source never had', (replay) => replay.intern('Bye')],
+        [
+          'due time',
+          (replay) => {
+            replayAll(replay);
+            replay.append(20_000_000, K['timer.set'], 7, 0, 0, 3, -1, 0, -1, -1, 51 * DAY);
+          },
+        ],
+        [
+          'a row past the end',
+          (replay) => {
+            replayAll(replay);
+            replay.append(20_000_000, K['timer.set'], 7, 0, 0, 3, -1, 0, -1, -1, 50 * DAY);
+            replay.append(20_000_000, K['timer.set'], 7, 0, 0, 3, -1, 0, -1, -1, 50 * DAY);
+          },
+        ],
+        ['planned rows', (replay) => replay.appendRows(0, 0, Int32Array.from(TraceLog.rowTemplate(K.step, 0, 0, -1, 0, -1, -1)), 0, 1)],
+      ];
+      for (const [what, write] of differs) expect(() => write(TraceLog.replaying(source)), what).toThrow(/differs from the one it replays/);
+      // Nothing a failed replay did reached the source.
+      expect([source.length, source.strings]).toEqual([20_002, ['Hello?']]);
+    });
+  });
 });
+
