@@ -1,6 +1,7 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
+import { waitForToast } from './support/toasts.ts';
 
 const session = useAppSession();
 
@@ -18,15 +19,15 @@ const panel = (page: Page) => page.getByRole('complementary', { name: 'Workflows
 const fetched = (page: Page, chunk: string) =>
   page.evaluate((chunk) => performance.getEntriesByType('resource').filter((entry) => entry.name.includes(`/assets/${chunk}-`)).length, chunk);
 
-/** A stored 24 h follow-up, then the Messages view opened afresh with `route` on the panel's chunk, Alice working. */
-async function inboxAfresh(route: (route: Route) => Promise<void>): Promise<Page> {
+/** A stored 24 h follow-up, then the Messages view opened afresh with `route` on `chunk`, Alice working. */
+async function inboxAfresh(route: (route: Route) => Promise<void>, chunk: RegExp = PANEL_CHUNK): Promise<Page> {
   const page = await session.open();
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole('button', { name: 'New from example' }).click();
   await page.getByRole('menuitem', { name: '24h follow-up' }).click();
   await page.getByLabel('Workflow name').waitFor();
   await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
-  await page.route(PANEL_CHUNK, route);
+  await page.route(chunk, route);
   await page.goto(new URL('/messages', page.url()).href);
   await page.getByLabel('Working as').selectOption({ label: 'Alice — Agent' });
   await workflowsButton(page).waitFor();
@@ -89,5 +90,53 @@ describe('the Workflows panel before its code has loaded', () => {
     await workflowsButton(page).click();
     await panel(page).waitFor();
     await panel(page).getByRole('tab', { name: /^Ongoing Workflows/ }).waitFor();
+  });
+});
+
+/** The session bar's script files: the code behind Save session as script and Keep with a Workflow (src/screens/messages/inbox/useScriptFiles.tsx). */
+const FILES_CHUNK = /\/assets\/SessionScriptFiles-[^/]+\.js$/;
+const sessionBar = (page: Page) => page.getByRole('region', { name: 'Session' });
+
+describe('the session bar\'s script files before their code has loaded', () => {
+  it('are not part of the first load; two presses of Save session as script 50 ms apart both download, and Keep saves once for a double click', async () => {
+    const page = await inboxAfresh(async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, HELD_MS));
+      await route.continue();
+    }, FILES_CHUNK);
+    expect(await fetched(page, 'SessionScriptFiles')).toBe(0);
+    const downloads: string[] = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+    const save = sessionBar(page).getByRole('button', { name: 'Save session as script' });
+    await save.click();
+    await page.waitForTimeout(50);
+    await save.click();
+    await expect.poll(() => downloads.length, { timeout: HELD_MS + 5000 }).toBe(2);
+    expect(downloads[0]).toMatch(/\.json$/);
+    expect(await fetched(page, 'SessionScriptFiles')).toBe(1);
+
+    await sessionBar(page).getByRole('button', { name: 'Keep with a Workflow…' }).click();
+    const keep = page.getByRole('dialog', { name: 'Keep this session with a Workflow' });
+    // A double click: the second press must not save a second copy.
+    await keep.getByRole('button', { name: 'Save script' }).dblclick();
+    const toasts = await waitForToast(page, /Saved “.*” with “24h follow-up”/);
+    await keep.waitFor({ state: 'detached' });
+    expect(toasts.filter((toast) => /^Saved /.test(toast.title))).toHaveLength(1);
+  });
+
+  it('a press whose code could not be fetched says so, and the next press fetches it again and downloads', async () => {
+    let refused = 0;
+    let refusing = true;
+    const page = await inboxAfresh(async (route) => {
+      if (!refusing) return route.continue();
+      refused += 1;
+      await route.abort('internetdisconnected');
+    }, FILES_CHUNK);
+    const save = sessionBar(page).getByRole('button', { name: 'Save session as script' });
+    await save.click();
+    await waitForToast(page, 'The session was not saved as a file');
+    expect(refused).toBe(1);
+    refusing = false;
+    const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.json$/);
   });
 });

@@ -2,16 +2,17 @@ import { Download, Link2, Save } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import { useNavigate } from '../../../routing/Router.tsx';
-import { useScriptActions } from '../../../persistence/useScriptActions.ts';
 import { savedScriptKey } from '../../../parts/scripts/scriptChoice.ts';
 import { workflowsToSimulate } from '../../../../simulator/graph/workflowsToSimulate.ts';
 import { useAppStoreApi } from '../../../state/StoreProvider.tsx';
 import { Dialog, DialogClose } from '../../../ui/Dialog.tsx';
 import { IconButton } from '../../../ui/Tooltip.tsx';
 import { useLiveSession } from '../live/LiveSessionProvider.tsx';
-import { scriptForWorkflows } from '../../../parts/scripts/scriptForWorkflows.ts';
 import { useCopyShareLink } from '../../../parts/share/useCopyShareLink.tsx';
-import { liveShareSituation } from '../live/liveShareSituation.ts';
+import { loadLiveShareSituation, preloadScriptFiles, useScriptFiles } from './useScriptFiles.tsx';
+
+/** On each of the bar's actions: the pointer or focus reaching it fetches the work behind them. */
+const reaching = { onPointerEnter: preloadScriptFiles, onFocus: preloadScriptFiles };
 
 interface Props {
   /** The Workflows the session runs. */
@@ -22,11 +23,13 @@ interface Props {
  * What becomes of a session: a link that opens it, as far as it has come, in the read-only
  * simulator; a script file to download; or a script saved with one of its Workflows, where the
  * simulator lists it to replay (and check) whenever the Workflow changes. Icon buttons named by
- * their tooltips, so the session bar stays one row at 1280 px.
+ * their tooltips, so the session bar stays one row at 1280 px. The buttons are drawn at once; the
+ * code that makes the file, the kept script and the link's situation comes when the pointer or
+ * focus reaches them (useScriptFiles), and a press made before it has arrived waits for it.
  */
 export function SessionScriptActions({ workflows }: Props) {
   const { recordedScript } = useLiveSession();
-  const actions = useScriptActions();
+  const files = useScriptFiles();
   const store = useAppStoreApi();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
@@ -39,7 +42,7 @@ export function SessionScriptActions({ workflows }: Props) {
     situation: async () => {
       // The instant clicked, before the engine is asked for the script: the clock may play on meanwhile.
       const { time, contactId } = store.getState().live;
-      const script = await recordedScript();
+      const [script, liveShareSituation] = await Promise.all([recordedScript(), loadLiveShareSituation()]);
       const { startWorkflows, versions } = store.getState().live;
       return script ? liveShareSituation({ script, startWorkflows, versions, time, contactId }) : null;
     },
@@ -51,8 +54,8 @@ export function SessionScriptActions({ workflows }: Props) {
 
   const download = async () => {
     try {
-      const script = await recordedScript();
-      if (script) actions.exportFile(script);
+      const [script, { download }] = await Promise.all([recordedScript(), files.ready()]);
+      if (script) download(script);
     } catch (error) {
       failed('The session was not saved as a file', error);
     }
@@ -63,12 +66,12 @@ export function SessionScriptActions({ workflows }: Props) {
     // Busy from the first click: a second one must not save a second copy.
     setBusy(true);
     try {
-      const recorded = await recordedScript();
+      const [recorded, { keep: keepScript }] = await Promise.all([recordedScript(), files.ready()]);
       if (!recorded) return;
-      const { script, leftOut } = scriptForWorkflows(recorded, workflowsToSimulate(chosen, workflows));
-      const record = await actions.create(chosen.id, script);
+      const kept = await keepScript(recorded, chosen.id, workflowsToSimulate(chosen, workflows));
       // A refused write has been toasted; the dialog stays open to try again.
-      if (!record) return;
+      if (!kept) return;
+      const { record, script, leftOut } = kept;
       setOpen(false);
       store.getState().notify({
         tone: 'success',
@@ -85,13 +88,13 @@ export function SessionScriptActions({ workflows }: Props) {
 
   return (
     <>
-      <IconButton label="Copy link" icon={<Link2 size={16} />} tooltipSide="bottom" onClick={() => void shareLink.copy()} />
+      <IconButton label="Copy link" icon={<Link2 size={16} />} tooltipSide="bottom" {...reaching} onClick={() => void shareLink.copy()} />
       {shareLink.handCopy}
-      <IconButton label="Save session as script" icon={<Download size={16} />} tooltipSide="bottom" onClick={() => void download()} />
+      <IconButton label="Save session as script" icon={<Download size={16} />} tooltipSide="bottom" {...reaching} onClick={() => void download()} />
       <Dialog
         open={open}
         onOpenChange={setOpen}
-        trigger={<IconButton label="Keep with a Workflow…" icon={<Save size={16} />} tooltipSide="bottom" />}
+        trigger={<IconButton label="Keep with a Workflow…" icon={<Save size={16} />} tooltipSide="bottom" {...reaching} />}
         title="Keep this session with a Workflow"
         description="The session becomes a script saved with the Workflow: the simulator lists it, replays it and checks that every run still ends as it did here."
         footer={
@@ -120,6 +123,7 @@ export function SessionScriptActions({ workflows }: Props) {
           </select>
         </div>
       </Dialog>
+      {files.drawn}
     </>
   );
 }
