@@ -1,7 +1,7 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
-import { waitForToast } from './support/toasts.ts';
+import { readToasts, waitForToast } from './support/toasts.ts';
 
 const session = useAppSession();
 
@@ -138,5 +138,58 @@ describe('the session bar\'s script files before their code has loaded', () => {
     refusing = false;
     const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
     expect(download.suggestedFilename()).toMatch(/\.json$/);
+  });
+});
+
+/** The words for what a publish did to the session's runs (src/screens/messages/live/publishOutcome.ts), fetched on the first publish played into it. */
+const OUTCOME_CHUNK = /\/assets\/publishOutcome-[^/]+\.js$/;
+const nav = (page: Page, link: 'Workflows' | 'Messages') => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+
+/** Publish from the builder, as a person does: the toolbar's Publish, the policy for runs in flight (after the first), the dialog's Publish. */
+async function publish(page: Page, policy?: string): Promise<void> {
+  await page.waitForFunction(() => /Saved/.test(document.querySelector('[role="status"][aria-label="Save status"]')?.textContent ?? ''));
+  await page.getByRole('toolbar', { name: 'Workflow' }).getByRole('button', { name: 'Publish' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish “24h follow-up”' });
+  if (policy) await dialog.getByRole('radio', { name: policy }).check();
+  else await dialog.getByText('This is the first publish of this Workflow').waitFor();
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** A new version of the stored 24 h follow-up: its Wait's duration changed, published with Move them. */
+async function publishNewWait(page: Page, duration: string): Promise<void> {
+  await nav(page, 'Workflows');
+  await page.getByRole('link', { name: '24h follow-up', exact: true }).click();
+  await page.getByTestId('node-wait').click();
+  await page.getByRole('region', { name: 'Inspector' }).getByLabel('Duration', { exact: true }).fill(duration);
+  await publish(page, 'Move them to the new version');
+}
+
+describe('a publish played into the session before its words\' code has loaded', () => {
+  it('is still told when that code could not be fetched, and the next publish fetches it again and says what it did', async () => {
+    const page = await session.open({ contextOptions: { viewport: { width: 1280, height: 720 } } });
+    await page.getByRole('button', { name: 'New from example' }).click();
+    await page.getByRole('menuitem', { name: '24h follow-up' }).click();
+    await page.getByTestId('node-trigger').waitFor();
+    await publish(page);
+    await nav(page, 'Messages');
+    await page.getByRole('region', { name: 'Session' }).waitFor();
+    expect(await fetched(page, 'publishOutcome')).toBe(0);
+    let refused = 0;
+    await page.route(OUTCOME_CHUNK, async (route) => {
+      refused += 1;
+      await route.abort('internetdisconnected');
+    });
+
+    await publishNewWait(page, '2h');
+    await nav(page, 'Messages');
+    await waitForToast(page, '24h follow-up published');
+    expect(refused).toBe(1);
+    expect((await readToasts(page)).map((toast) => toast.title)).toContain('24h follow-up published');
+
+    await page.unroute(OUTCOME_CHUNK);
+    await publishNewWait(page, '3h');
+    await nav(page, 'Messages');
+    await waitForToast(page, /^24h follow-up version 3 published: /);
   });
 });
