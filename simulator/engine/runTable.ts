@@ -174,6 +174,26 @@ export class RunTable {
     this.i32[run * I + FLAGS] = (this.i32[run * I + FLAGS] as number) | (1 << 21);
   }
 
+  /**
+   * The table's rows as they are stored, 16 Int32 slots a run (see `appendRow`): no copy, so the
+   * table must not change afterwards. Int32, not Float64: a copy through Float64 values could
+   * change the bits of Int32 pairs that read as a NaN.
+   */
+  rows(): Int32Array {
+    return new Int32Array(this.i32.buffer, 0, this.length * I);
+  }
+
+  /** Adds a run copied whole, in the state it is in, from another table's `rows()` (a pool's part); returns its id here. */
+  appendRow(rows: Int32Array, run: number): number {
+    const id = this.length++;
+    if (id * F >= this.f64.length) this.grow();
+    const i32 = this.i32;
+    const to = id * I;
+    const from = run * I;
+    for (let k = 0; k < I; k++) i32[to + k] = rows[from + k] as number;
+    return id;
+  }
+
   /** Bytes held by the table. */
   byteSize(): number {
     return this.f64.byteLength;

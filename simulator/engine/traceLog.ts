@@ -24,6 +24,36 @@ const CODE_MASK = 2 ** COLUMN_BITS.traceCode - 1;
 const STEP_SHIFT = COLUMN_BITS.traceWorkflow;
 const WORKFLOW_MASK = 2 ** COLUMN_BITS.traceWorkflow - 1;
 
+/** What the `a` and `b` slots of a row hold, by kind: interned strings (the default), a due time, or (b) a run id. */
+export const ROW_SLOTS = { strings: 0, due: 1, stringAndRun: 2 } as const;
+const DUE_KINDS = ['timer.set', 'timer.fired', 'timer.cancelled', 'pause.extended', 'run.paused', 'run.resumed', 'timer.frozen'] as const;
+const DUE_SLOTS = ROW_SLOTS.due;
+const STRING_AND_RUN = ROW_SLOTS.stringAndRun;
+
+/** Per trace kind code, what its `a` and `b` slots hold (see ROW_SLOTS). */
+export const rowSlots: Uint8Array = (() => {
+  const slots = new Uint8Array(TRACE_KINDS.length);
+  for (const kind of DUE_KINDS) slots[K[kind]] = ROW_SLOTS.due;
+  // A re-entry refusal names the stopped run that keeps the Workflow from starting.
+  slots[K['trigger.ignored']] = ROW_SLOTS.stringAndRun;
+  return slots;
+})();
+
+/**
+ * A finished log's rows as plain typed arrays and a map, which another thread receives without a
+ * copy (see `TraceLog.rows`); `TraceLog.appendRemapped` appends them to a log of its own.
+ */
+export interface TraceRows {
+  readonly length: number;
+  /** Per chunk of rows: the time its offsets count from, and its slots. */
+  readonly bases: Float64Array;
+  readonly chunks: readonly Int32Array[];
+  /** Times no offset holds, by row. */
+  readonly exactTimes: ReadonlyMap<number, number>;
+  /** Each run's contact, by the log's run id. */
+  readonly runContacts: Int32Array;
+}
+
 /** Int32 slots of a row, side by side so writing a row touches one stretch of memory. */
 const SLOTS = 6;
 /** The time's offset from the chunk's `base`, read as unsigned. */
@@ -194,6 +224,64 @@ export class TraceLog {
       (chunk.exactTimes ??= new Map()).set(i, t);
     }
     return at;
+  }
+
+  /**
+   * The rows as they are stored, for another thread (a pool's part): no copy, so nothing may be
+   * written to this log afterwards.
+   */
+  rows(): TraceRows {
+    const exactTimes = new Map<number, number>();
+    this.chunks.forEach((chunk, c) => chunk.exactTimes?.forEach((t, i) => exactTimes.set((c << CHUNK_BITS) + i, t)));
+    return {
+      length: this.length,
+      bases: Float64Array.from(this.chunks, (chunk) => chunk.base),
+      chunks: this.chunks.map((chunk) => chunk.slots),
+      exactTimes,
+      runContacts: this.runContacts,
+    };
+  }
+
+  /**
+   * Appends rows `from` to `to` (exclusive) of another log's `rows` with this log's ids, as they
+   * are stored, without unpacking each: a string id `i` there is `strings[i]` here, and a run's
+   * id there is `runs[id]` here — given here, from `nextRun` on, to each run at its `run.started`
+   * row. Returns the next run id to give.
+   */
+  appendRemapped(rows: TraceRows, from: number, to: number, strings: Int32Array, runs: Int32Array, nextRun: number): number {
+    const meanings = rowSlots;
+    let given = nextRun;
+    for (let i = from; i < to; i++) {
+      const c = i >>> CHUNK_BITS;
+      const source = rows.chunks[c] as Int32Array;
+      const s = (i & MASK) * SLOTS;
+      const offset = (source[s + T] as number) >>> 0;
+      const at = this.openRow(offset === EXACT_TIME ? (rows.exactTimes.get(i) as number) : (rows.bases[c] as number) + offset);
+      const head = source[s + HEAD] as number;
+      const kind = head & KIND_MASK;
+      let who = source[s + WHO] as number;
+      if (who >= 0) {
+        if (kind === RUN_STARTED) {
+          runs[who] = given;
+          this.noteRunContact(given++, rows.runContacts[who] as number);
+        }
+        who = runs[who] as number;
+      }
+      let a = source[s + A] as number;
+      let b = source[s + B] as number;
+      const meaning = meanings[kind] as number;
+      if (meaning !== DUE_SLOTS) {
+        if (a >= 0) a = strings[a] as number;
+        if (b >= 0) b = meaning === STRING_AND_RUN ? (runs[b] as number) : (strings[b] as number);
+      }
+      const slots = (this.current as Chunk).slots;
+      slots[at + HEAD] = head;
+      slots[at + WHO] = who;
+      slots[at + PLACE] = source[s + PLACE] as number;
+      slots[at + A] = a;
+      slots[at + B] = b;
+    }
+    return given;
   }
 
   private noteRunContact(run: number, contact: number): void {

@@ -3,68 +3,11 @@ import { scriptEventTypeSchema } from '../../schema/script.ts';
 import type { CompiledWorkflow } from '../compileWorkflow.ts';
 import { Simulation, type SimulationInput } from '../simulation.ts';
 import { K } from '../traceLog.ts';
-import {
-  PAUSE_FIELDS,
-  ROW_A,
-  ROW_B,
-  ROW_CODE,
-  ROW_CONTACT,
-  ROW_INTS,
-  ROW_KIND,
-  ROW_NODE,
-  ROW_RUN,
-  ROW_USER,
-  ROW_WORKFLOW,
-  RUN_CHAIN_DEPTH,
-  RUN_CONTACT,
-  RUN_DUE,
-  RUN_ENDED_AT,
-  RUN_FIELDS,
-  RUN_NODE,
-  RUN_REASON,
-  RUN_STARTED_AT,
-  RUN_STATUS,
-  RUN_STOPPED_BY,
-  RUN_TIMER_TOKEN,
-  RUN_TRIGGER_EVENT,
-  RUN_WAITING,
-  RUN_WHEN_STOPPED_RAN,
-  RUN_WORKFLOW,
-  type PoolPart,
-} from './poolPart.ts';
+import { PAUSE_FIELDS, type PoolPart } from './poolPart.ts';
 
-const TWO_32 = 4294967296;
-// Read once: imported bindings are live, and read per row they cost more than the copying itself.
-const KIND = ROW_KIND;
-const CODE = ROW_CODE;
-const USER = ROW_USER;
-const CONTACT = ROW_CONTACT;
-const RUN = ROW_RUN;
-const WORKFLOW = ROW_WORKFLOW;
-const NODE = ROW_NODE;
-const A = ROW_A;
-const B = ROW_B;
-const INTS = ROW_INTS;
-const RUN_STARTED = K['run.started'];
 const EVENT_ROW = K.event;
 const CHANGE_ROW = K['contact.changed'];
 const ANSWER_ROW = K['question.answered'];
-
-/** What the `a` and `b` slots of a row hold, by kind: interned strings (the default), a due time, or (b) a run id. */
-export const ROW_SLOTS = { strings: 0, due: 1, stringAndRun: 2 } as const;
-const DUE_KINDS = ['timer.set', 'timer.fired', 'timer.cancelled', 'pause.extended', 'run.paused', 'run.resumed', 'timer.frozen'] as const;
-
-const DUE = ROW_SLOTS.due;
-const STRING_AND_RUN = ROW_SLOTS.stringAndRun;
-
-/** Per trace kind code, what its `a` and `b` slots hold (see ROW_SLOTS). */
-export const rowSlots: Uint8Array = (() => {
-  const slots = new Uint8Array(Object.keys(K).length);
-  for (const kind of DUE_KINDS) slots[K[kind]] = ROW_SLOTS.due;
-  // A re-entry refusal names the stopped run that keeps the Workflow from starting.
-  slots[K['trigger.ignored']] = ROW_SLOTS.stringAndRun;
-  return slots;
-})();
 
 /** Whether a script can be split by contact: a publish acts on every contact at once, so a script with one plays on one thread. */
 export function canSplit(input: Pick<SimulationInput, 'script'>): boolean {
@@ -96,6 +39,8 @@ export function mergeParts(input: SimulationInput, parts: readonly PoolPart[]): 
   const placed = parts.map((part) => new Float64Array(part.stepCount));
   const next = new Int32Array(parts.length);
   let ordinal = 0;
+  // A run's id in the whole: the order runs started in, given at each run.started row.
+  let runCount = sim.runs.length;
   for (;;) {
     const w = earliest(parts, next, placed);
     if (w < 0) break;
@@ -106,9 +51,10 @@ export function mergeParts(input: SimulationInput, parts: readonly PoolPart[]): 
     // The whole stops short at the first entry it takes with the trace at the cap.
     if (trace.length >= cap) return null;
     const from = part.stepFirstRow[k] as number;
-    const to = k + 1 < part.stepCount ? (part.stepFirstRow[k + 1] as number) : part.rowCount;
-    copyRows(sim, part, from, to, stringIds[w] as Int32Array, runIds[w] as Int32Array);
+    const to = k + 1 < part.stepCount ? (part.stepFirstRow[k + 1] as number) : part.rows.length;
+    runCount = trace.appendRemapped(part.rows, from, to, stringIds[w] as Int32Array, runIds[w] as Int32Array, runCount);
   }
+  addRuns(sim, parts, runIds, runCount);
   restorePauses(sim, parts, runIds);
   replayContacts(sim);
   sim.eventsProcessed = ordinal;
@@ -148,68 +94,20 @@ function earliest(parts: readonly PoolPart[], next: Int32Array, placed: readonly
   return best;
 }
 
-/** Appends a part's rows `from`..`to` with the whole's string and run ids (a run's id: the order runs started in). */
-function copyRows(sim: Simulation, part: PoolPart, from: number, to: number, strings: Int32Array, runIds: Int32Array): void {
-  const trace = sim.trace;
-  const ints = part.rowInts;
-  const times = part.rowTime;
-  const slotsOf = rowSlots;
-  for (let i = from; i < to; i++) {
-    const at = i * INTS;
-    const kind = ints[at + KIND] as number;
-    const local = ints[at + RUN] as number;
-    if (kind === RUN_STARTED) runIds[local] = addRun(sim, part, local);
-    const run = local < 0 ? local : (runIds[local] as number);
-    const a = ints[at + A] as number;
-    const b = ints[at + B] as number;
-    const slots = slotsOf[kind] as number;
-    let newA = -1;
-    let newB = -1;
-    let due = -1;
-    if (slots === DUE) due = a * TWO_32 + (b >>> 0);
-    else {
-      newA = a < 0 ? a : (strings[a] as number);
-      newB = b < 0 ? b : slots === STRING_AND_RUN ? (runIds[b] as number) : (strings[b] as number);
+/** The parts' runs in the whole's run table, in their final state, each at the id the merge gave it. */
+function addRuns(sim: Simulation, parts: readonly PoolPart[], runIds: readonly Int32Array[], runCount: number): void {
+  const part = new Int32Array(runCount);
+  const local = new Int32Array(runCount);
+  runIds.forEach((ids, w) => {
+    for (let run = 0; run < ids.length; run++) {
+      const id = ids[run] as number;
+      if (id < 0) continue;
+      part[id] = w;
+      local[id] = run;
     }
-    trace.append(times[i] as number, kind, ints[at + CONTACT] as number, run, ints[at + WORKFLOW] as number, ints[at + NODE] as number, ints[at + USER] as number, ints[at + CODE] as number, newA, newB, due);
-  }
-}
-
-/** The run fields' places, read once (see KIND). */
-const R = {
-  workflow: RUN_WORKFLOW,
-  contact: RUN_CONTACT,
-  startedAt: RUN_STARTED_AT,
-  triggerEvent: RUN_TRIGGER_EVENT,
-  chainDepth: RUN_CHAIN_DEPTH,
-  node: RUN_NODE,
-  timerToken: RUN_TIMER_TOKEN,
-  stoppedBy: RUN_STOPPED_BY,
-  endedAt: RUN_ENDED_AT,
-  due: RUN_DUE,
-  status: RUN_STATUS,
-  waiting: RUN_WAITING,
-  reason: RUN_REASON,
-  whenStoppedRan: RUN_WHEN_STOPPED_RAN,
-  fields: RUN_FIELDS,
-} as const;
-
-/** Adds a part's run to the whole's run table, in its final state; returns its id there. */
-function addRun(sim: Simulation, part: PoolPart, local: number): number {
-  const f = part.runs;
-  const at = local * R.fields;
+  });
   const runs = sim.runs;
-  const run = runs.add(f[at + R.workflow] as number, f[at + R.contact] as number, f[at + R.startedAt] as number, f[at + R.triggerEvent] as number, f[at + R.chainDepth] as number);
-  runs.setNode(run, f[at + R.node] as number);
-  runs.setTimerToken(run, f[at + R.timerToken] as number);
-  runs.setStoppedBy(run, f[at + R.stoppedBy] as number);
-  runs.setEndedAt(run, f[at + R.endedAt] as number);
-  runs.setDue(run, f[at + R.due] as number);
-  runs.setStatus(run, f[at + R.status] as number);
-  runs.setWaiting(run, f[at + R.waiting] as number);
-  runs.setReason(run, f[at + R.reason] as number);
-  if (f[at + R.whenStoppedRan] === 1) runs.markWhenStoppedRan(run);
-  return run;
+  for (let id = runs.length; id < runCount; id++) runs.appendRow((parts[part[id] as number] as PoolPart).runs, local[id] as number);
 }
 
 function restorePauses(sim: Simulation, parts: readonly PoolPart[], runIds: readonly Int32Array[]): void {
@@ -236,6 +134,8 @@ function replayContacts(sim: Simulation): void {
   const text = (id: number) => trace.text(id) ?? '';
   for (let i = 0; i < trace.length; i++) {
     const kind = trace.kindAt(i);
+    // Most rows change no contact: the kind alone says so.
+    if (kind !== EVENT_ROW && kind !== CHANGE_ROW && kind !== ANSWER_ROW) continue;
     const contact = trace.contactAt(i);
     const code = trace.codeAt(i);
     const a = trace.aAt(i);

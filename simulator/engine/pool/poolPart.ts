@@ -1,36 +1,7 @@
 import { EXTERNAL, orderKey, TIMER } from '../eventQueue.ts';
 import { Simulation, type SimulationInput } from '../simulation.ts';
+import type { TraceRows } from '../traceLog.ts';
 import { StepLog } from './stepLog.ts';
-
-/** Int32 fields of a row in `PoolPart.rowInts`, in this order. */
-export const ROW_INTS = 9;
-export const ROW_KIND = 0;
-export const ROW_CODE = 1;
-export const ROW_USER = 2;
-export const ROW_CONTACT = 3;
-export const ROW_RUN = 4;
-export const ROW_WORKFLOW = 5;
-export const ROW_NODE = 6;
-/** The raw `a` and `b` slots: interned strings, a run id, a due time's two halves (see TraceLog.append). */
-export const ROW_A = 7;
-export const ROW_B = 8;
-
-/** Float64 fields of a run in `PoolPart.runs`, in this order. */
-export const RUN_FIELDS = 14;
-export const RUN_WORKFLOW = 0;
-export const RUN_CONTACT = 1;
-export const RUN_STARTED_AT = 2;
-export const RUN_TRIGGER_EVENT = 3;
-export const RUN_CHAIN_DEPTH = 4;
-export const RUN_NODE = 5;
-export const RUN_TIMER_TOKEN = 6;
-export const RUN_STOPPED_BY = 7;
-export const RUN_ENDED_AT = 8;
-export const RUN_DUE = 9;
-export const RUN_STATUS = 10;
-export const RUN_WAITING = 11;
-export const RUN_REASON = 12;
-export const RUN_WHEN_STOPPED_RAN = 13;
 
 /** Float64 fields of a pause in `PoolPart.pauses`: run, pausedAt, remaining, resumeAt, quietSince. */
 export const PAUSE_FIELDS = 5;
@@ -55,11 +26,11 @@ export interface PoolPart {
    */
   readonly stepTie: Float64Array;
   readonly stepFirstRow: Float64Array;
-  readonly rowCount: number;
-  readonly rowTime: Float64Array;
-  readonly rowInts: Int32Array;
+  /** Its trace's rows as stored, with the part's string and run ids. */
+  readonly rows: TraceRows;
   readonly runCount: number;
-  readonly runs: Float64Array;
+  /** Its run table's rows as stored (see `RunTable.rows`): each run's final state. */
+  readonly runs: Int32Array;
   readonly pauses: Float64Array;
   /** The clock at the end: the time of the last entry taken (a skipped timer's too). */
   readonly now: number;
@@ -101,42 +72,6 @@ export function partOf(sim: Simulation, log: StepLog, initialPushes: number): Po
     }
   }
   const trace = sim.trace;
-  const rowCount = trace.length;
-  const rowTime = new Float64Array(rowCount);
-  const rowInts = new Int32Array(rowCount * ROW_INTS);
-  for (let i = 0; i < rowCount; i++) {
-    rowTime[i] = trace.tAt(i);
-    const at = i * ROW_INTS;
-    rowInts[at + ROW_KIND] = trace.kindAt(i);
-    rowInts[at + ROW_CODE] = trace.codeAt(i);
-    rowInts[at + ROW_USER] = trace.userAt(i);
-    rowInts[at + ROW_CONTACT] = trace.contactAt(i);
-    rowInts[at + ROW_RUN] = trace.runAt(i);
-    rowInts[at + ROW_WORKFLOW] = trace.workflowAt(i);
-    rowInts[at + ROW_NODE] = trace.nodeAt(i);
-    rowInts[at + ROW_A] = trace.aAt(i);
-    rowInts[at + ROW_B] = trace.bAt(i);
-  }
-  const table = sim.runs;
-  const runCount = table.length;
-  const runs = new Float64Array(runCount * RUN_FIELDS);
-  for (let run = 0; run < runCount; run++) {
-    const at = run * RUN_FIELDS;
-    runs[at + RUN_WORKFLOW] = table.workflow(run);
-    runs[at + RUN_CONTACT] = table.contact(run);
-    runs[at + RUN_STARTED_AT] = table.startedAt(run);
-    runs[at + RUN_TRIGGER_EVENT] = table.triggerEvent(run);
-    runs[at + RUN_CHAIN_DEPTH] = table.chainDepth(run);
-    runs[at + RUN_NODE] = table.node(run);
-    runs[at + RUN_TIMER_TOKEN] = table.timerToken(run);
-    runs[at + RUN_STOPPED_BY] = table.stoppedBy(run);
-    runs[at + RUN_ENDED_AT] = table.endedAt(run);
-    runs[at + RUN_DUE] = table.due(run);
-    runs[at + RUN_STATUS] = table.status(run);
-    runs[at + RUN_WAITING] = table.waiting(run);
-    runs[at + RUN_REASON] = table.reason(run);
-    runs[at + RUN_WHEN_STOPPED_RAN] = table.whenStoppedRan(run) ? 1 : 0;
-  }
   const paused = sim.pausedRuns();
   const pauses = new Float64Array(paused.size * PAUSE_FIELDS);
   let p = 0;
@@ -152,11 +87,9 @@ export function partOf(sim: Simulation, log: StepLog, initialPushes: number): Po
     stepParent,
     stepTie,
     stepFirstRow: log.firstRow.slice(0, stepCount),
-    rowCount,
-    rowTime,
-    rowInts,
-    runCount,
-    runs,
+    rows: trace.rows(),
+    runCount: sim.runs.length,
+    runs: sim.runs.rows(),
     pauses,
     now: sim.now,
     eventsProcessed: sim.eventsProcessed,
@@ -178,7 +111,7 @@ function pusher(firstPush: Float64Array, k: number, sequence: number): number {
 
 /** The buffers of a part, to hand over to another thread without copying. */
 export function partBuffers(part: PoolPart): ArrayBuffer[] {
-  return [part.stepTime, part.stepClass, part.stepParent, part.stepTie, part.stepFirstRow, part.rowTime, part.rowInts, part.runs, part.pauses].map(
-    (array) => array.buffer as ArrayBuffer,
-  );
+  const arrays = [part.stepTime, part.stepClass, part.stepParent, part.stepTie, part.stepFirstRow, part.rows.bases, ...part.rows.chunks, part.rows.runContacts, part.runs, part.pauses];
+  // Each buffer once: a list naming one twice cannot be transferred.
+  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
 }

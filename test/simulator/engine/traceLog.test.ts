@@ -147,5 +147,48 @@ describe('the trace log', () => {
       expect([source.length, source.strings]).toEqual([20_002, ['Hello?']]);
     });
   });
+
+  it('hands its rows to another log as stored, which appends them with its own string and run ids', () => {
+    const part = TraceLog.create();
+    const hello = part.intern('Hello?');
+    const next = part.intern('next');
+    // Run 0 of the part starts first; rows of every sort: a due time, a re-entry refusal naming a run, times no offset holds.
+    part.append(1_000, K['run.started'], 5, 0, 0, 0, -1, 0, -1, -1, -1);
+    part.append(1_000, K['timer.set'], 5, 0, 0, 2, -1, 0, -1, -1, 3 * DAY + 7);
+    for (let i = 0; i < 17_000; i++) part.append(2_000 + i, K.event, 5, -1, 0, -1, 1, 0, hello, -1, -1);
+    part.append(2_000.5, K.step, 5, 0, 0, 3, -1, 0, -1, next, -1);
+    part.append(2_000 + 60 * DAY, K['run.started'], 6, 1, 0, 0, -1, 0, -1, -1, -1);
+    part.append(2_000 + 60 * DAY, K['trigger.ignored'], 6, -1, 0, 0, -1, 2, hello, 0, -1);
+    const rows = part.rows();
+
+    const whole = TraceLog.create();
+    // The whole interned other texts first: the part's ids are not its.
+    whole.intern('Bye');
+    const strings = Int32Array.from(part.strings, (text) => whole.intern(text));
+    const runs = new Int32Array(2).fill(-1);
+    // Runs 0-6 of the whole came from elsewhere.
+    const given = whole.appendRemapped(rows, 0, 3, strings, runs, 7);
+    expect(whole.appendRemapped(rows, 3, rows.length, strings, runs, given)).toBe(9);
+    expect(Array.from(runs)).toEqual([7, 8]);
+
+    const read = (log: TraceLog, row: number, run: (r: number) => number, text: (id: number) => string | undefined) => [
+      log.tAt(row),
+      log.kindAt(row),
+      log.codeAt(row),
+      log.userAt(row),
+      log.contactAt(row),
+      run(log.runAt(row)),
+      log.workflowAt(row),
+      log.nodeAt(row),
+      log.kindAt(row) === K['timer.set'] ? log.dueAt(row) : text(log.aAt(row)),
+      log.kindAt(row) === K['trigger.ignored'] ? run(log.bAt(row)) : text(log.bAt(row)),
+    ];
+    const partRun = (r: number) => r;
+    const wholeRun = (r: number) => (r < 0 ? r : runs.indexOf(r));
+    for (let row = 0; row < part.length; row++)
+      expect(read(whole, row, wholeRun, (id) => whole.text(id)), `row ${row}`).toEqual(read(part, row, partRun, (id) => part.text(id)));
+    expect(whole.runAt(0)).toBe(7);
+    expect(whole.bAt(part.length - 1)).toBe(7);
+  });
 });
 
