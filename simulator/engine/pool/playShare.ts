@@ -9,10 +9,10 @@ export interface ShareTask {
   readonly to: number;
 }
 
-/** Plays a thread's share; the part and the buffers to transfer (not copy) back. */
-export function playShare(task: ShareTask): { part: PoolPart; transfer: ArrayBuffer[] } {
+/** Plays a thread's share (calling `beat` as it goes, see `playPart`); the part and the buffers to transfer (not copy) back. */
+export function playShare(task: ShareTask, beat?: () => void): { part: PoolPart; transfer: ArrayBuffer[] } {
   const plays = new Uint8Array(task.contactCount);
   plays.fill(1, task.from, task.to);
-  const part = playPart(task.input, plays);
+  const part = playPart(task.input, plays, beat);
   return { part, transfer: partBuffers(part) };
 }

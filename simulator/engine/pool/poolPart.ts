@@ -41,11 +41,21 @@ export interface PoolPart {
 
 const TIMER_ORDER = orderKey(TIMER, 0);
 
-/** Plays the contacts `plays` marks, recording where each step stands (see Simulation.recordSteps), to the end. */
-export function playPart(input: SimulationInput, plays: Uint8Array): PoolPart {
+/** Entries played between two calls of `playPart`'s `beat`. */
+const STEPS_PER_BEAT = 65_536;
+
+/**
+ * Plays the contacts `plays` marks, recording where each step stands (see Simulation.recordSteps),
+ * to the end; `beat` is called every STEPS_PER_BEAT entries, so whoever waits can tell a thread
+ * still playing from one that died.
+ */
+export function playPart(input: SimulationInput, plays: Uint8Array, beat: () => void = () => undefined): PoolPart {
   const sim = new Simulation({ ...input, plays });
   const log = new StepLog();
   const initialPushes = sim.recordSteps(log);
+  let steps = 0;
+  while (sim.step()) if (++steps % STEPS_PER_BEAT === 0) beat();
+  // Nothing is left to play: this lets go of the queue's storage.
   sim.runToEnd();
   return partOf(sim, log, initialPushes);
 }
