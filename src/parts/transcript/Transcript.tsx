@@ -1,5 +1,5 @@
 import { Ban, Bot, Info, Megaphone, PauseCircle, StickyNote } from 'lucide-react';
-import { memo, useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type { TranscriptItem } from '../../../simulator/trace/transcript.ts';
 import { fileSlug } from '../../common/fileSlug.ts';
 import { formatVirtualTime } from '../../common/virtualTime.ts';
@@ -40,17 +40,25 @@ export const Transcript = memo(function Transcript({ contactName, items, startEp
   const atEnd = useRef(true);
   const shownContact = useRef(contactName);
   const last = items.at(-1)?.seq;
+  const mounted = useRef(false);
   useLayoutEffect(() => {
     const box = log.current;
     if (!box) return;
     const otherContact = shownContact.current !== contactName;
     shownContact.current = contactName;
+    // At mount, the resize observer's first report puts the log at its end, after the browser's own
+    // layout and before the first paint: reading the log's height here would lay the page out
+    // inside the commit that mounts it (a long task when a whole screen mounts with it).
+    const first = !mounted.current;
+    mounted.current = true;
+    if (first && typeof ResizeObserver !== 'undefined') return;
     // Setting the box's own scrollTop moves that box alone (scrollIntoView would scroll the window too).
     if (!atEnd.current && !otherContact) return;
     box.scrollTop = box.scrollHeight - box.clientHeight;
     atEnd.current = true;
   }, [last, items.length, contactName]);
-  useEffect(() => {
+  // A layout effect, so the observer watches from the first paint on.
+  useLayoutEffect(() => {
     const box = log.current;
     const content = lines.current;
     if (!box || !content || typeof ResizeObserver === 'undefined') return undefined;

@@ -15,6 +15,7 @@ import { SimulationCanvas } from '../canvas/SimulationCanvas.tsx';
 import { CompareSection } from '../compare/CompareSection.tsx';
 import { PlaybackBar } from '../playback/PlaybackBar.tsx';
 import { usePlaybackShortcuts } from '../playback/usePlaybackShortcuts.ts';
+import { AfterFirstPaint } from './AfterFirstPaint.tsx';
 import { ContactTraceTable } from './ContactTraceTable.tsx';
 import { usePlaybackSession, type PlaybackStart } from './usePlaybackSession.ts';
 import { useShownPlayback } from './useShownPlayback.ts';
@@ -260,7 +261,9 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
       />
       <div className="workspace__body">
         <div className="workspace__canvas">
-          <SimulationCanvas workflow={shown} run={run} stats={frame.stats} debug={debug} neverTaken={never?.edges ?? null} focus={focus} />
+          <AfterFirstPaint>
+            <SimulationCanvas workflow={shown} run={run} stats={frame.stats} debug={debug} neverTaken={never?.edges ?? null} focus={focus} />
+          </AfterFirstPaint>
           {testRunAt !== null && testRunKeeper && (
             <TestRunDialog
               open
