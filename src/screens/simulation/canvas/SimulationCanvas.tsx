@@ -14,10 +14,13 @@ import { WhenStoppedNode } from '../../../parts/canvas/WhenStoppedNode.tsx';
 import { NODE_SIZE } from '../../../parts/canvas/nodeSize.ts';
 import { CanvasCamera } from './CanvasCamera.tsx';
 import { makeRoomForBadges } from './makeRoomForBadges.ts';
+import { useAfterFirstPaint } from '../workspace/useAfterFirstPaint.ts';
 
 const NODE_TYPES: NodeTypes = { step: StepNode, trigger: TriggerNode, whenStopped: WhenStoppedNode };
 const NO_PROBLEMS = new Map<string, readonly string[]>();
 const NONE = new Set<string>();
+const NO_NODES: WorkflowFlowNode[] = [];
+const NO_EDGES: FlowEdge[] = [];
 const ROOM = { rowHeight: NODE_SIZE.height, gapX: 40, gapY: 12 };
 
 
@@ -32,6 +35,13 @@ interface Props {
   readonly neverTaken?: ReadonlySet<string> | null;
   /** A node to bring into view, e.g. where a breakpoint paused playback; a new object each time it is asked. */
   readonly focus?: { readonly node: string } | null;
+  /**
+   * Draws the pane first and the nodes and edges once it is painted, each in tasks of their own:
+   * React Flow reads the pane's size and sets up panning as it mounts, then measures the nodes as
+   * they arrive, each a layout of what it drew, and in one task they were a long one on a slow
+   * phone (the workspace, as a page opens on it).
+   */
+  readonly nodesAfterPaint?: boolean;
 }
 
 /**
@@ -47,7 +57,8 @@ export const SimulationCanvas = memo(function SimulationCanvas(props: Props) {
   return <WorkflowSimulation key={props.workflow.id} {...props} />;
 });
 
-function WorkflowSimulation({ workflow, run, stats, debug, neverTaken = null, focus = null }: Props) {
+function WorkflowSimulation({ workflow, run, stats, debug, neverTaken = null, focus = null, nodesAfterPaint = false }: Props) {
+  const nodesDrawn = useAfterFirstPaint(nodesAfterPaint);
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
   const onNodesChange = useCallback((changes: NodeChange<WorkflowFlowNode>[]) => setSizes((current) => withMeasured(current, changes)), []);
   const documentNodes = useMemo(() => syncNodes([], workflow, NO_PROBLEMS, NONE), [workflow]);
@@ -90,8 +101,8 @@ function WorkflowSimulation({ workflow, run, stats, debug, neverTaken = null, fo
   return (
     <NodeOverlayProvider value={overlay}>
       <ReactFlow<WorkflowFlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={nodesDrawn ? nodes : NO_NODES}
+        edges={nodesDrawn ? edges : NO_EDGES}
         onNodesChange={onNodesChange}
         nodeTypes={NODE_TYPES}
         nodesDraggable={false}

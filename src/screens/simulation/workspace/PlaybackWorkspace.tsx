@@ -262,7 +262,7 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
       <div className="workspace__body">
         <div className="workspace__canvas">
           <AfterFirstPaint>
-            <SimulationCanvas workflow={shown} run={run} stats={frame.stats} debug={debug} neverTaken={never?.edges ?? null} focus={focus} />
+            <SimulationCanvas workflow={shown} run={run} stats={frame.stats} debug={debug} neverTaken={never?.edges ?? null} focus={focus} nodesAfterPaint />
           </AfterFirstPaint>
           {testRunAt !== null && testRunKeeper && (
             <TestRunDialog
