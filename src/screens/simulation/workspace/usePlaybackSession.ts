@@ -36,6 +36,12 @@ export interface PlaybackStart {
   readonly contact?: string;
 }
 
+/** Runs `work` once the page is idle (the workspace drawn), or after 2 s at the latest. */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2_000 });
+  else setTimeout(work, 0);
+}
+
 /** A call to the worker that failed (the worker died or could not start), as the workspace shows it. */
 const workerFailed = (store: AppStore, error: unknown) => store.getState().playbackFailed(error instanceof Error ? error.message : String(error));
 
@@ -103,18 +109,21 @@ export function usePlaybackSession(
     const { controller, reports } = session;
     const load = reports.loadSent();
     // Undefined: the worker failed (the subscriber said so) or the workspace is gone.
-    const loaded = (result: PlaybackLoadResult | undefined) => {
+    const loaded = (result: PlaybackLoadResult | undefined, askReport: (ask: () => void) => void = (ask) => ask()) => {
       if (!result) return;
       if (!result.ok) return store.getState().playbackFailed('Nothing can be simulated: the engine refused the input', result.problems);
       store.getState().playbackLoaded(result.info, result.frame);
-      reports.loaded(load);
+      askReport(() => reports.loaded(load));
     };
     if (!loadedOnce.current) {
       loadedOnce.current = true;
       store.getState().playbackLoading();
       const { at, contact } = startRef.current ?? {};
       void controller.load(input).then(async (result) => {
-        loaded(result);
+        // The first report waits until the workspace has been drawn: it shows only in the dock, and
+        // reading it on the main thread would delay the workspace's first paint; asked for first,
+        // it would also make a link's contact and instant wait behind it in the worker.
+        loaded(result, whenIdle);
         if (!result?.ok) return;
         // Only a contact the picker lists: another (a link's typo, a population's 500th) would be refused as an error.
         if (contact !== undefined && result.info.contacts.some((listed) => listed.id === contact)) await controller.selectContact(contact);
