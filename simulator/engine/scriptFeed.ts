@@ -64,6 +64,17 @@ export class ScriptFeed {
   }
 
 
+  /**
+   * The latest instant an event of the script can happen at, ms from the start: its latest
+   * offset, plus a population's jitter (a bound: each generated event lands within the jitter of
+   * its template's time); 0 without events.
+   */
+  lastEventTime(): number {
+    let last = 0;
+    for (const event of this.script.events) last = Math.max(last, parseDuration(event.at) ?? 0);
+    return last + this.jitterSeconds * 1000;
+  }
+
   /** The index in the script's `contacts` of the contact a (generated) contact is made from. */
   templateIndex(contact: number): number {
     return this.isPopulation ? 0 : contact;

@@ -52,7 +52,10 @@ export const STARTED_AT_STEP = 1;
  * test run started there). Coverage reads it; a step row has no other use for `b`.
  */
 export const JUMPED = -3;
-/** Without `until`, the simulation ends when nothing is pending or a year has passed. */
+/**
+ * Without `until`, the simulation ends when nothing is pending or a year has passed — or, when the
+ * script's last event comes later, at that event: an event the script names is always played.
+ */
 export const DEFAULT_HORIZON_MS = 365 * 86_400_000;
 
 const codeOf = <T extends string>(options: readonly T[]) =>
@@ -290,7 +293,7 @@ export class Simulation {
     this.feed = new ScriptFeed(input.script);
     this.startEpochMs = Date.parse(input.script.start);
     this.runs = new RunTable(this.feed.contactCount);
-    this.until = input.until ?? DEFAULT_HORIZON_MS;
+    this.until = input.until ?? Math.max(DEFAULT_HORIZON_MS, this.feed.lastEventTime());
     this.maxTraceEntries = input.maxTraceEntries ?? LIMITS.traceEntries;
     this.contacts = new ContactTable(
       this.feed,

@@ -56,6 +56,29 @@ describe('the event queue and the clock (items 2, 3)', () => {
     if (!prepared.ok) expect(prepared.problems[0]?.message).toMatch(/between \+0 and \+3650d/);
   });
 
+  it('plays every scripted event without an end given, also after a year: the horizon reaches the last event', () => {
+    const far = script({
+      contacts: [{ id: 'dana' }],
+      events: [
+        { at: '+0', contact: 'dana', type: 'contact.message', text: 'hi' },
+        { at: '+400d', contact: 'dana', type: 'contact.message', text: 'Still there?' },
+        { at: '+3650d', contact: 'dana', type: 'contact.message', text: 'Ten years on' },
+      ],
+    });
+    const sim = new Simulation({ workflows: [followUpWorkflow(noExits(true))], script: far }).runToEnd();
+    const texts = [...traceEntries(sim)].filter((entry) => entry.kind === 'event').map((entry) => entry.text);
+    // Before, the year's horizon dropped the last two without a word.
+    expect(texts).toEqual(['hi', 'Still there?', 'Ten years on']);
+    expect(sim.until).toBe(3650 * 86_400_000);
+    // A population's events land up to its jitter after their template's time.
+    const population = script({ contacts: [{ id: 'dana' }], events: [{ at: '+364d', contact: 'dana', type: 'contact.message', text: 'late' }], population: { contacts: 50, jitter: '30d', seed: 1 } });
+    const played = new Simulation({ workflows: [followUpWorkflow(noExits(true))], script: population }).runToEnd();
+    expect([...traceEntries(played)].filter((entry) => entry.kind === 'event')).toHaveLength(50);
+    // An end that is given is kept: what comes after it is not played.
+    const cut = new Simulation({ workflows: [followUpWorkflow(noExits(true))], script: far, until: 30 * 86_400_000 }).runToEnd();
+    expect([...traceEntries(cut)].filter((entry) => entry.kind === 'event')).toHaveLength(1);
+  });
+
   it('a Wait until a time of day in Europe/Berlin near the horizon fires without a crash', () => {
     const waitUntil = buildWorkflow({
       id: 'night',
