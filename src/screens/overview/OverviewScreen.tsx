@@ -4,12 +4,14 @@ import { LoadingMessage } from '../../ui/LoadingMessage.tsx';
 import { Link, useNavigate } from '../../routing/Router.tsx';
 import { Screen } from '../../ui/Screen.tsx';
 import { blankWorkflow } from '../../model/blankWorkflow.ts';
+import type { Workflow } from '../../../simulator/schema/workflow.ts';
 import { useWorkflowList } from '../../persistence/storedWorkflowHooks.ts';
 import { useStoredWorkflowActions } from '../../persistence/useStoredWorkflowActions.ts';
 import { useWorkflowFileActions } from '../../persistence/useWorkflowFileActions.ts';
 import { useAppStore } from '../../state/StoreProvider.tsx';
 import type { ExampleLibrary } from '../../parts/examples/exampleLibrary.ts';
 import { ImportFileButton } from '../../ui/ImportFileButton.tsx';
+import { useOneAtATime } from '../../ui/useOneAtATime.ts';
 import { NewFromExampleMenu } from './NewFromExampleMenu.tsx';
 import { WorkflowTable } from './WorkflowTable.tsx';
 
@@ -29,22 +31,23 @@ function WorkflowOverview({ library }: { library: ExampleLibrary }) {
   const { create } = useStoredWorkflowActions();
   const { importFile } = useWorkflowFileActions();
   const open = (workflowId: string) => navigate({ screen: 'builder', workflowId });
-  const createBlank = async () => {
-    const record = await create(blankWorkflow());
+  // One new Workflow per press: a double click, or a click while the first is still being stored, makes no second one.
+  const creating = useOneAtATime(async (workflow: Workflow) => {
+    const record = await create(workflow);
     if (record) open(record.id);
-  };
+  });
   const actions = (
     <div className="toolbar" role="toolbar" aria-label="New Workflow">
-      <button type="button" className="ui-button ui-button--primary" onClick={() => void createBlank()}>
+      <button
+        type="button"
+        className="ui-button ui-button--primary"
+        aria-disabled={creating.busy}
+        aria-busy={creating.busy}
+        onClick={() => creating.run(blankWorkflow())}
+      >
         <Plus aria-hidden size={16} /> New Workflow
       </button>
-      <NewFromExampleMenu
-        library={library}
-        onChoose={async (example) => {
-          const record = await create(example);
-          if (record) open(record.id);
-        }}
-      />
+      <NewFromExampleMenu library={library} onChoose={(example) => creating.run(example)} />
       <ImportFileButton
         importFile={async (file) => {
           const outcome = await importFile(file);
