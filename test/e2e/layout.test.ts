@@ -50,6 +50,17 @@ async function toolbarRows(page: Page, selector: string): Promise<number> {
   }, selector);
 }
 
+/** Nothing inside the element reaches past its box, and it is not scrolled sideways. */
+async function expectNoSidewaysOverflow(page: Page, selector: string, what: string): Promise<void> {
+  const seen = await page.evaluate((query) => {
+    const element = document.querySelector(query);
+    return element ? { scrollWidth: element.scrollWidth, clientWidth: element.clientWidth, scrollLeft: element.scrollLeft } : null;
+  }, selector);
+  expect(seen, `${what} is on the page`).not.toBeNull();
+  expect(seen?.scrollWidth, `${what}: content width`).toBeLessThanOrEqual(seen?.clientWidth ?? 0);
+  expect(seen?.scrollLeft, `${what}: scrollLeft`).toBe(0);
+}
+
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1440, height: 900 },
@@ -139,5 +150,40 @@ describe.each(SIZES)('every workspace screen fits the window at $width×$height'
     await page.getByRole('heading', { name: 'Messages', level: 1 }).waitFor();
     await page.getByRole('log').first().waitFor();
     await expectFitsWindow(page, 'Messages');
+  });
+});
+
+describe('the builder at 1280×720 once published and edited since', () => {
+  it('keeps its toolbar on one row inside the window, and nothing scrolls sideways when Publish takes the focus', async () => {
+    const page = await session.open({ prepare: (page) => page.setViewportSize({ width: 1280, height: 720 }) });
+    await page.getByRole('button', { name: 'New from example' }).click();
+    await page.getByRole('menuitem', { name: '24h follow-up' }).click();
+    await page.getByTestId('node-wait').waitFor();
+    const toolbar = page.getByRole('toolbar', { name: 'Workflow' });
+    const publish = toolbar.getByRole('button', { name: 'Publish' });
+    await publish.click();
+    await page.getByRole('dialog', { name: /^Publish “/ }).getByRole('button', { name: 'Publish', exact: true }).click();
+    await toolbar.getByText('Published', { exact: true }).waitFor();
+    await toolbar.getByRole('button', { name: 'Workflow settings' }).click();
+    await page.getByRole('dialog', { name: 'Workflow settings' }).getByRole('checkbox', { name: 'Incoming messages' }).click();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => /edited since/.test(document.querySelector('.builder-toolbar')?.textContent ?? ''));
+
+    await publish.focus();
+    await expectFitsWindow(page, 'builder, edited since published');
+    await expectNoSidewaysOverflow(page, '.app-main', 'the main area');
+    await expectNoSidewaysOverflow(page, '.builder-toolbar', 'the toolbar');
+    expect(await toolbarRows(page, '.builder-toolbar')).toBe(1);
+    await expectInView(page, '.builder-toolbar', 'the toolbar');
+    await expectInView(page, '.palette', 'the palette');
+    const publishBox = await publish.boundingBox();
+    const toolbarBox = await toolbar.boundingBox();
+    expect(publishBox && toolbarBox && publishBox.x + publishBox.width).toBeLessThanOrEqual((toolbarBox?.x ?? 0) + (toolbarBox?.width ?? 0));
+    await saveScreenshot(page, 'layout-builder-edited-since-1280x720', { fullPage: false });
+
+    // The dialog opened by a click and closed with Esc leaves the same layout.
+    await publish.click();
+    await page.keyboard.press('Escape');
+    await expectNoSidewaysOverflow(page, '.app-main', 'the main area after Publish and Esc');
   });
 });
