@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { followUpWorkflow } from '../harness/workflowFixtures.ts';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { openDock } from './support/simulator.ts';
@@ -60,6 +61,12 @@ async function expectNoSidewaysOverflow(page: Page, selector: string, what: stri
   expect(seen?.scrollWidth, `${what}: content width`).toBeLessThanOrEqual(seen?.clientWidth ?? 0);
   expect(seen?.scrollLeft, `${what}: scrollLeft`).toBe(0);
 }
+
+/** A Workflow file for the overview's import. */
+const workflowFile = (name: string, workflow: object) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(workflow)) });
+
+/** The longest name a Workflow may have, with no space to break it at. */
+const LONGEST_NAME = 'FollowUpForEveryNewLeadFromTheSpringCampaignInEurope'.padEnd(120, 'X');
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -185,5 +192,44 @@ describe('the builder at 1280×720 once published and edited since', () => {
     await publish.click();
     await page.keyboard.press('Escape');
     await expectNoSidewaysOverflow(page, '.app-main', 'the main area after Publish and Esc');
+  });
+});
+
+describe.each(SIZES.filter((size) => size.width === 1280 || size.width === 1920))('a Workflow with the longest name, no spaces in it, at $width×$height', (viewport) => {
+  const size = `${viewport.width}x${viewport.height}`;
+
+  it('fits the overview table, the builder’s name field and the simulator’s title in the window, the whole name still named', async () => {
+    const page = await session.open({ prepare: (page) => page.setViewportSize(viewport) });
+    await page.getByLabel('Workflow file to import').setInputFiles(workflowFile('long.workflow.json', followUpWorkflow(undefined, { id: 'long-name', name: LONGEST_NAME })));
+    await page.getByTestId('node-wait-24h').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workflows' }).click();
+    const table = page.getByRole('table', { name: 'Workflows' });
+    const link = table.getByRole('link', { name: LONGEST_NAME, exact: true });
+    await link.waitFor();
+    await expectFitsWindow(page, 'overview');
+    await expectInView(page, '.data-table', 'the Workflows table');
+    await expectInView(page, '.table-actions button', 'the row’s Actions button');
+    await page.getByRole('button', { name: `Actions for ${LONGEST_NAME}`, exact: true }).waitFor();
+    expect(await link.textContent()).toBe(LONGEST_NAME);
+    for (const column of ['Trigger', 'Status', 'Actions'])
+      expect(await table.getByRole('columnheader', { name: column }).evaluate((cell) => cell.getBoundingClientRect().right <= window.innerWidth), `${column} column in view`).toBe(true);
+    await saveScreenshot(page, `layout-overview-long-name-${size}`, { fullPage: false });
+
+    await link.click();
+    await page.getByTestId('node-wait-24h').waitFor();
+    await expectFitsWindow(page, 'builder');
+    await expectNoSidewaysOverflow(page, '.app-main', 'the builder’s main area');
+    expect(await toolbarRows(page, '.builder-toolbar')).toBe(1);
+    await expectInView(page, '.builder-name__input', 'the name field');
+    expect(await page.getByLabel('Workflow name').inputValue()).toBe(LONGEST_NAME);
+
+    await page.getByRole('toolbar', { name: 'Workflow' }).getByRole('button', { name: 'Simulate' }).click();
+    await page.getByText('Simulating', { exact: false }).first().waitFor();
+    await expectFitsWindow(page, 'simulator');
+    await expectNoSidewaysOverflow(page, '.app-main', 'the simulator’s main area');
+    await expectNoSidewaysOverflow(page, '.simulator-header', 'the simulator header');
+    await expectInView(page, '.simulator-header__name', 'the simulated Workflow’s name');
+    expect(await page.locator('.simulator-header__name').getAttribute('title')).toBe(`Simulating ${LONGEST_NAME}`);
+    await saveScreenshot(page, `layout-simulator-long-name-${size}`, { fullPage: false });
   });
 });

@@ -12,7 +12,7 @@ export function WorkflowTable({ workflows }: { workflows: readonly WorkflowSumma
     <DataTable panel label="Workflows" columns={['Name', 'Trigger', 'Steps', 'Status', 'Last edited', { key: 'actions', label: 'Actions', hidden: true }]}>
       {workflows.map((workflow) => (
         <tr key={workflow.id}>
-          <td>
+          <td className="workflow-table__name">
             <Link to={{ screen: 'builder', workflowId: workflow.id }} className="table-link">
               {workflow.name}
             </Link>

@@ -120,7 +120,7 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
           <Link to={{ screen: 'builder', workflowId: workflow.id }} className="ui-button ui-button--small">
             <ArrowLeft aria-hidden size={14} /> Back to the builder
           </Link>
-          <p className="simulator-header__name">
+          <p className="simulator-header__name" title={`Simulating ${workflow.name}`}>
             Simulating <strong>{workflow.name}</strong>
           </p>
         </div>
