@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { followUpWorkflow } from '../harness/workflowFixtures.ts';
+import { buildWorkflow, followUpWorkflow, steps } from '../harness/workflowFixtures.ts';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { openDock } from './support/simulator.ts';
@@ -231,5 +231,36 @@ describe.each(SIZES.filter((size) => size.width === 1280 || size.width === 1920)
     await expectInView(page, '.simulator-header__name', 'the simulated Workflow’s name');
     expect(await page.locator('.simulator-header__name').getAttribute('title')).toBe(`Simulating ${LONGEST_NAME}`);
     await saveScreenshot(page, `layout-simulator-long-name-${size}`, { fullPage: false });
+  });
+});
+
+describe('the builder’s Problems list, far down a long list', () => {
+  it('brings the Inspector into view when a problem selects its step', async () => {
+    const page = await session.open({ prepare: (page) => page.setViewportSize({ width: 1280, height: 720 }) });
+    // No text and no way in: two problems a step.
+    const loose = Array.from({ length: 25 }, (_, i) => ({ ...steps.send(`loose-${i}`, ''), position: { x: 400 + (i % 5) * 260, y: 100 + Math.floor(i / 5) * 160 } }));
+    const workflow = buildWorkflow({ id: 'loose', name: 'Loose steps', steps: loose, edges: [] });
+    await page.getByLabel('Workflow file to import').setInputFiles(workflowFile('loose.workflow.json', workflow));
+    const problems = page.getByRole('region', { name: 'Problems' });
+    const buttons = problems.getByRole('button', { name: /loose-24/ });
+    await buttons.first().waitFor();
+    expect(await problems.getByRole('listitem').count()).toBeGreaterThanOrEqual(50);
+    await buttons.last().scrollIntoViewIfNeeded();
+    await buttons.last().click();
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await inspector.getByRole('heading', { name: 'Send message' }).waitFor();
+    // Scrolled smoothly or at once: wait for the heading to settle inside the side panel.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const heading = document.querySelector('.inspector .panel-title')?.getBoundingClientRect();
+          const side = document.querySelector('.builder-side')?.getBoundingClientRect();
+          return heading && side ? heading.top >= side.top && heading.bottom <= side.bottom : false;
+        }),
+      )
+      .toBe(true);
+    await expectInView(page, '.inspector .panel-title', 'the Inspector’s heading');
+    await expectFitsWindow(page, 'builder');
+    await saveScreenshot(page, 'layout-builder-problem-shown-1280x720', { fullPage: false });
   });
 });

@@ -183,8 +183,11 @@ function Workspace({ workflow, otherWorkflows }: Props) {
   // A problem shown from the Problems list or the "Not published" dialog: the store selected its step; the canvas brings it into view.
   const showProblem = useAppStore((state) => state.showProblem);
   const problemToShow = useAppStore((state) => state.problemToShow);
+  const side = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     if (!problemToShow?.stepId) return;
+    // The click may come from far down a long Problems list, in the same scrolling panel as the inspector: the step's set-up must be seen.
+    if (side.current) inspectorIntoView(side.current);
     const node = flow.getNode(problemToShow.stepId);
     // Centred on the node as drawn (a Stop reason branch is wider than most), or as it will be.
     const size = node ? (node.measured?.width !== undefined && node.measured.height !== undefined ? { width: node.measured.width, height: node.measured.height } : nodeSize(workflow.steps.find((step) => step.id === node.id))) : null;
@@ -223,7 +226,7 @@ function Workspace({ workflow, otherWorkflows }: Props) {
         </CanvasDropZone>
         {/* Focusable: it scrolls inside itself when the inspector is long, and a keyboard must reach that. */}
         {panels.side && (
-          <div className="builder-side" role="region" aria-label="Inspector and problems" tabIndex={0}>
+          <div className="builder-side" role="region" aria-label="Inspector and problems" tabIndex={0} ref={side}>
             <Inspector workflow={workflow} workflowNames={otherWorkflows.map((other) => other.name)} />
             <ProblemsList problems={problems} onShow={showProblem} workflow={workflow} />
           </div>
@@ -238,6 +241,16 @@ function Workspace({ workflow, otherWorkflows }: Props) {
       </DragOverlay>
     </DndContext>
   );
+}
+
+/** Scrolls the side panel, and only it, so that the inspector's top is at its top, when it is not in sight already. */
+function inspectorIntoView(side: HTMLElement) {
+  const inspector = side.querySelector('.inspector');
+  if (!inspector) return;
+  const panel = side.getBoundingClientRect();
+  const box = inspector.getBoundingClientRect();
+  const heading = inspector.querySelector('.panel-title')?.getBoundingClientRect() ?? box;
+  if (heading.top < panel.top || heading.bottom > panel.bottom) side.scrollTop += box.top - panel.top;
 }
 
 /** Where palette steps can be dropped: the canvas (a component of its own, as it must sit inside the DndContext). */
