@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// zod's messages in plain words, for every schema (the Workflow's and the script's import this module).
+import './plainMessages.ts';
 
 /** A stable identifier of a node, edge, Workflow, contact or user: letters, digits and `_.:-`. */
 export const idSchema = z

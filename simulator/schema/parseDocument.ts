@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { SCRIPT_FORMAT, scriptSchema, type Script } from './script.ts';
 import { WORKFLOW_FORMAT_VERSION, workflowSchema, type Workflow } from './workflow.ts';
 import { migrateWorkflow } from './workflowMigrations.ts';
+import { isMissingIssue } from './plainMessages.ts';
 
 /** One thing wrong with a document, at a JSON path such as `$.steps[2].text`. */
 export interface DocumentIssue {
@@ -35,8 +36,6 @@ function issuesOf(error: z.ZodError): DocumentIssue[] {
   return error.issues.flatMap((issue) => closestIssues(issue, [])).map((issue) => ({ path: formatJsonPath(issue.path), message: describeIssue(issue) }));
 }
 
-/** An issue about a field the input does not have at all ("expected string, received undefined"). */
-const isMissing = (issue: z.core.$ZodIssue) => issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
 
 /**
  * A value that matches no option of a plain union (an expectation with `"reason": "outgoing"`) is
@@ -47,7 +46,7 @@ const isMissing = (issue: z.core.$ZodIssue) => issue.code === 'invalid_type' && 
 function closestIssues(issue: z.core.$ZodIssue, under: readonly PropertyKey[]): z.core.$ZodIssue[] {
   const path = [...under, ...issue.path];
   if (issue.code !== 'invalid_union' || ('discriminator' in issue && issue.discriminator) || issue.errors.length === 0) return [{ ...issue, path }];
-  const missing = (option: readonly z.core.$ZodIssue[]) => option.filter(isMissing).length;
+  const missing = (option: readonly z.core.$ZodIssue[]) => option.filter(isMissingIssue).length;
   const score = (option: readonly z.core.$ZodIssue[]) => missing(option) * 1000 + option.length;
   const closest = issue.errors.reduce((best, option) => (score(option) < score(best) ? option : best));
   // Lacking fields of two options alike, with as many problems, the value is not near any one of them: say so, whole.

@@ -350,7 +350,7 @@ export const ContactAtTheEnd: Story = {
 
     const tag = hasTag.getByLabelText('Tag', { exact: true });
     await userEvent.clear(tag);
-    await expect(tag).toHaveAccessibleDescription('Too small: expected string to have >=1 characters');
+    await expect(tag).toHaveAccessibleDescription('Must not be empty');
     await expect(canvas.getByRole('status')).toHaveTextContent('Expectation 1 · Tag');
     await userEvent.type(tag, 'handed-over');
     await expect(canvas.getByRole('status')).toHaveTextContent('No problems');

@@ -229,7 +229,7 @@ describe('simulate CLI: bad input exits 2 and says where and what', () => {
     delete (doc.steps[1] as Record<string, unknown>).delay;
     (doc.steps[1] as Record<string, unknown>).text = 42;
     const file = writeTemp('wrong-type.workflow.json', doc);
-    expect(rejected(file, '--script', scriptFile)).toMatch(new RegExp(`${escape(file)}: \\$\\.steps\\[1\\]\\.text: .*expected string`));
+    expect(rejected(file, '--script', scriptFile)).toMatch(new RegExp(`${escape(file)}: \\$\\.steps\\[1\\]\\.text: .*Expected text`));
   });
 
   it('an unknown step type', () => {

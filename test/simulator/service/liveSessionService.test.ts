@@ -157,8 +157,8 @@ describe('malformed input through the worker API', () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ['a string', 'garbage', /expected object/],
-    ['null', null, /expected object/],
+    ['a string', 'garbage', /^Expected an object, not text$/],
+    ['null', null, /^Expected an object, not null$/],
     ['no Workflows and no script', { workflows: [], base: {} }, /Load at least one Workflow/],
     ['a script without contacts', { workflows: [followUp(STOPPABLE)], base: { ...base(), contacts: [] } }, /at least one contact/],
     ['an invalid Workflow', { workflows: [followUp({ manualStop: true, exitConditions: { enabled: true, on: [] } })], base: base() }, /Exit conditions are on but none is selected/],
@@ -193,7 +193,7 @@ describe('malformed input through the worker API', () => {
     ['an unknown contact', { type: 'contact.message', contact: 'nobody', text: 'Hi' }, /No contact "nobody"/],
     ['an unknown user', { type: 'agent.message', contact: 'omar', user: 'zed', text: 'Hi' }, /No user "zed"/],
     ['a stop of a Workflow that is not loaded', { type: 'workflow.stop', contact: 'omar', user: 'alice', workflow: 'Lead nurture' }, /No Workflow "Lead nurture" is loaded/],
-    ['a message without text', { type: 'contact.message', contact: 'omar' }, /expected string/],
+    ['a message without text', { type: 'contact.message', contact: 'omar' }, /Required: text/],
     ['not an object', 'stop it', /Invalid discriminator value/],
   ])('(d) refuses %s with a readable problem and records nothing', (_name, input, message) => {
     const { live, after } = omarWroteIn([followUp(STOPPABLE)]);

@@ -240,8 +240,8 @@ describe('load', () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ['a string', 'garbage', /expected object/],
-    ['null', null, /expected object/],
+    ['a string', 'garbage', /^Expected an object, not text$/],
+    ['null', null, /^Expected an object, not null$/],
     ['no Workflows', { workflows: [], script: exampleScript('follow-up/contact-replies.script.json') }, /Load at least one Workflow/],
   ])('refuses %s with readable problems at JSON paths', (_name, input, message) => {
     const problems = problemsOf(overTheWire().load(input));

@@ -50,14 +50,14 @@ describe('readWorkflowFile: the import corpus', () => {
 
   it('reports every field of the wrong type, each at its path', () => {
     expect(issuesOf(read({ ...example(), name: 42, steps: {} }))).toEqual([
-      { path: '$.name', message: 'Invalid input: expected string, received number' },
-      { path: '$.steps', message: 'Invalid input: expected array, received object' },
+      { path: '$.name', message: 'Expected text, not 42' },
+      { path: '$.steps', message: 'Expected a list, not an object' },
     ]);
   });
 
   it('rejects a missing trigger', () => {
     const { trigger: _trigger, ...withoutTrigger } = example();
-    expect(issuesOf(read(withoutTrigger))).toEqual([{ path: '$.trigger', message: 'Invalid input: expected object, received undefined' }]);
+    expect(issuesOf(read(withoutTrigger))).toEqual([{ path: '$.trigger', message: 'Required: an object' }]);
   });
 
   it('rejects an edge to a step that does not exist, with its path, and lists no design problems', () => {

@@ -7,8 +7,12 @@ import { TextField } from './TextField.tsx';
 /** What "Play for many contacts" starts with: enough contacts to see a spread, no jitter until asked for. */
 const NEW_POPULATION = { contacts: 100, jitter: '0s', seed: 1 };
 
-/** Whole numbers are stored as numbers; anything else stays as typed, and the schema says what is wrong with it. */
-const numberOrText = (text: string): number | string => (/^-?\d+$/.test(text) ? Number(text) : text);
+/**
+ * Whole numbers are stored as numbers; anything else stays as typed, and the schema says what is
+ * wrong with it. So does a number too large to hold exactly, which as a number would be shown
+ * back rewritten (99999999999999999999999 as 1e+23).
+ */
+const numberOrText = (text: string): number | string => (/^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text);
 
 interface Props {
   readonly population: Readonly<Record<string, unknown>> | undefined;

@@ -78,9 +78,9 @@ describe('checkScriptDraft: the draft’s problems, by the script schema', () =>
     ];
     const check = checkScriptDraft({ document, syntaxError: null });
     expect(check.issues.map((issue) => [issue.where, issue.message])).toEqual([
-      ['Expectation 1 · Tag', 'Too small: expected string to have >=1 characters'],
-      ['Expectation 2 · Tag', 'Too big: expected string to have <=64 characters'],
-      ['Expectation 3 · Value', 'Invalid input: expected string, received undefined'],
+      ['Expectation 1 · Tag', 'Must not be empty'],
+      ['Expectation 2 · Tag', 'At most 64 characters'],
+      ['Expectation 3 · Value', 'Required: text'],
     ]);
     const issuesAt = issuesByPath(check.issues);
     expect(issuesAt(['expect', 0, 'hasTag'])).toHaveLength(1);
