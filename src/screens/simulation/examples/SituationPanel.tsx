@@ -5,6 +5,7 @@ import { useNavigate } from '../../../routing/Router.tsx';
 import { useStoredWorkflowActions } from '../../../persistence/useStoredWorkflowActions.ts';
 import { useAppStoreApi } from '../../../state/StoreProvider.tsx';
 import { ErrorBoundary } from '../../../ui/ErrorBoundary.tsx';
+import { useOneAtATime } from '../../../ui/useOneAtATime.ts';
 import type { ExampleLibrary } from '../../../parts/examples/exampleLibrary.ts';
 import type { ExampleSituation } from '../../../parts/examples/exampleManifest.ts';
 import { FileProblemList } from '../../../ui/FileProblemList.tsx';
@@ -32,17 +33,17 @@ export function SituationPanel({ library, situation, scriptSlug: chosenSlug, onS
   const { create } = useStoredWorkflowActions();
   const store = useAppStoreApi();
   const navigate = useNavigate();
-  // The example's files never change: settings worth keeping become a Workflow of your own.
-  const saveAsMine = (workflow: Workflow) =>
-    void create(workflow).then(
-      (record) =>
-        record &&
-        store.getState().notify({
-          tone: 'success',
-          title: `Saved “${record.document.name}” as your Workflow, with these stop settings`,
-          action: { label: 'Open in the builder', perform: () => navigate({ screen: 'builder', workflowId: record.id }) },
-        }),
-    );
+  // The example's files never change: settings worth keeping become a Workflow of your own — one
+  // per press, however often the button is clicked while it is being stored.
+  const savingAsMine = useOneAtATime(async (workflow: Workflow) => {
+    const record = await create(workflow);
+    if (!record) return;
+    store.getState().notify({
+      tone: 'success',
+      title: `Saved “${record.document.name}” as your Workflow, with these stop settings`,
+      action: { label: 'Open in the builder', perform: () => navigate({ screen: 'builder', workflowId: record.id }) },
+    });
+  });
   const chosen = loaded.scripts.find((candidate) => scriptSlug(candidate.file) === chosenSlug);
   const script = chosen ?? loaded.scripts[0];
   const fileCount = new Set(loaded.problems.map((problem) => problem.file)).size;
@@ -78,7 +79,7 @@ export function SituationPanel({ library, situation, scriptSlug: chosenSlug, onS
               script={script.value}
               versions={loaded.versions}
               scripts={loaded.scripts.map((document) => document.value)}
-              keepSettings={{ label: 'Save as my Workflow', perform: saveAsMine }}
+              keepSettings={{ label: 'Save as my Workflow', perform: savingAsMine.run }}
             />
           </Suspense>
         </ErrorBoundary>

@@ -5,6 +5,7 @@ import { useStoredWorkflowActions } from '../../../persistence/useStoredWorkflow
 import { Link, useNavigate } from '../../../routing/Router.tsx';
 import { ErrorBoundary } from '../../../ui/ErrorBoundary.tsx';
 import { LoadingMessage } from '../../../ui/LoadingMessage.tsx';
+import { useOneAtATime } from '../../../ui/useOneAtATime.ts';
 import { NO_BREAKPOINTS } from '../debug/useRouteBreakpoints.ts';
 import { withSettingsTried } from './shareSituationOf.ts';
 
@@ -37,9 +38,16 @@ export function SharedSimulation() {
   }, [hash]);
   const { create } = useStoredWorkflowActions();
   const navigate = useNavigate();
-  const [saving, setSaving] = useState(false);
   const situation = read?.hash === hash && read.result.ok ? read.result.situation : null;
   const tried = useMemo(() => (situation ? withSettingsTried(situation.workflows, situation.settingsTried) : []), [situation]);
+  // Each Workflow stored with the settings tried in the link, as the examples' Save as my Workflow
+  // keeps them; once per press (a double click stores no second set).
+  const saving = useOneAtATime(async () => {
+    const records = [];
+    for (const workflow of tried) records.push(await create(workflow));
+    const first = records[0];
+    if (first && records.every(Boolean)) navigate({ screen: 'builder', workflowId: first.id });
+  });
 
   if (read === null || read.hash !== hash) return <LoadingMessage>Opening the shared simulation…</LoadingMessage>;
   if (!read.result.ok)
@@ -50,15 +58,6 @@ export function SharedSimulation() {
       </div>
     );
   if (!situation) return null;
-  // Each Workflow stored with the settings tried in the link, as the examples' Save as my Workflow keeps them.
-  const saveAsMine = async () => {
-    setSaving(true);
-    const records = [];
-    for (const workflow of tried) records.push(await create(workflow));
-    setSaving(false);
-    const first = records[0];
-    if (first && records.every(Boolean)) navigate({ screen: 'builder', workflowId: first.id });
-  };
   return (
     <>
       <div className="simulator-header">
@@ -69,7 +68,7 @@ export function SharedSimulation() {
               {situation.workflows.map((workflow) => workflow.name).join(', ')} · {situation.script.name}
             </span>
           </p>
-          <button type="button" className="ui-button ui-button--primary ui-button--small" disabled={saving} onClick={() => void saveAsMine()}>
+          <button type="button" className="ui-button ui-button--primary ui-button--small" aria-disabled={saving.busy} aria-busy={saving.busy} onClick={() => saving.run()}>
             Save as my Workflow
           </button>
         </div>
