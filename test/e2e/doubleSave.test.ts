@@ -126,4 +126,50 @@ describe('a save pressed twice saves once', () => {
       expect(whileSaving).toEqual({ enabled: false, ariaBusy: 'true' });
     });
   });
+
+  describe('Save with this Workflow in the script editor', () => {
+    const savedScripts = (page: Page) => page.getByRole('region', { name: 'Scripts' }).getByLabel('Script', { exact: true }).locator('optgroup[label="Saved with this Workflow"] option').allTextContents();
+
+    /** The follow-up stored from its example, in the simulator, editing a copy of the example's script. */
+    const editCopy = async (page: Page) => {
+      await page.getByRole('button', { name: 'New from example' }).click();
+      await page.getByRole('menuitem', { name: '24h follow-up' }).click();
+      await page.getByLabel('Workflow name').waitFor();
+      await page.getByRole('button', { name: 'Simulate' }).click();
+      await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Edit a copy' }).click();
+      const editor = page.getByRole('region', { name: 'Script editor' });
+      await editor.waitFor();
+      return { editor, save: editor.getByRole('button', { name: 'Save with this Workflow' }) };
+    };
+
+    it.each(TWO_PRESSES)('saves the copy once on %s while the first is being stored, and says it is busy meanwhile', async (how) => {
+      const page = await session.open({ prepare: controlDisk });
+      const { editor, save } = await editCopy(page);
+      await setDisk(page, { writeDelayMs: SLOW_WRITE_MS });
+      await pressTwice(page, save, how);
+      const whileSaving = await readBusy(save);
+      await editor.waitFor({ state: 'detached' });
+      await settle(page);
+      const saved = await savedScripts(page);
+      expect(saved).toHaveLength(1);
+      expect(saved[0]).toMatch(/ \(copy\)$/);
+      expect(whileSaving).toEqual({ enabled: false, ariaBusy: 'true' });
+    });
+
+    it('says a failed save failed, keeps the editor open and saves on the next press', async () => {
+      const page = await session.open({ prepare: controlDisk });
+      const { editor, save } = await editCopy(page);
+      await setDisk(page, { full: true });
+      await save.click();
+      await waitForToast(page, /was not saved/);
+      expect(await editor.isVisible()).toBe(true);
+      expect(await readBusy(save)).toEqual({ enabled: true, ariaBusy: 'false' });
+      await dismissToasts(page);
+      await setDisk(page, {});
+      await save.click();
+      await editor.waitFor({ state: 'detached' });
+      expect(await savedScripts(page)).toHaveLength(1);
+    });
+  });
 });

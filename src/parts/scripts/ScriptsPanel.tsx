@@ -208,7 +208,7 @@ export function ScriptsPanel({ workflowId, workflowNames, choices, chosen, onCho
           initial={editing.initial}
           workflowNames={workflowNames}
           saveLabel={editing.base ? 'Save script' : 'Save with this Workflow'}
-          onSave={(script) => void save(script)}
+          onSave={save}
           onCancel={close}
         />
       )}

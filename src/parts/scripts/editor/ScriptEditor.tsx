@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Script } from '../../../../simulator/schema/script.ts';
 import { Tabs } from '../../../ui/Tabs.tsx';
+import { useOneAtATime } from '../../../ui/useOneAtATime.ts';
 import { checkScriptDraft } from './checkScriptDraft.ts';
 import { initScriptEditor } from './initScriptEditor.ts';
 import { IssueSummary } from './IssueSummary.tsx';
@@ -22,8 +23,12 @@ interface Props {
   /** The Workflows the script plays against, suggested where an event or expectation names one. */
   readonly workflowNames: readonly string[];
   readonly saveLabel?: string;
-  /** Called only with a script that parses (the parsed value, defaults filled in). */
-  readonly onSave: (script: Script) => void;
+  /**
+   * Called only with a script that parses (the parsed value, defaults filled in). Save is busy until
+   * what it returns settles: a second press meanwhile (a double click) is dropped, and a save that
+   * failed (the caller says so) can be pressed again.
+   */
+  readonly onSave: (script: Script) => void | Promise<unknown>;
   readonly onCancel: () => void;
 }
 
@@ -50,8 +55,9 @@ export function ScriptEditor({ initial, workflowNames, saveLabel = 'Save script'
     loadCodeEditor().catch(() => undefined);
   }, []);
 
+  const saving = useOneAtATime(onSave);
   const save = () => {
-    if (check.script) onSave(check.script);
+    if (check.script) saving.run(check.script);
     else summary.current?.focus();
   };
 
@@ -82,7 +88,7 @@ export function ScriptEditor({ initial, workflowNames, saveLabel = 'Save script'
         <button type="button" className="ui-button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="ui-button ui-button--primary" onClick={save}>
+        <button type="button" className="ui-button ui-button--primary" aria-disabled={saving.busy} aria-busy={saving.busy} onClick={save}>
           {saveLabel}
         </button>
       </div>
