@@ -174,7 +174,9 @@ function preloadFirstScreen(): Plugin {
 export default defineConfig({
   plugins: [react(), offline, preloadFirstScreen()],
   // Pre-bundled up front, so a cold run (CI) does not stop a browser test to optimise it and reload.
-  optimizeDeps: { include: ['recharts'] },
+  // Bundled before the first test asks for them: otherwise the dev server finds them on the way
+  // and reloads, and a browser test meets a second copy of React.
+  optimizeDeps: { include: ['recharts', '@xyflow/react'] },
   build: {
     target: 'es2022',
     sourcemap: true,

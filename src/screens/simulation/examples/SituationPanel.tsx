@@ -79,7 +79,7 @@ export function SituationPanel({ library, situation, scriptSlug: chosenSlug, onS
               script={script.value}
               versions={loaded.versions}
               scripts={loaded.scripts.map((document) => document.value)}
-              keepSettings={{ label: 'Save as my Workflow', perform: savingAsMine.run }}
+              keepSettings={{ label: 'Save as my Workflow', perform: savingAsMine.run, busy: savingAsMine.busy }}
             />
           </Suspense>
         </ErrorBoundary>

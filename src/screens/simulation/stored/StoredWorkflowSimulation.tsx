@@ -1,7 +1,9 @@
 import { ArrowLeft } from 'lucide-react';
 import { lazy, Suspense, use, useMemo, useRef, useState } from 'react';
 import type { Script } from '../../../../simulator/schema/script.ts';
+import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import { LoadingMessage } from '../../../ui/LoadingMessage.tsx';
+import { useOneAtATime } from '../../../ui/useOneAtATime.ts';
 import { Link, useRoute } from '../../../routing/Router.tsx';
 import type { ExampleLibrary } from '../../../parts/examples/exampleLibrary.ts';
 import { useScriptVersions, useStoredWorkflow, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
@@ -42,6 +44,12 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
   const unsavedCount = useRef(0);
   const saveSettings = useSaveWorkflowSettings();
   const store = useAppStoreApi();
+  // One write at a time: a double click saves once. A refused write is toasted by the action; the settings stay tried on screen.
+  const savingSettings = useOneAtATime((edited: Workflow, readAt: number | undefined) =>
+    saveSettings({ workflowId: edited.id, settings: edited.settings, readAt }).then(
+      (outcome) => outcome.ok && store.getState().notify({ tone: 'success', title: `Saved the stop settings of “${edited.name}”` }),
+    ),
+  );
   const route = useRoute();
   const scriptActions = useScriptActions();
   // A copy saved with a test run opens where the person was, not at its start.
@@ -159,14 +167,7 @@ export function StoredWorkflowSimulation({ library, workflowId, scriptKey, onScr
             {...(Object.keys(versions).length > 0 ? { versions } : {})}
             script={chosen.script}
             scripts={choices.map((choice) => choice.script)}
-            keepSettings={{
-              label: 'Save these settings to the Workflow',
-              // A refused write is toasted by the action; the settings stay tried on screen.
-              perform: (edited) =>
-                void saveSettings({ workflowId: edited.id, settings: edited.settings, readAt: revisionShown(edited.id) }).then(
-                  (outcome) => outcome.ok && store.getState().notify({ tone: 'success', title: `Saved the stop settings of “${edited.name}”` }),
-                ),
-            }}
+            keepSettings={{ label: 'Save these settings to the Workflow', perform: (edited) => savingSettings.run(edited, revisionShown(edited.id)), busy: savingSettings.busy }}
           />
         </Suspense>
       ) : (

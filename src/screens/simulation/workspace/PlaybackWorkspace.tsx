@@ -72,7 +72,8 @@ interface Props {
    * What to do with stop settings tried here, offered once they differ from the Workflow's: save
    * them to the stored Workflow, or save the example as a Workflow of your own with them.
    */
-  readonly keepSettings?: { readonly label: string; readonly perform: (workflow: Workflow) => void };
+  /** `busy` while a keep is being written: its button says so (see useOneAtATime). */
+  readonly keepSettings?: { readonly label: string; readonly perform: (workflow: Workflow) => void; readonly busy?: boolean };
   /** The instant and contact to open at once loaded, e.g. where a publish changes a run. */
   readonly start?: PlaybackStart;
   /** Where "Start a test run here" keeps the script with the run; not offered without it. */
@@ -329,7 +330,13 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
                     {settingsTried && (
                       <div className="workspace__keep" role="group" aria-label="Settings tried here">
                         {keepSettings && (
-                          <button type="button" className="ui-button ui-button--primary" onClick={() => keepSettings.perform(shown)}>
+                          <button
+                            type="button"
+                            className="ui-button ui-button--primary"
+                            aria-busy={keepSettings.busy === true}
+                            aria-disabled={keepSettings.busy === true}
+                            onClick={() => keepSettings.perform(shown)}
+                          >
                             {keepSettings.label}
                           </button>
                         )}
