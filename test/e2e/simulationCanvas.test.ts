@@ -134,6 +134,21 @@ describe.each([
   });
 });
 
+describe('the canvas opens beside its zoom controls', () => {
+  it.each(['follow-up', 'hot-lead', 'clean-up', 'hand-back', 'new-version'])('%s at 1280×720: no step under the controls', async (example) => {
+    const page = await session.open({ path: `/simulator?example=${example}`, prepare: (page) => page.setViewportSize({ width: 1280, height: 720 }) });
+    await page.getByTestId('node-trigger').waitFor();
+    await canvasSettled(page);
+    const controls = await page.locator('.react-flow__controls').evaluate((element) => {
+      const { left, top, right, bottom } = element.getBoundingClientRect();
+      return { left, top, right, bottom };
+    });
+    const under = (await seeCanvas(page)).nodes.filter(({ box }) => box.left < controls.right && box.right > controls.left && box.top < controls.bottom && box.bottom > controls.top);
+    // Before, four of these five opened with a step under the zoom buttons.
+    expect(under.map((node) => node.id)).toEqual([]);
+  });
+});
+
 describe('the stop marker is brought into view when the stop happens, and only then', () => {
   it('hot lead at 1280×720: the canvas opens on the trigger, pans to the Wait when the run stops there, and stays where the person then pans it while playback goes on', async () => {
     const page = await session.open({ path: '/simulator?example=hot-lead', prepare: (page) => page.setViewportSize({ width: 1280, height: 720 }) });

@@ -2,8 +2,11 @@ import { useNodesInitialized, useReactFlow, useStore } from '@xyflow/react';
 import { useLayoutEffect, useRef } from 'react';
 import { openingView, viewRevealing } from './canvasViews.ts';
 
-/** The badges' text (13–14 px) reads at ≥ 10.4 px on screen from this zoom up. */
-const OPENING = { maxZoom: 1, readableZoom: 0.8, padding: 24 };
+/**
+ * The badges' text (13–14 px) reads at ≥ 10.4 px on screen from this zoom up. The zoom controls
+ * sit 15 px from the pane's left and are 26 px wide: the Workflow opens beside them, never under.
+ */
+const OPENING = { maxZoom: 1, readableZoom: 0.8, padding: 24, clearLeft: 15 + 26 };
 /** Screen pixels kept around a stop brought into view: clear of the canvas's edge and its zoom controls. */
 const MARGIN = 24;
 const MOVE_MS = 300;

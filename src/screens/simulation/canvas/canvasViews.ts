@@ -26,6 +26,8 @@ export interface OpeningOptions {
   readonly readableZoom: number;
   /** Pixels kept free around the Workflow. */
   readonly padding: number;
+  /** Pixels at the pane's left the Workflow is placed beside, not under: the canvas's zoom controls. */
+  readonly clearLeft?: number;
 }
 
 /**
@@ -37,13 +39,15 @@ export interface OpeningOptions {
  * @example openingView({ x: 0, y: 0, width: 500, height: 1000 }, { width: 800, height: 500 }, { maxZoom: 1, readableZoom: 0.8, padding: 20 })
  *          // { x: 200, y: 20, zoom: 0.8 }: centred across, from the top down
  */
-export function openingView(bounds: Rect, pane: PaneSize, { maxZoom, readableZoom, padding }: OpeningOptions): View {
-  const room = { width: Math.max(1, pane.width - 2 * padding), height: Math.max(1, pane.height - 2 * padding) };
+export function openingView(bounds: Rect, pane: PaneSize, { maxZoom, readableZoom, padding, clearLeft = 0 }: OpeningOptions): View {
+  // The pane beside the strip the controls take: the Workflow is fitted and centred in that.
+  const width = Math.max(1, pane.width - clearLeft);
+  const room = { width: Math.max(1, width - 2 * padding), height: Math.max(1, pane.height - 2 * padding) };
   const fit = Math.min(room.width / Math.max(1, bounds.width), room.height / Math.max(1, bounds.height));
   const zoom = Math.min(maxZoom, Math.max(readableZoom, fit));
   const place = (start: number, size: number, paneSize: number, roomSize: number) =>
     size * zoom <= roomSize ? (paneSize - size * zoom) / 2 - start * zoom : padding - start * zoom;
-  return { x: place(bounds.x, bounds.width, pane.width, room.width), y: place(bounds.y, bounds.height, pane.height, room.height), zoom };
+  return { x: clearLeft + place(bounds.x, bounds.width, width, room.width), y: place(bounds.y, bounds.height, pane.height, room.height), zoom };
 }
 
 /**

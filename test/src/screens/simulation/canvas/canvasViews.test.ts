@@ -25,6 +25,23 @@ describe('openingView', () => {
   });
 });
 
+describe('openingView beside the zoom controls', () => {
+  const beside = { ...OPENING, clearLeft: 41 };
+
+  it('fits and centres the Workflow in the pane beside the controls’ strip, never under it', () => {
+    const view = openingView({ x: 0, y: 0, width: 1000, height: 300 }, { width: 1000, height: 600 }, beside);
+    expect(view.zoom).toBeCloseTo((1000 - 41 - 48) / 1000);
+    // Its left edge clear of the strip by the padding, its middle at the middle of the room beside it.
+    expect(view.x).toBeCloseTo(41 + 24);
+    expect(view.x + 500 * view.zoom).toBeCloseTo(41 + (1000 - 41) / 2);
+  });
+
+  it('from its top-left corner, when it does not fit: right of the strip', () => {
+    const view = openingView({ x: 0, y: 0, width: 3000, height: 3000 }, { width: 800, height: 600 }, beside);
+    expect(view).toEqual({ x: 41 + 24, y: 24, zoom: 0.8 });
+  });
+});
+
 describe('viewRevealing', () => {
   const pane = { width: 800, height: 360 };
 
