@@ -61,6 +61,14 @@ const frame = (page: Page) =>
   });
 
 async function expectFits(page: Page): Promise<void> {
+  // A line that lands after the one waited for is followed a frame later (the log's resize
+  // observer): give the log that long to reach its end, boundedly — one that never does still fails below.
+  await page
+    .waitForFunction(() => {
+      const log = document.querySelector<HTMLElement>('[role="log"]');
+      return log !== null && log.scrollHeight - log.clientHeight - log.scrollTop <= 8;
+    }, null, { timeout: 3_000 })
+    .catch(() => undefined);
   const seen = await frame(page);
   expect(seen.scrollHeight).toBeLessThanOrEqual(seen.innerHeight);
   expect(seen.scrollY).toBe(0);
