@@ -75,3 +75,45 @@ export const WritingWhileItSends: Story = {
     await expect(args.onSend).toHaveBeenCalledOnce();
   },
 };
+
+/**
+ * A 100,000-character paste is kept whole (the field cut it to 4,096 without a word): the line
+ * under the field says it is too long and by how much, and neither Enter nor Send sends it.
+ */
+export const TooLongToSend: Story = {
+  args: { side: 'contact' },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const text = canvas.getByRole('textbox', { name: 'Message as Dana' });
+    const pasted = `${'Here is the whole log you asked for. '.repeat(2703).slice(0, 99_999)}.`;
+    await userEvent.click(text);
+    await userEvent.paste(pasted);
+    // The length first: a failing comparison of the whole text prints 100,000 characters twice.
+    await expect((text as HTMLTextAreaElement).value.length).toBe(100_000);
+    await expect((text as HTMLTextAreaElement).value === pasted).toBe(true);
+    await expect(text).toHaveAttribute('aria-invalid', 'true');
+    await expect(text).toHaveAccessibleDescription('Too long to send: at most 4,096 characters, this message has 100,000 (95,904 over).');
+    await expect(canvas.getByRole('button', { name: 'Send' })).toBeDisabled();
+    await userEvent.keyboard('{Enter}');
+    await userEvent.dblClick(canvas.getByRole('button', { name: 'Send' }));
+    await expect(args.onSend).not.toHaveBeenCalled();
+    await expect((text as HTMLTextAreaElement).value === pasted).toBe(true);
+  },
+};
+
+/** Near the limit the characters are counted; at exactly 4,096 the message still sends. */
+export const AtTheLimit: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const text = canvas.getByRole('textbox', { name: 'Message as Alice' });
+    await userEvent.click(text);
+    await userEvent.paste('a'.repeat(4096));
+    await expect(text).toHaveAccessibleDescription('4,096 of 4,096 characters');
+    await expect(text).not.toHaveAttribute('aria-invalid');
+    await userEvent.dblClick(canvas.getByRole('button', { name: 'Send' }));
+    await expect(args.onSend).toHaveBeenCalledOnce();
+    await expect(args.onSend).toHaveBeenCalledWith('a'.repeat(4096));
+    await expect(text).toHaveValue('');
+    await expect(canvas.queryByText(/of 4,096 characters/)).toBeNull();
+  },
+};

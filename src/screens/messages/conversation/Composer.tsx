@@ -2,6 +2,17 @@ import { Send } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import type { ComposerSide } from '../../../state/liveSlice.ts';
 
+/**
+ * The longest message the engine takes: a script's message events hold at most this many characters
+ * (simulator/schema/script.ts), so a longer one would only be refused after it was sent.
+ */
+const MESSAGE_MAX_CHARS = 4096;
+
+/** From here on the composer counts the characters, so the limit is seen before it is reached. */
+const COUNT_FROM = MESSAGE_MAX_CHARS - 500;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
 interface Props {
   readonly side: ComposerSide;
   readonly onSideChange: (side: ComposerSide) => void;
@@ -20,10 +31,13 @@ export function Composer({ side, onSideChange, contactName, userName, onSend }: 
   const [sending, setSending] = useState(false);
   const id = useId();
   const author = side === 'agent' ? userName : contactName;
+  const length = text.trim().length;
+  const tooLong = length > MESSAGE_MAX_CHARS;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const message = text.trim();
-    if (message === '' || sending) return;
+    // Too long: refused here, with the reason beside the field, and kept whole for the person to shorten.
+    if (message === '' || sending || message.length > MESSAGE_MAX_CHARS) return;
     // Cleared at once, as chat apps do: what is written while the engine takes it (and the
     // session is kept) is the next message, not erased when the answer comes.
     setText('');
@@ -54,8 +68,9 @@ export function Composer({ side, onSideChange, contactName, userName, onSend }: 
           id={`${id}-text`}
           className="composer__text"
           rows={2}
-          maxLength={4096}
           value={text}
+          aria-invalid={tooLong || undefined}
+          aria-describedby={length >= COUNT_FROM ? `${id}-count` : undefined}
           placeholder={side === 'agent' ? `Reply to ${contactName} as ${userName}…` : `Write as ${contactName}…`}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={(event) => {
@@ -65,10 +80,19 @@ export function Composer({ side, onSideChange, contactName, userName, onSend }: 
             }
           }}
         />
-        <button type="submit" className="ui-button ui-button--primary" disabled={text.trim() === '' || sending}>
+        <button type="submit" className="ui-button ui-button--primary" disabled={length === 0 || tooLong || sending}>
           <Send size={14} aria-hidden /> Send
         </button>
       </div>
+      {/* No maxLength on the field: it would cut a long paste without a word. The whole text stays,
+          and this line says by how much it is over. */}
+      {length >= COUNT_FROM && (
+        <p id={`${id}-count`} className={tooLong ? 'composer__count composer__count--over' : 'composer__count'} aria-live="polite">
+          {tooLong
+            ? `Too long to send: at most ${count(MESSAGE_MAX_CHARS)} characters, this message has ${count(length)} (${count(length - MESSAGE_MAX_CHARS)} over).`
+            : `${count(length)} of ${count(MESSAGE_MAX_CHARS)} characters`}
+        </p>
+      )}
     </form>
   );
 }
