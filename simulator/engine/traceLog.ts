@@ -193,6 +193,28 @@ export class TraceLog {
    * `run`: the same rows `append` writes, without packing each again.
    */
   appendRows(t: number, run: number, templates: Int32Array, from: number, to: number): void {
+    // Rows that fit in the current chunk share one time offset: written as one block.
+    const first = this.length & MASK;
+    const chunk = this.current;
+    if (chunk !== null && first !== 0 && first + (to - from) <= CHUNK) {
+      const offset = t - chunk.base;
+      const whole = offset >>> 0;
+      if (whole === offset && whole !== EXACT_TIME) {
+        const slots = chunk.slots;
+        const time = whole | 0;
+        let at = first * SLOTS;
+        for (let k = from * 4, end = to * 4; k < end; k += 4, at += SLOTS) {
+          slots[at + T] = time;
+          slots[at + HEAD] = templates[k] as number;
+          slots[at + WHO] = run;
+          slots[at + PLACE] = templates[k + 1] as number;
+          slots[at + A] = templates[k + 2] as number;
+          slots[at + B] = templates[k + 3] as number;
+        }
+        this.length += to - from;
+        return;
+      }
+    }
     for (let r = from; r < to; r++) {
       const at = this.openRow(t);
       const slots = (this.current as Chunk).slots;
