@@ -6,6 +6,7 @@ import type { ExitflowDb } from '../../src/persistence/db.ts';
 import { StoryApp } from '../fixtures/StoryApp.tsx';
 import { followUpRecord } from '../fixtures/storedWorkflows.ts';
 import { fullWindow } from '../fixtures/fullWindow.tsx';
+import { versionTimeFormat } from '../../src/screens/builder/compare/versionName.ts';
 
 const at = Date.UTC(2026, 10, 20, 9, 30);
 
@@ -75,6 +76,10 @@ export const HistoryPreviewAndRestore: Story = {
     // Restoring adds a version; nothing is overwritten.
     await waitFor(() => expect(within(after).getAllByRole('listitem')).toHaveLength(3));
     await expect(within(after).getAllByRole('listitem')[0]).toHaveTextContent('Restored');
+    // The restored version is named by the time shown beside it in the list, not an ISO instant.
+    const note = within(after).getAllByRole('listitem')[0]?.querySelector('.history__note');
+    await expect(note).toHaveTextContent(`Restored the version of ${versionTimeFormat.format(at + 60_000)}`);
+    await expect(note?.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     await userEvent.keyboard('{Escape}');
   },
 };

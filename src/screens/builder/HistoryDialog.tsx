@@ -5,7 +5,7 @@ import { useVersionActions } from '../../persistence/useVersionActions.ts';
 import { useAppStore } from '../../state/StoreProvider.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { CompareDialog } from './compare/CompareDialog.tsx';
-import { CURRENT, VERSION_KIND_NAMES as KIND_NAMES, versionTimeFormat as timeFormat, type CompareSide } from './compare/versionName.ts';
+import { CURRENT, VERSION_KIND_NAMES as KIND_NAMES, versionNote, versionTimeFormat as timeFormat, type CompareSide } from './compare/versionName.ts';
 import { StepOutline } from './StepOutline.tsx';
 
 /** The history of the open Workflow: each version with its time and note, to preview, compare and restore. */
@@ -34,7 +34,7 @@ function VersionList({ workflowId, onRestored }: { workflowId: string; onRestore
           <li key={version.id} className="history__item">
             <div>
               <strong>{KIND_NAMES[version.kind]}</strong> <time dateTime={new Date(version.createdAt).toISOString()}>{timeFormat.format(version.createdAt)}</time>
-              {version.note && <p className="history__note">{version.note}</p>}
+              {version.note && <p className="history__note">{versionNote(version)}</p>}
             </div>
             <div className="history__actions">
               <button type="button" className="ui-button ui-button--small" aria-pressed={preview?.id === version.id} onClick={() => setPreview(preview?.id === version.id ? null : version)}>

@@ -5,12 +5,26 @@ export const versionTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle:
 
 const LONGEST_NOTE = 40;
 
+/** A restore's note, as stored: the restored version's time as an ISO instant, for any reader to format. */
+const RESTORE_NOTE = /^Restored the version of (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)$/;
+
+/**
+ * A version's note as a person reads it: a restore names the version it brought back by the time
+ * the history shows beside that version ("Restored the version of 20 Nov 2026, 09:31:00"), in this
+ * browser's words and time zone, never as the ISO instant it is stored with.
+ */
+export function versionNote(version: Pick<VersionRecord, 'kind' | 'note'>): string {
+  const restored = version.kind === 'restore' ? RESTORE_NOTE.exec(version.note.trim()) : null;
+  const time = restored ? Date.parse(restored[1] as string) : Number.NaN;
+  return Number.isNaN(time) ? version.note : `Restored the version of ${versionTimeFormat.format(time)}`;
+}
+
 /**
  * A version as a person tells it from the others: its kind, its time and the start of its note
  * ("Saved · 20 Nov 2026, 09:31:00 · Before the 2 h wait") — two saved in one second differ by the note.
  */
 export function versionName(version: Pick<VersionRecord, 'kind' | 'createdAt' | 'note'>): string {
-  const note = version.note.trim();
+  const note = versionNote(version).trim();
   const shown = note.length > LONGEST_NOTE ? `${note.slice(0, LONGEST_NOTE - 1)}…` : note;
   return [VERSION_KIND_NAMES[version.kind], versionTimeFormat.format(version.createdAt), ...(shown ? [shown] : [])].join(' · ');
 }
