@@ -69,7 +69,8 @@ export const HistoryPreviewAndRestore: Story = {
     await expect(versions).toHaveTextContent('Ready to publish');
     await userEvent.click(within(versions).getAllByRole('button', { name: 'Preview' })[1] as HTMLElement);
     await expect(body.getByRole('region', { name: /^Preview of the version/ })).toHaveTextContent('Wait 24h');
-    await userEvent.click(within(versions).getAllByRole('button', { name: 'Restore' })[1] as HTMLElement);
+    // A double click restores once: the second click read as a change from another tab.
+    await userEvent.dblClick(within(versions).getAllByRole('button', { name: 'Restore' })[1] as HTMLElement);
     await waitFor(() => expect(body.queryByRole('list', { name: 'Versions' })).toBeNull());
     await userEvent.click(canvas.getByRole('button', { name: 'History' }));
     const after = await body.findByRole('list', { name: 'Versions' });
@@ -80,6 +81,9 @@ export const HistoryPreviewAndRestore: Story = {
     const note = within(after).getAllByRole('listitem')[0]?.querySelector('.history__note');
     await expect(note).toHaveTextContent(`Restored the version of ${versionTimeFormat.format(at + 60_000)}`);
     await expect(note?.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expect(within(after).getAllByRole('listitem')).toHaveLength(3);
+    await expect(body.queryAllByText(/Changed in another tab/)).toHaveLength(0);
     await userEvent.keyboard('{Escape}');
   },
 };

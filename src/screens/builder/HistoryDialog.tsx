@@ -6,6 +6,7 @@ import { useAppStore } from '../../state/StoreProvider.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { CompareDialog } from './compare/CompareDialog.tsx';
 import { CURRENT, VERSION_KIND_NAMES as KIND_NAMES, versionNote, versionTimeFormat as timeFormat, type CompareSide } from './compare/versionName.ts';
+import { useOneAtATime } from '../../ui/useOneAtATime.ts';
 import { StepOutline } from './StepOutline.tsx';
 
 /** The history of the open Workflow: each version with its time and note, to preview, compare and restore. */
@@ -25,6 +26,11 @@ function VersionList({ workflowId, onRestored }: { workflowId: string; onRestore
   const draft = useAppStore((state) => state.document?.workflow);
   const current = draft?.id === workflowId ? draft : undefined;
   const { restore } = useVersionActions();
+  // One restore at a time, whichever version: a second click while the first writes would restore
+  // from the revision the first just replaced, and read as a change made in another tab.
+  const restoring = useOneAtATime(async (versionId: number) => {
+    if (await restore(versionId)) onRestored();
+  });
   if (versions === undefined) return <p className="loading">Reading the history…</p>;
   if (versions.length === 0) return <p className="notice">No versions yet. Save a version to start the history.</p>;
   return (
@@ -51,13 +57,7 @@ function VersionList({ workflowId, onRestored }: { workflowId: string; onRestore
                   Compare
                 </button>
               )}
-              <button
-                type="button"
-                className="ui-button ui-button--small"
-                onClick={async () => {
-                  if (await restore(version.id)) onRestored();
-                }}
-              >
+              <button type="button" className="ui-button ui-button--small" aria-disabled={restoring.busy} aria-busy={restoring.busy} onClick={() => restoring.run(version.id)}>
                 Restore
               </button>
             </div>
