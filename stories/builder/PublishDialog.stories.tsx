@@ -14,9 +14,12 @@ const at = Date.UTC(2026, 10, 20, 9, 30);
 /** Each story's database, to read what Publish stored. */
 const databases = new Map<string, ExitflowDb>();
 
-type Situation = 'first' | 'edited' | 'edited-no-scripts';
+type Situation = 'first' | 'edited' | 'edited-no-scripts' | 'renamed';
 
-/** The follow-up stored; then (unless first) published at 24 h and edited to wait 2 h, with the follow-up scripts saved unless told not to. */
+/**
+ * The follow-up stored; then (unless first) published at 24 h and edited to wait 2 h (or, renamed,
+ * only given a new name: no run ends differently), with the follow-up scripts saved unless told not to.
+ */
 function seed(situation: Situation) {
   return async (db: ExitflowDb) => {
     databases.set(situation, db);
@@ -24,8 +27,9 @@ function seed(situation: Situation) {
     if (situation === 'first') return;
     const published = await publishWorkflow(db, { document: created.document, baseRevision: created.revision }, at + 60_000);
     if (!published.ok) throw new Error('The seed could not publish');
-    await saveWorkflow(db, { document: waitTwoHours, baseRevision: published.record.revision }, at + 120_000);
-    if (situation === 'edited') for (const [i, script] of followUpScripts.entries()) await createScript(db, 'follow-up', `script-${i}`, script, at + 180_000 + i);
+    const draft = situation === 'renamed' ? { ...created.document, name: '24h follow-up, renamed' } : waitTwoHours;
+    await saveWorkflow(db, { document: draft, baseRevision: published.record.revision }, at + 120_000);
+    if (situation === 'edited' || situation === 'renamed') for (const [i, script] of followUpScripts.entries()) await createScript(db, 'follow-up', `script-${i}`, script, at + 180_000 + i);
   };
 }
 
@@ -81,6 +85,19 @@ export const ImpactOfAShorterWait: Story = {
     await expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Completed at End, +2h');
     // The totals in the live line above the table (which leaves them out of its caption).
     await expect(body.getByText('2 of 4 runs change', { exact: true })).toHaveAttribute('role', 'status');
+  },
+};
+
+/** Only the name changed: the live line says no run changes, with no empty table under it. */
+export const NoRunChanges: Story = {
+  args: { situation: 'renamed' },
+  play: async ({ canvasElement }) => {
+    const dialog = await openPublish(canvasElement);
+    const body = within(dialog);
+    await expect(await body.findByText('No run changes: 3 runs end the same', {}, { timeout: 10_000 })).toHaveAttribute('role', 'status');
+    await expect(body.queryByRole('table')).toBeNull();
+    // No rows: the note says nothing of opening one.
+    await expect(dialog).not.toHaveTextContent('opens the simulator');
   },
 };
 

@@ -47,10 +47,21 @@ export const Capped: Story = {
   },
 };
 
+/** Every run ends the same: the sentence alone, no column headings over an empty table. */
 export const NothingChanges: Story = {
   args: { diff: unchanged },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByText('No run changes: 3 runs end the same')).toBeVisible();
+    await expect(within(canvasElement).queryByRole('table')).toBeNull();
+  },
+};
+
+/** Nothing changes, and the totals are said beside the table (the publish dialog's live line): nothing is drawn. */
+export const NothingChangesSaidBeside: Story = {
+  args: { diff: unchanged, showSummary: false },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).queryByRole('table')).toBeNull();
+    await expect(within(canvasElement).queryByText(/No run changes/)).toBeNull();
   },
 };
 

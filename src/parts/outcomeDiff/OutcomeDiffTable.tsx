@@ -35,6 +35,9 @@ const COLUMNS_WITH_OPEN = [...COLUMNS, { key: 'open', label: 'Open', hidden: tru
  */
 export function OutcomeDiffTable({ diff, scriptNames, onOpen, canOpen, sideNames = { before: 'before', after: 'after' }, label = 'Runs that change', showSummary = true }: Props) {
   const summary = describeDiffSummary(diff);
+  // Nothing to list (every run ends the same): the sentence alone, not column headings over no
+  // rows; where the totals are said beside it already, nothing at all.
+  if (diff.rows.every((row) => row.ok && row.changed === 0 && row.differences.length === 0)) return showSummary ? <p className="outcome-diff__summary outcome-diff__none">{summary}</p> : null;
   return (
     <DataTable
       className="outcome-diff"

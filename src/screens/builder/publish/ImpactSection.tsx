@@ -74,7 +74,9 @@ export function ImpactSection({ workflowId, published, draft }: Props) {
       ) : (
         <>
           <p className="publish-dialog__note">
-            {describePlayed(records.length, live !== null)}, played on the published version and on this draft. {live ? 'A saved script’s row' : 'A row'} opens the simulator on the draft where the two part.
+            {describePlayed(records.length, live !== null)}, played on the published version and on this draft.
+            {/* No run changes: no rows, so nothing to open. */}
+            {!(impact.status === 'done' && impact.diff.changed === 0 && impact.diff.rows.every((row) => row.ok)) && ` ${live ? 'A saved script’s row' : 'A row'} opens the simulator on the draft where the two part.`}
           </p>
           {/* One live line from "Working out…" to the totals, so a screen reader hears when the answer comes. */}
           <p role="status" aria-busy={impact.status === 'working'} className={impact.status === 'done' ? 'publish-dialog__summary' : 'publish-dialog__working'}>
