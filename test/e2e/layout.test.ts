@@ -160,6 +160,37 @@ describe.each(SIZES)('every workspace screen fits the window at $width×$height'
   });
 });
 
+describe.each([
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+])('the script editor at $width×$height', (viewport) => {
+  it('spans the header from edge to edge, under the title and the script actions (it sat in the column beside the title, an empty column to its left); the window does not scroll', async () => {
+    const page = await session.open({ prepare: (page) => page.setViewportSize(viewport) });
+    await page.getByRole('button', { name: 'New from example' }).click();
+    await page.getByRole('menuitem', { name: '24h follow-up' }).click();
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.getByRole('group', { name: 'Playback' }).waitFor();
+    // A double click opens one editor.
+    await page.getByRole('button', { name: 'New script' }).dblclick();
+    await page.getByRole('region', { name: 'Script editor' }).waitFor();
+    await expectFitsWindow(page, 'the script editor');
+    const seen = await page.evaluate(() => {
+      const box = (query: string) => document.querySelector(query)?.getBoundingClientRect() ?? null;
+      return { editors: document.querySelectorAll('.script-editor').length, header: box('.simulator-header'), title: box('.simulator-header__title'), actions: box('.scripts-panel__row'), editor: box('.script-editor') };
+    });
+    expect(seen.editors).toBe(1);
+    const { header, title, actions, editor } = seen;
+    if (!header || !title || !actions || !editor) throw new Error('The header, its title, the script actions or the editor is missing');
+    expect(editor.left, 'the editor starts at the header’s left edge').toBeLessThanOrEqual(header.left + 1);
+    expect(editor.width, 'the editor spans the header').toBeGreaterThanOrEqual(header.width - 2);
+    expect(editor.top, 'the editor is under the title').toBeGreaterThanOrEqual(title.bottom);
+    // The script picker and its actions stay on the title's row.
+    expect(Math.abs(actions.top - title.top)).toBeLessThanOrEqual(4);
+    expect(actions.left).toBeGreaterThan(title.right);
+    await expectInView(page, '.script-editor__actions', 'Save and Cancel');
+  });
+});
+
 describe('the builder at 1280×720 once published and edited since', () => {
   it('keeps its toolbar on one row inside the window, and nothing scrolls sideways when Publish takes the focus', async () => {
     const page = await session.open({ prepare: (page) => page.setViewportSize({ width: 1280, height: 720 }) });
