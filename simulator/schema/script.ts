@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema, offsetSchema } from './duration.ts';
+import { RESERVED_FIELD_MESSAGE, refuseReservedFieldNames } from './fieldName.ts';
 import { idSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
 import { stopReasonSchema } from './settings.ts';
@@ -17,9 +18,6 @@ export const scriptUserSchema = z.strictObject({
   restricted: z.boolean().default(false),
 });
 
-const RESERVED_FIELD_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
-const RESERVED_FIELD_MESSAGE = 'JavaScript\'s own names (__proto__, constructor, prototype) cannot name a field';
-
 /**
  * A contact's fields. Names that are JavaScript's own (`__proto__`, `constructor`) are refused
  * rather than dropped or turned into a prototype: a record keyed by them is not plain data.
@@ -32,11 +30,7 @@ const contactFieldsSchema = z.preprocess(
     return fields;
   },
   z.record(
-    z
-      .string()
-      .min(1, 'A field needs a name')
-      .max(64, 'At most 64 characters')
-      .refine((name) => !RESERVED_FIELD_NAMES.has(name), RESERVED_FIELD_MESSAGE),
+    refuseReservedFieldNames(z.string().min(1, 'A field needs a name').max(64, 'At most 64 characters')),
     z.string().max(1024, 'At most 1024 characters'),
   )
   .refine((fields) => Object.keys(fields).length <= LIMITS.contactFields, `At most ${LIMITS.contactFields} fields`)
@@ -76,7 +70,7 @@ export const scriptEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...eventBase,
     type: z.literal('field.set'),
-    field: z.string().min(1).max(64).refine((name) => !RESERVED_FIELD_NAMES.has(name), RESERVED_FIELD_MESSAGE),
+    field: refuseReservedFieldNames(z.string().min(1).max(64)),
     value: z.string().max(1024),
     user: idSchema.optional(),
   }),

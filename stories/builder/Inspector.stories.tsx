@@ -279,6 +279,11 @@ export const UpdateField: Story = {
     const field = panel.getByLabelText('Contact field');
     await userEvent.clear(field);
     await expect(panel.getByRole('alert')).toHaveTextContent('Name the contact field');
+    // JavaScript's own names are refused as a script refuses them; the stored step keeps its field.
+    await userEvent.type(field, 'constructor');
+    await expect(panel.getByRole('alert')).toHaveTextContent("JavaScript's own names (__proto__, constructor, prototype) cannot name a field");
+    await expect(stored(canvasElement)).not.toMatchObject({ field: 'constructor' });
+    await userEvent.clear(field);
     await userEvent.type(field, 'tier');
     await retype(panel.getByLabelText('Value'), 'gold');
     await waitFor(() => expect(stored(canvasElement)).toMatchObject({ field: 'tier', value: 'gold' }));

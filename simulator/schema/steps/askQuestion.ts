@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationSchema } from '../duration.ts';
+import { refuseReservedFieldNames } from '../fieldName.ts';
 import { stepBaseShape } from '../ids.ts';
 import { PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
@@ -11,7 +12,7 @@ export const askQuestionStepSchema = z.strictObject({
   ...stepBaseShape,
   type: z.literal('ask_question'),
   text: z.string().max(4096, 'At most 4096 characters'),
-  field: z.string().max(64, 'At most 64 characters'),
+  field: refuseReservedFieldNames(z.string().max(64, 'At most 64 characters')),
   timeout: durationSchema.optional(),
 });
 

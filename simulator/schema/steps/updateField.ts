@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseReservedFieldNames } from '../fieldName.ts';
 import { stepBaseShape } from '../ids.ts';
 import { PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
@@ -6,7 +7,7 @@ import { PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 export const updateFieldStepSchema = z.strictObject({
   ...stepBaseShape,
   type: z.literal('update_field'),
-  field: z.string().min(1, 'Name the contact field').max(64),
+  field: refuseReservedFieldNames(z.string().min(1, 'Name the contact field').max(64)),
   value: z.string().max(1024),
 });
 

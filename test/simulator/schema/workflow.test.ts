@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import { formatJsonPath, parseWorkflowDocument } from '../../../simulator/schema/parseDocument.ts';
+import { formatJsonPath, parseScriptDocument, parseWorkflowDocument } from '../../../simulator/schema/parseDocument.ts';
 import { STEP_TYPES, type Step, type StepOf, type stepSchema } from '../../../simulator/schema/step.ts';
 import { migrateWorkflow, workflowDocumentSchema } from '../../../simulator/schema/workflowMigrations.ts';
 import { WORKFLOW_FORMAT, workflowSchema, type Workflow } from '../../../simulator/schema/workflow.ts';
@@ -256,6 +256,31 @@ describe('parseWorkflowDocument', () => {
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.issues.map((issue) => issue.path).sort()).toEqual(['$.edges[3].target', '$.name', '$.steps[2].text', '$.trigger']);
     for (const issue of result.ok ? [] : result.issues) expect(issue.message).not.toBe('');
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses %s as the field of Update contact field and Ask a question, at the step’s path, as a script does', (name) => {
+    const doc = minimalDoc();
+    doc.steps[0] = { id: 'hello', type: 'update_field', label: 'Set', field: name, value: 'x' };
+    doc.steps[2] = { id: 'again', type: 'ask_question', label: 'Ask', text: 'Which plan?', field: name };
+    const message = "JavaScript's own names (__proto__, constructor, prototype) cannot name a field";
+    expect(parseWorkflowDocument(doc)).toEqual({
+      ok: false,
+      issues: [
+        { path: '$.steps[0].field', message },
+        { path: '$.steps[2].field', message },
+      ],
+    });
+    // The same words a script uses for a field it sets.
+    const script = parseScriptDocument({ format: 'exitflow.script/1', name: 's', start: '2026-01-05T09:00:00Z', contacts: [{ id: 'dana' }], events: [{ at: '+0', contact: 'dana', type: 'field.set', field: name, value: 'x' }] });
+    expect(script.ok ? [] : script.issues).toEqual([{ path: '$.events[0].field', message }]);
+  });
+
+  it('takes field names that only look like those (a prefix, another case, an empty Ask field)', () => {
+    const doc = minimalDoc();
+    doc.steps[0] = { id: 'hello', type: 'update_field', label: 'Set', field: 'Constructor', value: 'x' };
+    doc.steps[2] = { id: 'again', type: 'ask_question', label: 'Ask', text: 'Which plan?', field: '' };
+    doc.steps[3] = { id: 'end', type: 'update_field', label: 'Set', field: '__proto__x', value: 'x' };
+    expect(parseWorkflowDocument(doc).ok).toBe(true);
   });
 
   it('returns the parsed Workflow with defaults applied', () => {
