@@ -145,6 +145,32 @@ describe('the Messages view fills the window (issue 14)', () => {
     expect((await frame(page)).logFromEnd).toBeLessThanOrEqual(8);
   });
 
+  it('at 1280×720 a 100,000-character paste stays whole in the composer, which says it is too long and sends nothing; the page does not scroll', async () => {
+    const page = await session.open();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openFollowUpInbox(page);
+    await write(page, 'contact', 'Hello, is anyone there?');
+    const composer = page.getByRole('form', { name: 'Write a message' });
+    const text = composer.getByRole('textbox');
+    await text.focus();
+    // As a paste arrives: one insertion, which a maxLength would cut.
+    await page.keyboard.insertText(`${'Here is the whole log you asked for. '.repeat(2703).slice(0, 99_999)}.`);
+    expect(await text.evaluate((element) => (element as HTMLTextAreaElement).value.length)).toBe(100_000);
+    await composer.getByText('Too long to send: at most 4,096 characters, this message has 100,000 (95,904 over).').waitFor();
+    expect(await composer.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+    const lines = await page.getByRole('log').textContent();
+    await page.keyboard.press('Enter');
+    await composer.getByRole('button', { name: 'Send' }).dblclick({ force: true });
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('log').textContent()).toBe(lines);
+    expect(await text.evaluate((element) => (element as HTMLTextAreaElement).value.length)).toBe(100_000);
+    const seen = await frame(page);
+    expect(seen.scrollHeight).toBeLessThanOrEqual(seen.innerHeight);
+    expect(seen.scrollY).toBe(0);
+    expect(seen.composer!.bottom).toBeLessThanOrEqual(seen.innerHeight);
+    await saveScreenshot(page, 'messages-layout-too-long-1280x720', { fullPage: false });
+  });
+
   it('at 1920×1080 and 2560×1440 the same view uses the room: one row, composer in view, nothing scrolls the page', async () => {
     const page = await session.open();
     await page.setViewportSize({ width: 1920, height: 1080 });
