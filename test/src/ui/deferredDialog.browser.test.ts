@@ -1,10 +1,9 @@
 import { createElement, Fragment, useState } from 'react';
-import { flushSync } from 'react-dom';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadOnce } from '../../../src/common/loadOnce.ts';
 import { useDeferredDialog } from '../../../src/ui/deferredDialog.tsx';
 import { LoadedDialog } from '../../../src/ui/LoadedDialog.tsx';
+import { reactRootPerTest } from '../../support/reactRootPerTest.ts';
 
 /** A dialog's code whose every fetch waits until the test lets it arrive, or fail. */
 function heldCode() {
@@ -54,20 +53,12 @@ function Controlled({ code }: { readonly code: Code }) {
   return createElement(Harness, { code, withTrigger: true, open, onOpenChange: setOpen });
 }
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
+const root = reactRootPerTest();
+/** Draws `element` at once; returns what draws the next one into the same root. */
 function mount(element: ReturnType<typeof createElement>) {
-  host = document.body.appendChild(document.createElement('div'));
-  root = createRoot(host);
-  flushSync(() => root?.render(element));
-  return (next: ReturnType<typeof createElement>) => flushSync(() => root?.render(next));
+  root.mount(element, { sync: true });
+  return (next: ReturnType<typeof createElement>) => root.render(next, { sync: true });
 }
-afterEach(() => {
-  root?.unmount();
-  host?.remove();
-  root = null;
-  host = null;
-});
 
 const trigger = () => document.querySelector<HTMLButtonElement>('button.ui-button');
 const dialogs = () => document.querySelectorAll('[role="dialog"]');

@@ -1,8 +1,7 @@
 import { createElement } from 'react';
-import { flushSync } from 'react-dom';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useOneAtATime } from '../../../src/ui/useOneAtATime.ts';
+import { reactRootPerTest } from '../../support/reactRootPerTest.ts';
 
 /** Saves whose every call waits until the test ends it, kept or failed. */
 function heldSaves() {
@@ -19,22 +18,12 @@ function SaveButton({ save }: { readonly save: (value: string) => Promise<void> 
   return createElement('button', { type: 'button', 'aria-disabled': saving.busy, 'aria-busy': saving.busy, onClick: () => saving.run('draft') }, 'Save');
 }
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
+const root = reactRootPerTest();
 function mount(save: (value: string) => Promise<void>): HTMLButtonElement {
-  host = document.body.appendChild(document.createElement('div'));
-  root = createRoot(host);
-  flushSync(() => root?.render(createElement(SaveButton, { save })));
-  const button = host.querySelector('button');
+  const button = root.mount(createElement(SaveButton, { save }), { sync: true }).querySelector('button');
   if (!button) throw new Error('The button was not drawn');
   return button;
 }
-afterEach(() => {
-  root?.unmount();
-  host?.remove();
-  root = null;
-  host = null;
-});
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 /** Clicks as the browser dispatches them, each handled before the next, with no render between: the guard must hold on its own. */
@@ -81,15 +70,12 @@ describe('useOneAtATime', () => {
       calls += 1;
       throw new Error('broken');
     };
-    host = document.body.appendChild(document.createElement('div'));
-    root = createRoot(host);
     const drawn: { run?: () => void } = {};
     function Harness() {
       const { run } = useOneAtATime(throwing);
       return createElement('button', { type: 'button', onClick: () => (drawn.run = run) }, 'Save');
     }
-    flushSync(() => root?.render(createElement(Harness)));
-    host.querySelector('button')?.click();
+    root.mount(createElement(Harness), { sync: true }).querySelector('button')?.click();
     expect(() => drawn.run?.()).toThrow('broken');
     expect(() => drawn.run?.()).toThrow('broken');
     expect(calls).toBe(2);

@@ -1,19 +1,10 @@
 import { createElement } from 'react';
-import { flushSync } from 'react-dom';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TranscriptItem } from '../../../../simulator/trace/transcript.ts';
 import { Transcript } from '../../../../src/parts/transcript/Transcript.tsx';
+import { reactRootPerTest } from '../../../support/reactRootPerTest.ts';
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-
-afterEach(() => {
-  root?.unmount();
-  host?.remove();
-  root = null;
-  host = null;
-});
+const root = reactRootPerTest();
 
 const lines = (count: number): TranscriptItem[] => Array.from({ length: count }, (_, seq) => ({ kind: 'contact', seq, t: seq * 1_000, text: `Message number ${seq}` }));
 const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
@@ -36,12 +27,10 @@ function countHeightReads() {
 
 /** A transcript in a box 200 px high, so 40 lines overflow it. */
 function draw(items: readonly TranscriptItem[]) {
-  host ??= document.body.appendChild(document.createElement('div'));
-  host.style.cssText = 'display: flex; flex-direction: column; height: 200px; width: 320px';
-  root ??= createRoot(host);
   const transcript = createElement(Transcript, { contactName: 'Dana', items, startEpochMs: 0, timeZone: 'UTC' });
-  flushSync(() => root?.render(transcript));
-  const log = host.querySelector<HTMLElement>('[role="log"]');
+  if (root.mounted) root.render(transcript, { sync: true });
+  else root.mount(transcript, { style: 'display: flex; flex-direction: column; height: 200px; width: 320px', sync: true });
+  const log = root.host.querySelector<HTMLElement>('[role="log"]');
   if (!log) throw new Error('no log');
   log.style.overflowY = 'auto';
   log.style.minHeight = '0';

@@ -1,18 +1,10 @@
 import { createElement, useLayoutEffect } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SimulationCanvas } from '../../../../../src/screens/simulation/canvas/SimulationCanvas.tsx';
 import { followUpWorkflow } from '../../../../harness/workflowFixtures.ts';
+import { reactRootPerTest } from '../../../../support/reactRootPerTest.ts';
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
-
-afterEach(() => {
-  root?.unmount();
-  host?.remove();
-  root = null;
-  host = null;
-});
+const root = reactRootPerTest();
 
 const waitFor = async (check: () => boolean) => {
   for (let i = 0; i < 300 && !check(); i++) await new Promise((done) => setTimeout(done, 10));
@@ -24,22 +16,19 @@ const waitFor = async (check: () => boolean) => {
  * commit (looked at from an animation frame asked for in that commit, which runs just before that paint).
  */
 function draw(nodesAfterPaint: boolean) {
-  host = document.body.appendChild(document.createElement('div'));
-  host.style.cssText = 'position: relative; width: 900px; height: 600px';
-  root = createRoot(host);
   const firstFrame: ({ pane: boolean; nodes: number } | null)[] = [null];
-  const box = host;
   function Probe() {
     useLayoutEffect(() => {
       requestAnimationFrame(() => {
+        const box = root.host;
         firstFrame[0] = { pane: box.querySelector('.react-flow') !== null, nodes: box.querySelectorAll('.react-flow__node').length };
       });
     }, []);
     return null;
   }
   const canvas = createElement(SimulationCanvas, { workflow: followUpWorkflow(), run: null, stats: [], nodesAfterPaint });
-  root.render(createElement('div', { style: { width: '100%', height: '100%' } }, createElement(Probe), canvas));
-  return { host: box, firstFrame: () => firstFrame[0] };
+  const host = root.mount(createElement('div', { style: { width: '100%', height: '100%' } }, createElement(Probe), canvas), { style: 'position: relative; width: 900px; height: 600px' });
+  return { host, firstFrame: () => firstFrame[0] };
 }
 
 describe('SimulationCanvas', () => {

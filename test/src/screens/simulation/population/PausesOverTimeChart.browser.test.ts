@@ -1,8 +1,8 @@
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PausesOverTime } from '../../../../../simulator/schema/pauseSeries.ts';
 import { PausesOverTimeChart } from '../../../../../src/screens/simulation/population/PausesOverTimeChart.tsx';
+import { reactRootPerTest } from '../../../../support/reactRootPerTest.ts';
 
 const HOUR = 3_600_000;
 
@@ -13,25 +13,14 @@ function series(asOf: number, counts: readonly (readonly [number, number])[]): P
   return { end: counts.length * HOUR - 1, asOf, bucketMs: HOUR, buckets, total, pausedNow: total.paused - total.resumed };
 }
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
+const root = reactRootPerTest();
 
 function mount(shown: PausesOverTime) {
-  host = document.body.appendChild(document.createElement('div'));
-  host.style.width = '720px';
-  root = createRoot(host);
-  root.render(createElement(PausesOverTimeChart, { series: shown }));
+  root.mount(createElement(PausesOverTimeChart, { series: shown }), { style: 'width: 720px' });
 }
 
-const rects = (kind: 'paused' | 'resumed') => [...(host?.querySelectorAll<SVGRectElement>(`.population-chart__segment--${kind}`) ?? [])];
+const rects = (kind: 'paused' | 'resumed') => [...root.host.querySelectorAll<SVGRectElement>(`.population-chart__segment--${kind}`)];
 const height = (rect: SVGRectElement) => Number(rect.getAttribute('height'));
-
-afterEach(() => {
-  root?.unmount();
-  host?.remove();
-  root = null;
-  host = null;
-});
 
 describe('PausesOverTimeChart', () => {
   it('draws each stretch’s paused and resumed bars side by side, each as tall as its own count', async () => {
@@ -55,17 +44,17 @@ describe('PausesOverTimeChart', () => {
   it('leaves the bars as drawn when only the instant moves on, and redraws them when a count changes', async () => {
     mount(series(HOUR, [[8, 2], [0, 6], [4, 4], [0, 0]]));
     await expect.poll(() => rects('paused').length).toBe(2);
-    const plot = host?.querySelector('svg.recharts-surface') as SVGSVGElement;
+    const plot = root.host.querySelector('svg.recharts-surface') as SVGSVGElement;
     const changes: MutationRecord[] = [];
     const observer = new MutationObserver((records) => changes.push(...records));
     observer.observe(plot, { subtree: true, childList: true, attributes: true, characterData: true });
     // A new answer of the worker, the same stretches: the caption says the new instant, the plot is untouched.
-    root?.render(createElement(PausesOverTimeChart, { series: series(2 * HOUR, [[8, 2], [0, 6], [4, 4], [0, 0]]) }));
-    await expect.poll(() => host?.querySelector('figcaption')?.textContent).toContain('+2h');
+    root.render(createElement(PausesOverTimeChart, { series: series(2 * HOUR, [[8, 2], [0, 6], [4, 4], [0, 0]]) }));
+    await expect.poll(() => root.host.querySelector('figcaption')?.textContent).toContain('+2h');
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))));
     expect(changes.filter((change) => change.target !== plot || change.type !== 'attributes')).toEqual([]);
     // One count more: drawn.
-    root?.render(createElement(PausesOverTimeChart, { series: series(3 * HOUR, [[8, 2], [0, 6], [4, 4], [0, 1]]) }));
+    root.render(createElement(PausesOverTimeChart, { series: series(3 * HOUR, [[8, 2], [0, 6], [4, 4], [0, 1]]) }));
     await expect.poll(() => rects('resumed').length).toBe(4);
     observer.disconnect();
   });

@@ -1,9 +1,9 @@
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PausesOverTime } from '../../../../../simulator/schema/pauseSeries.ts';
 import type { StopsOverTime } from '../../../../../simulator/schema/population.ts';
 import { PopulationSection, type PopulationCharts } from '../../../../../src/screens/simulation/population/PopulationSection.tsx';
+import { reactRootPerTest } from '../../../../support/reactRootPerTest.ts';
 
 const HOUR = 3_600_000;
 const none = { manual: 0, workflow_updated: 0, step_removed: 0, outgoing_message: 0, incoming_message: 0, manual_assignment: 0 };
@@ -34,23 +34,12 @@ function answer(asOf: number, stopped: number, paused: number): PopulationCharts
   return { ok: true, stops, pauses, funnel: { workflow: 'wf', steps: [] }, pausedAtSteps: { workflow: 'wf', steps: [] } } as unknown as PopulationCharts;
 }
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
+const root = reactRootPerTest();
 
-afterEach(() => {
-  root?.unmount();
-  host?.remove();
-  root = null;
-  host = null;
-});
-
-const summary = (name: string) => [...(host?.querySelectorAll('figure') ?? [])].find((figure) => figure.textContent?.includes(name))?.querySelector('.population-chart__summary')?.textContent ?? null;
+const summary = (name: string) => [...root.host.querySelectorAll('figure')].find((figure) => figure.textContent?.includes(name))?.querySelector('.population-chart__summary')?.textContent ?? null;
 
 describe('PopulationSection', () => {
   it('draws the pauses chart after the stops chart is on screen, not in the same drawing, and ends on the last answer', async () => {
-    host = document.body.appendChild(document.createElement('div'));
-    host.style.width = '720px';
-    root = createRoot(host);
     const answers = new Map([
       [HOUR / 2, answer(HOUR / 2, 3, 2)],
       [HOUR, answer(HOUR, 7, 5)],
@@ -61,8 +50,8 @@ describe('PopulationSection', () => {
     const observer = new MutationObserver(() => {
       if (summary('stopped over time')) drawings.push(summary('paused and resumed') !== null);
     });
+    const host = root.mount(createElement(PopulationSection, { workflowId: 'wf', workflowName: 'Follow-up', time: HOUR / 2, load: load(HOUR / 2) }), { style: 'width: 720px' });
     observer.observe(host, { subtree: true, childList: true, characterData: true });
-    root.render(createElement(PopulationSection, { workflowId: 'wf', workflowName: 'Follow-up', time: HOUR / 2, load: load(HOUR / 2) }));
     await expect.poll(() => summary('paused and resumed')).toBe('2 runs paused and 0 resumed between +0 and +30m, in stretches of 1h; 2 still paused at +30m.');
     // The stops chart was on screen, drawn, before the pauses chart came.
     expect(drawings[0]).toBe(false);

@@ -1,16 +1,15 @@
 import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PlaybackFrame, PlaybackInfo } from '../../../../../simulator/schema/playback.ts';
 import { useShownPlayback } from '../../../../../src/screens/simulation/workspace/useShownPlayback.ts';
 import { createAppStore, type AppStore } from '../../../../../src/state/appStore.ts';
 import { StoreProvider } from '../../../../../src/state/StoreProvider.tsx';
+import { reactRootPerTest } from '../../../../support/reactRootPerTest.ts';
 
 const info: PlaybackInfo = { startEpochMs: 0, timeZone: 'UTC', end: 1_000_000, marks: [], contacts: [], contactCount: 0, expectations: [] };
 const frameAt = (time: number, done = false): PlaybackFrame => ({ time, nextEventTime: done ? null : time + 1, done, stats: [], runCount: 0, eventsProcessed: time, contact: null });
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
+const root = reactRootPerTest();
 
 /** A component that draws the shown frame's time, and every time it drew, in order. */
 function mount(store: AppStore) {
@@ -20,20 +19,11 @@ function mount(store: AppStore) {
     drawn.push(frame?.time ?? null);
     return createElement('output', null, frame ? String(frame.time) : 'none');
   }
-  host = document.body.appendChild(document.createElement('div'));
-  root = createRoot(host);
-  root.render(createElement(StoreProvider, { store, children: createElement(Shown) }));
-  return { drawn, text: () => host?.querySelector('output')?.textContent };
+  const host = root.mount(createElement(StoreProvider, { store, children: createElement(Shown) }));
+  return { drawn, text: () => host.querySelector('output')?.textContent };
 }
 
 const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))));
-
-afterEach(() => {
-  root?.unmount();
-  host?.remove();
-  root = null;
-  host = null;
-});
 
 describe('useShownPlayback', () => {
   it('draws the latest frame once the frames stop, having skipped the ones that came while it drew', async () => {
