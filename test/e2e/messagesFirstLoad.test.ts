@@ -19,6 +19,29 @@ const panel = (page: Page) => page.getByRole('complementary', { name: 'Workflows
 const fetched = (page: Page, chunk: string) =>
   page.evaluate((chunk) => performance.getEntriesByType('resource').filter((entry) => entry.name.includes(`/assets/${chunk}-`)).length, chunk);
 
+/** A route that lets each request through HELD_MS late, so a press can land before the code arrives. */
+async function holdBack(route: Route): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, HELD_MS));
+  await route.continue();
+}
+
+/** A route that refuses its requests as a dropped connection would, counting them, until `allow()` lets the next ones through. */
+function refuseUntilAllowed() {
+  let refused = 0;
+  let refusing = true;
+  return {
+    route: async (route: Route): Promise<void> => {
+      if (!refusing) return route.continue();
+      refused += 1;
+      await route.abort('internetdisconnected');
+    },
+    refused: () => refused,
+    allow: () => {
+      refusing = false;
+    },
+  };
+}
+
 /** A stored 24 h follow-up, then the Messages view opened afresh with `route` on `chunk`, Alice working. */
 async function inboxAfresh(route: (route: Route) => Promise<void>, chunk: RegExp = PANEL_CHUNK): Promise<Page> {
   const page = await session.open();
@@ -52,10 +75,7 @@ async function countPanels(page: Page): Promise<() => Promise<number>> {
 
 describe('the Workflows panel before its code has loaded', () => {
   it('is not part of the first load, and two presses 50 ms apart open it once, where it stays', async () => {
-    const page = await inboxAfresh(async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, HELD_MS));
-      await route.continue();
-    });
+    const page = await inboxAfresh(holdBack);
     expect(await fetched(page, 'WorkflowsPanel')).toBe(0);
     const drawn = await countPanels(page);
     await workflowsButton(page).click();
@@ -74,19 +94,14 @@ describe('the Workflows panel before its code has loaded', () => {
   });
 
   it('leaves no dead button when its code could not be fetched: the next press fetches it again and opens', async () => {
-    let refused = 0;
-    let refusing = true;
-    const page = await inboxAfresh(async (route) => {
-      if (!refusing) return route.continue();
-      refused += 1;
-      await route.abort('internetdisconnected');
-    });
+    const refusal = refuseUntilAllowed();
+    const page = await inboxAfresh(refusal.route);
     await workflowsButton(page).click();
-    await expect.poll(() => refused).toBe(1);
+    await expect.poll(refusal.refused).toBe(1);
     await page.waitForTimeout(300);
     expect(await panel(page).count()).toBe(0);
     expect(await workflowsButton(page).getAttribute('aria-expanded')).toBe('false');
-    refusing = false;
+    refusal.allow();
     await workflowsButton(page).click();
     await panel(page).waitFor();
     await panel(page).getByRole('tab', { name: /^Ongoing Workflows/ }).waitFor();
@@ -99,10 +114,7 @@ const sessionBar = (page: Page) => page.getByRole('region', { name: 'Session' })
 
 describe('the session bar\'s script files before their code has loaded', () => {
   it('are not part of the first load; two presses of Save session as script 50 ms apart both download, and Keep saves once for a double click', async () => {
-    const page = await inboxAfresh(async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, HELD_MS));
-      await route.continue();
-    }, FILES_CHUNK);
+    const page = await inboxAfresh(holdBack, FILES_CHUNK);
     expect(await fetched(page, 'SessionScriptFiles')).toBe(0);
     const downloads: string[] = [];
     page.on('download', (download) => downloads.push(download.suggestedFilename()));
@@ -124,18 +136,13 @@ describe('the session bar\'s script files before their code has loaded', () => {
   });
 
   it('a press whose code could not be fetched says so, and the next press fetches it again and downloads', async () => {
-    let refused = 0;
-    let refusing = true;
-    const page = await inboxAfresh(async (route) => {
-      if (!refusing) return route.continue();
-      refused += 1;
-      await route.abort('internetdisconnected');
-    }, FILES_CHUNK);
+    const refusal = refuseUntilAllowed();
+    const page = await inboxAfresh(refusal.route, FILES_CHUNK);
     const save = sessionBar(page).getByRole('button', { name: 'Save session as script' });
     await save.click();
     await waitForToast(page, 'The session was not saved as a file');
-    expect(refused).toBe(1);
-    refusing = false;
+    expect(refusal.refused()).toBe(1);
+    refusal.allow();
     const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
     expect(download.suggestedFilename()).toMatch(/\.json$/);
   });
@@ -175,16 +182,13 @@ describe('a publish played into the session before its words\' code has loaded',
     await nav(page, 'Messages');
     await page.getByRole('region', { name: 'Session' }).waitFor();
     expect(await fetched(page, 'publishOutcome')).toBe(0);
-    let refused = 0;
-    await page.route(OUTCOME_CHUNK, async (route) => {
-      refused += 1;
-      await route.abort('internetdisconnected');
-    });
+    const refusal = refuseUntilAllowed();
+    await page.route(OUTCOME_CHUNK, refusal.route);
 
     await publishNewWait(page, '2h');
     await nav(page, 'Messages');
     await waitForToast(page, '24h follow-up published');
-    expect(refused).toBe(1);
+    expect(refusal.refused()).toBe(1);
     expect((await readToasts(page)).map((toast) => toast.title)).toContain('24h follow-up published');
 
     await page.unroute(OUTCOME_CHUNK);
