@@ -22,7 +22,9 @@ export interface ReactRootPerTest {
   mount(element: ReactNode, options?: MountOptions): HTMLElement;
   /** Draws `element` again in the root `mount` made, as a parent's new props would; `null` takes the drawing away and keeps the root. */
   render(element: ReactNode, options?: RenderOptions): void;
-  /** Whether this test has mounted yet. */
+  /** Unmounts the root in the middle of a test, as closing what drew it would; the div stays until the test ends. */
+  unmount(): void;
+  /** Whether this test has a root drawing now: mounted, and not unmounted since. */
   readonly mounted: boolean;
   /** The div `mount` made; throws before it. */
   readonly host: HTMLElement;
@@ -51,7 +53,7 @@ export function reactRootPerTest(): ReactRootPerTest {
 
   return {
     mount(element, { style, sync = false } = {}) {
-      if (root) throw new Error('This test has mounted already: render again into its root');
+      if (host) throw new Error('This test has mounted already: render again into its root');
       const div = document.body.appendChild(document.createElement('div'));
       if (style !== undefined) div.style.cssText = style;
       host = div;
@@ -60,8 +62,13 @@ export function reactRootPerTest(): ReactRootPerTest {
       return div;
     },
     render(element, { sync = false } = {}) {
-      if (!root) throw new Error('Nothing mounted in this test yet: mount first');
+      if (!root) throw new Error('Nothing mounted in this test now: mount first');
       draw(root, element, sync);
+    },
+    unmount() {
+      if (!root) throw new Error('Nothing mounted in this test now: mount first');
+      root.unmount();
+      root = null;
     },
     get mounted() {
       return root !== null;

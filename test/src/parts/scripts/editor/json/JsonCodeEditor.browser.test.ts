@@ -1,21 +1,17 @@
 import { EditorView } from '@codemirror/view';
 import { createElement } from 'react';
-import { flushSync } from 'react-dom';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import JsonCodeEditor from '../../../../../../src/parts/scripts/editor/json/JsonCodeEditor.tsx';
+import { reactRootPerTest } from '../../../../../support/reactRootPerTest.ts';
 
-let root: Root | null = null;
-let host: HTMLElement | null = null;
+const root = reactRootPerTest();
 
 /** The editor mounted in the page with `text`, its view, and the texts it handed on. */
 function mount(text: string) {
-  host = document.body.appendChild(document.createElement('div'));
-  root = createRoot(host);
   const onType = vi.fn<(text: string) => void>();
-  const render = (next: string) => flushSync(() => root?.render(createElement(JsonCodeEditor, { label: 'Script JSON', text: next, control: { id: 'json' }, onType })));
-  render(text);
-  const content = host.querySelector<HTMLElement>('.cm-content');
+  const editor = (next: string) => createElement(JsonCodeEditor, { label: 'Script JSON', text: next, control: { id: 'json' }, onType });
+  const render = (next: string) => root.render(editor(next), { sync: true });
+  const content = root.mount(editor(text), { sync: true }).querySelector<HTMLElement>('.cm-content');
   const view = content && EditorView.findFromDOM(content);
   if (!view) throw new Error('no editor');
   return { view, onType, render };
@@ -23,13 +19,6 @@ function mount(text: string) {
 
 /** A keystroke's worth of change at the end, as typing makes it. */
 const typeAtEnd = (view: EditorView, insert: string) => view.dispatch({ changes: { from: view.state.doc.length, insert }, userEvent: 'input.type' });
-
-afterEach(() => {
-  root?.unmount();
-  host?.remove();
-  root = null;
-  host = null;
-});
 
 describe('JsonCodeEditor: the text typed in the JSON view reaches the draft', () => {
   it('hands a script of ordinary size on at every key, labelled as the field', () => {
@@ -65,8 +54,7 @@ describe('JsonCodeEditor: the text typed in the JSON view reaches the draft', ()
     view.contentDOM.blur();
     expect(onType).toHaveBeenLastCalledWith(`${large} `);
     typeAtEnd(view, '!');
-    root?.unmount();
-    root = null;
+    root.unmount();
     expect(onType).toHaveBeenLastCalledWith(`${large} !`);
     expect(onType).toHaveBeenCalledTimes(2);
   });
