@@ -44,11 +44,12 @@ export const LIMITS = {
   contactTags: 100,
   contactFields: 100,
   /**
-   * Trace entries one simulation may record before it stops with `trace_limit` (32 bytes each:
-   * 320 MB). A population of a million contacts with a short script fits; a Workflow that loops
-   * every second for a year does not, and is stopped instead of filling the memory.
+   * Trace entries one simulation may record before it stops with `trace_limit` (24 bytes each:
+   * 600 MB). A population of a million contacts with a short script fits (the bench's five
+   * events a contact record about 21.5 million); a Workflow that loops every second for a year
+   * does not, and is stopped instead of filling the memory.
    */
-  traceEntries: 10_000_000,
+  traceEntries: 25_000_000,
   /**
    * Trace entries one Compare may record in all (every script under each of its five settings);
    * the cells past it are not simulated, and say why.

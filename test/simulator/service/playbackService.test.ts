@@ -887,8 +887,8 @@ describe('a simulation that stops at its work cap (issue 13, item 4)', () => {
     };
     const loaded = service.load({ workflows: [everySecondWorkflow()], script });
     if (!loaded.ok) throw new Error(loaded.problems.map((problem) => problem.message).join('; '));
-    expect(loaded.info.stoppedShort).toMatchObject({ entries: 10_000_000 });
-    expect(loaded.info.stoppedShort?.message).toMatch(/^The simulation stopped after 10,000,000 trace entries at \+\d+d[\dhms]*, the most one simulation records/);
+    expect(loaded.info.stoppedShort).toMatchObject({ entries: 25_000_000 });
+    expect(loaded.info.stoppedShort?.message).toMatch(/^The simulation stopped after 25,000,000 trace entries at \+\d+d[\dhms]*, the most one simulation records/);
     expect(loaded.info.end).toBe(loaded.info.stoppedShort?.at);
 
     // A day of it is half a million entries of one contact: a frame carries the latest 5,000.
