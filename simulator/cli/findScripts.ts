@@ -1,6 +1,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileProblem } from './loadDocuments.ts';
+import { formatCount } from '../schema/formatCount.ts';
 
 /** A script file found under the folders (or named) on the command line. */
 export interface FoundScript {
@@ -58,7 +59,7 @@ export function findScripts(paths: readonly string[]): { readonly scripts: Found
       }
       entries += listing.length;
       if (entries > MAX_ENTRIES) {
-        problems.push({ file: path, path: '$', message: `Cannot read: more than ${MAX_ENTRIES.toLocaleString('en-US')} files and folders under the folders given, the most exitflow looks through` });
+        problems.push({ file: path, path: '$', message: `Cannot read: more than ${formatCount(MAX_ENTRIES)} files and folders under the folders given, the most exitflow looks through` });
         return { scripts: [], problems };
       }
       for (const entry of listing) {
@@ -75,7 +76,7 @@ export function findScripts(paths: readonly string[]): { readonly scripts: Found
     if (scriptsHere === 0 && !problems.some((problem) => problem.file === path))
       problems.push({ file: path, path: '$', message: `no *${SCRIPT} in this folder or its subfolders` });
   }
-  if (found.size > MAX_SCRIPTS) problems.push({ file: paths[0] as string, path: '$', message: `more than ${MAX_SCRIPTS.toLocaleString('en-US')} scripts, the most one command line runs: give fewer folders, or split them over more runs` });
+  if (found.size > MAX_SCRIPTS) problems.push({ file: paths[0] as string, path: '$', message: `more than ${formatCount(MAX_SCRIPTS)} scripts, the most one command line runs: give fewer folders, or split them over more runs` });
   if (problems.length > 0) return { scripts: [], problems };
   const root = commonFolder([...found.keys()].map((absolute) => dirname(absolute)));
   const scripts = [...found].map(([absolute, file]) => ({ file, key: relative(root, absolute).split(sep).join('/'), folder: dirname(absolute) }));

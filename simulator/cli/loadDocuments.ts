@@ -5,6 +5,7 @@ import { parseJson, parseScriptDocument, parseWorkflowDocument, type DocumentIss
 import type { Script } from '../schema/script.ts';
 import type { Workflow } from '../schema/workflow.ts';
 import { escapeText } from '../trace/escapeText.ts';
+import { formatCount } from '../schema/formatCount.ts';
 
 /** A problem with an input file, ready to print as `file: $.path: message`. */
 export interface FileProblem extends DocumentIssue {
@@ -30,7 +31,7 @@ function refusal(stats: Stats, maxBytes: number): string | undefined {
 }
 
 function tooLarge(maxBytes: number): string {
-  const size = maxBytes % MB === 0 ? `${maxBytes / MB} MB` : `${maxBytes.toLocaleString('en-US')} bytes`;
+  const size = maxBytes % MB === 0 ? `${maxBytes / MB} MB` : `${formatCount(maxBytes)} bytes`;
   return `is larger than ${size}, the most exitflow reads`;
 }
 

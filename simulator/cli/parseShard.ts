@@ -1,3 +1,4 @@
+import { formatCount } from '../schema/formatCount.ts';
 /** One part of the scripts, `index` of `count` (both from 1): `--shard 2/4` is `{ index: 2, count: 4 }`. */
 export interface Shard {
   readonly index: number;
@@ -25,7 +26,7 @@ export function parseShard(value: string | undefined): Shard | string {
   // Checked on the digits first: twenty of them would not even be a whole number as a double.
   const count = n.length > 4 ? Infinity : Number(n);
   if (count === 0) return `--shard ${shown(value)}: at least 1 shard`;
-  if (count > MAX_SHARDS) return `--shard ${shown(value)}: at most ${MAX_SHARDS.toLocaleString('en-US')} shards`;
+  if (count > MAX_SHARDS) return `--shard ${shown(value)}: at most ${formatCount(MAX_SHARDS)} shards`;
   const index = k.length > 4 ? Infinity : Number(k);
   if (index === 0) return `--shard ${shown(value)}: shards count from 1, so K goes from 1 to ${count}`;
   if (index > count) return `--shard ${shown(value)}: there is no shard ${shown(k)} of ${count}; K goes from 1 to ${count}`;

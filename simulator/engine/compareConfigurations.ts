@@ -21,6 +21,7 @@ import type { Simulation } from './simulation.ts';
 import { K } from './traceLog.ts';
 import { describeStoppedShort } from './describeStoppedShort.ts';
 import { contactCountOf } from './pool/contactShares.ts';
+import { formatCount } from '../schema/formatCount.ts';
 
 /**
  * How a paused run resumes in a Pause column of a Workflow that has no rule of its own: after 2h
@@ -150,11 +151,11 @@ function simulate(
   const contacts = contactCountOf(script);
   if (contacts > LIMITS.compareContacts) {
     const path = script.population === undefined ? '$.contacts' : '$.population.contacts';
-    const message = `Not compared: ${contacts.toLocaleString('en-US')} contacts — Compare lists every run of every contact, for scripts of up to ${LIMITS.compareContacts.toLocaleString('en-US')}; play this one in the simulator instead`;
+    const message = `Not compared: ${formatCount(contacts)} contacts — Compare lists every run of every contact, for scripts of up to ${formatCount(LIMITS.compareContacts)}; play this one in the simulator instead`;
     return { ok: false, problems: [{ source: 'script', index: scriptIndex, path, message }] };
   }
   if (budget.left <= 0)
-    return overBudget(`Not simulated: this comparison has recorded its ${budget.total.toLocaleString('en-US')} trace entries — compare fewer scripts, or a shorter one`);
+    return overBudget(`Not simulated: this comparison has recorded its ${formatCount(budget.total)} trace entries — compare fewer scripts, or a shorter one`);
   try {
     // What is left of the grid's budget, and never more than one simulation may record.
     const maxTraceEntries = Math.min(budget.left, LIMITS.traceEntries);

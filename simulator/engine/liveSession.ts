@@ -11,6 +11,7 @@ import { contactStates, materializeEntry, runStates, traceEntries } from './mate
 import { prepareSimulation } from './prepareSimulation.ts';
 import type { Simulation } from './simulation.ts';
 import { K } from './traceLog.ts';
+import { formatCount } from '../schema/formatCount.ts';
 
 /** What a person does in the live Messages view: a script event that happens now (it has no `at`). */
 export type LiveCommand = ScriptEvent extends infer E ? (E extends ScriptEvent ? Omit<E, 'at'> : never) : never;
@@ -213,7 +214,7 @@ export class LiveSession {
         : {
             reason: 'advance_limit',
             at: this.now,
-            message: `The clock stopped at ${formatOffset(this.now)}: ${LIMITS.liveEntriesPerAdvance.toLocaleString('en-US')} trace entries in one step of time. A Workflow may loop with a short Wait; play on to see more.`,
+            message: `The clock stopped at ${formatOffset(this.now)}: ${formatCount(LIMITS.liveEntriesPerAdvance)} trace entries in one step of time. A Workflow may loop with a short Wait; play on to see more.`,
           };
     return [...traceEntries(sim, before)];
   }
@@ -248,6 +249,6 @@ function tooLong(): InputProblem {
     source: 'script',
     index: 0,
     path: '$',
-    message: `This session would record more than ${LIMITS.liveEntries.toLocaleString('en-US')} trace entries, the most a live session holds. Save it as a script and play it in the simulator, or restart it.`,
+    message: `This session would record more than ${formatCount(LIMITS.liveEntries)} trace entries, the most a live session holds. Save it as a script and play it in the simulator, or restart it.`,
   };
 }

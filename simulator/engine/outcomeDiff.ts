@@ -21,6 +21,7 @@ import { materializeEntry, runState } from './materialize.ts';
 import { prepareSimulation } from './prepareSimulation.ts';
 import type { Simulation } from './simulation.ts';
 import { K } from './traceLog.ts';
+import { formatCount } from '../schema/formatCount.ts';
 
 export interface OutcomeDiffOptions {
   /** The simulation horizon, ms since start (as `prepareSimulation`'s `until`). */
@@ -99,7 +100,7 @@ function diffScript(
   const problem = (side: DiffSide, message: string): OutcomeDiffProblem => ({ side, source: 'script', index: scriptIndex, path: '$', message });
   try {
     if (budget.left < 2)
-      return refused([problem('before', `Not simulated: this diff has recorded its ${budget.total.toLocaleString('en-US')} trace entries — diff fewer scripts, or a shorter one`)]);
+      return refused([problem('before', `Not simulated: this diff has recorded its ${formatCount(budget.total)} trace entries — diff fewer scripts, or a shorter one`)]);
     // Each side may record half of what the scripts before left, so the two together stay within it.
     const maxTraceEntries = Math.min(Math.floor(budget.left / 2), LIMITS.traceEntries);
     const prepared = (side: DiffSide) => prepareSimulation({ workflows: workflows[side], script, maxTraceEntries, ...(versions === undefined ? {} : { versions }), ...(until === undefined ? {} : { until }) });
@@ -119,7 +120,7 @@ function diffScript(
       if (short === null) return { ok: true, sim };
       const message =
         maxTraceEntries < LIMITS.traceEntries && short.entries >= maxTraceEntries
-          ? `Not simulated to the end: this diff's ${budget.total.toLocaleString('en-US')} trace entries ran out at ${formatOffset(short.at)} — diff fewer scripts, or a shorter one`
+          ? `Not simulated to the end: this diff's ${formatCount(budget.total)} trace entries ran out at ${formatOffset(short.at)} — diff fewer scripts, or a shorter one`
           : describeStoppedShort(short);
       return { ok: false, problems: [problem(side, message)] };
     };

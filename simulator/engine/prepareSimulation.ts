@@ -9,6 +9,7 @@ import { testRunStartProblem } from '../validate/testRunStart.ts';
 import { validateWorkflow } from '../validate/validateWorkflow.ts';
 import { Simulation } from './simulation.ts';
 import type { TraceLog } from './traceLog.ts';
+import { formatCount } from '../schema/formatCount.ts';
 
 export interface PrepareInput {
   readonly workflows: readonly Workflow[];
@@ -34,7 +35,7 @@ export type Prepared = { readonly ok: true; readonly simulation: Simulation } | 
 export function prepareSimulation(input: PrepareInput): Prepared {
   const problems: InputProblem[] = [];
   if (input.workflows.length > LIMITS.workflows)
-    problems.push({ source: 'workflow', index: LIMITS.workflows, path: '$', message: `At most ${LIMITS.workflows.toLocaleString('en-US')} Workflows can be simulated together (${input.workflows.length.toLocaleString('en-US')} given)` });
+    problems.push({ source: 'workflow', index: LIMITS.workflows, path: '$', message: `At most ${formatCount(LIMITS.workflows)} Workflows can be simulated together (${formatCount(input.workflows.length)} given)` });
   if (input.until !== undefined && !(input.until >= 0 && input.until <= LIMITS.horizonMs))
     problems.push({ source: 'script', index: 0, path: '$', message: `The simulation's end must be between +0 and ${formatOffset(LIMITS.horizonMs)} (ten years), not ${formatOffset(input.until)}` });
   const contacts = input.script.population?.contacts ?? input.script.contacts.length;
@@ -43,7 +44,7 @@ export function prepareSimulation(input: PrepareInput): Prepared {
       source: 'script',
       index: 0,
       path: input.script.population ? '$.population.contacts' : '$.contacts',
-      message: `${contacts.toLocaleString('en-US')} contacts × ${input.workflows.length.toLocaleString('en-US')} Workflows is more than the ${LIMITS.contactWorkflowPairs.toLocaleString('en-US')} contact–Workflow pairs one simulation holds: simulate fewer Workflows together, or fewer contacts`,
+      message: `${formatCount(contacts)} contacts × ${formatCount(input.workflows.length)} Workflows is more than the ${formatCount(LIMITS.contactWorkflowPairs)} contact–Workflow pairs one simulation holds: simulate fewer Workflows together, or fewer contacts`,
     });
   const ids = new Map<string, number>();
   input.workflows.forEach((workflow, index) => {
@@ -71,7 +72,7 @@ export function prepareSimulation(input: PrepareInput): Prepared {
   });
   const publishes = input.script.events.filter((event) => event.type === 'workflow.publish').length;
   if (publishes > MAX_PUBLISHES)
-    problems.push({ source: 'script', index: 0, path: '$.events', message: `${publishes.toLocaleString('en-US')} publishes is more than the ${MAX_PUBLISHES} one script may make` });
+    problems.push({ source: 'script', index: 0, path: '$.events', message: `${formatCount(publishes)} publishes is more than the ${MAX_PUBLISHES} one script may make` });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, simulation: new Simulation(input) };
 }

@@ -1,4 +1,5 @@
 import { config, type core } from 'zod';
+import { formatCount } from './formatCount.ts';
 
 /** What a value of each JSON type is called in a message. */
 const NOUNS: Readonly<Record<string, string>> = {
@@ -22,7 +23,7 @@ function nounOfValue(input: unknown): string {
   return NOUNS[typeof input] ?? typeof input;
 }
 
-const count = (n: number | bigint) => Number(n).toLocaleString('en-US');
+const count = formatCount;
 
 /**
  * zod's own words for a check a schema gives no message of its own ("Too big: expected string to

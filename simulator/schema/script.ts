@@ -4,6 +4,7 @@ import { RESERVED_FIELD_MESSAGE, refuseReservedFieldNames } from './fieldName.ts
 import { idSchema } from './ids.ts';
 import { LIMITS } from './limits.ts';
 import { stopReasonSchema } from './settings.ts';
+import { formatCount } from './formatCount.ts';
 
 // Stop reasons are a Workflow setting's words too (`afterStop.reasons`); scripts name them as before.
 export { stopReasonSchema };
@@ -133,7 +134,7 @@ export const expectationSchema = z.union([
 ]);
 
 export const populationSchema = z.strictObject({
-  contacts: z.number().int().min(1).max(LIMITS.populationContacts, `At most ${LIMITS.populationContacts.toLocaleString('en-US')} contacts`),
+  contacts: z.number().int().min(1).max(LIMITS.populationContacts, `At most ${formatCount(LIMITS.populationContacts)} contacts`),
   /**
    * Each event of each generated contact is shifted later by a seeded random offset in [0, jitter];
    * a contact's events keep their order (engine/scriptFeed.ts).
@@ -154,13 +155,13 @@ export const scriptSchema = z
       .string()
       .default('UTC')
       .refine(isTimeZone, 'Expected an IANA time zone such as "UTC" or "Europe/Berlin"'),
-    users: z.array(scriptUserSchema).max(LIMITS.users, `At most ${LIMITS.users.toLocaleString('en-US')} users`).default([]),
+    users: z.array(scriptUserSchema).max(LIMITS.users, `At most ${formatCount(LIMITS.users)} users`).default([]),
     contacts: z
       .array(scriptContactSchema)
       .min(1, 'A script needs at least one contact')
-      .max(LIMITS.listedContacts, `At most ${LIMITS.listedContacts.toLocaleString('en-US')} listed contacts (a population generates up to ${LIMITS.populationContacts.toLocaleString('en-US')})`),
-    events: z.array(scriptEventSchema).max(LIMITS.events, `At most ${LIMITS.events.toLocaleString('en-US')} events`),
-    expect: z.array(expectationSchema).max(LIMITS.expectations, `At most ${LIMITS.expectations.toLocaleString('en-US')} expectations`).default([]),
+      .max(LIMITS.listedContacts, `At most ${formatCount(LIMITS.listedContacts)} listed contacts (a population generates up to ${formatCount(LIMITS.populationContacts)})`),
+    events: z.array(scriptEventSchema).max(LIMITS.events, `At most ${formatCount(LIMITS.events)} events`),
+    expect: z.array(expectationSchema).max(LIMITS.expectations, `At most ${formatCount(LIMITS.expectations)} expectations`).default([]),
     population: populationSchema.optional(),
   })
   .superRefine((script, ctx) => {
@@ -190,7 +191,7 @@ export const scriptSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['population', 'contacts'],
-          message: `${script.population.contacts.toLocaleString('en-US')} contacts × ${script.events.length.toLocaleString('en-US')} events is more than the ${LIMITS.populationEvents.toLocaleString('en-US')} events a population may play`,
+          message: `${formatCount(script.population.contacts)} contacts × ${formatCount(script.events.length)} events is more than the ${formatCount(LIMITS.populationEvents)} events a population may play`,
         });
       script.events.forEach((event, i) => {
         if (isContactEvent(event) && event.contact !== template)

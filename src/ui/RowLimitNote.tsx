@@ -1,3 +1,4 @@
+import { formatCount } from '../../simulator/schema/formatCount.ts';
 /** How many rows "Show more" adds. */
 const ROW_PAGE = 200;
 
@@ -20,9 +21,9 @@ export function RowLimitNote({ shown, total, what, onMore }: RowLimit) {
   const next = Math.min(ROW_PAGE, total - shown);
   return (
     <p className="row-limit">
-      Showing the first {shown.toLocaleString('en')} of {total.toLocaleString('en')} {what}.{' '}
+      Showing the first {formatCount(shown)} of {formatCount(total)} {what}.{' '}
       <button type="button" onClick={() => onMore(next)}>
-        Show {next.toLocaleString('en')} more
+        Show {formatCount(next)} more
       </button>{' '}
       <button type="button" onClick={() => onMore(total - shown)}>
         Show all

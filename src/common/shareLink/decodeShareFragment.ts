@@ -2,6 +2,7 @@ import { base64urlToBytes } from './base64url.ts';
 import { inflateBytes } from './deflateBytes.ts';
 import { newerExitflowMessage, readShareSituation, type ReadShareResult } from './readShareSituation.ts';
 import { SHARE_FRAGMENT_PREFIX, SHARE_FRAGMENT_READ_LIMIT, SHARE_INFLATED_LIMIT } from './shareFragmentLimits.ts';
+import { formatCount } from '../../../simulator/schema/formatCount.ts';
 
 const DAMAGED = 'This link is damaged (cut short or changed on the way): ask for it again, or for a file instead.';
 const NOT_A_LINK = 'Not an exitflow share link: the part of its address after "#" should start with "s1."';
@@ -29,7 +30,7 @@ async function decode(fragment: string): Promise<ReadShareResult> {
   if (`#${encoding[0]}` !== SHARE_FRAGMENT_PREFIX)
     return Number(encoding[1]) > SHARE_ENCODING_VERSION ? { ok: false, message: newerExitflowMessage } : { ok: false, message: NOT_A_LINK };
   if (text.length > SHARE_FRAGMENT_READ_LIMIT)
-    return { ok: false, message: `This link is too long to open (${text.length.toLocaleString('en-US')} characters; at most ${SHARE_FRAGMENT_READ_LIMIT.toLocaleString('en-US')}).` };
+    return { ok: false, message: `This link is too long to open (${formatCount(text.length)} characters; at most ${formatCount(SHARE_FRAGMENT_READ_LIMIT)}).` };
   const compressed = base64urlToBytes(text.slice(encoding[0].length));
   if (!compressed) return { ok: false, message: DAMAGED };
   const inflated = await inflateBytes(compressed, SHARE_INFLATED_LIMIT);

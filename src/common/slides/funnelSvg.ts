@@ -1,5 +1,6 @@
 import type { StepFunnel } from '../../../simulator/schema/population.ts';
 import { svgText } from './runTimelineSvg.ts';
+import { formatCount } from '../../../simulator/schema/formatCount.ts';
 
 const WIDTH = 1200;
 const ROW = 34;
@@ -29,9 +30,9 @@ export function funnelSvg(funnel: StepFunnel, title: string): { readonly svg: st
     out.push(`<text x="24" y="${y + 18}" font-size="15" fill="#111827">${svgText(clip(step.label, 40))}</text>`);
     out.push(`<rect x="380" y="${y + 4}" width="600" height="18" fill="#e5e7eb"/>`);
     out.push(`<rect x="380" y="${y + 4}" width="${((step.reached / widest) * 600).toFixed(1)}" height="18" fill="#2563eb"/>`);
-    out.push(`<text x="996" y="${y + 18}" font-size="15" fill="#374151">${step.reached.toLocaleString('en')} reached${share}</text>`);
+    out.push(`<text x="996" y="${y + 18}" font-size="15" fill="#374151">${formatCount(step.reached)} reached${share}</text>`);
   });
-  if (left > 0) out.push(`<text x="24" y="${70 + steps.length * ROW + 18}" font-size="14" fill="#6b7280">…and ${left.toLocaleString('en')} more steps</text>`);
+  if (left > 0) out.push(`<text x="24" y="${70 + steps.length * ROW + 18}" font-size="14" fill="#6b7280">…and ${formatCount(left)} more steps</text>`);
   out.push('</svg>');
   return { svg: out.join('\n'), width: WIDTH, height };
 }

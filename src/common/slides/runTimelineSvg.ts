@@ -1,6 +1,7 @@
 import { escapeText } from '../../../simulator/trace/escapeText.ts';
 import type { TranscriptItem } from '../../../simulator/trace/transcript.ts';
 import { formatVirtualTime } from '../virtualTime.ts';
+import { formatCount } from '../../../simulator/schema/formatCount.ts';
 
 /** A slide's size: 16:9, what the PNG is drawn at too. */
 export const SLIDE_WIDTH = 1200;
@@ -89,7 +90,7 @@ export function runTimelineSvg({ contactName, items, startEpochMs, timeZone, can
     );
     out.push(`<text x="280" y="${y}" font-size="16"${stop ? ' font-weight="700" fill="#b91c1c"' : ' fill="#111827"'}>${svgText(line)}</text>`);
   });
-  if (left > 0) out.push(`<text x="280" y="${TOP + rows.length * ROW}" font-size="14" fill="#6b7280">…and ${left.toLocaleString('en')} more</text>`);
+  if (left > 0) out.push(`<text x="280" y="${TOP + rows.length * ROW}" font-size="14" fill="#6b7280">…and ${formatCount(left)} more</text>`);
   if (cancelledSteps.length > 0) {
     const named = cancelledSteps.slice(0, 8).join(', ') + (cancelledSteps.length > 8 ? ` and ${cancelledSteps.length - 8} more` : '');
     out.push(`<text x="48" y="${SLIDE_HEIGHT - 36}" font-size="16" fill="#b91c1c">${svgText(clip(`Will not run (cancelled by the stop): ${named}`, 120))}</text>`);

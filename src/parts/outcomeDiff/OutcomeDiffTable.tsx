@@ -4,6 +4,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { describeDiffSummary } from './describeDiffSummary.ts';
 import { describeRunOutcome } from './describeRunOutcome.ts';
 import './outcomeDiff.css';
+import { formatCount } from '../../../simulator/schema/formatCount.ts';
 
 interface Props {
   /** The engine's answer: every script's changed runs, or why it was not compared. */
@@ -67,7 +68,7 @@ export function OutcomeDiffTable({ diff, scriptNames, onOpen, canOpen, sideNames
           rows.push(
             <tr key={`more-${row.script}`} className="outcome-diff__more">
               <td colSpan={onOpen ? 6 : 5}>
-                and {more.toLocaleString('en')} more in {script}
+                and {formatCount(more)} more in {script}
               </td>
             </tr>,
           );

@@ -1,6 +1,7 @@
 import type { OutcomeDiff } from '../../../simulator/schema/outcomeDiff.ts';
+import { formatCount } from '../../../simulator/schema/formatCount.ts';
 
-const count = (n: number) => n.toLocaleString('en');
+const count = (n: number) => formatCount(n);
 const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /**

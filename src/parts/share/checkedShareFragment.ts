@@ -1,5 +1,6 @@
 import { shareSituationSchema, type ShareSituation } from '../../../simulator/schema/share.ts';
 import { encodeShareFragment } from '../../common/shareLink/encodeShareFragment.ts';
+import { formatCount } from '../../../simulator/schema/formatCount.ts';
 
 export type CheckedShareFragment =
   | { readonly ok: true; readonly fragment: string }
@@ -17,6 +18,6 @@ export async function checkedShareFragment(shown: ShareSituation, instead: strin
     return { ok: false, title: 'This cannot be shared as a link', description: checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') };
   const encoded = await encodeShareFragment(shown);
   if (!encoded.ok)
-    return { ok: false, title: `Too large for a link (${encoded.bytes.toLocaleString('en-US')} characters; links hold up to ${encoded.limit.toLocaleString('en-US')}) — ${instead}` };
+    return { ok: false, title: `Too large for a link (${formatCount(encoded.bytes)} characters; links hold up to ${formatCount(encoded.limit)}) — ${instead}` };
   return { ok: true, fragment: encoded.fragment };
 }

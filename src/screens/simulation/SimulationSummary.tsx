@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { SimulationReport } from '../../../simulator/schema/report.ts';
+import { formatCount } from '../../../simulator/schema/formatCount.ts';
 
 /** Workflows, script and the verdict at a glance. */
 export function SimulationSummary({ report }: { report: SimulationReport }) {
@@ -41,7 +42,7 @@ export function SimulationSummary({ report }: { report: SimulationReport }) {
 }
 
 function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 function formatStart(epochMs: number): string {

@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import type { DraftIssue } from './checkScriptDraft.ts';
+import { formatCount } from '../../../../simulator/schema/formatCount.ts';
 
 interface Props {
   readonly issues: readonly DraftIssue[];
@@ -24,7 +25,7 @@ export function IssueSummary({ issues, ref }: Props) {
               <span className="script-summary__where">{issue.where}</span>: {issue.message}
             </li>
           ))}
-          {count > LISTED && <li>…and {(count - LISTED).toLocaleString('en-US')} more</li>}
+          {count > LISTED && <li>…and {formatCount(count - LISTED)} more</li>}
         </ul>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatJsonPath } from '../../../../simulator/schema/parseDocument.ts';
 import { describeIssuePath } from './describeIssuePath.ts';
+import { formatCount } from '../../../../simulator/schema/formatCount.ts';
 
 const row = z.record(z.string(), z.unknown());
 const rows = z.array(row).optional();
@@ -41,8 +42,8 @@ export function readScriptDraft(document: unknown): ReadScriptDraft {
     ] as const;
     const rows = lists.reduce((sum, [, count]) => sum + count, 0);
     if (rows <= FORM_ROWS) return { ok: true, draft };
-    const counts = lists.filter(([, count]) => count > 0).map(([name, count]) => `${count.toLocaleString('en-US')} ${name}${count === 1 ? '' : 's'}`);
-    return { ok: false, reason: `This script has ${counts.join(', ')}: the form lays out up to ${FORM_ROWS.toLocaleString('en-US')} rows. Edit it in the JSON view.` };
+    const counts = lists.filter(([, count]) => count > 0).map(([name, count]) => `${formatCount(count)} ${name}${count === 1 ? '' : 's'}`);
+    return { ok: false, reason: `This script has ${counts.join(', ')}: the form lays out up to ${formatCount(FORM_ROWS)} rows. Edit it in the JSON view.` };
   }
   const issue = parsed.error.issues[0];
   const expected = issue?.code === 'invalid_type' && issue.expected === 'array' ? 'a list' : 'an object';

@@ -1,6 +1,7 @@
 import { Send } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import type { ComposerSide } from '../../../state/liveSlice.ts';
+import { formatCount } from '../../../../simulator/schema/formatCount.ts';
 
 /**
  * The longest message the engine takes: a script's message events hold at most this many characters
@@ -11,7 +12,7 @@ const MESSAGE_MAX_CHARS = 4096;
 /** From here on the composer counts the characters, so the limit is seen before it is reached. */
 const COUNT_FROM = MESSAGE_MAX_CHARS - 500;
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = (n: number) => formatCount(n);
 
 interface Props {
   readonly side: ComposerSide;

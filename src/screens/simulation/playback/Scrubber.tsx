@@ -2,6 +2,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, type ChangeEvent, 
 import type { TimelineMark } from '../../../../simulator/schema/playback.ts';
 import { formatVirtualTime } from '../../../common/virtualTime.ts';
 import { formatSince } from './formatSince.ts';
+import { formatCount } from '../../../../simulator/schema/formatCount.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -55,7 +56,7 @@ function groupMarks(marks: readonly TimelineMark[], end: number): MarkGroup[] {
 function markTitle({ kind, count, from, to }: MarkGroup): string {
   const what = kind === 'stop' ? (count === 1 ? 'run stopped' : 'runs stopped') : count === 1 ? 'event' : 'events';
   const [first, last] = [formatSince(from), formatSince(to)];
-  return `${count.toLocaleString('en')} ${what} ${first === last ? `at ${first}` : `from ${first} to ${last}`}`;
+  return `${formatCount(count)} ${what} ${first === last ? `at ${first}` : `from ${first} to ${last}`}`;
 }
 
 /**

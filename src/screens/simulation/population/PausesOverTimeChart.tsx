@@ -7,6 +7,7 @@ import { useUnchanged } from './useUnchanged.ts';
 import { AxisTick } from './AxisTick.tsx';
 import { bucketLabel, CURSOR, labelInterval, MARGIN, noLines } from './chartProps.ts';
 import './population.css';
+import { formatCount } from '../../../../simulator/schema/formatCount.ts';
 
 /** The two series, as the legend says them to people who never read the settings. */
 const SERIES = [
@@ -14,7 +15,7 @@ const SERIES = [
   { key: 'resumed', label: 'Resumed', meaning: 'the run carried on where it paused', colour: 'var(--population-resumed)' },
 ] as const;
 
-const count = (n: number): string => n.toLocaleString('en');
+const count = (n: number): string => formatCount(n);
 
 /**
  * How tall a stretch's bar is: the larger of its two counts, so the count axis reaches the tallest

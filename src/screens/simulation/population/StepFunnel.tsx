@@ -4,8 +4,9 @@ import type { FunnelStep, StepFunnel as StepFunnelData } from '../../../../simul
 import { stopReasonSchema } from '../../../../simulator/schema/script.ts';
 import { describeReason } from '../../../../simulator/trace/describeEntry.ts';
 import './population.css';
+import { formatCount } from '../../../../simulator/schema/formatCount.ts';
 
-const count = (n: number): string => n.toLocaleString('en');
+const count = (n: number): string => formatCount(n);
 
 /** What became of the runs at a step: `1,162 stopped here (439 incoming message, …) · 12 paused here · 40 waiting`. */
 function stepDetail(step: FunnelStep, paused: number): string {

@@ -12,6 +12,7 @@ import { useUnchanged } from './useUnchanged.ts';
 import { AxisTick } from './AxisTick.tsx';
 import { bucketLabel, CURSOR, labelInterval, MARGIN, noLines } from './chartProps.ts';
 import './population.css';
+import { formatCount } from '../../../../simulator/schema/formatCount.ts';
 
 const REASONS = stopReasonSchema.options;
 /** The reasons a chart always names: a person's stop and the exit conditions. A publish's (workflow updated, step removed) only when one happened. */
@@ -51,7 +52,7 @@ export const StopsOverTimeChart = memo(function StopsOverTimeChart({ series, tit
       ? `No run stopped between +0 and ${formatOffset(series.asOf)}.`
       : `${runs(total)} stopped between +0 and ${formatOffset(series.asOf)}, in stretches of ${formatOffset(series.bucketMs).slice(1)}: ` +
         REASONS.filter((reason) => series.total[reason] > 0)
-          .map((reason) => `${series.total[reason].toLocaleString('en')} by ${(ALWAYS_SHOWN.has(reason) ? describeReason(reason) : stopReasonLabel(reason).toLowerCase()).replace(/^stopped by /, '')}`)
+          .map((reason) => `${formatCount(series.total[reason])} by ${(ALWAYS_SHOWN.has(reason) ? describeReason(reason) : stopReasonLabel(reason).toLowerCase()).replace(/^stopped by /, '')}`)
           .join(', ') +
         '.';
 
@@ -70,7 +71,7 @@ export const StopsOverTimeChart = memo(function StopsOverTimeChart({ series, tit
           <li key={reason} className="population-legend__item">
             <span className="population-legend__swatch" style={{ background: stopReasonColour(reason) }} aria-hidden="true" />
             <span className="population-legend__label">{reasonLabel(reason)}</span>
-            <span className="population-legend__count">{series.total[reason].toLocaleString('en')}</span>
+            <span className="population-legend__count">{formatCount(series.total[reason])}</span>
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import { revealInScroller } from '../debug/revealInScroller.ts';
 import { formatOffset } from '../../../../simulator/schema/duration.ts';
 import type { TraceEntry, TraceKind } from '../../../../simulator/schema/trace.ts';
 import { describeEntry, type TraceNames } from '../../../../simulator/trace/describeEntry.ts';
+import { formatCount } from '../../../../simulator/schema/formatCount.ts';
 
 interface Props {
   readonly contactName: string;
@@ -76,7 +77,7 @@ export const ContactTraceTable = memo(function ContactTraceTable({ contactName, 
       </div>
       {omitted > 0 && (
         <p className="workspace__hint">
-          The latest {entries.length.toLocaleString('en-US')} entries; {omitted.toLocaleString('en-US')} earlier ones are not shown.
+          The latest {formatCount(entries.length)} entries; {formatCount(omitted)} earlier ones are not shown.
         </p>
       )}
       {shown.length === 0 ? (

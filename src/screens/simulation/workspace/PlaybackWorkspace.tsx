@@ -40,6 +40,7 @@ import { PresentButton } from '../presenter/PresentButton.tsx';
 import { withSettingsTried } from '../share/shareSituationOf.ts';
 import type { CoverageRequest } from '../../../../simulator/schema/coverage.ts';
 import './workspace.css';
+import { formatCount } from '../../../../simulator/schema/formatCount.ts';
 
 /**
  * The population's charts (recharts and its d3) are the largest code of the simulator and show only
@@ -229,7 +230,7 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
         <PresentButton workflow={shown} names={names} controls={controls} />
         {info.contactCount > info.contacts.length && (
           <span className="workspace__note">
-            {info.contacts.length} of {info.contactCount.toLocaleString('en')} contacts listed; the counts on the steps cover them all.
+            {info.contacts.length} of {formatCount(info.contactCount)} contacts listed; the counts on the steps cover them all.
           </span>
         )}
         {hit && (
