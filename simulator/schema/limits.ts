@@ -40,6 +40,11 @@ export const LIMITS = {
   /** Events and expectations of a script. */
   events: 100_000,
   expectations: 10_000,
+  /**
+   * Characters of one message: a script's message events and the texts its expectations look for.
+   * The Messages view's composer refuses a longer one before sending, with the same number.
+   */
+  messageChars: 4096,
   /** Tags and fields of one listed contact. */
   contactTags: 100,
   contactFields: 100,

@@ -57,10 +57,10 @@ const workflowRef = z.string().min(1, 'Name the Workflow (its name or id)').max(
 
 /** One scripted event. Field names are a public contract: add, never rename. */
 export const scriptEventSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...eventBase, type: z.literal('contact.message'), text: z.string().max(4096) }),
-  z.strictObject({ ...eventBase, type: z.literal('agent.message'), user: idSchema, text: z.string().max(4096) }),
+  z.strictObject({ ...eventBase, type: z.literal('contact.message'), text: z.string().max(LIMITS.messageChars) }),
+  z.strictObject({ ...eventBase, type: z.literal('agent.message'), user: idSchema, text: z.string().max(LIMITS.messageChars) }),
   /** A message from a broadcast: sent to the contact, but by no person (never an exit). */
-  z.strictObject({ ...eventBase, type: z.literal('broadcast.message'), text: z.string().max(4096) }),
+  z.strictObject({ ...eventBase, type: z.literal('broadcast.message'), text: z.string().max(LIMITS.messageChars) }),
   /** `user` assigns the contact to `to`. Without `user`, an automatic assignment rule did it. */
   z.strictObject({ ...eventBase, type: z.literal('assign'), user: idSchema.optional(), to: idSchema }),
   z.strictObject({ ...eventBase, type: z.literal('unassign'), user: idSchema.optional() }),
@@ -122,9 +122,9 @@ export const expectationSchema = z.union([
     atStep: z.string().min(1).max(120).optional(),
   }),
   /** No Workflow message whose text contains this was sent to the contact. */
-  z.strictObject({ contact: idSchema, neverSent: z.string().min(1).max(4096) }),
+  z.strictObject({ contact: idSchema, neverSent: z.string().min(1).max(LIMITS.messageChars) }),
   /** Some Workflow message whose text contains this was sent to the contact. */
-  z.strictObject({ contact: idSchema, sent: z.string().min(1).max(4096) }),
+  z.strictObject({ contact: idSchema, sent: z.string().min(1).max(LIMITS.messageChars) }),
   /** The contact has this tag at the end. */
   z.strictObject({ contact: idSchema, hasTag: z.string().min(1).max(64) }),
   /** The contact does not have this tag at the end. */

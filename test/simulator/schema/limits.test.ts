@@ -70,6 +70,31 @@ describe('the limits are refused where input enters, with a JSON path (issue 13)
     ]);
   });
 
+  it('message texts up to LIMITS.messageChars (4,096, the Messages composer\'s limit too), in every place a script holds one', () => {
+    const withText = (text: string) =>
+      script({
+        users: [{ id: 'alex', name: 'Alex' }],
+        events: [
+          { at: '+0', contact: 'dana', type: 'contact.message', text },
+          { at: '+1m', contact: 'dana', type: 'agent.message', user: 'alex', text },
+          { at: '+2m', contact: 'dana', type: 'broadcast.message', text },
+        ],
+        expect: [
+          { contact: 'dana', neverSent: text },
+          { contact: 'dana', sent: text },
+        ],
+      });
+    expect(LIMITS.messageChars).toBe(4096);
+    expect(pathsOf(parseScriptDocument(withText('x'.repeat(LIMITS.messageChars))))).toEqual([]);
+    expect(pathsOf(parseScriptDocument(withText('x'.repeat(LIMITS.messageChars + 1))))).toEqual([
+      '$.events[0].text: At most 4,096 characters',
+      '$.events[1].text: At most 4,096 characters',
+      '$.events[2].text: At most 4,096 characters',
+      '$.expect[0].neverSent: At most 4,096 characters',
+      '$.expect[1].sent: At most 4,096 characters',
+    ]);
+  });
+
   it('a contact field named __proto__ is a problem, not silently dropped', () => {
     const contacts = [{ id: 'dana', fields: JSON.parse('{"__proto__": "x", "plan": "pro"}') as unknown }];
     expect(pathsOf(parseScriptDocument(script({ contacts })))).toEqual([

@@ -2,15 +2,10 @@ import { Send } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import type { ComposerSide } from '../../../state/liveSlice.ts';
 import { formatCount } from '../../../../simulator/schema/formatCount.ts';
-
-/**
- * The longest message the engine takes: a script's message events hold at most this many characters
- * (simulator/schema/script.ts), so a longer one would only be refused after it was sent.
- */
-const MESSAGE_MAX_CHARS = 4096;
+import { LIMITS } from '../../../../simulator/schema/limits.ts';
 
 /** From here on the composer counts the characters, so the limit is seen before it is reached. */
-const COUNT_FROM = MESSAGE_MAX_CHARS - 500;
+const COUNT_FROM = LIMITS.messageChars - 500;
 
 const count = (n: number) => formatCount(n);
 
@@ -33,12 +28,13 @@ export function Composer({ side, onSideChange, contactName, userName, onSend }: 
   const id = useId();
   const author = side === 'agent' ? userName : contactName;
   const length = text.trim().length;
-  const tooLong = length > MESSAGE_MAX_CHARS;
+  // The schema's limit for a script's message events: a longer message would only be refused after it was sent.
+  const tooLong = length > LIMITS.messageChars;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const message = text.trim();
     // Too long: refused here, with the reason beside the field, and kept whole for the person to shorten.
-    if (message === '' || sending || message.length > MESSAGE_MAX_CHARS) return;
+    if (message === '' || sending || message.length > LIMITS.messageChars) return;
     // Cleared at once, as chat apps do: what is written while the engine takes it (and the
     // session is kept) is the next message, not erased when the answer comes.
     setText('');
@@ -90,8 +86,8 @@ export function Composer({ side, onSideChange, contactName, userName, onSend }: 
       {length >= COUNT_FROM && (
         <p id={`${id}-count`} className={tooLong ? 'composer__count composer__count--over' : 'composer__count'} aria-live="polite">
           {tooLong
-            ? `Too long to send: at most ${count(MESSAGE_MAX_CHARS)} characters, this message has ${count(length)} (${count(length - MESSAGE_MAX_CHARS)} over).`
-            : `${count(length)} of ${count(MESSAGE_MAX_CHARS)} characters`}
+            ? `Too long to send: at most ${count(LIMITS.messageChars)} characters, this message has ${count(length)} (${count(length - LIMITS.messageChars)} over).`
+            : `${count(length)} of ${count(LIMITS.messageChars)} characters`}
         </p>
       )}
     </form>
