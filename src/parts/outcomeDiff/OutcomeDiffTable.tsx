@@ -1,7 +1,7 @@
 import { formatOffset } from '../../../simulator/schema/duration.ts';
 import type { OutcomeDiff, OutcomeDiffProblem, OutcomeDifference, RunOutcome } from '../../../simulator/schema/outcomeDiff.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
-import { describeDiffSummary } from './describeDiffSummary.ts';
+import { describeDiffSummary, hasRowsToList } from './describeDiffSummary.ts';
 import { describeRunOutcome } from './describeRunOutcome.ts';
 import './outcomeDiff.css';
 import { formatCount } from '../../../simulator/schema/formatCount.ts';
@@ -38,7 +38,7 @@ export function OutcomeDiffTable({ diff, scriptNames, onOpen, canOpen, sideNames
   const summary = describeDiffSummary(diff);
   // Nothing to list (every run ends the same): the sentence alone, not column headings over no
   // rows; where the totals are said beside it already, nothing at all.
-  if (diff.rows.every((row) => row.ok && row.changed === 0 && row.differences.length === 0)) return showSummary ? <p className="outcome-diff__summary outcome-diff__none">{summary}</p> : null;
+  if (!hasRowsToList(diff)) return showSummary ? <p className="outcome-diff__summary outcome-diff__none">{summary}</p> : null;
   return (
     <DataTable
       className="outcome-diff"

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { OutcomeDifference } from '../../../../simulator/schema/outcomeDiff.ts';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import { workflowsToSimulate } from '../../../../simulator/graph/workflowsToSimulate.ts';
-import { describeDiffSummary } from '../../../parts/outcomeDiff/describeDiffSummary.ts';
+import { describeDiffSummary, hasRowsToList } from '../../../parts/outcomeDiff/describeDiffSummary.ts';
 import { OutcomeDiffTable } from '../../../parts/outcomeDiff/OutcomeDiffTable.tsx';
 import { savedScriptKey } from '../../../parts/scripts/scriptChoice.ts';
 import { useWorkflowDocuments, useWorkflowScripts } from '../../../persistence/storedWorkflowHooks.ts';
@@ -75,8 +75,8 @@ export function ImpactSection({ workflowId, published, draft }: Props) {
         <>
           <p className="publish-dialog__note">
             {describePlayed(records.length, live !== null)}, played on the published version and on this draft.
-            {/* No run changes: no rows, so nothing to open. */}
-            {!(impact.status === 'done' && impact.diff.changed === 0 && impact.diff.rows.every((row) => row.ok)) && ` ${live ? 'A saved script’s row' : 'A row'} opens the simulator on the draft where the two part.`}
+            {/* No rows (no run changes), so nothing to open: the table below decides alike. */}
+            {!(impact.status === 'done' && !hasRowsToList(impact.diff)) && ` ${live ? 'A saved script’s row' : 'A row'} opens the simulator on the draft where the two part.`}
           </p>
           {/* One live line from "Working out…" to the totals, so a screen reader hears when the answer comes. */}
           <p role="status" aria-busy={impact.status === 'working'} className={impact.status === 'done' ? 'publish-dialog__summary' : 'publish-dialog__working'}>
