@@ -7,8 +7,6 @@ import { LIMITS } from '../../../../simulator/schema/limits.ts';
 /** From here on the composer counts the characters, so the limit is seen before it is reached. */
 const COUNT_FROM = LIMITS.messageChars - 500;
 
-const count = (n: number) => formatCount(n);
-
 interface Props {
   readonly side: ComposerSide;
   readonly onSideChange: (side: ComposerSide) => void;
@@ -86,8 +84,8 @@ export function Composer({ side, onSideChange, contactName, userName, onSend }: 
       {length >= COUNT_FROM && (
         <p id={`${id}-count`} className={tooLong ? 'composer__count composer__count--over' : 'composer__count'} aria-live="polite">
           {tooLong
-            ? `Too long to send: at most ${count(LIMITS.messageChars)} characters, this message has ${count(length)} (${count(length - LIMITS.messageChars)} over).`
-            : `${count(length)} of ${count(LIMITS.messageChars)} characters`}
+            ? `Too long to send: at most ${formatCount(LIMITS.messageChars)} characters, this message has ${formatCount(length)} (${formatCount(length - LIMITS.messageChars)} over).`
+            : `${formatCount(length)} of ${formatCount(LIMITS.messageChars)} characters`}
         </p>
       )}
     </form>

@@ -15,8 +15,6 @@ const SERIES = [
   { key: 'resumed', label: 'Resumed', meaning: 'the run carried on where it paused', colour: 'var(--population-resumed)' },
 ] as const;
 
-const count = (n: number): string => formatCount(n);
-
 /**
  * How tall a stretch's bar is: the larger of its two counts, so the count axis reaches the tallest
  * of either. Made once, as the props in chartProps.ts: recharts redraws for each new function.
@@ -45,7 +43,7 @@ export const PausesOverTimeChart = memo(function PausesOverTimeChart({ series, t
   const summary =
     paused === 0
       ? `No run paused between +0 and ${until}.`
-      : `${runs(paused)} paused and ${count(resumed)} resumed between +0 and ${until}, in stretches of ${formatOffset(series.bucketMs).slice(1)}; ${count(series.pausedNow)} still paused at ${until}.`;
+      : `${runs(paused)} paused and ${formatCount(resumed)} resumed between +0 and ${until}, in stretches of ${formatOffset(series.bucketMs).slice(1)}; ${formatCount(series.pausedNow)} still paused at ${until}.`;
   // The same stretches as last time keep the plot as drawn: recharts redraws nothing.
   const buckets = useUnchanged(series.buckets);
   const withPauses = series.buckets.filter((bucket) => bucket.paused + bucket.resumed > 0);
@@ -67,7 +65,7 @@ export const PausesOverTimeChart = memo(function PausesOverTimeChart({ series, t
             <span className="population-legend__label">
               {line.label}: {line.meaning}
             </span>
-            <span className="population-legend__count">{count(series.total[line.key])}</span>
+            <span className="population-legend__count">{formatCount(series.total[line.key])}</span>
           </li>
         ))}
       </ul>

@@ -6,22 +6,20 @@ import { describeReason } from '../../../../simulator/trace/describeEntry.ts';
 import './population.css';
 import { formatCount } from '../../../../simulator/schema/formatCount.ts';
 
-const count = (n: number): string => formatCount(n);
-
 /** What became of the runs at a step: `1,162 stopped here (439 incoming message, …) · 12 paused here · 40 waiting`. */
 function stepDetail(step: FunnelStep, paused: number): string {
   const parts: string[] = [];
-  if (step.passes > step.reached) parts.push(`${count(step.passes)} passes`);
+  if (step.passes > step.reached) parts.push(`${formatCount(step.passes)} passes`);
   const stops = stopReasonSchema.options.filter((reason) => step.stopped[reason] > 0);
   const stopped = stops.reduce((sum, reason) => sum + step.stopped[reason], 0);
   if (stopped > 0)
     parts.push(
-      `${count(stopped)} stopped here (${stops.map((reason) => `${count(step.stopped[reason])} ${describeReason(reason).replace(/^stopped /, '')}`).join(', ')})`,
+      `${formatCount(stopped)} stopped here (${stops.map((reason) => `${formatCount(step.stopped[reason])} ${describeReason(reason).replace(/^stopped /, '')}`).join(', ')})`,
     );
-  if (paused > 0) parts.push(`${count(paused)} paused here`);
-  if (step.waiting > 0) parts.push(`${count(step.waiting)} waiting`);
-  if (step.completed > 0) parts.push(`${count(step.completed)} completed`);
-  if (step.failed > 0) parts.push(`${count(step.failed)} failed`);
+  if (paused > 0) parts.push(`${formatCount(paused)} paused here`);
+  if (step.waiting > 0) parts.push(`${formatCount(step.waiting)} waiting`);
+  if (step.completed > 0) parts.push(`${formatCount(step.completed)} completed`);
+  if (step.failed > 0) parts.push(`${formatCount(step.failed)} failed`);
   return parts.join(' · ');
 }
 
@@ -49,7 +47,7 @@ export const StepFunnel = memo(function StepFunnel({ funnel, title = `Runs per s
   const summary =
     started === 0
       ? 'No run started yet.'
-      : `${count(started)} ${started === 1 ? 'run' : 'runs'} started; ${count(completed)} completed.`;
+      : `${formatCount(started)} ${started === 1 ? 'run' : 'runs'} started; ${formatCount(completed)} completed.`;
 
   return (
     <figure className="step-funnel" aria-labelledby={titleId}>
@@ -71,7 +69,7 @@ export const StepFunnel = memo(function StepFunnel({ funnel, title = `Runs per s
                 <rect className="step-funnel__fill" x={0} y={0} width={(step.reached / widest) * 100} height={10} />
               </svg>
               <span className="step-funnel__count">
-                {count(step.reached)} reached
+                {formatCount(step.reached)} reached
                 {started > 0 ? <span className="step-funnel__share"> ({share}%)</span> : null}
               </span>
               {detail ? <span className="step-funnel__detail">{detail}</span> : null}
