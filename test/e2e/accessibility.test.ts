@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
 import { scanWithAxe, type AxeViolation } from './support/axe.ts';
 import { saveScreenshot } from './support/browser.ts';
+import { simulateExample } from './support/simulator.ts';
 
 const session = useAppSession();
 
@@ -161,11 +162,7 @@ describe('accessibility with menus and dialogs open (issue 14: axe, landmarks, f
 
   it('the simulator on a stored Workflow, and its script editor', async () => {
     const page = await session.open();
-    await page.getByRole('button', { name: 'New from example' }).click();
-    await page.getByRole('menuitem', { name: '24h follow-up' }).click();
-    await page.getByLabel('Workflow name').waitFor();
-    await page.getByRole('button', { name: 'Simulate' }).click();
-    await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+    await simulateExample(page, '24h follow-up');
     const newScript = page.getByRole('button', { name: 'New script' });
     await newScript.waitFor();
     await page.locator('.react-flow__node').first().waitFor();

@@ -6,6 +6,7 @@ import { useAppSession } from './support/appSession.ts';
 import { scanWithAxe } from './support/axe.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { readTable } from './support/readTable.ts';
+import { simulateExample } from './support/simulator.ts';
 
 const session = useAppSession();
 const root = join(import.meta.dirname, '../..');
@@ -18,11 +19,7 @@ const OTHER_SCRIPT_NAME = 'Same instant: a reply in the very second the follow-u
  * "Waits 24h", then "Waits 2h" (the Wait's duration and label changed, nothing else).
  */
 async function followUpWithTwoVersions(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'New from example' }).click();
-  await page.getByRole('menuitem', { name: '24h follow-up' }).click();
-  await page.getByLabel('Workflow name').waitFor();
-  await page.getByRole('button', { name: 'Simulate' }).click();
-  await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+  await simulateExample(page, '24h follow-up');
   for (const file of ['contact-replies.script.json', 'reply-at-the-same-second.script.json']) {
     const before = await page.evaluate(() => location.search);
     await page.getByLabel('Script file to import').setInputFiles({ name: file, mimeType: 'application/json', buffer: example(file) });

@@ -9,6 +9,7 @@ import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { scanWithAxe } from './support/axe.ts';
 import { debugFollowUp, debugScript } from './support/debugFollowUp.ts';
+import { simulateExample } from './support/simulator.ts';
 
 const session = useAppSession();
 const root = join(import.meta.dirname, '../..');
@@ -19,11 +20,7 @@ const timeText = (page: Page) => page.getByRole('slider', { name: 'Virtual time'
 
 /** The 24h follow-up stored from its example, simulated with "Nobody answers" saved with it. */
 async function storedFollowUp(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'New from example' }).click();
-  await page.getByRole('menuitem', { name: '24h follow-up' }).click();
-  await page.getByLabel('Workflow name').waitFor();
-  await page.getByRole('button', { name: 'Simulate' }).click();
-  await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+  await simulateExample(page, '24h follow-up');
   const before = await page.evaluate(() => location.search);
   await page.getByLabel('Script file to import').setInputFiles({ name: 'nobody-answers.script.json', mimeType: 'application/json', buffer: example('nobody-answers.script.json') });
   await page.waitForFunction((search) => location.search !== search && new URLSearchParams(location.search).get('script')?.startsWith('saved:'), before);

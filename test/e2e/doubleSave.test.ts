@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './support/appSession.ts';
 import { readTable } from './support/readTable.ts';
-import { showSideTab } from './support/simulator.ts';
+import { showSideTab, simulateExample } from './support/simulator.ts';
 import { controlDisk, pressTwice, readBusy, setDisk, TWO_PRESSES } from './support/slowDisk.ts';
 import { readToasts, waitForToast } from './support/toasts.ts';
 
@@ -132,11 +132,7 @@ describe('a save pressed twice saves once', () => {
 
     /** The follow-up stored from its example, in the simulator, editing a copy of the example's script. */
     const editCopy = async (page: Page) => {
-      await page.getByRole('button', { name: 'New from example' }).click();
-      await page.getByRole('menuitem', { name: '24h follow-up' }).click();
-      await page.getByLabel('Workflow name').waitFor();
-      await page.getByRole('button', { name: 'Simulate' }).click();
-      await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
+      await simulateExample(page, '24h follow-up');
       await page.getByRole('button', { name: 'Edit a copy' }).click();
       const editor = page.getByRole('region', { name: 'Script editor' });
       await editor.waitFor();

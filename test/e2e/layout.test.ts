@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWorkflow, followUpWorkflow, steps } from '../harness/workflowFixtures.ts';
 import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
-import { openDock } from './support/simulator.ts';
+import { openDock, simulateExample } from './support/simulator.ts';
 
 const session = useAppSession();
 
@@ -144,10 +144,7 @@ describe.each(SIZES)('every workspace screen fits the window at $width×$height'
 
   it('the simulator of a stored Workflow and the Messages view', async () => {
     const page = await session.open({ prepare: (page) => page.setViewportSize(viewport) });
-    await page.getByRole('button', { name: 'New from example' }).click();
-    await page.getByRole('menuitem', { name: '24h follow-up' }).click();
-    await page.getByRole('button', { name: 'Simulate' }).click();
-    await page.getByRole('group', { name: 'Playback' }).waitFor();
+    await simulateExample(page, '24h follow-up');
     await expectFitsWindow(page, 'simulator of a stored Workflow');
     expect(await toolbarRows(page, '.simulator-header')).toBeLessThanOrEqual(1);
     await expectInView(page, '.workspace__canvas', 'the canvas');
@@ -166,10 +163,7 @@ describe.each([
 ])('the script editor at $width×$height', (viewport) => {
   it('spans the header from edge to edge, under the title and the script actions (it sat in the column beside the title, an empty column to its left); the window does not scroll', async () => {
     const page = await session.open({ prepare: (page) => page.setViewportSize(viewport) });
-    await page.getByRole('button', { name: 'New from example' }).click();
-    await page.getByRole('menuitem', { name: '24h follow-up' }).click();
-    await page.getByRole('button', { name: 'Simulate' }).click();
-    await page.getByRole('group', { name: 'Playback' }).waitFor();
+    await simulateExample(page, '24h follow-up');
     // A double click opens one editor.
     await page.getByRole('button', { name: 'New script' }).dblclick();
     await page.getByRole('region', { name: 'Script editor' }).waitFor();

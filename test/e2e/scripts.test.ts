@@ -7,7 +7,7 @@ import { useAppSession } from './support/appSession.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { dumpIndexedDb } from './support/indexedDb.ts';
 import { jsonEditor } from './support/jsonEditor.ts';
-import { openDock } from './support/simulator.ts';
+import { openDock, simulateExample } from './support/simulator.ts';
 import { waitForToast } from './support/toasts.ts';
 
 const session = useAppSession();
@@ -19,15 +19,6 @@ const waitForNodeText = (page: Page, id: string, text: string) =>
     timeout: 20_000,
   });
 
-/** The 24 h follow-up stored from its example, in the simulator (the builder's Simulate). */
-async function simulateStoredFollowUp(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'New from example' }).click();
-  await page.getByRole('menuitem', { name: '24h follow-up' }).click();
-  await page.getByLabel('Workflow name').waitFor();
-  await page.getByRole('button', { name: 'Simulate' }).click();
-  await page.getByRole('heading', { name: 'Simulator', level: 1 }).waitFor();
-}
-
 const scriptPicker = (page: Page) => page.getByRole('region', { name: 'Scripts' }).getByLabel('Script', { exact: true });
 const chosenScript = async (page: Page) => (await scriptPicker(page).locator('option:checked').textContent()) ?? '';
 const savedScripts = (page: Page) => scriptPicker(page).locator('optgroup[label="Saved with this Workflow"] option').allTextContents();
@@ -35,7 +26,7 @@ const savedScripts = (page: Page) => scriptPicker(page).locator('optgroup[label=
 describe('scripts saved with a Workflow', () => {
   it('imports a script file: a broken one is refused with every problem, a good one is saved, plays, survives a reload, exports as it was and deletes with Undo', async () => {
     const page = await session.open();
-    await simulateStoredFollowUp(page);
+    await simulateExample(page, '24h follow-up');
     const input = page.getByLabel('Script file to import');
 
     const broken = exampleScript();
@@ -72,7 +63,7 @@ describe('scripts saved with a Workflow', () => {
 
   it('writes a new script in the form and the JSON view, refuses to save it while it has a problem, saves it with the Workflow and plays it; an edit replays it', async () => {
     const page = await session.open();
-    await simulateStoredFollowUp(page);
+    await simulateExample(page, '24h follow-up');
     await page.getByRole('button', { name: 'New script' }).click();
     const editor = page.getByRole('region', { name: 'Script editor' });
     const event = (n: number) => editor.getByRole('group', { name: `Event ${n}`, exact: true });
@@ -161,7 +152,7 @@ describe('scripts saved with a Workflow', () => {
     const page = await session.open();
     // Offline throughout: the retry at another address (refetchableImport) is refused too.
     await page.route(/\/assets\/JsonCodeEditor-[^/?]+\.js(\?[^/]*)?$/, (route) => route.abort('internetdisconnected'));
-    await simulateStoredFollowUp(page);
+    await simulateExample(page, '24h follow-up');
     await page.getByRole('button', { name: 'New script' }).click();
     const editor = page.getByRole('region', { name: 'Script editor' });
     await editor.getByRole('tab', { name: 'JSON', exact: true }).click();
@@ -177,7 +168,7 @@ describe('scripts saved with a Workflow', () => {
     const page = await session.open();
     const chunk = /\/assets\/JsonCodeEditor-[^/?]+\.js(\?[^/]*)?$/;
     await page.route(chunk, (route) => route.abort('internetdisconnected'));
-    await simulateStoredFollowUp(page);
+    await simulateExample(page, '24h follow-up');
     await page.getByRole('button', { name: 'New script' }).click();
     const editor = page.getByRole('region', { name: 'Script editor' });
     await editor.getByRole('tab', { name: 'JSON', exact: true }).click();
@@ -192,7 +183,7 @@ describe('scripts saved with a Workflow', () => {
 
   it('adds a Has tag expectation in the form: the report says it fails while the contact lacks the tag, and holds once an event adds it', async () => {
     const page = await session.open();
-    await simulateStoredFollowUp(page);
+    await simulateExample(page, '24h follow-up');
     await page.getByRole('button', { name: 'New script' }).click();
     const editor = page.getByRole('region', { name: 'Script editor' });
     const summary = editor.getByRole('status');
@@ -238,7 +229,7 @@ describe('scripts saved with a Workflow', () => {
 
   it('the same saved script edited in two tabs: the second save overwrites nothing, the person there is told and keeps their edit as a copy; both edits survive', async () => {
     const first = await session.open();
-    await simulateStoredFollowUp(first);
+    await simulateExample(first, '24h follow-up');
     await first.getByLabel('Script file to import').setInputFiles({ name: 'mine.script.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exampleScript(), name: 'My replies' })) });
     await first.waitForFunction(() => new URLSearchParams(location.search).get('script')?.startsWith('saved:'));
     const second = await session.openTab({ path: new URL(first.url()).pathname + new URL(first.url()).search });

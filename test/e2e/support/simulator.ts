@@ -13,3 +13,15 @@ export async function showSideTab(page: Page, name: 'Run' | 'Stop settings'): Pr
   await tab.waitFor();
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
 }
+
+/**
+ * Stores a Workflow made from a bundled example on the overview ("New from example", then the
+ * example's menu item), opens it in the simulator and waits for the playback controls.
+ */
+export async function simulateExample(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'New from example' }).click();
+  await page.getByRole('menuitem', { name }).click();
+  await page.getByLabel('Workflow name').waitFor();
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await page.getByRole('group', { name: 'Playback' }).waitFor();
+}
