@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, positionSchema } from './ids.ts';
+import { refuseReservedFieldNames } from './fieldName.ts';
 
 const triggerBase = {
   id: idSchema,
@@ -26,7 +27,7 @@ export const triggerSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...triggerBase,
     type: z.literal('field_updated'),
-    field: z.string().min(1, 'Name the contact field').max(64),
+    field: refuseReservedFieldNames(z.string().min(1, 'Name the contact field').max(64)),
   }),
   simpleTrigger('workflow_started'),
 ]);

@@ -128,6 +128,16 @@ export const Trigger: Story = {
 
     await userEvent.click(panel.getByRole('checkbox', { name: 'Trigger once per contact' }));
     await waitFor(() => expect(stored(canvasElement)).toMatchObject({ oncePerContact: true }));
+
+    // A field it watches cannot be one of JavaScript's own names; typed a key at a time, the last name the rule let through is stored.
+    await userEvent.selectOptions(kind, 'Contact field updated');
+    await waitFor(() => expect(stored(canvasElement)).toMatchObject({ type: 'field_updated', field: 'plan' }));
+    await retype(panel.getByLabelText('Contact field'), 'constructor');
+    await expect(panel.getByRole('alert')).toHaveTextContent("JavaScript's own names (__proto__, constructor, prototype) cannot name a field");
+    await expect(stored(canvasElement).field).toBe('constructo');
+    await retype(panel.getByLabelText('Contact field'), 'tier');
+    await waitFor(() => expect(stored(canvasElement)).toMatchObject({ field: 'tier' }));
+    await expect(panel.queryByRole('alert')).toBeNull();
   },
 };
 
@@ -231,6 +241,17 @@ export const Branch: Story = {
     await expect(condition.getByRole('alert')).toHaveTextContent('Name the tag');
     await userEvent.type(tag, 'gold');
     await waitFor(() => expect(stored(canvasElement)).toMatchObject({ paths: [{ id: 'vip', conditions: [{ subject: 'tag', operator: 'has', tag: 'gold' }] }] }));
+
+    // A contact field condition refuses JavaScript's own names at the field, as the Update field step does.
+    await userEvent.selectOptions(condition.getByRole('combobox', { name: 'Subject' }), 'Contact field');
+    await waitFor(() => expect(stored(canvasElement)).toMatchObject({ paths: [{ id: 'vip', conditions: [{ subject: 'field' }] }] }));
+    await retype(condition.getByRole('textbox', { name: 'Field' }), '__proto__');
+    await expect(condition.getByRole('alert')).toHaveTextContent("JavaScript's own names (__proto__, constructor, prototype) cannot name a field");
+    // Typed a key at a time, the last name the rule let through is stored.
+    await expect(stored(canvasElement)).toMatchObject({ paths: [{ id: 'vip', conditions: [{ subject: 'field', field: '__proto_' }] }] });
+    await retype(condition.getByRole('textbox', { name: 'Field' }), 'plan');
+    await waitFor(() => expect(stored(canvasElement)).toMatchObject({ paths: [{ id: 'vip', conditions: [{ subject: 'field', field: 'plan' }] }] }));
+    await expect(condition.queryByRole('alert')).toBeNull();
 
     await userEvent.click(panel.getByRole('button', { name: 'Path' }));
     await waitFor(() => expect(stored(canvasElement)).toMatchObject({ paths: [{ id: 'vip' }, { id: 'path-2', label: 'Path 2' }] }));

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { refuseReservedFieldNames } from '../fieldName.ts';
 import { idSchema, stepBaseShape } from '../ids.ts';
 import { ELSE, PASSES_THROUGH, type StepKindDefinition } from '../stepKind.ts';
 
 const fieldCondition = z.strictObject({
   subject: z.literal('field'),
-  field: z.string().min(1, 'Name the contact field').max(64, 'At most 64 characters'),
+  field: refuseReservedFieldNames(z.string().min(1, 'Name the contact field').max(64, 'At most 64 characters')),
   operator: z.enum(['is', 'is_not', 'contains', 'is_set', 'is_not_set']),
   value: z.string().max(1024, 'At most 1024 characters').default(''),
 });

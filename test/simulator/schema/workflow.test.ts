@@ -275,6 +275,34 @@ describe('parseWorkflowDocument', () => {
     expect(script.ok ? [] : script.issues).toEqual([{ path: '$.events[0].field', message }]);
   });
 
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses %s as the field a Branch condition reads and a field-updated trigger watches', (name) => {
+    const doc = minimalDoc();
+    doc.trigger = { id: 'trigger', type: 'field_updated', field: name };
+    doc.steps[0] = { id: 'hello', type: 'branch', label: 'Plan?', paths: [{ id: 'pro', label: 'Pro', conditions: [{ subject: 'tag', operator: 'has', tag: 'vip' }, { subject: 'field', field: name, operator: 'is', value: 'pro' }] }] };
+    const message = "JavaScript's own names (__proto__, constructor, prototype) cannot name a field";
+    expect(parseWorkflowDocument(doc)).toEqual({
+      ok: false,
+      issues: [
+        { path: '$.trigger.field', message },
+        { path: '$.steps[0].paths[0].conditions[1].field', message },
+      ],
+    });
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses an Ask step with no field whose id, %s, would name the field', (id) => {
+    const doc = minimalDoc();
+    doc.steps[2] = { id, type: 'ask_question', label: 'Ask', text: 'Which plan?', field: '' };
+    (doc.edges[2] as { target: string }).target = id;
+    (doc.edges[3] as { source: string }).source = id;
+    expect(parseWorkflowDocument(doc)).toEqual({
+      ok: false,
+      issues: [{ path: '$.steps[2].field', message: `Name the field: the answer would be saved under this step's id, ${id}, and JavaScript's own names cannot name a field` }],
+    });
+    // Named, the field is the step's own and the id is only an id.
+    doc.steps[2] = { id, type: 'ask_question', label: 'Ask', text: 'Which plan?', field: 'plan' };
+    expect(parseWorkflowDocument(doc).ok).toBe(true);
+  });
+
   it('takes field names that only look like those (a prefix, another case, an empty Ask field)', () => {
     const doc = minimalDoc();
     doc.steps[0] = { id: 'hello', type: 'update_field', label: 'Set', field: 'Constructor', value: 'x' };
