@@ -18,7 +18,7 @@ const REQUIRED = 'Required';
 function nounOfValue(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
-  if (typeof input === 'number') return Number.isFinite(input) ? String(input) : 'not a finite number';
+  if (typeof input === 'number') return String(input);
   if (typeof input === 'string') return input === '' ? 'empty text' : 'text';
   return NOUNS[typeof input] ?? typeof input;
 }
@@ -36,6 +36,9 @@ export function plainMessage(issue: core.$ZodRawIssue): string | undefined {
     case 'invalid_type': {
       const expected = NOUNS[issue.expected] ?? issue.expected;
       if (issue.input === undefined) return `${REQUIRED}: ${expected}`;
+      // JSON has no Infinity: a number past the largest (1e309) parses as one; say so as the bounds below do, not "not Infinity".
+      const wantsNumber = issue.expected === 'number' || issue.expected === 'int';
+      if (wantsNumber && (issue.input === Infinity || issue.input === -Infinity)) return issue.input > 0 ? 'Too large a number' : 'Too small a number';
       return `Expected ${expected}, not ${nounOfValue(issue.input)}`;
     }
     case 'too_big': {

@@ -24,6 +24,15 @@ describe('zod’s messages in plain words', () => {
     expect(messages(z.number().int(), 1e23)).toEqual(['Too large a number']);
   });
 
+  it('says a number past the largest (1e309, which JSON reads as Infinity) is too large, in every kind of number field', () => {
+    for (const schema of [z.number(), z.number().int(), z.int(), z.number().min(0).max(1)]) {
+      expect(messages(schema, JSON.parse('1e309'))).toEqual(['Too large a number']);
+      expect(messages(schema, JSON.parse('-1e309'))).toEqual(['Too small a number']);
+    }
+    expect(messages(z.number(), Number.NaN)).toEqual(['Expected a number, not NaN']);
+    expect(messages(z.string(), JSON.parse('1e309'))).toEqual(['Expected text, not Infinity']);
+  });
+
   it('leaves a schema’s own message as it is', () => {
     expect(messages(z.string().max(3, 'Three at most'), 'abcd')).toEqual(['Three at most']);
   });
