@@ -16,7 +16,7 @@ export interface ExitConditionParameter<Value = unknown> {
 export interface ExitConditionDefinition {
   /** Its name: the settings panel's checkbox, and the choice the validator asks for. */
   readonly label: string;
-  /** As the reason a run stopped, inside a sentence ("stopped: incoming message"); capitalised, it heads a Compare column and names the reason in charts and expectations. */
+  /** As the reason a run stopped, inside a sentence ("stopped: incoming message"); capitalised, it heads a Compare column and names the reason in charts. Where a reason is chosen, `stopReasonLabel` names it. */
   readonly stopReason: string;
   /** When it is met. */
   readonly metWhen: string;

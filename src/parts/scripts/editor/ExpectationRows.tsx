@@ -1,9 +1,8 @@
-import { EXIT_CONDITION_CATALOGUE, isExitCondition } from '../../../../simulator/schema/exitConditions.ts';
-import { runStatusSchema, stopReasonSchema } from '../../../../simulator/schema/script.ts';
-import { capitalise } from '../../../../simulator/trace/capitalise.ts';
+import { runStatusSchema } from '../../../../simulator/schema/script.ts';
 import type { ScriptDraftEdit } from './editScriptDraft.ts';
 import { expectationKindOf, type ExpectationKind } from './expectationKindOf.ts';
 import type { IssuesAt } from './issuesByPath.ts';
+import { REASON_CHOICES } from './reasonChoices.ts';
 import { RowList } from './RowList.tsx';
 import { SelectField, type Choice } from './SelectField.tsx';
 import { TextField } from './TextField.tsx';
@@ -20,10 +19,6 @@ const isKind = (value: string | undefined): value is ExpectationKind => KIND_CHO
 
 const words = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replaceAll('_', ' ');
 const STATUS_CHOICES: readonly Choice[] = runStatusSchema.options.map((status) => ({ value: status, label: words(status) }));
-const REASON_CHOICES: readonly Choice[] = stopReasonSchema.options.map((reason) => ({
-  value: reason,
-  label: isExitCondition(reason) ? capitalise(EXIT_CONDITION_CATALOGUE[reason].stopReason) : 'Manual stop',
-}));
 
 interface Props {
   readonly expectations: readonly Readonly<Record<string, unknown>>[];
