@@ -17,6 +17,18 @@ async function seedFollowUp(db: ExitflowDb): Promise<void> {
   await saveVersion(db, 'follow-up', 'Ready to publish', at + 120_000);
 }
 
+/** A link and a word as long as a note may be: neither has a space to wrap at. */
+const longLinkNote =
+  'See https://example.com/a-very-long-link-to-the-ticket-in-our-tracker/with/a/long/path/that/does/not/break/anywhere/because/it/is/one/word?x=1&y=2&z=3&w=4';
+const longWordNote = 'N'.repeat(500);
+
+/** The follow-up with two versions whose notes have no space to wrap at. */
+async function seedLongNotes(db: ExitflowDb): Promise<void> {
+  await createWorkflow(db, followUpRecord.document, at);
+  await saveVersion(db, 'follow-up', longLinkNote, at + 60_000);
+  await saveVersion(db, 'follow-up', longWordNote, at + 120_000);
+}
+
 /** The follow-up with its follow-up message emptied: a Workflow that cannot be published. */
 async function seedInvalid(db: ExitflowDb): Promise<void> {
   const document = followUpRecord.document;
@@ -24,9 +36,9 @@ async function seedInvalid(db: ExitflowDb): Promise<void> {
 }
 
 /** The builder on a stored Workflow (its own database per story). */
-function BuilderOnFollowUp({ invalid = false }: { invalid?: boolean }) {
+function BuilderOnFollowUp({ invalid = false, longNotes = false }: { invalid?: boolean; longNotes?: boolean }) {
   return (
-    <StoryApp seed={invalid ? seedInvalid : seedFollowUp} path="/builder/follow-up">
+    <StoryApp seed={invalid ? seedInvalid : longNotes ? seedLongNotes : seedFollowUp} path="/builder/follow-up">
       <BuilderScreen workflowId="follow-up" />
     </StoryApp>
   );
@@ -85,6 +97,39 @@ export const HistoryPreviewAndRestore: Story = {
     await expect(within(after).getAllByRole('listitem')).toHaveLength(3);
     await expect(body.queryAllByText(/Changed in another tab/)).toHaveLength(0);
     await userEvent.keyboard('{Escape}');
+  },
+};
+
+/** Notes with no space to wrap at (a link, 500 characters of one word) wrap inside the dialog; each version's buttons stay in it. */
+export const HistoryLongNotes: Story = {
+  args: { longNotes: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const body = within(document.body);
+    await canvas.findByLabelText('Workflow name', {}, { timeout: 5000 });
+    await userEvent.click(canvas.getByRole('button', { name: 'History' }));
+    const dialog = await body.findByRole('dialog', { name: 'History' });
+    const versions = await within(dialog).findByRole('list', { name: 'Versions' });
+    await expect(versions).toHaveTextContent(longLinkNote);
+    await expect(versions).toHaveTextContent(longWordNote);
+    const box = dialog.getBoundingClientRect();
+    for (const item of within(versions).getAllByRole('listitem')) {
+      for (const name of ['Preview', /^Compare/, 'Restore']) {
+        const button = within(item).getByRole('button', { name });
+        const rect = button.getBoundingClientRect();
+        await expect(rect.width).toBeGreaterThan(0);
+        await expect(rect.left).toBeGreaterThanOrEqual(box.left);
+        await expect(rect.right).toBeLessThanOrEqual(box.right);
+        // Its label on one line: a squeezed button wraps its word.
+        await expect(button.scrollWidth).toBeLessThanOrEqual(button.clientWidth);
+      }
+      const note = item.querySelector<HTMLElement>('.history__note');
+      // The note wraps where it must: nothing of it runs past its column.
+      await expect(note?.scrollWidth).toBeLessThanOrEqual(note?.clientWidth ?? 0);
+    }
+    // The dialog itself does not scroll sideways to reach them.
+    const list = dialog.querySelector<HTMLElement>('.history');
+    await expect(list?.scrollWidth).toBeLessThanOrEqual(list?.clientWidth ?? 0);
   },
 };
 

@@ -38,7 +38,7 @@ function VersionList({ workflowId, onRestored }: { workflowId: string; onRestore
       <ol className="history__list" aria-label="Versions">
         {versions.map((version) => (
           <li key={version.id} className="history__item">
-            <div>
+            <div className="history__text">
               <strong>{KIND_NAMES[version.kind]}</strong> <time dateTime={new Date(version.createdAt).toISOString()}>{timeFormat.format(version.createdAt)}</time>
               {version.note && <p className="history__note">{versionNote(version)}</p>}
             </div>
