@@ -332,6 +332,47 @@ export const DeleteAndUndo: Story = {
   },
 };
 
+/**
+ * A step deleted with the canvas's Delete or Backspace key leaves the selection: the next step
+ * clicked opens alone in the inspector (not as "2 steps selected"), also after deleting a step of
+ * the When stopped path, whose palette limits (no Wait there) end with it.
+ */
+export const DeleteKeyLetsGoOfTheStep: Story = {
+  args: {
+    setup: (store) =>
+      store.getState().editWorkflow((workflow) => ({
+        ...workflow,
+        whenStopped: { id: 'when-stopped', label: '', position: { x: 400, y: 0 } },
+        steps: [...workflow.steps, { id: 'note', type: 'add_comment', label: 'Note', text: 'Stopped', position: { x: 400, y: 160 } }],
+        edges: [...workflow.edges, { id: 'w-entry', source: 'when-stopped', sourceHandle: 'next', target: 'note' }],
+      })),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const inspector = within(canvas.getByRole('region', { name: 'Inspector' }));
+    const waitItem = () => within(canvas.getByRole('navigation', { name: 'Steps' })).getByRole('button', { name: 'Wait' });
+    await canvasReady(canvasElement, [...FOLLOW_UP_NODES, 'when-stopped', 'note']);
+
+    await userEvent.click(nodeOf(canvasElement, 'check-in'));
+    await waitFor(() => expect(nodeOf(canvasElement, 'check-in')).toHaveClass('flow-node--selected'));
+    await userEvent.keyboard('{Delete}');
+    await waitFor(() => expect(canvasElement.querySelector('[data-testid="node-check-in"]')).toBeNull());
+    await userEvent.click(nodeOf(canvasElement, 'ack'));
+    await waitFor(() => expect(inspector.getByRole('heading', { name: 'Send message' })).toBeVisible());
+    await expect(inspector.queryByText(/steps selected/)).toBeNull();
+
+    // A step of the When stopped path, with Backspace: while it is selected the palette refuses a Wait.
+    await userEvent.click(nodeOf(canvasElement, 'note'));
+    await waitFor(() => expect(waitItem()).toHaveAttribute('aria-disabled', 'true'));
+    await userEvent.keyboard('{Backspace}');
+    await waitFor(() => expect(canvasElement.querySelector('[data-testid="node-note"]')).toBeNull());
+    await userEvent.click(nodeOf(canvasElement, 'wait'));
+    await waitFor(() => expect(inspector.getByRole('heading', { name: 'Wait' })).toBeVisible());
+    await expect(inspector.queryByText(/steps selected/)).toBeNull();
+    await expect(waitItem()).not.toHaveAttribute('aria-disabled');
+  },
+};
+
 /** Moving a node is one undo step, however many moves the drag made. */
 export const MoveAndUndo: Story = {
   play: async ({ canvasElement }) => {

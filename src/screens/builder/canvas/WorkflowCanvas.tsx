@@ -16,7 +16,8 @@ import {
 import { useCallback, useMemo, useState } from 'react';
 import type { Workflow } from '../../../../simulator/schema/workflow.ts';
 import { useAppStore, useAppStoreApi } from '../../../state/StoreProvider.tsx';
-import { connect, connectionProblem, moveNodes, reconnect, removeElements, type Position } from '../../../model/workflowEdits.ts';
+import { connect, connectionProblem, moveNodes, reconnect, type Position } from '../../../model/workflowEdits.ts';
+import { deleteElements } from '../commands/builderCommands.ts';
 import { syncEdges, syncNodes, type WorkflowFlowNode } from '../../../parts/canvas/flowElements.ts';
 import { LargeGraphMiniMap } from '../../../parts/canvas/LargeGraphMiniMap.tsx';
 import { StepNode } from '../../../parts/canvas/StepNode.tsx';
@@ -141,9 +142,7 @@ export function WorkflowCanvas({ workflow, problems, nodeTypes = NODE_TYPES, ini
       isValidConnection={(connection) => connectionProblem(workflow, toConnection(connection)) === null}
       edgesReconnectable
       onReconnect={(edge, connection) => editWorkflow((current) => reconnect(current, edge.id, toConnection(connection)))}
-      onDelete={({ nodes: gone, edges: goneEdges }) =>
-        editWorkflow((current) => removeElements(current, { stepIds: gone.map((node) => node.id), edgeIds: goneEdges.map((edge) => edge.id) }))
-      }
+      onDelete={({ nodes: gone, edges: goneEdges }) => deleteElements(store, { stepIds: gone.map((node) => node.id), edgeIds: goneEdges.map((edge) => edge.id) })}
       deleteKeyCode={['Delete', 'Backspace']}
       snapToGrid
       snapGrid={GRID}

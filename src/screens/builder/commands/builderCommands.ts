@@ -55,6 +55,17 @@ function paste(store: AppStore, fragment = store.getState().clipboard) {
   store.getState().select({ nodeIds: pasted, edgeIds: [] });
 }
 
+/**
+ * Removes steps (the When stopped entry too) and edges as one edit and empties the selection, so
+ * no removed id stays selected: the inspector and the palette read the selection, and a stale id
+ * would count as a selected step after the next click. The Delete command and the canvas's own
+ * Delete and Backspace keys both delete through here.
+ */
+export function deleteElements(store: AppStore, elements: { readonly stepIds: readonly string[]; readonly edgeIds: readonly string[] }): void {
+  store.getState().editWorkflow((workflow) => removeElements(workflow, elements));
+  store.getState().select(EMPTY_SELECTION);
+}
+
 /** The toast offering Auto-layout, per store: one at a time, gone once the layout is done. */
 const layoutOffers = new WeakMap<AppStore, number>();
 
@@ -112,8 +123,7 @@ export const BUILDER_COMMANDS = {
     enabled: (store) => selectedDeletable(store).length > 0 || store.getState().selection.edgeIds.length > 0,
     perform: (store) => {
       const { selection } = store.getState();
-      store.getState().editWorkflow((workflow) => removeElements(workflow, { stepIds: selection.nodeIds, edgeIds: selection.edgeIds }));
-      store.getState().select(EMPTY_SELECTION);
+      deleteElements(store, { stepIds: selection.nodeIds, edgeIds: selection.edgeIds });
     },
   },
   selectAll: {
