@@ -61,13 +61,17 @@ export const BreakpointList_: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('region', { name: 'Breakpoints' })).toHaveTextContent('Pause when a run enters Wait 24h');
-    await expect(canvas.getByRole('checkbox', { name: 'Incoming message' })).toBeChecked();
+    // Each reason in the words the stop settings use.
+    const reasons = within(canvas.getByRole('group', { name: 'Pause when a run stops because of' }));
+    await expect(reasons.getAllByRole('checkbox')).toHaveLength(6);
+    for (const name of ['Manual stop', 'Outgoing messages', 'Incoming messages', 'Manual assignment', 'Workflow updated', 'Step removed']) await expect(reasons.getByRole('checkbox', { name })).toBeVisible();
+    await expect(canvas.getByRole('checkbox', { name: 'Incoming messages' })).toBeChecked();
     await expect(canvas.getByText(/^Coverage: 2 of 4 steps, 2 of 4 paths/)).toBeVisible();
     await expect(canvas.getByText('Never reached: Follow-up, End')).toBeVisible();
     await userEvent.click(canvas.getByRole('checkbox', { name: 'Pause when any run stops' }));
     await expect(args.onChange).toHaveBeenLastCalledWith({ steps: [{ workflow: 'follow-up', step: 'wait' }], anyStop: true, stopReasons: ['incoming_message'] });
     // Any stop covers every reason: the reasons wait, greyed, until it is off again.
-    await expect(canvas.getByRole('checkbox', { name: 'Incoming message' })).toBeDisabled();
+    await expect(canvas.getByRole('checkbox', { name: 'Incoming messages' })).toBeDisabled();
     await userEvent.click(canvas.getByRole('checkbox', { name: 'Pause when any run stops' }));
     await expect(args.onChange).toHaveBeenLastCalledWith({ steps: [{ workflow: 'follow-up', step: 'wait' }], anyStop: false, stopReasons: ['incoming_message'] });
     await expect(canvas.getByRole('button', { name: 'Remove the breakpoint on Wait 24h' })).toBeVisible();

@@ -1,8 +1,7 @@
 import { X } from 'lucide-react';
 import type { Breakpoints } from '../../../../simulator/schema/breakpoints.ts';
+import { stopReasonLabel } from '../../../../simulator/schema/exitConditions.ts';
 import { stopReasonSchema } from '../../../../simulator/schema/settings.ts';
-import { capitalise } from '../../../../simulator/trace/capitalise.ts';
-import { describeReason } from '../../../../simulator/trace/describeEntry.ts';
 import { Checkbox } from '../../../ui/Checkbox.tsx';
 import { IconButton } from '../../../ui/Tooltip.tsx';
 import './debugger.css';
@@ -19,8 +18,8 @@ interface Props {
 
 /**
  * Where playback pauses by itself: the steps with a breakpoint (each with a remove button), "when
- * any run stops" and "when a run stops because of" each of the engine's stop reasons, worded as
- * the trace words them. Every change goes to the worker at once; the engine does the pausing.
+ * any run stops" and "when a run stops because of" each of the engine's stop reasons, named as the
+ * settings name them ("Manual stop"). Every change goes to the worker at once; the engine does the pausing.
  */
 export function BreakpointList({ breakpoints, onChange, stepName, workflowName, ignored = [] }: Props) {
   const several = new Set(breakpoints.steps.map((breakpoint) => breakpoint.workflow)).size > 1;
@@ -56,7 +55,7 @@ export function BreakpointList({ breakpoints, onChange, stepName, workflowName, 
         {stopReasonSchema.options.map((reason) => (
           <Checkbox
             key={reason}
-            label={capitalise(describeReason(reason))}
+            label={stopReasonLabel(reason)}
             checked={breakpoints.stopReasons.includes(reason)}
             disabled={breakpoints.anyStop}
             onCheckedChange={(on) =>
