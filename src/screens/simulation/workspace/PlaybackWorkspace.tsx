@@ -24,7 +24,7 @@ import { WorkspaceDock } from './WorkspaceDock.tsx';
 import { WorkspaceReport } from './WorkspaceReport.tsx';
 import { testRunStartProblem } from '../../../../simulator/validate/testRunStart.ts';
 import type { NodeDebug } from '../../../parts/canvas/NodeOverlay.tsx';
-import { nodeNames } from '../debug/nodeNames.ts';
+import { nodeNames, withNodeNames } from '../debug/nodeNames.ts';
 import { TestRunDialog, type ScriptKeeper } from '../debug/TestRunDialog.tsx';
 import { toggleStepBreakpoint, useRouteBreakpoints } from '../debug/useRouteBreakpoints.ts';
 import { BreakpointList } from '../debug/BreakpointList.tsx';
@@ -129,7 +129,7 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
   });
 
   const shown = edited.find((workflow) => workflow.id === shownId) ?? edited[0];
-  const names = useMemo(() => traceNamesOf(edited, script), [edited, script]);
+  const names = useMemo(() => withNodeNames(traceNamesOf(edited, script), edited), [edited, script]);
   const contactId = frame?.contact?.id ?? '';
   const run = useMemo(() => (shown && frame?.contact ? runOnCanvas(shown, frame.contact.runs, contactTrace) : null), [shown, frame, contactTrace]);
   const transcript = useMemo(() => (contactId ? contactTranscript(contactTrace, contactId, names) : []), [contactTrace, contactId, names]);
