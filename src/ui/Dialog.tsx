@@ -23,6 +23,12 @@ export interface DialogProps {
    * margin).
    */
   readonly size?: 'normal' | 'wide' | 'large' | 'full';
+  /**
+   * Asked on a press outside the dialog (on its backdrop): true keeps the dialog open, for a press
+   * that is not the person's answer, e.g. the second click of the double click that opened it.
+   * Escape and the dialog's own Close buttons are not asked.
+   */
+  readonly keepOpenOnPressOutside?: () => boolean;
 }
 
 /** The dialog's code (Radix's dialog, focus trap, scroll lock), fetched once for every dialog. */

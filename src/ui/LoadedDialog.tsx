@@ -19,7 +19,7 @@ interface Props extends Omit<DialogProps, 'trigger'> {
 const radixClose = (props: DialogCloseProps) => <RadixDialog.Close {...props} />;
 
 /** The dialog itself (Radix Dialog), loaded with its code on first need (see Dialog.tsx). */
-export function LoadedDialog({ link, onReady, justPressed, returnFocus, open, onOpenChange, title, description, children, footer, size = 'normal' }: Props) {
+export function LoadedDialog({ link, onReady, justPressed, returnFocus, open, onOpenChange, title, description, children, footer, size = 'normal', keepOpenOnPressOutside }: Props) {
   // A parent's effects run after its children's: Radix's are in place by now.
   useEffect(() => onReady(), [onReady]);
   return (
@@ -34,7 +34,7 @@ export function LoadedDialog({ link, onReady, justPressed, returnFocus, open, on
         <RadixDialog.Content
           className={`ui-dialog ui-dialog--closable${size === 'normal' ? '' : ` ui-dialog--${size}`}`}
           onCloseAutoFocus={returnFocus}
-          onPointerDownOutside={(event) => justPressed() && event.preventDefault()}
+          onPointerDownOutside={(event) => (justPressed() || keepOpenOnPressOutside?.()) && event.preventDefault()}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
           <RadixCloseContext value={radixClose}>

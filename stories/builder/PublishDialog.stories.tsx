@@ -125,3 +125,36 @@ export const NoSavedScripts: Story = {
     await expect(within(dialog).getAllByRole('radio')).toHaveLength(3);
   },
 };
+
+/** Escape and Cancel close the dialog the moment it has opened: only a press on its backdrop just after opening is held back. */
+export const ClosesAtOnce: Story = {
+  args: { situation: 'first' },
+  play: async ({ canvasElement }) => {
+    const body = within(document.body);
+    await openPublish(canvasElement);
+    await userEvent.keyboard('{Escape}');
+    await expect(body.queryByRole('dialog')).toBeNull();
+    const dialog = await openPublish(canvasElement);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await expect(body.queryByRole('dialog')).toBeNull();
+    await expect(within(canvasElement).getByText('Draft')).toBeVisible();
+  },
+};
+
+/**
+ * A double click on the toolbar's Publish: the first click opens the dialog and the second lands on
+ * its backdrop, which must not close it. A press there later is the person's, and closes it.
+ */
+export const DoubleClickKeepsItOpen: Story = {
+  args: { situation: 'first' },
+  play: async ({ canvasElement }) => {
+    const body = within(document.body);
+    await openPublish(canvasElement);
+    const backdrop = () => document.querySelector<HTMLElement>('.ui-dialog__overlay') as HTMLElement;
+    await userEvent.click(backdrop());
+    await expect(body.getByRole('dialog', { name: /^Publish “/ })).toBeVisible();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await userEvent.click(backdrop());
+    await waitFor(() => expect(body.queryByRole('dialog')).toBeNull());
+  },
+};

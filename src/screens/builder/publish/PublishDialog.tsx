@@ -31,7 +31,8 @@ export function PublishDialog({ workflowId, open, onOpenChange, onPublish }: Pro
   // Newest first: the first publish version is the one live now.
   const published = versions?.find((version) => version.kind === 'publish');
   // A double click on the toolbar's Publish opens this dialog on the first click; the second lands
-  // on the overlay, which would close it at once. Requests to close that soon after opening are not the person's.
+  // on the overlay, which would close it at once. A press outside that soon after opening is not the
+  // person's; Escape and Cancel are, and close it at once.
   const openedAt = useRef(0);
   useEffect(() => {
     if (open) openedAt.current = performance.now();
@@ -40,10 +41,10 @@ export function PublishDialog({ workflowId, open, onOpenChange, onPublish }: Pro
     <Dialog
       open={open}
       onOpenChange={(next) => {
-        if (!next && performance.now() - openedAt.current < DOUBLE_CLICK_MS) return;
         onOpenChange(next);
         if (!next) setPolicy('finish');
       }}
+      keepOpenOnPressOutside={() => performance.now() - openedAt.current < DOUBLE_CLICK_MS}
       size="large"
       title={draft ? `Publish “${draft.name}”` : 'Publish'}
       description="New runs start on the version you publish."
