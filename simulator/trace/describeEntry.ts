@@ -10,6 +10,12 @@ export interface TraceNames {
   step(workflowId: string, stepId: string): string;
   user(id: string): string;
   contact(id: string): string;
+  /**
+   * An instant in a sentence, as the screen showing the sentence writes instants beside it: the
+   * Messages view and the transcripts give clock times ("Mon 7 Dec, 18:52:02"). Without it, the
+   * offset from the start ("+2s"), as the trace table and the command line show time.
+   */
+  readonly time?: (t: number) => string;
 }
 
 /** Every reason but the exit conditions, whose words are the catalogue's. */
@@ -54,6 +60,7 @@ const quote = (text: string | undefined) => `"${text ?? ''}"`;
 /** One sentence saying what a trace entry means, for people. */
 export function describeEntry(entry: TraceEntry, names: TraceNames): string {
   const workflow = entry.workflow === undefined ? '' : names.workflow(entry.workflow);
+  const instant = names.time ?? formatOffset;
   const step = entry.workflow !== undefined && entry.step !== undefined ? names.step(entry.workflow, entry.step) : '';
   const user = entry.user === undefined ? '' : names.user(entry.user);
   const contact = names.contact(entry.contact);
@@ -93,7 +100,8 @@ export function describeEntry(entry: TraceEntry, names: TraceNames): string {
     case 'run.started':
       return `Workflow ${workflow} started for ${contact}`;
     case 'trigger.ignored':
-      if (entry.stopReason !== undefined && entry.stoppedAt !== undefined) return `Trigger of ${workflow} ignored: ${describeReentry(entry.stopReason, entry.stoppedAt, entry.liftsAt)}`;
+      if (entry.stopReason !== undefined && entry.stoppedAt !== undefined)
+        return `Trigger of ${workflow} ignored: ${describeReentry(entry.stopReason, entry.stoppedAt, entry.liftsAt, instant)}`;
       return `Trigger of ${workflow} ignored: ${reason}`;
     case 'step':
       return `${workflow} → ${step}`;
@@ -106,12 +114,12 @@ export function describeEntry(entry: TraceEntry, names: TraceNames): string {
     case 'question.cancelled':
       return `Open question ${step} cancelled`;
     case 'timer.set':
-      return `Timer set for ${formatOffset(entry.due ?? 0)} (${step})`;
+      return `Timer set for ${instant(entry.due ?? 0)} (${step})`;
     case 'timer.fired':
       return `Timer of ${step} fired`;
     case 'timer.cancelled':
       if (entry.reason === 'answer_to_question') return `Timeout of ${step} cancelled: the question was answered`;
-      return `Timer due ${formatOffset(entry.due ?? 0)} cancelled: ${step} will not continue`;
+      return `Timer due ${instant(entry.due ?? 0)} cancelled: ${step} will not continue`;
     case 'contact.changed':
       switch (entry.change) {
         case 'assigned':
@@ -180,9 +188,9 @@ const PUBLISH_POLICY_TEXT: Record<PublishPolicy, string> = {
   move: 'runs in flight move to it',
 };
 
-/** "stopped by incoming message at +2h; may start again from +7d2h". */
-function describeReentry(stopReason: StopReason, stoppedAt: number, liftsAt: number | undefined): string {
+/** "stopped by incoming message at +2h; may start again from +7d2h", each instant as `time` writes it. */
+function describeReentry(stopReason: StopReason, stoppedAt: number, liftsAt: number | undefined, time: (t: number) => string): string {
   const by = isExitCondition(stopReason) ? `by ${EXIT_CONDITION_CATALOGUE[stopReason].stopReason}` : 'by hand';
-  const lifts = liftsAt === undefined ? 'never starts again for this contact' : `may start again from ${formatOffset(liftsAt)}`;
-  return `stopped ${by} at ${formatOffset(stoppedAt)}; ${lifts}`;
+  const lifts = liftsAt === undefined ? 'never starts again for this contact' : `may start again from ${time(liftsAt)}`;
+  return `stopped ${by} at ${time(stoppedAt)}; ${lifts}`;
 }

@@ -1,4 +1,5 @@
 import { formatOffset } from '../../simulator/schema/duration.ts';
+import type { TraceNames } from '../../simulator/trace/describeEntry.ts';
 
 /** One formatter per time zone: making one costs far more than using it, and every transcript line and clock tick formats a time. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -41,4 +42,12 @@ export function formatSpan(ms: number): string {
   if (!(ms >= 1000)) return 'now';
   const unit = ms >= 24 * HOUR ? HOUR : ms >= MINUTE ? MINUTE : 1000;
   return formatOffset(Math.floor(ms / unit) * unit).slice(1);
+}
+
+/**
+ * The trace's names, with the instants inside a sentence ("may start again from …") written as
+ * the clock beside each transcript line writes them, not as offsets from the start.
+ */
+export function withClockTimes(names: TraceNames, startEpochMs: number, timeZone: string): TraceNames {
+  return { ...names, time: (t) => formatVirtualTime(startEpochMs + t, timeZone) };
 }

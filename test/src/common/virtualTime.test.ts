@@ -1,5 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { formatSpan, formatVirtualTime } from '../../../src/common/virtualTime.ts';
+import type { Script } from '../../../simulator/schema/script.ts';
+import type { Workflow } from '../../../simulator/schema/workflow.ts';
+import type { TraceNames } from '../../../simulator/trace/describeEntry.ts';
+import { LiveSession } from '../../../simulator/engine/liveSession.ts';
+import { contactTranscript } from '../../../simulator/trace/transcript.ts';
+import { traceNamesOf } from '../../../simulator/trace/traceNames.ts';
+import { formatSpan, formatVirtualTime, withClockTimes } from '../../../src/common/virtualTime.ts';
+import { demoScript } from '../../../src/screens/messages/live/demoCast.ts';
+import { nurtureWorkflow } from '../../harness/workflowFixtures.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -70,5 +78,32 @@ describe('formatVirtualTime', () => {
 
   it('refuses an instant no date holds, as Intl does', () => {
     for (const t of [Number.NaN, Infinity, 8.64e15 + 1]) expect(() => formatVirtualTime(t, 'UTC'), String(t)).toThrow(RangeError);
+  });
+});
+
+describe('withClockTimes', () => {
+  /** Nurture stops on Omar's message at +2h and may start again a week after; Omar writes again at +2h1m. */
+  function refusedReentry(names: (workflows: readonly Workflow[], base: Script) => TraceNames) {
+    const workflows = [nurtureWorkflow({ manualStop: true, exitConditions: { enabled: true, on: ['incoming_message'] }, afterStop: { reentry: 'after', wait: '7d' } })];
+    const base = demoScript(new Date('2026-01-05T09:00:00Z'));
+    const started = LiveSession.start(workflows, base);
+    if (!started.ok) throw new Error(started.problems.map((problem) => problem.message).join('; '));
+    const live = started.session;
+    for (const [wait, text] of [[0, 'Hi'], [2 * HOUR, 'Stop please'], [MINUTE, 'Hello again']] as const) {
+      if (wait > 0) live.advance(wait);
+      const outcome = live.command({ type: 'contact.message', contact: 'omar', text });
+      if (!outcome.ok) throw new Error(outcome.problems.map((problem) => problem.message).join('; '));
+    }
+    return contactTranscript(live.trace(), 'omar', names(workflows, base)).at(-1)?.text;
+  }
+
+  it('writes the instants of a refused re-entry as the clock beside the line does, as the Messages view shows it', () => {
+    expect(refusedReentry((workflows, base) => withClockTimes(traceNamesOf(workflows, base), Date.parse(base.start), base.timezone))).toBe(
+      'Trigger of Nurture ignored: stopped by incoming message at Mon 5 Jan, 11:00:00; may start again from Mon 12 Jan, 11:00:00',
+    );
+  });
+
+  it('leaves the trace’s offsets where no clock is given', () => {
+    expect(refusedReentry(traceNamesOf)).toBe('Trigger of Nurture ignored: stopped by incoming message at +2h; may start again from +7d2h');
   });
 });

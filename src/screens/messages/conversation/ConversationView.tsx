@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/shallow';
 import { contactTranscript } from '../../../../simulator/trace/transcript.ts';
 import { traceNamesOf } from '../../../../simulator/trace/traceNames.ts';
 import type { Script } from '../../../../simulator/schema/script.ts';
+import { withClockTimes } from '../../../common/virtualTime.ts';
 import { useAppStore } from '../../../state/StoreProvider.tsx';
 import { useLiveSession } from '../live/LiveSessionProvider.tsx';
 import { ongoingRuns, runsEndedByPublish } from '../live/ongoingRuns.ts';
@@ -62,7 +63,7 @@ export function ConversationView({ base }: { base: Script }) {
 
   const contact = base.contacts.find((candidate) => candidate.id === live.contactId) ?? base.contacts[0];
   const user = base.users.find((candidate) => candidate.id === live.userId) ?? base.users[0];
-  const names = useMemo(() => traceNamesOf(live.workflows, base), [live.workflows, base]);
+  const names = useMemo(() => withClockTimes(traceNamesOf(live.workflows, base), Date.parse(base.start), base.timezone), [live.workflows, base]);
   const items = useMemo(() => (contact ? contactTranscript(live.trace, contact.id, names) : []), [live.trace, contact, names]);
   const versions = useMemo(
     () => sessionVersions({ startWorkflows: live.startWorkflows, versions: live.versions, published: live.published }),

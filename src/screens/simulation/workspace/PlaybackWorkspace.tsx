@@ -7,6 +7,7 @@ import { runOnCanvas } from '../../../../simulator/trace/nodeRunStates.ts';
 import { traceNamesOf } from '../../../../simulator/trace/traceNames.ts';
 import { contactTranscript } from '../../../../simulator/trace/transcript.ts';
 import { Transcript } from '../../../parts/transcript/Transcript.tsx';
+import { withClockTimes } from '../../../common/virtualTime.ts';
 import { describeInputProblem } from './describeInputProblem.ts';
 import { WorkflowSettingsPanel } from '../../../parts/settings/WorkflowSettingsPanel.tsx';
 import { useAppStore } from '../../../state/StoreProvider.tsx';
@@ -132,7 +133,13 @@ export function PlaybackWorkspace({ workflows, script, versions, scripts, keepSe
   const names = useMemo(() => withNodeNames(traceNamesOf(edited, script), edited), [edited, script]);
   const contactId = frame?.contact?.id ?? '';
   const run = useMemo(() => (shown && frame?.contact ? runOnCanvas(shown, frame.contact.runs, contactTrace) : null), [shown, frame, contactTrace]);
-  const transcript = useMemo(() => (contactId ? contactTranscript(contactTrace, contactId, names) : []), [contactTrace, contactId, names]);
+  // The transcript's lines carry clock times, so the instants inside them do too; the trace table keeps offsets.
+  const startEpochMs = info?.startEpochMs ?? 0;
+  const timeZone = info?.timeZone ?? 'UTC';
+  const transcript = useMemo(
+    () => (contactId ? contactTranscript(contactTrace, contactId, withClockTimes(names, startEpochMs, timeZone)) : []),
+    [contactTrace, contactId, names, startEpochMs, timeZone],
+  );
   const [testRunAt, setTestRunAt] = useState<string | null>(null);
   // A test run's contact, followed once the reloaded script lists it.
   const follow = useRef<string | null>(null);
