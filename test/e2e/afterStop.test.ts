@@ -92,7 +92,8 @@ describe('after a stop (re-entry)', () => {
     await write(page, 'contact', 'Hello again');
     await page.waitForFunction(() => document.querySelector('[role="log"]')?.textContent?.includes('Trigger of 24h follow-up ignored'));
     const refused = page.locator('.transcript__activity--refused', { hasText: 'Trigger of 24h follow-up ignored' });
-    expect(await refused.textContent()).toMatch(/Trigger of 24h follow-up ignored: stopped by incoming message at \+\S+; never starts again for this contact/);
+    // The instant of the stop as a clock time, like the time beside the line, not an offset.
+    expect(await refused.textContent()).toMatch(/Trigger of 24h follow-up ignored: stopped by incoming message at \w{3} \d{1,2} \w{3,4}, \d\d:\d\d:\d\d; never starts again for this contact/);
     expect((await transcriptText(page, 'Dana')).match(/Workflow 24h follow-up started/g)).toHaveLength(1);
     await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: /^Dana\W+0 ongoing Workflows/ }).waitFor();
     await saveScreenshot(page, `after-stop-messages-refused-${viewport.width}x${viewport.height}`, { fullPage: false });
