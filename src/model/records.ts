@@ -23,13 +23,19 @@ export type WorkflowRecord = z.infer<typeof workflowRecordSchema>;
 export const versionKindSchema = z.enum(['auto', 'publish', 'manual', 'restore']);
 export type VersionKind = z.infer<typeof versionKindSchema>;
 
+/**
+ * Characters of a version's note. "Save version" refuses a longer one before saving, with the same
+ * number: a version stored with one would fail this schema when read and be left out of the history.
+ */
+export const VERSION_NOTE_CHARS = 500;
+
 /** A snapshot of a Workflow at one moment, in its history. */
 export const versionRecordSchema = z.object({
   id: z.number().int().positive(),
   workflowId: z.string().min(1),
   createdAt: z.number(),
   kind: versionKindSchema,
-  note: z.string().max(500),
+  note: z.string().max(VERSION_NOTE_CHARS),
   /** The revision of the Workflow this snapshot was taken from. */
   revision: z.number().int().positive(),
   document: workflowSchema,

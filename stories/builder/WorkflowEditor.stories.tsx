@@ -133,6 +133,52 @@ export const HistoryLongNotes: Story = {
   },
 };
 
+/**
+ * A note pasted far past the limit is kept whole: the field says by how much it is over and Save
+ * refuses it, until it is shortened. The picture shows the refusal.
+ */
+export const SaveVersionNoteTooLong: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const body = within(document.body);
+    await canvas.findByLabelText('Workflow name', {}, { timeout: 5000 });
+    const pasteNote = async (text: string) => {
+      const note = within(await body.findByRole('dialog', { name: 'Save version' })).getByLabelText('Note');
+      await userEvent.clear(note);
+      await userEvent.click(note);
+      await userEvent.paste(text);
+      return note;
+    };
+    await userEvent.click(canvas.getByRole('button', { name: 'Save version' }));
+    const note = await pasteNote('N'.repeat(100_000));
+    const dialog = body.getByRole('dialog', { name: 'Save version' });
+    const save = within(dialog).getByRole('button', { name: 'Save version' });
+    await expect((note as HTMLInputElement).value).toHaveLength(100_000);
+    await expect(note).toHaveAttribute('aria-invalid', 'true');
+    await expect(note).toHaveAccessibleDescription('Too long to save: at most 500 characters, this note has 100,000 (99,500 over).');
+    await expect(save).toBeDisabled();
+    // Enter submits the form: refused too, nothing stored, the note kept.
+    await userEvent.type(note, '{Enter}');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(body.getByRole('dialog', { name: 'Save version' })).toBeVisible();
+    await expect((note as HTMLInputElement).value).toHaveLength(100_000);
+    // Shortened to the limit, it is saved whole.
+    await pasteNote('N'.repeat(500));
+    await expect(note).not.toHaveAttribute('aria-invalid');
+    await expect(note).toHaveAccessibleDescription('500 of 500 characters');
+    await userEvent.click(save);
+    await waitFor(() => expect(body.queryByRole('dialog', { name: 'Save version' })).toBeNull());
+    await userEvent.click(canvas.getByRole('button', { name: 'History' }));
+    const versions = await body.findByRole('list', { name: 'Versions' });
+    await waitFor(() => expect(within(versions).getAllByRole('listitem')).toHaveLength(3));
+    await expect(within(versions).getAllByRole('listitem')[0]?.querySelector('.history__note')?.textContent).toBe('N'.repeat(500));
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(body.queryByRole('dialog')).toBeNull());
+    await userEvent.click(canvas.getByRole('button', { name: 'Save version' }));
+    await pasteNote('N'.repeat(100_000));
+  },
+};
+
 export const Publish: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
