@@ -162,6 +162,20 @@ export const NeverAfterSomeStopsWithAWhenStoppedPath: Story = {
   },
 };
 
+/**
+ * Where the path cannot be changed — the simulator's Stop settings, the overview's settings dialog:
+ * no canvas to edit here, so the note says where its steps are changed.
+ */
+export const AWhenStoppedPathChangedInTheBuilder: Story = {
+  args: { whenStoppedPath: true, initial: { manualStop: true, exitConditions: { enabled: true, on: ['incoming_message'] } } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Runs the When stopped path after each stop. Change its steps in the builder, on its canvas.')).toBeVisible();
+    await expect(canvas.queryByText(/Change its steps on the canvas/)).toBeNull();
+    await expect(canvas.queryByRole('button', { name: 'Add a When stopped path' })).toBeNull();
+  },
+};
+
 const actionOf = (canvas: ReturnType<typeof within>, condition: string) => canvas.getByRole('radiogroup', { name: condition });
 const resumeRule = (canvas: ReturnType<typeof within>) => canvas.getByRole('group', { name: 'Resume a paused run' });
 

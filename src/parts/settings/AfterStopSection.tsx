@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { WorkflowSettings } from '../../../simulator/schema/settings.ts';
 import { Checkbox } from '../../ui/Checkbox.tsx';
 import { DescribedRadio } from '../../ui/DescribedRadio.tsx';
+import { swallowRestOfDoubleClick } from '../../ui/swallowRestOfDoubleClick.ts';
 import { appliedReasons, currentRule, STOP_REASONS, withReason, withReentry, withWait, type Reentry } from './afterStopRule.ts';
 import { DurationField } from './DurationField.tsx';
 import { PauseChoices } from './PauseChoices.tsx';
@@ -11,9 +12,12 @@ import { stopReasonLabel } from '../../../simulator/schema/exitConditions.ts';
 interface Props {
   readonly settings: WorkflowSettings;
   readonly onChange: (settings: WorkflowSettings) => void;
-  /** Whether the Workflow has a When stopped path: said here, changed on the canvas. */
+  /** Whether the Workflow has a When stopped path: said here, changed on the builder's canvas. */
   readonly whenStoppedPath: boolean;
-  /** Adds the When stopped entry to the canvas; only where there is a canvas to add it to (the builder). */
+  /**
+   * Adds the When stopped entry to the canvas; only where there is a canvas to add it to and change
+   * its steps on (the builder). Its button's click closes the settings dialog.
+   */
   readonly onAddWhenStoppedPath?: (() => void) | undefined;
 }
 
@@ -78,10 +82,23 @@ export function AfterStopSection({ settings, onChange, whenStoppedPath, onAddWhe
           })}
         </fieldset>
       )}
-      {whenStoppedPath && <p className="settings-panel__note">Runs the When stopped path after each stop. Change its steps on the canvas.</p>}
+      {whenStoppedPath && (
+        <p className="settings-panel__note">
+          Runs the When stopped path after each stop. {onAddWhenStoppedPath ? 'Change its steps on the canvas.' : 'Change its steps in the builder, on its canvas.'}
+        </p>
+      )}
       {!whenStoppedPath && onAddWhenStoppedPath && (
         <div className="settings-panel__add-path">
-          <button type="button" className="ui-button" onClick={onAddWhenStoppedPath} aria-describedby={`${id}-add-path-description`}>
+          <button
+            type="button"
+            className="ui-button"
+            onClick={(event) => {
+              // The dialog closes under the pointer: the second click of a double click must not reach the canvas.
+              swallowRestOfDoubleClick(event);
+              onAddWhenStoppedPath();
+            }}
+            aria-describedby={`${id}-add-path-description`}
+          >
             Add a When stopped path
           </button>
           <p id={`${id}-add-path-description`} className="ui-field__description">
