@@ -293,7 +293,7 @@ export const AddWithEnterThenConnect: Story = {
     await expect(within(canvas.getByRole('region', { name: 'Inspector' })).getByRole('heading', { name: 'Close conversation' })).toBeVisible();
     await expect(problems.getByText('"Close conversation" cannot be reached from the trigger')).toBeVisible();
     await expect(nodeOf(canvasElement, 'close-conversation-1').getBoundingClientRect().top).toBeGreaterThan(nodeOf(canvasElement, 'done').getBoundingClientRect().bottom);
-    // It is below the view: fit the view to reach its handles.
+    // Fit the view to reach every handle on the way.
     await userEvent.click(canvas.getByRole('button', { name: 'Fit View' }));
     await viewportSettled(canvasElement);
 
@@ -303,6 +303,39 @@ export const AddWithEnterThenConnect: Story = {
     await connectHandles(handleOf(canvasElement, 'close-conversation-1', 'source'), handleOf(canvasElement, 'done', 'target'));
     await waitFor(() => expect(edgeCount(canvasElement)).toBe(5));
     await waitFor(() => expect(problems.getByText('No problems: this Workflow can be published.')).toBeVisible());
+  },
+};
+
+/** Whether an element is drawn whole inside the canvas (the part of the workspace React Flow draws in). */
+function wholeInCanvas(root: HTMLElement, element: Element): boolean {
+  const pane = root.querySelector('.react-flow')?.getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  return pane !== undefined && box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom;
+}
+
+/**
+ * A step added with Enter below End, the last node in view, and the When stopped entry added
+ * beside the flow from the palette: each is placed out of sight, and the canvas pans (at the same
+ * zoom) until it is shown whole.
+ */
+export const AddedStepIsBroughtIntoView: Story = {
+  args: { setup: (store) => store.getState().select({ nodeIds: ['done'], edgeIds: [] }) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const palette = within(canvas.getByRole('navigation', { name: 'Steps' }));
+    await canvasReady(canvasElement, FOLLOW_UP_NODES);
+    const zoom = canvasElement.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform.match(/scale\(([^)]+)\)/)?.[1];
+    palette.getByRole('button', { name: 'Close conversation' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(nodeOf(canvasElement, 'close-conversation-1')).toBeInTheDocument());
+    await viewportSettled(canvasElement);
+    await waitFor(() => expect(wholeInCanvas(canvasElement, nodeOf(canvasElement, 'close-conversation-1'))).toBe(true));
+    await expect(canvasElement.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform).toContain(`scale(${zoom})`);
+
+    await userEvent.click(palette.getByRole('button', { name: 'When stopped' }));
+    await waitFor(() => expect(nodeOf(canvasElement, 'when-stopped')).toBeInTheDocument());
+    await viewportSettled(canvasElement);
+    await waitFor(() => expect(wholeInCanvas(canvasElement, nodeOf(canvasElement, 'when-stopped'))).toBe(true));
   },
 };
 

@@ -10,6 +10,7 @@ import { useRememberViewport } from '../../persistence/useRememberViewport.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreProvider.tsx';
 import { nodeMeasures } from '../../parts/canvas/flowElements.ts';
 import { GRID, WorkflowCanvas, type DropTarget } from './canvas/WorkflowCanvas.tsx';
+import { panToShow } from './canvas/panToShow.ts';
 import { offerAutoLayout } from './commands/builderCommands.ts';
 import { useBuilderShortcuts } from './commands/useBuilderShortcuts.ts';
 import { NODE_SIZE, nodeSize } from '../../parts/canvas/nodeSize.ts';
@@ -194,6 +195,35 @@ function Workspace({ workflow, otherWorkflows }: Props) {
     if (node && size) void flow.setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
     showProblem(null);
   }, [problemToShow, flow, showProblem, workflow.steps]);
+
+  // A node added and selected — from the palette, the settings' "Add a When stopped path", a paste —
+  // is brought into view when the view does not show it whole: it may be placed below the last
+  // step or beside the flow, out of sight. The selection can arrive a render after the document.
+  const lastWorkflow = useRef(workflow);
+  const added = useRef<readonly string[]>([]);
+  useEffect(() => {
+    const before = lastWorkflow.current;
+    if (before !== workflow) {
+      lastWorkflow.current = workflow;
+      const had = nodeIds(before);
+      added.current = before.id === workflow.id ? [...nodeIds(workflow)].filter((id) => !had.has(id)) : [];
+    }
+    const shown = added.current.filter((id) => selectedIds.includes(id));
+    const pane = canvas.current?.getBoundingClientRect();
+    if (shown.length === 0 || !pane) return;
+    added.current = [];
+    const boxes = shown.flatMap((id) => {
+      const step = workflow.steps.find((candidate) => candidate.id === id);
+      const position = step ? step.position : id === workflow.whenStopped?.id ? workflow.whenStopped.position : undefined;
+      return position ? [{ ...position, ...(step ? nodeSize(step) : NODE_SIZE) }] : [];
+    });
+    if (boxes.length === 0) return;
+    const x = Math.min(...boxes.map((box) => box.x));
+    const y = Math.min(...boxes.map((box) => box.y));
+    const around = { x, y, width: Math.max(...boxes.map((box) => box.x + box.width)) - x, height: Math.max(...boxes.map((box) => box.y + box.height)) - y };
+    const view = panToShow(around, flow.getViewport(), { width: pane.width, height: pane.height });
+    if (view) void flow.setViewport(view, { duration: 200 });
+  }, [workflow, selectedIds, flow]);
 
   const unavailable = useMemo(() => unavailableKinds(workflow, selectedIds), [workflow, selectedIds]);
   const ghost = dragged === null ? null : 'whenStopped' in dragged ? { Icon: WHEN_STOPPED_ICON, name: WHEN_STOPPED_NAME } : { Icon: STEP_ICONS[dragged.stepType], name: stepKind(dragged.stepType).name };
