@@ -49,8 +49,8 @@ export const LIMITS = {
   contactTags: 100,
   contactFields: 100,
   /**
-   * Trace entries one simulation may record before it stops with `trace_limit` (24 bytes each:
-   * 600 MB). A population of a million contacts with a short script fits (the bench's five
+   * Trace entries one simulation may record before it stops with `trace_limit` (12 bytes each,
+   * and 8 a stretch of entries at one time about one run or contact: about 400 MB). A population of a million contacts with a short script fits (the bench's five
    * events a contact record about 21.5 million); a Workflow that loops every second for a year
    * does not, and is stopped instead of filling the memory.
    */
@@ -83,14 +83,15 @@ export const LIMITS = {
 
 /**
  * Bits of the trace's packed columns (`engine/traceLog.ts`): a row's kind, reason code and user
- * share one int32, its Workflow and step another. Indices are stored plus one (-1, "none", is 0).
+ * share one int32, its Workflow and step another (with two bits that say what the row's value slot
+ * holds). Indices are stored plus one (-1, "none", is 0).
  */
 export const COLUMN_BITS = {
   traceKind: 5,
   traceCode: 8,
   traceUser: 19,
   traceWorkflow: 11,
-  traceStep: 21,
+  traceStep: 19,
 } as const;
 
 /** The largest index a packed column of `bits` holds (index + 1 must fit; all ones is free). */

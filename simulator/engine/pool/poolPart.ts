@@ -121,7 +121,7 @@ function pusher(firstPush: Float64Array, k: number, sequence: number): number {
 
 /** The buffers of a part, to hand over to another thread without copying. */
 export function partBuffers(part: PoolPart): ArrayBuffer[] {
-  const arrays = [part.stepTime, part.stepClass, part.stepParent, part.stepTie, part.stepFirstRow, part.rows.bases, ...part.rows.chunks, part.rows.runContacts, part.runs, part.pauses];
+  const arrays = [part.stepTime, part.stepClass, part.stepParent, part.stepTie, part.stepFirstRow, part.rows.bases, ...part.rows.chunks, ...part.rows.starts, ...part.rows.stretchesBefore, ...part.rows.stretches, ...part.rows.pairs, part.rows.runContacts, part.runs, part.pauses];
   // Each buffer once: a list naming one twice cannot be transferred.
   return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
 }

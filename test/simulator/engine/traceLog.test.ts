@@ -40,6 +40,80 @@ describe('the trace log', () => {
     );
   });
 
+  it('gives back every field of any sequence of rows as appended (property): times shared or not, runs and contacts, values absent, one or both, due times near and far', () => {
+    const value = fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 50 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }));
+    const row = fc.record({
+      dt: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 0, max: 80 * DAY }), fc.constant(0.5), fc.constant(-1_000)),
+      kind: fc.constantFrom(K.event, K.step, K['message.sent'], K['comment.added'], K['timer.set'], K['timer.cancelled'], K['trigger.ignored'], K['run.completed']),
+      who: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.integer({ min: 0, max: 40 })),
+      workflow: fc.integer({ min: -1, max: 998 }),
+      node: fc.integer({ min: -1, max: 5_000 }),
+      user: fc.integer({ min: -1, max: 9_999 }),
+      code: fc.integer({ min: 0, max: 200 }),
+      a: value,
+      b: value,
+      due: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 3650 * DAY })),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 400 }), fc.integer({ min: 0, max: 16_383 }), (rows, padding) => {
+        const trace = TraceLog.create();
+        // Runs 0-40 are started first (each names contact run + 100), after rows that move the others across a chunk's end.
+        for (let run = 0; run <= 40; run++) trace.append(0, K['run.started'], run + 100, run, 0, 0, -1, 0, -1, -1, -1);
+        for (let i = 0; i < padding; i++) trace.append(0, K.event, 1, -1, 0, -1, -1, 0, -1, -1, -1);
+        const first = trace.length;
+        let t = 1_000;
+        const hasDue: boolean[] = [];
+        const expected = rows.map((r) => {
+          t += r.dt;
+          // A row with a due time keeps it in place of its values.
+          const due = r.kind === K['timer.set'] || r.kind === K['timer.cancelled'] ? r.due : -1;
+          const run = r.who >= 0 && r.who % 2 === 0 ? r.who : -1;
+          const contact = run >= 0 ? run + 100 : r.who;
+          trace.append(t, r.kind, contact, run, r.workflow, r.node, r.user, r.code, r.a, r.b, due);
+          hasDue.push(due >= 0);
+          return [t, r.kind, r.code, r.user, contact, run, r.workflow, r.node, due >= 0 ? due : r.a, due >= 0 ? due : r.b];
+        });
+        const read = expected.map((_, i) => {
+          const at = first + i;
+          const values = hasDue[i] ? [trace.dueAt(at), trace.dueAt(at)] : [trace.aAt(at), trace.bAt(at)];
+          return [trace.tAt(at), trace.kindAt(at), trace.codeAt(at), trace.userAt(at), trace.contactAt(at), trace.runAt(at), trace.workflowAt(at), trace.nodeAt(at), ...values];
+        });
+        expect(read).toEqual(expected);
+        // Back to front as well: each row's stretch found without the row before it.
+        const backwards = expected.map((_, i) => first + expected.length - 1 - i).map((at) => [trace.tAt(at), trace.contactAt(at), trace.runAt(at)]);
+        expect(backwards).toEqual(expected.map((row) => [row[0], row[4], row[5]]).reverse());
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('stores a row in 12 bytes, with its time and who once per stretch of rows that share them, and a second value aside', () => {
+    const rows = 10 * 16_384;
+    const everyRowNew = TraceLog.create();
+    const stretchesOfFive = TraceLog.create();
+    everyRowNew.append(0, K['run.started'], 1, 0, 0, 0, -1, 0, -1, -1, -1);
+    stretchesOfFive.append(0, K['run.started'], 1, 0, 0, 0, -1, 0, -1, -1, -1);
+    for (let i = 1; i < rows; i++) {
+      everyRowNew.append(i, K.event, i, -1, 0, -1, -1, 0, 3, -1, -1);
+      stretchesOfFive.append(Math.floor(i / 5), K.step, 1, 0, 0, 1, -1, 0, -1, 4, -1);
+    }
+    const runContacts = 4 * 1024;
+    // Per chunk: the rows, and a bit and a count per 32 rows saying where stretches start; stretches in blocks of 16,384, 8 bytes each.
+    const chunks = 10 * (16_384 * 12 + 2 * 4 * 512);
+    const block = 16_384 * 8;
+    expect(everyRowNew.byteSize() - runContacts).toBe(chunks + 10 * block);
+    // 32,768 stretches of five rows, and one more where a chunk begins inside a stretch: three blocks.
+    expect(stretchesOfFive.byteSize() - runContacts).toBe(chunks + 3 * block);
+    // Under 15 bytes a row, blocks not yet full included (each row took 24 before stretches).
+    expect((stretchesOfFive.byteSize() - runContacts) / rows).toBeLessThan(15);
+    expect([stretchesOfFive.tAt(rows - 1), stretchesOfFive.contactAt(rows - 1), stretchesOfFive.bAt(rows - 1)]).toEqual([Math.floor((rows - 1) / 5), 1, 4]);
+    // A row with both values keeps them in a block of pairs.
+    const pairs = TraceLog.create();
+    pairs.append(0, K['contact.changed'], 1, -1, 0, -1, -1, 0, 3, 4, -1);
+    expect(pairs.byteSize() - runContacts).toBe(chunks / 10 + 2 * block);
+    expect([pairs.aAt(0), pairs.bAt(0)]).toEqual([3, 4]);
+  });
+
   it('gives back who each row is about: a run and its contact, a contact without a run, neither', () => {
     const trace = TraceLog.create();
     trace.append(0, K.event, 4, -1, -1, -1, -1, 0, -1, -1, -1);
@@ -89,10 +163,18 @@ describe('the trace log', () => {
       planned.appendRows(t, 3, templates, 0, 2);
       planned.appendRows(t, 3, templates, 2, rows.length);
     }
+    // Blocks that go on with the stretch being written, past the ends of 32-row words.
+    for (let i = 0; i < 50; i++) {
+      for (const [kind, workflow, node, user, code, a, b] of rows) appended.append(times[3] as number, kind, 41, 3, workflow, node, user, code, a, b, -1);
+      planned.appendRows(times[3] as number, 3, templates, 0, rows.length);
+    }
     const read = (log: TraceLog) =>
       Array.from({ length: log.length }, (_, r) => [log.tAt(r), log.kindAt(r), log.codeAt(r), log.userAt(r), log.contactAt(r), log.runAt(r), log.workflowAt(r), log.nodeAt(r), log.aAt(r), log.bAt(r)]);
-    expect(planned.length).toBe(16_382 + times.length * rows.length);
+    expect(planned.length).toBe(16_382 + (times.length + 50) * rows.length);
     expect(read(planned)).toEqual(read(appended));
+    // Read back to front too: a row's stretch found without the row before it.
+    const backwards = (log: TraceLog) => Array.from({ length: log.length }, (_, r) => [log.tAt(log.length - 1 - r), log.contactAt(log.length - 1 - r), log.runAt(log.length - 1 - r)]);
+    expect(backwards(planned)).toEqual(backwards(appended));
     expect(() => TraceLog.rowTemplate(K['run.started'], 0, 0, -1, 0, -1, -1)).toThrow(/names its contact/);
   });
 
