@@ -35,7 +35,8 @@ export interface Placed {
 
 /**
  * Adds a step where a person put it, as one edit (one undo step): into an edge, pushing what
- * follows down to make room; below a node, connected from its output; or where dropped. The step
+ * follows down to make room; below a node, connected from its output (after a node whose outputs
+ * are all taken, into the edge from its first); or where dropped. The step
  * never overlaps a node: a taken spot gives way to the nearest free one, below preferred.
  */
 export function placeStep(workflow: Workflow, step: Step, placement: Placement, measures: ReadonlyMap<string, NodeMeasure>, { handleReach, height, gap = 20, grid = 20 }: PlaceOptions = {}): Placed {
@@ -50,6 +51,14 @@ export function placeStep(workflow: Workflow, step: Step, placement: Placement, 
   /** The centre of the new step when it hangs from a node's output (or the node's middle when none is free). */
   const underOutput = (node: NodeBox, handle: string | null) => node.outputs.find((output) => output.handle === handle)?.at.x ?? node.box.x + node.box.width / 2;
   const at = (position: Position): Step => ({ ...step, position });
+
+  // After a node whose outputs are all taken (the keyboard, on a step mid-flow): into the edge
+  // leaving its first output, right below it, rather than unconnected below everything else.
+  if (placement.kind === 'after') {
+    const node = byId.get(placement.nodeId);
+    const taken = node && firstFreeOutput(workflow, node) === null ? workflow.edges.find((edge) => edge.source === node.id && edge.sourceHandle === node.outputs[0]?.handle) : undefined;
+    if (node && taken) placement = { kind: 'edge', edgeId: taken.id, pointer: { x: underOutput(node, taken.sourceHandle), y: node.box.y + node.box.height + 3 * gap + size.height / 2 } };
+  }
 
   if (placement.kind === 'edge') {
     const edge = workflow.edges.find((candidate) => candidate.id === placement.edgeId);

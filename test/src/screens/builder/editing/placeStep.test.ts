@@ -111,6 +111,18 @@ describe('placeStep', () => {
     expect(overlaps(placed.workflow)).toEqual([]);
   });
 
+  it('after a node whose output is taken (the keyboard): into the edge from it, right below it, what follows pushed down', () => {
+    const workflow = followUp();
+    const placed = placeStep(workflow, createStep('send_message', 'more', { x: 0, y: 0 }), { kind: 'after', nodeId: 'wait' }, NO_MEASURES);
+    expect(placed).toMatchObject({ how: 'inserted', after: 'wait' });
+    expect(edgesOf(placed.workflow)).toEqual(['ack>wait', 'check-in>done', 'more>check-in', 'trigger>ack', 'wait>more']);
+    const more = positionOf(placed.workflow, 'more');
+    expect(more?.x).toBe(0);
+    expect(more?.y).toBeGreaterThan(centre(workflow, 'wait').bottom);
+    expect(more?.y).toBeLessThan(positionOf(placed.workflow, 'check-in')?.y ?? 0);
+    expect(overlaps(placed.workflow)).toEqual([]);
+  });
+
   it('uses the sizes and handles the canvas measured', () => {
     const workflow = followUp();
     // check-in drawn 200 px tall: a step dropped under its measured bottom follows it, and clears it.
