@@ -110,7 +110,8 @@ describe('scripts saved with a Workflow', () => {
     await page.keyboard.press('Backspace');
     await page.keyboard.type('"type": "');
     const completions = editor.locator('.cm-tooltip-autocomplete');
-    await completions.waitFor();
+    // The list may open on the key while the rest is still being typed: wait for the value's options.
+    await completions.getByRole('option', { name: /workflow\.stop/ }).waitFor();
     expect(await completions.getByRole('option').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('contact.message'), expect.stringContaining('workflow.stop')]));
     await completions.getByRole('option', { name: /contact\.message/ }).click();
     await page.keyboard.press('End');
